@@ -1,0 +1,160 @@
+//! Local profiles: each person on the device, with their settings and onboarding answers.
+
+mod onboarding;
+mod settings;
+
+pub use onboarding::*;
+pub use settings::*;
+
+use serde::{Deserialize, Serialize};
+use crate::db::now_rfc3339;
+use crate::error::{CoreError, Result};
+use crate::ids::{new_id, parse_id};
+use crate::Core;
+
+/// The longest display name, in characters.
+pub const MAX_DISPLAY_NAME: usize = 100;
+
+/// A person using Wbot on this device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type, sqlx::FromRow)]
+#[serde(rename_all = "camelCase")]
+pub struct Profile {
+    pub id: String,
+    pub display_name: String,
+    pub created_at: String,
+}
+
+/// What creating a profile takes: a name and the onboarding answers.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct NewProfile {
+    pub display_name: String,
+    pub onboarding: OnboardingAnswers,
+}
+
+/// Trims and checks a display name.
+pub fn validate_display_name(raw: &str) -> Result<String> {
+    let name = raw.trim();
+    if name.is_empty() {
+        return Err(CoreError::validation("Please enter a name (it can be a nickname)."));
+    }
+    let chars = name.chars().count();
+    if chars > MAX_DISPLAY_NAME {
+        return Err(CoreError::validation(format!(
+            "A name can be at most {MAX_DISPLAY_NAME} characters; this one has {chars}."
+        )));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(CoreError::validation(
+            "A name cannot contain line breaks or control characters.",
+        ));
+    }
+    Ok(name.to_string())
+}
+
+impl Core {
+    /// All profiles, oldest first.
+    pub async fn list_profiles(&self) -> Result<Vec<Profile>> {
+        Ok(sqlx::query_as::<_, Profile>(
+            "SELECT id, display_name, created_at FROM profiles ORDER BY created_at, id",
+        )
+        .fetch_all(self.db.reader())
+        .await?)
+    }
+
+    /// Checks that `raw` names an existing profile and returns its canonical id.
+    pub async fn require_profile(&self, raw: &str) -> Result<String> {
+        Ok(self.profile(raw).await?.id)
+    }
+
+    /// One profile by id.
+    pub async fn profile(&self, raw: &str) -> Result<Profile> {
+        let id = parse_id(raw, "profile")?;
+        sqlx::query_as::<_, Profile>("SELECT id, display_name, created_at FROM profiles WHERE id = ?")
+            .bind(id.to_string())
+            .fetch_optional(self.db.reader())
+            .await?
+            .ok_or_else(|| CoreError::NotFound(format!("There is no profile with id {id}.")))
+    }
+
+    /// Creates a profile with its onboarding answers and default settings, and makes it active.
+    pub async fn create_profile(&self, input: NewProfile) -> Result<Profile> {
+        let display_name = validate_display_name(&input.display_name)?;
+        let answers = input.onboarding.normalized();
+        let profile = Profile {
+            id: new_id().to_string(),
+            display_name,
+            created_at: now_rfc3339(),
+        };
+        let mut tx = self.db.begin_write().await?;
+        sqlx::query("INSERT INTO profiles (id, display_name, created_at) VALUES (?, ?, ?)")
+            .bind(&profile.id)
+            .bind(&profile.display_name)
+            .bind(&profile.created_at)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO settings (profile_id, updated_at) VALUES (?, ?)")
+            .bind(&profile.id)
+            .bind(&profile.created_at)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO onboarding (profile_id, answers, updated_at) VALUES (?, ?, ?)")
+            .bind(&profile.id)
+            .bind(serde_json::to_string(&answers)?)
+            .bind(&profile.created_at)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE app_state SET active_profile_id = ? WHERE id = 1")
+            .bind(&profile.id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        tracing::info!(profile = %profile.id, "profile created");
+        Ok(profile)
+    }
+
+    /// The profile the app opens with, if any.
+    pub async fn active_profile(&self) -> Result<Option<Profile>> {
+        Ok(sqlx::query_as::<_, Profile>(
+            "SELECT p.id, p.display_name, p.created_at FROM app_state s JOIN profiles p ON p.id = s.active_profile_id WHERE s.id = 1",
+        )
+        .fetch_optional(self.db.reader())
+        .await?)
+    }
+
+    /// Makes a profile the active one.
+    pub async fn switch_profile(&self, raw: &str) -> Result<Profile> {
+        let profile = self.profile(raw).await?;
+        let mut tx = self.db.begin_write().await?;
+        sqlx::query("UPDATE app_state SET active_profile_id = ? WHERE id = 1")
+            .bind(&profile.id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(profile)
+    }
+
+    /// Deletes a profile and everything it owns. When it was active, the oldest remaining profile
+    /// (if any) becomes active.
+    pub async fn delete_profile(&self, raw: &str) -> Result<()> {
+        let id = parse_id(raw, "profile")?.to_string();
+        let mut tx = self.db.begin_write().await?;
+        let deleted = sqlx::query("DELETE FROM profiles WHERE id = ?")
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if deleted == 0 {
+            return Err(CoreError::NotFound(format!("There is no profile with id {id}.")));
+        }
+        sqlx::query(
+            "UPDATE app_state SET active_profile_id = COALESCE(active_profile_id,
+                (SELECT id FROM profiles ORDER BY created_at, id LIMIT 1)) WHERE id = 1",
+        )
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        tracing::info!(profile = %id, "profile deleted");
+        Ok(())
+    }
+}

@@ -1,0 +1,9 @@
+# Shared by the scripts: paths and small helpers. Source it; do not run it.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE_DIR="${WBOT_CACHE_DIR:-$HOME/.cache/wbot}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# The ONNX runtime the core loads at run time (development; a bundle carries its own copy).
+export ORT_DYLIB_PATH="${ORT_DYLIB_PATH:-$ROOT/src-tauri/resources/onnxruntime/libonnxruntime.so}"
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }

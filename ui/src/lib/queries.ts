@@ -1,0 +1,113 @@
+import { useEffect } from "react";
+import {
+  QueryClient,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  skipToken,
+} from "@tanstack/react-query";
+import { useBackend, type NewProfile, type Profile, type Settings } from "./backend";
+
+export const queryKeys = {
+  activeProfile: ["activeProfile"] as const,
+  profiles: ["profiles"] as const,
+  settings: (profileId: string) => ["settings", profileId] as const,
+};
+
+/** Local IPC answers are deterministic: retrying a failed call or refetching on focus gains nothing. */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export function useActiveProfile() {
+  const backend = useBackend();
+  return useQuery({ queryKey: queryKeys.activeProfile, queryFn: () => backend.activeProfile() });
+}
+
+export function useProfiles() {
+  const backend = useBackend();
+  return useQuery({ queryKey: queryKeys.profiles, queryFn: () => backend.listProfiles() });
+}
+
+export function useSettings(profileId: string | undefined) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.settings(profileId ?? ""),
+    queryFn: profileId === undefined ? skipToken : () => backend.getSettings(profileId),
+  });
+}
+
+export function useUpdateSettings(profileId: string) {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: Settings) => backend.updateSettings(profileId, settings),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(queryKeys.settings(profileId), saved);
+    },
+  });
+}
+
+/** Keeps the settings cache in step with changes announced by the backend. */
+export function useSettingsChangedEvents() {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      backend.onSettingsChanged(({ profileId, settings }) => {
+        queryClient.setQueryData(queryKeys.settings(profileId), settings);
+      }),
+    [backend, queryClient],
+  );
+}
+
+/**
+ * After the active profile changes, everything cached may belong to someone else: show the new
+ * active profile at once and refetch the rest.
+ */
+async function afterProfileChange(queryClient: QueryClient, active: Profile | null) {
+  queryClient.setQueryData(queryKeys.activeProfile, active);
+  await queryClient.invalidateQueries();
+}
+
+export function useCreateProfile() {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewProfile) => backend.createProfile(input),
+    onSuccess: (profile) => afterProfileChange(queryClient, profile),
+  });
+}
+
+export function useSwitchProfile() {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (profileId: string) => backend.switchProfile(profileId),
+    onSuccess: (profile) => afterProfileChange(queryClient, profile),
+  });
+}
+
+/** Deletes a profile; when it was the active one, another profile (if any) becomes active. */
+export function useDeleteProfile() {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (profileId: string): Promise<Profile | null> => {
+      await backend.deleteProfile(profileId);
+      const active = await backend.activeProfile();
+      if (active !== null && active.id !== profileId) return active;
+      const next = (await backend.listProfiles()).find((p) => p.id !== profileId);
+      return next === undefined ? null : backend.switchProfile(next.id);
+    },
+    onSuccess: (active, deletedId) => {
+      queryClient.removeQueries({ queryKey: queryKeys.settings(deletedId) });
+      return afterProfileChange(queryClient, active);
+    },
+  });
+}

@@ -1,1 +1,60 @@
-fn main(){}
+//! `wbot`: the Wbot core from a terminal, for scripting, import, benchmarks and evaluation.
+//! Every command prints JSON lines on stdout; errors go to stderr as `{code, message}` and exit 1.
+
+mod memory;
+mod profiles;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use wbot_core::{Core, CoreError};
+
+#[derive(Parser)]
+#[command(name = "wbot", version, about = "Wbot's core from a terminal")]
+struct Cli {
+    /// The data directory (the app's is used by the desktop shell; pass one here).
+    #[arg(long, env = "WBOT_DATA_DIR")]
+    data_dir: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Local profiles.
+    #[command(subcommand)]
+    Profiles(profiles::ProfilesCommand),
+    /// What Wbot remembers: add, search, import, list, status, recall.
+    #[command(subcommand)]
+    Memory(memory::MemoryCommand),
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            let line = serde_json::json!({ "code": err.code(), "message": err.to_string() });
+            eprintln!("{line}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), CoreError> {
+    let core = Core::open(&cli.data_dir).await?;
+    let result = match cli.command {
+        Command::Profiles(cmd) => profiles::run(&core, cmd).await,
+        Command::Memory(cmd) => memory::run(&core, cmd).await,
+    };
+    core.close().await;
+    result
+}
+
+/// Prints one value as a JSON line.
+pub fn print_json(value: &impl serde::Serialize) -> Result<(), CoreError> {
+    println!("{}", serde_json::to_string(value)?);
+    Ok(())
+}

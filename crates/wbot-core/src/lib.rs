@@ -3,6 +3,7 @@
 
 pub mod db;
 pub mod error;
+pub mod events;
 pub mod ids;
 pub mod profile;
 
@@ -15,6 +16,7 @@ pub use error::{CoreError, ErrorCode, Result};
 pub struct Core {
     db: db::Db,
     data_dir: PathBuf,
+    events: events::EventBus,
 }
 
 impl Core {
@@ -23,7 +25,11 @@ impl Core {
         let data_dir = data_dir.as_ref().to_path_buf();
         let db = db::Db::open(&data_dir).await?;
         tracing::info!("core opened");
-        Ok(Self { db, data_dir })
+        Ok(Self {
+            db,
+            data_dir,
+            events: events::EventBus::default(),
+        })
     }
 
     /// The directory holding this device's data.
@@ -34,6 +40,11 @@ impl Core {
     /// The database handles, for domain modules.
     pub fn db(&self) -> &db::Db {
         &self.db
+    }
+
+    /// The core's notifications (progress of long jobs, ...).
+    pub fn events(&self) -> &events::EventBus {
+        &self.events
     }
 
     /// Flushes and closes storage.

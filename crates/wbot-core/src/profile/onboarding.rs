@@ -110,6 +110,21 @@ pub struct OnboardingAnswers {
 }
 
 impl OnboardingAnswers {
+    /// Middle-of-the-road answers, for profiles made from scripts and tests.
+    pub fn neutral() -> Self {
+        Self {
+            current_feeling: CurrentFeeling::Okay,
+            primary_goal: PrimaryGoal::ReduceStress,
+            challenges: Vec::new(),
+            communication_style: CommunicationStyle::Warm,
+            support_type: SupportType::Listening,
+            preferred_activities: Vec::new(),
+            experience_level: ExperienceLevel::Beginner,
+            session_length: SessionLength::Short,
+            contraindications: Vec::new(),
+        }
+    }
+
     /// The same answers with each multi-select sorted and de-duplicated.
     pub fn normalized(mut self) -> Self {
         fn tidy<T: Ord>(v: &mut Vec<T>) {

@@ -1,0 +1,44 @@
+//! `wbot profiles list|create`.
+
+use clap::Subcommand;
+use wbot_core::profile::{NewProfile, OnboardingAnswers};
+use wbot_core::{Core, CoreError};
+
+use crate::print_json;
+
+#[derive(Subcommand)]
+pub enum ProfilesCommand {
+    /// Prints every profile, one JSON line each.
+    List,
+    /// Creates a profile and makes it active.
+    Create {
+        /// The display name.
+        name: String,
+        /// Onboarding answers as JSON (camelCase fields); defaults to neutral answers.
+        #[arg(long)]
+        onboarding: Option<String>,
+    },
+}
+
+pub async fn run(core: &Core, cmd: ProfilesCommand) -> Result<(), CoreError> {
+    match cmd {
+        ProfilesCommand::List => {
+            for profile in core.list_profiles().await? {
+                print_json(&profile)?;
+            }
+        }
+        ProfilesCommand::Create { name, onboarding } => {
+            let onboarding = match onboarding {
+                Some(json) => serde_json::from_str(&json).map_err(|e| {
+                    CoreError::validation(format!("The onboarding answers are not valid: {e}."))
+                })?,
+                None => OnboardingAnswers::neutral(),
+            };
+            let profile = core
+                .create_profile(NewProfile { display_name: name, onboarding })
+                .await?;
+            print_json(&profile)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,58 @@
+//! What the core tells whoever drives it (the shell forwards these to the UI as typed events).
+
+use serde::Serialize;
+use tokio::sync::broadcast;
+
+/// Progress of a long job (model load, index rebuild, re-embedding, import).
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Progress {
+    /// A stable job name, e.g. "memory.rebuild".
+    pub job: String,
+    /// The profile the job works for, when it is one profile's.
+    pub profile_id: Option<String>,
+    pub done: u32,
+    pub total: u32,
+    /// A short human description; never personal text.
+    pub message: String,
+}
+
+/// Every notification the core sends.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum CoreEvent {
+    Progress(Progress),
+    /// The memory model was loaded or released (it holds ~100 MB while loaded).
+    MemoryModel(MemoryModelState),
+}
+
+/// Whether the memory (embedding) model is in memory.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MemoryModelState {
+    pub loaded: bool,
+    /// The configured model id, e.g. "all-MiniLM-L6-v2".
+    pub model_id: String,
+}
+
+/// A fan-out of core events; sending with no listener is fine.
+#[derive(Debug, Clone)]
+pub struct EventBus(broadcast::Sender<CoreEvent>);
+
+impl Default for EventBus {
+    fn default() -> Self {
+        Self(broadcast::channel(256).0)
+    }
+}
+
+impl EventBus {
+    /// Sends an event to every current listener.
+    pub fn emit(&self, event: CoreEvent) {
+        let _ = self.0.send(event);
+    }
+
+    /// A new listener.
+    pub fn subscribe(&self) -> broadcast::Receiver<CoreEvent> {
+        self.0.subscribe()
+    }
+}

@@ -1,0 +1,96 @@
+//! The commands the UI may call. Each is a few lines: take the input, call the core, map the error.
+
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Runtime, State};
+use tauri_specta::Event;
+use wbot_core::profile::{NewProfile, OnboardingAnswers, Profile, Settings};
+use wbot_core::Core;
+
+use crate::error::{AppError, Input};
+
+type Result<T> = std::result::Result<T, AppError>;
+
+/// Sent when a profile's settings change, so every window can follow.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingsChanged {
+    pub profile_id: String,
+    pub settings: Settings,
+}
+
+/// Every profile on this device.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_profiles(core: State<'_, Core>) -> Result<Vec<Profile>> {
+    Ok(core.list_profiles().await?)
+}
+
+/// The profile the app opens with, if any.
+#[tauri::command]
+#[specta::specta]
+pub async fn active_profile(core: State<'_, Core>) -> Result<Option<Profile>> {
+    Ok(core.active_profile().await?)
+}
+
+/// Creates a profile from onboarding and makes it active.
+#[tauri::command]
+#[specta::specta]
+pub async fn create_profile(core: State<'_, Core>, input: Input<NewProfile>) -> Result<Profile> {
+    Ok(core.create_profile(input.parse("profile details")?).await?)
+}
+
+/// Makes another profile the active one.
+#[tauri::command]
+#[specta::specta]
+pub async fn switch_profile(core: State<'_, Core>, profile_id: String) -> Result<Profile> {
+    Ok(core.switch_profile(&profile_id).await?)
+}
+
+/// Deletes a profile and all its data.
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_profile(core: State<'_, Core>, profile_id: String) -> Result<()> {
+    Ok(core.delete_profile(&profile_id).await?)
+}
+
+/// A profile's settings.
+#[tauri::command]
+#[specta::specta]
+pub async fn get_settings(core: State<'_, Core>, profile_id: String) -> Result<Settings> {
+    Ok(core.settings(&profile_id).await?)
+}
+
+/// Saves a profile's settings and tells every window.
+#[tauri::command]
+#[specta::specta]
+pub async fn update_settings<R: Runtime>(
+    app: AppHandle<R>,
+    core: State<'_, Core>,
+    profile_id: String,
+    settings: Input<Settings>,
+) -> Result<Settings> {
+    let saved = core.update_settings(&profile_id, settings.parse("settings")?).await?;
+    let event = SettingsChanged { profile_id, settings: saved.clone() };
+    if let Err(err) = event.emit(&app) {
+        tracing::warn!(error = %err, "settings-changed event not delivered");
+    }
+    Ok(saved)
+}
+
+/// A profile's onboarding answers.
+#[tauri::command]
+#[specta::specta]
+pub async fn get_onboarding(core: State<'_, Core>, profile_id: String) -> Result<OnboardingAnswers> {
+    Ok(core.onboarding(&profile_id).await?)
+}
+
+/// Replaces a profile's onboarding answers.
+#[tauri::command]
+#[specta::specta]
+pub async fn update_onboarding(
+    core: State<'_, Core>,
+    profile_id: String,
+    answers: Input<OnboardingAnswers>,
+) -> Result<OnboardingAnswers> {
+    Ok(core.update_onboarding(&profile_id, answers.parse("onboarding answers")?).await?)
+}

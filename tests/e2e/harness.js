@@ -1,0 +1,120 @@
+// Starts the real Wbot binary through tauri-driver (which drives WebKitWebDriver) with a fresh data
+// directory, and hands tests a WebdriverIO browser. A failing test leaves a screenshot in artifacts/.
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { remote } from "webdriverio";
+
+const APP = process.env.WBOT_APP_BIN;
+const ARTIFACTS = path.join(import.meta.dirname, "artifacts");
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port, child, ms = 20_000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`tauri-driver exited with ${child.exitCode}`);
+    const open = await new Promise((resolve) => {
+      const s = net.connect(port, "127.0.0.1", () => { s.destroy(); resolve(true); });
+      s.once("error", () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`tauri-driver did not listen on ${port} within ${ms} ms`);
+}
+
+/** A driver process with its own data dir; `open()` starts (or restarts) the app on it. */
+export async function startDriver({ dataDir } = {}) {
+  if (!APP) throw new Error("WBOT_APP_BIN is not set (scripts/test sets it)");
+  const dir = dataDir ?? mkdtempSync(path.join(os.tmpdir(), "wbot-e2e-"));
+  const port = await freePort();
+  const nativePort = await freePort();
+  const child = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
+    env: { ...process.env, WBOT_DATA_DIR: dir },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (d) => { stderr += d; });
+  await waitForPort(port, child);
+  let browser = null;
+
+  return {
+    dataDir: dir,
+    get browser() { return browser; },
+    async open() {
+      if (browser) await this.closeApp();
+      browser = await remote({
+        hostname: "127.0.0.1",
+        port,
+        logLevel: "error",
+        connectionRetryCount: 0,
+        capabilities: {
+          "wdio:enforceWebDriverClassic": true,
+          "tauri:options": { application: APP },
+        },
+      });
+      return browser;
+    },
+    async closeApp() {
+      if (!browser) return;
+      await browser.deleteSession().catch(() => {});
+      browser = null;
+    },
+    async screenshot(name) {
+      if (!browser) return;
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const file = path.join(ARTIFACTS, `${name.replace(/[^a-z0-9-]+/gi, "_")}.png`);
+      await browser.saveScreenshot(file).catch(() => {});
+      return file;
+    },
+    async stop({ keepData = false } = {}) {
+      await this.closeApp();
+      child.kill("SIGTERM");
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once("exit", r)));
+      if (!keepData && !dataDir) rmSync(dir, { recursive: true, force: true });
+      return stderr;
+    },
+  };
+}
+
+/**
+ * Runs `fn(driver)` against a fresh app; saves a screenshot when it throws, always stops the driver.
+ */
+export async function withApp(t, fn, options) {
+  const driver = await startDriver(options);
+  try {
+    await driver.open();
+    await fn(driver);
+  } catch (err) {
+    const shot = await driver.screenshot(t.name);
+    if (shot) err.message += `\n(screenshot: ${shot})`;
+    throw err;
+  } finally {
+    await driver.stop();
+  }
+}
+
+/** Calls a Wbot command through the real IPC, as the generated bindings do; resolves {ok}|{error}. */
+export async function invoke(browser, cmd, args = {}) {
+  return browser.executeAsync(
+    (cmd, args, done) => {
+      window.__TAURI_INTERNALS__
+        .invoke(cmd, args)
+        .then((ok) => done({ ok }), (error) => done({ error }));
+    },
+    cmd,
+    args,
+  );
+}

@@ -1,0 +1,37 @@
+import { screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { BackendError } from "./lib/backend";
+import { FakeBackend } from "./test/fakeBackend";
+import { renderApp } from "./test/renderApp";
+
+describe("App", () => {
+  it("shows loading, then the shell of the active profile", async () => {
+    const backend = new FakeBackend();
+    backend.seedProfile("Ana");
+    renderApp(backend);
+
+    expect(screen.getByRole("status")).toHaveTextContent("Loading…");
+    expect(await screen.findByRole("heading", { name: "Hi, Ana" })).toBeInTheDocument();
+  });
+
+  it("shows why the profile could not load and retries", async () => {
+    const backend = new FakeBackend();
+    backend.seedProfile("Ana");
+    backend.failNext("activeProfile", new BackendError("unavailable", "The database is locked."));
+    const { user } = renderApp(backend);
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("The database is locked.");
+    await user.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("heading", { name: "Hi, Ana" })).toBeInTheDocument();
+  });
+
+  it("shows why the settings could not load", async () => {
+    const backend = new FakeBackend();
+    backend.seedProfile("Ana");
+    backend.failNext("getSettings", new BackendError("internal", "Settings are unreadable."));
+    renderApp(backend);
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("Settings are unreadable.");
+    expect(screen.queryByRole("heading", { name: "Hi, Ana" })).not.toBeInTheDocument();
+  });
+});

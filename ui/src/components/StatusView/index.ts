@@ -1,0 +1,1 @@
+export { ComingSoon, ErrorState, InlineError, Loading } from "./StatusView";

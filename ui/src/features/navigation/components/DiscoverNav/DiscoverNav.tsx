@@ -1,0 +1,83 @@
+import { useId } from "react";
+import { Button } from "../../../../components/Button";
+import { useT } from "../../../../i18n";
+import type { Profile } from "../../../../lib/backend";
+import { ProfileSwitcher } from "../../../profile/components/ProfileSwitcher";
+import { SECTIONS, type View } from "../../../shell/sections";
+import styles from "./DiscoverNav.module.css";
+
+export interface DiscoverNavProps {
+  id: string;
+  /** Only matters below 768px, where the sidebar is a drawer. */
+  open: boolean;
+  current: View;
+  profile: Profile;
+  onNavigate: (view: View) => void;
+  onAddProfile: () => void;
+}
+
+export function DiscoverNav({
+  id,
+  open,
+  current,
+  profile,
+  onNavigate,
+  onAddProfile,
+}: DiscoverNavProps) {
+  const t = useT();
+  const discoverId = useId();
+  const historyId = useId();
+
+  const navButton = (view: View, label: string) => (
+    <button
+      type="button"
+      className={styles.item}
+      aria-current={current === view ? "page" : undefined}
+      onClick={() => {
+        onNavigate(view);
+      }}
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <aside id={id} className={styles.sidebar} data-open={open}>
+      <p className={styles.brand}>Wbot</p>
+
+      <Button
+        variant="primary"
+        className={styles.newConversation}
+        onClick={() => {
+          onNavigate("chat");
+        }}
+      >
+        <span aria-hidden="true">+</span>
+        {t.nav.newConversation}
+      </Button>
+
+      <nav aria-labelledby={discoverId} className={styles.group}>
+        <h2 id={discoverId} className={styles.groupTitle}>
+          {t.nav.discover}
+        </h2>
+        <ul className={styles.list}>
+          {SECTIONS.map((section) => (
+            <li key={section}>{navButton(section, t.nav.sections[section])}</li>
+          ))}
+        </ul>
+      </nav>
+
+      <section aria-labelledby={historyId} className={styles.group}>
+        <h2 id={historyId} className={styles.groupTitle}>
+          {t.nav.history}
+        </h2>
+        <p className={styles.empty}>{t.nav.noConversations}</p>
+      </section>
+
+      <div className={styles.footer}>
+        {navButton("settings", t.nav.settings)}
+        <ProfileSwitcher activeProfile={profile} onAddProfile={onAddProfile} />
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,1 @@
+export { DiscoverNav, type DiscoverNavProps } from "./DiscoverNav";

@@ -1,0 +1,1 @@
+export { ChoiceList, type Choice } from "./ChoiceList";

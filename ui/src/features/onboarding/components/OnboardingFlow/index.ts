@@ -1,0 +1,1 @@
+export { OnboardingFlow, type OnboardingFlowProps } from "./OnboardingFlow";

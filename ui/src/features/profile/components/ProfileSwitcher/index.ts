@@ -1,0 +1,1 @@
+export { ProfileSwitcher } from "./ProfileSwitcher";

@@ -1,0 +1,47 @@
+import { useId } from "react";
+import { InlineError } from "../../../../components/StatusView";
+import { useT } from "../../../../i18n";
+import type { Locale, Settings } from "../../../../lib/backend";
+import { useUpdateSettings } from "../../../../lib/queries";
+import styles from "./LanguageSelect.module.css";
+
+// Each language is named in itself, so it can be found whatever the current language is.
+const LANGUAGES: Record<Locale, string> = { en: "English", es: "Español" };
+
+function isLocale(value: string): value is Locale {
+  return value in LANGUAGES;
+}
+
+export function LanguageSelect({ profileId, settings }: { profileId: string; settings: Settings }) {
+  const t = useT();
+  const id = useId();
+  const update = useUpdateSettings(profileId);
+
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id} className={styles.label}>
+        {t.settings.language}
+      </label>
+      <p id={`${id}-hint`} className={styles.hint}>
+        {t.settings.languageHint}
+      </p>
+      <select
+        id={id}
+        className={styles.select}
+        aria-describedby={`${id}-hint`}
+        value={settings.locale}
+        onChange={(event) => {
+          const locale = event.target.value;
+          if (isLocale(locale)) update.mutate({ ...settings, locale });
+        }}
+      >
+        {Object.entries(LANGUAGES).map(([value, name]) => (
+          <option key={value} value={value}>
+            {name}
+          </option>
+        ))}
+      </select>
+      <InlineError error={update.error} />
+    </div>
+  );
+}

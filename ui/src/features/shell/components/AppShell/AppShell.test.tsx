@@ -1,0 +1,79 @@
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { FakeBackend } from "../../../../test/fakeBackend";
+import { renderApp } from "../../../../test/renderApp";
+
+function withAna() {
+  const backend = new FakeBackend();
+  backend.seedProfile("Ana");
+  return backend;
+}
+
+describe("AppShell", () => {
+  it("greets the profile and is honest about what is not built", async () => {
+    renderApp(withAna());
+
+    expect(await screen.findByRole("heading", { name: "Hi, Ana" })).toBeInTheDocument();
+    for (const action of ["Breathe", "Meditate", "Journal"]) {
+      expect(screen.getByRole("button", { name: action })).toBeEnabled();
+    }
+    for (const starter of [
+      "I'm feeling anxious",
+      "Help me unwind",
+      "I want to reflect on my day",
+    ]) {
+      expect(screen.getByRole("button", { name: starter })).toBeDisabled();
+    }
+    expect(screen.getByRole("textbox", { name: "Message" })).toBeDisabled();
+    expect(screen.getByText("The companion chat is coming soon.")).toBeInTheDocument();
+    expect(screen.getByText("No conversations yet")).toBeInTheDocument();
+  });
+
+  it.each(["Breathing", "Meditation", "Journaling", "Wellness", "Progress"])(
+    "shows %s as coming soon",
+    async (section) => {
+      const { user } = renderApp(withAna());
+      const nav = await screen.findByRole("navigation", { name: "Discover" });
+
+      await user.click(within(nav).getByRole("button", { name: section }));
+
+      expect(screen.getByRole("heading", { level: 1, name: section })).toBeInTheDocument();
+      expect(screen.getByText(/Coming soon/)).toBeInTheDocument();
+      expect(within(nav).getByRole("button", { name: section })).toHaveAttribute(
+        "aria-current",
+        "page",
+      );
+      expect(screen.queryByRole("heading", { name: "Hi, Ana" })).not.toBeInTheDocument();
+    },
+  );
+
+  it("goes from a quick action to its section and back with New Conversation", async () => {
+    const { user } = renderApp(withAna());
+    await user.click(await screen.findByRole("button", { name: "Breathe" }));
+    expect(screen.getByRole("heading", { level: 1, name: "Breathing" })).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "New Conversation" }));
+    expect(screen.getByRole("heading", { name: "Hi, Ana" })).toBeInTheDocument();
+  });
+
+  it("opens and closes the collapsed sidebar", async () => {
+    const { user } = renderApp(withAna());
+    const toggle = await screen.findByRole("button", { name: "Open menu" });
+    const sidebar = document.getElementById(toggle.getAttribute("aria-controls") ?? "");
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    expect(sidebar).toHaveAttribute("data-open", "false");
+
+    await user.click(toggle);
+    expect(toggle).toHaveAccessibleName("Close menu");
+    expect(toggle).toHaveAttribute("aria-expanded", "true");
+    expect(sidebar).toHaveAttribute("data-open", "true");
+
+    await user.keyboard("{Escape}");
+    expect(toggle).toHaveAccessibleName("Open menu");
+
+    await user.click(toggle);
+    await user.click(screen.getByRole("button", { name: "Progress" }));
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    expect(sidebar).toHaveAttribute("data-open", "false");
+  });
+});

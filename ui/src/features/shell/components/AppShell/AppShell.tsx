@@ -1,0 +1,86 @@
+import { useEffect, useState } from "react";
+import { ComingSoon } from "../../../../components/StatusView";
+import { useT } from "../../../../i18n";
+import type { Profile, Settings } from "../../../../lib/backend";
+import { ChatPage } from "../../../chat/components/ChatPage";
+import { DiscoverNav } from "../../../navigation/components/DiscoverNav";
+import { SettingsPage } from "../../../settings/components/SettingsPage";
+import { ThemeToggle } from "../../../settings/components/ThemeToggle";
+import type { View } from "../../sections";
+import styles from "./AppShell.module.css";
+
+const SIDEBAR_ID = "sidebar";
+
+export interface AppShellProps {
+  profile: Profile;
+  settings: Settings;
+  onAddProfile: () => void;
+}
+
+/** Sidebar, header and the current view for the active profile. */
+export function AppShell({ profile, settings, onAddProfile }: AppShellProps) {
+  const t = useT();
+  const [view, setView] = useState<View>("chat");
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Escape") setMenuOpen(false);
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => {
+      document.removeEventListener("keydown", onKeyDown);
+    };
+  }, [menuOpen]);
+
+  const navigate = (next: View) => {
+    setView(next);
+    setMenuOpen(false);
+  };
+
+  const title =
+    view === "chat" ? t.chat.title : view === "settings" ? t.settings.title : t.nav.sections[view];
+
+  return (
+    <div className={styles.shell}>
+      <DiscoverNav
+        id={SIDEBAR_ID}
+        open={menuOpen}
+        current={view}
+        profile={profile}
+        onNavigate={navigate}
+        onAddProfile={onAddProfile}
+      />
+      <div className={styles.column}>
+        <header className={styles.header}>
+          <button
+            type="button"
+            className={styles.menuToggle}
+            aria-label={menuOpen ? t.nav.closeMenu : t.nav.openMenu}
+            aria-expanded={menuOpen}
+            aria-controls={SIDEBAR_ID}
+            onClick={() => {
+              setMenuOpen(!menuOpen);
+            }}
+          >
+            <svg viewBox="0 0 24 24" aria-hidden="true" className={styles.icon}>
+              <path d={menuOpen ? "M6 6l12 12M18 6 6 18" : "M4 7h16M4 12h16M4 17h16"} />
+            </svg>
+          </button>
+          <p className={styles.title}>{title}</p>
+          <ThemeToggle profileId={profile.id} settings={settings} />
+        </header>
+        <main className={styles.main}>
+          {view === "chat" ? (
+            <ChatPage profile={profile} onNavigate={navigate} />
+          ) : view === "settings" ? (
+            <SettingsPage profileId={profile.id} settings={settings} />
+          ) : (
+            <ComingSoon title={t.nav.sections[view]} />
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

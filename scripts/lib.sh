@@ -8,4 +8,4 @@ export ORT_DYLIB_PATH="${ORT_DYLIB_PATH:-$ROOT/src-tauri/resources/onnxruntime/l
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 # The app binary a build produced: app_binary debug|release
-app_binary() { echo "${CARGO_TARGET_DIR:-$ROOT/target}/$1/wbot"; }
+app_binary() { echo "${CARGO_TARGET_DIR:-$ROOT/target}/$1/wbot-app"; }

@@ -17,6 +17,6 @@ fn bindings_match_the_builder() {
     assert!(
         current == fresh,
         "ui/src/bindings.ts is out of date with the Rust commands and types; run \
-         `WBOT_UPDATE_BINDINGS=1 cargo test -p wbot --test bindings` and commit the result"
+         `WBOT_UPDATE_BINDINGS=1 cargo test -p wbot-app --test bindings` and commit the result"
     );
 }

@@ -45,6 +45,11 @@ export async function startDriver({ dataDir } = {}) {
     env: { ...process.env, WBOT_DATA_DIR: dir },
     stdio: ["ignore", "ignore", "pipe"],
   });
+  const spawned = new Promise((resolve, reject) => {
+    child.once("spawn", resolve);
+    child.once("error", (e) => reject(new Error(`tauri-driver could not start (${e.message}); run scripts/setup`)));
+  });
+  await spawned;
   let stderr = "";
   child.stderr.on("data", (d) => { stderr += d; });
   await waitForPort(port, child);
@@ -106,13 +111,13 @@ export async function withApp(t, fn, options) {
   }
 }
 
-/** Calls a Wbot command through the real IPC, as the generated bindings do; resolves {ok}|{error}. */
+/** Calls a Wbot command through the real IPC, as the generated bindings do; resolves {ok}|{err} (a result holding an `error` key would read as a WebDriver failure). */
 export async function invoke(browser, cmd, args = {}) {
   return browser.executeAsync(
     (cmd, args, done) => {
       window.__TAURI_INTERNALS__
         .invoke(cmd, args)
-        .then((ok) => done({ ok }), (error) => done({ error }));
+        .then((ok) => done({ ok }), (err) => done({ err }));
     },
     cmd,
     args,

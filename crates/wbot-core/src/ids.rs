@@ -6,8 +6,9 @@ use crate::error::{CoreError, Result};
 
 /// Parses `raw` as a UUID, naming `what` in the error.
 pub fn parse_id(raw: &str, what: &str) -> Result<Uuid> {
-    Uuid::parse_str(raw.trim())
-        .map_err(|_| CoreError::validation(format!("“{}” is not a valid {what} id.", clip(raw, 40))))
+    Uuid::parse_str(raw.trim()).map_err(|_| {
+        CoreError::validation(format!("“{}” is not a valid {what} id.", clip(raw, 40)))
+    })
 }
 
 /// A new random id.

@@ -6,20 +6,37 @@ use wbot_core::profile::{
 use wbot_core::{Core, ErrorCode};
 
 fn new_profile(name: &str) -> NewProfile {
-    NewProfile { display_name: name.into(), onboarding: OnboardingAnswers::neutral() }
+    NewProfile {
+        display_name: name.into(),
+        onboarding: OnboardingAnswers::neutral(),
+    }
 }
 
 #[tokio::test]
 async fn data_survives_reopening_the_database() {
     let dir = tempfile::tempdir().expect("temp dir");
     let core = Core::open(dir.path()).await.expect("open");
-    let ana = core.create_profile(new_profile("Ana")).await.expect("create");
-    let dark = Settings { theme: Theme::Dark, locale: Locale::Es, cue_volume: 10, ambient_volume: 90, muted: true };
-    core.update_settings(&ana.id, dark.clone()).await.expect("settings");
+    let ana = core
+        .create_profile(new_profile("Ana"))
+        .await
+        .expect("create");
+    let dark = Settings {
+        theme: Theme::Dark,
+        locale: Locale::Es,
+        cue_volume: 10,
+        ambient_volume: 90,
+        muted: true,
+    };
+    core.update_settings(&ana.id, dark.clone())
+        .await
+        .expect("settings");
     core.close().await;
 
     let core = Core::open(dir.path()).await.expect("reopen");
-    assert_eq!(core.active_profile().await.expect("active"), Some(ana.clone()));
+    assert_eq!(
+        core.active_profile().await.expect("active"),
+        Some(ana.clone())
+    );
     assert_eq!(core.settings(&ana.id).await.expect("settings"), dark);
 }
 
@@ -31,7 +48,10 @@ async fn each_profile_sees_only_its_own_settings_and_answers() {
     answers.challenges = vec![Challenge::Sleep, Challenge::Anxiety, Challenge::Sleep];
     answers.contraindications = vec![Contraindication::Pregnancy];
     let ana = core
-        .create_profile(NewProfile { display_name: "Ana".into(), onboarding: answers })
+        .create_profile(NewProfile {
+            display_name: "Ana".into(),
+            onboarding: answers,
+        })
         .await
         .expect("ana");
     let ben = core.create_profile(new_profile("Ben")).await.expect("ben");
@@ -39,13 +59,26 @@ async fn each_profile_sees_only_its_own_settings_and_answers() {
     dark.theme = Theme::Dark;
     core.update_settings(&ana.id, dark).await.expect("update");
 
-    assert_eq!(core.settings(&ben.id).await.expect("ben settings").theme, Theme::System);
+    assert_eq!(
+        core.settings(&ben.id).await.expect("ben settings").theme,
+        Theme::System
+    );
     let ana_answers = core.onboarding(&ana.id).await.expect("ana answers");
-    assert_eq!(ana_answers.challenges, vec![Challenge::Anxiety, Challenge::Sleep], "sorted, de-duplicated");
-    assert_eq!(core.onboarding(&ben.id).await.expect("ben answers"), OnboardingAnswers::neutral());
+    assert_eq!(
+        ana_answers.challenges,
+        vec![Challenge::Anxiety, Challenge::Sleep],
+        "sorted, de-duplicated"
+    );
+    assert_eq!(
+        core.onboarding(&ben.id).await.expect("ben answers"),
+        OnboardingAnswers::neutral()
+    );
 
     core.delete_profile(&ana.id).await.expect("delete");
-    assert_eq!(core.settings(&ana.id).await.expect_err("gone").code(), ErrorCode::NotFound);
+    assert_eq!(
+        core.settings(&ana.id).await.expect_err("gone").code(),
+        ErrorCode::NotFound
+    );
     assert_eq!(core.list_profiles().await.expect("list"), vec![ben.clone()]);
     assert_eq!(core.active_profile().await.expect("active"), Some(ben));
 }
@@ -59,17 +92,37 @@ async fn invalid_input_is_rejected_with_clear_messages() {
         ("é".repeat(101), "this one has 101"),
         ("two\nlines".to_string(), "line breaks"),
     ] {
-        let err = core.create_profile(new_profile(&name)).await.expect_err("invalid");
+        let err = core
+            .create_profile(new_profile(&name))
+            .await
+            .expect_err("invalid");
         assert_eq!(err.code(), ErrorCode::Validation);
         assert!(err.to_string().contains(needle), "{err}");
     }
-    assert!(core.create_profile(new_profile(&"é".repeat(100))).await.is_ok(), "100 characters is fine");
+    assert!(
+        core.create_profile(new_profile(&"é".repeat(100)))
+            .await
+            .is_ok(),
+        "100 characters is fine"
+    );
     let err = core.settings("nope").await.expect_err("bad id");
     assert_eq!(err.code(), ErrorCode::Validation);
     let ana = core.active_profile().await.expect("active").expect("some");
-    let loud = Settings { theme: Theme::Light, locale: Locale::En, cue_volume: 101, ambient_volume: 0, muted: false };
-    let err = core.update_settings(&ana.id, loud).await.expect_err("too loud");
+    let loud = Settings {
+        theme: Theme::Light,
+        locale: Locale::En,
+        cue_volume: 101,
+        ambient_volume: 0,
+        muted: false,
+    };
+    let err = core
+        .update_settings(&ana.id, loud)
+        .await
+        .expect_err("too loud");
     assert!(err.to_string().contains("between 0 and 100"), "{err}");
-    assert_eq!(core.settings(&ana.id).await.expect("kept").theme, Theme::System);
+    assert_eq!(
+        core.settings(&ana.id).await.expect("kept").theme,
+        Theme::System
+    );
     assert!("neon".parse::<Theme>().is_err());
 }

@@ -6,11 +6,11 @@ mod settings;
 pub use onboarding::*;
 pub use settings::*;
 
-use serde::{Deserialize, Serialize};
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
 use crate::Core;
+use serde::{Deserialize, Serialize};
 
 /// The longest display name, in characters.
 pub const MAX_DISPLAY_NAME: usize = 100;
@@ -36,7 +36,9 @@ pub struct NewProfile {
 pub fn validate_display_name(raw: &str) -> Result<String> {
     let name = raw.trim();
     if name.is_empty() {
-        return Err(CoreError::validation("Please enter a name (it can be a nickname)."));
+        return Err(CoreError::validation(
+            "Please enter a name (it can be a nickname).",
+        ));
     }
     let chars = name.chars().count();
     if chars > MAX_DISPLAY_NAME {
@@ -70,11 +72,13 @@ impl Core {
     /// One profile by id.
     pub async fn profile(&self, raw: &str) -> Result<Profile> {
         let id = parse_id(raw, "profile")?;
-        sqlx::query_as::<_, Profile>("SELECT id, display_name, created_at FROM profiles WHERE id = ?")
-            .bind(id.to_string())
-            .fetch_optional(self.db.reader())
-            .await?
-            .ok_or_else(|| CoreError::NotFound(format!("There is no profile with id {id}.")))
+        sqlx::query_as::<_, Profile>(
+            "SELECT id, display_name, created_at FROM profiles WHERE id = ?",
+        )
+        .bind(id.to_string())
+        .fetch_optional(self.db.reader())
+        .await?
+        .ok_or_else(|| CoreError::NotFound(format!("There is no profile with id {id}.")))
     }
 
     /// Creates a profile with its onboarding answers and default settings, and makes it active.
@@ -145,7 +149,9 @@ impl Core {
             .await?
             .rows_affected();
         if deleted == 0 {
-            return Err(CoreError::NotFound(format!("There is no profile with id {id}.")));
+            return Err(CoreError::NotFound(format!(
+                "There is no profile with id {id}."
+            )));
         }
         sqlx::query(
             "UPDATE app_state SET active_profile_id = COALESCE(active_profile_id,

@@ -142,11 +142,14 @@ impl Core {
     /// A profile's onboarding answers.
     pub async fn onboarding(&self, profile_id: &str) -> Result<OnboardingAnswers> {
         let id = self.require_profile(profile_id).await?;
-        let answers: String = sqlx::query_scalar("SELECT answers FROM onboarding WHERE profile_id = ?")
-            .bind(&id)
-            .fetch_optional(self.db.reader())
-            .await?
-            .ok_or_else(|| CoreError::NotFound("This profile has no onboarding answers yet.".into()))?;
+        let answers: String =
+            sqlx::query_scalar("SELECT answers FROM onboarding WHERE profile_id = ?")
+                .bind(&id)
+                .fetch_optional(self.db.reader())
+                .await?
+                .ok_or_else(|| {
+                    CoreError::NotFound("This profile has no onboarding answers yet.".into())
+                })?;
         Ok(serde_json::from_str(&answers)?)
     }
 

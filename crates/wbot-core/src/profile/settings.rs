@@ -32,7 +32,10 @@ pub struct Settings {
 
 impl Settings {
     fn validate(&self) -> Result<()> {
-        for (name, value) in [("Cue volume", self.cue_volume), ("Ambient volume", self.ambient_volume)] {
+        for (name, value) in [
+            ("Cue volume", self.cue_volume),
+            ("Ambient volume", self.ambient_volume),
+        ] {
             if value > 100 {
                 return Err(CoreError::validation(format!(
                     "{name} must be between 0 and 100; got {value}."

@@ -22,17 +22,17 @@ macro_rules! wbot_specta_builder {
     ($runtime:ty) => {
         tauri_specta::Builder::<$runtime>::new()
             .commands(tauri_specta::collect_commands![
-                $crate::commands::list_profiles,
-                $crate::commands::active_profile,
-                $crate::commands::create_profile,
-                $crate::commands::switch_profile,
-                $crate::commands::delete_profile,
-                $crate::commands::get_settings,
-                $crate::commands::update_settings::<$runtime>,
-                $crate::commands::get_onboarding,
-                $crate::commands::update_onboarding,
+                $crate::commands::profile::list_profiles,
+                $crate::commands::profile::active_profile,
+                $crate::commands::profile::create_profile,
+                $crate::commands::profile::switch_profile,
+                $crate::commands::profile::delete_profile,
+                $crate::commands::profile::get_settings,
+                $crate::commands::profile::update_settings::<$runtime>,
+                $crate::commands::profile::get_onboarding,
+                $crate::commands::profile::update_onboarding,
             ])
-            .events(tauri_specta::collect_events![$crate::commands::SettingsChanged])
+            .events(tauri_specta::collect_events![$crate::commands::profile::SettingsChanged])
     };
 }
 

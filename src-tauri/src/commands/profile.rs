@@ -1,4 +1,4 @@
-//! The commands the UI may call. Each is a few lines: take the input, call the core, map the error.
+//! Profiles, their settings and onboarding answers.
 
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Runtime, State};
@@ -6,9 +6,8 @@ use tauri_specta::Event;
 use wbot_core::profile::{NewProfile, OnboardingAnswers, Profile, Settings};
 use wbot_core::Core;
 
-use crate::error::{AppError, Input};
-
-type Result<T> = std::result::Result<T, AppError>;
+use super::Result;
+use crate::error::Input;
 
 /// Sent when a profile's settings change, so every window can follow.
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]

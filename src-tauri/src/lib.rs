@@ -63,6 +63,7 @@ fn data_dir(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
 /// Starts the app (desktop `main` and the mobile entry point).
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
+    let started = std::time::Instant::now();
     let builder = specta_builder();
     tauri::Builder::default()
         .plugin(
@@ -71,6 +72,12 @@ pub fn run() {
                 .build(),
         )
         .invoke_handler(builder.invoke_handler())
+        .on_page_load(move |_webview, payload| {
+            if payload.event() == tauri::webview::PageLoadEvent::Finished {
+                // Read by scripts/bench-startup: process start to the first screen painted.
+                tracing::info!(startup_ms = started.elapsed().as_millis() as u64, "page loaded");
+            }
+        })
         .setup(move |app| {
             builder.mount_events(app);
             let data_dir = data_dir(app)?;

@@ -15,7 +15,10 @@ fn main() {
     files.sort();
     let mut code = String::from("vec![\n");
     for path in files {
-        let stem = path.file_stem().and_then(|s| s.to_str()).expect("utf-8 file name");
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("utf-8 file name");
         let (version, description) = stem.split_once('_').expect("migrations are NNNN_what.sql");
         let version: i64 = version.parse().expect("a migration starts with its number");
         let abs = path.canonicalize().expect("migration path");
@@ -27,7 +30,8 @@ fn main() {
         .expect("write to string");
     }
     code.push(']');
-    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("migrations.rs");
+    let out =
+        std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("migrations.rs");
     std::fs::write(out, code).expect("write migrations.rs");
     tauri_build::build();
 }

@@ -18,7 +18,10 @@ impl From<CoreError> for AppError {
         if err.code() == ErrorCode::Internal {
             tracing::error!(error = %err, "command failed");
         }
-        Self { code: err.code(), message: err.to_string() }
+        Self {
+            code: err.code(),
+            message: err.to_string(),
+        }
     }
 }
 
@@ -43,7 +46,10 @@ impl<T: DeserializeOwned> Input<T> {
 
 impl<'de, T> Deserialize<'de> for Input<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(Self { raw: serde_json::Value::deserialize(deserializer)?, ty: PhantomData })
+        Ok(Self {
+            raw: serde_json::Value::deserialize(deserializer)?,
+            ty: PhantomData,
+        })
     }
 }
 

@@ -32,7 +32,9 @@ macro_rules! wbot_specta_builder {
                 $crate::commands::profile::get_onboarding,
                 $crate::commands::profile::update_onboarding,
             ])
-            .events(tauri_specta::collect_events![$crate::commands::profile::SettingsChanged])
+            .events(tauri_specta::collect_events![
+                $crate::commands::profile::SettingsChanged
+            ])
     };
 }
 
@@ -75,7 +77,10 @@ pub fn run() {
         .on_page_load(move |_webview, payload| {
             if payload.event() == tauri::webview::PageLoadEvent::Finished {
                 // Read by scripts/bench-startup: process start to the first screen painted.
-                tracing::info!(startup_ms = started.elapsed().as_millis() as u64, "page loaded");
+                tracing::info!(
+                    startup_ms = started.elapsed().as_millis() as u64,
+                    "page loaded"
+                );
             }
         })
         .setup(move |app| {

@@ -3,7 +3,9 @@
 
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
+use tauri::test::{
+    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
+};
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 use wbot_core::Core;
@@ -27,7 +29,11 @@ fn harness() -> Harness {
     let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .expect("webview");
-    Harness { _app: app, webview, _dir: dir }
+    Harness {
+        _app: app,
+        webview,
+        _dir: dir,
+    }
 }
 
 impl Harness {
@@ -48,7 +54,10 @@ impl Harness {
     }
 
     fn create(&self, name: &str) -> Result<Value, Value> {
-        self.call("create_profile", json!({ "input": { "displayName": name, "onboarding": answers() } }))
+        self.call(
+            "create_profile",
+            json!({ "input": { "displayName": name, "onboarding": answers() } }),
+        )
     }
 }
 
@@ -64,7 +73,10 @@ fn assert_error(result: Result<Value, Value>, code: &str, needle: &str) {
     let err = result.expect_err("the command should fail");
     assert_eq!(err["code"], code, "{err}");
     let message = err["message"].as_str().expect("message is a string");
-    assert!(message.contains(needle), "message {message:?} should mention {needle:?}");
+    assert!(
+        message.contains(needle),
+        "message {message:?} should mention {needle:?}"
+    );
 }
 
 #[test]
@@ -73,11 +85,21 @@ fn create_profile_then_it_is_listed_and_active() {
     let profile = h.create("  Ana ").expect("created");
     assert_eq!(profile["displayName"], "Ana");
     let id = profile["id"].as_str().expect("id");
-    assert_eq!(h.call("list_profiles", json!({})).expect("list"), json!([profile.clone()]));
-    assert_eq!(h.call("active_profile", json!({})).expect("active"), profile);
-    let onboarding = h.call("get_onboarding", json!({ "profileId": id })).expect("onboarding");
+    assert_eq!(
+        h.call("list_profiles", json!({})).expect("list"),
+        json!([profile.clone()])
+    );
+    assert_eq!(
+        h.call("active_profile", json!({})).expect("active"),
+        profile
+    );
+    let onboarding = h
+        .call("get_onboarding", json!({ "profileId": id }))
+        .expect("onboarding");
     assert_eq!(onboarding["challenges"], json!(["stress", "sleep"]));
-    let settings = h.call("get_settings", json!({ "profileId": id })).expect("settings");
+    let settings = h
+        .call("get_settings", json!({ "profileId": id }))
+        .expect("settings");
     assert_eq!(settings["theme"], "system");
 }
 
@@ -85,35 +107,63 @@ fn create_profile_then_it_is_listed_and_active() {
 fn bad_names_get_typed_errors_and_nothing_is_saved() {
     let h = harness();
     assert_error(h.create(""), "validation", "enter a name");
-    assert_error(h.create(&"x".repeat(10_000)), "validation", "at most 100 characters");
+    assert_error(
+        h.create(&"x".repeat(10_000)),
+        "validation",
+        "at most 100 characters",
+    );
     assert_eq!(h.call("list_profiles", json!({})).expect("list"), json!([]));
 }
 
 #[test]
 fn unknown_enum_values_are_validation_errors_and_keep_what_was_saved() {
     let h = harness();
-    let id = h.create("Ana").expect("created")["id"].as_str().expect("id").to_string();
+    let id = h.create("Ana").expect("created")["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
     let saved = json!({ "theme": "dark", "locale": "es", "cueVolume": 40, "ambientVolume": 20, "muted": false });
-    h.call("update_settings", json!({ "profileId": id, "settings": saved })).expect("saved");
+    h.call(
+        "update_settings",
+        json!({ "profileId": id, "settings": saved }),
+    )
+    .expect("saved");
 
     let mut bad = saved.clone();
     bad["theme"] = json!("neon");
     assert_error(
-        h.call("update_settings", json!({ "profileId": id, "settings": bad })),
+        h.call(
+            "update_settings",
+            json!({ "profileId": id, "settings": bad }),
+        ),
         "validation",
         "neon",
     );
     let mut loud = saved.clone();
     loud["cueVolume"] = json!(300);
-    assert_error(h.call("update_settings", json!({ "profileId": id, "settings": loud })), "validation", "settings");
+    assert_error(
+        h.call(
+            "update_settings",
+            json!({ "profileId": id, "settings": loud }),
+        ),
+        "validation",
+        "settings",
+    );
     let mut answers = answers();
     answers["communicationStyle"] = json!("sarcastic");
     assert_error(
-        h.call("update_onboarding", json!({ "profileId": id, "answers": answers })),
+        h.call(
+            "update_onboarding",
+            json!({ "profileId": id, "answers": answers }),
+        ),
         "validation",
         "sarcastic",
     );
-    assert_eq!(h.call("get_settings", json!({ "profileId": id })).expect("settings"), saved);
+    assert_eq!(
+        h.call("get_settings", json!({ "profileId": id }))
+            .expect("settings"),
+        saved
+    );
 }
 
 #[test]
@@ -121,11 +171,33 @@ fn unknown_and_malformed_profile_ids_are_rejected() {
     let h = harness();
     h.create("Ana").expect("created");
     let unknown = "7a0c2a4e-9d3b-4f7e-8a51-3c2b1d0e9f88";
-    assert_error(h.call("get_settings", json!({ "profileId": unknown })), "not_found", "no profile");
-    assert_error(h.call("switch_profile", json!({ "profileId": unknown })), "not_found", "no profile");
-    assert_error(h.call("delete_profile", json!({ "profileId": unknown })), "not_found", "no profile");
-    assert_error(h.call("get_onboarding", json!({ "profileId": "not-an-id" })), "validation", "not a valid profile id");
-    assert_eq!(h.call("list_profiles", json!({})).expect("list").as_array().map(Vec::len), Some(1));
+    assert_error(
+        h.call("get_settings", json!({ "profileId": unknown })),
+        "not_found",
+        "no profile",
+    );
+    assert_error(
+        h.call("switch_profile", json!({ "profileId": unknown })),
+        "not_found",
+        "no profile",
+    );
+    assert_error(
+        h.call("delete_profile", json!({ "profileId": unknown })),
+        "not_found",
+        "no profile",
+    );
+    assert_error(
+        h.call("get_onboarding", json!({ "profileId": "not-an-id" })),
+        "validation",
+        "not a valid profile id",
+    );
+    assert_eq!(
+        h.call("list_profiles", json!({}))
+            .expect("list")
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
 }
 
 #[test]
@@ -134,8 +206,13 @@ fn deleting_the_active_profile_activates_another() {
     let a = h.create("Ana").expect("a");
     let b = h.create("Ben").expect("b");
     assert_eq!(h.call("active_profile", json!({})).expect("active"), b);
-    h.call("delete_profile", json!({ "profileId": b["id"] })).expect("deleted");
+    h.call("delete_profile", json!({ "profileId": b["id"] }))
+        .expect("deleted");
     assert_eq!(h.call("active_profile", json!({})).expect("active"), a);
-    h.call("delete_profile", json!({ "profileId": a["id"] })).expect("deleted");
-    assert_eq!(h.call("active_profile", json!({})).expect("active"), Value::Null);
+    h.call("delete_profile", json!({ "profileId": a["id"] }))
+        .expect("deleted");
+    assert_eq!(
+        h.call("active_profile", json!({})).expect("active"),
+        Value::Null
+    );
 }

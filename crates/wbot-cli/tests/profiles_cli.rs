@@ -24,17 +24,31 @@ fn json_lines(bytes: &[u8]) -> Vec<Value> {
 fn create_then_list() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = wbot(dir.path(), &["profiles", "create", "Ana"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let created = json_lines(&out.stdout);
     assert_eq!(created.len(), 1);
     assert_eq!(created[0]["displayName"], "Ana");
 
     let answers = r#"{"currentFeeling":"low","primaryGoal":"improve_sleep","challenges":["sleep"],"communicationStyle":"direct","supportType":"guidance","preferredActivities":[],"experienceLevel":"some","sessionLength":"medium","contraindications":["epilepsy"]}"#;
-    let out = wbot(dir.path(), &["profiles", "create", "Ben", "--onboarding", answers]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = wbot(
+        dir.path(),
+        &["profiles", "create", "Ben", "--onboarding", answers],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let listed = json_lines(&wbot(dir.path(), &["profiles", "list"]).stdout);
-    let names: Vec<_> = listed.iter().map(|p| p["displayName"].as_str().unwrap_or("")).collect();
+    let names: Vec<_> = listed
+        .iter()
+        .map(|p| p["displayName"].as_str().unwrap_or(""))
+        .collect();
     assert_eq!(names, ["Ana", "Ben"]);
 }
 
@@ -43,12 +57,21 @@ fn bad_input_exits_non_zero_with_a_typed_error() {
     let dir = tempfile::tempdir().expect("temp dir");
     for args in [
         vec!["profiles", "create", "  "],
-        vec!["profiles", "create", "Ana", "--onboarding", r#"{"currentFeeling":"sideways"}"#],
+        vec![
+            "profiles",
+            "create",
+            "Ana",
+            "--onboarding",
+            r#"{"currentFeeling":"sideways"}"#,
+        ],
     ] {
         let out = wbot(dir.path(), &args);
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         let err = json_lines(&out.stderr);
         assert_eq!(err[0]["code"], "validation", "{args:?}: {err:?}");
     }
-    assert!(wbot(dir.path(), &["profiles", "list"]).stdout.is_empty(), "nothing was saved");
+    assert!(
+        wbot(dir.path(), &["profiles", "list"]).stdout.is_empty(),
+        "nothing was saved"
+    );
 }

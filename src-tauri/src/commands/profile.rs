@@ -68,8 +68,13 @@ pub async fn update_settings<R: Runtime>(
     profile_id: String,
     settings: Input<Settings>,
 ) -> Result<Settings> {
-    let saved = core.update_settings(&profile_id, settings.parse("settings")?).await?;
-    let event = SettingsChanged { profile_id, settings: saved.clone() };
+    let saved = core
+        .update_settings(&profile_id, settings.parse("settings")?)
+        .await?;
+    let event = SettingsChanged {
+        profile_id,
+        settings: saved.clone(),
+    };
     if let Err(err) = event.emit(&app) {
         tracing::warn!(error = %err, "settings-changed event not delivered");
     }
@@ -79,7 +84,10 @@ pub async fn update_settings<R: Runtime>(
 /// A profile's onboarding answers.
 #[tauri::command]
 #[specta::specta]
-pub async fn get_onboarding(core: State<'_, Core>, profile_id: String) -> Result<OnboardingAnswers> {
+pub async fn get_onboarding(
+    core: State<'_, Core>,
+    profile_id: String,
+) -> Result<OnboardingAnswers> {
     Ok(core.onboarding(&profile_id).await?)
 }
 
@@ -91,5 +99,7 @@ pub async fn update_onboarding(
     profile_id: String,
     answers: Input<OnboardingAnswers>,
 ) -> Result<OnboardingAnswers> {
-    Ok(core.update_onboarding(&profile_id, answers.parse("onboarding answers")?).await?)
+    Ok(core
+        .update_onboarding(&profile_id, answers.parse("onboarding answers")?)
+        .await?)
 }

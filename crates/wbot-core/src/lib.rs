@@ -1,10 +1,13 @@
 //! Wbot's core: every rule of the product. It has no Tauri dependency; the desktop shell and the
 //! `wbot` command line both drive it through [`Core`].
 
+pub mod audio;
+pub mod breathing;
 pub mod db;
 pub mod error;
 pub mod events;
 pub mod ids;
+pub mod memory;
 pub mod profile;
 
 use std::path::{Path, PathBuf};
@@ -17,6 +20,11 @@ pub struct Core {
     db: db::Db,
     data_dir: PathBuf,
     events: events::EventBus,
+    memory: memory::MemoryEngine,
+    /// Opened on first use: opening a device takes time and most callers never play sound.
+    audio: std::sync::Arc<std::sync::OnceLock<audio::AudioEngine>>,
+    /// Breathing sessions running now, steered by run id.
+    breathing_runs: breathing::LiveSessions,
 }
 
 impl Core {
@@ -25,10 +33,14 @@ impl Core {
         let data_dir = data_dir.as_ref().to_path_buf();
         let db = db::Db::open(&data_dir).await?;
         tracing::info!("core opened");
+        let events = events::EventBus::default();
         Ok(Self {
+            memory: memory::MemoryEngine::new(db.clone(), data_dir.clone(), events.clone()),
             db,
             data_dir,
-            events: events::EventBus::default(),
+            events,
+            audio: Default::default(),
+            breathing_runs: Default::default(),
         })
     }
 
@@ -47,8 +59,12 @@ impl Core {
         &self.events
     }
 
-    /// Flushes and closes storage.
+    /// Saves the memory indexes, then flushes and closes storage.
     pub async fn close(&self) {
+        if let Err(err) = self.flush_memory().await {
+            // The index is derived: a failed save only means a rebuild on the next start.
+            tracing::warn!(error = %err, "memory index not saved on close");
+        }
         self.db.close().await;
     }
 }

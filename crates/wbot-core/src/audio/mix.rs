@@ -1,0 +1,436 @@
+//! The one mixing code path: layers of voices, rendered sample by sample. Live playback pulls it
+//! through [`super::engine::MixSource`]; tests and exports pull it into a buffer or a WAV file.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::synth::{chime, AmbientLoop};
+use super::{ChimeKind, LayerId, PlannedCue};
+use crate::error::{CoreError, Result};
+
+/// Output channels (interleaved stereo).
+pub const CHANNELS: u16 = 2;
+/// The mix's sample rate; rodio converts to the device's.
+pub const DEFAULT_RATE: u32 = 48_000;
+/// Ambient fade-in when it starts.
+pub const AMBIENT_FADE_IN: Duration = Duration::from_secs(2);
+/// Ambient fade-out when it stops.
+pub const AMBIENT_FADE_OUT: Duration = Duration::from_secs(1);
+/// Volume and mute changes ramp over this, so they never click.
+pub const VOLUME_RAMP: Duration = Duration::from_millis(20);
+/// A cue planned this far in the past still plays (late, at once); older ones are dropped.
+pub const LATE_CUE_GRACE: Duration = Duration::from_millis(100);
+
+/// Something a layer plays: yields stereo frames until it ends.
+pub trait VoiceSource: Send {
+    /// The next frame, or None when the sound has ended.
+    fn next_frame(&mut self) -> Option<[f32; 2]>;
+}
+
+struct ChimeVoice {
+    samples: Arc<[f32]>,
+    pos: usize,
+}
+
+impl VoiceSource for ChimeVoice {
+    fn next_frame(&mut self) -> Option<[f32; 2]> {
+        let v = *self.samples.get(self.pos)?;
+        self.pos += 1;
+        Some([v, v])
+    }
+}
+
+struct LoopVoice {
+    sound: Arc<AmbientLoop>,
+    pos: usize,
+}
+
+impl VoiceSource for LoopVoice {
+    fn next_frame(&mut self) -> Option<[f32; 2]> {
+        let samples = self.sound.samples();
+        if samples.len() < 2 {
+            return None;
+        }
+        let i = self.pos * 2;
+        let frame = [samples[i], samples[i + 1]];
+        self.pos = (self.pos + 1) % self.sound.frames();
+        Some(frame)
+    }
+}
+
+/// A linear gain ramp, advanced once per frame. Each value is computed from the ramp's start,
+/// not by adding steps, so long fades neither overshoot nor wobble.
+#[derive(Debug, Clone, Copy)]
+struct Ramp {
+    from: f32,
+    target: f32,
+    len: u64,
+    done: u64,
+}
+
+impl Ramp {
+    fn at(value: f32) -> Self {
+        Self {
+            from: value,
+            target: value,
+            len: 0,
+            done: 0,
+        }
+    }
+
+    fn value(&self) -> f32 {
+        if self.done >= self.len {
+            self.target
+        } else {
+            let t = self.done as f64 / self.len as f64;
+            (f64::from(self.from) + (f64::from(self.target) - f64::from(self.from)) * t) as f32
+        }
+    }
+
+    fn set(&mut self, target: f32, frames: u64) {
+        self.from = self.value();
+        self.target = target;
+        self.len = frames;
+        self.done = 0;
+    }
+
+    /// The gain for this frame, then one step on.
+    fn next(&mut self) -> f32 {
+        let v = self.value();
+        if self.done < self.len {
+            self.done += 1;
+        }
+        v
+    }
+
+    fn is_silent_for_good(&self) -> bool {
+        self.done >= self.len && self.target == 0.0
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    SessionCue,
+    Ambient,
+    Other,
+}
+
+struct Voice {
+    start: u64,
+    source: Box<dyn VoiceSource>,
+    env: Ramp,
+    fade_in_frames: u64,
+    /// Drop the voice once its envelope reaches silence.
+    releasing: bool,
+    tag: Tag,
+}
+
+struct Layer {
+    volume: f32,
+    muted: bool,
+    gain: Ramp,
+    playing: Vec<Voice>,
+    /// Sorted by start, latest first, so the next to start is at the end.
+    pending: Vec<Voice>,
+}
+
+impl Layer {
+    fn new(volume: f32) -> Self {
+        Self {
+            volume,
+            muted: false,
+            gain: Ramp::at(volume),
+            playing: Vec::new(),
+            pending: Vec::new(),
+        }
+    }
+
+    fn target_gain(&self) -> f32 {
+        if self.muted {
+            0.0
+        } else {
+            self.volume
+        }
+    }
+}
+
+/// The mixer: named layers with volume, mute and fades, and sample-accurate scheduling.
+pub struct Mix {
+    rate: u32,
+    position: u64,
+    layers: Vec<Layer>,
+    chimes: [Arc<[f32]>; 3],
+    last_session_cue: Option<u64>,
+}
+
+impl std::fmt::Debug for Mix {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mix")
+            .field("rate", &self.rate)
+            .field("position", &self.position)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Mix {
+    /// A silent mix at `rate` frames per second, every layer at full volume.
+    pub fn new(rate: u32) -> Self {
+        let rate = rate.max(1);
+        Self {
+            rate,
+            position: 0,
+            layers: LayerId::ALL.iter().map(|_| Layer::new(1.0)).collect(),
+            chimes: [ChimeKind::Inhale, ChimeKind::Hold, ChimeKind::Exhale]
+                .map(|k| Arc::from(chime(k, rate))),
+            last_session_cue: None,
+        }
+    }
+
+    /// Frames per second.
+    pub fn rate(&self) -> u32 {
+        self.rate
+    }
+
+    /// Frames rendered so far: the mix's clock.
+    pub fn position(&self) -> u64 {
+        self.position
+    }
+
+    /// Whole frames in `d` at this rate.
+    pub fn frames(&self, d: Duration) -> u64 {
+        (d.as_secs_f64() * f64::from(self.rate)).round() as u64
+    }
+
+    fn layer(&mut self, id: LayerId) -> &mut Layer {
+        &mut self.layers[id.index()]
+    }
+
+    /// Sets a layer's volume, 0.0–1.0 (ramped, so it never clicks).
+    pub fn set_volume(&mut self, id: LayerId, volume: f32) -> Result<()> {
+        if !volume.is_finite() || !(0.0..=1.0).contains(&volume) {
+            return Err(CoreError::validation(format!(
+                "A volume must be between 0 and 1; it was {volume}."
+            )));
+        }
+        let ramp = self.frames(VOLUME_RAMP);
+        let layer = self.layer(id);
+        layer.volume = volume;
+        let target = layer.target_gain();
+        layer.gain.set(target, ramp);
+        Ok(())
+    }
+
+    /// A layer's volume.
+    pub fn volume(&self, id: LayerId) -> f32 {
+        self.layers[id.index()].volume
+    }
+
+    /// Mutes or unmutes a layer (ramped).
+    pub fn set_muted(&mut self, id: LayerId, muted: bool) {
+        let ramp = self.frames(VOLUME_RAMP);
+        let layer = self.layer(id);
+        layer.muted = muted;
+        let target = layer.target_gain();
+        layer.gain.set(target, ramp);
+    }
+
+    /// Whether a layer is muted.
+    pub fn is_muted(&self, id: LayerId) -> bool {
+        self.layers[id.index()].muted
+    }
+
+    fn schedule(&mut self, layer: LayerId, voice: Voice) {
+        let pending = &mut self.layer(layer).pending;
+        let at = pending.partition_point(|v| v.start > voice.start);
+        pending.insert(at, voice);
+    }
+
+    /// Adds any sound to a layer, starting at frame `at` (at once if already past), fading in
+    /// over `fade_in`. Later layers (voice, tracks, binaural) come in through here.
+    pub fn add_voice(
+        &mut self,
+        layer: LayerId,
+        at: u64,
+        source: Box<dyn VoiceSource>,
+        fade_in: Duration,
+    ) {
+        let fade_in_frames = self.frames(fade_in);
+        let start = at.max(self.position);
+        self.schedule(
+            layer,
+            Voice {
+                start,
+                source,
+                env: Ramp::at(if fade_in_frames == 0 { 1.0 } else { 0.0 }),
+                fade_in_frames,
+                releasing: false,
+                tag: Tag::Other,
+            },
+        );
+    }
+
+    fn chime_voice(&self, kind: ChimeKind, start: u64, tag: Tag) -> Voice {
+        Voice {
+            start,
+            source: Box::new(ChimeVoice {
+                samples: self.chimes[kind as usize].clone(),
+                pos: 0,
+            }),
+            env: Ramp::at(1.0),
+            fade_in_frames: 0,
+            releasing: false,
+            tag,
+        }
+    }
+
+    /// Rings a chime on the cue layer at frame `at` (at once if already past).
+    pub fn schedule_chime(&mut self, kind: ChimeKind, at: u64) {
+        let voice = self.chime_voice(kind, at.max(self.position), Tag::Other);
+        self.schedule(LayerId::Cue, voice);
+    }
+
+    /// Replaces the session's pending cues: each rings at `origin + at_ms × rate / 1000`.
+    /// A cue already rung is never rung again; one planned slightly in the past rings at once.
+    pub fn schedule_session_cues(&mut self, origin: u64, cues: &[PlannedCue]) {
+        self.clear_session_cues();
+        let grace = self.frames(LATE_CUE_GRACE);
+        for cue in cues {
+            let offset = (cue.at_ms.max(0.0) * f64::from(self.rate) / 1000.0).round() as u64;
+            let at = origin + offset;
+            if self.last_session_cue.is_some_and(|last| at <= last) || at + grace < self.position {
+                continue;
+            }
+            let voice = self.chime_voice(cue.chime, at.max(self.position), Tag::SessionCue);
+            self.schedule(LayerId::Cue, voice);
+        }
+    }
+
+    /// Drops the session cues that have not started yet (chimes already ringing finish).
+    pub fn clear_session_cues(&mut self) {
+        self.layer(LayerId::Cue)
+            .pending
+            .retain(|v| v.tag != Tag::SessionCue);
+    }
+
+    /// Forgets which session cues rang (a new session starts).
+    pub fn reset_session(&mut self) {
+        self.clear_session_cues();
+        self.last_session_cue = None;
+    }
+
+    /// Starts an ambient bed, fading in over `fade`; any bed already playing fades out over
+    /// [`AMBIENT_FADE_OUT`] meanwhile.
+    pub fn start_ambient(&mut self, sound: Arc<AmbientLoop>, fade: Duration) {
+        self.stop_ambient(AMBIENT_FADE_OUT);
+        let fade_in_frames = self.frames(fade);
+        let start = self.position;
+        self.schedule(
+            LayerId::Ambient,
+            Voice {
+                start,
+                source: Box::new(LoopVoice { sound, pos: 0 }),
+                env: Ramp::at(if fade_in_frames == 0 { 1.0 } else { 0.0 }),
+                fade_in_frames,
+                releasing: false,
+                tag: Tag::Ambient,
+            },
+        );
+    }
+
+    /// Fades every ambient bed out over `fade`, then drops it.
+    pub fn stop_ambient(&mut self, fade: Duration) {
+        let frames = self.frames(fade);
+        let layer = self.layer(LayerId::Ambient);
+        layer.pending.retain(|v| v.tag != Tag::Ambient);
+        for voice in layer.playing.iter_mut().filter(|v| v.tag == Tag::Ambient) {
+            voice.releasing = true;
+            voice.env.set(0.0, frames);
+        }
+    }
+
+    /// True while an ambient bed plays (fading out included).
+    pub fn ambient_playing(&self) -> bool {
+        !self.layers[LayerId::Ambient.index()].playing.is_empty()
+    }
+
+    /// Renders the next frames into `out` (interleaved stereo; a trailing odd sample is zeroed).
+    pub fn render(&mut self, out: &mut [f32]) {
+        let mut frames = out.chunks_exact_mut(usize::from(CHANNELS));
+        for frame in &mut frames {
+            let mut mixed = [0.0f32; 2];
+            for layer in self.layers.iter_mut() {
+                while layer
+                    .pending
+                    .last()
+                    .is_some_and(|v| v.start <= self.position)
+                {
+                    if let Some(mut voice) = layer.pending.pop() {
+                        if voice.fade_in_frames > 0 {
+                            voice.env.set(1.0, voice.fade_in_frames);
+                        }
+                        if voice.tag == Tag::SessionCue {
+                            self.last_session_cue = Some(voice.start);
+                        }
+                        layer.playing.push(voice);
+                    }
+                }
+                let gain = layer.gain.next();
+                if layer.playing.is_empty() {
+                    continue;
+                }
+                let mut sum = [0.0f32; 2];
+                layer
+                    .playing
+                    .retain_mut(|voice| match voice.source.next_frame() {
+                        Some([l, r]) => {
+                            let e = voice.env.next();
+                            sum[0] += l * e;
+                            sum[1] += r * e;
+                            !(voice.releasing && voice.env.is_silent_for_good())
+                        }
+                        None => false,
+                    });
+                mixed[0] += sum[0] * gain;
+                mixed[1] += sum[1] * gain;
+            }
+            frame[0] = mixed[0].clamp(-1.0, 1.0);
+            frame[1] = mixed[1].clamp(-1.0, 1.0);
+            self.position += 1;
+        }
+        for sample in frames.into_remainder() {
+            *sample = 0.0;
+        }
+    }
+
+    /// Renders `d` of audio into a new interleaved buffer.
+    pub fn render_for(&mut self, d: Duration) -> Vec<f32> {
+        let frames = usize::try_from(self.frames(d)).unwrap_or(usize::MAX / 4);
+        let mut out = vec![0.0; frames * usize::from(CHANNELS)];
+        self.render(&mut out);
+        out
+    }
+}
+
+/// Writes interleaved stereo samples to a 32-bit float WAV file.
+pub fn write_wav(path: &Path, samples: &[f32], rate: u32) -> Result<()> {
+    let spec = hound::WavSpec {
+        channels: CHANNELS,
+        sample_rate: rate,
+        bits_per_sample: 32,
+        sample_format: hound::SampleFormat::Float,
+    };
+    let fail = |e: hound::Error| {
+        CoreError::Internal(format!(
+            "could not write the audio file {} ({e})",
+            path.display()
+        ))
+    };
+    let mut writer = hound::WavWriter::create(path, spec).map_err(fail)?;
+    // Only whole frames: a WAV with half a frame is malformed.
+    let whole = samples.len() - samples.len() % usize::from(CHANNELS);
+    for sample in &samples[..whole] {
+        writer.write_sample(*sample).map_err(fail)?;
+    }
+    writer.finalize().map_err(fail)
+}

@@ -1,0 +1,174 @@
+//! Generated sounds: phase chimes and ambient loops. Generated, not bundled, so there is no
+//! licence to track and no file to decode.
+
+use super::{AmbientKind, ChimeKind};
+
+/// Chime attack: a raised-cosine rise, soft enough not to click.
+pub const CHIME_ATTACK_S: f64 = 0.015;
+/// Time over which the chime decays to about −35 dB.
+pub const CHIME_DECAY_S: f64 = 0.8;
+/// Peak amplitude of a chime at full cue volume.
+pub const CHIME_PEAK: f32 = 0.5;
+const CHIME_TAIL_S: f64 = 0.2;
+
+/// A mono chime at `rate`: a sine with a soft attack and an exponential decay, tapered to exact
+/// silence so its end cannot click.
+pub fn chime(kind: ChimeKind, rate: u32) -> Vec<f32> {
+    let rate_f = f64::from(rate);
+    let total = ((CHIME_DECAY_S + CHIME_TAIL_S) * rate_f).round() as usize;
+    let attack = CHIME_ATTACK_S * rate_f;
+    let tau = CHIME_DECAY_S / 4.0;
+    let decay_end = CHIME_DECAY_S * rate_f;
+    let tail = CHIME_TAIL_S * rate_f;
+    let w = std::f64::consts::TAU * kind.frequency_hz() / rate_f;
+    (0..total)
+        .map(|i| {
+            let n = i as f64;
+            let rise = if n < attack {
+                0.5 - 0.5 * (std::f64::consts::PI * n / attack).cos()
+            } else {
+                1.0
+            };
+            let taper = if n > decay_end {
+                0.5 + 0.5 * (std::f64::consts::PI * ((n - decay_end) / tail).min(1.0)).cos()
+            } else {
+                1.0
+            };
+            let env = rise * (-(n / rate_f) / tau).exp() * taper;
+            (f64::from(CHIME_PEAK) * env * (w * n).sin()) as f32
+        })
+        .collect()
+}
+
+/// A stereo (interleaved) ambient loop whose last frame flows into its first.
+#[derive(Debug, Clone)]
+pub struct AmbientLoop {
+    kind: AmbientKind,
+    rate: u32,
+    samples: Vec<f32>,
+}
+
+impl AmbientLoop {
+    /// Generates the loop for `kind` at `rate` (deterministic: same input, same samples).
+    pub fn generate(kind: AmbientKind, rate: u32) -> Self {
+        let (seconds, seed) = match kind {
+            AmbientKind::Ocean => (16.0, 0x0CEA_0001),
+            AmbientKind::Pink => (10.0, 0x0911_4001),
+            AmbientKind::Brown => (10.0, 0x0B50_3001),
+        };
+        let frames = (seconds * f64::from(rate)) as usize;
+        let fade = (0.5 * f64::from(rate)) as usize;
+        let left = seamless(&noise(kind, rate, frames + fade, seed), frames, fade);
+        let right = seamless(
+            &noise(kind, rate, frames + fade, seed ^ 0x5EED),
+            frames,
+            fade,
+        );
+        let mut samples = Vec::with_capacity(frames * 2);
+        for (l, r) in left.iter().zip(&right) {
+            samples.push(*l);
+            samples.push(*r);
+        }
+        Self {
+            kind,
+            rate,
+            samples,
+        }
+    }
+
+    /// Which sound this is.
+    pub fn kind(&self) -> AmbientKind {
+        self.kind
+    }
+
+    /// The rate it was generated at.
+    pub fn rate(&self) -> u32 {
+        self.rate
+    }
+
+    /// Frames in one pass of the loop.
+    pub fn frames(&self) -> usize {
+        self.samples.len() / 2
+    }
+
+    /// The interleaved stereo samples of one pass.
+    pub fn samples(&self) -> &[f32] {
+        &self.samples
+    }
+}
+
+/// Folds the `fade` frames after `len` over the start with an equal-power crossfade, so that
+/// sample `len - 1` is followed, across the seam, by what originally followed it.
+fn seamless(x: &[f32], len: usize, fade: usize) -> Vec<f32> {
+    let mut y = x[..len].to_vec();
+    for i in 0..fade.min(len) {
+        let t = i as f32 / fade as f32 * std::f32::consts::FRAC_PI_2;
+        y[i] = x[i] * t.sin() + x[len + i] * t.cos();
+    }
+    y
+}
+
+/// xorshift64*: enough for noise, and deterministic.
+struct Rng(u64);
+
+impl Rng {
+    fn next_f32(&mut self) -> f32 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        let v = self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 40;
+        (v as f32 / (1u64 << 24) as f32) * 2.0 - 1.0
+    }
+}
+
+fn noise(kind: AmbientKind, rate: u32, frames: usize, seed: u64) -> Vec<f32> {
+    let mut rng = Rng(seed | 1);
+    let mut out = Vec::with_capacity(frames);
+    match kind {
+        AmbientKind::Pink => {
+            // Paul Kellet's pink filter.
+            let mut b = [0.0f32; 7];
+            for _ in 0..frames {
+                let w = rng.next_f32();
+                b[0] = 0.99886 * b[0] + w * 0.0555179;
+                b[1] = 0.99332 * b[1] + w * 0.0750759;
+                b[2] = 0.96900 * b[2] + w * 0.153_852;
+                b[3] = 0.86650 * b[3] + w * 0.3104856;
+                b[4] = 0.55000 * b[4] + w * 0.5329522;
+                b[5] = -0.7616 * b[5] - w * 0.0168980;
+                out.push(b.iter().sum::<f32>() + w * 0.5362);
+                b[6] = w * 0.115926;
+            }
+        }
+        AmbientKind::Brown | AmbientKind::Ocean => {
+            let mut y = 0.0f32;
+            let mut lp = 0.0f32;
+            let swell_period = 8.0 * f64::from(rate);
+            for i in 0..frames {
+                // A leaky integrator: brown noise without wandering off to DC.
+                y = 0.995 * y + 0.05 * rng.next_f32();
+                if kind == AmbientKind::Ocean {
+                    lp += 0.08 * (y - lp);
+                    // Swells every 8 s; 8 s divides the 16 s loop, so the seam sits mid-pattern.
+                    let phase = std::f64::consts::PI * (i as f64 / swell_period);
+                    let swell = 0.25 + 0.75 * phase.sin().powi(2);
+                    out.push(lp * swell as f32);
+                } else {
+                    out.push(y);
+                }
+            }
+        }
+    }
+    normalise(&mut out, 0.12);
+    out
+}
+
+fn normalise(x: &mut [f32], target_rms: f32) {
+    let rms = (x.iter().map(|v| v * v).sum::<f32>() / x.len().max(1) as f32).sqrt();
+    if rms > 0.0 {
+        let k = target_rms / rms;
+        for v in x.iter_mut() {
+            *v = (*v * k).clamp(-0.9, 0.9);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! What a breathing session is asked to do: the technique and its settings, checked against SPEC §4.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{CoreError, Result};
+use crate::profile::string_enum;
+
+string_enum!(
+    /// A breathing technique, as stored and sent.
+    Technique {
+        Box = "box", Relaxing478 = "relaxing_478", Coherent = "coherent", DeepCalm = "deep_calm",
+        Custom = "custom", WimHof = "wim_hof",
+    }
+);
+
+/// Longest phase of a custom pattern, in seconds.
+pub const MAX_PHASE_S: f64 = 30.0;
+/// Most cycles of a custom pattern.
+pub const MAX_CYCLES: u32 = 50;
+
+/// A continuous pattern: inhale, hold, exhale, hold-after (seconds; 0 skips the phase) and cycles.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Pattern {
+    pub inhale_s: f64,
+    pub hold_s: f64,
+    pub exhale_s: f64,
+    pub hold_after_s: f64,
+    pub cycles: u32,
+}
+
+impl Pattern {
+    /// The pattern of a named continuous technique (None for custom and Wim Hof).
+    pub fn preset(technique: Technique) -> Option<Self> {
+        let p = |inhale_s, hold_s, exhale_s, hold_after_s, cycles| Self {
+            inhale_s,
+            hold_s,
+            exhale_s,
+            hold_after_s,
+            cycles,
+        };
+        match technique {
+            Technique::Box => Some(p(4.0, 4.0, 4.0, 4.0, 4)),
+            Technique::Relaxing478 => Some(p(4.0, 7.0, 8.0, 0.0, 4)),
+            Technique::Coherent => Some(p(6.0, 0.0, 6.0, 0.0, 6)),
+            Technique::DeepCalm => Some(p(5.0, 2.0, 7.0, 2.0, 5)),
+            Technique::Custom | Technique::WimHof => None,
+        }
+    }
+
+    /// Checks the SPEC ranges: each phase 0–30 s, 1–50 cycles, at least one phase longer than 0.
+    pub fn validate(&self) -> Result<()> {
+        for (name, value) in [
+            ("inhale", self.inhale_s),
+            ("hold", self.hold_s),
+            ("exhale", self.exhale_s),
+            ("hold after exhale", self.hold_after_s),
+        ] {
+            if !value.is_finite() || !(0.0..=MAX_PHASE_S).contains(&value) {
+                return Err(CoreError::validation(format!(
+                    "The {name} phase must be between 0 and {MAX_PHASE_S} seconds; it was {value}."
+                )));
+            }
+        }
+        if !(1..=MAX_CYCLES).contains(&self.cycles) {
+            return Err(CoreError::validation(format!(
+                "A pattern needs between 1 and {MAX_CYCLES} cycles; it had {}.",
+                self.cycles
+            )));
+        }
+        if self.phase_ms().iter().all(|ms| *ms == 0) {
+            return Err(CoreError::validation(
+                "At least one phase of a pattern must last longer than 0 seconds.",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The four phase lengths in whole milliseconds, in order.
+    pub(crate) fn phase_ms(&self) -> [u32; 4] {
+        [self.inhale_s, self.hold_s, self.exhale_s, self.hold_after_s].map(seconds_to_ms)
+    }
+}
+
+/// Wim Hof method settings (SPEC §4). Missing fields take their defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct WimHofSettings {
+    /// Rounds, 1–10.
+    pub rounds: u32,
+    /// Breaths per round, 10–60.
+    pub breaths: u32,
+    /// Seconds for each inhale and for each exhale of a paced breath, 1.0–3.0.
+    pub tempo_s: f64,
+    /// The user taps each breath instead of following the tempo.
+    pub manual_pacing: bool,
+    /// The retention target shown on the stopwatch, 30–300 s.
+    pub retention_target_s: u32,
+    /// The recovery inhale hold, 5–30 s.
+    pub recovery_hold_s: u32,
+    /// The pause between rounds, 0–120 s (0 goes straight on).
+    pub recovery_pause_s: u32,
+}
+
+impl Default for WimHofSettings {
+    fn default() -> Self {
+        Self {
+            rounds: 3,
+            breaths: 30,
+            tempo_s: 1.5,
+            manual_pacing: false,
+            retention_target_s: 90,
+            recovery_hold_s: 15,
+            recovery_pause_s: 15,
+        }
+    }
+}
+
+impl WimHofSettings {
+    /// Checks the SPEC ranges.
+    pub fn validate(&self) -> Result<()> {
+        check_range("Rounds", self.rounds, 1, 10, "")?;
+        check_range("Breaths per round", self.breaths, 10, 60, "")?;
+        if !self.tempo_s.is_finite() || !(1.0..=3.0).contains(&self.tempo_s) {
+            return Err(CoreError::validation(format!(
+                "The breath tempo must be between 1.0 and 3.0 seconds; it was {}.",
+                self.tempo_s
+            )));
+        }
+        check_range(
+            "The retention target",
+            self.retention_target_s,
+            30,
+            300,
+            " seconds",
+        )?;
+        check_range("The recovery hold", self.recovery_hold_s, 5, 30, " seconds")?;
+        check_range(
+            "The recovery pause",
+            self.recovery_pause_s,
+            0,
+            120,
+            " seconds",
+        )?;
+        Ok(())
+    }
+}
+
+fn check_range(what: &str, value: u32, min: u32, max: u32, unit: &str) -> Result<()> {
+    if (min..=max).contains(&value) {
+        Ok(())
+    } else {
+        Err(CoreError::validation(format!(
+            "{what} must be between {min} and {max}{unit}; it was {value}."
+        )))
+    }
+}
+
+pub(crate) fn seconds_to_ms(seconds: f64) -> u32 {
+    // Validated values are 0–30 s, so the cast cannot overflow.
+    (seconds * 1000.0).round().clamp(0.0, f64::from(u32::MAX)) as u32
+}
+
+/// A session to run: a named technique, a custom pattern, or the Wim Hof method.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(tag = "technique", rename_all = "snake_case")]
+pub enum SessionConfig {
+    Box,
+    #[serde(rename = "relaxing_478")]
+    Relaxing478,
+    Coherent,
+    DeepCalm,
+    Custom(Pattern),
+    WimHof(WimHofSettings),
+}
+
+impl SessionConfig {
+    /// The config of a technique with its default settings (custom gets box's pattern).
+    pub fn default_for(technique: Technique) -> Self {
+        match technique {
+            Technique::Box => Self::Box,
+            Technique::Relaxing478 => Self::Relaxing478,
+            Technique::Coherent => Self::Coherent,
+            Technique::DeepCalm => Self::DeepCalm,
+            Technique::Custom => Self::Custom(Pattern {
+                inhale_s: 4.0,
+                hold_s: 4.0,
+                exhale_s: 4.0,
+                hold_after_s: 4.0,
+                cycles: 4,
+            }),
+            Technique::WimHof => Self::WimHof(WimHofSettings::default()),
+        }
+    }
+
+    /// Which technique this is.
+    pub fn technique(&self) -> Technique {
+        match self {
+            Self::Box => Technique::Box,
+            Self::Relaxing478 => Technique::Relaxing478,
+            Self::Coherent => Technique::Coherent,
+            Self::DeepCalm => Technique::DeepCalm,
+            Self::Custom(_) => Technique::Custom,
+            Self::WimHof(_) => Technique::WimHof,
+        }
+    }
+
+    /// The continuous pattern this session follows (None for Wim Hof).
+    pub fn pattern(&self) -> Option<Pattern> {
+        match self {
+            Self::Custom(p) => Some(*p),
+            Self::WimHof(_) => None,
+            other => Pattern::preset(other.technique()),
+        }
+    }
+
+    /// Checks every setting against the SPEC ranges.
+    pub fn validate(&self) -> Result<()> {
+        match self {
+            Self::Custom(p) => p.validate(),
+            Self::WimHof(w) => w.validate(),
+            _ => Ok(()),
+        }
+    }
+}

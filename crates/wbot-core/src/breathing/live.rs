@@ -1,0 +1,302 @@
+//! Sessions running now, per profile, so the shell stays a few lines per command: start one (with
+//! the audio engine's cues), steer it by id, and finish it into a saved session. A run id belongs
+//! to one profile; any other profile gets `not_found` for it, as for a saved session.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+
+use serde::{Deserialize, Serialize};
+
+use super::config::{Pattern, SessionConfig, Technique, WimHofSettings};
+use super::engine::SessionEvent;
+use super::runner::{CueSink, RunnerCommand, SessionRunner};
+use super::store::{BreathingSession, NewBreathingSession};
+use crate::audio::{AudioEngine, AudioStatus, LayerId, PlannedCue};
+use crate::error::{CoreError, Result};
+use crate::ids::{new_id, parse_id};
+use crate::Core;
+
+/// A technique the UI can offer, with its pattern or Wim Hof defaults.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TechniqueInfo {
+    pub technique: Technique,
+    /// The fixed pattern of a preset; for custom, a starting point the person edits.
+    pub pattern: Option<Pattern>,
+    /// Wim Hof's default settings.
+    pub wim_hof: Option<WimHofSettings>,
+}
+
+/// Every technique, presets first, with what the picker needs to show.
+pub fn techniques() -> Vec<TechniqueInfo> {
+    Technique::ALL
+        .iter()
+        .map(|&technique| {
+            let config = SessionConfig::default_for(technique);
+            TechniqueInfo {
+                technique,
+                pattern: config.pattern(),
+                wim_hof: match config {
+                    SessionConfig::WimHof(w) => Some(w),
+                    _ => None,
+                },
+            }
+        })
+        .collect()
+}
+
+/// What starting a session needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct StartBreathing {
+    pub config: SessionConfig,
+    /// How the person feels before, 1–5.
+    pub mood_before: Option<u8>,
+}
+
+/// A session that has started.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct LiveBreathing {
+    /// Steers this run until it is finished; not the id of the saved session.
+    pub run_id: String,
+    pub config: SessionConfig,
+    /// The continuous pattern followed (None for Wim Hof).
+    pub pattern: Option<Pattern>,
+    /// The Wim Hof settings (None for continuous techniques).
+    pub wim_hof: Option<WimHofSettings>,
+}
+
+/// Whether sound can be heard, and which layers the person muted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AudioState {
+    pub status: AudioStatus,
+    pub cue_muted: bool,
+    pub ambient_muted: bool,
+}
+
+struct Live {
+    profile_id: String,
+    mood_before: Option<u8>,
+    runner: SessionRunner,
+}
+
+/// The sessions running now, by run id.
+#[derive(Clone, Default)]
+pub struct LiveSessions(Arc<Mutex<HashMap<String, Live>>>);
+
+impl std::fmt::Debug for LiveSessions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LiveSessions")
+            .field("running", &self.lock().len())
+            .finish()
+    }
+}
+
+impl LiveSessions {
+    fn lock(&self) -> MutexGuard<'_, HashMap<String, Live>> {
+        // The map is only inserted into and removed from; a panic elsewhere cannot corrupt it.
+        self.0.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// The core's audio engine as a cue sink: cues go to it once it is open.
+struct EngineCues(Arc<OnceLock<AudioEngine>>);
+
+impl CueSink for EngineCues {
+    fn session_started(&self) {
+        if let Some(engine) = self.0.get() {
+            engine.session_started();
+        }
+    }
+
+    fn plan(&self, cues: &[PlannedCue]) {
+        if let Some(engine) = self.0.get() {
+            engine.plan(cues);
+        }
+    }
+
+    fn session_ended(&self) {
+        if let Some(engine) = self.0.get() {
+            engine.session_ended();
+        }
+    }
+}
+
+fn check_mood(mood: Option<u8>, what: &str) -> Result<()> {
+    match mood {
+        Some(m) if !(1..=5).contains(&m) => Err(CoreError::validation(format!(
+            "The mood {what} must be from 1 to 5; it was {m}."
+        ))),
+        _ => Ok(()),
+    }
+}
+
+fn not_running(run_id: &str) -> CoreError {
+    CoreError::NotFound(format!(
+        "There is no running breathing session with id {run_id}."
+    ))
+}
+
+impl Core {
+    /// The audio engine, opening the device off the async threads on first use (it can take
+    /// up to a few seconds when a device is slow to answer).
+    pub async fn audio_opened(&self) -> Result<&AudioEngine> {
+        if self.audio.get().is_none() {
+            let cell = self.audio.clone();
+            tokio::task::spawn_blocking(move || {
+                cell.get_or_init(AudioEngine::start);
+            })
+            .await
+            .map_err(|e| CoreError::Internal(format!("the audio engine did not start ({e})")))?;
+        }
+        Ok(self.audio())
+    }
+
+    /// Whether sound can be heard and what is muted.
+    pub async fn audio_state(&self) -> Result<AudioState> {
+        let engine = self.audio_opened().await?;
+        Ok(engine.with_mix(|m| AudioState {
+            status: engine.status(),
+            cue_muted: m.is_muted(LayerId::Cue),
+            ambient_muted: m.is_muted(LayerId::Ambient),
+        }))
+    }
+
+    /// Mutes or unmutes a layer of the mix (cues or ambient) for this run of the app.
+    pub async fn set_audio_muted(&self, layer: LayerId, muted: bool) -> Result<AudioState> {
+        if !matches!(layer, LayerId::Cue | LayerId::Ambient) {
+            return Err(CoreError::validation(
+                "Only the cue and ambient sound can be muted here.",
+            ));
+        }
+        self.audio_opened().await?.set_muted(layer, muted);
+        self.audio_state().await
+    }
+
+    /// Starts a breathing session for a profile: events go to `on_event` in order (phase
+    /// changes, ticks about ten a second, pause/resume, then completion or stop). A session the
+    /// profile still had running is stopped and saved first, so nothing breathed is lost.
+    pub async fn start_breathing<F>(
+        &self,
+        profile_id: &str,
+        input: StartBreathing,
+        on_event: F,
+    ) -> Result<LiveBreathing>
+    where
+        F: FnMut(SessionEvent) + Send + 'static,
+    {
+        let profile = self.require_profile(profile_id).await?;
+        input.config.validate()?;
+        check_mood(input.mood_before, "before")?;
+        let settings = self.settings(&profile).await?;
+        let engine = self.audio_opened().await?;
+        engine.set_volume(LayerId::Cue, f32::from(settings.cue_volume) / 100.0)?;
+        if settings.muted {
+            engine.set_muted(LayerId::Cue, true);
+        }
+        self.save_abandoned(&profile);
+        let cues: Arc<dyn CueSink> = Arc::new(EngineCues(self.audio.clone()));
+        let runner = SessionRunner::start(input.config, on_event, Some(cues))?;
+        let run_id = new_id().to_string();
+        self.breathing_runs.lock().insert(
+            run_id.clone(),
+            Live {
+                profile_id: profile.clone(),
+                mood_before: input.mood_before,
+                runner,
+            },
+        );
+        tracing::info!(profile = %profile, run = %run_id, technique = input.config.technique().as_str(), "breathing session started");
+        Ok(LiveBreathing {
+            run_id,
+            config: input.config,
+            pattern: input.config.pattern(),
+            wim_hof: match input.config {
+                SessionConfig::WimHof(w) => Some(w),
+                _ => None,
+            },
+        })
+    }
+
+    /// Stops and saves (in the background) every session this profile still has running.
+    fn save_abandoned(&self, profile: &str) {
+        let abandoned: Vec<Live> = {
+            let mut runs = self.breathing_runs.lock();
+            let ids: Vec<String> = runs
+                .iter()
+                .filter(|(_, live)| live.profile_id == profile)
+                .map(|(id, _)| id.clone())
+                .collect();
+            ids.iter().filter_map(|id| runs.remove(id)).collect()
+        };
+        for live in abandoned {
+            let core = self.clone();
+            tokio::spawn(async move {
+                if let Err(e) = core.save_live(live, None).await {
+                    tracing::warn!(error = %e, "an abandoned breathing session was not saved");
+                }
+            });
+        }
+    }
+
+    /// Sends `command` to a running session of this profile and waits until it is applied.
+    pub async fn control_breathing(
+        &self,
+        profile_id: &str,
+        run_id: &str,
+        command: RunnerCommand,
+    ) -> Result<()> {
+        let profile = self.require_profile(profile_id).await?;
+        let id = parse_id(run_id, "breathing session")?.to_string();
+        let control = {
+            let runs = self.breathing_runs.lock();
+            match runs.get(&id) {
+                Some(live) if live.profile_id == profile => live.runner.control(),
+                _ => return Err(not_running(&id)),
+            }
+        };
+        control.command(command).await
+    }
+
+    /// Ends a session of this profile (stopping it if it is still running) and saves it with the
+    /// moods given; the run id is then gone.
+    pub async fn finish_breathing(
+        &self,
+        profile_id: &str,
+        run_id: &str,
+        mood_after: Option<u8>,
+    ) -> Result<BreathingSession> {
+        let profile = self.require_profile(profile_id).await?;
+        let id = parse_id(run_id, "breathing session")?.to_string();
+        check_mood(mood_after, "after")?;
+        let live = {
+            let mut runs = self.breathing_runs.lock();
+            match runs.get(&id) {
+                Some(live) if live.profile_id == profile => runs.remove(&id),
+                _ => None,
+            }
+        }
+        .ok_or_else(|| not_running(&id))?;
+        self.save_live(live, mood_after).await
+    }
+
+    async fn save_live(&self, live: Live, mood_after: Option<u8>) -> Result<BreathingSession> {
+        if !live.runner.is_finished() {
+            match live.runner.stop().await {
+                // It ended between the check and the stop: what it did is still there to save.
+                Ok(()) | Err(CoreError::Conflict(_)) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        let outcome = live.runner.finish().await?;
+        let session = NewBreathingSession::from_outcome(outcome, live.mood_before, mood_after);
+        self.save_breathing_session(&live.profile_id, session).await
+    }
+
+    /// How many sessions are running now (all profiles).
+    pub fn running_breathing_sessions(&self) -> usize {
+        self.breathing_runs.lock().len()
+    }
+}

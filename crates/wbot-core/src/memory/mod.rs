@@ -1,0 +1,545 @@
+//! Memory: what Wbot remembers about a person, searched by meaning and by keyword.
+//!
+//! SQLite (`memories`, with the embedding as half floats) is the source of truth; the FTS5 table and the
+//! per-profile HNSW index under `<data_dir>/index/` are derived from it and rebuilt when they disagree.
+//! The embedding model runs on device (fastembed + ONNX Runtime), loaded on first use and released when idle.
+
+mod embedder;
+mod engine;
+pub mod index;
+pub mod search;
+pub mod vector;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+pub use embedder::{Embedder, Priority, BATCH_SIZE, MAX_TOKENS};
+pub use engine::MemoryEngine;
+pub use index::VectorIndex;
+
+use crate::error::{CoreError, Result};
+use crate::ids::parse_id;
+use crate::Core;
+
+/// The longest memory (and search text), in characters. Longer text is refused, never truncated.
+pub const MAX_MEMORY_CHARS: usize = 8_000;
+/// Most memories one `add_memories` call takes.
+pub const MAX_BATCH: usize = 1_000;
+/// How many memories a chat prompt gets.
+pub const RECALL_COUNT: usize = 3;
+/// The longest prompt block, in characters (the web version's cap).
+pub const PROMPT_BLOCK_CHARS: usize = 2_000;
+/// Candidates taken from each of the vector and full-text searches before fusion.
+pub const CANDIDATES: usize = 50;
+/// Most results one search returns.
+pub const MAX_SEARCH_LIMIT: u32 = 50;
+/// Most memories one page of the list returns.
+pub const MAX_PAGE: u32 = 200;
+
+/// Where the model and runtime are, and the engine's tuning. The shell builds it from the bundle's resource
+/// directory ([`MemoryConfig::from_resource_dir`]); development uses the repository's `src-tauri/resources`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemoryConfig {
+    /// The ONNX Runtime shared library (≥ 1.24).
+    pub runtime_path: PathBuf,
+    /// The folder with model.onnx, tokenizer.json, config.json, special_tokens_map.json, tokenizer_config.json.
+    pub model_dir: PathBuf,
+    /// Recorded with the stored vectors; a different id re-embeds every memory.
+    pub model_id: String,
+    /// The model's output size.
+    pub dimensions: u32,
+    /// The model is released after this long without use.
+    pub idle_unload: Duration,
+    /// ONNX Runtime intra-op threads. One keeps a 2-core machine responsive while embedding.
+    pub embed_threads: usize,
+    /// Searches that may run at once (more wait); the index reserves this many threads plus the writer's.
+    pub max_concurrent_searches: usize,
+    /// HNSW candidate list size while searching.
+    pub expansion_search: usize,
+    /// Hits below this cosine similarity are dropped (0.5, as in the web version).
+    pub similarity_floor: f32,
+    /// An index is saved this long after its last change (changes are grouped; close saves at once).
+    pub save_delay: Duration,
+}
+
+impl Default for MemoryConfig {
+    fn default() -> Self {
+        Self {
+            runtime_path: PathBuf::new(),
+            model_dir: PathBuf::new(),
+            model_id: "all-MiniLM-L6-v2".into(),
+            dimensions: 384,
+            idle_unload: Duration::from_secs(300),
+            embed_threads: 1,
+            max_concurrent_searches: 4,
+            expansion_search: index::DEFAULT_EXPANSION_SEARCH,
+            similarity_floor: 0.5,
+            save_delay: Duration::from_secs(2),
+        }
+    }
+}
+
+/// The ONNX Runtime library's file name on this platform.
+pub const RUNTIME_FILE: &str = if cfg!(target_os = "windows") {
+    "onnxruntime.dll"
+} else if cfg!(target_os = "macos") {
+    "libonnxruntime.dylib"
+} else {
+    "libonnxruntime.so"
+};
+
+impl MemoryConfig {
+    /// Paths inside a resource directory laid out like `src-tauri/resources`
+    /// (`onnxruntime/<library>`, `models/all-MiniLM-L6-v2/`).
+    pub fn from_resource_dir(dir: &Path) -> Self {
+        Self {
+            runtime_path: dir.join("onnxruntime").join(RUNTIME_FILE),
+            model_dir: dir.join("models").join("all-MiniLM-L6-v2"),
+            ..Self::default()
+        }
+    }
+
+    /// The defaults with paths from the environment: `WBOT_RESOURCE_DIR`, then `ORT_DYLIB_PATH` and
+    /// `WBOT_MODEL_DIR` individually. Used by `Core::open` until the shell calls
+    /// [`Core::configure_memory`].
+    pub fn from_env() -> Self {
+        let mut config = match std::env::var_os("WBOT_RESOURCE_DIR") {
+            Some(dir) => Self::from_resource_dir(Path::new(&dir)),
+            None => Self::default(),
+        };
+        if let Some(p) = std::env::var_os("ORT_DYLIB_PATH") {
+            config.runtime_path = PathBuf::from(p);
+        }
+        if let Some(p) = std::env::var_os("WBOT_MODEL_DIR") {
+            config.model_dir = PathBuf::from(p);
+        }
+        config
+    }
+}
+
+/// What a memory is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum MemoryKind {
+    /// A user message and the reply, from a conversation.
+    Exchange,
+    /// Something the user wrote down to be remembered.
+    Note,
+    /// From the journal.
+    Journal,
+}
+
+impl MemoryKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Exchange => "exchange",
+            Self::Note => "note",
+            Self::Journal => "journal",
+        }
+    }
+
+    fn parse(raw: &str) -> Result<Self> {
+        match raw {
+            "exchange" => Ok(Self::Exchange),
+            "note" => Ok(Self::Note),
+            "journal" => Ok(Self::Journal),
+            other => Err(CoreError::Internal(format!(
+                "unknown memory kind {other:?} in the database"
+            ))),
+        }
+    }
+}
+
+/// Where a memory came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum MemorySource {
+    /// Added or edited by the user.
+    User,
+    /// Made from a chat exchange.
+    Chat,
+    /// Imported (e.g. `wbot memory import`).
+    Import,
+}
+
+impl MemorySource {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::User => "user",
+            Self::Chat => "chat",
+            Self::Import => "import",
+        }
+    }
+
+    fn parse(raw: &str) -> Result<Self> {
+        match raw {
+            "user" => Ok(Self::User),
+            "chat" => Ok(Self::Chat),
+            "import" => Ok(Self::Import),
+            other => Err(CoreError::Internal(format!(
+                "unknown memory source {other:?} in the database"
+            ))),
+        }
+    }
+}
+
+/// One remembered thing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Memory {
+    pub id: String,
+    pub profile_id: String,
+    /// The conversation it came from, if any.
+    pub conversation_id: Option<String>,
+    pub kind: MemoryKind,
+    pub text: String,
+    /// RFC 3339.
+    pub created_at: String,
+    /// RFC 3339.
+    pub updated_at: String,
+    pub pinned: bool,
+    pub source: MemorySource,
+}
+
+/// What adding a memory takes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct NewMemory {
+    pub kind: MemoryKind,
+    pub text: String,
+    #[serde(default)]
+    pub conversation_id: Option<String>,
+    #[serde(default)]
+    pub pinned: bool,
+    pub source: MemorySource,
+}
+
+impl NewMemory {
+    /// A note written by the user.
+    pub fn note(text: impl Into<String>) -> Self {
+        Self {
+            kind: MemoryKind::Note,
+            text: text.into(),
+            conversation_id: None,
+            pinned: false,
+            source: MemorySource::User,
+        }
+    }
+}
+
+/// A search result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MemoryHit {
+    pub memory: Memory,
+    /// Reciprocal-rank-fusion score (higher is more relevant; only the order is meaningful).
+    pub score: f32,
+    /// Cosine similarity between the query and the memory, in [-1, 1].
+    pub similarity: f32,
+    /// How many near-identical memories were folded into this one.
+    pub duplicates: u32,
+}
+
+/// Options of a search.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchOptions {
+    /// Results wanted (1–50; default 10).
+    pub limit: Option<u32>,
+    /// Minimum cosine similarity (default: the configured floor, 0.5). Pass 0 to keep every keyword match.
+    pub min_similarity: Option<f32>,
+}
+
+/// What a chat prompt gets from memory.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Recall {
+    /// At most [`RECALL_COUNT`] memories, most relevant first.
+    pub memories: Vec<MemoryHit>,
+    /// The memories as prompt text, at most [`PROMPT_BLOCK_CHARS`] characters; empty when none.
+    pub block: String,
+}
+
+/// A page of the memory list (newest first).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MemoryPage {
+    pub items: Vec<Memory>,
+    /// Memories of the profile in all.
+    pub total: u32,
+    /// The offset of the next page, if there is one.
+    pub next_offset: Option<u32>,
+}
+
+/// The state of a profile's vector index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum IndexHealth {
+    /// Not opened yet in this session (it is checked on first use).
+    NotLoaded,
+    /// Being checked or rebuilt; searches wait for it.
+    Rebuilding,
+    /// In memory and in agreement with the database.
+    Ready,
+}
+
+/// What the last check of an index file found when it was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum IndexCheck {
+    /// The file agreed with the database and was used.
+    Loaded,
+    /// There was no file: rebuilt.
+    Missing,
+    /// The file was older than the database (count, generation or model differed): rebuilt.
+    Stale,
+    /// The file could not be read: rebuilt.
+    Corrupt,
+}
+
+/// What memory looks like for one profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MemoryStatus {
+    pub model_id: String,
+    pub dimensions: u32,
+    /// Whether the model is in memory now.
+    pub model_loaded: bool,
+    /// Memories of the profile.
+    pub count: u32,
+    /// Vectors in the profile's index (equals `count - pendingEmbeddings` when healthy).
+    pub indexed: u32,
+    /// Memories still waiting for a vector (after a model change).
+    pub pending_embeddings: u32,
+    pub index: IndexHealth,
+    pub last_check: Option<IndexCheck>,
+    /// An index rebuild or a re-embedding is running.
+    pub rebuild_in_progress: bool,
+}
+
+/// Which text is being checked, for the error message.
+#[derive(Clone, Copy)]
+enum TextUse {
+    Memory,
+    Query,
+}
+
+/// 12345 → "12,345", for messages.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Trims and checks a memory or search text: not empty, at most [`MAX_MEMORY_CHARS`], no NUL.
+fn validate_text(raw: &str, use_: TextUse) -> Result<String> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Err(CoreError::validation(match use_ {
+            TextUse::Memory => "A memory cannot be empty; please write something to remember.",
+            TextUse::Query => "Please type something to search for.",
+        }));
+    }
+    let count = text.chars().count();
+    if count > MAX_MEMORY_CHARS {
+        let chars = thousands(count);
+        return Err(CoreError::validation(match use_ {
+            TextUse::Memory => format!(
+                "A memory can be at most 8,000 characters; this one has {chars}. Please split it into smaller memories."
+            ),
+            TextUse::Query => format!("A search can be at most 8,000 characters; this one has {chars}."),
+        }));
+    }
+    if text.contains('\0') {
+        return Err(CoreError::validation(
+            "The text contains a NUL character, which cannot be stored.",
+        ));
+    }
+    Ok(text.to_string())
+}
+
+impl Core {
+    /// Sets where the memory model and runtime are (the shell calls this once with its resource directory).
+    /// A loaded model is released and reloaded from the new place on next use; a different model id
+    /// re-embeds every memory in the background.
+    pub async fn configure_memory(&self, config: MemoryConfig) {
+        self.memory.configure(config).await;
+    }
+
+    /// Remembers one thing for a profile (embedding it first; fails with `unavailable` when the model cannot
+    /// load, and stores nothing then).
+    pub async fn add_memory(&self, profile_id: &str, memory: NewMemory) -> Result<Memory> {
+        let mut added = self.add_memories(profile_id, vec![memory]).await?;
+        added
+            .pop()
+            .ok_or_else(|| CoreError::Internal("a memory was not stored".into()))
+    }
+
+    /// Remembers many things at once (at most [`MAX_BATCH`]): all are validated first, embedded in batches
+    /// and stored in one transaction, so either all or none are kept.
+    pub async fn add_memories(
+        &self,
+        profile_id: &str,
+        batch: Vec<NewMemory>,
+    ) -> Result<Vec<Memory>> {
+        let profile_id = self.require_profile(profile_id).await?;
+        if batch.len() > MAX_BATCH {
+            return Err(CoreError::validation(format!(
+                "At most {MAX_BATCH} memories can be added at once; {} were given.",
+                batch.len()
+            )));
+        }
+        let several = batch.len() > 1;
+        let mut checked = Vec::with_capacity(batch.len());
+        for (i, mut m) in batch.into_iter().enumerate() {
+            let at = |e: CoreError| match e {
+                CoreError::Validation(msg) if several => {
+                    CoreError::Validation(format!("Memory {}: {msg}", i + 1))
+                }
+                other => other,
+            };
+            m.text = validate_text(&m.text, TextUse::Memory).map_err(at)?;
+            if let Some(c) = &m.conversation_id {
+                m.conversation_id = Some(parse_id(c, "conversation").map_err(at)?.to_string());
+            }
+            checked.push(m);
+        }
+        self.memory.add(&profile_id, checked).await
+    }
+
+    /// One memory of a profile; another profile's memory is `not_found`.
+    pub async fn get_memory(&self, profile_id: &str, memory_id: &str) -> Result<Memory> {
+        let profile_id = self.require_profile(profile_id).await?;
+        let id = parse_id(memory_id, "memory")?.to_string();
+        self.memory.get(&profile_id, &id).await
+    }
+
+    /// A page of a profile's memories, newest first (`limit` 1–200, default 50).
+    pub async fn list_memories(
+        &self,
+        profile_id: &str,
+        offset: u32,
+        limit: Option<u32>,
+    ) -> Result<MemoryPage> {
+        let profile_id = self.require_profile(profile_id).await?;
+        let limit = limit.unwrap_or(50);
+        if limit == 0 || limit > MAX_PAGE {
+            return Err(CoreError::validation(format!(
+                "A page holds 1 to {MAX_PAGE} memories; {limit} were asked for."
+            )));
+        }
+        self.memory.list(&profile_id, offset, limit).await
+    }
+
+    /// Replaces a memory's text (and its vector).
+    pub async fn update_memory_text(
+        &self,
+        profile_id: &str,
+        memory_id: &str,
+        text: &str,
+    ) -> Result<Memory> {
+        let profile_id = self.require_profile(profile_id).await?;
+        let id = parse_id(memory_id, "memory")?.to_string();
+        let text = validate_text(text, TextUse::Memory)?;
+        self.memory.update_text(&profile_id, &id, text).await
+    }
+
+    /// Forgets one memory.
+    pub async fn delete_memory(&self, profile_id: &str, memory_id: &str) -> Result<()> {
+        let profile_id = self.require_profile(profile_id).await?;
+        let id = parse_id(memory_id, "memory")?.to_string();
+        self.memory.delete(&profile_id, &id).await
+    }
+
+    /// Forgets every memory of a profile; returns how many there were.
+    pub async fn forget_all_memories(&self, profile_id: &str) -> Result<u32> {
+        let profile_id = self.require_profile(profile_id).await?;
+        self.memory.forget_all(&profile_id).await
+    }
+
+    /// Hybrid search (meaning + keywords) over a profile's memories.
+    pub async fn search_memories(
+        &self,
+        profile_id: &str,
+        query: &str,
+        options: SearchOptions,
+    ) -> Result<Vec<MemoryHit>> {
+        let profile_id = self.require_profile(profile_id).await?;
+        let query = validate_text(query, TextUse::Query)?;
+        let limit = options.limit.unwrap_or(10);
+        if limit == 0 || limit > MAX_SEARCH_LIMIT {
+            return Err(CoreError::validation(format!(
+                "A search returns 1 to {MAX_SEARCH_LIMIT} results; {limit} were asked for."
+            )));
+        }
+        if let Some(s) = options.min_similarity {
+            if !(-1.0..=1.0).contains(&s) {
+                return Err(CoreError::validation(
+                    "The minimum similarity must be between -1 and 1.",
+                ));
+            }
+        }
+        self.memory
+            .search(&profile_id, &query, limit as usize, options.min_similarity)
+            .await
+    }
+
+    /// The memories for a chat reply to `text`: the top [`RECALL_COUNT`] above the similarity floor, and
+    /// a prompt block of at most [`PROMPT_BLOCK_CHARS`] characters.
+    pub async fn recall_for_prompt(&self, profile_id: &str, text: &str) -> Result<Recall> {
+        let profile_id = self.require_profile(profile_id).await?;
+        let text = validate_text(text, TextUse::Query)?;
+        let memories = self
+            .memory
+            .search(&profile_id, &text, RECALL_COUNT, None)
+            .await?;
+        let block = search::format_block(&memories, PROMPT_BLOCK_CHARS);
+        Ok(Recall { memories, block })
+    }
+
+    /// Model, counts and index health for a profile (opens and checks its index if needed).
+    pub async fn memory_status(&self, profile_id: &str) -> Result<MemoryStatus> {
+        let profile_id = self.require_profile(profile_id).await?;
+        self.memory.status(&profile_id).await
+    }
+
+    /// Saves every changed index now (call before closing; changes are otherwise saved shortly after).
+    pub async fn flush_memory(&self) -> Result<()> {
+        self.memory.flush().await
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failing test should panic
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_validation() {
+        assert_eq!(validate_text("  hi  ", TextUse::Memory).unwrap(), "hi");
+        assert_eq!(
+            validate_text(" \n\t ", TextUse::Memory).unwrap_err().code(),
+            crate::ErrorCode::Validation
+        );
+        let long = "a".repeat(MAX_MEMORY_CHARS + 1);
+        let err = validate_text(&long, TextUse::Memory).unwrap_err();
+        assert!(err.to_string().contains("8,001"), "{err}");
+        assert!(validate_text(&"é".repeat(MAX_MEMORY_CHARS), TextUse::Memory).is_ok());
+        assert!(validate_text("a\0b", TextUse::Query).is_err());
+    }
+
+    #[test]
+    fn config_from_resource_dir() {
+        let c = MemoryConfig::from_resource_dir(Path::new("/r"));
+        assert_eq!(c.model_dir, Path::new("/r/models/all-MiniLM-L6-v2"));
+        assert!(c.runtime_path.starts_with("/r/onnxruntime"));
+    }
+}

@@ -1,0 +1,118 @@
+//! Property: whatever memories 2–3 profiles hold, no search, list or get of one profile ever returns
+//! another profile's memory, and another profile's memory id is `not_found`.
+#![allow(clippy::unwrap_used)] // a failing test should panic
+
+mod memory_support;
+
+use std::collections::HashMap;
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use wbot_core::memory::{NewMemory, SearchOptions};
+use wbot_core::ErrorCode;
+
+const SUBJECTS: &[&str] = &[
+    "My sister",
+    "My boss",
+    "The dog",
+    "My neighbour",
+    "My therapist",
+    "Grandma",
+];
+const VERBS: &[&str] = &[
+    "worries about",
+    "loves",
+    "talked about",
+    "keeps forgetting",
+    "laughed at",
+];
+const OBJECTS: &[&str] = &[
+    "the garden",
+    "running shoes",
+    "sleep problems",
+    "a trip to Rome",
+    "the new job",
+    "breathing exercises",
+    "green tea",
+    "the late train",
+];
+
+fn sentence() -> impl Strategy<Value = String> {
+    (0..SUBJECTS.len(), 0..VERBS.len(), 0..OBJECTS.len())
+        .prop_map(|(s, v, o)| format!("{} {} {}.", SUBJECTS[s], VERBS[v], OBJECTS[o]))
+}
+
+#[test]
+fn no_operation_crosses_profiles() {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let core = rt.block_on(memory_support::open(dir.path()));
+    let mut runner = TestRunner::new(Config {
+        cases: 8,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let strategy = (
+        prop::collection::vec(prop::collection::vec(sentence(), 0..6), 2..=3),
+        prop::collection::vec(sentence(), 1..4),
+    );
+    runner
+        .run(&strategy, |(per_profile, queries)| {
+            rt.block_on(async {
+                let mut owner: HashMap<String, String> = HashMap::new();
+                let mut profiles = Vec::new();
+                for (i, texts) in per_profile.iter().enumerate() {
+                    let pid = memory_support::profile(&core, &format!("P{i}")).await;
+                    let added = core
+                        .add_memories(
+                            &pid,
+                            texts.iter().map(|t| NewMemory::note(t.clone())).collect(),
+                        )
+                        .await
+                        .unwrap();
+                    for m in added {
+                        owner.insert(m.id, pid.clone());
+                    }
+                    profiles.push(pid);
+                }
+                for pid in &profiles {
+                    let own = owner.values().filter(|p| *p == pid).count();
+                    let page = core.list_memories(pid, 0, Some(200)).await.unwrap();
+                    prop_assert_eq!(page.total as usize, own);
+                    prop_assert!(page
+                        .items
+                        .iter()
+                        .all(|m| &m.profile_id == pid && owner[&m.id] == *pid));
+                    for q in &queries {
+                        let opts = SearchOptions {
+                            limit: Some(50),
+                            min_similarity: Some(-1.0),
+                        };
+                        let hits = core.search_memories(pid, q, opts).await.unwrap();
+                        prop_assert!(hits
+                            .iter()
+                            .all(|h| owner[&h.memory.id] == *pid && &h.memory.profile_id == pid));
+                        let recall = core.recall_for_prompt(pid, q).await.unwrap();
+                        prop_assert!(recall.memories.iter().all(|h| owner[&h.memory.id] == *pid));
+                    }
+                    for (id, p) in &owner {
+                        let got = core.get_memory(pid, id).await;
+                        if p == pid {
+                            prop_assert_eq!(&got.unwrap().profile_id, pid);
+                        } else {
+                            prop_assert_eq!(got.unwrap_err().code(), ErrorCode::NotFound);
+                        }
+                    }
+                    let status = core.memory_status(pid).await.unwrap();
+                    prop_assert_eq!(status.indexed as usize, own);
+                }
+                Ok(())
+            })
+        })
+        .unwrap();
+    rt.block_on(core.close());
+}

@@ -1,0 +1,79 @@
+//! Without a usable ONNX Runtime, memory says so (`unavailable`, a clear message) and never panics; the
+//! rest of memory (list, get, delete) keeps working. Its own test binary: ONNX Runtime loads once per
+//! process, so no other test here may load the real one first.
+#![allow(clippy::unwrap_used)] // a failing test should panic
+
+mod memory_support;
+
+use wbot_core::memory::{MemoryConfig, NewMemory, SearchOptions};
+use wbot_core::ErrorCode;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_missing_or_broken_runtime_is_unavailable() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = memory_support::config();
+    let missing = MemoryConfig {
+        runtime_path: dir.path().join("nope/libonnxruntime.so"),
+        ..good.clone()
+    };
+    let core = memory_support::open_with(dir.path(), missing).await;
+    let pid = memory_support::profile(&core, "Ana").await;
+
+    let err = core
+        .add_memory(&pid, NewMemory::note("hello"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Unavailable);
+    assert!(
+        err.to_string()
+            .contains("ONNX Runtime library was not found"),
+        "{err}"
+    );
+    let err = core
+        .search_memories(&pid, "hello", SearchOptions::default())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Unavailable);
+    assert_eq!(
+        core.list_memories(&pid, 0, None).await.unwrap().total,
+        0,
+        "nothing half-stored"
+    );
+
+    // A file that is not a shared library.
+    let fake = dir.path().join("libonnxruntime.so");
+    std::fs::write(&fake, b"not a library").unwrap();
+    core.configure_memory(MemoryConfig {
+        runtime_path: fake,
+        ..good.clone()
+    })
+    .await;
+    let err = core
+        .add_memory(&pid, NewMemory::note("hello"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Unavailable);
+    assert!(err.to_string().contains("could not be used"), "{err}");
+
+    // A model folder without the model.
+    core.configure_memory(MemoryConfig {
+        model_dir: dir.path().join("empty"),
+        ..good.clone()
+    })
+    .await;
+    let err = core
+        .add_memory(&pid, NewMemory::note("hello"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Unavailable);
+    assert!(err.to_string().contains("could not be read"), "{err}");
+
+    // Fixed: it works without reopening.
+    core.configure_memory(good).await;
+    let m = core
+        .add_memory(&pid, NewMemory::note("hello"))
+        .await
+        .unwrap();
+    core.delete_memory(&pid, &m.id).await.unwrap();
+    core.close().await;
+}

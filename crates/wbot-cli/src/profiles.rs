@@ -35,7 +35,10 @@ pub async fn run(core: &Core, cmd: ProfilesCommand) -> Result<(), CoreError> {
                 None => OnboardingAnswers::neutral(),
             };
             let profile = core
-                .create_profile(NewProfile { display_name: name, onboarding })
+                .create_profile(NewProfile {
+                    display_name: name,
+                    onboarding,
+                })
                 .await?;
             print_json(&profile)?;
         }

@@ -1,7 +1,7 @@
 // Starts the real Wbot binary through tauri-driver (which drives WebKitWebDriver) with a fresh data
 // directory, and hands tests a WebdriverIO browser. A failing test leaves a screenshot in artifacts/.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -19,6 +19,24 @@ function freePort() {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Kills every process started with WBOT_DATA_DIR=dir. The driver chain (tauri-driver →
+ * WebKitWebDriver → app → WebKit helpers) does not always take the app down with it, and a stray app
+ * would keep the test runner alive; each test's data dir is unique, so this hits only its own.
+ */
+function killAppsUsing(dir) {
+  const marker = `WBOT_DATA_DIR=${dir}\0`;
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (`${readFileSync(`/proc/${pid}/environ`, "latin1")}\0`.includes(marker)) {
+        process.kill(Number(pid), "SIGKILL");
+      }
+    } catch {
+      // gone already, or not ours to read
+    }
+  }
 }
 
 async function waitForPort(port, child, ms = 20_000) {
@@ -88,6 +106,7 @@ export async function startDriver({ dataDir } = {}) {
       await this.closeApp();
       child.kill("SIGTERM");
       await new Promise((r) => (child.exitCode !== null ? r() : child.once("exit", r)));
+      killAppsUsing(dir);
       if (!keepData && !dataDir) rmSync(dir, { recursive: true, force: true });
       return stderr;
     },

@@ -1,13 +1,15 @@
 //! `wbot`: the Wbot core from a terminal, for scripting, import, benchmarks and evaluation.
 //! Every command prints JSON lines on stdout; errors go to stderr as `{code, message}` and exit 1.
 
+mod classify;
 mod memory;
 mod profiles;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use wbot_core::memory::MemoryConfig;
 use wbot_core::{Core, CoreError};
 
 #[derive(Parser)]
@@ -28,6 +30,8 @@ enum Command {
     /// What Wbot remembers: add, search, import, list, status, recall.
     #[command(subcommand)]
     Memory(memory::MemoryCommand),
+    /// Reads one message per line on stdin; prints its activity, confidence and crisis finding as JSON.
+    Classify,
 }
 
 #[tokio::main]
@@ -45,9 +49,11 @@ async fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> Result<(), CoreError> {
     let core = Core::open(&cli.data_dir).await?;
+    core.configure_memory(memory_config()).await;
     let result = match cli.command {
         Command::Profiles(cmd) => profiles::run(&core, cmd).await,
         Command::Memory(cmd) => memory::run(&core, cmd).await,
+        Command::Classify => classify::run(&core).await,
     };
     core.close().await;
     result
@@ -57,4 +63,23 @@ async fn run(cli: Cli) -> Result<(), CoreError> {
 pub fn print_json(value: &impl serde::Serialize) -> Result<(), CoreError> {
     println!("{}", serde_json::to_string(value)?);
     Ok(())
+}
+
+/// The model and runtime: the repository's `src-tauri/resources` (a development build), unless
+/// `WBOT_RESOURCE_DIR`, `ORT_DYLIB_PATH` or `WBOT_MODEL_DIR` say otherwise.
+fn memory_config() -> MemoryConfig {
+    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../src-tauri/resources");
+    let mut config = MemoryConfig::from_resource_dir(&dev);
+    let env = MemoryConfig::from_env();
+    if std::env::var_os("WBOT_RESOURCE_DIR").is_some()
+        || std::env::var_os("ORT_DYLIB_PATH").is_some()
+    {
+        config.runtime_path = env.runtime_path.clone();
+    }
+    if std::env::var_os("WBOT_RESOURCE_DIR").is_some()
+        || std::env::var_os("WBOT_MODEL_DIR").is_some()
+    {
+        config.model_dir = env.model_dir;
+    }
+    config
 }

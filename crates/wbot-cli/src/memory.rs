@@ -2,11 +2,10 @@
 //! stdout; import progress goes to stderr.
 
 use std::io::BufRead;
-use std::path::Path;
 
 use clap::{Subcommand, ValueEnum};
 use wbot_core::memory::{
-    MemoryConfig, MemoryKind, MemorySource, NewMemory, SearchOptions, BATCH_SIZE, MAX_MEMORY_CHARS,
+    MemoryKind, MemorySource, NewMemory, SearchOptions, BATCH_SIZE, MAX_MEMORY_CHARS,
 };
 use wbot_core::{Core, CoreError};
 
@@ -81,27 +80,7 @@ impl From<Kind> for MemoryKind {
     }
 }
 
-/// The model and runtime: the repository's `src-tauri/resources` (a development build), unless
-/// `WBOT_RESOURCE_DIR`, `ORT_DYLIB_PATH` or `WBOT_MODEL_DIR` say otherwise.
-fn memory_config() -> MemoryConfig {
-    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../src-tauri/resources");
-    let mut config = MemoryConfig::from_resource_dir(&dev);
-    let env = MemoryConfig::from_env();
-    if std::env::var_os("WBOT_RESOURCE_DIR").is_some()
-        || std::env::var_os("ORT_DYLIB_PATH").is_some()
-    {
-        config.runtime_path = env.runtime_path.clone();
-    }
-    if std::env::var_os("WBOT_RESOURCE_DIR").is_some()
-        || std::env::var_os("WBOT_MODEL_DIR").is_some()
-    {
-        config.model_dir = env.model_dir;
-    }
-    config
-}
-
 pub async fn run(core: &Core, cmd: MemoryCommand) -> Result<(), CoreError> {
-    core.configure_memory(memory_config()).await;
     let result = run_command(core, cmd).await;
     // Save the index even after an error: whatever was stored should not need a rebuild next time.
     let flushed = core.flush_memory().await;

@@ -3,6 +3,7 @@
 
 pub mod audio;
 pub mod breathing;
+pub mod chat;
 pub mod db;
 pub mod error;
 pub mod events;
@@ -59,8 +60,9 @@ impl Core {
         &self.events
     }
 
-    /// Saves the memory indexes, then flushes and closes storage.
+    /// Saves running breathing sessions and the memory indexes, then flushes and closes storage.
     pub async fn close(&self) {
+        self.save_running_breathing().await;
         if let Err(err) = self.flush_memory().await {
             // The index is derived: a failed save only means a rebuild on the next start.
             tracing::warn!(error = %err, "memory index not saved on close");

@@ -189,6 +189,30 @@ async fn finishing_a_running_session_stops_and_saves_it() {
 }
 
 #[tokio::test]
+async fn closing_the_core_saves_a_session_still_running() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (core, ids) = core_with(dir.path(), &["Ada"]).await;
+    let (_seen, _done, on_event) = events();
+    core.start_breathing(&ids[0], start(SessionConfig::Box, Some(2)), on_event)
+        .await
+        .expect("start");
+    core.close().await;
+    assert_eq!(core.running_breathing_sessions(), 0);
+
+    let core = Core::open(dir.path()).await.expect("reopen");
+    let history = core
+        .list_breathing_sessions(&ids[0], 10, 0)
+        .await
+        .expect("history");
+    assert_eq!(history.total, 1);
+    let saved = &history.items[0];
+    assert_eq!(saved.technique, Technique::Box);
+    assert!(!saved.completed);
+    assert!(saved.stopped_at.is_some());
+    assert_eq!(saved.mood_before, Some(2));
+}
+
+#[tokio::test]
 async fn manual_wim_hof_taps_release_and_saves_the_retention() {
     let dir = tempfile::tempdir().expect("dir");
     let (core, ids) = core_with(dir.path(), &["Ada"]).await;

@@ -295,6 +295,22 @@ impl Core {
         self.save_breathing_session(&live.profile_id, session).await
     }
 
+    /// Stops and saves every session still running (the app is closing), so that nothing
+    /// breathed is lost even when the person never reached the "Save" step.
+    pub async fn save_running_breathing(&self) {
+        let running: Vec<Live> = self
+            .breathing_runs
+            .lock()
+            .drain()
+            .map(|(_, live)| live)
+            .collect();
+        for live in running {
+            if let Err(e) = self.save_live(live, None).await {
+                tracing::warn!(error = %e, "a running breathing session was not saved on close");
+            }
+        }
+    }
+
     /// How many sessions are running now (all profiles).
     pub fn running_breathing_sessions(&self) -> usize {
         self.breathing_runs.lock().len()

@@ -180,6 +180,11 @@ impl MemoryEngine {
         *self.inner.model_checked.lock().await = None;
     }
 
+    /// Embeds texts with the memory model, for other domains (the chat's activity classifier).
+    pub(crate) async fn embed(&self, texts: &[String], priority: Priority) -> Result<Vec<Vec<f32>>> {
+        self.inner.embedder.embed_many(texts, priority).await
+    }
+
     /// Makes the database agree with the configured model: records it the first time; when it changed,
     /// drops every stored vector (in one transaction) and re-embeds in the background. Also removes index
     /// files of deleted profiles.

@@ -1,0 +1,591 @@
+//! The crisis detector (SPEC §2): deterministic, so it works with no model and cannot be talked out of it.
+//! Text is normalised (case, apostrophes, contractions, chat spellings), cut into clauses, and matched against
+//! phrase patterns for suicidal ideation, self-harm and acute hopelessness. A match does not count when a
+//! negation comes just before it ("I would never kill myself"), when it is about someone else ("my sister is
+//! suicidal"), when it is history ("I used to self-harm"), or when it is a known idiom ("killing myself at
+//! work"). Recall matters more than precision here: a false alarm costs a calm card, a miss costs more.
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of risk a message shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum CrisisCategory {
+    Suicidal,
+    SelfHarm,
+    Hopelessness,
+}
+
+/// The detector's finding for a message. `rule` names the pattern (never the user's words) for debugging.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CrisisSignal {
+    pub category: CrisisCategory,
+    pub rule: String,
+}
+
+use CrisisCategory::{Hopelessness, SelfHarm, Suicidal};
+
+/// Patterns: space-separated tokens; `a|b` alternatives; `word~` a prefix; `*` skips 0–3 tokens; `$` the end of
+/// a clause. Matched on normalised text (contractions expanded: "don't" is "do not", "I'm" is "i am").
+const RULES: &[(CrisisCategory, &str)] = &[
+    (Suicidal, "kill~ myself"),
+    (Suicidal, "end~ my life"),
+    (Suicidal, "end~ my own life"),
+    (Suicidal, "tak~ my own life"),
+    (Suicidal, "end it all"),
+    (Suicidal, "want|wish|ready|deserve|going|trying|plan to die"),
+    (Suicidal, "ways to die|kill|end"),
+    (Suicidal, "not want to live"),
+    (Suicidal, "not want to be alive|exist"),
+    (Suicidal, "not want to be here anymore"),
+    (Suicidal, "want to be alive|here anymore"),
+    (Suicidal, "want to live|exist anymore"),
+    (Suicidal, "no longer want to live|exist|be"),
+    (Suicidal, "not feel like living"),
+    (Suicidal, "not worth living"),
+    (Suicidal, "better off dead"),
+    (Suicidal, "better off without me"),
+    (Suicidal, "better off if i was|were|am dead|gone"),
+    (Suicidal, "wish i was|were|am dead"),
+    (Suicidal, "wish i could die"),
+    (Suicidal, "wish i had never been born"),
+    (Suicidal, "wish i was|were never born"),
+    (Suicidal, "suicidal"),
+    (Suicidal, "think~|thought~ about|of suicide"),
+    (Suicidal, "consider~|contemplat~|plan~|commit~ suicide"),
+    (Suicidal, "suicide note|plan|attempt"),
+    (Suicidal, "overdos~"),
+    (Suicidal, "how many pills|tablets"),
+    (
+        Suicidal,
+        "take|taking|took|swallow all my pills|meds|tablets|medication",
+    ),
+    (
+        Suicidal,
+        "stockpil~|saved|saving|hoard~ * pills|meds|tablets",
+    ),
+    (Suicidal, "never wake up again"),
+    (Suicidal, "sleep and never wake up"),
+    (Suicidal, "never want to wake up"),
+    (Suicidal, "hope i do not|never wake up"),
+    (Suicidal, "to not wake up"),
+    (Suicidal, "one|nobody would * miss me"),
+    (Suicidal, "one|nobody would * care if i"),
+    (Suicidal, "rope|noose"),
+    (Suicidal, "hang~ myself"),
+    (
+        Suicidal,
+        "jump~ off the|a bridge|building|roof|cliff|balcony",
+    ),
+    (Suicidal, "bridge * jump~"),
+    (
+        Suicidal,
+        "step|jump|walk in front of a|the train|bus|car|truck|lorry",
+    ),
+    (Suicidal, "throw myself in front of|under|off"),
+    (Suicidal, "giv~ away my things|stuff|belongings|possessions"),
+    (Suicidal, "goodbye letter~|note~"),
+    (
+        SelfHarm,
+        "want|going|need|urge|trying|tempted to hurt|harm|cut|burn myself",
+    ),
+    (SelfHarm, "feel like hurting|harming|cutting myself"),
+    (
+        SelfHarm,
+        "hurting|harming|cutting|burning|hitting|punching|scratching myself",
+    ),
+    (SelfHarm, "harm myself"),
+    (SelfHarm, "self harm~"),
+    (SelfHarm, "make myself bleed"),
+    (SelfHarm, "cut myself * purpose|deliberately"),
+    (SelfHarm, "relaps~ * cut~|harm~|burn~"),
+    (SelfHarm, "cut again"),
+    (
+        Hopelessness,
+        "no point in|of living|life|going|anything|trying",
+    ),
+    (Hopelessness, "point of living|life|anything|existing"),
+    (Hopelessness, "point of going on"),
+    (Hopelessness, "point of it all"),
+    (Hopelessness, "nothing to live for"),
+    (Hopelessness, "no reason to live|go|keep|be|exist"),
+    (Hopelessness, "can not go on $"),
+    (Hopelessness, "can not go on like|anymore|living"),
+    (Hopelessness, "can not take|do it|this anymore"),
+    (Hopelessness, "can not do this $"),
+    (Hopelessness, "can not cope anymore"),
+    (Hopelessness, "everything is|feels hopeless|pointless"),
+    (Hopelessness, "life is|feels hopeless|pointless|meaningless"),
+    (Hopelessness, "feel~ * hopeless"),
+    (Hopelessness, "so|completely|totally|utterly hopeless"),
+    (Hopelessness, "burden to|on everyone|everybody|others"),
+    (
+        Hopelessness,
+        "burden to|on my family|friends|parents|partner|kids",
+    ),
+    (Hopelessness, "burden to|on the people"),
+    (Hopelessness, "no way out"),
+    (Hopelessness, "giv~ up on life|living|myself|everything"),
+    (Hopelessness, "done with life|living|everything"),
+    (Hopelessness, "done with it all"),
+    (Hopelessness, "disappear forever"),
+    (Hopelessness, "disappear and never come back"),
+    (Hopelessness, "never get better"),
+];
+
+/// Idioms and accidents: a rule match that overlaps one of these does not count.
+const EXCLUDE: &[&str] = &[
+    "kill~ myself laughing",
+    "killing myself at|over|trying",
+    "to die of|for|laughing",
+    "want to die of|for|laughing",
+    "not want to live with|in|at|near|there|on|together|alone|abroad",
+    "no way out of the|this parking|car|building|room|maze|lot|garage|traffic",
+    "about suicidal",
+    "suicidal teens|people|patients|characters",
+    "point of this|that|the",
+    "rope swing|ladder|course|bridge",
+    "jump rope",
+    "never get better at",
+];
+
+/// Words that mark someone else as the subject ("my sister is suicidal").
+const THIRD: &[&str] = &[
+    "he",
+    "she",
+    "they",
+    "him",
+    "her",
+    "them",
+    "his",
+    "their",
+    "friend",
+    "friends",
+    "brother",
+    "sister",
+    "mom",
+    "mum",
+    "dad",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "partner",
+    "boyfriend",
+    "girlfriend",
+    "cousin",
+    "colleague",
+    "coworker",
+    "someone",
+    "somebody",
+    "people",
+    "person",
+    "patient",
+    "character",
+    "hero",
+    "heroine",
+    "kid",
+    "kids",
+    "child",
+    "student",
+    "client",
+    "wants",
+    "thinks",
+    "feels",
+    "says",
+    "said",
+    "told",
+];
+const FIRST: &[&str] = &["i", "me", "my", "myself", "mine"];
+
+#[derive(Debug)]
+pub(super) enum Tok {
+    Words(Vec<(String, bool)>),
+    Gap,
+    End,
+}
+
+/// A compiled phrase pattern (see [`RULES`] for the syntax).
+#[derive(Debug)]
+pub(super) struct Pattern {
+    pub(super) toks: Vec<Tok>,
+    pub(super) source: &'static str,
+    /// Already first-person ("kill myself", "without me"): no check of who it is about.
+    first_person: bool,
+}
+
+pub(super) fn compile(source: &'static str) -> Pattern {
+    let toks = source
+        .split_whitespace()
+        .map(|t| match t {
+            "*" => Tok::Gap,
+            "$" => Tok::End,
+            alts => Tok::Words(
+                alts.split('|')
+                    .map(|a| match a.strip_suffix('~') {
+                        Some(prefix) => (prefix.to_string(), true),
+                        None => (a.to_string(), false),
+                    })
+                    .collect(),
+            ),
+        })
+        .collect();
+    let first_person = source.split([' ', '|']).any(|w| FIRST.contains(&w));
+    Pattern {
+        toks,
+        source,
+        first_person,
+    }
+}
+
+struct Compiled {
+    rules: Vec<(CrisisCategory, Pattern)>,
+    exclude: Vec<Pattern>,
+}
+
+fn compiled() -> &'static Compiled {
+    static C: OnceLock<Compiled> = OnceLock::new();
+    C.get_or_init(|| Compiled {
+        rules: RULES.iter().map(|&(c, s)| (c, compile(s))).collect(),
+        exclude: EXCLUDE.iter().map(|&s| compile(s)).collect(),
+    })
+}
+
+/// The end of a match of `toks` starting at `at` in `words`, if it matches there.
+pub(super) fn match_at(toks: &[Tok], words: &[String], at: usize) -> Option<usize> {
+    let Some((first, rest)) = toks.split_first() else {
+        return Some(at);
+    };
+    match first {
+        Tok::End => (at == words.len()).then_some(at),
+        Tok::Gap => (0..=3)
+            .filter(|skip| at + skip <= words.len())
+            .find_map(|skip| match_at(rest, words, at + skip)),
+        Tok::Words(alts) => {
+            let word = words.get(at)?;
+            let hit = alts.iter().any(|(w, prefix)| {
+                if *prefix {
+                    word.starts_with(w.as_str())
+                } else {
+                    word == w
+                }
+            });
+            if hit {
+                match_at(rest, words, at + 1)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// Spellings folded before matching.
+fn expand(word: &str, out: &mut Vec<String>) {
+    let mut push = |ws: &[&str]| out.extend(ws.iter().map(|w| (*w).to_string()));
+    match word {
+        "can't" | "cant" | "cannot" => push(&["can", "not"]),
+        "won't" | "wont" => push(&["will", "not"]),
+        "shan't" => push(&["shall", "not"]),
+        "dont" => push(&["do", "not"]),
+        "doesnt" => push(&["does", "not"]),
+        "didnt" => push(&["did", "not"]),
+        "isnt" => push(&["is", "not"]),
+        "wasnt" => push(&["was", "not"]),
+        "arent" => push(&["are", "not"]),
+        "wouldnt" => push(&["would", "not"]),
+        "couldnt" => push(&["could", "not"]),
+        "shouldnt" => push(&["should", "not"]),
+        "havent" => push(&["have", "not"]),
+        "im" => push(&["i", "am"]),
+        "ive" => push(&["i", "have"]),
+        "wanna" => push(&["want", "to"]),
+        "gonna" => push(&["going", "to"]),
+        "kms" => push(&["kill", "myself"]),
+        "unalive" | "unaliving" => push(&["kill"]),
+        "noone" => push(&["no", "one"]),
+        "thats" | "whats" | "theres" | "its" => {
+            push(&[&word[..word.len() - 1], "is"]);
+        }
+        w => {
+            if let Some(base) = w.strip_suffix("n't") {
+                push(&[base, "not"]);
+            } else if let Some((base, tail)) = w.split_once('\'') {
+                let tail = match tail {
+                    "m" => Some("am"),
+                    "re" => Some("are"),
+                    "ve" => Some("have"),
+                    "ll" => Some("will"),
+                    "d" => Some("would"),
+                    "s" if matches!(
+                        base,
+                        "it" | "that" | "there" | "what" | "he" | "she" | "who"
+                    ) =>
+                    {
+                        Some("is")
+                    }
+                    // Possessive 's and anything else: keep the base word.
+                    _ => None,
+                };
+                push(&[base]);
+                if let Some(t) = tail {
+                    push(&[t]);
+                }
+            } else {
+                push(&[w]);
+            }
+        }
+    }
+}
+
+/// Lower-case words per clause; sentence punctuation and commas end a clause.
+pub(super) fn clauses(text: &str) -> Vec<Vec<String>> {
+    let mut out = vec![Vec::new()];
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut Vec<Vec<String>>| {
+        let w = word.trim_matches('\'');
+        if !w.is_empty() {
+            if let Some(last) = out.last_mut() {
+                expand(w, last);
+            }
+        }
+        word.clear();
+    };
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            '\'' | '’' | '‘' | '`' => word.push('\''),
+            c if c.is_alphanumeric() => word.push(c),
+            '.' | '!' | '?' | ';' | ',' | ':' | '\n' | '(' | ')' | '"' | '“' | '”' => {
+                flush(&mut word, &mut out);
+                out.push(Vec::new());
+            }
+            _ => flush(&mut word, &mut out),
+        }
+    }
+    flush(&mut word, &mut out);
+    out.retain(|c| !c.is_empty());
+    out
+}
+
+/// A negation, or "used to", in the three words before `start` cancels a match.
+fn negated(words: &[String], start: usize) -> bool {
+    let from = start.saturating_sub(3);
+    (from..start).any(|i| {
+        let w = words[i].as_str();
+        let next = words.get(i + 1).map(String::as_str);
+        let prev = i.checked_sub(1).map(|p| words[p].as_str());
+        match w {
+            // "not sure I want to live", "whether or not to": not a negation of what follows.
+            "not" => !matches!(next, Some("sure" | "certain" | "only")) && prev != Some("or"),
+            "never" => true,
+            // "no one would miss me" is the phrase itself; "no longer" does negate.
+            "no" => next != Some("one"),
+            "used" => next == Some("to"),
+            _ => false,
+        }
+    })
+}
+
+/// Whether the nearest person word before `start` (in this clause) is someone else.
+fn about_someone_else(words: &[String], start: usize) -> bool {
+    for w in words[..start].iter().rev().take(8) {
+        if FIRST.contains(&w.as_str()) {
+            return false;
+        }
+        if THIRD.contains(&w.as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
+fn excluded(words: &[String], start: usize, end: usize) -> bool {
+    compiled().exclude.iter().any(|p| {
+        (start.saturating_sub(4)..end)
+            .any(|j| match_at(&p.toks, words, j).is_some_and(|e| j < end && e > start && e > j))
+    })
+}
+
+/// Looks for signs of crisis in one message; `None` when there are none.
+pub fn detect_crisis(text: &str) -> Option<CrisisSignal> {
+    for words in clauses(text) {
+        for (category, pattern) in &compiled().rules {
+            for start in 0..words.len() {
+                let Some(end) = match_at(&pattern.toks, &words, start) else {
+                    continue;
+                };
+                if end == start
+                    || negated(&words, start)
+                    || (!pattern.first_person && about_someone_else(&words, start))
+                    || excluded(&words, start, end)
+                {
+                    continue;
+                }
+                return Some(CrisisSignal {
+                    category: *category,
+                    rule: pattern.source.to_string(),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// A place to get help now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Helpline {
+    pub name: String,
+    /// ISO 3166 region it serves, or "INT" for the directory.
+    pub region: String,
+    /// To call, as dialled.
+    pub phone: Option<String>,
+    /// To text, when different from calling.
+    pub text: Option<String>,
+    pub url: String,
+    /// A short line for the card.
+    pub description: String,
+}
+
+fn line(
+    name: &str,
+    region: &str,
+    phone: Option<&str>,
+    text: Option<&str>,
+    url: &str,
+    description: &str,
+) -> Helpline {
+    Helpline {
+        name: name.into(),
+        region: region.into(),
+        phone: phone.map(Into::into),
+        text: text.map(Into::into),
+        url: url.into(),
+        description: description.into(),
+    }
+}
+
+/// The international directory, always offered last.
+fn directory() -> Helpline {
+    line(
+        "Find a Helpline",
+        "INT",
+        None,
+        None,
+        "https://findahelpline.com",
+        "Free, confidential helplines in your country.",
+    )
+}
+
+/// Helplines for a region (ISO 3166 alpha-2, e.g. "US", "GB"; "UK" is accepted). An unknown or empty region
+/// gets the US and UK lines; every answer ends with the international directory.
+pub fn helplines(region: &str) -> Vec<Helpline> {
+    let us = || {
+        line(
+            "988 Suicide & Crisis Lifeline",
+            "US",
+            Some("988"),
+            Some("988"),
+            "https://988lifeline.org",
+            "Call or text 988, any time, free.",
+        )
+    };
+    let samaritans = |region: &str| {
+        line(
+            "Samaritans",
+            region,
+            Some("116 123"),
+            None,
+            "https://www.samaritans.org",
+            "Call 116 123, any time, free.",
+        )
+    };
+    let mut out = match region.trim().to_ascii_uppercase().as_str() {
+        "US" => vec![us()],
+        "GB" | "UK" => vec![samaritans("GB")],
+        "IE" => vec![samaritans("IE")],
+        "CA" => vec![line(
+            "9-8-8 Suicide Crisis Helpline",
+            "CA",
+            Some("988"),
+            Some("988"),
+            "https://988.ca",
+            "Call or text 988, any time.",
+        )],
+        "AU" => vec![line(
+            "Lifeline",
+            "AU",
+            Some("13 11 14"),
+            None,
+            "https://www.lifeline.org.au",
+            "Call 13 11 14, any time.",
+        )],
+        "ES" => vec![line(
+            "Línea 024",
+            "ES",
+            Some("024"),
+            None,
+            "https://www.sanidad.gob.es/linea024/",
+            "Llama al 024, a cualquier hora, gratis.",
+        )],
+        _ => vec![us(), samaritans("GB")],
+    };
+    out.push(directory());
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failing test should panic
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_contractions_and_punctuation() {
+        assert_eq!(
+            clauses("I can’t go on. I'm DONE, kms"),
+            vec![
+                vec!["i", "can", "not", "go", "on"],
+                vec!["i", "am", "done"],
+                vec!["kill", "myself"]
+            ]
+        );
+    }
+
+    #[test]
+    fn examples() {
+        assert_eq!(
+            detect_crisis("I want to kill myself").unwrap().category,
+            Suicidal
+        );
+        assert_eq!(
+            detect_crisis("I've been cutting myself").unwrap().category,
+            SelfHarm
+        );
+        assert_eq!(
+            detect_crisis("there's no point in living")
+                .unwrap()
+                .category,
+            Hopelessness
+        );
+        assert!(detect_crisis("this traffic is killing me").is_none());
+        assert!(detect_crisis("I would never kill myself").is_none());
+        assert!(detect_crisis("my sister is suicidal").is_none());
+        assert!(detect_crisis("").is_none());
+        assert!(detect_crisis("!!! ,,, ''").is_none());
+    }
+
+    #[test]
+    fn helpline_regions() {
+        let us = helplines("us");
+        assert_eq!(us[0].phone.as_deref(), Some("988"));
+        assert_eq!(us.last().unwrap().url, "https://findahelpline.com");
+        assert_eq!(helplines("UK")[0].phone.as_deref(), Some("116 123"));
+        let unknown = helplines("");
+        assert_eq!(unknown.len(), 3);
+        assert_eq!(unknown[1].name, "Samaritans");
+    }
+}

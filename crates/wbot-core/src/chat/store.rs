@@ -1,0 +1,654 @@
+//! Conversations and messages in SQLite (migration 0004): every query is scoped to a profile, and another
+//! profile's conversation is simply `not_found`.
+
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+
+use super::activity::Activity;
+use super::MessageStatus;
+use crate::db::now_rfc3339;
+use crate::error::{CoreError, Result};
+use crate::ids::{new_id, parse_id};
+use crate::memory::search::{fts_phrase, fts_terms};
+use crate::Core;
+
+/// The longest message, in characters. Longer messages are refused, never cut.
+pub const MAX_MESSAGE_CHARS: usize = 8_000;
+/// Titles longer than this are shortened when made from a message…
+pub const AUTO_TITLE_CHARS: usize = 50;
+/// …to this many characters plus "…".
+const AUTO_TITLE_KEEP: usize = 47;
+/// The longest title the user can set.
+pub const MAX_TITLE_CHARS: usize = 200;
+/// The longest list preview, in characters (including "You: " and the ellipsis).
+pub const PREVIEW_CHARS: usize = 60;
+/// Most results of one keyword search.
+pub const MAX_SEARCH_RESULTS: u32 = 100;
+
+/// Who wrote a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageRole {
+    User,
+    Assistant,
+    /// A summary of older messages the companion keeps for context.
+    SystemSummary,
+}
+
+impl MessageRole {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::User => "user",
+            Self::Assistant => "assistant",
+            Self::SystemSummary => "system_summary",
+        }
+    }
+
+    fn parse(raw: &str) -> Result<Self> {
+        match raw {
+            "user" => Ok(Self::User),
+            "assistant" => Ok(Self::Assistant),
+            "system_summary" => Ok(Self::SystemSummary),
+            other => Err(CoreError::Internal(format!(
+                "unknown message role {other:?} in the database"
+            ))),
+        }
+    }
+}
+
+fn parse_status(raw: &str) -> Result<MessageStatus> {
+    match raw {
+        "complete" => Ok(MessageStatus::Complete),
+        "partial" => Ok(MessageStatus::Partial),
+        "failed" => Ok(MessageStatus::Failed),
+        "cancelled" => Ok(MessageStatus::Cancelled),
+        other => Err(CoreError::Internal(format!(
+            "unknown message status {other:?} in the database"
+        ))),
+    }
+}
+
+/// An activity the reply offers; the user confirms, changes or declines it in a card.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ActivityProposal {
+    pub activity: Activity,
+    /// The classifier's confidence, 0–1.
+    pub confidence: f32,
+}
+
+/// A conversation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Conversation {
+    pub id: String,
+    pub profile_id: String,
+    /// Empty until the first message (the UI shows "New conversation").
+    pub title: String,
+    /// Whether memories are made from it.
+    pub remember: bool,
+    /// RFC 3339.
+    pub created_at: String,
+    /// RFC 3339: the last message's time.
+    pub updated_at: String,
+}
+
+/// A line of the conversation list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ConversationSummary {
+    pub id: String,
+    pub title: String,
+    /// The last message on one line, "You: " first when the user wrote it; at most [`PREVIEW_CHARS`].
+    pub preview: String,
+    /// RFC 3339 (the UI shows it relative).
+    pub updated_at: String,
+    pub remember: bool,
+}
+
+/// A message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Message {
+    pub id: String,
+    pub conversation_id: String,
+    pub profile_id: String,
+    pub role: MessageRole,
+    pub content: String,
+    pub status: MessageStatus,
+    /// Why a reply is not complete.
+    pub error: Option<String>,
+    /// RFC 3339.
+    pub created_at: String,
+    pub proposal: Option<ActivityProposal>,
+}
+
+/// A reply to save.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct NewAssistantMessage {
+    pub content: String,
+    pub status: MessageStatus,
+    #[serde(default)]
+    pub error: Option<String>,
+    #[serde(default)]
+    pub proposal: Option<ActivityProposal>,
+}
+
+/// A keyword search result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MessageHit {
+    pub conversation_id: String,
+    pub conversation_title: String,
+    pub message: Message,
+}
+
+/// Whitespace runs (line breaks included) as single spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// At most `max` characters: the first `max - 1` and "…" when longer.
+fn clip_to(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// The title made from a first message: over 50 characters, the first 47 and "…".
+pub fn auto_title(first_message: &str) -> String {
+    let line = one_line(first_message);
+    if line.chars().count() > AUTO_TITLE_CHARS {
+        let mut t: String = line.chars().take(AUTO_TITLE_KEEP).collect();
+        t = t.trim_end().to_string();
+        t.push('…');
+        t
+    } else {
+        line
+    }
+}
+
+/// The list preview of a last message.
+pub fn preview(role: MessageRole, content: &str) -> String {
+    let line = one_line(content);
+    let text = match role {
+        MessageRole::User => format!("You: {line}"),
+        _ => line,
+    };
+    clip_to(&text, PREVIEW_CHARS)
+}
+
+/// Checks a user message: not blank, at most [`MAX_MESSAGE_CHARS`], no NUL. Returns it without the
+/// surrounding whitespace.
+pub fn validate_message(raw: &str) -> Result<String> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Err(CoreError::validation(
+            "The message is empty; please write something first.",
+        ));
+    }
+    let count = text.chars().count();
+    if count > MAX_MESSAGE_CHARS {
+        return Err(CoreError::validation(format!(
+            "A message can be at most 8,000 characters; this one has {}. Please split it into shorter messages.",
+            thousands(count)
+        )));
+    }
+    if text.contains('\0') {
+        return Err(CoreError::validation(
+            "The message contains a NUL character, which cannot be stored.",
+        ));
+    }
+    Ok(text.to_string())
+}
+
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn conversation_not_found(id: &str) -> CoreError {
+    CoreError::NotFound(format!(
+        "There is no conversation with id {id} for this profile."
+    ))
+}
+
+const CONVERSATION_COLUMNS: &str = "id, profile_id, title, remember, created_at, updated_at";
+const MESSAGE_COLUMNS: &str =
+    "m.id, m.conversation_id, m.profile_id, m.role, m.content, m.status, m.error, m.created_at, m.proposal";
+
+fn row_to_conversation(row: &sqlx::sqlite::SqliteRow) -> Result<Conversation> {
+    let remember: i64 = row.try_get("remember")?;
+    Ok(Conversation {
+        id: row.try_get("id")?,
+        profile_id: row.try_get("profile_id")?,
+        title: row.try_get("title")?,
+        remember: remember != 0,
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+    })
+}
+
+fn row_to_message(row: &sqlx::sqlite::SqliteRow) -> Result<Message> {
+    let role: String = row.try_get("role")?;
+    let status: String = row.try_get("status")?;
+    let proposal: Option<String> = row.try_get("proposal")?;
+    Ok(Message {
+        id: row.try_get("id")?,
+        conversation_id: row.try_get("conversation_id")?,
+        profile_id: row.try_get("profile_id")?,
+        role: MessageRole::parse(&role)?,
+        content: row.try_get("content")?,
+        status: parse_status(&status)?,
+        error: row.try_get("error")?,
+        created_at: row.try_get("created_at")?,
+        proposal: proposal.map(|p| serde_json::from_str(&p)).transpose()?,
+    })
+}
+
+impl Core {
+    async fn conversation_row(&self, profile_id: &str, id: &str) -> Result<Conversation> {
+        let row = sqlx::query(&format!(
+            "SELECT {CONVERSATION_COLUMNS} FROM conversations WHERE id = ? AND profile_id = ?"
+        ))
+        .bind(id)
+        .bind(profile_id)
+        .fetch_optional(self.db.reader())
+        .await?
+        .ok_or_else(|| conversation_not_found(id))?;
+        row_to_conversation(&row)
+    }
+
+    /// Starts an empty conversation.
+    pub async fn create_conversation(&self, profile_id: &str) -> Result<Conversation> {
+        let profile_id = self.require_profile(profile_id).await?;
+        let now = now_rfc3339();
+        let conversation = Conversation {
+            id: new_id().to_string(),
+            profile_id,
+            title: String::new(),
+            remember: true,
+            created_at: now.clone(),
+            updated_at: now,
+        };
+        let mut tx = self.db.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO conversations (id, profile_id, created_at, updated_at) VALUES (?, ?, ?, ?)",
+        )
+        .bind(&conversation.id)
+        .bind(&conversation.profile_id)
+        .bind(&conversation.created_at)
+        .bind(&conversation.updated_at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(conversation)
+    }
+
+    /// One conversation of a profile.
+    pub async fn conversation(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+    ) -> Result<Conversation> {
+        let profile_id = self.require_profile(profile_id).await?;
+        let id = parse_id(conversation_id, "conversation")?.to_string();
+        self.conversation_row(&profile_id, &id).await
+    }
+
+    /// A profile's conversations, most recently active first, with a preview of each one's last message.
+    pub async fn list_conversations(&self, profile_id: &str) -> Result<Vec<ConversationSummary>> {
+        let profile_id = self.require_profile(profile_id).await?;
+        let rows = sqlx::query(
+            "SELECT c.id, c.title, c.updated_at, c.remember, m.role, m.content
+             FROM conversations c
+             LEFT JOIN messages m ON m.seq = (
+                 SELECT max(seq) FROM messages WHERE conversation_id = c.id AND profile_id = c.profile_id)
+             WHERE c.profile_id = ?
+             ORDER BY c.updated_at DESC, c.id DESC",
+        )
+        .bind(&profile_id)
+        .fetch_all(self.db.reader())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let role: Option<String> = row.try_get("role")?;
+                let content: Option<String> = row.try_get("content")?;
+                let remember: i64 = row.try_get("remember")?;
+                let preview = match (role, content) {
+                    (Some(r), Some(c)) => preview(MessageRole::parse(&r)?, &c),
+                    _ => String::new(),
+                };
+                Ok(ConversationSummary {
+                    id: row.try_get("id")?,
+                    title: row.try_get("title")?,
+                    preview,
+                    updated_at: row.try_get("updated_at")?,
+                    remember: remember != 0,
+                })
+            })
+            .collect()
+    }
+
+    /// A conversation's messages, oldest first.
+    pub async fn conversation_messages(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+    ) -> Result<Vec<Message>> {
+        let conversation = self.conversation(profile_id, conversation_id).await?;
+        let rows = sqlx::query(&format!(
+            "SELECT {MESSAGE_COLUMNS} FROM messages m
+             WHERE m.conversation_id = ? AND m.profile_id = ? ORDER BY m.seq"
+        ))
+        .bind(&conversation.id)
+        .bind(&conversation.profile_id)
+        .fetch_all(self.db.reader())
+        .await?;
+        rows.iter().map(row_to_message).collect()
+    }
+
+    /// Renames a conversation (the name is then kept: no auto-title replaces it).
+    pub async fn rename_conversation(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+        title: &str,
+    ) -> Result<Conversation> {
+        let profile_id = self.require_profile(profile_id).await?;
+        let id = parse_id(conversation_id, "conversation")?.to_string();
+        let title = one_line(title);
+        if title.is_empty() {
+            return Err(CoreError::validation("Please enter a title."));
+        }
+        let chars = title.chars().count();
+        if chars > MAX_TITLE_CHARS {
+            return Err(CoreError::validation(format!(
+                "A title can be at most {MAX_TITLE_CHARS} characters; this one has {chars}."
+            )));
+        }
+        let mut tx = self.db.begin_write().await?;
+        let changed = sqlx::query(
+            "UPDATE conversations SET title = ?, title_set_by_user = 1 WHERE id = ? AND profile_id = ?",
+        )
+        .bind(&title)
+        .bind(&id)
+        .bind(&profile_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(conversation_not_found(&id));
+        }
+        tx.commit().await?;
+        self.conversation_row(&profile_id, &id).await
+    }
+
+    /// Turns "remember this conversation" on or off (off: no new memories are made from it).
+    pub async fn set_conversation_remember(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+        remember: bool,
+    ) -> Result<Conversation> {
+        let profile_id = self.require_profile(profile_id).await?;
+        let id = parse_id(conversation_id, "conversation")?.to_string();
+        let mut tx = self.db.begin_write().await?;
+        let changed =
+            sqlx::query("UPDATE conversations SET remember = ? WHERE id = ? AND profile_id = ?")
+                .bind(i64::from(remember))
+                .bind(&id)
+                .bind(&profile_id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        if changed == 0 {
+            return Err(conversation_not_found(&id));
+        }
+        tx.commit().await?;
+        self.conversation_row(&profile_id, &id).await
+    }
+
+    /// Deletes a conversation and its messages, and the memories made from it unless `keep_memories`.
+    /// Returns how many memories were deleted. Memories go first: if that fails, the conversation is
+    /// still there to retry, and nothing is half-deleted silently.
+    pub async fn delete_conversation(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+        keep_memories: bool,
+    ) -> Result<u32> {
+        let conversation = self.conversation(profile_id, conversation_id).await?;
+        let mut forgotten = 0u32;
+        if !keep_memories {
+            let ids: Vec<String> = sqlx::query_scalar(
+                "SELECT id FROM memories WHERE profile_id = ? AND conversation_id = ?",
+            )
+            .bind(&conversation.profile_id)
+            .bind(&conversation.id)
+            .fetch_all(self.db.reader())
+            .await?;
+            for id in ids {
+                self.delete_memory(&conversation.profile_id, &id).await?;
+                forgotten += 1;
+            }
+        }
+        let mut tx = self.db.begin_write().await?;
+        let deleted = sqlx::query("DELETE FROM conversations WHERE id = ? AND profile_id = ?")
+            .bind(&conversation.id)
+            .bind(&conversation.profile_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if deleted == 0 {
+            return Err(conversation_not_found(&conversation.id));
+        }
+        tx.commit().await?;
+        tracing::info!(profile = %conversation.profile_id, forgotten, "conversation deleted");
+        Ok(forgotten)
+    }
+
+    /// Adds the user's message (checked: not empty, at most 8,000 characters; nothing is cut). The first
+    /// one names an untitled conversation.
+    pub async fn append_user_message(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+        text: &str,
+    ) -> Result<Message> {
+        let content = validate_message(text)?;
+        let conversation = self.conversation(profile_id, conversation_id).await?;
+        let message = Message {
+            id: new_id().to_string(),
+            conversation_id: conversation.id.clone(),
+            profile_id: conversation.profile_id.clone(),
+            role: MessageRole::User,
+            content,
+            status: MessageStatus::Complete,
+            error: None,
+            created_at: now_rfc3339(),
+            proposal: None,
+        };
+        let mut tx = self.db.begin_write().await?;
+        insert_message(&mut tx, &message).await?;
+        sqlx::query(
+            "UPDATE conversations SET updated_at = ?,
+                 title = CASE WHEN title = '' AND title_set_by_user = 0 THEN ? ELSE title END
+             WHERE id = ? AND profile_id = ?",
+        )
+        .bind(&message.created_at)
+        .bind(auto_title(&message.content))
+        .bind(&conversation.id)
+        .bind(&conversation.profile_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(message)
+    }
+
+    /// Saves a reply: complete, or what arrived of a partial, failed or cancelled one (with why).
+    pub async fn save_assistant_message(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+        reply: NewAssistantMessage,
+    ) -> Result<Message> {
+        let conversation = self.conversation(profile_id, conversation_id).await?;
+        if reply.content.chars().count() > 4 * MAX_MESSAGE_CHARS {
+            // A runaway model; keep it all rather than cut, but refuse absurd sizes.
+            return Err(CoreError::validation(
+                "The reply is too long to store (over 32,000 characters).",
+            ));
+        }
+        if reply.status == MessageStatus::Complete && reply.content.trim().is_empty() {
+            return Err(CoreError::validation(
+                "A complete reply cannot be empty; save it as failed instead.",
+            ));
+        }
+        let message = Message {
+            id: new_id().to_string(),
+            conversation_id: conversation.id.clone(),
+            profile_id: conversation.profile_id.clone(),
+            role: MessageRole::Assistant,
+            content: reply.content,
+            status: reply.status,
+            error: reply.error,
+            created_at: now_rfc3339(),
+            proposal: reply.proposal,
+        };
+        let mut tx = self.db.begin_write().await?;
+        insert_message(&mut tx, &message).await?;
+        sqlx::query("UPDATE conversations SET updated_at = ? WHERE id = ? AND profile_id = ?")
+            .bind(&message.created_at)
+            .bind(&conversation.id)
+            .bind(&conversation.profile_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(message)
+    }
+
+    /// Keyword search over a profile's messages (every word must appear; word forms match: "running"
+    /// finds "run"). Best matches first, at most `limit` (1–100, default 20).
+    pub async fn search_conversations(
+        &self,
+        profile_id: &str,
+        query: &str,
+        limit: Option<u32>,
+    ) -> Result<Vec<MessageHit>> {
+        let profile_id = self.require_profile(profile_id).await?;
+        let limit = limit.unwrap_or(20);
+        if limit == 0 || limit > MAX_SEARCH_RESULTS {
+            return Err(CoreError::validation(format!(
+                "A search returns 1 to {MAX_SEARCH_RESULTS} results; {limit} were asked for."
+            )));
+        }
+        let query = validate_message(query).map_err(|_| {
+            CoreError::validation(
+                "Please type a few words to search for (at most 8,000 characters).",
+            )
+        })?;
+        let terms = fts_terms(&query);
+        if terms.is_empty() {
+            return Ok(Vec::new());
+        }
+        let fts = terms
+            .iter()
+            .map(|t| fts_phrase(t))
+            .collect::<Vec<_>>()
+            .join(" AND ");
+        let rows = sqlx::query(&format!(
+            "SELECT {MESSAGE_COLUMNS}, c.title AS conversation_title
+             FROM messages_fts f
+             JOIN messages m ON m.seq = f.rowid
+             JOIN conversations c ON c.id = m.conversation_id AND c.profile_id = m.profile_id
+             WHERE messages_fts MATCH ? AND m.profile_id = ?
+             ORDER BY bm25(messages_fts), m.seq DESC
+             LIMIT ?"
+        ))
+        .bind(&fts)
+        .bind(&profile_id)
+        .bind(i64::from(limit))
+        .fetch_all(self.db.reader())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let message = row_to_message(row)?;
+                Ok(MessageHit {
+                    conversation_id: message.conversation_id.clone(),
+                    conversation_title: row.try_get("conversation_title")?,
+                    message,
+                })
+            })
+            .collect()
+    }
+}
+
+async fn insert_message(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    m: &Message,
+) -> Result<()> {
+    let proposal = m.proposal.as_ref().map(serde_json::to_string).transpose()?;
+    sqlx::query(
+        "INSERT INTO messages (id, conversation_id, profile_id, role, content, status, error, created_at, proposal)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&m.id)
+    .bind(&m.conversation_id)
+    .bind(&m.profile_id)
+    .bind(m.role.as_str())
+    .bind(&m.content)
+    .bind(m.status.as_str())
+    .bind(&m.error)
+    .bind(&m.created_at)
+    .bind(proposal)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failing test should panic
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles() {
+        assert_eq!(auto_title("  Hello\nthere  "), "Hello there");
+        let fifty = "a".repeat(50);
+        assert_eq!(auto_title(&fifty), fifty);
+        let long = format!("{}b", "é".repeat(50));
+        let t = auto_title(&long);
+        assert_eq!(t.chars().count(), 48);
+        assert!(t.ends_with('…') && t.starts_with("ééé"));
+    }
+
+    #[test]
+    fn previews() {
+        assert_eq!(preview(MessageRole::User, "hi\nthere"), "You: hi there");
+        assert_eq!(preview(MessageRole::Assistant, "hello"), "hello");
+        let p = preview(MessageRole::User, &"x".repeat(100));
+        assert_eq!(p.chars().count(), PREVIEW_CHARS);
+        assert!(p.starts_with("You: x") && p.ends_with('…'));
+    }
+
+    #[test]
+    fn message_limits() {
+        assert!(validate_message(" \n ").is_err());
+        assert!(validate_message(&"é".repeat(MAX_MESSAGE_CHARS)).is_ok());
+        let err = validate_message(&"a".repeat(MAX_MESSAGE_CHARS + 1)).unwrap_err();
+        assert!(err.to_string().contains("8,001"), "{err}");
+        assert_eq!(validate_message("  keep  inner  ").unwrap(), "keep  inner");
+    }
+}

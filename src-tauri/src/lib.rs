@@ -3,11 +3,12 @@
 pub mod commands;
 pub mod error;
 mod logging;
+pub mod resources;
 
 use std::path::PathBuf;
 
 use tauri::Manager;
-use tauri_specta::Builder;
+use tauri_specta::{Builder, Event};
 use wbot_core::Core;
 
 /// The schema as tauri-plugin-sql expects it, generated from `migrations/` by build.rs.
@@ -31,9 +32,34 @@ macro_rules! wbot_specta_builder {
                 $crate::commands::profile::update_settings::<$runtime>,
                 $crate::commands::profile::get_onboarding,
                 $crate::commands::profile::update_onboarding,
+                $crate::commands::breathing::breathing_techniques,
+                $crate::commands::breathing::start_breathing,
+                $crate::commands::breathing::pause_breathing,
+                $crate::commands::breathing::resume_breathing,
+                $crate::commands::breathing::stop_breathing,
+                $crate::commands::breathing::tap_breath,
+                $crate::commands::breathing::release_retention,
+                $crate::commands::breathing::finish_breathing,
+                $crate::commands::breathing::breathing_history,
+                $crate::commands::breathing::get_breathing_session,
+                $crate::commands::breathing::delete_breathing_session,
+                $crate::commands::breathing::breathing_stats,
+                $crate::commands::breathing::retention_trend,
+                $crate::commands::breathing::wim_hof_gate,
+                $crate::commands::breathing::acknowledge_wim_hof_notice,
+                $crate::commands::breathing::audio_state,
+                $crate::commands::breathing::set_audio_muted,
+                $crate::commands::memory::list_memories,
+                $crate::commands::memory::search_memories,
+                $crate::commands::memory::add_memory,
+                $crate::commands::memory::update_memory,
+                $crate::commands::memory::delete_memory,
+                $crate::commands::memory::forget_all_memories,
+                $crate::commands::memory::memory_status,
             ])
             .events(tauri_specta::collect_events![
-                $crate::commands::profile::SettingsChanged
+                $crate::commands::profile::SettingsChanged,
+                $crate::commands::memory::CoreNotice
             ])
     };
 }
@@ -94,13 +120,75 @@ pub fn run() {
                 app.manage(guard);
             }
             let core = tauri::async_runtime::block_on(Core::open(&data_dir))?;
+            configure_memory(app, &core);
+            forward_core_events(app.handle().clone(), &core);
             app.manage(core);
             tracing::info!(version = env!("CARGO_PKG_VERSION"), "app started");
             Ok(())
         })
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())
         .unwrap_or_else(|err| {
             eprintln!("wbot: the app could not start: {err}");
             std::process::exit(1);
-        });
+        })
+        .run(|app, event| on_run_event(app, &event));
+}
+
+/// The app's run-loop events: on exit, saves the memory indexes and closes storage (the indexes would
+/// otherwise be rebuilt on the next start whenever a change was still waiting to be saved).
+pub fn on_run_event<R: tauri::Runtime>(app: &tauri::AppHandle<R>, event: &tauri::RunEvent) {
+    if let tauri::RunEvent::Exit = event {
+        if let Some(core) = app.try_state::<Core>() {
+            tauri::async_runtime::block_on(core.close());
+            tracing::info!("app closed");
+        }
+    }
+}
+
+/// Points the memory engine at the bundled model and runtime (or the development copies). Only paths
+/// are set here: the model loads on first use, so start-up never waits for it.
+fn configure_memory(app: &tauri::App, core: &Core) {
+    let bundle_dir = match app.path().resource_dir() {
+        Ok(dir) => Some(dir),
+        Err(err) => {
+            tracing::warn!(error = %err, "no resource directory; looking for the memory model elsewhere");
+            None
+        }
+    };
+    let dev_dir = resources::dev_resource_dir();
+    let (config, source) = resources::memory_config(
+        bundle_dir.as_deref(),
+        dev_dir.as_deref(),
+        &resources::EnvPaths::from_process(),
+    );
+    tracing::info!(
+        source,
+        model_dir = %config.model_dir.display(),
+        runtime = %config.runtime_path.display(),
+        "memory model configured"
+    );
+    tauri::async_runtime::block_on(core.configure_memory(config));
+}
+
+/// Relays every core notification to the UI as a [`commands::memory::CoreNotice`] event, for as long
+/// as the app runs.
+pub fn forward_core_events<R: tauri::Runtime>(app: tauri::AppHandle<R>, core: &Core) {
+    let mut events = core.events().subscribe();
+    tauri::async_runtime::spawn(async move {
+        use tokio::sync::broadcast::error::RecvError;
+        loop {
+            match events.recv().await {
+                Ok(event) => {
+                    if let Err(err) = commands::memory::CoreNotice(event).emit(&app) {
+                        tracing::debug!(error = %err, "core notice not delivered");
+                    }
+                }
+                // Progress notices supersede each other: losing some while the UI is slow is harmless.
+                Err(RecvError::Lagged(missed)) => {
+                    tracing::debug!(missed, "core notices skipped");
+                }
+                Err(RecvError::Closed) => break,
+            }
+        }
+    });
 }

@@ -1,7 +1,7 @@
 // Starts the real Wbot binary through tauri-driver (which drives WebKitWebDriver) with a fresh data
 // directory, and hands tests a WebdriverIO browser. A failing test leaves a screenshot in artifacts/.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -22,15 +22,20 @@ function freePort() {
 }
 
 /**
- * Kills every process started with WBOT_DATA_DIR=dir. The driver chain (tauri-driver →
- * WebKitWebDriver → app → WebKit helpers) does not always take the app down with it, and a stray app
- * would keep the test runner alive; each test's data dir is unique, so this hits only its own.
+ * Kills every instance of the app binary started with WBOT_DATA_DIR=dir. The driver chain
+ * (tauri-driver → WebKitWebDriver → app) does not always take the app down with the session, and a
+ * stray app would keep the test runner alive or share the data dir with the next start. Each test's
+ * data dir is unique, so this hits only its own app (never the drivers, which carry the same env).
  */
 function killAppsUsing(dir) {
+  const app = realpathSync(APP);
   const marker = `WBOT_DATA_DIR=${dir}\0`;
   for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
     try {
-      if (`${readFileSync(`/proc/${pid}/environ`, "latin1")}\0`.includes(marker)) {
+      if (
+        readlinkSync(`/proc/${pid}/exe`) === app &&
+        `${readFileSync(`/proc/${pid}/environ`, "latin1")}\0`.includes(marker)
+      ) {
         process.kill(Number(pid), "SIGKILL");
       }
     } catch {
@@ -94,6 +99,8 @@ export async function startDriver({ dataDir } = {}) {
       if (!browser) return;
       await browser.deleteSession().catch(() => {});
       browser = null;
+      // Make sure the old app is gone before a restart starts a new one on the same data.
+      killAppsUsing(dir);
     },
     async screenshot(name) {
       if (!browser) return;

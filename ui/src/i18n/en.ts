@@ -9,6 +9,8 @@ import type {
   SessionLength,
   SupportType,
 } from "../lib/backend";
+import type { GateReason, Phase, Technique } from "../lib/backend";
+import type { IndexHealth } from "../lib/backend";
 import type { Section } from "../features/shell/sections";
 
 type Question<T extends string> = { title: string; hint: string; options: Record<T, string> };
@@ -52,6 +54,7 @@ export interface Messages {
     settings: string;
     openMenu: string;
     closeMenu: string;
+    memories: string;
   };
   chat: {
     title: string;
@@ -81,6 +84,140 @@ export interface Messages {
     confirmTitle: (name: string) => string;
     confirmText: (name: string) => string;
     delete: string;
+  };
+  memory: {
+    title: string;
+    intro: string;
+    addLabel: string;
+    addHint: string;
+    remember: string;
+    remembering: string;
+    searchLabel: string;
+    searchHint: string;
+    searching: string;
+    results: (count: number) => string;
+    noResults: (query: string) => string;
+    empty: string;
+    listTitle: string;
+    resultsTitle: string;
+    loadMore: string;
+    match: (percent: number) => string;
+    added: (date: string) => string;
+    edited: (date: string) => string;
+    edit: string;
+    editLabel: (snippet: string) => string;
+    editField: string;
+    save: string;
+    saving: string;
+    forget: string;
+    forgetLabel: (snippet: string) => string;
+    forgetAll: string;
+    forgetAllTitle: (count: number) => string;
+    forgetAllText: string;
+    statusLabel: string;
+    model: (id: string, dimensions: number) => string;
+    count: (count: number) => string;
+    health: Record<IndexHealth, string>;
+    modelLoaded: string;
+    modelIdle: string;
+    pending: (count: number) => string;
+    /** A core job's name for people, e.g. "memory.rebuild". */
+    job: (job: string) => string;
+    progress: (done: number, total: number) => string;
+  };
+  breathing: {
+    title: string;
+    practiceTab: string;
+    historyTab: string;
+    techniques: Record<Technique, string>;
+    techniqueHints: Record<Technique, string>;
+    chooseTechnique: string;
+    patternSummary: (
+      inhale: number,
+      hold: number,
+      exhale: number,
+      holdAfter: number,
+      cycles: number,
+    ) => string;
+    suggestedBecause: string;
+    customPattern: string;
+    inhaleSeconds: string;
+    holdSeconds: string;
+    exhaleSeconds: string;
+    holdAfterSeconds: string;
+    cycles: string;
+    wimHofSettings: string;
+    rounds: string;
+    breathsPerRound: string;
+    tempoSeconds: string;
+    manualPacing: string;
+    retentionTarget: string;
+    recoveryHold: string;
+    recoveryPause: string;
+    moodBefore: string;
+    moodAfter: string;
+    moodOptional: string;
+    moods: Record<1 | 2 | 3 | 4 | 5, string>;
+    clearMood: string;
+    start: string;
+    starting: string;
+    tryInstead: (technique: string) => string;
+    gateBlocked: string;
+    gateMessages: Record<GateReason, string>;
+    safetyTitle: string;
+    safetyLines: string[];
+    safetyAcknowledge: string;
+    phases: Record<Phase, string>;
+    secondsLeft: (seconds: number) => string;
+    circleLabel: (phase: string, seconds: number) => string;
+    cycleOf: (cycle: number, total: number) => string;
+    roundOf: (round: number, total: number) => string;
+    breathOf: (breath: number, total: number) => string;
+    sessionLabel: (technique: string) => string;
+    pause: string;
+    resume: string;
+    stop: string;
+    mute: string;
+    paused: string;
+    soundOff: string;
+    tapBreath: string;
+    tapHint: string;
+    release: string;
+    retentionTarget_: (target: string) => string;
+    recoveryHoldTitle: string;
+    recoveryPauseTitle: string;
+    roundResults: string;
+    roundResult: (round: number, time: string) => string;
+    wellDone: string;
+    stoppedTitle: string;
+    duration: string;
+    cyclesCompleted: string;
+    roundsCompleted: string;
+    averageRetention: string;
+    bestRetention: string;
+    save: string;
+    saving: string;
+    savedTitle: string;
+    again: string;
+    historyTitle: string;
+    historyEmpty: string;
+    completed: string;
+    stopped: string;
+    deleteSession: (when: string) => string;
+    deleteTitle: string;
+    deleteText: string;
+    delete: string;
+    showMore: string;
+    statsTitle: string;
+    statsEmpty: string;
+    techniqueStats: (started: number, completed: number, duration: string) => string;
+    wimHofStats: string;
+    totalDuration: string;
+    monthly: string;
+    monthlyRow: (sessions: number, duration: string) => string;
+    trendTitle: string;
+    trendEmpty: string;
+    trendLabel: (points: number, best: string) => string;
   };
 }
 
@@ -218,6 +355,7 @@ export const en: Messages = {
     settings: "Settings",
     openMenu: "Open menu",
     closeMenu: "Close menu",
+    memories: "Memories",
   },
   chat: {
     title: "Companion",
@@ -257,5 +395,180 @@ export const en: Messages = {
     confirmText: (name) =>
       `This removes ${name}'s profile and everything saved in it from this device. It can't be undone.`,
     delete: "Delete",
+  },
+  memory: {
+    title: "Memories",
+    intro:
+      "What Wbot remembers about you. It stays on this device, and you can change or forget any of it.",
+    addLabel: "Something to remember",
+    addHint: "Up to 8,000 characters.",
+    remember: "Remember",
+    remembering: "Remembering…",
+    searchLabel: "Search memories",
+    searchHint: "Search by meaning, e.g. “what helps me relax”",
+    searching: "Searching…",
+    results: (count) => (count === 1 ? "1 memory found" : `${count} memories found`),
+    noResults: (query) => `No memories match “${query}”.`,
+    empty: "Nothing remembered yet. Write something above for Wbot to remember.",
+    listTitle: "Everything Wbot remembers",
+    resultsTitle: "Search results",
+    loadMore: "Load more",
+    match: (percent) => `${percent}% match`,
+    added: (date) => `Added ${date}`,
+    edited: (date) => `Edited ${date}`,
+    edit: "Edit",
+    editLabel: (snippet) => `Edit memory: ${snippet}`,
+    editField: "Memory text",
+    save: "Save",
+    saving: "Saving…",
+    forget: "Forget",
+    forgetLabel: (snippet) => `Forget memory: ${snippet}`,
+    forgetAll: "Forget everything",
+    forgetAllTitle: (count) =>
+      count === 1 ? "Forget your 1 memory?" : `Forget all ${count} memories?`,
+    forgetAllText: "Wbot will no longer remember any of them. This can't be undone.",
+    statusLabel: "Memory status",
+    model: (id, dimensions) => `Model ${id} (${dimensions} dimensions)`,
+    count: (count) => (count === 1 ? "1 memory" : `${count} memories`),
+    health: {
+      not_loaded: "Index not checked yet",
+      rebuilding: "Index rebuilding",
+      ready: "Index ready",
+    },
+    modelLoaded: "Model loaded",
+    modelIdle: "Model loads on first use",
+    pending: (count) => `${count} waiting for the new model`,
+    job: (job) =>
+      job === "memory.model.load"
+        ? "Loading the memory model"
+        : job === "memory.rebuild"
+          ? "Rebuilding the memory index"
+          : job === "memory.reembed"
+            ? "Updating memories for the new model"
+            : "Working…",
+    progress: (done, total) => `${done} of ${total}`,
+  },
+  breathing: {
+    title: "Breathing",
+    practiceTab: "Practice",
+    historyTab: "History",
+    techniques: {
+      box: "Box Breathing",
+      relaxing_478: "4-7-8 Relaxing Breath",
+      coherent: "Coherent Breathing",
+      deep_calm: "Deep Calm",
+      custom: "Custom pattern",
+      wim_hof: "Wim Hof Method",
+    },
+    techniqueHints: {
+      box: "Steady and grounding.",
+      relaxing_478: "Slows you down before sleep.",
+      coherent: "A calm, even rhythm.",
+      deep_calm: "Long exhales to let go of tension.",
+      custom: "Set your own rhythm.",
+      wim_hof: "Intense breathing with breath holds.",
+    },
+    chooseTechnique: "Choose a technique",
+    patternSummary: (i, h, e, a, c) => `${i}-${h}-${e}-${a} s · ${c} cycles`,
+    suggestedBecause: "Suggested for you",
+    customPattern: "Your pattern",
+    inhaleSeconds: "Breathe in (seconds)",
+    holdSeconds: "Hold (seconds)",
+    exhaleSeconds: "Breathe out (seconds)",
+    holdAfterSeconds: "Hold after breathing out (seconds)",
+    cycles: "Cycles",
+    wimHofSettings: "Wim Hof settings",
+    rounds: "Rounds",
+    breathsPerRound: "Breaths per round",
+    tempoSeconds: "Breath tempo (seconds)",
+    manualPacing: "I'll pace my breaths myself (tap or Space)",
+    retentionTarget: "Retention target (seconds)",
+    recoveryHold: "Recovery hold (seconds)",
+    recoveryPause: "Pause between rounds (seconds)",
+    moodBefore: "How do you feel right now?",
+    moodAfter: "How do you feel now?",
+    moodOptional: "Optional",
+    moods: { 1: "1 — Very low", 2: "2 — Low", 3: "3 — Okay", 4: "4 — Good", 5: "5 — Great" },
+    clearMood: "Skip",
+    start: "Start",
+    starting: "Starting…",
+    tryInstead: (technique) => `Try ${technique} instead`,
+    gateBlocked: "The Wim Hof method isn't available for you.",
+    gateMessages: {
+      contraindication:
+        "Because of the health condition you told us about, the Wim Hof method isn't a safe choice. Coherent breathing gives a calm, steady rhythm instead.",
+      discomfort:
+        "You mentioned not feeling well. Deep Calm is gentler right now; the Wim Hof method can make dizziness or nausea worse.",
+      new_to_breathing:
+        "The Wim Hof method is intense. A few sessions of box breathing first make it easier and safer.",
+    },
+    safetyTitle: "Before you start",
+    safetyLines: [
+      "Never practise in or near water.",
+      "Never practise while driving or anywhere fainting could hurt you.",
+      "Sit or lie down somewhere comfortable.",
+    ],
+    safetyAcknowledge: "I have read this and will practise safely",
+    phases: {
+      inhale: "Breathe in",
+      hold: "Hold",
+      exhale: "Breathe out",
+      hold_after: "Hold",
+      breath: "Breathe deeply",
+      retention: "Hold your breath",
+      recovery_hold: "Breathe in and hold",
+      recovery_pause: "Rest",
+    },
+    secondsLeft: (s) => `${s} s`,
+    circleLabel: (phase, s) => `${phase}, ${s} seconds left`,
+    cycleOf: (c, t) => `Cycle ${c} of ${t}`,
+    roundOf: (r, t) => `Round ${r} of ${t}`,
+    breathOf: (b, t) => `Breath ${b} of ${t}`,
+    sessionLabel: (technique) => `${technique} session`,
+    pause: "Pause",
+    resume: "Resume",
+    stop: "Stop",
+    mute: "Mute sounds",
+    paused: "Paused",
+    soundOff: "Sound is off: no audio device",
+    tapBreath: "Breath done",
+    tapHint: "Tap or press Space after each full breath.",
+    release: "Release",
+    retentionTarget_: (target) => `Target ${target}`,
+    recoveryHoldTitle: "Recovery breath",
+    recoveryPauseTitle: "Rest before the next round",
+    roundResults: "Results per round",
+    roundResult: (r, time) => `Round ${r}: ${time}`,
+    wellDone: "Well done",
+    stoppedTitle: "Session ended early",
+    duration: "Duration",
+    cyclesCompleted: "Cycles completed",
+    roundsCompleted: "Rounds completed",
+    averageRetention: "Average retention",
+    bestRetention: "Best retention",
+    save: "Save and close",
+    saving: "Saving…",
+    savedTitle: "Session saved",
+    again: "Breathe again",
+    historyTitle: "Your sessions",
+    historyEmpty: "No breathing sessions yet. Your finished sessions will appear here.",
+    completed: "Completed",
+    stopped: "Stopped early",
+    deleteSession: (when) => `Delete session from ${when}`,
+    deleteTitle: "Delete this session?",
+    deleteText: "It will be removed from your history and statistics. This can't be undone.",
+    delete: "Delete",
+    showMore: "Show more",
+    statsTitle: "Statistics",
+    statsEmpty: "Statistics appear after your first session.",
+    techniqueStats: (started, completed, duration) =>
+      `${started} sessions · ${completed} completed · ${duration}`,
+    wimHofStats: "Wim Hof retention",
+    totalDuration: "Total time",
+    monthly: "By month",
+    monthlyRow: (sessions, duration) => `${sessions} sessions · ${duration}`,
+    trendTitle: "Retention trend",
+    trendEmpty: "Your Wim Hof retention times will be charted here.",
+    trendLabel: (points, best) => `Best retention per day over ${points} days; best ${best}`,
   },
 };

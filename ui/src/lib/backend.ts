@@ -1,15 +1,37 @@
 // The one door to the Rust side. Components never import @tauri-apps/api or the generated bindings;
 // they use the Backend interface (through useBackend and the query hooks), so tests can inject a fake.
 import { createContext, createElement, useContext, type ReactNode } from "react";
+import { Channel } from "@tauri-apps/api/core";
 import { commands, events } from "../bindings";
 import type {
   AppError,
+  AudioState_Serialize,
+  BreathingHistory_Serialize,
+  BreathingSession_Serialize,
+  BreathingStats_Serialize,
   ErrorCode,
+  LayerId,
+  LiveBreathing_Serialize,
+  RetentionPoint,
+  SafetyDecision_Serialize,
+  SessionEvent_Deserialize,
+  SessionEvent_Serialize,
+  StartBreathing_Serialize,
+  TechniqueInfo_Serialize,
   NewProfile,
   OnboardingAnswers,
   Profile,
   Settings,
   SettingsChanged,
+} from "../bindings";
+import type {
+  CoreNotice_Serialize,
+  MemoryHit_Serialize,
+  MemoryKind,
+  MemoryPage_Serialize,
+  MemoryStatus_Serialize,
+  Memory_Serialize,
+  SearchOptions_Deserialize,
 } from "../bindings";
 
 export type {
@@ -30,6 +52,41 @@ export type {
   SettingsChanged,
   SupportType,
   Theme,
+  Technique,
+  Phase,
+  Pattern,
+  LayerId,
+  RetentionPoint,
+  TechniqueCount,
+  MonthlyTotal,
+  GateReason,
+  AudioStatus_Serialize as AudioStatus,
+  AudioState_Serialize as AudioState,
+  BreathingHistory_Serialize as BreathingHistory,
+  BreathingSession_Serialize as BreathingSession,
+  BreathingStats_Serialize as BreathingStats,
+  LiveBreathing_Serialize as LiveBreathing,
+  PhaseChange_Serialize as PhaseChange,
+  SafetyDecision_Serialize as SafetyDecision,
+  SessionConfig_Serialize as SessionConfig,
+  SessionEvent_Serialize as SessionEvent,
+  SessionStats_Serialize as SessionStats,
+  StartBreathing_Serialize as StartBreathing,
+  StopPoint_Serialize as StopPoint,
+  TechniqueInfo_Serialize as TechniqueInfo,
+  TickInfo_Serialize as TickInfo,
+  WimHofSettings_Serialize as WimHofSettings,
+} from "../bindings";
+export type {
+  CoreNotice_Serialize as CoreNotice,
+  IndexHealth,
+  MemoryHit_Serialize as MemoryHit,
+  MemoryKind,
+  MemoryPage_Serialize as MemoryPage,
+  MemoryStatus_Serialize as MemoryStatus,
+  Memory_Serialize as Memory,
+  Progress_Serialize as Progress,
+  SearchOptions_Deserialize as SearchOptions,
 } from "../bindings";
 
 export class BackendError extends Error {
@@ -56,6 +113,61 @@ export interface Backend {
   updateOnboarding(profileId: string, answers: OnboardingAnswers): Promise<OnboardingAnswers>;
   /** Subscribes to settings changes made anywhere in the app; returns the unsubscribe function. */
   onSettingsChanged(listener: (event: SettingsChanged) => void): () => void;
+
+  /** Every breathing technique with its pattern or default settings. */
+  breathingTechniques(): Promise<TechniqueInfo_Serialize[]>;
+  /**
+   * Starts a breathing session. `onEvent` gets its events in order (phase changes, ~10 ticks a
+   * second, pause/resume, then completed or stopped), possibly before the promise resolves.
+   */
+  startBreathing(
+    profileId: string,
+    input: StartBreathing_Serialize,
+    onEvent: (event: SessionEvent_Serialize) => void,
+  ): Promise<LiveBreathing_Serialize>;
+  pauseBreathing(profileId: string, runId: string): Promise<void>;
+  resumeBreathing(profileId: string, runId: string): Promise<void>;
+  stopBreathing(profileId: string, runId: string): Promise<void>;
+  /** Manual Wim Hof pacing: one breath done. */
+  tapBreath(profileId: string, runId: string): Promise<void>;
+  releaseRetention(profileId: string, runId: string): Promise<void>;
+  /** Ends the session (stopping it if still running) and saves it. */
+  finishBreathing(
+    profileId: string,
+    runId: string,
+    moodAfter: number | null,
+  ): Promise<BreathingSession_Serialize>;
+  breathingHistory(
+    profileId: string,
+    limit: number,
+    offset: number,
+  ): Promise<BreathingHistory_Serialize>;
+  getBreathingSession(profileId: string, sessionId: string): Promise<BreathingSession_Serialize>;
+  deleteBreathingSession(profileId: string, sessionId: string): Promise<void>;
+  breathingStats(profileId: string): Promise<BreathingStats_Serialize>;
+  retentionTrend(profileId: string): Promise<RetentionPoint[]>;
+  wimHofGate(profileId: string, latestMessage: string | null): Promise<SafetyDecision_Serialize>;
+  acknowledgeWimHofNotice(profileId: string): Promise<void>;
+  audioState(): Promise<AudioState_Serialize>;
+  setAudioMuted(layer: LayerId, muted: boolean): Promise<AudioState_Serialize>;
+
+  /** A page of the profile's memories, newest first. */
+  listMemories(profileId: string, offset: number, limit: number): Promise<MemoryPage_Serialize>;
+  /** Memories by meaning and keywords, best first. */
+  searchMemories(
+    profileId: string,
+    query: string,
+    options: SearchOptions_Deserialize,
+  ): Promise<MemoryHit_Serialize[]>;
+  /** Remembers a text (a note unless another kind is given). */
+  addMemory(profileId: string, text: string, kind?: MemoryKind): Promise<Memory_Serialize>;
+  updateMemory(profileId: string, memoryId: string, text: string): Promise<Memory_Serialize>;
+  deleteMemory(profileId: string, memoryId: string): Promise<void>;
+  /** Forgets every memory of the profile; resolves with how many there were. */
+  forgetAllMemories(profileId: string): Promise<number>;
+  memoryStatus(profileId: string): Promise<MemoryStatus_Serialize>;
+  /** Subscribes to core notices (model load, index rebuild progress); returns the unsubscribe function. */
+  onCoreNotice(listener: (notice: CoreNotice_Serialize) => void): () => void;
 }
 
 type CommandResult<T> = { status: "ok"; data: T } | { status: "error"; error: AppError };
@@ -126,7 +238,74 @@ export const tauriBackend: Backend = {
       unlisten?.();
     };
   },
+  breathingTechniques: async () => {
+    try {
+      return await commands.breathingTechniques();
+    } catch (error) {
+      throw toBackendError(error);
+    }
+  },
+  startBreathing: (profileId, input, onEvent) => {
+    const channel = new Channel<SessionEvent_Deserialize>();
+    // The shell sends the Serialize shape; the generated type only names the input side.
+    channel.onmessage = (event) => {
+      onEvent(event as SessionEvent_Serialize);
+    };
+    return unwrap(commands.startBreathing(profileId, input, channel));
+  },
+  pauseBreathing: (profileId, runId) => done(commands.pauseBreathing(profileId, runId)),
+  resumeBreathing: (profileId, runId) => done(commands.resumeBreathing(profileId, runId)),
+  stopBreathing: (profileId, runId) => done(commands.stopBreathing(profileId, runId)),
+  tapBreath: (profileId, runId) => done(commands.tapBreath(profileId, runId)),
+  releaseRetention: (profileId, runId) => done(commands.releaseRetention(profileId, runId)),
+  finishBreathing: (profileId, runId, moodAfter) =>
+    unwrap(commands.finishBreathing(profileId, runId, moodAfter)),
+  breathingHistory: (profileId, limit, offset) =>
+    unwrap(commands.breathingHistory(profileId, limit, offset)),
+  getBreathingSession: (profileId, sessionId) =>
+    unwrap(commands.getBreathingSession(profileId, sessionId)),
+  deleteBreathingSession: (profileId, sessionId) =>
+    done(commands.deleteBreathingSession(profileId, sessionId)),
+  breathingStats: (profileId) => unwrap(commands.breathingStats(profileId)),
+  retentionTrend: (profileId) => unwrap(commands.retentionTrend(profileId)),
+  wimHofGate: (profileId, latestMessage) => unwrap(commands.wimHofGate(profileId, latestMessage)),
+  acknowledgeWimHofNotice: (profileId) => done(commands.acknowledgeWimHofNotice(profileId)),
+  audioState: () => unwrap(commands.audioState()),
+  setAudioMuted: (layer, muted) => unwrap(commands.setAudioMuted(layer, muted)),
+  listMemories: (profileId, offset, limit) =>
+    unwrap(commands.listMemories(profileId, offset, limit)),
+  searchMemories: (profileId, query, options) =>
+    unwrap(commands.searchMemories(profileId, query, options)),
+  addMemory: (profileId, text, kind) => unwrap(commands.addMemory(profileId, text, kind ?? null)),
+  updateMemory: (profileId, memoryId, text) =>
+    unwrap(commands.updateMemory(profileId, memoryId, text)),
+  deleteMemory: (profileId, memoryId) => done(commands.deleteMemory(profileId, memoryId)),
+  forgetAllMemories: (profileId) => unwrap(commands.forgetAllMemories(profileId)),
+  memoryStatus: (profileId) => unwrap(commands.memoryStatus(profileId)),
+  onCoreNotice: (listener) => {
+    let stopped = false;
+    let unlisten: (() => void) | undefined;
+    events.coreNotice
+      .listen((event) => {
+        listener(event.payload);
+      })
+      .then((stop) => {
+        if (stopped) stop();
+        else unlisten = stop;
+      })
+      .catch((error: unknown) => {
+        console.error("Could not listen to core notices", error);
+      });
+    return () => {
+      stopped = true;
+      unlisten?.();
+    };
+  },
 };
+
+async function done(pending: Promise<CommandResult<null>>): Promise<void> {
+  await unwrap(pending);
+}
 
 const BackendContext = createContext<Backend | null>(null);
 

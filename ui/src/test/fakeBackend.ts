@@ -1,6 +1,20 @@
 import {
   BackendError,
+  type AudioState,
   type Backend,
+  type BreathingSession,
+  type BreathingStats,
+  type LayerId,
+  type LiveBreathing,
+  type Pattern,
+  type RetentionPoint,
+  type SafetyDecision,
+  type SessionConfig,
+  type SessionEvent,
+  type SessionStats,
+  type StartBreathing,
+  type TechniqueInfo,
+  type WimHofSettings,
   type NewProfile,
   type OnboardingAnswers,
   type Profile,
@@ -18,6 +32,8 @@ import {
   SESSION_LENGTHS,
   SUPPORT_TYPES,
 } from "../features/onboarding/options";
+import type { CoreNotice, MemoryKind, SearchOptions } from "../lib/backend";
+import { FakeMemory } from "./fakeMemory";
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: "system",
@@ -71,6 +87,60 @@ function validateSettings(settings: Settings) {
   }
 }
 
+export const PRESETS: Record<"box" | "relaxing_478" | "coherent" | "deep_calm", Pattern> = {
+  box: { inhaleS: 4, holdS: 4, exhaleS: 4, holdAfterS: 4, cycles: 4 },
+  relaxing_478: { inhaleS: 4, holdS: 7, exhaleS: 8, holdAfterS: 0, cycles: 4 },
+  coherent: { inhaleS: 6, holdS: 0, exhaleS: 6, holdAfterS: 0, cycles: 6 },
+  deep_calm: { inhaleS: 5, holdS: 2, exhaleS: 7, holdAfterS: 2, cycles: 5 },
+};
+
+export const WIM_HOF_DEFAULTS: WimHofSettings = {
+  rounds: 3,
+  breaths: 30,
+  tempoS: 1.5,
+  manualPacing: false,
+  retentionTargetS: 90,
+  recoveryHoldS: 15,
+  recoveryPauseS: 15,
+};
+
+const SAFETY_NOTICE = [
+  "Never practise in or near water.",
+  "Never practise while driving or anywhere fainting could hurt you.",
+  "Sit or lie down somewhere comfortable.",
+];
+
+/** A session started on the fake: tests push its events with `emit`. */
+export interface FakeRun {
+  profileId: string;
+  runId: string;
+  config: SessionConfig;
+  moodBefore: number | null;
+  onEvent: (event: SessionEvent) => void;
+  calls: string[];
+  ended: { completed: boolean; stats: SessionStats } | null;
+}
+
+export function emptyStats(config: SessionConfig): SessionStats {
+  return {
+    technique: config.technique,
+    activeMs: 0,
+    totalMs: 0,
+    cyclesCompleted: 0,
+    roundsCompleted: 0,
+    breaths: 0,
+    retentionsMs: [],
+    averageRetentionMs: null,
+    bestRetentionMs: null,
+  };
+}
+
+function withoutTechnique(config: SessionConfig & { technique: "wim_hof" }): WimHofSettings {
+  const { rounds, breaths, tempoS, manualPacing, retentionTargetS, recoveryHoldS, recoveryPauseS } =
+    config;
+  return { rounds, breaths, tempoS, manualPacing, retentionTargetS, recoveryHoldS, recoveryPauseS };
+}
+
 interface StoredProfile {
   profile: Profile;
   settings: Settings;
@@ -87,6 +157,31 @@ export class FakeBackend implements Backend {
   private nextId = 1;
   private readonly listeners = new Set<(event: SettingsChanged) => void>();
   private readonly failures = new Map<keyof Backend, BackendError>();
+  /** Sessions started, in order; the last is the one running. */
+  readonly runs: FakeRun[] = [];
+  /** Saved breathing sessions, newest first. */
+  readonly sessions: BreathingSession[] = [];
+  /** Which profile owns each saved session. */
+  readonly sessionOwner = new Map<string, string>();
+  gate: Omit<SafetyDecision, "showSafetyNotice" | "safetyNotice"> = {
+    allowed: true,
+    suggestedTechnique: null,
+    reason: null,
+    message: null,
+  };
+  readonly acknowledged = new Set<string>();
+  audio: AudioState = {
+    status: {
+      available: false,
+      reason: "Sound is off: no audio output device. Sessions run silently.",
+      sampleRate: 48000,
+      deviceSampleRate: null,
+    },
+    cueMuted: false,
+    ambientMuted: false,
+  };
+  stats: BreathingStats | null = null;
+  trend: RetentionPoint[] = [];
 
   /** Adds a profile directly (test set-up); the first one added becomes active. */
   seedProfile(displayName: string, settings: Partial<Settings> = {}): Profile {
@@ -114,7 +209,7 @@ export class FakeBackend implements Backend {
     for (const listener of this.listeners) listener(event);
   }
 
-  private async run<T>(method: keyof Backend, body: () => T): Promise<T> {
+  private async run_<T>(method: keyof Backend, body: () => T): Promise<T> {
     await Promise.resolve();
     const failure = this.failures.get(method);
     if (failure !== undefined) {
@@ -131,17 +226,17 @@ export class FakeBackend implements Backend {
   }
 
   listProfiles() {
-    return this.run("listProfiles", () => [...this.profiles.values()].map((s) => s.profile));
+    return this.run_("listProfiles", () => [...this.profiles.values()].map((s) => s.profile));
   }
 
   activeProfile() {
-    return this.run("activeProfile", () =>
+    return this.run_("activeProfile", () =>
       this.activeId === null ? null : this.stored(this.activeId).profile,
     );
   }
 
   createProfile(input: NewProfile) {
-    return this.run("createProfile", () => {
+    return this.run_("createProfile", () => {
       const name = input.displayName.trim();
       if (name.length === 0) {
         throw new BackendError("validation", "Please enter a name for this profile.");
@@ -158,7 +253,7 @@ export class FakeBackend implements Backend {
   }
 
   switchProfile(profileId: string) {
-    return this.run("switchProfile", () => {
+    return this.run_("switchProfile", () => {
       const { profile } = this.stored(profileId);
       this.activeId = profileId;
       return profile;
@@ -166,7 +261,7 @@ export class FakeBackend implements Backend {
   }
 
   deleteProfile(profileId: string) {
-    return this.run("deleteProfile", () => {
+    return this.run_("deleteProfile", () => {
       this.stored(profileId);
       this.profiles.delete(profileId);
       if (this.activeId === profileId) this.activeId = null;
@@ -174,11 +269,11 @@ export class FakeBackend implements Backend {
   }
 
   getSettings(profileId: string) {
-    return this.run("getSettings", () => this.stored(profileId).settings);
+    return this.run_("getSettings", () => this.stored(profileId).settings);
   }
 
   updateSettings(profileId: string, settings: Settings) {
-    return this.run("updateSettings", () => {
+    return this.run_("updateSettings", () => {
       const stored = this.stored(profileId);
       validateSettings(settings);
       stored.settings = { ...settings };
@@ -187,11 +282,11 @@ export class FakeBackend implements Backend {
   }
 
   getOnboarding(profileId: string) {
-    return this.run("getOnboarding", () => this.stored(profileId).onboarding);
+    return this.run_("getOnboarding", () => this.stored(profileId).onboarding);
   }
 
   updateOnboarding(profileId: string, answers: OnboardingAnswers) {
-    return this.run("updateOnboarding", () => {
+    return this.run_("updateOnboarding", () => {
       const stored = this.stored(profileId);
       validateAnswers(answers);
       stored.onboarding = answers;
@@ -204,5 +299,329 @@ export class FakeBackend implements Backend {
     return () => {
       this.listeners.delete(listener);
     };
+  }
+
+  /** The session running now (the last started). */
+  get run(): FakeRun {
+    const run = this.runs[this.runs.length - 1];
+    if (run === undefined) throw new Error("no breathing session was started");
+    return run;
+  }
+
+  /** Sends an event to the running session's listener, as the shell's channel would. */
+  emit(event: SessionEvent) {
+    const run = this.run;
+    if (event.kind === "completed") run.ended = { completed: true, stats: event.stats };
+    if (event.kind === "stopped") run.ended = { completed: false, stats: event.stats };
+    run.onEvent(event);
+  }
+
+  /** Adds a saved session directly (test set-up). */
+  seedSession(profileId: string, session: Partial<BreathingSession> = {}): BreathingSession {
+    const saved: BreathingSession = {
+      id: `session-${String(this.nextId++)}`,
+      technique: "box",
+      config: { technique: "box" },
+      startedAt: "2025-03-01T10:00:00Z",
+      endedAt: "2025-03-01T10:01:04Z",
+      completed: true,
+      stoppedAt: null,
+      rounds: [],
+      durationMs: 64000,
+      moodBefore: null,
+      moodAfter: null,
+      wimHof: null,
+      ...session,
+    };
+    this.sessions.unshift(saved);
+    this.sessionOwner.set(saved.id, profileId);
+    return saved;
+  }
+
+  private liveRun(profileId: string, runId: string): FakeRun {
+    this.stored(profileId);
+    const run = this.runs.find((r) => r.runId === runId && r.profileId === profileId);
+    if (run === undefined) {
+      throw new BackendError(
+        "not_found",
+        `There is no running breathing session with id ${runId}.`,
+      );
+    }
+    return run;
+  }
+
+  private ownSession(profileId: string, sessionId: string) {
+    this.stored(profileId);
+    const index = this.sessions.findIndex(
+      (s) => s.id === sessionId && this.sessionOwner.get(s.id) === profileId,
+    );
+    if (index < 0) {
+      throw new BackendError("not_found", `There is no breathing session with id ${sessionId}.`);
+    }
+    return index;
+  }
+
+  breathingTechniques() {
+    return this.run_("breathingTechniques", (): TechniqueInfo[] => [
+      ...Object.entries(PRESETS).map(([technique, pattern]) => ({
+        technique: technique as keyof typeof PRESETS,
+        pattern,
+        wimHof: null,
+      })),
+      { technique: "custom", pattern: PRESETS.box, wimHof: null },
+      { technique: "wim_hof", pattern: null, wimHof: WIM_HOF_DEFAULTS },
+    ]);
+  }
+
+  startBreathing(profileId: string, input: StartBreathing, onEvent: (e: SessionEvent) => void) {
+    return this.run_("startBreathing", (): LiveBreathing => {
+      this.stored(profileId);
+      const { config } = input;
+      if (config.technique === "custom") {
+        const phases = [config.inhaleS, config.holdS, config.exhaleS, config.holdAfterS];
+        if (phases.some((s) => s === null || s < 0 || s > 30)) {
+          throw new BackendError(
+            "validation",
+            "The inhale phase must be between 0 and 30 seconds.",
+          );
+        }
+        if (config.cycles < 1 || config.cycles > 50) {
+          throw new BackendError("validation", "A pattern needs between 1 and 50 cycles.");
+        }
+      }
+      const run: FakeRun = {
+        profileId,
+        runId: `run-${String(this.nextId++)}`,
+        config,
+        moodBefore: input.moodBefore,
+        onEvent,
+        calls: [],
+        ended: null,
+      };
+      this.runs.push(run);
+      return {
+        runId: run.runId,
+        config,
+        pattern:
+          config.technique === "custom"
+            ? {
+                inhaleS: config.inhaleS,
+                holdS: config.holdS,
+                exhaleS: config.exhaleS,
+                holdAfterS: config.holdAfterS,
+                cycles: config.cycles,
+              }
+            : config.technique === "wim_hof"
+              ? null
+              : PRESETS[config.technique],
+        wimHof:
+          config.technique === "wim_hof"
+            ? { ...WIM_HOF_DEFAULTS, ...withoutTechnique(config) }
+            : null,
+      };
+    });
+  }
+
+  private control(
+    method: keyof Backend,
+    profileId: string,
+    runId: string,
+    after: (run: FakeRun) => void,
+  ) {
+    return this.run_(method, () => {
+      const run = this.liveRun(profileId, runId);
+      if (run.ended !== null)
+        throw new BackendError("conflict", "This breathing session has already ended.");
+      run.calls.push(method);
+      after(run);
+    });
+  }
+
+  pauseBreathing(profileId: string, runId: string) {
+    return this.control("pauseBreathing", profileId, runId, (run) => {
+      run.onEvent({ kind: "paused", atMs: 0, pausedMs: 0 });
+    });
+  }
+
+  resumeBreathing(profileId: string, runId: string) {
+    return this.control("resumeBreathing", profileId, runId, (run) => {
+      run.onEvent({ kind: "resumed", atMs: 0, pausedMs: 0 });
+    });
+  }
+
+  stopBreathing(profileId: string, runId: string) {
+    return this.control("stopBreathing", profileId, runId, (run) => {
+      const stats = emptyStats(run.config);
+      run.ended = { completed: false, stats };
+      run.onEvent({
+        kind: "stopped",
+        at: { phase: "inhale", cycle: 1, round: null, breath: null, phaseElapsedMs: 0 },
+        stats,
+      });
+    });
+  }
+
+  tapBreath(profileId: string, runId: string) {
+    return this.control("tapBreath", profileId, runId, () => undefined);
+  }
+
+  releaseRetention(profileId: string, runId: string) {
+    return this.control("releaseRetention", profileId, runId, () => undefined);
+  }
+
+  finishBreathing(profileId: string, runId: string, moodAfter: number | null) {
+    return this.run_("finishBreathing", () => {
+      const run = this.liveRun(profileId, runId);
+      if (moodAfter !== null && (moodAfter < 1 || moodAfter > 5)) {
+        throw new BackendError("validation", "The mood after must be from 1 to 5.");
+      }
+      this.runs.splice(this.runs.indexOf(run), 1);
+      const stats = run.ended?.stats ?? emptyStats(run.config);
+      return this.seedSession(profileId, {
+        technique: run.config.technique,
+        config: run.config,
+        completed: run.ended?.completed ?? false,
+        durationMs: stats.activeMs ?? 0,
+        moodBefore: run.moodBefore,
+        moodAfter,
+      });
+    });
+  }
+
+  breathingHistory(profileId: string, limit: number, offset: number) {
+    return this.run_("breathingHistory", () => {
+      this.stored(profileId);
+      const own = this.sessions.filter((s) => this.sessionOwner.get(s.id) === profileId);
+      const items = own.slice(offset, offset + limit);
+      return { items, total: own.length };
+    });
+  }
+
+  getBreathingSession(profileId: string, sessionId: string) {
+    return this.run_("getBreathingSession", () => {
+      const session = this.sessions[this.ownSession(profileId, sessionId)];
+      if (session === undefined) throw new BackendError("internal", "lost a session");
+      return session;
+    });
+  }
+
+  deleteBreathingSession(profileId: string, sessionId: string) {
+    return this.run_("deleteBreathingSession", () => {
+      this.sessions.splice(this.ownSession(profileId, sessionId), 1);
+    });
+  }
+
+  breathingStats(profileId: string) {
+    return this.run_("breathingStats", (): BreathingStats => {
+      this.stored(profileId);
+      if (this.stats !== null) return this.stats;
+      const own = this.sessions.filter((s) => this.sessionOwner.get(s.id) === profileId);
+      const techniques = [...new Set(own.map((s) => s.technique))];
+      return {
+        totalSessions: own.length,
+        completedSessions: own.filter((s) => s.completed).length,
+        totalDurationMs: own.reduce((sum, s) => sum + s.durationMs, 0),
+        byTechnique: techniques.map((technique) => {
+          const of = own.filter((s) => s.technique === technique);
+          return {
+            technique,
+            started: of.length,
+            completed: of.filter((s) => s.completed).length,
+            totalDurationMs: of.reduce((sum, s) => sum + s.durationMs, 0),
+          };
+        }),
+        monthly: [],
+        wimHof: {
+          sessions: 0,
+          rounds: 0,
+          averageRetentionMs: null,
+          bestRetentionMs: null,
+          totalDurationMs: 0,
+        },
+      };
+    });
+  }
+
+  retentionTrend(profileId: string) {
+    return this.run_("retentionTrend", () => {
+      this.stored(profileId);
+      return this.trend;
+    });
+  }
+
+  wimHofGate(profileId: string) {
+    return this.run_("wimHofGate", (): SafetyDecision => {
+      this.stored(profileId);
+      const show = this.gate.allowed && !this.acknowledged.has(profileId);
+      return { ...this.gate, showSafetyNotice: show, safetyNotice: show ? SAFETY_NOTICE : [] };
+    });
+  }
+
+  acknowledgeWimHofNotice(profileId: string) {
+    return this.run_("acknowledgeWimHofNotice", () => {
+      this.stored(profileId);
+      this.acknowledged.add(profileId);
+    });
+  }
+
+  audioState() {
+    return this.run_("audioState", () => this.audio);
+  }
+
+  setAudioMuted(layer: LayerId, muted: boolean) {
+    return this.run_("setAudioMuted", () => {
+      if (layer === "cue") this.audio = { ...this.audio, cueMuted: muted };
+      else if (layer === "ambient") this.audio = { ...this.audio, ambientMuted: muted };
+      else
+        throw new BackendError("validation", "Only the cue and ambient sound can be muted here.");
+      return this.audio;
+    });
+  }
+
+  /** Memories, their search and status (see FakeMemory). */
+  readonly memory = new FakeMemory();
+
+  listMemories(profileId: string, offset: number, limit: number) {
+    return this.run_("listMemories", () =>
+      this.memory.list(this.stored(profileId).profile.id, offset, limit),
+    );
+  }
+
+  searchMemories(profileId: string, query: string, options: SearchOptions) {
+    return this.run_("searchMemories", () =>
+      this.memory.search(this.stored(profileId).profile.id, query, options),
+    );
+  }
+
+  addMemory(profileId: string, text: string, kind?: MemoryKind) {
+    return this.run_("addMemory", () =>
+      this.memory.add(this.stored(profileId).profile.id, text, kind),
+    );
+  }
+
+  updateMemory(profileId: string, memoryId: string, text: string) {
+    return this.run_("updateMemory", () =>
+      this.memory.update(this.stored(profileId).profile.id, memoryId, text),
+    );
+  }
+
+  deleteMemory(profileId: string, memoryId: string) {
+    return this.run_("deleteMemory", () => {
+      this.memory.delete(this.stored(profileId).profile.id, memoryId);
+    });
+  }
+
+  forgetAllMemories(profileId: string) {
+    return this.run_("forgetAllMemories", () =>
+      this.memory.forgetAll(this.stored(profileId).profile.id),
+    );
+  }
+
+  memoryStatus(profileId: string) {
+    return this.run_("memoryStatus", () => this.memory.statusOf(this.stored(profileId).profile.id));
+  }
+
+  onCoreNotice(listener: (notice: CoreNotice) => void) {
+    return this.memory.subscribe(listener);
   }
 }

@@ -181,7 +181,11 @@ impl MemoryEngine {
     }
 
     /// Embeds texts with the memory model, for other domains (the chat's activity classifier).
-    pub(crate) async fn embed(&self, texts: &[String], priority: Priority) -> Result<Vec<Vec<f32>>> {
+    pub(crate) async fn embed(
+        &self,
+        texts: &[String],
+        priority: Priority,
+    ) -> Result<Vec<Vec<f32>>> {
         self.inner.embedder.embed_many(texts, priority).await
     }
 

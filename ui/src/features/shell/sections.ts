@@ -4,4 +4,4 @@ export const SECTIONS = ["breathing", "meditation", "journaling", "wellness", "p
 export type Section = (typeof SECTIONS)[number];
 
 /** What the main area shows. */
-export type View = "chat" | "settings" | Section;
+export type View = "chat" | "settings" | "memories" | Section;

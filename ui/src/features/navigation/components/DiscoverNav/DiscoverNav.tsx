@@ -64,6 +64,7 @@ export function DiscoverNav({
           {SECTIONS.map((section) => (
             <li key={section}>{navButton(section, t.nav.sections[section])}</li>
           ))}
+          <li>{navButton("memories", t.nav.memories)}</li>
         </ul>
       </nav>
 

@@ -29,7 +29,7 @@ describe("AppShell", () => {
     expect(screen.getByText("No conversations yet")).toBeInTheDocument();
   });
 
-  it.each(["Breathing", "Meditation", "Journaling", "Wellness", "Progress"])(
+  it.each(["Meditation", "Journaling", "Wellness", "Progress"])(
     "shows %s as coming soon",
     async (section) => {
       const { user } = renderApp(withAna());

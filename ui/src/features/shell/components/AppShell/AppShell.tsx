@@ -2,7 +2,9 @@ import { useEffect, useState } from "react";
 import { ComingSoon } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
 import type { Profile, Settings } from "../../../../lib/backend";
+import { BreathingPage } from "../../../breathing/components/BreathingPage";
 import { ChatPage } from "../../../chat/components/ChatPage";
+import { MemoriesPage } from "../../../memory/components/MemoriesPage";
 import { DiscoverNav } from "../../../navigation/components/DiscoverNav";
 import { SettingsPage } from "../../../settings/components/SettingsPage";
 import { ThemeToggle } from "../../../settings/components/ThemeToggle";
@@ -40,7 +42,13 @@ export function AppShell({ profile, settings, onAddProfile }: AppShellProps) {
   };
 
   const title =
-    view === "chat" ? t.chat.title : view === "settings" ? t.settings.title : t.nav.sections[view];
+    view === "chat"
+      ? t.chat.title
+      : view === "settings"
+        ? t.settings.title
+        : view === "memories"
+          ? t.memory.title
+          : t.nav.sections[view];
 
   return (
     <div className={styles.shell}>
@@ -76,6 +84,10 @@ export function AppShell({ profile, settings, onAddProfile }: AppShellProps) {
             <ChatPage profile={profile} onNavigate={navigate} />
           ) : view === "settings" ? (
             <SettingsPage profileId={profile.id} settings={settings} />
+          ) : view === "memories" ? (
+            <MemoriesPage key={profile.id} profileId={profile.id} locale={settings.locale} />
+          ) : view === "breathing" ? (
+            <BreathingPage key={profile.id} profile={profile} locale={settings.locale} />
           ) : (
             <ComingSoon title={t.nav.sections[view]} />
           )}

@@ -1,0 +1,211 @@
+//! Guided breathing: techniques, running sessions (events stream over a channel), saved history
+//! and statistics, the Wim Hof safety gate, and the sound state the session screen shows.
+
+use tauri::ipc::Channel;
+use tauri::State;
+use wbot_core::audio::LayerId;
+use wbot_core::breathing::AudioState;
+use wbot_core::breathing::{
+    self, BreathingHistory, BreathingSession, BreathingStats, LiveBreathing, RetentionPoint,
+    RunnerCommand, SafetyDecision, SessionEvent, StartBreathing, TechniqueInfo,
+};
+use wbot_core::Core;
+
+use super::Result;
+use crate::error::Input;
+
+/// Every technique with its pattern (presets) or default settings (custom, Wim Hof).
+#[tauri::command]
+#[specta::specta]
+pub fn breathing_techniques() -> Vec<TechniqueInfo> {
+    breathing::techniques()
+}
+
+/// Starts a session; its phase changes, ticks (~10/s), pauses and its end arrive on `on_event`.
+#[tauri::command]
+#[specta::specta]
+pub async fn start_breathing(
+    core: State<'_, Core>,
+    profile_id: String,
+    input: Input<StartBreathing>,
+    on_event: Channel<SessionEvent>,
+) -> Result<LiveBreathing> {
+    let input = input.parse("session settings")?;
+    let send = move |event: SessionEvent| {
+        // The window may have gone away; the session still runs and is saved on finish.
+        if let Err(err) = on_event.send(event) {
+            tracing::debug!(error = %err, "breathing event not delivered");
+        }
+    };
+    Ok(core.start_breathing(&profile_id, input, send).await?)
+}
+
+async fn control(
+    core: &Core,
+    profile_id: &str,
+    run_id: &str,
+    command: RunnerCommand,
+) -> Result<()> {
+    Ok(core.control_breathing(profile_id, run_id, command).await?)
+}
+
+/// Pauses a running session.
+#[tauri::command]
+#[specta::specta]
+pub async fn pause_breathing(
+    core: State<'_, Core>,
+    profile_id: String,
+    run_id: String,
+) -> Result<()> {
+    control(&core, &profile_id, &run_id, RunnerCommand::Pause).await
+}
+
+/// Resumes a paused session.
+#[tauri::command]
+#[specta::specta]
+pub async fn resume_breathing(
+    core: State<'_, Core>,
+    profile_id: String,
+    run_id: String,
+) -> Result<()> {
+    control(&core, &profile_id, &run_id, RunnerCommand::Resume).await
+}
+
+/// Stops a session early (it is saved by `finish_breathing`).
+#[tauri::command]
+#[specta::specta]
+pub async fn stop_breathing(
+    core: State<'_, Core>,
+    profile_id: String,
+    run_id: String,
+) -> Result<()> {
+    control(&core, &profile_id, &run_id, RunnerCommand::Stop).await
+}
+
+/// Manual Wim Hof pacing: one breath done.
+#[tauri::command]
+#[specta::specta]
+pub async fn tap_breath(core: State<'_, Core>, profile_id: String, run_id: String) -> Result<()> {
+    control(&core, &profile_id, &run_id, RunnerCommand::Tap).await
+}
+
+/// Ends the Wim Hof breath retention.
+#[tauri::command]
+#[specta::specta]
+pub async fn release_retention(
+    core: State<'_, Core>,
+    profile_id: String,
+    run_id: String,
+) -> Result<()> {
+    control(&core, &profile_id, &run_id, RunnerCommand::Release).await
+}
+
+/// Ends a session (stopping it if it still runs) and saves it with the mood after (1–5).
+#[tauri::command]
+#[specta::specta]
+pub async fn finish_breathing(
+    core: State<'_, Core>,
+    profile_id: String,
+    run_id: String,
+    mood_after: Input<Option<u8>>,
+) -> Result<BreathingSession> {
+    let mood_after = mood_after.parse("mood after")?;
+    Ok(core
+        .finish_breathing(&profile_id, &run_id, mood_after)
+        .await?)
+}
+
+/// One page of saved sessions, newest first (`limit` 1–100).
+#[tauri::command]
+#[specta::specta]
+pub async fn breathing_history(
+    core: State<'_, Core>,
+    profile_id: String,
+    limit: u32,
+    offset: u32,
+) -> Result<BreathingHistory> {
+    Ok(core
+        .list_breathing_sessions(&profile_id, limit, offset)
+        .await?)
+}
+
+/// One saved session.
+#[tauri::command]
+#[specta::specta]
+pub async fn get_breathing_session(
+    core: State<'_, Core>,
+    profile_id: String,
+    session_id: String,
+) -> Result<BreathingSession> {
+    Ok(core.breathing_session(&profile_id, &session_id).await?)
+}
+
+/// Deletes a saved session.
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_breathing_session(
+    core: State<'_, Core>,
+    profile_id: String,
+    session_id: String,
+) -> Result<()> {
+    Ok(core
+        .delete_breathing_session(&profile_id, &session_id)
+        .await?)
+}
+
+/// Per-technique, monthly and Wim Hof statistics.
+#[tauri::command]
+#[specta::specta]
+pub async fn breathing_stats(core: State<'_, Core>, profile_id: String) -> Result<BreathingStats> {
+    Ok(core.breathing_stats(&profile_id).await?)
+}
+
+/// Best and average Wim Hof retention per day, oldest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn retention_trend(
+    core: State<'_, Core>,
+    profile_id: String,
+) -> Result<Vec<RetentionPoint>> {
+    Ok(core.retention_trend(&profile_id).await?)
+}
+
+/// Whether Wim Hof may start for this profile, what to suggest, and the safety notice.
+#[tauri::command]
+#[specta::specta]
+pub async fn wim_hof_gate(
+    core: State<'_, Core>,
+    profile_id: String,
+    latest_message: Option<String>,
+) -> Result<SafetyDecision> {
+    Ok(core
+        .wim_hof_gate(&profile_id, latest_message.as_deref())
+        .await?)
+}
+
+/// Records that the profile has read the Wim Hof safety notice.
+#[tauri::command]
+#[specta::specta]
+pub async fn acknowledge_wim_hof_notice(core: State<'_, Core>, profile_id: String) -> Result<()> {
+    Ok(core.acknowledge_wim_hof_notice(&profile_id).await?)
+}
+
+/// Whether sound can be heard (and why not), and what is muted.
+#[tauri::command]
+#[specta::specta]
+pub async fn audio_state(core: State<'_, Core>) -> Result<AudioState> {
+    Ok(core.audio_state().await?)
+}
+
+/// Mutes or unmutes the cue or ambient layer.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_audio_muted(
+    core: State<'_, Core>,
+    layer: Input<LayerId>,
+    muted: bool,
+) -> Result<AudioState> {
+    Ok(core
+        .set_audio_muted(layer.parse("sound layer")?, muted)
+        .await?)
+}

@@ -1,0 +1,488 @@
+//! Breathing command wiring on Tauri's mock runtime: the real builder and core, called through IPC
+//! as the webview does. Session events are caught with a channel interceptor, so the stream a
+//! `Channel<SessionEvent>` carries is checked here too.
+
+use std::sync::mpsc;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody, InvokeResponseBody};
+use tauri::test::{
+    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
+};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use wbot_core::Core;
+
+/// Longest wait for a session event; sessions here last well under a second.
+const EVENT_TIMEOUT: Duration = Duration::from_secs(10);
+
+struct Harness {
+    _app: App<MockRuntime>,
+    webview: WebviewWindow<MockRuntime>,
+    events: mpsc::Receiver<(u32, Value)>,
+    _dir: tempfile::TempDir,
+}
+
+fn harness() -> Harness {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let core = tauri::async_runtime::block_on(Core::open(dir.path())).expect("core opens");
+    let builder = wbot_app_lib::wbot_specta_builder!(MockRuntime);
+    let (tx, events) = mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    let app = mock_builder()
+        .invoke_handler(builder.invoke_handler())
+        .channel_interceptor(move |_webview, callback, _index, body| {
+            if let InvokeResponseBody::Json(text) = body {
+                let value: Value = serde_json::from_str(text).expect("event json");
+                let _ = tx.lock().expect("lock").send((callback.0, value));
+            }
+            true
+        })
+        .manage(core)
+        .build(mock_context(noop_assets()))
+        .expect("app builds");
+    builder.mount_events(&app);
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("webview");
+    Harness {
+        _app: app,
+        webview,
+        events,
+        _dir: dir,
+    }
+}
+
+impl Harness {
+    fn call(&self, cmd: &str, body: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.webview,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().expect("url"),
+                body: InvokeBody::Json(body),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|b| b.deserialize::<Value>().expect("json response"))
+    }
+
+    fn profile(&self, name: &str) -> String {
+        let answers = json!({
+            "currentFeeling": "okay", "primaryGoal": "reduce_stress", "challenges": [],
+            "communicationStyle": "warm", "supportType": "listening", "preferredActivities": ["breathing"],
+            "experienceLevel": "beginner", "sessionLength": "short", "contraindications": []
+        });
+        let profile = self
+            .call(
+                "create_profile",
+                json!({ "input": { "displayName": name, "onboarding": answers } }),
+            )
+            .expect("profile");
+        profile["id"].as_str().expect("id").to_string()
+    }
+
+    fn start(&self, profile: &str, channel: u32, input: Value) -> Result<Value, Value> {
+        self.call(
+            "start_breathing",
+            json!({ "profileId": profile, "input": input, "onEvent": format!("__CHANNEL__:{channel}") }),
+        )
+    }
+
+    /// Events of `channel` until the session's end event (inclusive).
+    fn events_until_end(&self, channel: u32) -> Vec<Value> {
+        let mut seen = Vec::new();
+        loop {
+            let (id, value) = self
+                .events
+                .recv_timeout(EVENT_TIMEOUT)
+                .expect("a session event in time");
+            if id != channel {
+                continue;
+            }
+            let end = matches!(value["kind"].as_str(), Some("completed" | "stopped"));
+            seen.push(value);
+            if end {
+                return seen;
+            }
+        }
+    }
+}
+
+fn assert_error(result: Result<Value, Value>, code: &str, needle: &str) {
+    let err = result.expect_err("the command should fail");
+    assert_eq!(err["code"], code, "{err}");
+    let message = err["message"].as_str().expect("message is a string");
+    assert!(
+        message.contains(needle),
+        "message {message:?} should mention {needle:?}"
+    );
+}
+
+fn quick_custom() -> Value {
+    json!({ "config": { "technique": "custom", "inhaleS": 0.05, "holdS": 0, "exhaleS": 0.05, "holdAfterS": 0, "cycles": 2 }, "moodBefore": 2 })
+}
+
+#[test]
+fn techniques_list_presets_with_patterns() {
+    let h = harness();
+    let list = h
+        .call("breathing_techniques", json!({}))
+        .expect("techniques");
+    let list = list.as_array().expect("array");
+    assert_eq!(list.len(), 6);
+    let relaxing = list
+        .iter()
+        .find(|t| t["technique"] == "relaxing_478")
+        .expect("4-7-8");
+    assert_eq!(
+        relaxing["pattern"],
+        json!({ "inhaleS": 4.0, "holdS": 7.0, "exhaleS": 8.0, "holdAfterS": 0.0, "cycles": 4 })
+    );
+    let wim = list
+        .iter()
+        .find(|t| t["technique"] == "wim_hof")
+        .expect("wim hof");
+    assert_eq!(wim["wimHof"]["breaths"], 30);
+}
+
+#[test]
+fn a_session_streams_events_over_the_channel_and_is_saved_on_finish() {
+    let h = harness();
+    let ana = h.profile("Ana");
+    let live = h.start(&ana, 41, quick_custom()).expect("started");
+    let run = live["runId"].as_str().expect("run id").to_string();
+    assert_eq!(live["pattern"]["cycles"], 2);
+    let events = h.events_until_end(41);
+    let phases: Vec<&str> = events
+        .iter()
+        .filter(|e| e["kind"] == "phaseChanged")
+        .filter_map(|e| e["phase"].as_str())
+        .collect();
+    assert_eq!(phases, ["inhale", "exhale", "inhale", "exhale"]);
+    assert!(events.iter().any(|e| e["kind"] == "tick"), "ticks arrive");
+    let last = events.last().expect("end");
+    assert_eq!(last["kind"], "completed");
+    assert_eq!(last["stats"]["cyclesCompleted"], 2);
+
+    let saved = h
+        .call(
+            "finish_breathing",
+            json!({ "profileId": ana, "runId": run, "moodAfter": 4 }),
+        )
+        .expect("saved");
+    assert_eq!(saved["completed"], true);
+    assert_eq!(saved["moodBefore"], 2);
+    assert_eq!(saved["moodAfter"], 4);
+    let history = h
+        .call(
+            "breathing_history",
+            json!({ "profileId": ana, "limit": 20, "offset": 0 }),
+        )
+        .expect("history");
+    assert_eq!(history["total"], 1);
+    let got = h
+        .call(
+            "get_breathing_session",
+            json!({ "profileId": ana, "sessionId": saved["id"] }),
+        )
+        .expect("get");
+    assert_eq!(got, saved);
+    let stats = h
+        .call("breathing_stats", json!({ "profileId": ana }))
+        .expect("stats");
+    assert_eq!(stats["byTechnique"][0]["technique"], "custom");
+    assert_eq!(stats["completedSessions"], 1);
+    assert_eq!(
+        h.call("retention_trend", json!({ "profileId": ana }))
+            .expect("trend"),
+        json!([])
+    );
+
+    h.call(
+        "delete_breathing_session",
+        json!({ "profileId": ana, "sessionId": saved["id"] }),
+    )
+    .expect("deleted");
+    assert_error(
+        h.call(
+            "get_breathing_session",
+            json!({ "profileId": ana, "sessionId": saved["id"] }),
+        ),
+        "not_found",
+        "no breathing session",
+    );
+}
+
+#[test]
+fn pause_resume_stop_arrive_as_events_and_stop_is_recorded() {
+    let h = harness();
+    let ana = h.profile("Ana");
+    let live = h
+        .start(
+            &ana,
+            7,
+            json!({ "config": { "technique": "box" }, "moodBefore": null }),
+        )
+        .expect("started");
+    let ids = json!({ "profileId": ana, "runId": live["runId"] });
+    h.call("pause_breathing", ids.clone()).expect("pause");
+    h.call("resume_breathing", ids.clone()).expect("resume");
+    assert_error(
+        h.call("tap_breath", ids.clone()),
+        "conflict",
+        "nothing to tap",
+    );
+    assert_error(
+        h.call("release_retention", ids.clone()),
+        "conflict",
+        "nothing to release",
+    );
+    h.call("stop_breathing", ids.clone()).expect("stop");
+    let kinds: Vec<String> = h
+        .events_until_end(7)
+        .iter()
+        .filter_map(|e| e["kind"].as_str().map(str::to_string))
+        .filter(|k| k != "tick")
+        .collect();
+    assert_eq!(kinds, ["phaseChanged", "paused", "resumed", "stopped"]);
+    let mut finish = ids.clone();
+    finish["moodAfter"] = Value::Null;
+    let saved = h.call("finish_breathing", finish).expect("saved");
+    assert_eq!(saved["completed"], false);
+    assert_eq!(saved["stoppedAt"]["phase"], "inhale");
+}
+
+#[test]
+fn bad_configs_and_moods_are_validation_errors() {
+    let h = harness();
+    let ana = h.profile("Ana");
+    let bad = |config: Value| h.start(&ana, 1, json!({ "config": config, "moodBefore": null }));
+    assert_error(
+        bad(json!({ "technique": "lotus" })),
+        "validation",
+        "session settings",
+    );
+    assert_error(
+        bad(
+            json!({ "technique": "custom", "inhaleS": 31, "holdS": 0, "exhaleS": 4, "holdAfterS": 0, "cycles": 2 }),
+        ),
+        "validation",
+        "between 0 and 30 seconds",
+    );
+    assert_error(
+        bad(
+            json!({ "technique": "custom", "inhaleS": 0, "holdS": 0, "exhaleS": 0, "holdAfterS": 0, "cycles": 2 }),
+        ),
+        "validation",
+        "longer than 0 seconds",
+    );
+    assert_error(
+        bad(
+            json!({ "technique": "custom", "inhaleS": 4, "holdS": 0, "exhaleS": 4, "holdAfterS": 0, "cycles": 51 }),
+        ),
+        "validation",
+        "between 1 and 50 cycles",
+    );
+    assert_error(
+        bad(json!({ "technique": "wim_hof", "breaths": 5 })),
+        "validation",
+        "Breaths per round",
+    );
+    assert_error(
+        h.start(
+            &ana,
+            1,
+            json!({ "config": { "technique": "box" }, "moodBefore": 9 }),
+        ),
+        "validation",
+        "from 1 to 5",
+    );
+    assert_error(
+        h.start(
+            &ana,
+            1,
+            json!({ "config": { "technique": "box" }, "moodBefore": -1 }),
+        ),
+        "validation",
+        "session settings",
+    );
+    let live = h
+        .start(
+            &ana,
+            2,
+            json!({ "config": { "technique": "box" }, "moodBefore": null }),
+        )
+        .expect("started");
+    assert_error(
+        h.call(
+            "finish_breathing",
+            json!({ "profileId": ana, "runId": live["runId"], "moodAfter": 6 }),
+        ),
+        "validation",
+        "from 1 to 5",
+    );
+    assert_error(
+        h.call(
+            "finish_breathing",
+            json!({ "profileId": ana, "runId": live["runId"], "moodAfter": "great" }),
+        ),
+        "validation",
+        "mood after",
+    );
+    assert_error(
+        h.call(
+            "breathing_history",
+            json!({ "profileId": ana, "limit": 0, "offset": 0 }),
+        ),
+        "validation",
+        "A page holds",
+    );
+    assert_error(
+        h.call(
+            "set_audio_muted",
+            json!({ "layer": "drums", "muted": true }),
+        ),
+        "validation",
+        "sound layer",
+    );
+}
+
+#[test]
+fn unknown_malformed_and_other_profiles_ids_are_not_found() {
+    let h = harness();
+    let ana = h.profile("Ana");
+    let ben = h.profile("Ben");
+    let live = h.start(&ana, 3, quick_custom()).expect("started");
+    let run = live["runId"].clone();
+    let unknown = "7a0c2a4e-9d3b-4f7e-8a51-3c2b1d0e9f88";
+    for cmd in [
+        "pause_breathing",
+        "resume_breathing",
+        "stop_breathing",
+        "tap_breath",
+        "release_retention",
+    ] {
+        assert_error(
+            h.call(cmd, json!({ "profileId": ben, "runId": run })),
+            "not_found",
+            "no running breathing session",
+        );
+        assert_error(
+            h.call(cmd, json!({ "profileId": ana, "runId": unknown })),
+            "not_found",
+            "no running",
+        );
+        assert_error(
+            h.call(cmd, json!({ "profileId": ana, "runId": "x" })),
+            "validation",
+            "not a valid",
+        );
+        assert_error(
+            h.call(cmd, json!({ "profileId": unknown, "runId": run })),
+            "not_found",
+            "no profile",
+        );
+    }
+    assert_error(
+        h.call(
+            "finish_breathing",
+            json!({ "profileId": ben, "runId": run, "moodAfter": null }),
+        ),
+        "not_found",
+        "no running",
+    );
+    h.events_until_end(3);
+    let saved = h
+        .call(
+            "finish_breathing",
+            json!({ "profileId": ana, "runId": run, "moodAfter": null }),
+        )
+        .expect("saved");
+    let id = saved["id"].clone();
+    for cmd in ["get_breathing_session", "delete_breathing_session"] {
+        assert_error(
+            h.call(cmd, json!({ "profileId": ben, "sessionId": id })),
+            "not_found",
+            "no breathing session",
+        );
+        assert_error(
+            h.call(cmd, json!({ "profileId": ana, "sessionId": unknown })),
+            "not_found",
+            "no breathing",
+        );
+        assert_error(
+            h.call(cmd, json!({ "profileId": ana, "sessionId": "42" })),
+            "validation",
+            "not a valid",
+        );
+    }
+    let bens = h
+        .call(
+            "breathing_history",
+            json!({ "profileId": ben, "limit": 10, "offset": 0 }),
+        )
+        .expect("history");
+    assert_eq!(bens["total"], 0);
+    // Ana's session survived Ben's attempts.
+    h.call(
+        "get_breathing_session",
+        json!({ "profileId": ana, "sessionId": id }),
+    )
+    .expect("still there");
+}
+
+#[test]
+fn the_wim_hof_gate_shows_the_notice_until_acknowledged() {
+    let h = harness();
+    let ana = h.profile("Ana");
+    let gate = h
+        .call(
+            "wim_hof_gate",
+            json!({ "profileId": ana, "latestMessage": null }),
+        )
+        .expect("gate");
+    assert_eq!(gate["allowed"], true);
+    assert_eq!(gate["suggestedTechnique"], "box");
+    assert_eq!(gate["showSafetyNotice"], true);
+    let dizzy = h
+        .call(
+            "wim_hof_gate",
+            json!({ "profileId": ana, "latestMessage": "I feel dizzy" }),
+        )
+        .expect("gate");
+    assert_eq!(dizzy["suggestedTechnique"], "deep_calm");
+    h.call("acknowledge_wim_hof_notice", json!({ "profileId": ana }))
+        .expect("ack");
+    let gate = h
+        .call(
+            "wim_hof_gate",
+            json!({ "profileId": ana, "latestMessage": null }),
+        )
+        .expect("gate");
+    assert_eq!(gate["showSafetyNotice"], false);
+    assert_error(
+        h.call("acknowledge_wim_hof_notice", json!({ "profileId": "bad" })),
+        "validation",
+        "not a valid",
+    );
+}
+
+#[test]
+fn audio_state_says_whether_sound_is_on() {
+    let h = harness();
+    let state = h.call("audio_state", json!({})).expect("state");
+    if state["status"]["available"] == false {
+        assert!(state["status"]["reason"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("Sound is off")));
+    }
+    let muted = h
+        .call("set_audio_muted", json!({ "layer": "cue", "muted": true }))
+        .expect("muted");
+    assert_eq!(muted["cueMuted"], true);
+}

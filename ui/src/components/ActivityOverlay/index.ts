@@ -1,0 +1,1 @@
+export { ActivityOverlay, type ActivityOverlayProps } from "./ActivityOverlay";

@@ -1,0 +1,1 @@
+export { BreathingBackground } from "./BreathingBackground";

@@ -1,0 +1,1 @@
+export { BreathingCircle, phaseTone, type BreathingCircleProps } from "./BreathingCircle";

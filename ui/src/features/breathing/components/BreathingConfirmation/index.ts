@@ -1,0 +1,5 @@
+export {
+  BreathingConfirmation,
+  type BreathingConfirmationProps,
+  type BreathingProposal,
+} from "./BreathingConfirmation";

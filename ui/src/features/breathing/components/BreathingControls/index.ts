@@ -1,0 +1,1 @@
+export { BreathingControls, type BreathingControlsProps } from "./BreathingControls";

@@ -1,0 +1,1 @@
+export { BreathingHistory } from "./BreathingHistory";

@@ -1,0 +1,1 @@
+export { BreathingPage, type BreathingPageProps } from "./BreathingPage";

@@ -1,0 +1,1 @@
+export { BreathingProgress, type BreathingProgressProps } from "./BreathingProgress";

@@ -1,0 +1,1 @@
+export { ImmersiveBreathing, type ImmersiveBreathingProps } from "./ImmersiveBreathing";

@@ -1,0 +1,1 @@
+export { MoodPicker, type MoodPickerProps } from "./MoodPicker";

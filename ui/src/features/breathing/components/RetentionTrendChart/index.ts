@@ -1,0 +1,1 @@
+export { RetentionTrendChart } from "./RetentionTrendChart";

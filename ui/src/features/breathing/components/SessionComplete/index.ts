@@ -1,0 +1,1 @@
+export { SessionComplete, type SessionCompleteProps } from "./SessionComplete";

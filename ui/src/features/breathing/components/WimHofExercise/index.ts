@@ -1,0 +1,1 @@
+export { WimHofExercise, type WimHofExerciseProps } from "./WimHofExercise";

@@ -1,0 +1,1 @@
+export { AddMemoryForm } from "./AddMemoryForm";

@@ -1,0 +1,1 @@
+export { MemoryStatusLine } from "./MemoryStatusLine";

@@ -2,15 +2,14 @@
 //! as the webview does. Session events are caught with a channel interceptor, so the stream a
 //! `Channel<SessionEvent>` carries is checked here too.
 
+mod support;
+
 use std::sync::mpsc;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody, InvokeResponseBody};
-use tauri::test::{
-    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
-};
-use tauri::webview::InvokeRequest;
+use tauri::ipc::InvokeResponseBody;
+use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 use wbot_core::Core;
 
@@ -56,34 +55,11 @@ fn harness() -> Harness {
 
 impl Harness {
     fn call(&self, cmd: &str, body: Value) -> Result<Value, Value> {
-        get_ipc_response(
-            &self.webview,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().expect("url"),
-                body: InvokeBody::Json(body),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|b| b.deserialize::<Value>().expect("json response"))
+        support::invoke(&self.webview, cmd, body)
     }
 
     fn profile(&self, name: &str) -> String {
-        let answers = json!({
-            "currentFeeling": "okay", "primaryGoal": "reduce_stress", "challenges": [],
-            "communicationStyle": "warm", "supportType": "listening", "preferredActivities": ["breathing"],
-            "experienceLevel": "beginner", "sessionLength": "short", "contraindications": []
-        });
-        let profile = self
-            .call(
-                "create_profile",
-                json!({ "input": { "displayName": name, "onboarding": answers } }),
-            )
-            .expect("profile");
-        profile["id"].as_str().expect("id").to_string()
+        support::profile_id(&self.webview, name)
     }
 
     fn start(&self, profile: &str, channel: u32, input: Value) -> Result<Value, Value> {

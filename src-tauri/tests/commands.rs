@@ -1,12 +1,10 @@
 //! Command wiring on Tauri's mock runtime: the real builder's commands, the real core on a temp
 //! dir, called through IPC as the webview does, with good and bad inputs.
 
+mod support;
+
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
-};
-use tauri::webview::InvokeRequest;
+use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 use wbot_core::Core;
 
@@ -38,35 +36,15 @@ fn harness() -> Harness {
 
 impl Harness {
     fn call(&self, cmd: &str, body: Value) -> Result<Value, Value> {
-        get_ipc_response(
-            &self.webview,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().expect("url"),
-                body: InvokeBody::Json(body),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|b| b.deserialize::<Value>().expect("json response"))
+        support::invoke(&self.webview, cmd, body)
     }
 
     fn create(&self, name: &str) -> Result<Value, Value> {
         self.call(
             "create_profile",
-            json!({ "input": { "displayName": name, "onboarding": answers() } }),
+            json!({ "input": { "displayName": name, "onboarding": support::answers() } }),
         )
     }
-}
-
-fn answers() -> Value {
-    json!({
-        "currentFeeling": "okay", "primaryGoal": "improve_sleep", "challenges": ["sleep", "stress"],
-        "communicationStyle": "warm", "supportType": "listening", "preferredActivities": ["breathing"],
-        "experienceLevel": "beginner", "sessionLength": "short", "contraindications": []
-    })
 }
 
 fn assert_error(result: Result<Value, Value>, code: &str, needle: &str) {
@@ -149,7 +127,7 @@ fn unknown_enum_values_are_validation_errors_and_keep_what_was_saved() {
         "validation",
         "settings",
     );
-    let mut answers = answers();
+    let mut answers = support::answers();
     answers["communicationStyle"] = json!("sarcastic");
     assert_error(
         h.call(

@@ -2,16 +2,14 @@
 //! model and ONNX Runtime), called through IPC as the webview does, with good and bad inputs, another
 //! profile's ids, and the core notices the shell forwards as events.
 
+mod support;
+
 use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
-};
-use tauri::webview::InvokeRequest;
+use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};
 use tauri::{App, Listener, WebviewWindow, WebviewWindowBuilder};
 use tauri_specta::Event;
 use wbot_app_lib::commands::memory::CoreNotice;
@@ -61,34 +59,11 @@ fn harness() -> Harness {
 
 impl Harness {
     fn call(&self, cmd: &str, body: Value) -> Result<Value, Value> {
-        get_ipc_response(
-            &self.webview,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().expect("url"),
-                body: InvokeBody::Json(body),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|b| b.deserialize::<Value>().expect("json response"))
+        support::invoke(&self.webview, cmd, body)
     }
 
     fn profile(&self, name: &str) -> String {
-        let answers = json!({
-            "currentFeeling": "okay", "primaryGoal": "reduce_stress", "challenges": [],
-            "communicationStyle": "warm", "supportType": "listening", "preferredActivities": [],
-            "experienceLevel": "beginner", "sessionLength": "short", "contraindications": []
-        });
-        let profile = self
-            .call(
-                "create_profile",
-                json!({ "input": { "displayName": name, "onboarding": answers } }),
-            )
-            .expect("profile created");
-        profile["id"].as_str().expect("id").to_string()
+        support::profile_id(&self.webview, name)
     }
 
     fn add(&self, profile_id: &str, text: &str) -> Value {

@@ -1,5 +1,6 @@
 // Breathing end to end in the real app: a short custom pattern whose phase labels change on screen,
-// saved and found again in history after a restart; and one manually paced Wim Hof round.
+// saved and found again in history after a restart; a full box session on time; and one manually
+// paced Wim Hof round.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { invoke, withApp } from "./harness.js";
@@ -83,6 +84,30 @@ test("a custom pattern runs, is saved, and is in history after a restart", async
     assert.equal(session.moodBefore, 3);
     assert.equal(session.moodAfter, 4);
     assert.ok(Math.abs(session.durationMs - 4000) <= 50, `4 s of breathing, got ${session.durationMs} ms`);
+  });
+});
+
+test("a box session runs its 4 cycles of in, hold, out, hold on time and is saved", async (t) => {
+  await withApp(t, async (app) => {
+    const b = app.browser;
+    await onboard(b, "Cleo");
+    await click(b, "Breathing");
+    await choose(b, "Box Breathing");
+    await recordPhases(b);
+    await click(b, "Start");
+    await waitForText(b, "Well done", 90_000); // 4 cycles × 16 s
+    const phases = await b.execute(() => window.__phases);
+    const cycle = ["Breathe in", "Hold", "Breathe out", "Hold"];
+    assert.deepEqual(phases, [...cycle, ...cycle, ...cycle, ...cycle]);
+    await click(b, "Save and close");
+    await waitForText(b, "Session saved");
+    const profileId = await activeProfileId(b);
+    const { ok: history } = await invoke(b, "breathing_history", { profileId, limit: 20, offset: 0 });
+    const [session] = history.items;
+    assert.equal(session.technique, "box");
+    assert.equal(session.completed, true);
+    assert.equal(session.rounds.length, 4);
+    assert.ok(Math.abs(session.durationMs - 64_000) <= 100, `64 s of breathing, got ${session.durationMs} ms`);
   });
 });
 

@@ -470,3 +470,34 @@ async fn a_model_change_re_embeds_in_the_background() {
     core.flush_memory().await.unwrap();
     core.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deleting_a_profile_removes_its_index_file_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = open(dir.path()).await;
+    let ana = profile(&core, "Ana").await;
+    let ben = profile(&core, "Ben").await;
+    for pid in [&ana, &ben] {
+        core.add_memory(pid, NewMemory::note("Evening walks help me unwind."))
+            .await
+            .unwrap();
+    }
+    core.flush_memory().await.unwrap();
+    assert!(index_file(dir.path(), &ana).exists());
+
+    core.delete_profile(&ana).await.unwrap();
+    assert!(
+        !index_file(dir.path(), &ana).exists(),
+        "Ana's vectors are gone with her"
+    );
+    assert!(
+        index_file(dir.path(), &ben).exists(),
+        "Ben's index is untouched"
+    );
+    let hits = core
+        .search_memories(&ben, "walking in the evening", SearchOptions::default())
+        .await
+        .unwrap();
+    assert_eq!(hits.len(), 1);
+    core.close().await;
+}

@@ -252,6 +252,22 @@ impl MemoryEngine {
         Ok(())
     }
 
+    /// Drops a deleted profile's index from memory and its files from disk at once, so that none of
+    /// its vectors outlive the profile (the start-up sweep of orphan files is only the fallback).
+    pub(super) async fn profile_deleted(&self, profile_id: &str) {
+        self.inner.indexes.lock().await.remove(profile_id);
+        for suffix in ["usearch", "usearch.tmp"] {
+            let path = self.inner.index_dir.join(format!("{profile_id}.{suffix}"));
+            match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    tracing::warn!(file = %path.display(), "could not remove a deleted profile's index: {e}")
+                }
+            }
+        }
+    }
+
     async fn remove_orphan_files(&self) -> Result<()> {
         let Ok(entries) = std::fs::read_dir(&self.inner.index_dir) else {
             return Ok(());

@@ -459,6 +459,11 @@ impl Core {
         self.memory.delete(&profile_id, &id).await
     }
 
+    /// Removes a deleted profile's index (the rows went with the profile, by cascade).
+    pub(crate) async fn drop_memory_index(&self, profile_id: &str) {
+        self.memory.profile_deleted(profile_id).await;
+    }
+
     /// Forgets every memory of a profile; returns how many there were.
     pub async fn forget_all_memories(&self, profile_id: &str) -> Result<u32> {
         let profile_id = self.require_profile(profile_id).await?;

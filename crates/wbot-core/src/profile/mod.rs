@@ -160,6 +160,7 @@ impl Core {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
+        self.drop_memory_index(&id).await;
         tracing::info!(profile = %id, "profile deleted");
         Ok(())
     }

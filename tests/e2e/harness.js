@@ -75,7 +75,10 @@ export async function startDriver({ dataDir } = {}) {
   await spawned;
   let stderr = "";
   child.stderr.on("data", (d) => { stderr += d; });
+  // tauri-driver listens before the WebKitWebDriver it starts does; a session requested in between
+  // fails with a dropped socket, so wait for both.
   await waitForPort(port, child);
+  await waitForPort(nativePort, child);
   let browser = null;
 
   return {
@@ -87,7 +90,7 @@ export async function startDriver({ dataDir } = {}) {
         hostname: "127.0.0.1",
         port,
         logLevel: "error",
-        connectionRetryCount: 0,
+        connectionRetryCount: 2,
         capabilities: {
           "wdio:enforceWebDriverClassic": true,
           "tauri:options": { application: APP },

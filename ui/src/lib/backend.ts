@@ -207,6 +207,34 @@ async function unwrap<T>(pending: Promise<CommandResult<T>>): Promise<T> {
   return result.data;
 }
 
+/**
+ * Listens to a generated event and returns an unsubscribe that also works before listening has
+ * started (the listener is then dropped as soon as it is registered).
+ */
+function subscribe<T>(
+  event: { listen: (cb: (event: { payload: T }) => void) => Promise<() => void> },
+  listener: (payload: T) => void,
+  failure: string,
+): () => void {
+  let stopped = false;
+  let unlisten: (() => void) | undefined;
+  event
+    .listen((e) => {
+      listener(e.payload);
+    })
+    .then((stop) => {
+      if (stopped) stop();
+      else unlisten = stop;
+    })
+    .catch((error: unknown) => {
+      console.error(failure, error);
+    });
+  return () => {
+    stopped = true;
+    unlisten?.();
+  };
+}
+
 export const tauriBackend: Backend = {
   listProfiles: () => unwrap(commands.listProfiles()),
   activeProfile: () => unwrap(commands.activeProfile()),
@@ -219,25 +247,8 @@ export const tauriBackend: Backend = {
   updateSettings: (profileId, settings) => unwrap(commands.updateSettings(profileId, settings)),
   getOnboarding: (profileId) => unwrap(commands.getOnboarding(profileId)),
   updateOnboarding: (profileId, answers) => unwrap(commands.updateOnboarding(profileId, answers)),
-  onSettingsChanged: (listener) => {
-    let stopped = false;
-    let unlisten: (() => void) | undefined;
-    events.settingsChanged
-      .listen((event) => {
-        listener(event.payload);
-      })
-      .then((stop) => {
-        if (stopped) stop();
-        else unlisten = stop;
-      })
-      .catch((error: unknown) => {
-        console.error("Could not listen to settings changes", error);
-      });
-    return () => {
-      stopped = true;
-      unlisten?.();
-    };
-  },
+  onSettingsChanged: (listener) =>
+    subscribe(events.settingsChanged, listener, "Could not listen to settings changes"),
   breathingTechniques: async () => {
     try {
       return await commands.breathingTechniques();
@@ -282,25 +293,8 @@ export const tauriBackend: Backend = {
   deleteMemory: (profileId, memoryId) => done(commands.deleteMemory(profileId, memoryId)),
   forgetAllMemories: (profileId) => unwrap(commands.forgetAllMemories(profileId)),
   memoryStatus: (profileId) => unwrap(commands.memoryStatus(profileId)),
-  onCoreNotice: (listener) => {
-    let stopped = false;
-    let unlisten: (() => void) | undefined;
-    events.coreNotice
-      .listen((event) => {
-        listener(event.payload);
-      })
-      .then((stop) => {
-        if (stopped) stop();
-        else unlisten = stop;
-      })
-      .catch((error: unknown) => {
-        console.error("Could not listen to core notices", error);
-      });
-    return () => {
-      stopped = true;
-      unlisten?.();
-    };
-  },
+  onCoreNotice: (listener) =>
+    subscribe(events.coreNotice, listener, "Could not listen to core notices"),
 };
 
 async function done(pending: Promise<CommandResult<null>>): Promise<void> {

@@ -2,6 +2,7 @@
 
 pub mod commands;
 pub mod error;
+mod haptics;
 mod logging;
 pub mod resources;
 
@@ -33,7 +34,7 @@ macro_rules! wbot_specta_builder {
                 $crate::commands::profile::get_onboarding,
                 $crate::commands::profile::update_onboarding,
                 $crate::commands::breathing::breathing_techniques,
-                $crate::commands::breathing::start_breathing,
+                $crate::commands::breathing::start_breathing::<$runtime>,
                 $crate::commands::breathing::pause_breathing,
                 $crate::commands::breathing::resume_breathing,
                 $crate::commands::breathing::stop_breathing,
@@ -48,7 +49,8 @@ macro_rules! wbot_specta_builder {
                 $crate::commands::breathing::wim_hof_gate,
                 $crate::commands::breathing::acknowledge_wim_hof_notice,
                 $crate::commands::breathing::audio_state,
-                $crate::commands::breathing::set_audio_muted,
+                $crate::commands::breathing::set_audio_muted::<$runtime>,
+                $crate::commands::breathing::set_breathing_ambient::<$runtime>,
                 $crate::commands::memory::list_memories,
                 $crate::commands::memory::search_memories,
                 $crate::commands::memory::add_memory,
@@ -93,7 +95,7 @@ fn data_dir(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
 pub fn run() {
     let started = std::time::Instant::now();
     let builder = specta_builder();
-    tauri::Builder::default()
+    haptics::register(tauri::Builder::default())
         .plugin(
             tauri_plugin_sql::Builder::default()
                 .add_migrations("sqlite:wbot.db", sql_migrations())

@@ -10,7 +10,9 @@ use std::time::Duration;
 use serde_json::{json, Value};
 use tauri::ipc::InvokeResponseBody;
 use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Listener, WebviewWindow, WebviewWindowBuilder};
+use tauri_specta::Event;
+use wbot_app_lib::commands::profile::SettingsChanged;
 use wbot_core::Core;
 
 /// Longest wait for a session event; sessions here last well under a second.
@@ -321,10 +323,18 @@ fn bad_configs_and_moods_are_validation_errors() {
     assert_error(
         h.call(
             "set_audio_muted",
-            json!({ "layer": "drums", "muted": true }),
+            json!({ "profileId": ana, "muted": "loud" }),
         ),
         "validation",
-        "sound layer",
+        "sound settings",
+    );
+    assert_error(
+        h.call(
+            "set_breathing_ambient",
+            json!({ "profileId": ana, "on": 1 }),
+        ),
+        "validation",
+        "sound settings",
     );
 }
 
@@ -451,14 +461,75 @@ fn the_wim_hof_gate_shows_the_notice_until_acknowledged() {
 #[test]
 fn audio_state_says_whether_sound_is_on() {
     let h = harness();
-    let state = h.call("audio_state", json!({})).expect("state");
+    let ana = h.profile("Ana");
+    let state = h
+        .call("audio_state", json!({ "profileId": ana }))
+        .expect("state");
     if state["status"]["available"] == false {
         assert!(state["status"]["reason"]
             .as_str()
             .is_some_and(|r| r.starts_with("Sound is off")));
     }
+    assert_eq!(state["muted"], false);
+    assert_eq!(state["ambientOn"], false);
+    assert_eq!(state["ambientSound"], "ocean");
+}
+
+#[test]
+fn mute_and_ambient_switches_are_saved_in_the_profiles_settings() {
+    let h = harness();
+    let ana = h.profile("Ana");
+    let ben = h.profile("Ben");
+    let (tx, changed) = mpsc::channel();
+    h._app.listen_any(SettingsChanged::NAME, move |event| {
+        let _ = tx.send(event.payload().to_string());
+    });
+    let live = h.start(
+        &ana,
+        5,
+        json!({ "config": { "technique": "box" }, "moodBefore": null }),
+    );
+    let live = live.expect("started");
     let muted = h
-        .call("set_audio_muted", json!({ "layer": "cue", "muted": true }))
+        .call(
+            "set_audio_muted",
+            json!({ "profileId": ana, "muted": true }),
+        )
         .expect("muted");
-    assert_eq!(muted["cueMuted"], true);
+    assert_eq!(muted["muted"], true);
+    let event: Value =
+        serde_json::from_str(&changed.recv_timeout(EVENT_TIMEOUT).expect("settings event"))
+            .expect("json");
+    assert_eq!(event["profileId"], ana.as_str());
+    assert_eq!(event["settings"]["muted"], true);
+    let on = h
+        .call(
+            "set_breathing_ambient",
+            json!({ "profileId": ana, "on": true }),
+        )
+        .expect("ambient");
+    assert_eq!(on["ambientOn"], true);
+    let settings = h
+        .call("get_settings", json!({ "profileId": ana }))
+        .expect("settings");
+    assert_eq!(settings["muted"], true);
+    assert_eq!(settings["ambientOn"], true);
+    let theirs = h
+        .call("get_settings", json!({ "profileId": ben }))
+        .expect("settings");
+    assert_eq!(theirs["muted"], false);
+    assert_eq!(theirs["ambientOn"], false);
+    h.call(
+        "finish_breathing",
+        json!({ "profileId": ana, "runId": live["runId"], "moodAfter": null }),
+    )
+    .expect("finish");
+    assert_error(
+        h.call(
+            "set_breathing_ambient",
+            json!({ "profileId": "7a0c2a4e-9d3b-4f7e-8a51-3c2b1d0e9f88", "on": true }),
+        ),
+        "not_found",
+        "no profile",
+    );
 }

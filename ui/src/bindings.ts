@@ -28,7 +28,10 @@ export const commands = {
 	updateOnboarding: (profileId: string, answers: OnboardingAnswers) => typedError<OnboardingAnswers, AppError>(__TAURI_INVOKE("update_onboarding", { profileId, answers })),
 	/**  Every technique with its pattern (presets) or default settings (custom, Wim Hof). */
 	breathingTechniques: () => __TAURI_INVOKE<TechniqueInfo_Serialize[]>("breathing_techniques"),
-	/**  Starts a session; its phase changes, ticks (~10/s), pauses and its end arrive on `on_event`. */
+	/**
+	 *  Starts a session; its phase changes, ticks (~10/s), pauses and its end arrive on `on_event`
+	 *  (and vibrate on mobile).
+	 */
 	startBreathing: (profileId: string, input: StartBreathing_Deserialize, onEvent: Channel<SessionEvent_Deserialize>) => typedError<LiveBreathing_Serialize, AppError>(__TAURI_INVOKE("start_breathing", { profileId, input, onEvent })),
 	/**  Pauses a running session. */
 	pauseBreathing: (profileId: string, runId: string) => typedError<null, AppError>(__TAURI_INVOKE("pause_breathing", { profileId, runId })),
@@ -56,10 +59,15 @@ export const commands = {
 	wimHofGate: (profileId: string, latestMessage: string | null) => typedError<SafetyDecision_Serialize, AppError>(__TAURI_INVOKE("wim_hof_gate", { profileId, latestMessage })),
 	/**  Records that the profile has read the Wim Hof safety notice. */
 	acknowledgeWimHofNotice: (profileId: string) => typedError<null, AppError>(__TAURI_INVOKE("acknowledge_wim_hof_notice", { profileId })),
-	/**  Whether sound can be heard (and why not), and what is muted. */
-	audioState: () => typedError<AudioState_Serialize, AppError>(__TAURI_INVOKE("audio_state")),
-	/**  Mutes or unmutes the cue or ambient layer. */
-	setAudioMuted: (layer: LayerId, muted: boolean) => typedError<AudioState_Serialize, AppError>(__TAURI_INVOKE("set_audio_muted", { layer, muted })),
+	/**  Whether sound can be heard (and why not), and the profile's mute and ambient switches. */
+	audioState: (profileId: string) => typedError<AudioState_Serialize, AppError>(__TAURI_INVOKE("audio_state", { profileId })),
+	/**  Mutes or unmutes every session sound for the profile; saved in its settings. */
+	setAudioMuted: (profileId: string, muted: boolean) => typedError<AudioState_Serialize, AppError>(__TAURI_INVOKE("set_audio_muted", { profileId, muted })),
+	/**
+	 *  Turns the ambient bed of the profile's breathing sessions on or off (at once when one runs);
+	 *  saved in its settings.
+	 */
+	setBreathingAmbient: (profileId: string, on: boolean) => typedError<AudioState_Serialize, AppError>(__TAURI_INVOKE("set_breathing_ambient", { profileId, on })),
 	/**  A page of the profile's memories, newest first (`limit` 1–200, default 50). */
 	listMemories: (profileId: string, offset: number, limit: number | null) => typedError<MemoryPage_Serialize, AppError>(__TAURI_INVOKE("list_memories", { profileId, offset, limit })),
 	/**  Searches the profile's memories by meaning and keywords, best first. */
@@ -83,27 +91,40 @@ export const events = {
 };
 
 /* Types */
+/**  An ambient bed. All are generated on the device. */
+export type AmbientKind = 
+/**  Low-passed brown noise with slow swells. */
+"ocean" | "pink" | "brown";
+
 /**  The one error every command returns: a stable code and a message for people. */
 export type AppError = {
 	code: ErrorCode,
 	message: string,
 };
 
-/**  Whether sound can be heard, and which layers the person muted. */
+/**  Whether sound can be heard, and the profile's sound switches (from its settings). */
 export type AudioState = AudioState_Serialize | AudioState_Deserialize;
 
-/**  Whether sound can be heard, and which layers the person muted. */
+/**  Whether sound can be heard, and the profile's sound switches (from its settings). */
 export type AudioState_Deserialize = {
 	status: AudioStatus_Deserialize,
-	cueMuted: boolean,
-	ambientMuted: boolean,
+	/**  Every session sound is silenced (the profile's `muted` setting). */
+	muted: boolean,
+	/**  Sessions play an ambient bed (the profile's `ambientOn` setting). */
+	ambientOn: boolean,
+	/**  The bed they play. */
+	ambientSound: AmbientKind,
 };
 
-/**  Whether sound can be heard, and which layers the person muted. */
+/**  Whether sound can be heard, and the profile's sound switches (from its settings). */
 export type AudioState_Serialize = {
 	status: AudioStatus_Serialize,
-	cueMuted: boolean,
-	ambientMuted: boolean,
+	/**  Every session sound is silenced (the profile's `muted` setting). */
+	muted: boolean,
+	/**  Sessions play an ambient bed (the profile's `ambientOn` setting). */
+	ambientOn: boolean,
+	/**  The bed they play. */
+	ambientSound: AmbientKind,
 };
 
 /**  Whether sound can be heard, and why not. */
@@ -310,17 +331,6 @@ export type IndexHealth =
 "rebuilding" | 
 /**  In memory and in agreement with the database. */
 "ready";
-
-/**  A layer of the mix. Voice and binaural are reserved for meditation. */
-export type LayerId = 
-/**  Phase chimes and bells. */
-"cue" | 
-/**  Ambient beds (ocean, noise, ...). */
-"ambient" | 
-/**  Guided voice or a meditation track. */
-"voice" | 
-/**  Binaural beats. */
-"binaural";
 
 /**  A session that has started. */
 export type LiveBreathing = LiveBreathing_Serialize | LiveBreathing_Deserialize;
@@ -824,7 +834,12 @@ export type Settings = {
 	cueVolume: number,
 	/**  Volume of ambient sound, 0–100. */
 	ambientVolume: number,
+	/**  Silences every session sound (cues and ambient) without changing the volumes. */
 	muted: boolean,
+	/**  Whether breathing sessions play an ambient bed. */
+	ambientOn: boolean,
+	/**  Which ambient bed they play. */
+	ambientSound: AmbientKind,
 };
 
 /**  Sent when a profile's settings change, so every window can follow. */

@@ -169,6 +169,43 @@ fn replanning_never_rings_a_cue_twice() {
     assert!((found[1] as i64 - 1 - 13_500 * 48).abs() <= 48);
 }
 
+#[test]
+fn a_cue_the_device_has_not_reached_yet_survives_the_next_phases_replan() {
+    // The device fell behind: the session is at 4 s (hold), the mix has rendered 3.5 s.
+    let mut session = Session::new(SessionConfig::Box, Duration::ZERO).expect("box");
+    session.advance(Duration::ZERO);
+    let mut mix = Mix::new(RATE);
+    mix.schedule_session_cues(0, &session.planned_cues());
+    let mut out = left(&mix.render_for(Duration::from_millis(3500)));
+    session.advance(Duration::from_secs(4));
+    mix.schedule_session_cues(0, &session.planned_cues());
+    out.extend(left(&mix.render_for(Duration::from_millis(1000))));
+    let found = onsets(&out, 4800);
+    assert_eq!(found.len(), 1, "the hold chime still rings: {found:?}");
+    assert!((found[0] as i64 - 1 - 4_000 * 48).abs() <= 48);
+}
+
+#[test]
+fn the_output_clock_says_which_frame_is_heard_when() {
+    let mut mix = Mix::new(RATE);
+    mix.render_for(Duration::from_secs(1));
+    let now = std::time::Instant::now();
+    assert_eq!(
+        mix.frame_heard_at(now),
+        48_000,
+        "without a device, rendered is heard"
+    );
+    // The device asks for frame 48 000 and says it will be heard 66 ms from now.
+    mix.set_output_clock(48_000, now + Duration::from_millis(66));
+    assert_eq!(mix.frame_heard_at(now), 48_000 - 66 * 48);
+    assert_eq!(
+        mix.frame_heard_at(now + Duration::from_secs(2)),
+        48_000 + 2 * 48_000 - 66 * 48
+    );
+    mix.clear_output_clock();
+    assert_eq!(mix.frame_heard_at(now), 48_000);
+}
+
 fn ratio_envelope(with: &[f32], reference: &[f32]) -> Vec<(usize, f32)> {
     with.iter()
         .zip(reference)
@@ -359,7 +396,7 @@ fn without_a_device_the_engine_reports_unavailable_and_never_panics() {
     engine.set_volume(LayerId::Cue, 0.3).expect("volume");
     engine.set_muted(LayerId::Ambient, true);
     engine.start_ambient(AmbientKind::Pink);
-    engine.session_started();
+    engine.session_started(std::time::Instant::now());
     engine.plan(&[wbot_core::audio::PlannedCue {
         chime: ChimeKind::Hold,
         at_ms: 4000.0,
@@ -375,6 +412,6 @@ fn without_a_device_the_engine_reports_unavailable_and_never_panics() {
         status.reason.as_deref(),
         Some("Sound is off: tests. Sessions run silently.")
     );
-    silent.session_started();
+    silent.session_started(std::time::Instant::now());
     silent.plan(&[]);
 }

@@ -325,10 +325,10 @@ async fn bad_settings_moods_and_ids_get_typed_errors() {
 }
 
 #[tokio::test]
-async fn audio_state_reports_and_mutes_cues() {
+async fn audio_state_reports_sound_and_the_profiles_switches() {
     let dir = tempfile::tempdir().expect("dir");
-    let (core, _ids) = core_with(dir.path(), &["Ada"]).await;
-    let state = core.audio_state().await.expect("state");
+    let (core, ids) = core_with(dir.path(), &["Ada"]).await;
+    let state = core.audio_state(&ids[0]).await.expect("state");
     if !state.status.available {
         assert!(state
             .status
@@ -336,14 +336,9 @@ async fn audio_state_reports_and_mutes_cues() {
             .as_deref()
             .is_some_and(|r| r.starts_with("Sound is off")));
     }
-    let muted = core
-        .set_audio_muted(wbot_core::audio::LayerId::Cue, true)
-        .await
-        .expect("mute");
-    assert!(muted.cue_muted);
-    let err = core
-        .set_audio_muted(wbot_core::audio::LayerId::Voice, true)
-        .await
-        .expect_err("voice");
+    assert!(!state.muted && !state.ambient_on);
+    let muted = core.set_audio_muted(&ids[0], true).await.expect("mute");
+    assert!(muted.muted);
+    let err = core.audio_state("nope").await.expect_err("malformed");
     assert_eq!(err.code(), ErrorCode::Validation);
 }

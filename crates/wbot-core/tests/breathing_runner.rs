@@ -34,7 +34,7 @@ fn collector() -> (
 struct RecordingSink(Mutex<Vec<String>>);
 
 impl CueSink for RecordingSink {
-    fn session_started(&self) {
+    fn session_started(&self, _origin: std::time::Instant) {
         self.0.lock().expect("lock").push("started".into());
     }
     fn plan(&self, cues: &[PlannedCue]) {

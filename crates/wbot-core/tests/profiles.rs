@@ -1,5 +1,6 @@
 //! Profiles, settings and onboarding against a real migrated SQLite file.
 
+use wbot_core::audio::AmbientKind;
 use wbot_core::profile::{
     Challenge, Contraindication, Locale, NewProfile, OnboardingAnswers, Settings, Theme,
 };
@@ -26,6 +27,8 @@ async fn data_survives_reopening_the_database() {
         cue_volume: 10,
         ambient_volume: 90,
         muted: true,
+        ambient_on: true,
+        ambient_sound: AmbientKind::Brown,
     };
     core.update_settings(&ana.id, dark.clone())
         .await
@@ -114,6 +117,8 @@ async fn invalid_input_is_rejected_with_clear_messages() {
         cue_volume: 101,
         ambient_volume: 0,
         muted: false,
+        ambient_on: false,
+        ambient_sound: AmbientKind::Ocean,
     };
     let err = core
         .update_settings(&ana.id, loud)

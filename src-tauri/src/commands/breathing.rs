@@ -2,8 +2,8 @@
 //! and statistics, the Wim Hof safety gate, and the sound state the session screen shows.
 
 use tauri::ipc::Channel;
-use tauri::State;
-use wbot_core::audio::LayerId;
+use tauri::{AppHandle, Runtime, State};
+use tauri_specta::Event;
 use wbot_core::breathing::AudioState;
 use wbot_core::breathing::{
     self, BreathingHistory, BreathingSession, BreathingStats, LiveBreathing, RetentionPoint,
@@ -11,6 +11,7 @@ use wbot_core::breathing::{
 };
 use wbot_core::Core;
 
+use super::profile::SettingsChanged;
 use super::Result;
 use crate::error::Input;
 
@@ -21,17 +22,21 @@ pub fn breathing_techniques() -> Vec<TechniqueInfo> {
     breathing::techniques()
 }
 
-/// Starts a session; its phase changes, ticks (~10/s), pauses and its end arrive on `on_event`.
+/// Starts a session; its phase changes, ticks (~10/s), pauses and its end arrive on `on_event`
+/// (and vibrate on mobile).
 #[tauri::command]
 #[specta::specta]
-pub async fn start_breathing(
+pub async fn start_breathing<R: Runtime>(
+    app: AppHandle<R>,
     core: State<'_, Core>,
     profile_id: String,
     input: Input<StartBreathing>,
     on_event: Channel<SessionEvent>,
 ) -> Result<LiveBreathing> {
     let input = input.parse("session settings")?;
+    let mut buzz = crate::haptics::session_buzzer(&app);
     let send = move |event: SessionEvent| {
+        buzz(&event);
         // The window may have gone away; the session still runs and is saved on finish.
         if let Err(err) = on_event.send(event) {
             tracing::debug!(error = %err, "breathing event not delivered");
@@ -190,22 +195,58 @@ pub async fn acknowledge_wim_hof_notice(core: State<'_, Core>, profile_id: Strin
     Ok(core.acknowledge_wim_hof_notice(&profile_id).await?)
 }
 
-/// Whether sound can be heard (and why not), and what is muted.
+/// Whether sound can be heard (and why not), and the profile's mute and ambient switches.
 #[tauri::command]
 #[specta::specta]
-pub async fn audio_state(core: State<'_, Core>) -> Result<AudioState> {
-    Ok(core.audio_state().await?)
+pub async fn audio_state(core: State<'_, Core>, profile_id: String) -> Result<AudioState> {
+    Ok(core.audio_state(&profile_id).await?)
 }
 
-/// Mutes or unmutes the cue or ambient layer.
+/// Tells every window that a sound switch changed the profile's settings.
+async fn settings_changed<R: Runtime>(app: &AppHandle<R>, core: &Core, profile_id: String) {
+    match core.settings(&profile_id).await {
+        Ok(settings) => {
+            let event = SettingsChanged {
+                profile_id,
+                settings,
+            };
+            if let Err(err) = event.emit(app) {
+                tracing::warn!(error = %err, "settings-changed event not delivered");
+            }
+        }
+        Err(err) => tracing::warn!(error = %err, "settings not read after a sound switch"),
+    }
+}
+
+/// Mutes or unmutes every session sound for the profile; saved in its settings.
 #[tauri::command]
 #[specta::specta]
-pub async fn set_audio_muted(
+pub async fn set_audio_muted<R: Runtime>(
+    app: AppHandle<R>,
     core: State<'_, Core>,
-    layer: Input<LayerId>,
-    muted: bool,
+    profile_id: String,
+    muted: Input<bool>,
 ) -> Result<AudioState> {
-    Ok(core
-        .set_audio_muted(layer.parse("sound layer")?, muted)
-        .await?)
+    let state = core
+        .set_audio_muted(&profile_id, muted.parse("sound settings")?)
+        .await?;
+    settings_changed(&app, &core, profile_id).await;
+    Ok(state)
+}
+
+/// Turns the ambient bed of the profile's breathing sessions on or off (at once when one runs);
+/// saved in its settings.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_breathing_ambient<R: Runtime>(
+    app: AppHandle<R>,
+    core: State<'_, Core>,
+    profile_id: String,
+    on: Input<bool>,
+) -> Result<AudioState> {
+    let state = core
+        .set_breathing_ambient(&profile_id, on.parse("sound settings")?)
+        .await?;
+    settings_changed(&app, &core, profile_id).await;
+    Ok(state)
 }

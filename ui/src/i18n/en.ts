@@ -178,6 +178,8 @@ export interface Messages {
     resume: string;
     stop: string;
     mute: string;
+    ambient: string;
+    soundSwitchFailed: string;
     paused: string;
     soundOff: string;
     tapBreath: string;
@@ -529,6 +531,8 @@ export const en: Messages = {
     resume: "Resume",
     stop: "Stop",
     mute: "Mute sounds",
+    ambient: "Ambient sound",
+    soundSwitchFailed: "The sound setting could not be saved. Please try again.",
     paused: "Paused",
     soundOff: "Sound is off: no audio device",
     tapBreath: "Breath done",

@@ -308,6 +308,8 @@ export const es: Messages = {
     resume: "Reanudar",
     stop: "Detener",
     mute: "Silenciar sonidos",
+    ambient: "Sonido ambiental",
+    soundSwitchFailed: "No se pudo guardar el ajuste de sonido. Inténtalo de nuevo.",
     paused: "En pausa",
     soundOff: "Sonido desactivado: no hay dispositivo de audio",
     tapBreath: "Respiración hecha",

@@ -10,7 +10,6 @@ import type {
   BreathingSession_Serialize,
   BreathingStats_Serialize,
   ErrorCode,
-  LayerId,
   LiveBreathing_Serialize,
   RetentionPoint,
   SafetyDecision_Serialize,
@@ -55,7 +54,7 @@ export type {
   Technique,
   Phase,
   Pattern,
-  LayerId,
+  AmbientKind,
   RetentionPoint,
   TechniqueCount,
   MonthlyTotal,
@@ -148,8 +147,12 @@ export interface Backend {
   retentionTrend(profileId: string): Promise<RetentionPoint[]>;
   wimHofGate(profileId: string, latestMessage: string | null): Promise<SafetyDecision_Serialize>;
   acknowledgeWimHofNotice(profileId: string): Promise<void>;
-  audioState(): Promise<AudioState_Serialize>;
-  setAudioMuted(layer: LayerId, muted: boolean): Promise<AudioState_Serialize>;
+  /** Whether sound can be heard, and the profile's mute and ambient switches. */
+  audioState(profileId: string): Promise<AudioState_Serialize>;
+  /** Mutes or unmutes every session sound; saved in the profile's settings. */
+  setAudioMuted(profileId: string, muted: boolean): Promise<AudioState_Serialize>;
+  /** Turns the ambient bed of breathing sessions on or off (at once in a running session). */
+  setBreathingAmbient(profileId: string, on: boolean): Promise<AudioState_Serialize>;
 
   /** A page of the profile's memories, newest first. */
   listMemories(profileId: string, offset: number, limit: number): Promise<MemoryPage_Serialize>;
@@ -281,8 +284,9 @@ export const tauriBackend: Backend = {
   retentionTrend: (profileId) => unwrap(commands.retentionTrend(profileId)),
   wimHofGate: (profileId, latestMessage) => unwrap(commands.wimHofGate(profileId, latestMessage)),
   acknowledgeWimHofNotice: (profileId) => done(commands.acknowledgeWimHofNotice(profileId)),
-  audioState: () => unwrap(commands.audioState()),
-  setAudioMuted: (layer, muted) => unwrap(commands.setAudioMuted(layer, muted)),
+  audioState: (profileId) => unwrap(commands.audioState(profileId)),
+  setAudioMuted: (profileId, muted) => unwrap(commands.setAudioMuted(profileId, muted)),
+  setBreathingAmbient: (profileId, on) => unwrap(commands.setBreathingAmbient(profileId, on)),
   listMemories: (profileId, offset, limit) =>
     unwrap(commands.listMemories(profileId, offset, limit)),
   searchMemories: (profileId, query, options) =>

@@ -1,10 +1,10 @@
 import {
   BackendError,
   type AudioState,
+  type AudioStatus,
   type Backend,
   type BreathingSession,
   type BreathingStats,
-  type LayerId,
   type LiveBreathing,
   type Pattern,
   type RetentionPoint,
@@ -41,6 +41,8 @@ export const DEFAULT_SETTINGS: Settings = {
   cueVolume: 70,
   ambientVolume: 50,
   muted: false,
+  ambientOn: false,
+  ambientSound: "ocean",
 };
 
 export const SAMPLE_ANSWERS: OnboardingAnswers = {
@@ -80,6 +82,7 @@ function validateAnswers(answers: OnboardingAnswers) {
 function validateSettings(settings: Settings) {
   oneOf(["light", "system", "dark"], settings.theme, "theme");
   oneOf(["en", "es"], settings.locale, "language");
+  oneOf(["ocean", "pink", "brown"], settings.ambientSound, "ambient sound");
   for (const volume of [settings.cueVolume, settings.ambientVolume]) {
     if (!Number.isInteger(volume) || volume < 0 || volume > 100) {
       throw new BackendError("validation", "Volumes go from 0 to 100.");
@@ -170,16 +173,15 @@ export class FakeBackend implements Backend {
     message: null,
   };
   readonly acknowledged = new Set<string>();
-  audio: AudioState = {
-    status: {
-      available: false,
-      reason: "Sound is off: no audio output device. Sessions run silently.",
-      sampleRate: 48000,
-      deviceSampleRate: null,
-    },
-    cueMuted: false,
-    ambientMuted: false,
+  audioStatus: AudioStatus = {
+    available: false,
+    reason: "Sound is off: no audio output device. Sessions run silently.",
+    sampleRate: 48000,
+    deviceSampleRate: null,
   };
+  /** The ambient bed the running session plays, as the core would: on at start when the profile
+   *  has it on, switched by setBreathingAmbient, off when the session ends. */
+  ambientPlaying = false;
   stats: BreathingStats | null = null;
   trend: RetentionPoint[] = [];
 
@@ -313,6 +315,7 @@ export class FakeBackend implements Backend {
     const run = this.run;
     if (event.kind === "completed") run.ended = { completed: true, stats: event.stats };
     if (event.kind === "stopped") run.ended = { completed: false, stats: event.stats };
+    if (run.ended !== null) this.ambientPlaying = false;
     run.onEvent(event);
   }
 
@@ -389,6 +392,7 @@ export class FakeBackend implements Backend {
           throw new BackendError("validation", "A pattern needs between 1 and 50 cycles.");
         }
       }
+      this.ambientPlaying = this.stored(profileId).settings.ambientOn;
       const run: FakeRun = {
         profileId,
         runId: `run-${String(this.nextId++)}`,
@@ -453,6 +457,7 @@ export class FakeBackend implements Backend {
     return this.control("stopBreathing", profileId, runId, (run) => {
       const stats = emptyStats(run.config);
       run.ended = { completed: false, stats };
+      this.ambientPlaying = false;
       run.onEvent({
         kind: "stopped",
         at: { phase: "inhale", cycle: 1, round: null, breath: null, phaseElapsedMs: 0 },
@@ -476,6 +481,7 @@ export class FakeBackend implements Backend {
         throw new BackendError("validation", "The mood after must be from 1 to 5.");
       }
       this.runs.splice(this.runs.indexOf(run), 1);
+      this.ambientPlaying = false;
       const stats = run.ended?.stats ?? emptyStats(run.config);
       return this.seedSession(profileId, {
         technique: run.config.technique,
@@ -564,17 +570,38 @@ export class FakeBackend implements Backend {
     });
   }
 
-  audioState() {
-    return this.run_("audioState", () => this.audio);
+  private audioOf(settings: Settings): AudioState {
+    return {
+      status: this.audioStatus,
+      muted: settings.muted,
+      ambientOn: settings.ambientOn,
+      ambientSound: settings.ambientSound,
+    };
   }
 
-  setAudioMuted(layer: LayerId, muted: boolean) {
-    return this.run_("setAudioMuted", () => {
-      if (layer === "cue") this.audio = { ...this.audio, cueMuted: muted };
-      else if (layer === "ambient") this.audio = { ...this.audio, ambientMuted: muted };
-      else
-        throw new BackendError("validation", "Only the cue and ambient sound can be muted here.");
-      return this.audio;
+  /** Saves sound switches and announces the change, as the shell does. */
+  private switchSound(profileId: string, change: Partial<Settings>): AudioState {
+    const stored = this.stored(profileId);
+    stored.settings = { ...stored.settings, ...change };
+    this.emitSettingsChanged({ profileId, settings: stored.settings });
+    return this.audioOf(stored.settings);
+  }
+
+  audioState(profileId: string) {
+    return this.run_("audioState", () => this.audioOf(this.stored(profileId).settings));
+  }
+
+  setAudioMuted(profileId: string, muted: boolean) {
+    return this.run_("setAudioMuted", () => this.switchSound(profileId, { muted }));
+  }
+
+  setBreathingAmbient(profileId: string, on: boolean) {
+    return this.run_("setBreathingAmbient", () => {
+      const state = this.switchSound(profileId, { ambientOn: on });
+      if (this.runs.some((r) => r.profileId === profileId && r.ended === null)) {
+        this.ambientPlaying = on;
+      }
+      return state;
     });
   }
 

@@ -1,14 +1,20 @@
-//! Live playback: the [`Mix`] behind a mutex, pulled block by block by rodio on the device's
-//! thread. No audio device is a normal state: the engine says so and everything runs silently.
+//! Live playback: the [`Mix`] behind a mutex, rendered straight into the output device's buffers
+//! on the device's own thread (cpal, as re-exported by rodio). Each buffer the device asks for
+//! comes with when it will be heard, which the mix keeps as its output clock, so a session's cues
+//! are placed where the listener hears them rather than where they are rendered (see
+//! [`Mix::frame_heard_at`]). No audio device is a normal state: the engine says so and
+//! everything runs silently.
 
 use std::collections::HashMap;
 use std::sync::{mpsc, Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
+use rodio::cpal;
+use rodio::cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
 use serde::Serialize;
 
-use super::mix::{Mix, AMBIENT_FADE_IN, AMBIENT_FADE_OUT, CHANNELS, DEFAULT_RATE};
+use super::mix::{Mix, AMBIENT_FADE_IN, AMBIENT_FADE_OUT, DEFAULT_RATE};
 use super::synth::AmbientLoop;
 use super::{AmbientKind, LayerId, PlannedCue};
 use crate::breathing::CueSink;
@@ -16,8 +22,9 @@ use crate::error::Result;
 
 /// How long to wait for the audio device to open before going on silently.
 const OPEN_TIMEOUT: Duration = Duration::from_secs(5);
-/// Frames rendered per lock of the mix by the playback thread (~10 ms).
-const BLOCK_FRAMES: usize = 480;
+/// The device buffer asked for: 50 ms, as rodio does, since some systems' defaults are far off
+/// (too small breaks up, too large only adds latency, which the output clock makes up for).
+const BUFFER_SECONDS: f64 = 0.05;
 
 /// Whether sound can be heard, and why not.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -37,62 +44,147 @@ fn lock(mix: &Mutex<Mix>) -> MutexGuard<'_, Mix> {
     mix.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// The mix as a rodio source: renders a block at a time under the lock.
-pub struct MixSource {
+/// What the device thread shares with the engine.
+struct Shared {
     mix: Arc<Mutex<Mix>>,
-    rate: rodio::SampleRate,
-    buffer: Vec<f32>,
-    pos: usize,
+    /// The device's latest report of how far ahead of hearing it asks for audio.
+    latency: Arc<Mutex<Option<Duration>>>,
+    /// Whether cues follow the device's clock (always, except to measure what it is worth).
+    align: Arc<std::sync::atomic::AtomicBool>,
 }
 
-impl MixSource {
-    /// A source pulling from `mix`.
-    pub fn new(mix: Arc<Mutex<Mix>>) -> Self {
-        let rate = lock(&mix).rate();
-        Self {
-            mix,
-            rate: rodio::SampleRate::new(rate).unwrap_or(rodio::SampleRate::MIN),
-            buffer: vec![0.0; BLOCK_FRAMES * usize::from(CHANNELS)],
-            pos: BLOCK_FRAMES * usize::from(CHANNELS),
+/// Opens the default output device (or the first that opens) and starts rendering the mix
+/// into it. The mix is re-made at the device's rate, so nothing is resampled.
+fn open_output(shared: &Shared) -> std::result::Result<(cpal::Stream, u32), String> {
+    let host = cpal::default_host();
+    let mut devices: Vec<cpal::Device> = host.default_output_device().into_iter().collect();
+    if let Ok(more) = host.output_devices() {
+        devices.extend(more);
+    }
+    let mut first_error = None;
+    // ALSA's "null" device takes samples and discards them: opening it would only pretend
+    // there is sound.
+    let discards = |d: &cpal::Device| {
+        d.description()
+            .is_ok_and(|desc| desc.driver() == Some("null"))
+    };
+    for device in devices.iter().filter(|d| !discards(d)) {
+        match open_device(device, shared) {
+            Ok(opened) => return Ok(opened),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
         }
     }
+    Err(first_error.unwrap_or_else(|| "no output device".to_string()))
 }
 
-impl Iterator for MixSource {
-    type Item = rodio::Sample;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.pos >= self.buffer.len() {
-            lock(&self.mix).render(&mut self.buffer);
-            self.pos = 0;
+fn open_device(
+    device: &cpal::Device,
+    shared: &Shared,
+) -> std::result::Result<(cpal::Stream, u32), String> {
+    let supported = device.default_output_config().map_err(|e| e.to_string())?;
+    let rate = supported.sample_rate();
+    *lock(&shared.mix) = Mix::new(rate);
+    let frames = ((f64::from(rate) * BUFFER_SECONDS) as u32).max(64) & !1;
+    let mut config = cpal::StreamConfig {
+        channels: supported.channels(),
+        sample_rate: rate,
+        buffer_size: cpal::BufferSize::Fixed(frames),
+    };
+    let stream = match build_stream(device, &config, supported.sample_format(), shared) {
+        Ok(stream) => stream,
+        Err(_) => {
+            config.buffer_size = cpal::BufferSize::Default;
+            build_stream(device, &config, supported.sample_format(), shared)?
         }
-        let sample = self.buffer[self.pos];
-        self.pos += 1;
-        Some(sample)
+    };
+    stream.play().map_err(|e| e.to_string())?;
+    Ok((stream, rate))
+}
+
+fn build_stream(
+    device: &cpal::Device,
+    config: &cpal::StreamConfig,
+    format: cpal::SampleFormat,
+    shared: &Shared,
+) -> std::result::Result<cpal::Stream, String> {
+    use cpal::SampleFormat as F;
+    match format {
+        F::F32 => build::<f32>(device, config, shared),
+        F::F64 => build::<f64>(device, config, shared),
+        F::I16 => build::<i16>(device, config, shared),
+        F::I32 => build::<i32>(device, config, shared),
+        F::U16 => build::<u16>(device, config, shared),
+        F::U8 => build::<u8>(device, config, shared),
+        F::I8 => build::<i8>(device, config, shared),
+        other => Err(format!(
+            "the device's sample format {other} is not supported"
+        )),
     }
 }
 
-impl rodio::Source for MixSource {
-    fn current_span_len(&self) -> Option<usize> {
-        None
-    }
-
-    fn channels(&self) -> rodio::ChannelCount {
-        rodio::ChannelCount::new(CHANNELS).unwrap_or(rodio::ChannelCount::MIN)
-    }
-
-    fn sample_rate(&self) -> rodio::SampleRate {
-        self.rate
-    }
-
-    fn total_duration(&self) -> Option<Duration> {
-        None
-    }
+fn build<T>(
+    device: &cpal::Device,
+    config: &cpal::StreamConfig,
+    shared: &Shared,
+) -> std::result::Result<cpal::Stream, String>
+where
+    T: cpal::SizedSample + cpal::FromSample<f32>,
+{
+    let channels = usize::from(config.channels.max(1));
+    let mix = shared.mix.clone();
+    let latency = shared.latency.clone();
+    let align = shared.align.clone();
+    let mut stereo: Vec<f32> = Vec::new();
+    device
+        .build_output_stream::<T, _, _>(
+            *config,
+            move |data: &mut [T], info: &cpal::OutputCallbackInfo| {
+                let stamp = info.timestamp();
+                let ahead = stamp.playback.duration_since(stamp.callback);
+                // The first frame of this buffer is heard `ahead` from now.
+                let heard_at = Instant::now() + ahead;
+                let frames = data.len() / channels;
+                stereo.resize(frames * 2, 0.0);
+                {
+                    let mut mix = lock(&mix);
+                    if align.load(std::sync::atomic::Ordering::Relaxed) {
+                        let at = mix.position();
+                        mix.set_output_clock(at, heard_at);
+                    } else {
+                        mix.clear_output_clock();
+                    }
+                    mix.render(&mut stereo);
+                }
+                *latency.lock().unwrap_or_else(|p| p.into_inner()) = Some(ahead);
+                for (out, frame) in data.chunks_exact_mut(channels).zip(stereo.chunks_exact(2)) {
+                    if let [only] = out {
+                        *only = T::from_sample(0.5 * (frame[0] + frame[1]));
+                    } else {
+                        for (i, sample) in out.iter_mut().enumerate() {
+                            *sample = match i {
+                                0 | 1 => T::from_sample(frame[i]),
+                                _ => T::EQUILIBRIUM,
+                            };
+                        }
+                    }
+                }
+                for sample in data.chunks_exact_mut(channels).into_remainder() {
+                    *sample = T::EQUILIBRIUM;
+                }
+            },
+            |err| tracing::warn!(error = %err, "audio output error"),
+            None,
+        )
+        .map_err(|e| e.to_string())
 }
 
 /// The app's audio engine: one mix, played on the default device when there is one.
 pub struct AudioEngine {
     mix: Arc<Mutex<Mix>>,
+    latency: Arc<Mutex<Option<Duration>>>,
+    align: Arc<std::sync::atomic::AtomicBool>,
     status: AudioStatus,
     loops: Mutex<HashMap<AmbientKind, Arc<AmbientLoop>>>,
     session_origin: Mutex<Option<u64>>,
@@ -112,27 +204,31 @@ impl AudioEngine {
     /// Opens the default output device on a thread of its own. Never fails: without a device the
     /// engine reports `available: false` and the mix runs unheard.
     pub fn start() -> Self {
-        let mix = Arc::new(Mutex::new(Mix::new(DEFAULT_RATE)));
+        let shared = Shared {
+            mix: Arc::new(Mutex::new(Mix::new(DEFAULT_RATE))),
+            latency: Arc::new(Mutex::new(None)),
+            align: Arc::new(std::sync::atomic::AtomicBool::new(true)),
+        };
         let (ready_tx, ready_rx) = mpsc::channel::<std::result::Result<u32, String>>();
         let (stop_tx, stop_rx) = mpsc::channel::<()>();
-        let source = MixSource::new(mix.clone());
+        let device_side = Shared {
+            mix: shared.mix.clone(),
+            latency: shared.latency.clone(),
+            align: shared.align.clone(),
+        };
         let spawned = std::thread::Builder::new()
             .name("wbot-audio".into())
-            .spawn(
-                move || match rodio::DeviceSinkBuilder::open_default_sink() {
-                    Ok(mut sink) => {
-                        sink.log_on_drop(false);
-                        sink.mixer().add(source);
-                        let _ = ready_tx.send(Ok(sink.config().sample_rate().get()));
-                        // Keep the device open until the engine is dropped.
-                        let _ = stop_rx.recv();
-                        drop(sink);
-                    }
-                    Err(e) => {
-                        let _ = ready_tx.send(Err(e.to_string()));
-                    }
-                },
-            );
+            .spawn(move || match open_output(&device_side) {
+                Ok((stream, rate)) => {
+                    let _ = ready_tx.send(Ok(rate));
+                    // Keep the device open until the engine is dropped.
+                    let _ = stop_rx.recv();
+                    drop(stream);
+                }
+                Err(e) => {
+                    let _ = ready_tx.send(Err(e));
+                }
+            });
         let (status, thread) = match spawned {
             Err(e) => (
                 unavailable(format!("the audio thread could not start ({e})")),
@@ -143,7 +239,7 @@ impl AudioEngine {
                     AudioStatus {
                         available: true,
                         reason: None,
-                        sample_rate: DEFAULT_RATE,
+                        sample_rate: rate,
                         device_sample_rate: Some(rate),
                     },
                     Some(thread),
@@ -164,7 +260,9 @@ impl AudioEngine {
             tracing::info!(reason = ?status.reason, "audio unavailable; sessions run silently");
         }
         Self {
-            mix,
+            mix: shared.mix,
+            latency: shared.latency,
+            align: shared.align,
             status,
             loops: Mutex::new(HashMap::new()),
             session_origin: Mutex::new(None),
@@ -177,6 +275,8 @@ impl AudioEngine {
     pub fn silent(reason: impl Into<String>) -> Self {
         Self {
             mix: Arc::new(Mutex::new(Mix::new(DEFAULT_RATE))),
+            latency: Arc::new(Mutex::new(None)),
+            align: Arc::new(std::sync::atomic::AtomicBool::new(true)),
             status: unavailable(reason.into()),
             loops: Mutex::new(HashMap::new()),
             session_origin: Mutex::new(None),
@@ -188,6 +288,19 @@ impl AudioEngine {
     /// Whether sound can be heard.
     pub fn status(&self) -> AudioStatus {
         self.status.clone()
+    }
+
+    /// How far ahead of hearing the device last asked for audio (its buffer and the sound
+    /// server's), as it reported; None without a device or before its first request.
+    pub fn output_latency(&self) -> Option<Duration> {
+        *self.latency.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Whether sessions started from now on place their cues by the device's clock (the
+    /// default) or by the render position, as before it, which sounds late by
+    /// [`AudioEngine::output_latency`]. Only for measuring what the alignment is worth.
+    pub fn align_cues_to_output(&self, on: bool) {
+        self.align.store(on, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Runs `f` on the mix (briefly: playback waits meanwhile).
@@ -210,9 +323,10 @@ impl AudioEngine {
         let sound = {
             let mut loops = self.loops.lock().unwrap_or_else(|p| p.into_inner());
             // Generated outside the mix lock: it takes a moment and playback must not wait.
+            let rate = self.with_mix(|m| m.rate());
             loops
                 .entry(kind)
-                .or_insert_with(|| Arc::new(AmbientLoop::generate(kind, DEFAULT_RATE)))
+                .or_insert_with(|| Arc::new(AmbientLoop::generate(kind, rate)))
                 .clone()
         };
         self.with_mix(|m| m.start_ambient(sound, AMBIENT_FADE_IN));
@@ -234,10 +348,13 @@ fn unavailable(reason: String) -> AudioStatus {
 }
 
 impl CueSink for AudioEngine {
-    fn session_started(&self) {
+    fn session_started(&self, origin: std::time::Instant) {
         let origin = self.with_mix(|m| {
             m.reset_session();
-            m.position()
+            // The frame the listener hears at the session's start, not the next one rendered:
+            // the device plays what is rendered now only after its buffer, so cues placed from
+            // the render position would sound late by the output latency.
+            m.frame_heard_at(origin)
         });
         *self
             .session_origin

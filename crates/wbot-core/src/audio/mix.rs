@@ -3,10 +3,10 @@
 
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::synth::{chime, AmbientLoop};
-use super::{ChimeKind, LayerId, PlannedCue};
+use super::{AmbientKind, ChimeKind, LayerId, PlannedCue};
 use crate::error::{CoreError, Result};
 
 /// Output channels (interleaved stereo).
@@ -162,6 +162,10 @@ pub struct Mix {
     layers: Vec<Layer>,
     chimes: [Arc<[f32]>; 3],
     last_session_cue: Option<u64>,
+    /// The bed started last and not stopped since.
+    ambient: Option<AmbientKind>,
+    /// When the device will play a frame: the last (frame, instant) the device reported.
+    output_clock: Option<(u64, Instant)>,
 }
 
 impl std::fmt::Debug for Mix {
@@ -184,6 +188,35 @@ impl Mix {
             chimes: [ChimeKind::Inhale, ChimeKind::Hold, ChimeKind::Exhale]
                 .map(|k| Arc::from(chime(k, rate))),
             last_session_cue: None,
+            ambient: None,
+            output_clock: None,
+        }
+    }
+
+    /// Records that frame `frame` of the mix will be heard at `heard_at` (the device reports
+    /// this with every buffer it asks for; without it, rendered means heard, as offline).
+    pub fn set_output_clock(&mut self, frame: u64, heard_at: Instant) {
+        self.output_clock = Some((frame, heard_at));
+    }
+
+    /// Forgets the device's clock (rendered means heard again).
+    pub fn clear_output_clock(&mut self) {
+        self.output_clock = None;
+    }
+
+    /// The frame heard at `at`: from the device's clock when there is one, so that a schedule
+    /// anchored there sounds on time however far ahead the device buffers; else the next frame
+    /// to render. It can be behind [`Mix::position`] (those frames are rendered, not yet heard).
+    pub fn frame_heard_at(&self, at: Instant) -> u64 {
+        let Some((frame, heard_at)) = self.output_clock else {
+            return self.position;
+        };
+        let rate = f64::from(self.rate);
+        if at >= heard_at {
+            frame + (at.duration_since(heard_at).as_secs_f64() * rate).round() as u64
+        } else {
+            let back = (heard_at.duration_since(at).as_secs_f64() * rate).round() as u64;
+            frame.saturating_sub(back)
         }
     }
 
@@ -292,16 +325,27 @@ impl Mix {
 
     /// Replaces the session's pending cues: each rings at `origin + at_ms × rate / 1000`.
     /// A cue already rung is never rung again; one planned slightly in the past rings at once.
+    /// A cue of an earlier phase that has not rung yet (the device fell behind the schedule)
+    /// is kept, so it sounds late rather than never; an empty plan (pause, end) drops them all.
     pub fn schedule_session_cues(&mut self, origin: u64, cues: &[PlannedCue]) {
-        self.clear_session_cues();
         let grace = self.frames(LATE_CUE_GRACE);
-        for cue in cues {
-            let offset = (cue.at_ms.max(0.0) * f64::from(self.rate) / 1000.0).round() as u64;
-            let at = origin + offset;
+        let rate = f64::from(self.rate);
+        let planned: Vec<(ChimeKind, u64)> = cues
+            .iter()
+            .map(|cue| {
+                let offset = (cue.at_ms.max(0.0) * rate / 1000.0).round() as u64;
+                (cue.chime, origin + offset)
+            })
+            .collect();
+        let first = planned.iter().map(|&(_, at)| at).min();
+        self.layer(LayerId::Cue)
+            .pending
+            .retain(|v| v.tag != Tag::SessionCue || first.is_some_and(|first| v.start < first));
+        for (chime, at) in planned {
             if self.last_session_cue.is_some_and(|last| at <= last) || at + grace < self.position {
                 continue;
             }
-            let voice = self.chime_voice(cue.chime, at.max(self.position), Tag::SessionCue);
+            let voice = self.chime_voice(chime, at.max(self.position), Tag::SessionCue);
             self.schedule(LayerId::Cue, voice);
         }
     }
@@ -323,6 +367,7 @@ impl Mix {
     /// [`AMBIENT_FADE_OUT`] meanwhile.
     pub fn start_ambient(&mut self, sound: Arc<AmbientLoop>, fade: Duration) {
         self.stop_ambient(AMBIENT_FADE_OUT);
+        self.ambient = Some(sound.kind());
         let fade_in_frames = self.frames(fade);
         let start = self.position;
         self.schedule(
@@ -340,6 +385,7 @@ impl Mix {
 
     /// Fades every ambient bed out over `fade`, then drops it.
     pub fn stop_ambient(&mut self, fade: Duration) {
+        self.ambient = None;
         let frames = self.frames(fade);
         let layer = self.layer(LayerId::Ambient);
         layer.pending.retain(|v| v.tag != Tag::Ambient);
@@ -352,6 +398,11 @@ impl Mix {
     /// True while an ambient bed plays (fading out included).
     pub fn ambient_playing(&self) -> bool {
         !self.layers[LayerId::Ambient.index()].playing.is_empty()
+    }
+
+    /// The bed started and not stopped since (None while none is on, or one only fades out).
+    pub fn ambient(&self) -> Option<AmbientKind> {
+        self.ambient
     }
 
     /// Renders the next frames into `out` (interleaved stereo; a trailing odd sample is zeroed).

@@ -5,7 +5,7 @@ mod engine;
 mod mix;
 mod synth;
 
-pub use engine::{AudioEngine, AudioStatus, MixSource};
+pub use engine::{AudioEngine, AudioStatus};
 pub use mix::{
     write_wav, Mix, VoiceSource, AMBIENT_FADE_IN, AMBIENT_FADE_OUT, CHANNELS, DEFAULT_RATE,
     LATE_CUE_GRACE, VOLUME_RAMP,
@@ -65,6 +65,36 @@ pub enum AmbientKind {
     Ocean,
     Pink,
     Brown,
+}
+
+impl AmbientKind {
+    /// Every bed, in the order offered.
+    pub const ALL: [Self; 3] = [Self::Ocean, Self::Pink, Self::Brown];
+
+    /// The value as stored and sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ocean => "ocean",
+            Self::Pink => "pink",
+            Self::Brown => "brown",
+        }
+    }
+}
+
+impl std::str::FromStr for AmbientKind {
+    type Err = crate::CoreError;
+
+    fn from_str(s: &str) -> crate::Result<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                crate::CoreError::validation(format!(
+                    "“{}” is not an ambient sound; expected one of: ocean, pink, brown.",
+                    crate::ids::clip(s, 40)
+                ))
+            })
+    }
 }
 
 /// A cue fixed by a session's schedule: a chime at a time in session-clock ms.

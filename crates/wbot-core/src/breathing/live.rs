@@ -3,7 +3,9 @@
 //! to one profile; any other profile gets `not_found` for it, as for a saved session.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
@@ -11,9 +13,10 @@ use super::config::{Pattern, SessionConfig, Technique, WimHofSettings};
 use super::engine::SessionEvent;
 use super::runner::{CueSink, RunnerCommand, SessionRunner};
 use super::store::{BreathingSession, NewBreathingSession};
-use crate::audio::{AudioEngine, AudioStatus, LayerId, PlannedCue};
+use crate::audio::{AmbientKind, AudioEngine, AudioStatus, LayerId, PlannedCue};
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
+use crate::profile::Settings;
 use crate::Core;
 
 /// A technique the UI can offer, with its pattern or Wim Hof defaults.
@@ -67,13 +70,17 @@ pub struct LiveBreathing {
     pub wim_hof: Option<WimHofSettings>,
 }
 
-/// Whether sound can be heard, and which layers the person muted.
+/// Whether sound can be heard, and the profile's sound switches (from its settings).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct AudioState {
     pub status: AudioStatus,
-    pub cue_muted: bool,
-    pub ambient_muted: bool,
+    /// Every session sound is silenced (the profile's `muted` setting).
+    pub muted: bool,
+    /// Sessions play an ambient bed (the profile's `ambientOn` setting).
+    pub ambient_on: bool,
+    /// The bed they play.
+    pub ambient_sound: AmbientKind,
 }
 
 struct Live {
@@ -82,9 +89,14 @@ struct Live {
     runner: SessionRunner,
 }
 
-/// The sessions running now, by run id.
+/// The sessions running now, by run id, and which of them the audio engine plays for.
 #[derive(Clone, Default)]
-pub struct LiveSessions(Arc<Mutex<HashMap<String, Live>>>);
+pub struct LiveSessions {
+    runs: Arc<Mutex<HashMap<String, Live>>>,
+    /// The session the engine's cues and bed belong to (a token per start); a session that ends
+    /// after another started must not clear the newer one's cues or stop its bed.
+    audio_owner: Arc<AtomicU64>,
+}
 
 impl std::fmt::Debug for LiveSessions {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -97,31 +109,72 @@ impl std::fmt::Debug for LiveSessions {
 impl LiveSessions {
     fn lock(&self) -> MutexGuard<'_, HashMap<String, Live>> {
         // The map is only inserted into and removed from; a panic elsewhere cannot corrupt it.
-        self.0.lock().unwrap_or_else(|p| p.into_inner())
+        self.runs.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Makes a new session the engine's owner; returns its token.
+    fn claim_audio(&self) -> u64 {
+        self.audio_owner.fetch_add(1, Ordering::SeqCst) + 1
     }
 }
 
-/// The core's audio engine as a cue sink: cues go to it once it is open.
-struct EngineCues(Arc<OnceLock<AudioEngine>>);
+/// The core's audio engine as one session's cue sink: cues go to it once it is open, and only
+/// while this session owns it.
+struct EngineCues {
+    engine: Arc<OnceLock<AudioEngine>>,
+    owner: Arc<AtomicU64>,
+    token: u64,
+}
+
+impl EngineCues {
+    fn engine(&self) -> Option<&AudioEngine> {
+        (self.owner.load(Ordering::SeqCst) == self.token)
+            .then(|| self.engine.get())
+            .flatten()
+    }
+}
 
 impl CueSink for EngineCues {
-    fn session_started(&self) {
-        if let Some(engine) = self.0.get() {
-            engine.session_started();
+    fn session_started(&self, origin: Instant) {
+        if let Some(engine) = self.engine() {
+            engine.session_started(origin);
         }
     }
 
     fn plan(&self, cues: &[PlannedCue]) {
-        if let Some(engine) = self.0.get() {
+        if let Some(engine) = self.engine() {
             engine.plan(cues);
         }
     }
 
     fn session_ended(&self) {
-        if let Some(engine) = self.0.get() {
+        if let Some(engine) = self.engine() {
             engine.session_ended();
+            // The bed belongs to the session: it fades out with it.
+            engine.stop_ambient();
         }
     }
+}
+
+/// Makes the engine play as `settings` say: volumes, mute (every layer), and, while a session of
+/// that profile runs, the ambient bed on or off (started with its fade-in, stopped with its
+/// fade-out; left alone when it already is as asked, so a toggle never restarts it).
+fn apply_sound(engine: &AudioEngine, settings: &Settings, session_running: bool) -> Result<()> {
+    engine.set_volume(LayerId::Cue, f32::from(settings.cue_volume) / 100.0)?;
+    engine.set_volume(LayerId::Ambient, f32::from(settings.ambient_volume) / 100.0)?;
+    for layer in LayerId::ALL {
+        engine.set_muted(layer, settings.muted);
+    }
+    if session_running {
+        let wanted = settings.ambient_on.then_some(settings.ambient_sound);
+        let playing = engine.with_mix(|m| m.ambient());
+        match wanted {
+            Some(kind) if playing != Some(kind) => engine.start_ambient(kind),
+            None if playing.is_some() => engine.stop_ambient(),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 fn check_mood(mood: Option<u8>, what: &str) -> Result<()> {
@@ -154,25 +207,60 @@ impl Core {
         Ok(self.audio())
     }
 
-    /// Whether sound can be heard and what is muted.
-    pub async fn audio_state(&self) -> Result<AudioState> {
-        let engine = self.audio_opened().await?;
-        Ok(engine.with_mix(|m| AudioState {
-            status: engine.status(),
-            cue_muted: m.is_muted(LayerId::Cue),
-            ambient_muted: m.is_muted(LayerId::Ambient),
-        }))
+    /// Whether sound can be heard, and the profile's mute and ambient switches.
+    pub async fn audio_state(&self, profile_id: &str) -> Result<AudioState> {
+        let settings = self.settings(profile_id).await?;
+        self.audio_state_of(&settings).await
     }
 
-    /// Mutes or unmutes a layer of the mix (cues or ambient) for this run of the app.
-    pub async fn set_audio_muted(&self, layer: LayerId, muted: bool) -> Result<AudioState> {
-        if !matches!(layer, LayerId::Cue | LayerId::Ambient) {
-            return Err(CoreError::validation(
-                "Only the cue and ambient sound can be muted here.",
-            ));
+    async fn audio_state_of(&self, settings: &Settings) -> Result<AudioState> {
+        Ok(AudioState {
+            status: self.audio_opened().await?.status(),
+            muted: settings.muted,
+            ambient_on: settings.ambient_on,
+            ambient_sound: settings.ambient_sound,
+        })
+    }
+
+    /// Mutes or unmutes every session sound for a profile: saved in its settings (so it holds for
+    /// the next session and after a restart) and applied at once.
+    pub async fn set_audio_muted(&self, profile_id: &str, muted: bool) -> Result<AudioState> {
+        let settings = self
+            .update_sound_switches(profile_id, Some(muted), None)
+            .await?;
+        self.audio_state_of(&settings).await
+    }
+
+    /// Turns the ambient bed of a profile's breathing sessions on or off: saved in its settings,
+    /// and started (2 s fade-in) or stopped (1 s fade-out) at once when a session of it runs.
+    pub async fn set_breathing_ambient(&self, profile_id: &str, on: bool) -> Result<AudioState> {
+        let settings = self
+            .update_sound_switches(profile_id, None, Some(on))
+            .await?;
+        self.audio_state_of(&settings).await
+    }
+
+    /// Called after a profile's settings changed: the engine follows them while that profile has
+    /// a session running (otherwise nothing plays, and the next session applies them at start).
+    pub(crate) async fn follow_sound_settings(&self, profile_id: &str, settings: &Settings) {
+        if !self.has_running_breathing(profile_id) {
+            return;
         }
-        self.audio_opened().await?.set_muted(layer, muted);
-        self.audio_state().await
+        match self.audio_opened().await {
+            Ok(engine) => {
+                if let Err(e) = apply_sound(engine, settings, true) {
+                    tracing::warn!(error = %e, "sound settings not applied");
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "sound settings not applied"),
+        }
+    }
+
+    fn has_running_breathing(&self, profile_id: &str) -> bool {
+        self.breathing_runs
+            .lock()
+            .values()
+            .any(|live| live.profile_id == profile_id && !live.runner.is_finished())
     }
 
     /// Starts a breathing session for a profile: events go to `on_event` in order (phase
@@ -192,13 +280,15 @@ impl Core {
         check_mood(input.mood_before, "before")?;
         let settings = self.settings(&profile).await?;
         let engine = self.audio_opened().await?;
-        engine.set_volume(LayerId::Cue, f32::from(settings.cue_volume) / 100.0)?;
-        if settings.muted {
-            engine.set_muted(LayerId::Cue, true);
-        }
         self.save_abandoned(&profile);
-        let cues: Arc<dyn CueSink> = Arc::new(EngineCues(self.audio.clone()));
+        let cues: Arc<dyn CueSink> = Arc::new(EngineCues {
+            engine: self.audio.clone(),
+            owner: self.breathing_runs.audio_owner.clone(),
+            token: self.breathing_runs.claim_audio(),
+        });
         let runner = SessionRunner::start(input.config, on_event, Some(cues))?;
+        // After the runner started: ending an abandoned run stops the bed, this one starts it.
+        apply_sound(engine, &settings, true)?;
         let run_id = new_id().to_string();
         self.breathing_runs.lock().insert(
             run_id.clone(),

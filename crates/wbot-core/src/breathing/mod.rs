@@ -1,9 +1,11 @@
 //! Guided breathing (SPEC §4): techniques and their settings, the session state machine, its
-//! real-time runner, the Wim Hof safety gate, and saved sessions with their statistics.
+//! real-time runner, the Wim Hof safety gate, saved sessions with their statistics, and which
+//! vibration each session event calls for on mobile.
 
 pub mod clock;
 mod config;
 mod engine;
+pub mod haptics;
 mod live;
 mod runner;
 mod safety;

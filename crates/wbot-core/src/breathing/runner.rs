@@ -35,8 +35,8 @@ pub enum RunnerCommand {
 
 /// Receives a session's cues ahead of time (the audio engine implements it).
 pub trait CueSink: Send + Sync {
-    /// The session starts now: its time 0 is the sink's current position.
-    fn session_started(&self);
+    /// The session started at `origin` (its time 0): a cue at `at_ms` sounds at `origin + at_ms`.
+    fn session_started(&self, origin: std::time::Instant);
     /// Replaces every cue not yet played with `cues` (session-clock ms).
     fn plan(&self, cues: &[PlannedCue]);
     /// The session is over; drop pending cues.
@@ -182,7 +182,7 @@ where
         }
     };
     if let Some(sink) = &cues {
-        sink.session_started();
+        sink.session_started(origin.into_std());
     }
     for event in session.advance(now()) {
         on_event(event);

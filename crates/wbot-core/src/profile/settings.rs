@@ -1,9 +1,13 @@
-//! Per-profile settings: theme, language and audio defaults.
+//! Per-profile settings: theme, language and sound. The sound settings are the one source of truth
+//! for what a session plays: the audio engine follows the settings of the profile whose breathing
+//! session runs (applied when it starts and on every change), so a mute or an ambient bed chosen
+//! during a session holds for the next one and after a restart.
 
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
 use super::onboarding::string_enum;
+use crate::audio::AmbientKind;
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Result};
 use crate::Core;
@@ -27,7 +31,12 @@ pub struct Settings {
     pub cue_volume: u8,
     /// Volume of ambient sound, 0–100.
     pub ambient_volume: u8,
+    /// Silences every session sound (cues and ambient) without changing the volumes.
     pub muted: bool,
+    /// Whether breathing sessions play an ambient bed.
+    pub ambient_on: bool,
+    /// Which ambient bed they play.
+    pub ambient_sound: AmbientKind,
 }
 
 impl Settings {
@@ -51,7 +60,8 @@ impl Core {
     pub async fn settings(&self, profile_id: &str) -> Result<Settings> {
         let id = self.require_profile(profile_id).await?;
         let row = sqlx::query(
-            "SELECT theme, locale, cue_volume, ambient_volume, muted FROM settings WHERE profile_id = ?",
+            "SELECT theme, locale, cue_volume, ambient_volume, muted, ambient_on, ambient_sound
+             FROM settings WHERE profile_id = ?",
         )
         .bind(&id)
         .fetch_one(self.db.reader())
@@ -62,6 +72,8 @@ impl Core {
             cue_volume: row.get("cue_volume"),
             ambient_volume: row.get("ambient_volume"),
             muted: row.get("muted"),
+            ambient_on: row.get("ambient_on"),
+            ambient_sound: row.get::<String, _>("ambient_sound").parse()?,
         })
     }
 
@@ -71,11 +83,13 @@ impl Core {
         let id = self.require_profile(profile_id).await?;
         let mut tx = self.db.begin_write().await?;
         sqlx::query(
-            "INSERT INTO settings (profile_id, theme, locale, cue_volume, ambient_volume, muted, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?)
+            "INSERT INTO settings (profile_id, theme, locale, cue_volume, ambient_volume, muted,
+               ambient_on, ambient_sound, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (profile_id) DO UPDATE SET theme = excluded.theme, locale = excluded.locale,
                cue_volume = excluded.cue_volume, ambient_volume = excluded.ambient_volume,
-               muted = excluded.muted, updated_at = excluded.updated_at",
+               muted = excluded.muted, ambient_on = excluded.ambient_on,
+               ambient_sound = excluded.ambient_sound, updated_at = excluded.updated_at",
         )
         .bind(&id)
         .bind(settings.theme.as_str())
@@ -83,10 +97,39 @@ impl Core {
         .bind(settings.cue_volume)
         .bind(settings.ambient_volume)
         .bind(settings.muted)
+        .bind(settings.ambient_on)
+        .bind(settings.ambient_sound.as_str())
         .bind(now_rfc3339())
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
+        self.follow_sound_settings(&id, &settings).await;
+        Ok(settings)
+    }
+
+    /// Changes only the sound switches of a profile's settings (mute, ambient bed), in one write
+    /// transaction so a concurrent change of the theme or volumes is not undone.
+    pub(crate) async fn update_sound_switches(
+        &self,
+        profile_id: &str,
+        muted: Option<bool>,
+        ambient_on: Option<bool>,
+    ) -> Result<Settings> {
+        let id = self.require_profile(profile_id).await?;
+        let mut tx = self.db.begin_write().await?;
+        sqlx::query(
+            "UPDATE settings SET muted = COALESCE(?, muted), ambient_on = COALESCE(?, ambient_on),
+               updated_at = ? WHERE profile_id = ?",
+        )
+        .bind(muted)
+        .bind(ambient_on)
+        .bind(now_rfc3339())
+        .bind(&id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        let settings = self.settings(&id).await?;
+        self.follow_sound_settings(&id, &settings).await;
         Ok(settings)
     }
 }

@@ -5,7 +5,8 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
-import { useBackend, type LayerId } from "../../../lib/backend";
+import { useBackend, type AudioState, type Settings } from "../../../lib/backend";
+import { queryKeys } from "../../../lib/queries";
 
 /** Sessions per page of history. */
 export const HISTORY_PAGE = 20;
@@ -17,7 +18,7 @@ export const breathingKeys = {
   stats: (profileId: string) => ["breathing", profileId, "stats"] as const,
   trend: (profileId: string) => ["breathing", profileId, "trend"] as const,
   gate: (profileId: string) => ["breathing", profileId, "gate"] as const,
-  audio: ["audioState"] as const,
+  audio: (profileId: string) => ["breathing", profileId, "audio"] as const,
 };
 
 export function useTechniques() {
@@ -76,21 +77,43 @@ export function useDeleteBreathingSession(profileId: string) {
   });
 }
 
-export function useAudioState() {
+/** Whether sound can be heard; the mute and ambient switches are read from the settings. */
+export function useAudioState(profileId: string) {
   const backend = useBackend();
-  return useQuery({ queryKey: breathingKeys.audio, queryFn: () => backend.audioState() });
+  return useQuery({
+    queryKey: breathingKeys.audio(profileId),
+    queryFn: () => backend.audioState(profileId),
+  });
 }
 
-export function useSetAudioMuted() {
-  const backend = useBackend();
+/** A sound switch: saved in the profile's settings, whose cache follows at once. */
+function useSoundSwitch(
+  profileId: string,
+  call: (on: boolean) => Promise<AudioState>,
+  field: "muted" | "ambientOn",
+) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ layer, muted }: { layer: LayerId; muted: boolean }) =>
-      backend.setAudioMuted(layer, muted),
+    mutationFn: call,
     onSuccess: (state) => {
-      queryClient.setQueryData(breathingKeys.audio, state);
+      queryClient.setQueryData(breathingKeys.audio(profileId), state);
+      queryClient.setQueryData<Settings>(queryKeys.settings(profileId), (old) =>
+        old === undefined ? old : { ...old, [field]: state[field] },
+      );
     },
   });
+}
+
+/** Mutes or unmutes every session sound for the profile (saved). */
+export function useSetAudioMuted(profileId: string) {
+  const backend = useBackend();
+  return useSoundSwitch(profileId, (muted) => backend.setAudioMuted(profileId, muted), "muted");
+}
+
+/** Turns the ambient bed of the profile's breathing sessions on or off (saved). */
+export function useSetBreathingAmbient(profileId: string) {
+  const backend = useBackend();
+  return useSoundSwitch(profileId, (on) => backend.setBreathingAmbient(profileId, on), "ambientOn");
 }
 
 export function useAcknowledgeWimHofNotice(profileId: string) {

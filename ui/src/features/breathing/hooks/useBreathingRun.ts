@@ -163,7 +163,7 @@ export function useBreathingRun(profileId: string) {
     setError(null);
   }, []);
 
-  return { view, error, pending, start, control, finish, reset };
+  return { profileId, view, error, pending, start, control, finish, reset };
 }
 
 export type BreathingRun = ReturnType<typeof useBreathingRun>;

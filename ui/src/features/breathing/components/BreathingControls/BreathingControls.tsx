@@ -1,8 +1,11 @@
 import { useT } from "../../../../i18n";
-import { useAudioState, useSetAudioMuted } from "../../hooks/queries";
+import { useSettings } from "../../../../lib/queries";
+import { useAudioState, useSetAudioMuted, useSetBreathingAmbient } from "../../hooks/queries";
 import styles from "./BreathingControls.module.css";
 
 export interface BreathingControlsProps {
+  /** Whose sound switches these are (saved in that profile's settings). */
+  profileId: string;
   paused: boolean;
   /** A command is on its way: the buttons wait for it. */
   busy: boolean;
@@ -11,8 +14,13 @@ export interface BreathingControlsProps {
   onStop: () => void;
 }
 
-/** Pause/Resume, Stop and Mute, and whether sound can be heard at all. */
+/**
+ * Pause/Resume, Stop, and two sound switches that the profile keeps for its next sessions: Mute
+ * (every session sound) and Ambient sound (the bed fades in over 2 s and out over 1 s). Says when
+ * sound cannot be heard at all.
+ */
 export function BreathingControls({
+  profileId,
   paused,
   busy,
   onPause,
@@ -20,10 +28,14 @@ export function BreathingControls({
   onStop,
 }: BreathingControlsProps) {
   const t = useT();
-  const audio = useAudioState();
-  const setMuted = useSetAudioMuted();
+  const audio = useAudioState(profileId);
+  const settings = useSettings(profileId);
+  const setMuted = useSetAudioMuted(profileId);
+  const setAmbient = useSetBreathingAmbient(profileId);
   const available = audio.data?.status.available ?? false;
-  const muted = audio.data?.cueMuted ?? false;
+  const muted = settings.data?.muted ?? audio.data?.muted ?? false;
+  const ambientOn = settings.data?.ambientOn ?? audio.data?.ambientOn ?? false;
+  const switching = setMuted.isPending || setAmbient.isPending;
   return (
     <div className={styles.controls}>
       <div className={styles.buttons}>
@@ -42,17 +54,33 @@ export function BreathingControls({
           type="button"
           className={styles.button}
           aria-pressed={muted}
-          disabled={!available || setMuted.isPending}
+          disabled={!available || switching}
           onClick={() => {
-            setMuted.mutate({ layer: "cue", muted: !muted });
+            setMuted.mutate(!muted);
           }}
         >
           {t.breathing.mute}
+        </button>
+        <button
+          type="button"
+          className={styles.button}
+          aria-pressed={ambientOn}
+          disabled={!available || switching}
+          onClick={() => {
+            setAmbient.mutate(!ambientOn);
+          }}
+        >
+          {t.breathing.ambient}
         </button>
       </div>
       {audio.data !== undefined && !available ? (
         <p className={styles.note} role="status">
           {t.breathing.soundOff}
+        </p>
+      ) : null}
+      {(setMuted.error ?? setAmbient.error) ? (
+        <p className={styles.note} role="alert">
+          {t.breathing.soundSwitchFailed}
         </p>
       ) : null}
     </div>

@@ -65,6 +65,7 @@ export function ImmersiveBreathing({ run, title, onSaved }: ImmersiveBreathingPr
           ) : null}
           <InlineError error={run.error} />
           <BreathingControls
+            profileId={run.profileId}
             paused={view.paused}
             busy={run.pending !== null || view.live === null}
             onPause={() => void run.control("pause")}

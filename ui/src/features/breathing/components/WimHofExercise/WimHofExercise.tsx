@@ -175,6 +175,7 @@ export function WimHofExercise({ run, title, onSaved }: WimHofExerciseProps) {
           ) : null}
           <InlineError error={run.error} />
           <BreathingControls
+            profileId={run.profileId}
             paused={view.paused}
             busy={view.live === null || (run.pending !== null && run.pending !== "tap")}
             onPause={() => void run.control("pause")}

@@ -38,6 +38,8 @@ describe("ThemeToggle", () => {
       cueVolume: 30,
       ambientVolume: 50,
       muted: false,
+      ambientOn: false,
+      ambientSound: "ocean",
     });
     expect(screen.getByRole("button", { name: "Dark theme" })).toHaveAttribute(
       "aria-pressed",
@@ -92,7 +94,15 @@ describe("ThemeToggle", () => {
     act(() => {
       backend.emitSettingsChanged({
         profileId: ana.id,
-        settings: { theme: "dark", locale: "es", cueVolume: 70, ambientVolume: 50, muted: false },
+        settings: {
+          theme: "dark",
+          locale: "es",
+          cueVolume: 70,
+          ambientVolume: 50,
+          muted: false,
+          ambientOn: false,
+          ambientSound: "ocean",
+        },
       });
     });
 

@@ -87,6 +87,52 @@ export type {
   Progress_Serialize as Progress,
   SearchOptions_Deserialize as SearchOptions,
 } from "../bindings";
+import type {
+  ActivityResult,
+  ChatStatus_Serialize,
+  ConnectionReport,
+  Conversation,
+  ConversationHit_Serialize,
+  ConversationSummary,
+  Message_Serialize,
+  ProposalDecision,
+  ProviderInput_Serialize,
+  ProviderPreset,
+  ProviderSettings,
+  ReplyEvent_Deserialize,
+  ReplyEvent_Serialize,
+  RetryStarted_Serialize,
+  SearchMode,
+  TurnStarted_Serialize,
+} from "../bindings";
+export type {
+  Activity,
+  ActivityProposal_Serialize as ActivityProposal,
+  ActivityResult,
+  ActivitySuggestion,
+  ActivitySummary_Serialize as ActivitySummary,
+  ChatStatus_Serialize as ChatStatus,
+  ConnectionReport,
+  Conversation,
+  ConversationHit_Serialize as ConversationHit,
+  ConversationSummary,
+  CrisisCategory,
+  CrisisSignal,
+  Helpline_Serialize as Helpline,
+  JournalCategory,
+  MessageRole,
+  MessageStatus,
+  Message_Serialize as Message,
+  ProposalDecision,
+  ProviderInput_Serialize as ProviderInput,
+  ProviderKind,
+  ProviderPreset,
+  ProviderSettings,
+  ReplyEvent_Serialize as ReplyEvent,
+  RetryStarted_Serialize as RetryStarted,
+  SearchMode,
+  TurnStarted_Serialize as TurnStarted,
+} from "../bindings";
 
 export class BackendError extends Error {
   readonly code: ErrorCode;
@@ -171,6 +217,72 @@ export interface Backend {
   memoryStatus(profileId: string): Promise<MemoryStatus_Serialize>;
   /** Subscribes to core notices (model load, index rebuild progress); returns the unsubscribe function. */
   onCoreNotice(listener: (notice: CoreNotice_Serialize) => void): () => void;
+
+  /**
+   * Sends a message (a new conversation when `conversationId` is null). `onEvent` gets the proposal,
+   * the reply's tokens and then exactly one `done` or `error`, possibly before the promise resolves.
+   */
+  sendMessage(
+    profileId: string,
+    conversationId: string | null,
+    text: string,
+    onEvent: (event: ReplyEvent_Serialize) => void,
+  ): Promise<TurnStarted_Serialize>;
+  /** Stops a streaming reply; what arrived is kept, marked cancelled. */
+  cancelReply(profileId: string, replyId: string): Promise<void>;
+  /** Replaces the conversation's trailing reply that did not complete with a new one, streamed to `onEvent`. */
+  retryReply(
+    profileId: string,
+    conversationId: string,
+    onEvent: (event: ReplyEvent_Serialize) => void,
+  ): Promise<RetryStarted_Serialize>;
+  /** Records what the person did with an activity card; resolves with the updated user message. */
+  decideProposal(
+    profileId: string,
+    messageId: string,
+    decision: ProposalDecision,
+  ): Promise<Message_Serialize>;
+  /** Adds how a finished activity went to the conversation; resolves with the summary message. */
+  addActivitySummary(
+    profileId: string,
+    conversationId: string,
+    result: ActivityResult,
+  ): Promise<Message_Serialize>;
+  /** Conversations, most recent first. */
+  listConversations(profileId: string): Promise<ConversationSummary[]>;
+  getConversation(profileId: string, conversationId: string): Promise<Conversation>;
+  /** A conversation's messages, oldest first. */
+  conversationMessages(profileId: string, conversationId: string): Promise<Message_Serialize[]>;
+  renameConversation(
+    profileId: string,
+    conversationId: string,
+    title: string,
+  ): Promise<Conversation>;
+  setConversationRemember(
+    profileId: string,
+    conversationId: string,
+    remember: boolean,
+  ): Promise<Conversation>;
+  /** Deletes a conversation (and its memories unless kept); resolves with how many memories went. */
+  deleteConversation(
+    profileId: string,
+    conversationId: string,
+    keepMemories: boolean,
+  ): Promise<number>;
+  searchConversations(
+    profileId: string,
+    query: string,
+    mode: SearchMode,
+  ): Promise<ConversationHit_Serialize[]>;
+  providerPresets(): Promise<ProviderPreset[]>;
+  /** The chat model providers, in fallback order. */
+  listProviders(profileId: string): Promise<ProviderSettings[]>;
+  saveProvider(profileId: string, input: ProviderInput_Serialize): Promise<ProviderSettings>;
+  deleteProvider(profileId: string, providerId: string): Promise<void>;
+  reorderProviders(profileId: string, providerIds: string[]): Promise<ProviderSettings[]>;
+  testProvider(profileId: string, providerId: string): Promise<ConnectionReport>;
+  chatStatus(profileId: string): Promise<ChatStatus_Serialize>;
+  setHelplineRegion(profileId: string, region: string): Promise<ChatStatus_Serialize>;
 }
 
 type CommandResult<T> = { status: "ok"; data: T } | { status: "error"; error: AppError };
@@ -299,7 +411,54 @@ export const tauriBackend: Backend = {
   memoryStatus: (profileId) => unwrap(commands.memoryStatus(profileId)),
   onCoreNotice: (listener) =>
     subscribe(events.coreNotice, listener, "Could not listen to core notices"),
+
+  sendMessage: (profileId, conversationId, text, onEvent) =>
+    unwrap(commands.sendMessage(profileId, conversationId, text, replyChannel(onEvent))),
+  cancelReply: (profileId, replyId) => done(commands.cancelReply(profileId, replyId)),
+  retryReply: (profileId, conversationId, onEvent) =>
+    unwrap(commands.retryReply(profileId, conversationId, replyChannel(onEvent))),
+  decideProposal: (profileId, messageId, decision) =>
+    unwrap(commands.decideProposal(profileId, messageId, decision)),
+  addActivitySummary: (profileId, conversationId, result) =>
+    unwrap(commands.addActivitySummary(profileId, conversationId, result)),
+  listConversations: (profileId) => unwrap(commands.listConversations(profileId)),
+  getConversation: (profileId, conversationId) =>
+    unwrap(commands.getConversation(profileId, conversationId)),
+  conversationMessages: (profileId, conversationId) =>
+    unwrap(commands.conversationMessages(profileId, conversationId)),
+  renameConversation: (profileId, conversationId, title) =>
+    unwrap(commands.renameConversation(profileId, conversationId, title)),
+  setConversationRemember: (profileId, conversationId, remember) =>
+    unwrap(commands.setConversationRemember(profileId, conversationId, remember)),
+  deleteConversation: (profileId, conversationId, keepMemories) =>
+    unwrap(commands.deleteConversation(profileId, conversationId, keepMemories)),
+  searchConversations: (profileId, query, mode) =>
+    unwrap(commands.searchConversations(profileId, query, mode)),
+  providerPresets: async () => {
+    try {
+      return await commands.providerPresets();
+    } catch (error) {
+      throw toBackendError(error);
+    }
+  },
+  listProviders: (profileId) => unwrap(commands.listProviders(profileId)),
+  saveProvider: (profileId, input) => unwrap(commands.saveProvider(profileId, input)),
+  deleteProvider: (profileId, providerId) => done(commands.deleteProvider(profileId, providerId)),
+  reorderProviders: (profileId, providerIds) =>
+    unwrap(commands.reorderProviders(profileId, providerIds)),
+  testProvider: (profileId, providerId) => unwrap(commands.testProvider(profileId, providerId)),
+  chatStatus: (profileId) => unwrap(commands.chatStatus(profileId)),
+  setHelplineRegion: (profileId, region) => unwrap(commands.setHelplineRegion(profileId, region)),
 };
+
+/** A channel for a chat reply's events (the shell sends the Serialize shape). */
+function replyChannel(onEvent: (event: ReplyEvent_Serialize) => void) {
+  const channel = new Channel<ReplyEvent_Deserialize>();
+  channel.onmessage = (event) => {
+    onEvent(event as ReplyEvent_Serialize);
+  };
+  return channel;
+}
 
 async function done(pending: Promise<CommandResult<null>>): Promise<void> {
   await unwrap(pending);

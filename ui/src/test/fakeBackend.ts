@@ -34,6 +34,14 @@ import {
 } from "../features/onboarding/options";
 import type { CoreNotice, MemoryKind, SearchOptions } from "../lib/backend";
 import { FakeMemory } from "./fakeMemory";
+import type {
+  ActivityResult,
+  ProposalDecision,
+  ProviderInput,
+  ReplyEvent,
+  SearchMode,
+} from "../lib/backend";
+import { FakeChat, PROVIDER_PRESETS } from "./fakeChat";
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: "system",
@@ -650,5 +658,138 @@ export class FakeBackend implements Backend {
 
   onCoreNotice(listener: (notice: CoreNotice) => void) {
     return this.memory.subscribe(listener);
+  }
+
+  /** The companion chat: conversations, providers, and replies the test streams (see FakeChat). */
+  readonly chat = new FakeChat();
+
+  sendMessage(
+    profileId: string,
+    conversationId: string | null,
+    text: string,
+    onEvent: (event: ReplyEvent) => void,
+  ) {
+    return this.run_("sendMessage", () => {
+      this.stored(profileId);
+      return this.chat.send(profileId, conversationId, text, onEvent);
+    });
+  }
+
+  cancelReply(profileId: string, replyId: string) {
+    return this.run_("cancelReply", () => {
+      this.chat.cancel(this.stored(profileId).profile.id, replyId);
+    });
+  }
+
+  retryReply(profileId: string, conversationId: string, onEvent: (event: ReplyEvent) => void) {
+    return this.run_("retryReply", () =>
+      this.chat.retry(this.stored(profileId).profile.id, conversationId, onEvent),
+    );
+  }
+
+  decideProposal(profileId: string, messageId: string, decision: ProposalDecision) {
+    return this.run_("decideProposal", () =>
+      this.chat.decide(this.stored(profileId).profile.id, messageId, decision),
+    );
+  }
+
+  addActivitySummary(profileId: string, conversationId: string, result: ActivityResult) {
+    return this.run_("addActivitySummary", () => {
+      this.stored(profileId);
+      const session = this.sessions.find(
+        (s) => s.id === result.sessionId && this.sessionOwner.get(s.id) === profileId,
+      );
+      if (session === undefined) {
+        throw new BackendError(
+          "not_found",
+          `There is no breathing session with id ${result.sessionId}.`,
+        );
+      }
+      return this.chat.addSummary(profileId, conversationId, result, session);
+    });
+  }
+
+  listConversations(profileId: string) {
+    return this.run_("listConversations", () => this.chat.list(this.stored(profileId).profile.id));
+  }
+
+  getConversation(profileId: string, conversationId: string) {
+    return this.run_("getConversation", () =>
+      this.chat.get(this.stored(profileId).profile.id, conversationId),
+    );
+  }
+
+  conversationMessages(profileId: string, conversationId: string) {
+    return this.run_("conversationMessages", () =>
+      this.chat.messages(this.stored(profileId).profile.id, conversationId),
+    );
+  }
+
+  renameConversation(profileId: string, conversationId: string, title: string) {
+    return this.run_("renameConversation", () =>
+      this.chat.rename(this.stored(profileId).profile.id, conversationId, title),
+    );
+  }
+
+  setConversationRemember(profileId: string, conversationId: string, remember: boolean) {
+    return this.run_("setConversationRemember", () =>
+      this.chat.setRemember(this.stored(profileId).profile.id, conversationId, remember),
+    );
+  }
+
+  deleteConversation(profileId: string, conversationId: string, keepMemories: boolean) {
+    return this.run_("deleteConversation", () =>
+      this.chat.delete(this.stored(profileId).profile.id, conversationId, keepMemories),
+    );
+  }
+
+  searchConversations(profileId: string, query: string, mode: SearchMode) {
+    return this.run_("searchConversations", () =>
+      this.chat.search(this.stored(profileId).profile.id, query, mode),
+    );
+  }
+
+  providerPresets() {
+    return this.run_("providerPresets", () => PROVIDER_PRESETS);
+  }
+
+  listProviders(profileId: string) {
+    return this.run_("listProviders", () =>
+      this.chat.listProviders(this.stored(profileId).profile.id),
+    );
+  }
+
+  saveProvider(profileId: string, input: ProviderInput) {
+    return this.run_("saveProvider", () =>
+      this.chat.saveProvider(this.stored(profileId).profile.id, input),
+    );
+  }
+
+  deleteProvider(profileId: string, providerId: string) {
+    return this.run_("deleteProvider", () => {
+      this.chat.deleteProvider(this.stored(profileId).profile.id, providerId);
+    });
+  }
+
+  reorderProviders(profileId: string, providerIds: string[]) {
+    return this.run_("reorderProviders", () =>
+      this.chat.reorder(this.stored(profileId).profile.id, providerIds),
+    );
+  }
+
+  testProvider(profileId: string, providerId: string) {
+    return this.run_("testProvider", () =>
+      this.chat.test(this.stored(profileId).profile.id, providerId),
+    );
+  }
+
+  chatStatus(profileId: string) {
+    return this.run_("chatStatus", () => this.chat.status(this.stored(profileId).profile.id));
+  }
+
+  setHelplineRegion(profileId: string, region: string) {
+    return this.run_("setHelplineRegion", () =>
+      this.chat.setRegion(this.stored(profileId).profile.id, region),
+    );
   }
 }

@@ -1,0 +1,718 @@
+import {
+  BackendError,
+  type ActivityProposal,
+  type ActivityResult,
+  type ActivitySummary,
+  type ChatStatus,
+  type ConnectionReport,
+  type Conversation,
+  type ConversationHit,
+  type ConversationSummary,
+  type CrisisSignal,
+  type Helpline,
+  type Message,
+  type MessageStatus,
+  type ProposalDecision,
+  type ProviderInput,
+  type ProviderPreset,
+  type ProviderSettings,
+  type ReplyEvent,
+  type SearchMode,
+} from "../lib/backend";
+
+const MAX_MESSAGE_CHARS = 8000;
+
+/** The core's presets (crates/wbot-core/src/chat/provider.rs `presets`). */
+export const PROVIDER_PRESETS: ProviderPreset[] = [
+  {
+    preset: "ollama",
+    name: "Ollama",
+    kind: "openAiCompatible",
+    baseUrl: "http://127.0.0.1:11434/v1",
+    suggestedModel: "llama3.2",
+    needsKey: false,
+    local: true,
+    timeoutMs: 120000,
+  },
+  {
+    preset: "openai",
+    name: "OpenAI",
+    kind: "openAiCompatible",
+    baseUrl: "https://api.openai.com/v1",
+    suggestedModel: "gpt-4o-mini",
+    needsKey: true,
+    local: false,
+    timeoutMs: 60000,
+  },
+  {
+    preset: "anthropic",
+    name: "Anthropic",
+    kind: "anthropic",
+    baseUrl: "https://api.anthropic.com/v1",
+    suggestedModel: "claude-3-5-haiku-latest",
+    needsKey: true,
+    local: false,
+    timeoutMs: 60000,
+  },
+];
+
+function line(
+  name: string,
+  region: string,
+  phone: string | null,
+  text: string | null,
+  url: string,
+  description: string,
+): Helpline {
+  return { name, region, phone, text, url, description };
+}
+
+/** The core's helplines (crates/wbot-core/src/chat/crisis.rs `helplines`), for the regions tests use. */
+export function helplinesFor(region: string): Helpline[] {
+  const us = line(
+    "988 Suicide & Crisis Lifeline",
+    "US",
+    "988",
+    "988",
+    "https://988lifeline.org",
+    "Call or text 988, any time, free.",
+  );
+  const samaritans = line(
+    "Samaritans",
+    "GB",
+    "116 123",
+    null,
+    "https://www.samaritans.org",
+    "Call 116 123, any time, free.",
+  );
+  const lines = region === "US" ? [us] : region === "GB" ? [samaritans] : [us, samaritans];
+  lines.push(
+    line(
+      "Find a Helpline",
+      "INT",
+      null,
+      null,
+      "https://findahelpline.com",
+      "Free, confidential helplines in your country.",
+    ),
+  );
+  return lines;
+}
+
+/** Words that raise the safety card (a few of the core's detector's phrases). */
+const CRISIS = /\b(end my life|kill myself|hurt myself)\b/i;
+
+/** Stand-in for the offline classifier: present-tense asks for a practice get a card. */
+export function fakeProposal(text: string): ActivityProposal | null {
+  const lower = text.toLowerCase();
+  if (/\bused to\b|\bknow breathing helps\b/.test(lower)) return null;
+  if (/\bbreath/.test(lower) || /\banxious\b/.test(lower)) {
+    return {
+      activity: "breathing",
+      confidence: 0.9,
+      suggestion: { kind: "breathing", technique: "box" },
+      reason: "Box breathing gives a steady rhythm to hold on to when anxiety rises.",
+      decision: null,
+    };
+  }
+  if (/\bmeditat/.test(lower)) {
+    return {
+      activity: "meditation",
+      confidence: 0.8,
+      suggestion: { kind: "meditation", minutes: 5 },
+      reason: "A short, quiet meditation could give you some space right now.",
+      decision: null,
+    };
+  }
+  if (/\bwrite\b|\bjournal/.test(lower)) {
+    return {
+      activity: "journaling",
+      confidence: 0.8,
+      suggestion: {
+        kind: "journaling",
+        category: "processing",
+        prompt: "What happened, and what are you feeling about it now?",
+      },
+      reason: "Writing it down can help untangle what you are feeling.",
+      decision: null,
+    };
+  }
+  return null;
+}
+
+/** A reply streaming on the fake: tests push its tokens and end it. */
+export interface FakeReply {
+  replyId: string;
+  profileId: string;
+  conversationId: string;
+  text: string;
+  onEvent: (event: ReplyEvent) => void;
+  ended: boolean;
+}
+
+interface StoredConversation {
+  conversation: Conversation;
+  messages: Message[];
+}
+
+function oneLine(text: string): string {
+  return text.split(/\s+/).filter(Boolean).join(" ");
+}
+
+function clip(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+/**
+ * The companion chat of the fake backend: conversations, messages, providers and replies that stream
+ * through the same callback the real channel feeds. Replies never stream on their own: a test sends
+ * `token(...)` and then `finish(...)`, or sets `autoReply`.
+ */
+export class FakeChat {
+  readonly conversations = new Map<string, StoredConversation>();
+  readonly providers = new Map<string, ProviderSettings[]>();
+  readonly regions = new Map<string, string>();
+  /** Replies started, in order; the last is the one streaming now. */
+  readonly replies: FakeReply[] = [];
+  /** Every decideProposal call, in order. */
+  readonly decisions: { messageId: string; decision: ProposalDecision }[] = [];
+  /** Every deleteConversation call, in order. */
+  readonly deletions: { conversationId: string; keepMemories: boolean }[] = [];
+  /** Every addActivitySummary call, in order. */
+  readonly summaries: { conversationId: string; result: ActivityResult }[] = [];
+  /** When set, every reply streams this text in two tokens and completes by itself. */
+  autoReply: string | null = null;
+  /** What testProvider answers; an error is thrown. */
+  connection: ConnectionReport | BackendError = { providerId: "", latencyMs: 42, sample: "Hi!" };
+  private nextId = 1;
+
+  private id(prefix: string) {
+    return `${prefix}-${String(this.nextId++)}`;
+  }
+
+  /** Adds a provider directly (test set-up). */
+  seedProvider(profileId: string, settings: Partial<ProviderSettings> = {}): ProviderSettings {
+    const list = this.providers.get(profileId) ?? [];
+    const saved: ProviderSettings = {
+      id: this.id("provider"),
+      name: "Ollama",
+      kind: "openAiCompatible",
+      baseUrl: "http://127.0.0.1:11434/v1",
+      model: "llama3.2",
+      timeoutMs: 120000,
+      hasKey: false,
+      position: list.length,
+      ...settings,
+    };
+    list.push(saved);
+    this.providers.set(profileId, list);
+    return saved;
+  }
+
+  /** Adds a conversation with these messages directly (test set-up). */
+  seedConversation(
+    profileId: string,
+    title: string,
+    messages: (Partial<Message> & Pick<Message, "role" | "content">)[] = [],
+    at = "2025-03-01T10:00:00Z",
+  ): StoredConversation {
+    const conversation: Conversation = {
+      id: this.id("conversation"),
+      profileId,
+      title,
+      remember: true,
+      createdAt: at,
+      updatedAt: at,
+    };
+    const stored: StoredConversation = {
+      conversation,
+      messages: messages.map((m) => ({
+        id: this.id("message"),
+        conversationId: conversation.id,
+        profileId,
+        status: "complete",
+        error: null,
+        createdAt: at,
+        proposal: null,
+        safety: null,
+        summary: null,
+        ...m,
+      })),
+    };
+    this.conversations.set(conversation.id, stored);
+    return stored;
+  }
+
+  /** The reply streaming now (the last started). */
+  get reply(): FakeReply {
+    const reply = this.replies[this.replies.length - 1];
+    if (reply === undefined) throw new Error("no reply was started");
+    return reply;
+  }
+
+  /** Streams a piece of the current reply. */
+  token(text: string) {
+    const reply = this.reply;
+    if (reply.ended) throw new Error("the reply has ended");
+    reply.text += text;
+    reply.onEvent({ kind: "token", replyId: reply.replyId, text });
+  }
+
+  /** Saves the current reply with this status and sends `done`, as the core does. */
+  finish(status: MessageStatus = "complete", error: string | null = null): Message {
+    const reply = this.reply;
+    if (reply.ended) throw new Error("the reply has ended");
+    reply.ended = true;
+    const message = this.append(reply.profileId, reply.conversationId, {
+      role: "assistant",
+      content: reply.text,
+      status,
+      error,
+    });
+    reply.onEvent({ kind: "done", replyId: reply.replyId, message });
+    return message;
+  }
+
+  /** Ends the current reply with an `error` event (it could not be saved). */
+  fail(message: string) {
+    const reply = this.reply;
+    reply.ended = true;
+    reply.onEvent({ kind: "error", replyId: reply.replyId, message });
+  }
+
+  configured(profileId: string) {
+    return (this.providers.get(profileId)?.length ?? 0) > 0;
+  }
+
+  private stored(profileId: string, conversationId: string): StoredConversation {
+    const stored = this.conversations.get(conversationId);
+    if (stored === undefined || stored.conversation.profileId !== profileId) {
+      throw new BackendError(
+        "not_found",
+        `There is no conversation with id ${conversationId} for this profile.`,
+      );
+    }
+    return stored;
+  }
+
+  private append(
+    profileId: string,
+    conversationId: string,
+    fields: Pick<Message, "role" | "content"> & Partial<Message>,
+  ): Message {
+    const stored = this.stored(profileId, conversationId);
+    const at = new Date().toISOString();
+    const message: Message = {
+      id: this.id("message"),
+      conversationId,
+      profileId,
+      status: "complete",
+      error: null,
+      createdAt: at,
+      proposal: null,
+      safety: null,
+      summary: null,
+      ...fields,
+    };
+    stored.messages.push(message);
+    stored.conversation = { ...stored.conversation, updatedAt: at };
+    return message;
+  }
+
+  private startReply(
+    profileId: string,
+    conversationId: string,
+    onEvent: (e: ReplyEvent) => void,
+  ): FakeReply {
+    if (this.replies.some((r) => r.conversationId === conversationId && !r.ended)) {
+      throw new BackendError(
+        "conflict",
+        "A reply is still coming in this conversation; wait for it or stop it first.",
+      );
+    }
+    const reply: FakeReply = {
+      replyId: this.id("reply"),
+      profileId,
+      conversationId,
+      text: "",
+      onEvent,
+      ended: false,
+    };
+    this.replies.push(reply);
+    const auto = this.autoReply;
+    if (auto !== null) {
+      setTimeout(() => {
+        if (reply.ended) return;
+        const half = Math.ceil(auto.length / 2);
+        this.token(auto.slice(0, half));
+        this.token(auto.slice(half));
+        this.finish();
+      }, 0);
+    }
+    return reply;
+  }
+
+  send(
+    profileId: string,
+    conversationId: string | null,
+    raw: string,
+    onEvent: (e: ReplyEvent) => void,
+  ) {
+    const text = raw.trim();
+    if (text === "") {
+      throw new BackendError("validation", "The message is empty; please write something first.");
+    }
+    const count = Array.from(text).length;
+    if (count > MAX_MESSAGE_CHARS) {
+      throw new BackendError(
+        "validation",
+        `A message can be at most 8,000 characters; this one has ${count.toLocaleString("en")}. Please split it into shorter messages.`,
+      );
+    }
+    const stored =
+      conversationId === null
+        ? this.seedConversation(profileId, "", [], new Date().toISOString())
+        : this.stored(profileId, conversationId);
+    if (stored.conversation.title === "") {
+      const title = oneLine(text);
+      stored.conversation = {
+        ...stored.conversation,
+        title:
+          Array.from(title).length > 50 ? `${Array.from(title).slice(0, 47).join("")}…` : title,
+      };
+    }
+    const safety: CrisisSignal | null = CRISIS.test(text)
+      ? { category: "suicidal", rule: "fake" }
+      : null;
+    const userMessage = this.append(profileId, stored.conversation.id, {
+      role: "user",
+      content: text,
+      safety,
+    });
+    const proposal = safety === null ? fakeProposal(text) : null;
+    const reply = this.configured(profileId)
+      ? this.startReply(profileId, stored.conversation.id, onEvent)
+      : null;
+    if (proposal !== null) {
+      userMessage.proposal = proposal;
+      const updated = { ...userMessage };
+      // Like the core, the proposal may arrive before the call has answered.
+      queueMicrotask(() => {
+        onEvent({ kind: "proposal", message: updated });
+      });
+    }
+    return {
+      conversation: stored.conversation,
+      userMessage: { ...userMessage, proposal: null },
+      replyId: reply?.replyId ?? null,
+    };
+  }
+
+  cancel(profileId: string, replyId: string) {
+    const reply = this.replies.find((r) => r.replyId === replyId && r.profileId === profileId);
+    if (reply === undefined || reply.ended) {
+      throw new BackendError("not_found", "That reply is not streaming any more.");
+    }
+    // The core saves what arrived as cancelled, after the call has answered.
+    queueMicrotask(() => {
+      if (!reply.ended) this.finish("cancelled");
+    });
+  }
+
+  retry(profileId: string, conversationId: string, onEvent: (e: ReplyEvent) => void) {
+    const stored = this.stored(profileId, conversationId);
+    const last = stored.messages[stored.messages.length - 1];
+    if (
+      last === undefined ||
+      last.role === "system_summary" ||
+      (last.role === "assistant" && last.status === "complete")
+    ) {
+      throw new BackendError("validation", "There is no reply to retry in this conversation.");
+    }
+    if (!this.configured(profileId)) {
+      throw new BackendError(
+        "validation",
+        "No chat model is set up yet; add one in Settings → Chat model, then try again.",
+      );
+    }
+    const reply = this.startReply(profileId, conversationId, onEvent);
+    let removed: string | null = null;
+    if (last.role === "assistant") {
+      stored.messages.pop();
+      removed = last.id;
+    }
+    return { replyId: reply.replyId, removedMessageId: removed };
+  }
+
+  decide(profileId: string, messageId: string, decision: ProposalDecision): Message {
+    for (const stored of this.conversations.values()) {
+      const index = stored.messages.findIndex((m) => m.id === messageId);
+      const message = stored.messages[index];
+      if (message === undefined || message.profileId !== profileId) continue;
+      if (message.proposal === null) {
+        throw new BackendError("validation", "That message has no activity proposal to answer.");
+      }
+      if (decision.kind === "started") {
+        const { choice } = decision;
+        if (choice.kind !== message.proposal.activity) {
+          throw new BackendError(
+            "validation",
+            `This card offers ${message.proposal.activity}; start ${choice.kind} from its own page instead.`,
+          );
+        }
+        if (choice.kind === "meditation" && (choice.minutes < 1 || choice.minutes > 120)) {
+          throw new BackendError(
+            "validation",
+            `A meditation lasts 1 to 120 minutes; ${String(choice.minutes)} were chosen.`,
+          );
+        }
+        if (choice.kind === "journaling") {
+          const n = Array.from(choice.prompt.trim()).length;
+          if (n === 0 || n > 500) {
+            throw new BackendError("validation", "A journaling prompt needs 1 to 500 characters.");
+          }
+        }
+      }
+      this.decisions.push({ messageId, decision });
+      const updated: Message = { ...message, proposal: { ...message.proposal, decision } };
+      stored.messages[index] = updated;
+      return updated;
+    }
+    throw new BackendError(
+      "not_found",
+      `There is no message with id ${messageId} for this profile.`,
+    );
+  }
+
+  addSummary(
+    profileId: string,
+    conversationId: string,
+    result: ActivityResult,
+    session: { technique: string; durationMs: number; completed: boolean } & {
+      moodBefore: number | null;
+      moodAfter: number | null;
+    },
+  ): Message {
+    this.summaries.push({ conversationId, result });
+    const summary: ActivitySummary = {
+      activity: "breathing",
+      technique: session.technique,
+      durationMs: session.durationMs,
+      completed: session.completed,
+      moodBefore: session.moodBefore,
+      moodAfter: session.moodAfter,
+      sessionId: result.sessionId,
+    };
+    return this.append(profileId, conversationId, {
+      role: "system_summary",
+      content: `Breathing (${session.technique}) finished.`,
+      summary,
+    });
+  }
+
+  list(profileId: string): ConversationSummary[] {
+    return [...this.conversations.values()]
+      .filter((s) => s.conversation.profileId === profileId)
+      .sort((a, b) => b.conversation.updatedAt.localeCompare(a.conversation.updatedAt))
+      .map(({ conversation, messages }) => {
+        const last = messages[messages.length - 1];
+        const preview =
+          last === undefined
+            ? ""
+            : clip(`${last.role === "user" ? "You: " : ""}${oneLine(last.content)}`, 60);
+        return {
+          id: conversation.id,
+          title: conversation.title,
+          preview,
+          updatedAt: conversation.updatedAt,
+          remember: conversation.remember,
+        };
+      });
+  }
+
+  get(profileId: string, conversationId: string): Conversation {
+    return this.stored(profileId, conversationId).conversation;
+  }
+
+  messages(profileId: string, conversationId: string): Message[] {
+    return [...this.stored(profileId, conversationId).messages];
+  }
+
+  rename(profileId: string, conversationId: string, raw: string): Conversation {
+    const stored = this.stored(profileId, conversationId);
+    const title = raw.trim();
+    if (title === "") throw new BackendError("validation", "Please enter a title.");
+    stored.conversation = { ...stored.conversation, title };
+    return stored.conversation;
+  }
+
+  setRemember(profileId: string, conversationId: string, remember: boolean): Conversation {
+    const stored = this.stored(profileId, conversationId);
+    stored.conversation = { ...stored.conversation, remember };
+    return stored.conversation;
+  }
+
+  delete(profileId: string, conversationId: string, keepMemories: boolean): number {
+    const stored = this.stored(profileId, conversationId);
+    this.deletions.push({ conversationId, keepMemories });
+    this.conversations.delete(conversationId);
+    return keepMemories
+      ? 0
+      : stored.messages.filter((m) => m.role === "assistant" && m.status === "complete").length;
+  }
+
+  search(profileId: string, raw: string, mode: SearchMode): ConversationHit[] {
+    const query = raw.trim().toLowerCase();
+    if (query === "") {
+      throw new BackendError(
+        "validation",
+        "Please type a few words to search for (at most 8,000 characters).",
+      );
+    }
+    const words = query.split(/\s+/);
+    const hits: ConversationHit[] = [];
+    for (const { conversation, messages } of this.conversations.values()) {
+      if (conversation.profileId !== profileId) continue;
+      const found = messages.find((m) => {
+        const text = m.content.toLowerCase();
+        return mode === "keyword"
+          ? words.every((w) => text.includes(w))
+          : words.some((w) => text.includes(w));
+      });
+      if (found === undefined) continue;
+      hits.push({
+        conversationId: conversation.id,
+        conversationTitle: conversation.title,
+        messageId: mode === "keyword" ? found.id : null,
+        snippet: clip(oneLine(found.content), 200),
+        createdAt: found.createdAt,
+        similarity: mode === "meaning" ? 0.62 : null,
+      });
+    }
+    return hits;
+  }
+
+  listProviders(profileId: string): ProviderSettings[] {
+    return [...(this.providers.get(profileId) ?? [])];
+  }
+
+  saveProvider(profileId: string, input: ProviderInput): ProviderSettings {
+    const list = this.providers.get(profileId) ?? [];
+    const existing = input.id === null ? undefined : list.find((p) => p.id === input.id);
+    if (input.id !== null && existing === undefined) {
+      throw new BackendError(
+        "not_found",
+        `There is no chat provider with id ${input.id} for this profile.`,
+      );
+    }
+    const name = input.name.trim();
+    if (name === "" || name.length > 100) {
+      throw new BackendError(
+        "validation",
+        "Please give the provider a name of at most 100 characters.",
+      );
+    }
+    const baseUrl = input.baseUrl.trim().replace(/\/+$/, "");
+    if (!/^https?:\/\/[^/\s]+/.test(baseUrl)) {
+      throw new BackendError(
+        "validation",
+        `“${baseUrl}” is not a valid address; it should look like http://127.0.0.1:11434/v1.`,
+      );
+    }
+    const model = input.model.trim();
+    if (model === "") {
+      throw new BackendError(
+        "validation",
+        "Please enter the model name (e.g. llama3.2 or gpt-4o-mini).",
+      );
+    }
+    if (!Number.isInteger(input.timeoutMs) || input.timeoutMs < 100 || input.timeoutMs > 600000) {
+      throw new BackendError("validation", "The timeout must be between 100 ms and 600 seconds.");
+    }
+    if (input.apiKey !== null && /\s/.test(input.apiKey.trim())) {
+      throw new BackendError(
+        "validation",
+        "That does not look like an API key (it has spaces or is over 1,000 characters).",
+      );
+    }
+    const hasKey =
+      input.apiKey !== null ? true : input.clearKey ? false : (existing?.hasKey ?? false);
+    const fields = { name, kind: input.kind, baseUrl, model, timeoutMs: input.timeoutMs, hasKey };
+    if (existing !== undefined) {
+      const updated = { ...existing, ...fields };
+      list[list.indexOf(existing)] = updated;
+      return updated;
+    }
+    return this.seedProvider(profileId, fields);
+  }
+
+  deleteProvider(profileId: string, providerId: string) {
+    const list = this.listProviders(profileId).filter((p) => p.id !== providerId);
+    if (list.length === this.listProviders(profileId).length) {
+      throw new BackendError(
+        "not_found",
+        `There is no chat provider with id ${providerId} for this profile.`,
+      );
+    }
+    this.providers.set(
+      profileId,
+      list.map((p, position) => ({ ...p, position })),
+    );
+  }
+
+  reorder(profileId: string, ids: string[]): ProviderSettings[] {
+    const list = this.listProviders(profileId);
+    if (
+      [...ids].sort().join() !==
+      list
+        .map((p) => p.id)
+        .sort()
+        .join()
+    ) {
+      throw new BackendError(
+        "validation",
+        "The new order must list each of this profile's providers exactly once.",
+      );
+    }
+    const ordered = ids.map((id, position) => {
+      const p = list.find((x) => x.id === id);
+      if (p === undefined) throw new Error("unreachable");
+      return { ...p, position };
+    });
+    this.providers.set(profileId, ordered);
+    return ordered;
+  }
+
+  test(profileId: string, providerId: string): ConnectionReport {
+    if (!this.listProviders(profileId).some((p) => p.id === providerId)) {
+      throw new BackendError(
+        "not_found",
+        `There is no chat provider with id ${providerId} for this profile.`,
+      );
+    }
+    if (this.connection instanceof BackendError) throw this.connection;
+    return { ...this.connection, providerId };
+  }
+
+  status(profileId: string): ChatStatus {
+    const region = this.regions.get(profileId) ?? "";
+    return {
+      configured: this.configured(profileId),
+      helplineRegion: region,
+      helplines: helplinesFor(region),
+    };
+  }
+
+  setRegion(profileId: string, raw: string): ChatStatus {
+    const region = raw.trim().toUpperCase();
+    if (region !== "" && !/^[A-Z]{2}$/.test(region)) {
+      throw new BackendError(
+        "validation",
+        "A region is a two-letter country code such as US or GB (or empty for the default lines).",
+      );
+    }
+    this.regions.set(profileId, region);
+    return this.status(profileId);
+  }
+}

@@ -11,6 +11,8 @@ import type {
 } from "../lib/backend";
 import type { GateReason, Phase, Technique } from "../lib/backend";
 import type { IndexHealth } from "../lib/backend";
+import type { JournalCategory, ProviderKind } from "../lib/backend";
+import type { HelplineRegion } from "../features/chat/format";
 import type { Section } from "../features/shell/sections";
 
 type Question<T extends string> = { title: string; hint: string; options: Record<T, string> };
@@ -69,8 +71,112 @@ export interface Messages {
     starterUnwind: string;
     starterReflect: string;
     inputLabel: string;
-    comingSoon: string;
+    inputHint: string;
     send: string;
+    stop: string;
+    charCount: (count: string, max: string) => string;
+    tooLong: (count: string, max: string) => string;
+    you: string;
+    wbot: string;
+    replying: string;
+    statusNotes: Record<"partial" | "failed" | "cancelled", string>;
+    retry: string;
+    untitled: string;
+    remember: string;
+    rememberOn: string;
+    rememberOff: string;
+    searchLabel: string;
+    searchMode: string;
+    keyword: string;
+    meaning: string;
+    searching: string;
+    hits: (count: number) => string;
+    noHits: (query: string) => string;
+    match: (percent: number) => string;
+    rename: string;
+    renameLabel: (title: string) => string;
+    titleField: string;
+    save: string;
+    delete: string;
+    deleteLabel: (title: string) => string;
+    deleteTitle: (title: string) => string;
+    deleteText: string;
+    forgetMemories: string;
+    safetyTitle: string;
+    safetyText: string;
+    safetyContinue: string;
+    call: (number: string) => string;
+    text: (number: string) => string;
+    website: string;
+    loadingHelplines: string;
+    activityTitles: Record<"breathing" | "meditation" | "journaling", string>;
+    start: string;
+    change: string;
+    notNow: string;
+    declined: string;
+    choseBreathing: (technique: string) => string;
+    choseMeditation: (minutes: number) => string;
+    choseJournaling: (category: string, prompt: string) => string;
+    savedForLater: string;
+    minutes: string;
+    meditationLength: (minutes: number) => string;
+    category: string;
+    categories: Record<JournalCategory, string>;
+    prompt: string;
+    summary: (activity: string, duration: string, completed: boolean) => string;
+    moodChange: (before: string, after: string) => string;
+    summaryFailed: string;
+    setupTitle: string;
+    setupText: string;
+    setupLocal: string;
+    setupKey: string;
+    setupButton: string;
+  };
+  chatSettings: {
+    title: string;
+    intro: string;
+    empty: string;
+    position: (n: number) => string;
+    moveUp: (name: string) => string;
+    moveDown: (name: string) => string;
+    edit: string;
+    editLabel: (name: string) => string;
+    delete: string;
+    deleteLabel: (name: string) => string;
+    deleteTitle: (name: string) => string;
+    deleteText: string;
+    test: string;
+    testLabel: (name: string) => string;
+    testing: string;
+    testOk: (ms: number, sample: string) => string;
+    keySaved: string;
+    noKey: string;
+    addTitle: string;
+    startFrom: string;
+    custom: string;
+    add: string;
+    editTitle: (name: string) => string;
+    name: string;
+    kind: string;
+    kinds: Record<ProviderKind, string>;
+    baseUrl: string;
+    baseUrlHint: string;
+    model: string;
+    timeout: string;
+    timeoutInvalid: string;
+    apiKey: string;
+    apiKeyHint: string;
+    apiKeyNew: string;
+    removeKey: string;
+    keyWillGo: string;
+    keepKey: string;
+    save: string;
+    saving: string;
+    local: string;
+    needsKey: string;
+    regionLabel: string;
+    regionHint: string;
+    regions: Record<HelplineRegion, string>;
   };
   comingSoon: { text: string };
   theme: { group: string; light: string; system: string; dark: string };
@@ -372,8 +478,141 @@ export const en: Messages = {
     starterUnwind: "Help me unwind",
     starterReflect: "I want to reflect on my day",
     inputLabel: "Message",
-    comingSoon: "The companion chat is coming soon.",
+    inputHint: "Enter sends; Shift+Enter starts a new line.",
     send: "Send",
+    stop: "Stop",
+    charCount: (count, max) => `${count} / ${max} characters`,
+    tooLong: (count, max) =>
+      `This message has ${count} characters; the limit is ${max}. Please shorten it or split it into several messages.`,
+    you: "You",
+    wbot: "Wbot",
+    replying: "Wbot is replying…",
+    statusNotes: {
+      partial: "This reply was cut off before it finished.",
+      failed: "No reply came this time.",
+      cancelled: "You stopped this reply.",
+    },
+    retry: "Retry",
+    untitled: "New conversation",
+    remember: "Remember this conversation",
+    rememberOn: "Wbot keeps memories of what you say here.",
+    rememberOff: "Nothing from this conversation becomes a memory.",
+    searchLabel: "Search conversations",
+    searchMode: "Search by",
+    keyword: "Keyword",
+    meaning: "Meaning",
+    searching: "Searching…",
+    hits: (count) => (count === 1 ? "1 conversation found" : `${count} conversations found`),
+    noHits: (query) => `No conversations match “${query}”.`,
+    match: (percent) => `${percent}% match`,
+    rename: "Rename",
+    renameLabel: (title) => `Rename ${title}`,
+    titleField: "Conversation title",
+    save: "Save",
+    delete: "Delete",
+    deleteLabel: (title) => `Delete ${title}`,
+    deleteTitle: (title) => `Delete “${title}”?`,
+    deleteText:
+      "The conversation and all its messages are removed from this device. This can't be undone.",
+    forgetMemories: "Also forget what Wbot remembered from it",
+    safetyTitle: "You don't have to face this alone",
+    safetyText:
+      "It sounds like things are really hard right now. If you are thinking about ending your life or hurting yourself, people are ready to listen, any time:",
+    safetyContinue: "I'm still here, and we can keep talking.",
+    call: (number) => `Call ${number}`,
+    text: (number) => `Text ${number}`,
+    website: "Website",
+    loadingHelplines: "Loading helplines…",
+    activityTitles: {
+      breathing: "A breathing exercise",
+      meditation: "A short meditation",
+      journaling: "A journaling prompt",
+    },
+    start: "Start",
+    change: "Change",
+    notNow: "Not now",
+    declined: "Not now. You can ask for it any time.",
+    choseBreathing: (technique) => `You chose ${technique}.`,
+    choseMeditation: (minutes) => `You chose a ${minutes}-minute meditation.`,
+    choseJournaling: (category, prompt) => `You chose to write (${category}): “${prompt}”`,
+    savedForLater: "Your choice is saved. The guided session arrives in a later version of Wbot.",
+    minutes: "Minutes",
+    meditationLength: (minutes) => `${minutes} minutes`,
+    category: "Category",
+    categories: {
+      reflection: "Reflection",
+      gratitude: "Gratitude",
+      processing: "Processing",
+      growth: "Growth",
+      self_compassion: "Self-compassion",
+    },
+    prompt: "Prompt",
+    summary: (activity, duration, completed) =>
+      `${activity} · ${duration} · ${completed ? "completed" : "stopped early"}`,
+    moodChange: (before, after) => `mood ${before} → ${after}`,
+    summaryFailed: "The session was saved, but it could not be added to this conversation.",
+    setupTitle: "Connect a chat model",
+    setupText:
+      "Wbot's replies come from a chat model you choose. Until one is connected, your messages are still saved and activity suggestions still appear.",
+    setupLocal:
+      "Private and offline: run Ollama, a llama.cpp server or LM Studio on this computer and add it.",
+    setupKey: "Or add a service such as OpenAI, Anthropic or OpenRouter with your API key.",
+    setupButton: "Open chat model settings",
+  },
+  chatSettings: {
+    title: "Chat model",
+    intro:
+      "Wbot asks these in order: when one is busy or fails, the next one answers. Only the chat model may be remote.",
+    empty: "No chat model yet. Add one below.",
+    position: (n) => `${n}.`,
+    moveUp: (name) => `Move ${name} up`,
+    moveDown: (name) => `Move ${name} down`,
+    edit: "Edit",
+    editLabel: (name) => `Edit ${name}`,
+    delete: "Remove",
+    deleteLabel: (name) => `Remove ${name}`,
+    deleteTitle: (name) => `Remove ${name}?`,
+    deleteText: "Wbot stops using it, and its saved API key is removed from this device.",
+    test: "Test connection",
+    testLabel: (name) => `Test connection to ${name}`,
+    testing: "Testing…",
+    testOk: (ms, sample) => `Connected in ${ms} ms. It said: “${sample}”`,
+    keySaved: "A key is saved",
+    noKey: "No key",
+    addTitle: "Add a chat model",
+    startFrom: "Start from",
+    custom: "Custom",
+    add: "Add",
+    editTitle: (name) => `Edit ${name}`,
+    name: "Name",
+    kind: "Type",
+    kinds: { openAiCompatible: "OpenAI-compatible", anthropic: "Anthropic" },
+    baseUrl: "Address",
+    baseUrlHint: "Up to the API version, e.g. http://127.0.0.1:11434/v1",
+    model: "Model",
+    timeout: "Timeout (seconds)",
+    timeoutInvalid: "Please enter the timeout in seconds, e.g. 60.",
+    apiKey: "API key",
+    apiKeyHint: "Kept in this device's keychain and never shown again. Local servers need none.",
+    apiKeyNew: "Type a new key to replace the saved one.",
+    removeKey: "Remove key",
+    keyWillGo: "The saved key will be removed when you save.",
+    keepKey: "Keep the key",
+    save: "Save",
+    saving: "Saving…",
+    local: "On this computer",
+    needsKey: "Needs an API key",
+    regionLabel: "Helplines in the safety card",
+    regionHint: "Where you are, so the numbers shown can be called.",
+    regions: {
+      "": "Default (US & UK)",
+      US: "United States",
+      GB: "United Kingdom",
+      IE: "Ireland",
+      CA: "Canada",
+      AU: "Australia",
+      ES: "Spain",
+    },
   },
   comingSoon: { text: "Coming soon — this part of Wbot isn't ready yet." },
   theme: {

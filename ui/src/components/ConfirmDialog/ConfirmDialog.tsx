@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import { useT } from "../../i18n";
 import { Button } from "../Button";
@@ -14,6 +14,8 @@ export interface ConfirmDialogProps {
   confirmLabel: string;
   pending?: boolean;
   error?: Error | null;
+  /** Options shown under the description (e.g. a checkbox). */
+  children?: ReactNode;
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -25,6 +27,7 @@ export function ConfirmDialog({
   confirmLabel,
   pending = false,
   error = null,
+  children,
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
@@ -86,6 +89,7 @@ export function ConfirmDialog({
         <p id={textId} className={styles.text}>
           {description}
         </p>
+        {children}
         <InlineError error={error} />
         <div className={styles.actions}>
           <Button ref={cancelRef} onClick={onCancel}>

@@ -7,9 +7,14 @@ import styles from "./ChatEmptyState.module.css";
 export function ChatEmptyState({
   displayName,
   onNavigate,
+  onStarter,
+  disabled = false,
 }: {
   displayName: string;
   onNavigate: (section: Section) => void;
+  /** Sends a conversation starter as the first message. */
+  onStarter: (text: string) => void;
+  disabled?: boolean;
 }) {
   const t = useT();
   const actionsId = useId();
@@ -49,11 +54,17 @@ export function ChatEmptyState({
         <h2 id={startersId} className={styles.groupTitle}>
           {t.chat.starters}
         </h2>
-        {/* Starters need the companion chat; they are shown, but not offered, until it exists. */}
         <ul className={styles.starters}>
           {starters.map((starter) => (
             <li key={starter}>
-              <button type="button" className={styles.chip} disabled>
+              <button
+                type="button"
+                className={styles.chip}
+                disabled={disabled}
+                onClick={() => {
+                  onStarter(starter);
+                }}
+              >
                 {starter}
               </button>
             </li>

@@ -1,1 +1,1 @@
-export { ChatInputArea } from "./ChatInputArea";
+export { ChatInputArea, type ChatInputAreaProps } from "./ChatInputArea";

@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import { Button } from "../../../../components/Button";
 import { useT } from "../../../../i18n";
 import type { Profile } from "../../../../lib/backend";
@@ -13,7 +13,11 @@ export interface DiscoverNavProps {
   current: View;
   profile: Profile;
   onNavigate: (view: View) => void;
+  /** Opens the chat on a new, empty conversation. */
+  onNewConversation: () => void;
   onAddProfile: () => void;
+  /** The conversation history (the chat feature's sidebar). */
+  history: ReactNode;
 }
 
 export function DiscoverNav({
@@ -22,11 +26,12 @@ export function DiscoverNav({
   current,
   profile,
   onNavigate,
+  onNewConversation,
   onAddProfile,
+  history,
 }: DiscoverNavProps) {
   const t = useT();
   const discoverId = useId();
-  const historyId = useId();
 
   const navButton = (view: View, label: string) => (
     <button
@@ -45,13 +50,7 @@ export function DiscoverNav({
     <aside id={id} className={styles.sidebar} data-open={open}>
       <p className={styles.brand}>Wbot</p>
 
-      <Button
-        variant="primary"
-        className={styles.newConversation}
-        onClick={() => {
-          onNavigate("chat");
-        }}
-      >
+      <Button variant="primary" className={styles.newConversation} onClick={onNewConversation}>
         <span aria-hidden="true">+</span>
         {t.nav.newConversation}
       </Button>
@@ -68,12 +67,7 @@ export function DiscoverNav({
         </ul>
       </nav>
 
-      <section aria-labelledby={historyId} className={styles.group}>
-        <h2 id={historyId} className={styles.groupTitle}>
-          {t.nav.history}
-        </h2>
-        <p className={styles.empty}>{t.nav.noConversations}</p>
-      </section>
+      {history}
 
       <div className={styles.footer}>
         {navButton("settings", t.nav.settings)}

@@ -1,5 +1,6 @@
 import { useT } from "../../../../i18n";
 import type { Settings } from "../../../../lib/backend";
+import { ChatModelSettings } from "../../../chat/components/ChatModelSettings";
 import { LanguageSelect } from "../LanguageSelect";
 import styles from "./SettingsPage.module.css";
 
@@ -11,6 +12,7 @@ export function SettingsPage({ profileId, settings }: { profileId: string; setti
         {t.settings.title}
       </h1>
       <LanguageSelect profileId={profileId} settings={settings} />
+      <ChatModelSettings profileId={profileId} />
     </section>
   );
 }

@@ -10,7 +10,7 @@ function withAna() {
 }
 
 describe("AppShell", () => {
-  it("greets the profile and is honest about what is not built", async () => {
+  it("greets the profile and offers the chat, saying how to connect a model", async () => {
     renderApp(withAna());
 
     expect(await screen.findByRole("heading", { name: "Hi, Ana" })).toBeInTheDocument();
@@ -22,11 +22,13 @@ describe("AppShell", () => {
       "Help me unwind",
       "I want to reflect on my day",
     ]) {
-      expect(screen.getByRole("button", { name: starter })).toBeDisabled();
+      expect(screen.getByRole("button", { name: starter })).toBeEnabled();
     }
-    expect(screen.getByRole("textbox", { name: "Message" })).toBeDisabled();
-    expect(screen.getByText("The companion chat is coming soon.")).toBeInTheDocument();
-    expect(screen.getByText("No conversations yet")).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "Message" })).toBeEnabled();
+    expect(
+      await screen.findByRole("heading", { name: "Connect a chat model" }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText("No conversations yet")).toBeInTheDocument();
   });
 
   it.each(["Meditation", "Journaling", "Wellness", "Progress"])(

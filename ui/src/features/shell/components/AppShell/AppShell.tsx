@@ -4,6 +4,7 @@ import { useT } from "../../../../i18n";
 import type { Profile, Settings } from "../../../../lib/backend";
 import { BreathingPage } from "../../../breathing/components/BreathingPage";
 import { ChatPage } from "../../../chat/components/ChatPage";
+import { ChatSidebar } from "../../../chat/components/ChatSidebar";
 import { MemoriesPage } from "../../../memory/components/MemoriesPage";
 import { DiscoverNav } from "../../../navigation/components/DiscoverNav";
 import { SettingsPage } from "../../../settings/components/SettingsPage";
@@ -24,6 +25,8 @@ export function AppShell({ profile, settings, onAddProfile }: AppShellProps) {
   const t = useT();
   const [view, setView] = useState<View>("chat");
   const [menuOpen, setMenuOpen] = useState(false);
+  // The open conversation; null starts a new one.
+  const [conversationId, setConversationId] = useState<string | null>(null);
 
   useEffect(() => {
     if (!menuOpen) return;
@@ -58,7 +61,25 @@ export function AppShell({ profile, settings, onAddProfile }: AppShellProps) {
         current={view}
         profile={profile}
         onNavigate={navigate}
+        onNewConversation={() => {
+          setConversationId(null);
+          navigate("chat");
+        }}
         onAddProfile={onAddProfile}
+        history={
+          <ChatSidebar
+            profileId={profile.id}
+            locale={settings.locale}
+            currentId={view === "chat" ? conversationId : null}
+            onSelect={(id) => {
+              setConversationId(id);
+              navigate("chat");
+            }}
+            onDeleted={(id) => {
+              if (id === conversationId) setConversationId(null);
+            }}
+          />
+        }
       />
       <div className={styles.column}>
         <header className={styles.header}>
@@ -81,7 +102,13 @@ export function AppShell({ profile, settings, onAddProfile }: AppShellProps) {
         </header>
         <main className={styles.main}>
           {view === "chat" ? (
-            <ChatPage profile={profile} onNavigate={navigate} />
+            <ChatPage
+              profile={profile}
+              locale={settings.locale}
+              conversationId={conversationId}
+              onConversationStarted={setConversationId}
+              onNavigate={navigate}
+            />
           ) : view === "settings" ? (
             <SettingsPage profileId={profile.id} settings={settings} />
           ) : view === "memories" ? (

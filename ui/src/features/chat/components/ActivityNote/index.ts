@@ -1,0 +1,1 @@
+export { ActivityNote } from "./ActivityNote";

@@ -1,0 +1,1 @@
+export { BreathingProposalCard, type BreathingProposalCardProps } from "./BreathingProposalCard";

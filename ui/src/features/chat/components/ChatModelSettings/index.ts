@@ -1,0 +1,1 @@
+export { ChatModelSettings } from "./ChatModelSettings";

@@ -1,0 +1,1 @@
+export { HelplineRegionSelect } from "./HelplineRegionSelect";

@@ -1,0 +1,1 @@
+export { JournalingConfirmation, type JournalingConfirmationProps } from "./JournalingConfirmation";

@@ -1,0 +1,87 @@
+import { useId, useState } from "react";
+import { Button } from "../../../../components/Button";
+import { useT } from "../../../../i18n";
+import type { ActivityProposal } from "../../../../lib/backend";
+import { useDecideProposal } from "../../hooks/queries";
+import { ProposalFrame } from "../ProposalFrame";
+import { ProposalOutcome } from "../ProposalOutcome";
+import styles from "./MeditationCard.module.css";
+
+export interface MeditationCardProps {
+  profileId: string;
+  messageId: string;
+  proposal: ActivityProposal;
+  minutes: number;
+}
+
+/**
+ * A meditation offered in the chat: start it as suggested, change the minutes, or not now. There is
+ * no meditation screen yet, so starting records the choice and says so.
+ */
+export function MeditationCard({ profileId, messageId, proposal, minutes }: MeditationCardProps) {
+  const t = useT();
+  const fieldId = useId();
+  const decide = useDecideProposal(profileId);
+  const [draft, setDraft] = useState<string | null>(null);
+  if (proposal.decision !== null) return <ProposalOutcome decision={proposal.decision} />;
+
+  const start = () => {
+    const chosen = draft === null ? minutes : Number(draft);
+    decide.mutate({
+      messageId,
+      decision: { kind: "started", choice: { kind: "meditation", minutes: chosen } },
+    });
+  };
+  return (
+    <ProposalFrame
+      title={t.chat.activityTitles.meditation}
+      reason={proposal.reason}
+      error={decide.error}
+      actions={
+        <>
+          <Button variant="primary" aria-busy={decide.isPending} onClick={start}>
+            {t.chat.start}
+          </Button>
+          {draft === null ? (
+            <Button
+              onClick={() => {
+                setDraft(String(minutes));
+              }}
+            >
+              {t.chat.change}
+            </Button>
+          ) : null}
+          <Button
+            variant="ghost"
+            onClick={() => {
+              decide.mutate({ messageId, decision: { kind: "declined" } });
+            }}
+          >
+            {t.chat.notNow}
+          </Button>
+        </>
+      }
+    >
+      {draft === null ? (
+        <p className={styles.choice}>{t.chat.meditationLength(minutes)}</p>
+      ) : (
+        <div className={styles.field}>
+          <label htmlFor={fieldId}>{t.chat.minutes}</label>
+          <input
+            id={fieldId}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={120}
+            step={1}
+            value={draft}
+            onChange={(e) => {
+              setDraft(e.target.value);
+              decide.reset();
+            }}
+          />
+        </div>
+      )}
+    </ProposalFrame>
+  );
+}

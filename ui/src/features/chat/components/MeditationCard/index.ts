@@ -1,0 +1,1 @@
+export { MeditationCard, type MeditationCardProps } from "./MeditationCard";

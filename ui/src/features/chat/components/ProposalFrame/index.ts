@@ -1,0 +1,1 @@
+export { ProposalFrame, type ProposalFrameProps } from "./ProposalFrame";

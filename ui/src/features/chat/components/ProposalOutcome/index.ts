@@ -1,0 +1,1 @@
+export { ProposalOutcome } from "./ProposalOutcome";

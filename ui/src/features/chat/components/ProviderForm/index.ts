@@ -1,0 +1,1 @@
+export { ProviderForm, type ProviderDraft, type ProviderFormProps } from "./ProviderForm";

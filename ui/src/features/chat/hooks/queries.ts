@@ -1,0 +1,254 @@
+import {
+  keepPreviousData,
+  skipToken,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from "@tanstack/react-query";
+import {
+  useBackend,
+  type ActivityResult,
+  type Message,
+  type ProposalDecision,
+  type ProviderInput,
+  type SearchMode,
+} from "../../../lib/backend";
+import { memoryKeys } from "../../memory/hooks/queries";
+
+export const chatKeys = {
+  all: (profileId: string) => ["chat", profileId] as const,
+  conversations: (profileId: string) => ["chat", profileId, "conversations"] as const,
+  conversation: (profileId: string, id: string) => ["chat", profileId, "conversation", id] as const,
+  messages: (profileId: string, id: string) => ["chat", profileId, "messages", id] as const,
+  search: (profileId: string, query: string, mode: SearchMode) =>
+    ["chat", profileId, "search", mode, query] as const,
+  status: (profileId: string) => ["chat", profileId, "status"] as const,
+  providers: (profileId: string) => ["chat", profileId, "providers"] as const,
+  presets: ["chatProviderPresets"] as const,
+  live: (profileId: string) => ["chat", profileId, "live"] as const,
+};
+
+/** Puts a message into its conversation's cached list: replaced when known, else appended. */
+export function upsertMessage(queryClient: QueryClient, message: Message) {
+  queryClient.setQueryData<Message[]>(
+    chatKeys.messages(message.profileId, message.conversationId),
+    (old) => {
+      if (old === undefined) return old;
+      const index = old.findIndex((m) => m.id === message.id);
+      if (index < 0) return [...old, message];
+      const next = [...old];
+      next[index] = message;
+      return next;
+    },
+  );
+}
+
+export function removeMessage(
+  queryClient: QueryClient,
+  profileId: string,
+  conversationId: string,
+  messageId: string,
+) {
+  queryClient.setQueryData<Message[]>(chatKeys.messages(profileId, conversationId), (old) =>
+    old?.filter((m) => m.id !== messageId),
+  );
+}
+
+export function useConversations(profileId: string) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: chatKeys.conversations(profileId),
+    queryFn: () => backend.listConversations(profileId),
+  });
+}
+
+export function useConversation(profileId: string, conversationId: string | null) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: chatKeys.conversation(profileId, conversationId ?? ""),
+    queryFn:
+      conversationId === null
+        ? skipToken
+        : () => backend.getConversation(profileId, conversationId),
+  });
+}
+
+export function useConversationMessages(profileId: string, conversationId: string | null) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: chatKeys.messages(profileId, conversationId ?? ""),
+    queryFn:
+      conversationId === null
+        ? skipToken
+        : () => backend.conversationMessages(profileId, conversationId),
+  });
+}
+
+/** Hits for `query` (already debounced); idle while it is blank. Keeps the last hits while the next load. */
+export function useConversationSearch(profileId: string, query: string, mode: SearchMode) {
+  const backend = useBackend();
+  const trimmed = query.trim();
+  return useQuery({
+    queryKey: chatKeys.search(profileId, trimmed, mode),
+    queryFn:
+      trimmed === "" ? skipToken : () => backend.searchConversations(profileId, trimmed, mode),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useChatStatus(profileId: string) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: chatKeys.status(profileId),
+    queryFn: () => backend.chatStatus(profileId),
+  });
+}
+
+export function useRenameConversation(profileId: string) {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ conversationId, title }: { conversationId: string; title: string }) =>
+      backend.renameConversation(profileId, conversationId, title),
+    onSuccess: async (conversation) => {
+      queryClient.setQueryData(chatKeys.conversation(profileId, conversation.id), conversation);
+      await queryClient.invalidateQueries({ queryKey: chatKeys.conversations(profileId) });
+    },
+  });
+}
+
+export function useSetConversationRemember(profileId: string) {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ conversationId, remember }: { conversationId: string; remember: boolean }) =>
+      backend.setConversationRemember(profileId, conversationId, remember),
+    onSuccess: async (conversation) => {
+      queryClient.setQueryData(chatKeys.conversation(profileId, conversation.id), conversation);
+      await queryClient.invalidateQueries({ queryKey: chatKeys.conversations(profileId) });
+    },
+  });
+}
+
+export function useDeleteConversation(profileId: string) {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      conversationId,
+      keepMemories,
+    }: {
+      conversationId: string;
+      keepMemories: boolean;
+    }) => backend.deleteConversation(profileId, conversationId, keepMemories),
+    onSuccess: async (_forgotten, { conversationId }) => {
+      queryClient.removeQueries({ queryKey: chatKeys.messages(profileId, conversationId) });
+      queryClient.removeQueries({ queryKey: chatKeys.conversation(profileId, conversationId) });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: chatKeys.conversations(profileId) }),
+        queryClient.invalidateQueries({ queryKey: ["chat", profileId, "search"] }),
+        queryClient.invalidateQueries({ queryKey: memoryKeys.all(profileId) }),
+      ]);
+    },
+  });
+}
+
+export function useDecideProposal(profileId: string) {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ messageId, decision }: { messageId: string; decision: ProposalDecision }) =>
+      backend.decideProposal(profileId, messageId, decision),
+    onSuccess: (message) => {
+      upsertMessage(queryClient, message);
+    },
+  });
+}
+
+export function useAddActivitySummary(profileId: string) {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ conversationId, result }: { conversationId: string; result: ActivityResult }) =>
+      backend.addActivitySummary(profileId, conversationId, result),
+    onSuccess: async (message) => {
+      upsertMessage(queryClient, message);
+      await queryClient.invalidateQueries({ queryKey: chatKeys.conversations(profileId) });
+    },
+  });
+}
+
+export function useProviderPresets() {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: chatKeys.presets,
+    queryFn: () => backend.providerPresets(),
+    staleTime: Infinity,
+  });
+}
+
+export function useProviders(profileId: string) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: chatKeys.providers(profileId),
+    queryFn: () => backend.listProviders(profileId),
+  });
+}
+
+/** After the providers change, the chat's "configured" may have too. */
+function useProvidersChanged(profileId: string) {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: chatKeys.providers(profileId) }),
+      queryClient.invalidateQueries({ queryKey: chatKeys.status(profileId) }),
+    ]);
+}
+
+export function useSaveProvider(profileId: string) {
+  const backend = useBackend();
+  const changed = useProvidersChanged(profileId);
+  return useMutation({
+    mutationFn: (input: ProviderInput) => backend.saveProvider(profileId, input),
+    onSuccess: changed,
+  });
+}
+
+export function useDeleteProvider(profileId: string) {
+  const backend = useBackend();
+  const changed = useProvidersChanged(profileId);
+  return useMutation({
+    mutationFn: (providerId: string) => backend.deleteProvider(profileId, providerId),
+    onSuccess: changed,
+  });
+}
+
+export function useReorderProviders(profileId: string) {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ids: string[]) => backend.reorderProviders(profileId, ids),
+    onSuccess: (providers) => {
+      queryClient.setQueryData(chatKeys.providers(profileId), providers);
+    },
+  });
+}
+
+export function useTestProvider(profileId: string) {
+  const backend = useBackend();
+  return useMutation({
+    mutationFn: (providerId: string) => backend.testProvider(profileId, providerId),
+  });
+}
+
+export function useSetHelplineRegion(profileId: string) {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (region: string) => backend.setHelplineRegion(profileId, region),
+    onSuccess: (status) => {
+      queryClient.setQueryData(chatKeys.status(profileId), status);
+    },
+  });
+}

@@ -158,10 +158,10 @@ fn configure_memory(app: &tauri::App, core: &Core) {
         }
     };
     let dev_dir = resources::dev_resource_dir();
-    let (config, source) = resources::memory_config(
+    let (config, source) = wbot_core::memory::MemoryConfig::resolve(
         bundle_dir.as_deref(),
         dev_dir.as_deref(),
-        &resources::EnvPaths::from_process(),
+        &wbot_core::memory::EnvPaths::from_process(),
     );
     tracing::info!(
         source,

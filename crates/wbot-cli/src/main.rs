@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use wbot_core::memory::MemoryConfig;
+use wbot_core::memory::{EnvPaths, MemoryConfig};
 use wbot_core::{Core, CoreError};
 
 #[derive(Parser)]
@@ -69,17 +69,5 @@ pub fn print_json(value: &impl serde::Serialize) -> Result<(), CoreError> {
 /// `WBOT_RESOURCE_DIR`, `ORT_DYLIB_PATH` or `WBOT_MODEL_DIR` say otherwise.
 fn memory_config() -> MemoryConfig {
     let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../src-tauri/resources");
-    let mut config = MemoryConfig::from_resource_dir(&dev);
-    let env = MemoryConfig::from_env();
-    if std::env::var_os("WBOT_RESOURCE_DIR").is_some()
-        || std::env::var_os("ORT_DYLIB_PATH").is_some()
-    {
-        config.runtime_path = env.runtime_path.clone();
-    }
-    if std::env::var_os("WBOT_RESOURCE_DIR").is_some()
-        || std::env::var_os("WBOT_MODEL_DIR").is_some()
-    {
-        config.model_dir = env.model_dir;
-    }
-    config
+    MemoryConfig::resolve(None, Some(&dev), &EnvPaths::from_process()).0
 }

@@ -7,6 +7,7 @@
 mod embedder;
 mod engine;
 pub mod index;
+mod paths;
 pub mod search;
 pub mod vector;
 
@@ -18,6 +19,7 @@ use serde::{Deserialize, Serialize};
 pub use embedder::{Embedder, Priority, BATCH_SIZE, MAX_TOKENS};
 pub use engine::MemoryEngine;
 pub use index::VectorIndex;
+pub use paths::EnvPaths;
 
 use crate::error::{CoreError, Result};
 use crate::ids::parse_id;
@@ -101,21 +103,10 @@ impl MemoryConfig {
         }
     }
 
-    /// The defaults with paths from the environment: `WBOT_RESOURCE_DIR`, then `ORT_DYLIB_PATH` and
-    /// `WBOT_MODEL_DIR` individually. Used by `Core::open` until the shell calls
-    /// [`Core::configure_memory`].
+    /// Paths from the environment alone ([`MemoryConfig::resolve`] with no bundle or checkout). Used by
+    /// `Core::open` until the shell calls [`Core::configure_memory`].
     pub fn from_env() -> Self {
-        let mut config = match std::env::var_os("WBOT_RESOURCE_DIR") {
-            Some(dir) => Self::from_resource_dir(Path::new(&dir)),
-            None => Self::default(),
-        };
-        if let Some(p) = std::env::var_os("ORT_DYLIB_PATH") {
-            config.runtime_path = PathBuf::from(p);
-        }
-        if let Some(p) = std::env::var_os("WBOT_MODEL_DIR") {
-            config.model_dir = PathBuf::from(p);
-        }
-        config
+        Self::resolve(None, None, &EnvPaths::from_process()).0
     }
 }
 

@@ -8,7 +8,7 @@ CREATE TABLE chat_providers (
     profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
     position   INTEGER NOT NULL,
     name       TEXT NOT NULL,
-    kind       TEXT NOT NULL CHECK (kind IN ('open_ai_compatible', 'anthropic')),
+    kind       TEXT NOT NULL CHECK (kind IN ('openAiCompatible', 'anthropic')),
     base_url   TEXT NOT NULL,
     model      TEXT NOT NULL,
     timeout_ms INTEGER NOT NULL CHECK (timeout_ms BETWEEN 100 AND 600000),

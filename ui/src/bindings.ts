@@ -82,6 +82,49 @@ export const commands = {
 	forgetAllMemories: (profileId: string) => typedError<number, AppError>(__TAURI_INVOKE("forget_all_memories", { profileId })),
 	/**  Model, counts and index health for the profile. */
 	memoryStatus: (profileId: string) => typedError<MemoryStatus_Serialize, AppError>(__TAURI_INVOKE("memory_status", { profileId })),
+	/**
+	 *  Sends a message (a new conversation when `conversation_id` is null). The proposal, the reply's
+	 *  tokens and the saved reply arrive on `on_event`.
+	 */
+	sendMessage: (profileId: string, conversationId: string | null, text: string, onEvent: Channel<ReplyEvent_Deserialize>) => typedError<TurnStarted_Serialize, AppError>(__TAURI_INVOKE("send_message", { profileId, conversationId, text, onEvent })),
+	/**  Stops a streaming reply; what arrived is kept, marked cancelled. */
+	cancelReply: (profileId: string, replyId: string) => typedError<null, AppError>(__TAURI_INVOKE("cancel_reply", { profileId, replyId })),
+	/**  Asks again for the reply to the last message, replacing a reply that did not complete. */
+	retryReply: (profileId: string, conversationId: string, onEvent: Channel<ReplyEvent_Deserialize>) => typedError<RetryStarted_Serialize, AppError>(__TAURI_INVOKE("retry_reply", { profileId, conversationId, onEvent })),
+	/**  Records what the user did with an activity card: started with their choice, or declined. */
+	decideProposal: (profileId: string, messageId: string, decision: ProposalDecision) => typedError<Message_Serialize, AppError>(__TAURI_INVOKE("decide_proposal", { profileId, messageId, decision })),
+	/**  Adds how a finished activity went to the conversation it was started from. */
+	addActivitySummary: (profileId: string, conversationId: string, result: ActivityResult) => typedError<Message_Serialize, AppError>(__TAURI_INVOKE("add_activity_summary", { profileId, conversationId, result })),
+	/**  The profile's conversations, most recent first, with previews. */
+	listConversations: (profileId: string) => typedError<ConversationSummary[], AppError>(__TAURI_INVOKE("list_conversations", { profileId })),
+	/**  One conversation. */
+	getConversation: (profileId: string, conversationId: string) => typedError<Conversation, AppError>(__TAURI_INVOKE("get_conversation", { profileId, conversationId })),
+	/**  A conversation's messages, oldest first. */
+	conversationMessages: (profileId: string, conversationId: string) => typedError<Message_Serialize[], AppError>(__TAURI_INVOKE("conversation_messages", { profileId, conversationId })),
+	/**  Renames a conversation. */
+	renameConversation: (profileId: string, conversationId: string, title: string) => typedError<Conversation, AppError>(__TAURI_INVOKE("rename_conversation", { profileId, conversationId, title })),
+	/**  Turns "remember this conversation" on or off. */
+	setConversationRemember: (profileId: string, conversationId: string, remember: boolean) => typedError<Conversation, AppError>(__TAURI_INVOKE("set_conversation_remember", { profileId, conversationId, remember })),
+	/**  Deletes a conversation, and its memories unless `keep_memories`; returns how many were forgotten. */
+	deleteConversation: (profileId: string, conversationId: string, keepMemories: boolean) => typedError<number, AppError>(__TAURI_INVOKE("delete_conversation", { profileId, conversationId, keepMemories })),
+	/**  Finds conversations by keywords or by meaning. */
+	searchConversations: (profileId: string, query: string, mode: SearchMode) => typedError<ConversationHit_Serialize[], AppError>(__TAURI_INVOKE("search_conversations", { profileId, query, mode })),
+	/**  Starting points for a provider (Ollama, llama.cpp, LM Studio, OpenAI, Anthropic, OpenRouter). */
+	providerPresets: () => __TAURI_INVOKE<ProviderPreset[]>("provider_presets"),
+	/**  The profile's providers, in fallback order. */
+	listProviders: (profileId: string) => typedError<ProviderSettings[], AppError>(__TAURI_INVOKE("list_providers", { profileId })),
+	/**  Adds or changes a provider (a new API key goes to the OS keychain). */
+	saveProvider: (profileId: string, input: ProviderInput_Deserialize) => typedError<ProviderSettings, AppError>(__TAURI_INVOKE("save_provider", { profileId, input })),
+	/**  Removes a provider and its key. */
+	deleteProvider: (profileId: string, providerId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_provider", { profileId, providerId })),
+	/**  Puts the providers in a new fallback order. */
+	reorderProviders: (profileId: string, providerIds: string[]) => typedError<ProviderSettings[], AppError>(__TAURI_INVOKE("reorder_providers", { profileId, providerIds })),
+	/**  "Test connection": one short request to a provider. */
+	testProvider: (profileId: string, providerId: string) => typedError<ConnectionReport, AppError>(__TAURI_INVOKE("test_provider", { profileId, providerId })),
+	/**  Whether a model is set up, and the helplines for the profile's region. */
+	chatStatus: (profileId: string) => typedError<ChatStatus_Serialize, AppError>(__TAURI_INVOKE("chat_status", { profileId })),
+	/**  Sets the region of the safety card's helplines (two letters, or empty for the defaults). */
+	setHelplineRegion: (profileId: string, region: string) => typedError<ChatStatus_Serialize, AppError>(__TAURI_INVOKE("set_helpline_region", { profileId, region })),
 };
 
 /** Events */
@@ -91,6 +134,71 @@ export const events = {
 };
 
 /* Types */
+/**  What the companion may offer. */
+export type Activity = "none" | "breathing" | "meditation" | "journaling";
+
+/**  An activity offered after a user message; the user starts, changes or declines it in a card. */
+export type ActivityProposal = ActivityProposal_Serialize | ActivityProposal_Deserialize;
+
+/**  An activity offered after a user message; the user starts, changes or declines it in a card. */
+export type ActivityProposal_Deserialize = {
+	activity: Activity,
+	/**  The classifier's confidence, 0–1. */
+	confidence: number | null,
+	suggestion: ActivitySuggestion,
+	/**  Why it is offered, for the person. */
+	reason: string,
+	/**  What the user chose, once they have. */
+	decision?: ProposalDecision | null,
+};
+
+/**  An activity offered after a user message; the user starts, changes or declines it in a card. */
+export type ActivityProposal_Serialize = {
+	activity: Activity,
+	/**  The classifier's confidence, 0–1. */
+	confidence: number | null,
+	suggestion: ActivitySuggestion,
+	/**  Why it is offered, for the person. */
+	reason: string,
+	/**  What the user chose, once they have. */
+	decision: ProposalDecision | null,
+};
+
+/**  Which saved session ended, for [`ActivitySummary`]. */
+export type ActivityResult = { kind: "breathing"; sessionId: string };
+
+/**  What an activity card starts with; the user may change every field before starting. */
+export type ActivitySuggestion = { kind: "breathing"; technique: Technique } | { kind: "meditation"; minutes: number } | { kind: "journaling"; category: JournalCategory; prompt: string };
+
+/**  How an activity that was started from the conversation went. */
+export type ActivitySummary = ActivitySummary_Serialize | ActivitySummary_Deserialize;
+
+/**  How an activity that was started from the conversation went. */
+export type ActivitySummary_Deserialize = {
+	activity: Activity,
+	/**  The technique (breathing) or kind of practice, as stored. */
+	technique: string,
+	durationMs: number,
+	completed: boolean,
+	moodBefore?: number | null,
+	moodAfter?: number | null,
+	/**  The saved session it describes. */
+	sessionId: string,
+};
+
+/**  How an activity that was started from the conversation went. */
+export type ActivitySummary_Serialize = {
+	activity: Activity,
+	/**  The technique (breathing) or kind of practice, as stored. */
+	technique: string,
+	durationMs: number,
+	completed: boolean,
+	moodBefore: number | null,
+	moodAfter: number | null,
+	/**  The saved session it describes. */
+	sessionId: string,
+};
+
 /**  An ambient bed. All are generated on the device. */
 export type AmbientKind = 
 /**  Low-passed brown noise with slow swells. */
@@ -236,6 +344,27 @@ export type BreathingStats_Serialize = {
 /**  What is hard for them lately (several may apply). */
 export type Challenge = "stress" | "anxiety" | "sleep" | "focus" | "relationships" | "work" | "low_mood" | "loneliness";
 
+/**  What the chat screen needs to know before the first message. */
+export type ChatStatus = ChatStatus_Serialize | ChatStatus_Deserialize;
+
+/**  What the chat screen needs to know before the first message. */
+export type ChatStatus_Deserialize = {
+	/**  At least one provider is set up; otherwise the chat shows how to connect one. */
+	configured: boolean,
+	helplineRegion: string,
+	/**  The safety card's lines for that region, the international directory last. */
+	helplines: Helpline_Deserialize[],
+};
+
+/**  What the chat screen needs to know before the first message. */
+export type ChatStatus_Serialize = {
+	/**  At least one provider is set up; otherwise the chat shows how to connect one. */
+	configured: boolean,
+	helplineRegion: string,
+	/**  The safety card's lines for that region, the international directory last. */
+	helplines: Helpline_Serialize[],
+};
+
 /**  How the companion should talk. */
 export type CommunicationStyle = "direct" | "warm" | "reflective" | "structured";
 
@@ -252,8 +381,71 @@ export type Completion_Serialize = {
 	stats: SessionStats_Serialize,
 };
 
+/**  What "test connection" found. */
+export type ConnectionReport = {
+	providerId: string,
+	/**  Until the first piece of the reply (or its end). */
+	latencyMs: number,
+	/**  The first words of the reply. */
+	sample: string,
+};
+
 /**  Conditions that rule out intense breathing (Wim Hof). */
 export type Contraindication = "heart_condition" | "high_blood_pressure" | "pregnancy" | "epilepsy";
+
+/**  A conversation. */
+export type Conversation = {
+	id: string,
+	profileId: string,
+	/**  Empty until the first message (the UI shows "New conversation"). */
+	title: string,
+	/**  Whether memories are made from it. */
+	remember: boolean,
+	/**  RFC 3339. */
+	createdAt: string,
+	/**  RFC 3339: the last message's time. */
+	updatedAt: string,
+};
+
+/**  A conversation found by a search, with the text that matched. */
+export type ConversationHit = ConversationHit_Serialize | ConversationHit_Deserialize;
+
+/**  A conversation found by a search, with the text that matched. */
+export type ConversationHit_Deserialize = {
+	conversationId: string,
+	conversationTitle: string,
+	/**  The matching message (keyword search). */
+	messageId?: string | null,
+	/**  The text that matched, on one line, at most 200 characters. */
+	snippet: string,
+	createdAt: string,
+	/**  Cosine similarity to the query (meaning search). */
+	similarity?: number | null,
+};
+
+/**  A conversation found by a search, with the text that matched. */
+export type ConversationHit_Serialize = {
+	conversationId: string,
+	conversationTitle: string,
+	/**  The matching message (keyword search). */
+	messageId: string | null,
+	/**  The text that matched, on one line, at most 200 characters. */
+	snippet: string,
+	createdAt: string,
+	/**  Cosine similarity to the query (meaning search). */
+	similarity: number | null,
+};
+
+/**  A line of the conversation list. */
+export type ConversationSummary = {
+	id: string,
+	title: string,
+	/**  The last message on one line, "You: " first when the user wrote it; at most [`PREVIEW_CHARS`]. */
+	preview: string,
+	/**  RFC 3339 (the UI shows it relative). */
+	updatedAt: string,
+	remember: boolean,
+};
 
 /**  Every notification the core sends. */
 export type CoreEvent = CoreEvent_Serialize | CoreEvent_Deserialize;
@@ -294,6 +486,15 @@ export type CoreNotice_Deserialize = CoreEvent_Deserialize;
  */
 export type CoreNotice_Serialize = CoreEvent_Serialize;
 
+/**  What kind of risk a message shows. */
+export type CrisisCategory = "suicidal" | "self_harm" | "hopelessness";
+
+/**  The detector's finding for a message. `rule` names the pattern (never the user's words) for debugging. */
+export type CrisisSignal = {
+	category: CrisisCategory,
+	rule: string,
+};
+
 /**  How the person feels right now. */
 export type CurrentFeeling = "great" | "good" | "okay" | "low" | "struggling";
 
@@ -311,6 +512,37 @@ export type GateReason =
 "discomfort" | 
 /**  Fewer than three completed breathing sessions. */
 "new_to_breathing";
+
+/**  A place to get help now. */
+export type Helpline = Helpline_Serialize | Helpline_Deserialize;
+
+/**  A place to get help now. */
+export type Helpline_Deserialize = {
+	name: string,
+	/**  ISO 3166 region it serves, or "INT" for the directory. */
+	region: string,
+	/**  To call, as dialled. */
+	phone?: string | null,
+	/**  To text, when different from calling. */
+	text?: string | null,
+	url: string,
+	/**  A short line for the card. */
+	description: string,
+};
+
+/**  A place to get help now. */
+export type Helpline_Serialize = {
+	name: string,
+	/**  ISO 3166 region it serves, or "INT" for the directory. */
+	region: string,
+	/**  To call, as dialled. */
+	phone: string | null,
+	/**  To text, when different from calling. */
+	text: string | null,
+	url: string,
+	/**  A short line for the card. */
+	description: string,
+};
 
 /**  What the last check of an index file found when it was opened. */
 export type IndexCheck = 
@@ -331,6 +563,9 @@ export type IndexHealth =
 "rebuilding" | 
 /**  In memory and in agreement with the database. */
 "ready";
+
+/**  A journaling prompt's category (SPEC §6). */
+export type JournalCategory = "reflection" | "gratitude" | "processing" | "growth" | "self_compassion";
 
 /**  A session that has started. */
 export type LiveBreathing = LiveBreathing_Serialize | LiveBreathing_Deserialize;
@@ -505,6 +740,61 @@ export type Memory_Serialize = {
 	source: MemorySource,
 };
 
+/**  A message. */
+export type Message = Message_Serialize | Message_Deserialize;
+
+/**
+ *  Who wrote a message; `system_summary` says what an activity started from the conversation did
+ *  (its typed `summary` is on the message).
+ */
+export type MessageRole = "user" | "assistant" | "system_summary";
+
+/**
+ *  How a message ended: `complete`; `partial` (the provider failed after some text arrived);
+ *  `failed` (nothing arrived); `cancelled` (the user stopped it).
+ */
+export type MessageStatus = "complete" | "partial" | "failed" | "cancelled";
+
+/**  A message. */
+export type Message_Deserialize = {
+	id: string,
+	conversationId: string,
+	profileId: string,
+	role: MessageRole,
+	content: string,
+	status: MessageStatus,
+	/**  Why a reply is not complete. */
+	error?: string | null,
+	/**  RFC 3339. */
+	createdAt: string,
+	/**  On a user message: the activity offered in reply to it. */
+	proposal?: ActivityProposal_Deserialize | null,
+	/**  On a user message: what the crisis detector found (the safety card is shown under it). */
+	safety?: CrisisSignal | null,
+	/**  On a `system_summary` message: how the activity went. */
+	summary?: ActivitySummary_Deserialize | null,
+};
+
+/**  A message. */
+export type Message_Serialize = {
+	id: string,
+	conversationId: string,
+	profileId: string,
+	role: MessageRole,
+	content: string,
+	status: MessageStatus,
+	/**  Why a reply is not complete. */
+	error: string | null,
+	/**  RFC 3339. */
+	createdAt: string,
+	/**  On a user message: the activity offered in reply to it. */
+	proposal: ActivityProposal_Serialize | null,
+	/**  On a user message: what the crisis detector found (the safety card is shown under it). */
+	safety: CrisisSignal | null,
+	/**  On a `system_summary` message: how the activity went. */
+	summary: ActivitySummary_Serialize | null,
+};
+
 /**  Sessions of one calendar month (UTC). */
 export type MonthlyTotal = {
 	/**  "YYYY-MM". */
@@ -638,6 +928,117 @@ export type Progress_Serialize = {
 	message: string,
 };
 
+/**  What the user did with a proposal. */
+export type ProposalDecision = 
+/**  Started, with the choice actually made (which may differ from the suggestion). */
+{ kind: "started"; choice: ActivitySuggestion } | 
+/**  "Not now". */
+{ kind: "declined" };
+
+/**  Adding (no `id`) or changing a provider. */
+export type ProviderInput = ProviderInput_Serialize | ProviderInput_Deserialize;
+
+/**  Adding (no `id`) or changing a provider. */
+export type ProviderInput_Deserialize = {
+	id?: string | null,
+	name: string,
+	kind: ProviderKind,
+	baseUrl: string,
+	model: string,
+	timeoutMs: number,
+	/**  A new key to store in the keychain; absent keeps the saved one. */
+	apiKey?: string | null,
+	/**  Removes the saved key. */
+	clearKey?: boolean,
+};
+
+/**  Adding (no `id`) or changing a provider. */
+export type ProviderInput_Serialize = {
+	id: string | null,
+	name: string,
+	kind: ProviderKind,
+	baseUrl: string,
+	model: string,
+	timeoutMs: number,
+	/**  A new key to store in the keychain; absent keeps the saved one. */
+	apiKey: string | null,
+	/**  Removes the saved key. */
+	clearKey: boolean,
+};
+
+/**  Which wire format a provider speaks. */
+export type ProviderKind = 
+/**
+ *  OpenAI Chat Completions (`POST {base}/chat/completions`): OpenAI, Ollama, llama.cpp, LM Studio,
+ *  vLLM, OpenRouter, Groq, ...
+ */
+"openAiCompatible" | 
+/**  Anthropic Messages (`POST {base}/messages`). */
+"anthropic";
+
+/**  A starting point for a provider the user adds. */
+export type ProviderPreset = {
+	/**  A stable name, e.g. "ollama". */
+	preset: string,
+	name: string,
+	kind: ProviderKind,
+	baseUrl: string,
+	/**  A model that usually exists there; the user can change it. */
+	suggestedModel: string,
+	/**  Whether an API key is needed. */
+	needsKey: boolean,
+	/**  Runs on this computer (works offline). */
+	local: boolean,
+	timeoutMs: number,
+};
+
+/**  A provider as the settings screen shows it: never the key, only whether one is saved. */
+export type ProviderSettings = {
+	id: string,
+	name: string,
+	kind: ProviderKind,
+	baseUrl: string,
+	model: string,
+	timeoutMs: number,
+	hasKey: boolean,
+	/**  Place in the fallback chain, from 0. */
+	position: number,
+};
+
+/**
+ *  What streams to the UI while a turn runs. A reply ends with exactly one `done` (or, only when storage
+ *  fails, `error`); the `proposal`, worked out alongside the reply, may come before or after it.
+ */
+export type ReplyEvent = ReplyEvent_Serialize | ReplyEvent_Deserialize;
+
+/**
+ *  What streams to the UI while a turn runs. A reply ends with exactly one `done` (or, only when storage
+ *  fails, `error`); the `proposal`, worked out alongside the reply, may come before or after it.
+ */
+export type ReplyEvent_Deserialize = 
+/**  The user's message again, now with the activity the classifier offers. */
+{ kind: "proposal"; message: Message_Deserialize } | 
+/**  A piece of the reply, in order. */
+{ kind: "token"; replyId: string; text: string } | 
+/**  The reply as saved: complete, partial, failed or cancelled (with the error for people). */
+{ kind: "done"; replyId: string; message: Message_Deserialize } | 
+/**  The reply could not be saved. */
+{ kind: "error"; replyId: string; message: string };
+
+/**
+ *  What streams to the UI while a turn runs. A reply ends with exactly one `done` (or, only when storage
+ *  fails, `error`); the `proposal`, worked out alongside the reply, may come before or after it.
+ */
+export type ReplyEvent_Serialize = 
+/**  The user's message again, now with the activity the classifier offers. */
+{ kind: "proposal"; message: Message_Serialize } | 
+/**  A piece of the reply, in order. */
+{ kind: "token"; replyId: string; text: string } | 
+/**  The reply as saved: complete, partial, failed or cancelled (with the error for people). */
+{ kind: "done"; replyId: string; message: Message_Serialize } | 
+/**  The reply could not be saved. */
+{ kind: "error"; replyId: string; message: string };
+
 /**  One day of the retention trend chart. */
 export type RetentionPoint = {
 	/**  "YYYY-MM-DD" (UTC). */
@@ -645,6 +1046,23 @@ export type RetentionPoint = {
 	bestMs: number | null,
 	averageMs: number | null,
 	rounds: number,
+};
+
+/**  What `retry_reply` answers at once. */
+export type RetryStarted = RetryStarted_Serialize | RetryStarted_Deserialize;
+
+/**  What `retry_reply` answers at once. */
+export type RetryStarted_Deserialize = {
+	replyId: string,
+	/**  The reply it replaces (removed), if there was one. */
+	removedMessageId?: string | null,
+};
+
+/**  What `retry_reply` answers at once. */
+export type RetryStarted_Serialize = {
+	replyId: string,
+	/**  The reply it replaces (removed), if there was one. */
+	removedMessageId: string | null,
 };
 
 /**  One cycle (continuous techniques) or round (Wim Hof), as saved with the session. */
@@ -708,6 +1126,13 @@ export type SafetyDecision_Serialize = {
 	/**  The notice's lines, when it is to be shown. */
 	safetyNotice: string[],
 };
+
+/**  How to search conversations. */
+export type SearchMode = 
+/**  Every word must appear (full text). */
+"keyword" | 
+/**  Close in meaning, over the exchanges remembered from conversations. */
+"meaning";
 
 /**  Options of a search. */
 export type SearchOptions = SearchOptions_Serialize | SearchOptions_Deserialize;
@@ -966,6 +1391,25 @@ export type TickInfo_Serialize = {
 	/**  Time spent in the session, pauses excluded. */
 	sessionElapsedMs: number | null,
 	paused: boolean,
+};
+
+/**  What `send_message` answers at once; the rest arrives as [`ReplyEvent`]s. */
+export type TurnStarted = TurnStarted_Serialize | TurnStarted_Deserialize;
+
+/**  What `send_message` answers at once; the rest arrives as [`ReplyEvent`]s. */
+export type TurnStarted_Deserialize = {
+	conversation: Conversation,
+	userMessage: Message_Deserialize,
+	/**  The reply being streamed; absent when no provider is set up (the chat then shows how to add one). */
+	replyId?: string | null,
+};
+
+/**  What `send_message` answers at once; the rest arrives as [`ReplyEvent`]s. */
+export type TurnStarted_Serialize = {
+	conversation: Conversation,
+	userMessage: Message_Serialize,
+	/**  The reply being streamed; absent when no provider is set up (the chat then shows how to add one). */
+	replyId: string | null,
 };
 
 /**  Wim Hof results of one session. */

@@ -26,6 +26,8 @@ pub struct Core {
     audio: std::sync::Arc<std::sync::OnceLock<audio::AudioEngine>>,
     /// Breathing sessions running now, steered by run id.
     breathing_runs: breathing::LiveSessions,
+    /// The chat client, where keys are kept, and the replies streaming now.
+    chat: chat::turn::ChatRuntime,
 }
 
 impl Core {
@@ -42,6 +44,10 @@ impl Core {
             events,
             audio: Default::default(),
             breathing_runs: Default::default(),
+            chat: chat::turn::ChatRuntime::new(
+                std::sync::Arc::new(chat::secrets::KeychainSecretStore),
+                chat::RetryPolicy::default(),
+            )?,
         })
     }
 

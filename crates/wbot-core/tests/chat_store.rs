@@ -2,9 +2,7 @@
 //! deletion with and without memories, and profile isolation.
 #![allow(clippy::unwrap_used)]
 
-use wbot_core::chat::{
-    Activity, ActivityProposal, MessageRole, MessageStatus, NewAssistantMessage,
-};
+use wbot_core::chat::{MessageRole, MessageStatus, NewAssistantMessage};
 use wbot_core::profile::{NewProfile, OnboardingAnswers};
 use wbot_core::{Core, ErrorCode};
 
@@ -23,7 +21,6 @@ fn reply(text: &str, status: MessageStatus) -> NewAssistantMessage {
         content: text.into(),
         status,
         error: None,
-        proposal: None,
     }
 }
 
@@ -72,28 +69,18 @@ async fn conversation_lifecycle() {
         .unwrap();
     assert_eq!(core.conversation(&p, &c2.id).await.unwrap().title, title);
 
-    // A reply with a typed proposal, then a partial one.
+    // A reply, then a partial one.
     let saved = core
         .save_assistant_message(
             &p,
             &c2.id,
-            NewAssistantMessage {
-                proposal: Some(ActivityProposal {
-                    activity: Activity::Breathing,
-                    confidence: 0.9,
-                }),
-                ..reply(
-                    "That sounds stressful. Would a short breathing exercise help?",
-                    MessageStatus::Complete,
-                )
-            },
+            reply(
+                "That sounds stressful. Would a short breathing exercise help?",
+                MessageStatus::Complete,
+            ),
         )
         .await
         .unwrap();
-    assert_eq!(
-        saved.proposal.as_ref().unwrap().activity,
-        Activity::Breathing
-    );
     let partial = core
         .save_assistant_message(
             &p,
@@ -109,7 +96,7 @@ async fn conversation_lifecycle() {
     assert_eq!(messages.len(), 4);
     assert_eq!(messages[0].role, MessageRole::User);
     assert_eq!(messages[3], partial);
-    assert_eq!(messages[2].proposal, saved.proposal);
+    assert_eq!(messages[2], saved);
     assert!(core
         .save_assistant_message(&p, &c2.id, reply("  ", MessageStatus::Complete))
         .await

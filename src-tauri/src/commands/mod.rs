@@ -2,6 +2,7 @@
 //! input, call the core, map the error. The list of them lives in `wbot_specta_builder!`.
 
 pub mod breathing;
+pub mod chat;
 pub mod memory;
 pub mod profile;
 

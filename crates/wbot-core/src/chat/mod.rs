@@ -3,47 +3,41 @@
 
 pub mod activity;
 pub mod crisis;
+pub mod prompt;
+pub mod proposal;
 pub mod provider;
+pub mod secrets;
+pub mod setup;
 pub mod sse;
 pub mod store;
+pub mod turn;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::{CoreError, Result};
+use crate::profile::string_enum;
+
 pub use activity::{Activity, ActivityClassifier, ActivityGuess, PROPOSE_THRESHOLD};
 pub use crisis::{detect_crisis, helplines, CrisisCategory, CrisisSignal, Helpline};
+pub use proposal::{
+    ActivityProposal, ActivityResult, ActivitySuggestion, ActivitySummary, JournalCategory,
+    ProposalDecision,
+};
 pub use provider::{
     presets, ChatClient, ChatOutcome, ChatRequest, ChatRole, ChatTurn, ConnectionReport,
     MemorySecretStore, ProviderConfig, ProviderError, ProviderErrorKind, ProviderKind,
     ProviderPreset, RetryPolicy, SecretRef, SecretStore,
 };
+pub use setup::{ChatStatus, ProviderInput, ProviderSettings};
 pub use sse::{StreamEvent, StreamParser};
 pub use store::{
-    ActivityProposal, Conversation, ConversationSummary, Message, MessageHit, MessageRole,
-    NewAssistantMessage, MAX_MESSAGE_CHARS,
+    Conversation, ConversationHit, ConversationSummary, Message, MessageHit, MessageRole,
+    NewAssistantMessage, SearchMode, MAX_MESSAGE_CHARS,
 };
+pub use turn::{ReplyEvent, RetryStarted, TurnStarted};
 
-/// How a message ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum MessageStatus {
-    /// The whole message.
-    Complete,
-    /// A reply that stopped part-way (the provider failed after some text arrived).
-    Partial,
-    /// A reply of which nothing arrived.
-    Failed,
-    /// A reply the user stopped.
-    Cancelled,
-}
-
-impl MessageStatus {
-    /// The value as stored.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Complete => "complete",
-            Self::Partial => "partial",
-            Self::Failed => "failed",
-            Self::Cancelled => "cancelled",
-        }
-    }
-}
+string_enum!(
+    /// How a message ended: `complete`; `partial` (the provider failed after some text arrived);
+    /// `failed` (nothing arrived); `cancelled` (the user stopped it).
+    MessageStatus { Complete = "complete", Partial = "partial", Failed = "failed", Cancelled = "cancelled" }
+);

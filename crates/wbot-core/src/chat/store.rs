@@ -4,12 +4,14 @@
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
-use super::activity::Activity;
+use super::crisis::{detect_crisis, CrisisSignal};
+use super::proposal::{ActivityProposal, ActivitySummary};
 use super::MessageStatus;
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
 use crate::memory::search::{fts_phrase, fts_terms};
+use crate::profile::string_enum;
 use crate::Core;
 
 /// The longest message, in characters. Longer messages are refused, never cut.
@@ -22,59 +24,23 @@ const AUTO_TITLE_KEEP: usize = 47;
 pub const MAX_TITLE_CHARS: usize = 200;
 /// The longest list preview, in characters (including "You: " and the ellipsis).
 pub const PREVIEW_CHARS: usize = 60;
+/// The least similarity a meaning search of conversations shows: lower than the chat's recall floor,
+/// because a person searching by paraphrase wants near misses too (the Memories screen does the same).
+pub const MEANING_FLOOR: f32 = 0.3;
 /// Most results of one keyword search.
 pub const MAX_SEARCH_RESULTS: u32 = 100;
 
-/// Who wrote a message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum MessageRole {
-    User,
-    Assistant,
-    /// A summary of older messages the companion keeps for context.
-    SystemSummary,
-}
+string_enum!(
+    /// Who wrote a message; `system_summary` says what an activity started from the conversation did
+    /// (its typed `summary` is on the message).
+    MessageRole { User = "user", Assistant = "assistant", SystemSummary = "system_summary" }
+);
 
-impl MessageRole {
-    fn as_str(self) -> &'static str {
-        match self {
-            Self::User => "user",
-            Self::Assistant => "assistant",
-            Self::SystemSummary => "system_summary",
-        }
-    }
-
-    fn parse(raw: &str) -> Result<Self> {
-        match raw {
-            "user" => Ok(Self::User),
-            "assistant" => Ok(Self::Assistant),
-            "system_summary" => Ok(Self::SystemSummary),
-            other => Err(CoreError::Internal(format!(
-                "unknown message role {other:?} in the database"
-            ))),
-        }
-    }
-}
-
-fn parse_status(raw: &str) -> Result<MessageStatus> {
-    match raw {
-        "complete" => Ok(MessageStatus::Complete),
-        "partial" => Ok(MessageStatus::Partial),
-        "failed" => Ok(MessageStatus::Failed),
-        "cancelled" => Ok(MessageStatus::Cancelled),
-        other => Err(CoreError::Internal(format!(
-            "unknown message status {other:?} in the database"
-        ))),
-    }
-}
-
-/// An activity the reply offers; the user confirms, changes or declines it in a card.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct ActivityProposal {
-    pub activity: Activity,
-    /// The classifier's confidence, 0–1.
-    pub confidence: f32,
+/// A value read back from the database; a value no migration allows is a bug, not bad input.
+fn from_db<T: std::str::FromStr<Err = CoreError>>(raw: &str) -> Result<T> {
+    raw.parse().map_err(|e: CoreError| {
+        CoreError::Internal(format!("unexpected value in the database: {e}"))
+    })
 }
 
 /// A conversation.
@@ -120,7 +86,12 @@ pub struct Message {
     pub error: Option<String>,
     /// RFC 3339.
     pub created_at: String,
+    /// On a user message: the activity offered in reply to it.
     pub proposal: Option<ActivityProposal>,
+    /// On a user message: what the crisis detector found (the safety card is shown under it).
+    pub safety: Option<CrisisSignal>,
+    /// On a `system_summary` message: how the activity went.
+    pub summary: Option<ActivitySummary>,
 }
 
 /// A reply to save.
@@ -131,8 +102,31 @@ pub struct NewAssistantMessage {
     pub status: MessageStatus,
     #[serde(default)]
     pub error: Option<String>,
-    #[serde(default)]
-    pub proposal: Option<ActivityProposal>,
+}
+
+/// How to search conversations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub enum SearchMode {
+    /// Every word must appear (full text).
+    Keyword,
+    /// Close in meaning, over the exchanges remembered from conversations.
+    Meaning,
+}
+
+/// A conversation found by a search, with the text that matched.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ConversationHit {
+    pub conversation_id: String,
+    pub conversation_title: String,
+    /// The matching message (keyword search).
+    pub message_id: Option<String>,
+    /// The text that matched, on one line, at most 200 characters.
+    pub snippet: String,
+    pub created_at: String,
+    /// Cosine similarity to the query (meaning search).
+    pub similarity: Option<f32>,
 }
 
 /// A keyword search result.
@@ -218,6 +212,12 @@ fn thousands(n: usize) -> String {
     out
 }
 
+fn message_not_found(id: &str) -> CoreError {
+    CoreError::NotFound(format!(
+        "There is no message with id {id} for this profile."
+    ))
+}
+
 fn conversation_not_found(id: &str) -> CoreError {
     CoreError::NotFound(format!(
         "There is no conversation with id {id} for this profile."
@@ -226,7 +226,8 @@ fn conversation_not_found(id: &str) -> CoreError {
 
 const CONVERSATION_COLUMNS: &str = "id, profile_id, title, remember, created_at, updated_at";
 const MESSAGE_COLUMNS: &str =
-    "m.id, m.conversation_id, m.profile_id, m.role, m.content, m.status, m.error, m.created_at, m.proposal";
+    "m.id, m.conversation_id, m.profile_id, m.role, m.content, m.status, m.error, m.created_at, m.proposal, \
+     m.safety, m.summary";
 
 fn row_to_conversation(row: &sqlx::sqlite::SqliteRow) -> Result<Conversation> {
     let remember: i64 = row.try_get("remember")?;
@@ -243,17 +244,25 @@ fn row_to_conversation(row: &sqlx::sqlite::SqliteRow) -> Result<Conversation> {
 fn row_to_message(row: &sqlx::sqlite::SqliteRow) -> Result<Message> {
     let role: String = row.try_get("role")?;
     let status: String = row.try_get("status")?;
-    let proposal: Option<String> = row.try_get("proposal")?;
+    let json = |column: &str| -> Result<Option<String>> { Ok(row.try_get(column)?) };
     Ok(Message {
         id: row.try_get("id")?,
         conversation_id: row.try_get("conversation_id")?,
         profile_id: row.try_get("profile_id")?,
-        role: MessageRole::parse(&role)?,
+        role: from_db(&role)?,
         content: row.try_get("content")?,
-        status: parse_status(&status)?,
+        status: from_db(&status)?,
         error: row.try_get("error")?,
         created_at: row.try_get("created_at")?,
-        proposal: proposal.map(|p| serde_json::from_str(&p)).transpose()?,
+        proposal: json("proposal")?
+            .map(|p| serde_json::from_str(&p))
+            .transpose()?,
+        safety: json("safety")?
+            .map(|p| serde_json::from_str(&p))
+            .transpose()?,
+        summary: json("summary")?
+            .map(|p| serde_json::from_str(&p))
+            .transpose()?,
     })
 }
 
@@ -327,7 +336,7 @@ impl Core {
                 let content: Option<String> = row.try_get("content")?;
                 let remember: i64 = row.try_get("remember")?;
                 let preview = match (role, content) {
-                    (Some(r), Some(c)) => preview(MessageRole::parse(&r)?, &c),
+                    (Some(r), Some(c)) => preview(from_db(&r)?, &c),
                     _ => String::new(),
                 };
                 Ok(ConversationSummary {
@@ -459,8 +468,9 @@ impl Core {
         Ok(forgotten)
     }
 
-    /// Adds the user's message (checked: not empty, at most 8,000 characters; nothing is cut). The first
-    /// one names an untitled conversation.
+    /// Adds the user's message (checked: not empty, at most 8,000 characters; nothing is cut) with what
+    /// the crisis detector finds in it, so no path can store a message unchecked. The first one names an
+    /// untitled conversation.
     pub async fn append_user_message(
         &self,
         profile_id: &str,
@@ -474,11 +484,13 @@ impl Core {
             conversation_id: conversation.id.clone(),
             profile_id: conversation.profile_id.clone(),
             role: MessageRole::User,
+            safety: detect_crisis(&content),
             content,
             status: MessageStatus::Complete,
             error: None,
             created_at: now_rfc3339(),
             proposal: None,
+            summary: None,
         };
         let mut tx = self.db.begin_write().await?;
         insert_message(&mut tx, &message).await?;
@@ -525,7 +537,9 @@ impl Core {
             status: reply.status,
             error: reply.error,
             created_at: now_rfc3339(),
-            proposal: reply.proposal,
+            proposal: None,
+            safety: None,
+            summary: None,
         };
         let mut tx = self.db.begin_write().await?;
         insert_message(&mut tx, &message).await?;
@@ -537,6 +551,93 @@ impl Core {
             .await?;
         tx.commit().await?;
         Ok(message)
+    }
+
+    /// One message of a profile.
+    pub async fn message(&self, profile_id: &str, message_id: &str) -> Result<Message> {
+        let profile_id = self.require_profile(profile_id).await?;
+        let id = parse_id(message_id, "message")?.to_string();
+        let row = sqlx::query(&format!(
+            "SELECT {MESSAGE_COLUMNS} FROM messages m WHERE m.id = ? AND m.profile_id = ?"
+        ))
+        .bind(&id)
+        .bind(&profile_id)
+        .fetch_optional(self.db.reader())
+        .await?
+        .ok_or_else(|| message_not_found(&id))?;
+        row_to_message(&row)
+    }
+
+    /// Stores the proposal on a user message (made after it is saved, or when the user decides).
+    pub async fn set_message_proposal(
+        &self,
+        profile_id: &str,
+        message_id: &str,
+        proposal: &ActivityProposal,
+    ) -> Result<Message> {
+        let message = self.message(profile_id, message_id).await?;
+        if message.role != MessageRole::User {
+            return Err(CoreError::validation(
+                "Only a message you wrote can carry an activity proposal.",
+            ));
+        }
+        let mut tx = self.db.begin_write().await?;
+        sqlx::query("UPDATE messages SET proposal = ? WHERE id = ? AND profile_id = ?")
+            .bind(serde_json::to_string(proposal)?)
+            .bind(&message.id)
+            .bind(&message.profile_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Message {
+            proposal: Some(proposal.clone()),
+            ..message
+        })
+    }
+
+    /// Adds the summary of a finished activity to a conversation.
+    pub async fn append_summary_message(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+        summary: ActivitySummary,
+    ) -> Result<Message> {
+        let conversation = self.conversation(profile_id, conversation_id).await?;
+        let message = Message {
+            id: new_id().to_string(),
+            conversation_id: conversation.id.clone(),
+            profile_id: conversation.profile_id.clone(),
+            role: MessageRole::SystemSummary,
+            content: summary.sentence(),
+            status: MessageStatus::Complete,
+            error: None,
+            created_at: now_rfc3339(),
+            proposal: None,
+            safety: None,
+            summary: Some(summary),
+        };
+        let mut tx = self.db.begin_write().await?;
+        insert_message(&mut tx, &message).await?;
+        sqlx::query("UPDATE conversations SET updated_at = ? WHERE id = ? AND profile_id = ?")
+            .bind(&message.created_at)
+            .bind(&conversation.id)
+            .bind(&conversation.profile_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(message)
+    }
+
+    /// Removes one reply (a retry replaces a reply that did not complete).
+    pub(crate) async fn delete_message(&self, message: &Message) -> Result<()> {
+        let mut tx = self.db.begin_write().await?;
+        sqlx::query("DELETE FROM messages WHERE id = ? AND profile_id = ?")
+            .bind(&message.id)
+            .bind(&message.profile_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Keyword search over a profile's messages (every word must appear; word forms match: "running"
@@ -593,6 +694,60 @@ impl Core {
             })
             .collect()
     }
+
+    /// Finds conversations by keywords (every message) or by meaning (the exchanges remembered from
+    /// them), best first, one hit per conversation.
+    pub async fn find_in_conversations(
+        &self,
+        profile_id: &str,
+        query: &str,
+        mode: SearchMode,
+    ) -> Result<Vec<ConversationHit>> {
+        let mut hits = match mode {
+            SearchMode::Keyword => self
+                .search_conversations(profile_id, query, Some(50))
+                .await?
+                .into_iter()
+                .map(|h| ConversationHit {
+                    conversation_id: h.conversation_id,
+                    conversation_title: h.conversation_title,
+                    message_id: Some(h.message.id),
+                    snippet: clip_to(&one_line(&h.message.content), 200),
+                    created_at: h.message.created_at,
+                    similarity: None,
+                })
+                .collect::<Vec<_>>(),
+            SearchMode::Meaning => {
+                let options = crate::memory::SearchOptions {
+                    limit: Some(crate::memory::MAX_SEARCH_LIMIT),
+                    min_similarity: Some(MEANING_FLOOR),
+                };
+                let mut out = Vec::new();
+                for hit in self.search_memories(profile_id, query, options).await? {
+                    let Some(id) = hit.memory.conversation_id.as_deref() else {
+                        continue;
+                    };
+                    // A conversation deleted with "keep memories" leaves memories without one.
+                    let Ok(conversation) = self.conversation_row(&hit.memory.profile_id, id).await
+                    else {
+                        continue;
+                    };
+                    out.push(ConversationHit {
+                        conversation_id: conversation.id,
+                        conversation_title: conversation.title,
+                        message_id: None,
+                        snippet: clip_to(&one_line(&hit.memory.text), 200),
+                        created_at: hit.memory.created_at,
+                        similarity: Some(hit.similarity),
+                    });
+                }
+                out
+            }
+        };
+        let mut seen = std::collections::HashSet::new();
+        hits.retain(|h| seen.insert(h.conversation_id.clone()));
+        Ok(hits)
+    }
 }
 
 async fn insert_message(
@@ -600,9 +755,12 @@ async fn insert_message(
     m: &Message,
 ) -> Result<()> {
     let proposal = m.proposal.as_ref().map(serde_json::to_string).transpose()?;
+    let safety = m.safety.as_ref().map(serde_json::to_string).transpose()?;
+    let summary = m.summary.as_ref().map(serde_json::to_string).transpose()?;
     sqlx::query(
-        "INSERT INTO messages (id, conversation_id, profile_id, role, content, status, error, created_at, proposal)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO messages (id, conversation_id, profile_id, role, content, status, error, created_at,
+           proposal, safety, summary)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&m.id)
     .bind(&m.conversation_id)
@@ -613,6 +771,8 @@ async fn insert_message(
     .bind(&m.error)
     .bind(&m.created_at)
     .bind(proposal)
+    .bind(safety)
+    .bind(summary)
     .execute(&mut **tx)
     .await?;
     Ok(())

@@ -142,6 +142,10 @@ impl Core {
     /// (if any) becomes active.
     pub async fn delete_profile(&self, raw: &str) -> Result<()> {
         let id = parse_id(raw, "profile")?.to_string();
+        if self.profile(&id).await.is_ok() {
+            // Keys live outside the database, so the cascade cannot reach them.
+            self.forget_profile_keys(&id).await?;
+        }
         let mut tx = self.db.begin_write().await?;
         let deleted = sqlx::query("DELETE FROM profiles WHERE id = ?")
             .bind(&id)

@@ -1,0 +1,343 @@
+//! What a model is told for each reply (SPEC §2): the companion's system prompt, the onboarding answers as
+//! plain sentences, recalled memories, recent mood, and the conversation trimmed to a token budget.
+
+use super::provider::{ChatRequest, ChatRole, ChatTurn};
+use super::store::{Message, MessageRole};
+use super::MessageStatus;
+use crate::profile::{
+    Challenge, CommunicationStyle, CurrentFeeling, ExperienceLevel, OnboardingAnswers,
+    PreferredActivity, PrimaryGoal, SupportType,
+};
+
+/// Tokens of conversation history sent with a reply (the newest messages that fit; the current message
+/// always goes). About 4 characters a token for English.
+pub const HISTORY_TOKEN_BUDGET: usize = 3_000;
+/// The longest reply asked for.
+pub const REPLY_MAX_TOKENS: u32 = 1_024;
+
+/// Who the companion is. Kept short: small local models follow short prompts better.
+pub const COMPANION: &str = "You are Wbot, a warm and compassionate wellness companion. You are not a \
+therapist and never claim to be one. Validate the person's feelings before you suggest anything. Never \
+diagnose and never recommend or comment on medication. Ask at most one question at a time. Keep replies \
+short and human, in plain language. Offer a breathing exercise, a meditation or journaling only when it \
+would clearly help; the app shows such offers as cards, so never write JSON or code for them.";
+
+/// What the model is told when the crisis detector fired on the latest message.
+pub const CRISIS_NOTE: &str = "The person's latest message may mean they are in crisis or thinking about \
+harming themselves. Respond with calm care: take it seriously, thank them for telling you, ask whether they \
+are safe right now, and encourage them to contact the helplines the app is showing them or local emergency \
+services. Do not suggest activities now.";
+
+/// Everything about the person a prompt may use.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PromptContext {
+    pub display_name: String,
+    pub onboarding: Option<OnboardingAnswers>,
+    /// From `recall_for_prompt`; empty when nothing relevant is remembered.
+    pub memory_block: String,
+    /// The latest mood the person gave (1–5) and when, e.g. `(2, "2026-11-25T10:00:00Z")`.
+    pub recent_mood: Option<(u8, String)>,
+    /// The latest message raised the crisis detector.
+    pub crisis: bool,
+}
+
+fn style_sentence(style: CommunicationStyle) -> &'static str {
+    match style {
+        CommunicationStyle::Direct => "They like a direct style: be clear and concise, no padding.",
+        CommunicationStyle::Warm => "They like a warm style: be gentle and encouraging.",
+        CommunicationStyle::Reflective => {
+            "They like a reflective style: mirror back what you hear and leave room to think."
+        }
+        CommunicationStyle::Structured => {
+            "They like a structured style: use short steps or points when you suggest something."
+        }
+    }
+}
+
+fn feeling(f: CurrentFeeling) -> &'static str {
+    match f {
+        CurrentFeeling::Great => "great",
+        CurrentFeeling::Good => "good",
+        CurrentFeeling::Okay => "okay",
+        CurrentFeeling::Low => "low",
+        CurrentFeeling::Struggling => "like they are struggling",
+    }
+}
+
+fn goal(g: PrimaryGoal) -> &'static str {
+    match g {
+        PrimaryGoal::ReduceStress => "reduce stress",
+        PrimaryGoal::ImproveSleep => "sleep better",
+        PrimaryGoal::ManageAnxiety => "manage anxiety",
+        PrimaryGoal::BuildHabits => "build healthy habits",
+        PrimaryGoal::ProcessEmotions => "process their emotions",
+        PrimaryGoal::SelfDiscovery => "get to know themselves better",
+    }
+}
+
+fn challenge(c: Challenge) -> &'static str {
+    match c {
+        Challenge::Stress => "stress",
+        Challenge::Anxiety => "anxiety",
+        Challenge::Sleep => "sleep",
+        Challenge::Focus => "focus",
+        Challenge::Relationships => "relationships",
+        Challenge::Work => "work",
+        Challenge::LowMood => "low mood",
+        Challenge::Loneliness => "loneliness",
+    }
+}
+
+fn support(s: SupportType) -> &'static str {
+    match s {
+        SupportType::Listening => "someone to listen",
+        SupportType::Guidance => "gentle guidance",
+        SupportType::PracticalTools => "practical tools",
+        SupportType::Encouragement => "encouragement",
+    }
+}
+
+fn activity(a: PreferredActivity) -> &'static str {
+    match a {
+        PreferredActivity::Breathing => "breathing exercises",
+        PreferredActivity::Meditation => "meditation",
+        PreferredActivity::Journaling => "journaling",
+        PreferredActivity::MoodTracking => "mood tracking",
+        PreferredActivity::Conversation => "talking things through",
+    }
+}
+
+fn experience(e: ExperienceLevel) -> &'static str {
+    match e {
+        ExperienceLevel::Beginner => "new to mindfulness practice",
+        ExperienceLevel::Some => "somewhat familiar with mindfulness practice",
+        ExperienceLevel::Experienced => "experienced with mindfulness practice",
+    }
+}
+
+fn list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The onboarding answers as plain sentences about the person.
+pub fn onboarding_sentences(answers: &OnboardingAnswers) -> Vec<String> {
+    let mut out = vec![
+        format!(
+            "When they started, they felt {}.",
+            feeling(answers.current_feeling)
+        ),
+        format!("Their main goal is to {}.", goal(answers.primary_goal)),
+    ];
+    if !answers.challenges.is_empty() {
+        let items: Vec<&str> = answers.challenges.iter().map(|c| challenge(*c)).collect();
+        out.push(format!("Lately they find {} hard.", list(&items)));
+    }
+    out.push(format!(
+        "What helps them most is {}.",
+        support(answers.support_type)
+    ));
+    if !answers.preferred_activities.is_empty() {
+        let items: Vec<&str> = answers
+            .preferred_activities
+            .iter()
+            .map(|a| activity(*a))
+            .collect();
+        out.push(format!("They enjoy {}.", list(&items)));
+    }
+    out.push(format!(
+        "They are {}.",
+        experience(answers.experience_level)
+    ));
+    out.push(style_sentence(answers.communication_style).to_string());
+    out
+}
+
+/// The system prompt for one reply.
+pub fn system_prompt(ctx: &PromptContext) -> String {
+    let mut out = String::from(COMPANION);
+    let name = ctx.display_name.trim();
+    if !name.is_empty() {
+        out.push_str(&format!("\n\nThe person's name is {name}."));
+    }
+    if let Some(answers) = &ctx.onboarding {
+        out.push_str("\n\nAbout them (from their own answers):\n");
+        for s in onboarding_sentences(answers) {
+            out.push_str("- ");
+            out.push_str(&s);
+            out.push('\n');
+        }
+    }
+    if let Some((mood, at)) = &ctx.recent_mood {
+        let date = at.get(..10).unwrap_or(at);
+        out.push_str(&format!(
+            "\nTheir most recent mood rating was {mood} out of 5 (1 very low, 5 great), on {date}.\n"
+        ));
+    }
+    if !ctx.memory_block.is_empty() {
+        out.push_str(
+            "\nThings they told you before that may matter now (use them naturally, only if relevant):\n",
+        );
+        out.push_str(&ctx.memory_block);
+        out.push('\n');
+    }
+    if ctx.crisis {
+        out.push('\n');
+        out.push_str(CRISIS_NOTE);
+    }
+    out.trim_end().to_string()
+}
+
+/// A rough token count: about 4 characters a token, never 0 for text.
+pub fn estimate_tokens(text: &str) -> usize {
+    text.chars().count().div_ceil(4).max(1)
+}
+
+/// The conversation as model turns, newest that fit in `budget` tokens, oldest first. The last message
+/// always goes. Replies of which nothing arrived are left out; activity summaries are passed as notes.
+pub fn history(messages: &[Message], budget: usize) -> Vec<ChatTurn> {
+    let turns: Vec<ChatTurn> = messages
+        .iter()
+        .filter_map(|m| match m.role {
+            MessageRole::User => Some(ChatTurn {
+                role: ChatRole::User,
+                content: m.content.clone(),
+            }),
+            MessageRole::Assistant
+                if m.status != MessageStatus::Failed && !m.content.trim().is_empty() =>
+            {
+                Some(ChatTurn {
+                    role: ChatRole::Assistant,
+                    content: m.content.clone(),
+                })
+            }
+            MessageRole::Assistant => None,
+            MessageRole::SystemSummary => Some(ChatTurn {
+                role: ChatRole::User,
+                content: format!("(A note from the app, not the person: {})", m.content),
+            }),
+        })
+        .collect();
+    let mut used = 0usize;
+    let mut keep = 0usize;
+    for (i, turn) in turns.iter().rev().enumerate() {
+        let cost = estimate_tokens(&turn.content);
+        if i > 0 && used + cost > budget {
+            break;
+        }
+        used += cost;
+        keep += 1;
+    }
+    turns[turns.len() - keep..].to_vec()
+}
+
+/// The whole request for a reply.
+pub fn build_request(ctx: &PromptContext, messages: &[Message]) -> ChatRequest {
+    ChatRequest {
+        system: system_prompt(ctx),
+        turns: history(messages, HISTORY_TOKEN_BUDGET),
+        max_tokens: Some(REPLY_MAX_TOKENS),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failing test should panic
+mod tests {
+    use super::*;
+
+    fn msg(role: MessageRole, content: &str, status: MessageStatus) -> Message {
+        Message {
+            id: String::new(),
+            conversation_id: String::new(),
+            profile_id: String::new(),
+            role,
+            content: content.into(),
+            status,
+            error: None,
+            created_at: String::new(),
+            proposal: None,
+            safety: None,
+            summary: None,
+        }
+    }
+
+    #[test]
+    fn onboarding_reads_as_sentences() {
+        let mut a = OnboardingAnswers::neutral();
+        a.challenges = vec![Challenge::Sleep, Challenge::Work, Challenge::Loneliness];
+        a.communication_style = CommunicationStyle::Direct;
+        let s = onboarding_sentences(&a).join(" ");
+        assert!(
+            s.contains("Lately they find sleep, work and loneliness hard."),
+            "{s}"
+        );
+        assert!(s.contains("direct style"), "{s}");
+        assert!(!s.contains('_'), "no raw enum values: {s}");
+    }
+
+    #[test]
+    fn system_prompt_has_each_part_only_when_present() {
+        let bare = system_prompt(&PromptContext::default());
+        assert_eq!(bare, COMPANION);
+        let full = system_prompt(&PromptContext {
+            display_name: "Ana".into(),
+            onboarding: Some(OnboardingAnswers::neutral()),
+            memory_block: "- Ana's sister is called Maya.".into(),
+            recent_mood: Some((2, "2026-11-24T08:00:00Z".into())),
+            crisis: true,
+        });
+        for part in [
+            "name is Ana",
+            "Their main goal is to reduce stress.",
+            "2 out of 5",
+            "2026-11-24",
+            "sister is called Maya",
+            CRISIS_NOTE,
+        ] {
+            assert!(full.contains(part), "missing {part:?} in {full}");
+        }
+    }
+
+    #[test]
+    fn history_drops_the_oldest_first_and_keeps_the_last() {
+        let long = "word ".repeat(400); // 500 tokens
+        let mut messages = Vec::new();
+        for i in 0..10 {
+            messages.push(msg(
+                MessageRole::User,
+                &format!("{i} {long}"),
+                MessageStatus::Complete,
+            ));
+        }
+        let turns = history(&messages, 1_600);
+        assert_eq!(turns.len(), 3);
+        assert!(turns[0].content.starts_with("7 "));
+        assert!(turns[2].content.starts_with("9 "));
+        // The current message goes even over budget.
+        let turns = history(&messages, 10);
+        assert_eq!(turns.len(), 1);
+        assert!(turns[0].content.starts_with("9 "));
+    }
+
+    #[test]
+    fn history_skips_failed_replies_and_notes_summaries() {
+        let messages = vec![
+            msg(MessageRole::User, "hi", MessageStatus::Complete),
+            msg(MessageRole::Assistant, "", MessageStatus::Failed),
+            msg(MessageRole::Assistant, "I hear", MessageStatus::Partial),
+            msg(
+                MessageRole::SystemSummary,
+                "Activity finished.",
+                MessageStatus::Complete,
+            ),
+        ];
+        let turns = history(&messages, 1_000);
+        assert_eq!(turns.len(), 3);
+        assert_eq!(turns[1].content, "I hear");
+        assert_eq!(turns[2].role, ChatRole::User);
+        assert!(turns[2].content.contains("not the person"));
+    }
+}

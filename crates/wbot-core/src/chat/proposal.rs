@@ -1,0 +1,330 @@
+//! Activity proposals (SPEC §2): what the companion offers after a message, what the user chose, and the
+//! summary added to the conversation when the activity ends. All typed; nothing lives in message text.
+
+use serde::{Deserialize, Serialize};
+
+use super::activity::{Activity, ActivityGuess};
+use crate::breathing::{BreathingSession, Technique};
+use crate::error::{CoreError, Result};
+use crate::profile::string_enum;
+use crate::profile::{OnboardingAnswers, SessionLength};
+
+string_enum!(
+    /// A journaling prompt's category (SPEC §6).
+    JournalCategory {
+        Reflection = "reflection", Gratitude = "gratitude", Processing = "processing",
+        Growth = "growth", SelfCompassion = "self_compassion",
+    }
+);
+
+/// What an activity card starts with; the user may change every field before starting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum ActivitySuggestion {
+    Breathing {
+        technique: Technique,
+    },
+    Meditation {
+        minutes: u32,
+    },
+    Journaling {
+        category: JournalCategory,
+        prompt: String,
+    },
+}
+
+impl ActivitySuggestion {
+    /// Which activity this is.
+    pub fn activity(&self) -> Activity {
+        match self {
+            Self::Breathing { .. } => Activity::Breathing,
+            Self::Meditation { .. } => Activity::Meditation,
+            Self::Journaling { .. } => Activity::Journaling,
+        }
+    }
+
+    /// Checks a choice the user made in a card.
+    pub fn validate(&self) -> Result<()> {
+        match self {
+            Self::Breathing { .. } => Ok(()),
+            Self::Meditation { minutes } if (1..=120).contains(minutes) => Ok(()),
+            Self::Meditation { minutes } => Err(CoreError::validation(format!(
+                "A meditation lasts 1 to 120 minutes; {minutes} were chosen."
+            ))),
+            Self::Journaling { prompt, .. } => {
+                let n = prompt.trim().chars().count();
+                if n == 0 || n > 500 {
+                    Err(CoreError::validation(
+                        "A journaling prompt needs 1 to 500 characters.",
+                    ))
+                } else {
+                    Ok(())
+                }
+            }
+        }
+    }
+}
+
+/// What the user did with a proposal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum ProposalDecision {
+    /// Started, with the choice actually made (which may differ from the suggestion).
+    Started { choice: ActivitySuggestion },
+    /// "Not now".
+    Declined,
+}
+
+/// An activity offered after a user message; the user starts, changes or declines it in a card.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ActivityProposal {
+    pub activity: Activity,
+    /// The classifier's confidence, 0–1.
+    pub confidence: f32,
+    pub suggestion: ActivitySuggestion,
+    /// Why it is offered, for the person.
+    pub reason: String,
+    /// What the user chose, once they have.
+    pub decision: Option<ProposalDecision>,
+}
+
+/// How an activity that was started from the conversation went.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ActivitySummary {
+    pub activity: Activity,
+    /// The technique (breathing) or kind of practice, as stored.
+    pub technique: String,
+    pub duration_ms: u32,
+    pub completed: bool,
+    pub mood_before: Option<u8>,
+    pub mood_after: Option<u8>,
+    /// The saved session it describes.
+    pub session_id: String,
+}
+
+/// Which saved session ended, for [`ActivitySummary`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum ActivityResult {
+    #[serde(rename_all = "camelCase")]
+    Breathing { session_id: String },
+}
+
+fn mentions(text: &str, words: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    words.iter().any(|w| lower.contains(w))
+}
+
+/// The proposal for a message the classifier judged, or none when it should not propose.
+pub fn propose(
+    text: &str,
+    guess: &ActivityGuess,
+    onboarding: Option<&OnboardingAnswers>,
+) -> Option<ActivityProposal> {
+    if !guess.propose {
+        return None;
+    }
+    let length = onboarding.map_or(SessionLength::Short, |o| o.session_length);
+    let (suggestion, reason) = match guess.activity {
+        Activity::None => return None,
+        Activity::Breathing => {
+            let (technique, reason) = if mentions(text, &["sleep", "night", "bed", "insomnia"]) {
+                (
+                    Technique::Relaxing478,
+                    "A slow 4-7-8 breath can help your body settle towards sleep.",
+                )
+            } else if mentions(text, &["panic", "anxious", "anxiety", "racing", "nervous"]) {
+                (
+                    Technique::Box,
+                    "Box breathing gives a steady rhythm to hold on to when anxiety rises.",
+                )
+            } else {
+                (
+                    Technique::Coherent,
+                    "A few minutes of slow, even breathing can help you feel calmer.",
+                )
+            };
+            (ActivitySuggestion::Breathing { technique }, reason)
+        }
+        Activity::Meditation => {
+            let minutes = match length {
+                SessionLength::Short => 5,
+                SessionLength::Medium => 10,
+                SessionLength::Long => 20,
+            };
+            (
+                ActivitySuggestion::Meditation { minutes },
+                "A short, quiet meditation could give you some space right now.",
+            )
+        }
+        Activity::Journaling => {
+            let (category, prompt) = if mentions(text, &["grateful", "gratitude", "thankful"]) {
+                (
+                    JournalCategory::Gratitude,
+                    "What are three things, big or small, that you are grateful for today?",
+                )
+            } else if mentions(text, &["hard on myself", "my fault", "failure", "ashamed"]) {
+                (
+                    JournalCategory::SelfCompassion,
+                    "What would you say to a close friend who was going through this?",
+                )
+            } else {
+                (
+                    JournalCategory::Processing,
+                    "What happened, and what are you feeling about it now?",
+                )
+            };
+            (
+                ActivitySuggestion::Journaling {
+                    category,
+                    prompt: prompt.to_string(),
+                },
+                "Writing it down can help untangle what you are feeling.",
+            )
+        }
+    };
+    Some(ActivityProposal {
+        activity: guess.activity,
+        confidence: guess.confidence,
+        suggestion,
+        reason: reason.to_string(),
+        decision: None,
+    })
+}
+
+impl ActivitySummary {
+    /// The summary of a saved breathing session.
+    pub fn of_breathing(session: &BreathingSession) -> Self {
+        Self {
+            activity: Activity::Breathing,
+            technique: session.technique.as_str().to_string(),
+            duration_ms: session.duration_ms,
+            completed: session.completed,
+            mood_before: session.mood_before,
+            mood_after: session.mood_after,
+            session_id: session.id.clone(),
+        }
+    }
+
+    /// One plain sentence, shown in the conversation and given to the model.
+    pub fn sentence(&self) -> String {
+        let secs = self.duration_ms / 1000;
+        let duration = if secs >= 60 {
+            format!("{} min {} s", secs / 60, secs % 60)
+        } else {
+            format!("{secs} s")
+        };
+        let how = if self.completed {
+            "completed"
+        } else {
+            "stopped early"
+        };
+        let mood = match (self.mood_before, self.mood_after) {
+            (Some(b), Some(a)) => format!("; mood {b} → {a} (1–5)"),
+            (None, Some(a)) => format!("; mood after {a} (1–5)"),
+            (Some(b), None) => format!("; mood before {b} (1–5)"),
+            (None, None) => String::new(),
+        };
+        format!(
+            "Activity finished: {} {}, {duration}, {how}{mood}.",
+            self.activity.as_str(),
+            self.technique.replace('_', " "),
+        )
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failing test should panic
+mod tests {
+    use super::*;
+
+    fn guess(activity: Activity, propose: bool) -> ActivityGuess {
+        ActivityGuess {
+            activity,
+            confidence: 0.8,
+            propose,
+            rule: None,
+        }
+    }
+
+    #[test]
+    fn proposals_follow_the_guess_and_the_words() {
+        let p = propose(
+            "I feel anxious, can you help me breathe?",
+            &guess(Activity::Breathing, true),
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            p.suggestion,
+            ActivitySuggestion::Breathing {
+                technique: Technique::Box
+            }
+        );
+        let p = propose(
+            "I can't sleep, help me breathe",
+            &guess(Activity::Breathing, true),
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            p.suggestion,
+            ActivitySuggestion::Breathing {
+                technique: Technique::Relaxing478
+            }
+        );
+        assert!(propose("x", &guess(Activity::Breathing, false), None).is_none());
+        assert!(propose("x", &guess(Activity::None, true), None).is_none());
+        let mut answers = OnboardingAnswers::neutral();
+        answers.session_length = SessionLength::Long;
+        let p = propose(
+            "meditate",
+            &guess(Activity::Meditation, true),
+            Some(&answers),
+        )
+        .unwrap();
+        assert_eq!(p.suggestion, ActivitySuggestion::Meditation { minutes: 20 });
+    }
+
+    #[test]
+    fn choices_are_checked() {
+        assert!(ActivitySuggestion::Meditation { minutes: 0 }
+            .validate()
+            .is_err());
+        assert!(ActivitySuggestion::Journaling {
+            category: JournalCategory::Growth,
+            prompt: " ".into()
+        }
+        .validate()
+        .is_err());
+        let json = serde_json::to_value(ProposalDecision::Started {
+            choice: ActivitySuggestion::Breathing {
+                technique: Technique::DeepCalm,
+            },
+        })
+        .unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"kind": "started", "choice": {"kind": "breathing", "technique": "deep_calm"}})
+        );
+    }
+
+    #[test]
+    fn summary_sentence() {
+        let s = ActivitySummary {
+            activity: Activity::Breathing,
+            technique: "deep_calm".into(),
+            duration_ms: 64_500,
+            completed: true,
+            mood_before: Some(2),
+            mood_after: Some(4),
+            session_id: "x".into(),
+        };
+        assert_eq!(
+            s.sentence(),
+            "Activity finished: breathing deep calm, 1 min 4 s, completed; mood 2 → 4 (1–5)."
+        );
+    }
+}

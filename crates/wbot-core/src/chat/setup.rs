@@ -1,0 +1,394 @@
+//! What a profile set up for the chat: its model providers (the fallback chain, in order; keys in the
+//! keychain) and the region its helplines are for.
+
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+
+use super::crisis::{helplines, Helpline};
+use super::provider::{ConnectionReport, ProviderConfig, ProviderKind, SecretRef};
+use crate::db::now_rfc3339;
+use crate::error::{CoreError, Result};
+use crate::ids::{new_id, parse_id};
+use crate::Core;
+
+/// The most providers one profile can chain.
+pub const MAX_PROVIDERS: usize = 10;
+/// The longest API key accepted, in characters.
+pub const MAX_KEY_CHARS: usize = 1_000;
+
+/// A provider as the settings screen shows it: never the key, only whether one is saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ProviderSettings {
+    pub id: String,
+    pub name: String,
+    pub kind: ProviderKind,
+    pub base_url: String,
+    pub model: String,
+    pub timeout_ms: u32,
+    pub has_key: bool,
+    /// Place in the fallback chain, from 0.
+    pub position: u32,
+}
+
+impl ProviderSettings {
+    /// The configuration the chat client uses.
+    pub fn config(&self) -> ProviderConfig {
+        ProviderConfig {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            kind: self.kind,
+            base_url: self.base_url.clone(),
+            model: self.model.clone(),
+            timeout_ms: self.timeout_ms,
+            api_key: self.has_key.then(|| SecretRef::for_provider(&self.id)),
+        }
+    }
+}
+
+/// Adding (no `id`) or changing a provider.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ProviderInput {
+    pub id: Option<String>,
+    pub name: String,
+    pub kind: ProviderKind,
+    pub base_url: String,
+    pub model: String,
+    pub timeout_ms: u32,
+    /// A new key to store in the keychain; absent keeps the saved one.
+    #[serde(default)]
+    pub api_key: Option<String>,
+    /// Removes the saved key.
+    #[serde(default)]
+    pub clear_key: bool,
+}
+
+/// What the chat screen needs to know before the first message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ChatStatus {
+    /// At least one provider is set up; otherwise the chat shows how to connect one.
+    pub configured: bool,
+    pub helpline_region: String,
+    /// The safety card's lines for that region, the international directory last.
+    pub helplines: Vec<Helpline>,
+}
+
+fn kind_from_db(raw: &str) -> Result<ProviderKind> {
+    match raw {
+        "openAiCompatible" => Ok(ProviderKind::OpenAiCompatible),
+        "anthropic" => Ok(ProviderKind::Anthropic),
+        other => Err(CoreError::Internal(format!(
+            "unknown provider kind {other:?} in the database"
+        ))),
+    }
+}
+
+/// As stored: the same text as the JSON value the UI sends.
+fn kind_to_db(kind: ProviderKind) -> &'static str {
+    match kind {
+        ProviderKind::OpenAiCompatible => "openAiCompatible",
+        ProviderKind::Anthropic => "anthropic",
+    }
+}
+
+fn row_to_provider(row: &sqlx::sqlite::SqliteRow) -> Result<ProviderSettings> {
+    let kind: String = row.try_get("kind")?;
+    let has_key: i64 = row.try_get("has_key")?;
+    Ok(ProviderSettings {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        kind: kind_from_db(&kind)?,
+        base_url: row.try_get("base_url")?,
+        model: row.try_get("model")?,
+        timeout_ms: row.try_get("timeout_ms")?,
+        has_key: has_key != 0,
+        position: row.try_get("position")?,
+    })
+}
+
+fn provider_not_found(id: &str) -> CoreError {
+    CoreError::NotFound(format!(
+        "There is no chat provider with id {id} for this profile."
+    ))
+}
+
+/// Checks a region code: empty (the default lines) or two letters.
+pub fn validate_region(raw: &str) -> Result<String> {
+    let region = raw.trim().to_ascii_uppercase();
+    if region.is_empty() || (region.len() == 2 && region.chars().all(|c| c.is_ascii_uppercase())) {
+        Ok(region)
+    } else {
+        Err(CoreError::validation(
+            "A region is a two-letter country code such as US or GB (or empty for the default lines).",
+        ))
+    }
+}
+
+fn validate_key(raw: &str) -> Result<String> {
+    let key = raw.trim();
+    if key.is_empty() {
+        return Err(CoreError::validation(
+            "The API key is empty; paste the key or leave the field untouched to keep the saved one.",
+        ));
+    }
+    if key.chars().count() > MAX_KEY_CHARS || key.chars().any(char::is_whitespace) {
+        return Err(CoreError::validation(
+            "That does not look like an API key (it has spaces or is over 1,000 characters).",
+        ));
+    }
+    Ok(key.to_string())
+}
+
+impl Core {
+    /// A profile's providers, in fallback order.
+    pub async fn chat_providers(&self, profile_id: &str) -> Result<Vec<ProviderSettings>> {
+        let profile_id = self.require_profile(profile_id).await?;
+        let rows = sqlx::query(
+            "SELECT id, name, kind, base_url, model, timeout_ms, has_key, position
+             FROM chat_providers WHERE profile_id = ? ORDER BY position, created_at",
+        )
+        .bind(&profile_id)
+        .fetch_all(self.db.reader())
+        .await?;
+        rows.iter().map(row_to_provider).collect()
+    }
+
+    async fn chat_provider(&self, profile_id: &str, provider_id: &str) -> Result<ProviderSettings> {
+        let id = parse_id(provider_id, "provider")?.to_string();
+        self.chat_providers(profile_id)
+            .await?
+            .into_iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| provider_not_found(&id))
+    }
+
+    /// Adds or changes a provider. A new key goes to the keychain first: if the keychain refuses it,
+    /// nothing is saved and the error says why.
+    pub async fn save_chat_provider(
+        &self,
+        profile_id: &str,
+        input: ProviderInput,
+    ) -> Result<ProviderSettings> {
+        let profile_id = self.require_profile(profile_id).await?;
+        let existing = match &input.id {
+            Some(id) => Some(self.chat_provider(&profile_id, id).await?),
+            None => None,
+        };
+        if existing.is_none() && self.chat_providers(&profile_id).await?.len() >= MAX_PROVIDERS {
+            return Err(CoreError::validation(format!(
+                "A profile can chain at most {MAX_PROVIDERS} providers; remove one first."
+            )));
+        }
+        let id = existing
+            .as_ref()
+            .map_or_else(|| new_id().to_string(), |p| p.id.clone());
+        let config = ProviderConfig {
+            id: id.clone(),
+            name: input.name,
+            kind: input.kind,
+            base_url: input.base_url,
+            model: input.model,
+            timeout_ms: input.timeout_ms,
+            api_key: None,
+        }
+        .validated()?;
+        let key = input.api_key.as_deref().map(validate_key).transpose()?;
+        if key.is_some() && input.clear_key {
+            return Err(CoreError::validation(
+                "Either give a new API key or remove the saved one, not both.",
+            ));
+        }
+        let secret = SecretRef::for_provider(&id);
+        let mut has_key = existing.as_ref().is_some_and(|p| p.has_key);
+        let secrets = self.chat.secrets.clone();
+        if let Some(key) = key {
+            let name = secret.key.clone();
+            tokio::task::spawn_blocking(move || secrets.set(&name, &key))
+                .await
+                .map_err(|e| CoreError::Internal(format!("keychain task: {e}")))??;
+            has_key = true;
+        } else if input.clear_key && has_key {
+            let name = secret.key.clone();
+            tokio::task::spawn_blocking(move || secrets.delete(&name))
+                .await
+                .map_err(|e| CoreError::Internal(format!("keychain task: {e}")))??;
+            has_key = false;
+        }
+        let now = now_rfc3339();
+        let mut tx = self.db.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO chat_providers
+               (id, profile_id, position, name, kind, base_url, model, timeout_ms, has_key, created_at, updated_at)
+             VALUES (?, ?, (SELECT count(*) FROM chat_providers WHERE profile_id = ?), ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+               base_url = excluded.base_url, model = excluded.model, timeout_ms = excluded.timeout_ms,
+               has_key = excluded.has_key, updated_at = excluded.updated_at
+             WHERE chat_providers.profile_id = excluded.profile_id",
+        )
+        .bind(&id)
+        .bind(&profile_id)
+        .bind(&profile_id)
+        .bind(&config.name)
+        .bind(kind_to_db(config.kind))
+        .bind(&config.base_url)
+        .bind(&config.model)
+        .bind(config.timeout_ms)
+        .bind(i64::from(has_key))
+        .bind(&now)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        tracing::info!(provider = %id, has_key, "chat provider saved");
+        self.chat_provider(&profile_id, &id).await
+    }
+
+    /// Removes a provider and its key; the others close the gap in the chain.
+    pub async fn delete_chat_provider(&self, profile_id: &str, provider_id: &str) -> Result<()> {
+        let provider = self.chat_provider(profile_id, provider_id).await?;
+        let profile_id = self.require_profile(profile_id).await?;
+        if provider.has_key {
+            self.forget_provider_key(&provider.id).await;
+        }
+        let mut tx = self.db.begin_write().await?;
+        sqlx::query("DELETE FROM chat_providers WHERE id = ? AND profile_id = ?")
+            .bind(&provider.id)
+            .bind(&profile_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "UPDATE chat_providers SET position = position - 1 WHERE profile_id = ? AND position > ?",
+        )
+        .bind(&profile_id)
+        .bind(provider.position)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Removes a key from the keychain; a keychain that went away only leaves a stale entry behind.
+    async fn forget_provider_key(&self, provider_id: &str) {
+        let secrets = self.chat.secrets.clone();
+        let name = SecretRef::for_provider(provider_id).key;
+        let result = tokio::task::spawn_blocking(move || secrets.delete(&name)).await;
+        if !matches!(result, Ok(Ok(()))) {
+            tracing::warn!(provider = %provider_id, "an API key could not be removed from the keychain");
+        }
+    }
+
+    /// Removes the keys of a profile's providers (before the profile itself is deleted).
+    pub(crate) async fn forget_profile_keys(&self, profile_id: &str) -> Result<()> {
+        for provider in self.chat_providers(profile_id).await? {
+            if provider.has_key {
+                self.forget_provider_key(&provider.id).await;
+            }
+        }
+        Ok(())
+    }
+
+    /// Puts the providers in the given order (every one of the profile's providers, once).
+    pub async fn reorder_chat_providers(
+        &self,
+        profile_id: &str,
+        ids: &[String],
+    ) -> Result<Vec<ProviderSettings>> {
+        let current = self.chat_providers(profile_id).await?;
+        let profile_id = self.require_profile(profile_id).await?;
+        let mut wanted: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let mut have: Vec<&str> = current.iter().map(|p| p.id.as_str()).collect();
+        wanted.sort_unstable();
+        have.sort_unstable();
+        if wanted != have {
+            return Err(CoreError::validation(
+                "The new order must list each of this profile's providers exactly once.",
+            ));
+        }
+        let mut tx = self.db.begin_write().await?;
+        for (position, id) in ids.iter().enumerate() {
+            sqlx::query("UPDATE chat_providers SET position = ? WHERE id = ? AND profile_id = ?")
+                .bind(position as i64)
+                .bind(id)
+                .bind(&profile_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        self.chat_providers(&profile_id).await
+    }
+
+    /// Asks one provider for a word: the time to the first token, or its error for people.
+    pub async fn test_chat_provider(
+        &self,
+        profile_id: &str,
+        provider_id: &str,
+    ) -> Result<ConnectionReport> {
+        let provider = self.chat_provider(profile_id, provider_id).await?;
+        Ok(self.chat.client.test_connection(&provider.config()).await?)
+    }
+
+    /// The region the safety card's helplines are for ("" for the default lines).
+    pub async fn helpline_region(&self, profile_id: &str) -> Result<String> {
+        let profile_id = self.require_profile(profile_id).await?;
+        let region: Option<String> =
+            sqlx::query_scalar("SELECT helpline_region FROM chat_settings WHERE profile_id = ?")
+                .bind(&profile_id)
+                .fetch_optional(self.db.reader())
+                .await?;
+        Ok(region.unwrap_or_default())
+    }
+
+    /// Sets the helplines' region (a two-letter country code, or empty).
+    pub async fn set_helpline_region(&self, profile_id: &str, region: &str) -> Result<ChatStatus> {
+        let region = validate_region(region)?;
+        let profile_id = self.require_profile(profile_id).await?;
+        let mut tx = self.db.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO chat_settings (profile_id, helpline_region, updated_at) VALUES (?, ?, ?)
+             ON CONFLICT (profile_id) DO UPDATE SET helpline_region = excluded.helpline_region,
+               updated_at = excluded.updated_at",
+        )
+        .bind(&profile_id)
+        .bind(&region)
+        .bind(now_rfc3339())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        self.chat_status(&profile_id).await
+    }
+
+    /// Whether a model is set up, and the helplines for the profile's region.
+    pub async fn chat_status(&self, profile_id: &str) -> Result<ChatStatus> {
+        let configured = !self.chat_providers(profile_id).await?.is_empty();
+        let helpline_region = self.helpline_region(profile_id).await?;
+        Ok(ChatStatus {
+            configured,
+            helplines: helplines(&helpline_region),
+            helpline_region,
+        })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failing test should panic
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_and_keys() {
+        assert_eq!(validate_region(" gb ").unwrap(), "GB");
+        assert_eq!(validate_region("").unwrap(), "");
+        assert!(validate_region("USA").is_err());
+        assert!(validate_region("1A").is_err());
+        assert!(validate_key("  ").is_err());
+        assert!(validate_key("sk-abc def").is_err());
+        assert_eq!(validate_key(" sk-abc ").unwrap(), "sk-abc");
+        assert_eq!(
+            kind_to_db(ProviderKind::OpenAiCompatible),
+            "openAiCompatible"
+        );
+        assert_eq!(kind_from_db("anthropic").unwrap(), ProviderKind::Anthropic);
+    }
+}

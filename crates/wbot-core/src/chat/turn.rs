@@ -1,0 +1,504 @@
+//! One chat turn, end to end (ADR 0005): the user's message is saved with its safety check, the offline
+//! classifier offers an activity, the reply streams from the profile's providers, and a complete exchange
+//! becomes a memory.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use serde::{Deserialize, Serialize};
+use tokio_util::sync::CancellationToken;
+
+use super::prompt::{build_request, PromptContext};
+use super::proposal::{propose, ActivityResult, ActivitySummary, ProposalDecision};
+use super::provider::{ChatClient, RetryPolicy, SecretStore};
+use super::store::{validate_message, Conversation, Message, MessageRole, NewAssistantMessage};
+use super::MessageStatus;
+use crate::error::{CoreError, Result};
+use crate::ids::{new_id, parse_id};
+use crate::memory::{MemoryKind, MemorySource, NewMemory, MAX_MEMORY_CHARS};
+use crate::Core;
+
+/// What streams to the UI while a turn runs. A reply ends with exactly one `done` (or, only when storage
+/// fails, `error`); the `proposal`, worked out alongside the reply, may come before or after it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum ReplyEvent {
+    /// The user's message again, now with the activity the classifier offers.
+    #[serde(rename_all = "camelCase")]
+    Proposal { message: Message },
+    /// A piece of the reply, in order.
+    #[serde(rename_all = "camelCase")]
+    Token { reply_id: String, text: String },
+    /// The reply as saved: complete, partial, failed or cancelled (with the error for people).
+    #[serde(rename_all = "camelCase")]
+    Done { reply_id: String, message: Message },
+    /// The reply could not be saved.
+    #[serde(rename_all = "camelCase")]
+    Error { reply_id: String, message: String },
+}
+
+/// What `send_message` answers at once; the rest arrives as [`ReplyEvent`]s.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TurnStarted {
+    pub conversation: Conversation,
+    pub user_message: Message,
+    /// The reply being streamed; absent when no provider is set up (the chat then shows how to add one).
+    pub reply_id: Option<String>,
+}
+
+/// What `retry_reply` answers at once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RetryStarted {
+    pub reply_id: String,
+    /// The reply it replaces (removed), if there was one.
+    pub removed_message_id: Option<String>,
+}
+
+struct LiveReply {
+    profile_id: String,
+    conversation_id: String,
+    cancel: CancellationToken,
+}
+
+/// The chat's moving parts: the HTTP client, the key store, and the replies streaming now.
+#[derive(Clone)]
+pub struct ChatRuntime {
+    pub(crate) client: ChatClient,
+    pub(crate) secrets: Arc<dyn SecretStore>,
+    replies: Arc<Mutex<HashMap<String, LiveReply>>>,
+}
+
+impl std::fmt::Debug for ChatRuntime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ChatRuntime").finish_non_exhaustive()
+    }
+}
+
+impl ChatRuntime {
+    /// A runtime reading keys from `secrets`.
+    pub fn new(secrets: Arc<dyn SecretStore>, retry: RetryPolicy) -> Result<Self> {
+        Ok(Self {
+            client: ChatClient::new(secrets.clone(), retry)?,
+            secrets,
+            replies: Arc::default(),
+        })
+    }
+
+    fn live(&self) -> std::sync::MutexGuard<'_, HashMap<String, LiveReply>> {
+        self.replies.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Registers a reply, refusing a second one in the same conversation.
+    fn begin(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+    ) -> Result<(String, CancellationToken)> {
+        let mut live = self.live();
+        if live.values().any(|r| r.conversation_id == conversation_id) {
+            return Err(CoreError::Conflict(
+                "A reply is still coming in this conversation; wait for it or stop it first."
+                    .into(),
+            ));
+        }
+        let id = new_id().to_string();
+        let cancel = CancellationToken::new();
+        live.insert(
+            id.clone(),
+            LiveReply {
+                profile_id: profile_id.to_string(),
+                conversation_id: conversation_id.to_string(),
+                cancel: cancel.clone(),
+            },
+        );
+        Ok((id, cancel))
+    }
+
+    fn end(&self, reply_id: &str) {
+        self.live().remove(reply_id);
+    }
+}
+
+/// The memory text of an exchange: both sides, cut to what a memory holds.
+fn exchange_text(user: &str, reply: &str) -> String {
+    let text = format!("User: {user}\nWbot: {reply}");
+    if text.chars().count() <= MAX_MEMORY_CHARS {
+        return text;
+    }
+    let mut cut: String = text.chars().take(MAX_MEMORY_CHARS - 1).collect();
+    cut.push('…');
+    cut
+}
+
+impl Core {
+    /// Replaces how API keys are kept and how providers are retried (tests use memory and short waits).
+    pub fn with_chat_runtime(
+        mut self,
+        secrets: Arc<dyn SecretStore>,
+        retry: RetryPolicy,
+    ) -> Result<Self> {
+        self.chat = ChatRuntime::new(secrets, retry)?;
+        Ok(self)
+    }
+
+    /// Sends a user message: saved and checked at once, then the proposal and the reply stream to
+    /// `on_event`. With no `conversation_id`, a new conversation is started.
+    pub async fn send_message<F>(
+        &self,
+        profile_id: &str,
+        conversation_id: Option<&str>,
+        text: &str,
+        on_event: F,
+    ) -> Result<TurnStarted>
+    where
+        F: Fn(ReplyEvent) + Send + Sync + 'static,
+    {
+        validate_message(text)?;
+        let profile_id = self.require_profile(profile_id).await?;
+        let conversation = match conversation_id {
+            Some(id) => self.conversation(&profile_id, id).await?,
+            None => self.create_conversation(&profile_id).await?,
+        };
+        let configured = !self.chat_providers(&profile_id).await?.is_empty();
+        let reply = if configured {
+            Some(self.chat.begin(&profile_id, &conversation.id)?)
+        } else {
+            None
+        };
+        let user_message = match self
+            .append_user_message(&profile_id, &conversation.id, text)
+            .await
+        {
+            Ok(m) => m,
+            Err(err) => {
+                if let Some((id, _)) = &reply {
+                    self.chat.end(id);
+                }
+                return Err(err);
+            }
+        };
+        if user_message.safety.is_some() {
+            tracing::info!(profile = %profile_id, "crisis signal on a user message");
+        }
+        let conversation = self.conversation(&profile_id, &conversation.id).await?;
+        let reply_id = reply.as_ref().map(|(id, _)| id.clone());
+        let core = self.clone();
+        let message = user_message.clone();
+        tokio::spawn(async move {
+            // The proposal and the reply go side by side: the classifier's first run (embedding its
+            // examples) must not hold up the reply.
+            let reply = async {
+                if let Some((reply_id, cancel)) = reply {
+                    core.stream_reply(
+                        &message.profile_id,
+                        &message.conversation_id,
+                        &reply_id,
+                        cancel,
+                        &on_event,
+                    )
+                    .await;
+                    core.chat.end(&reply_id);
+                }
+            };
+            tokio::join!(core.offer_activity(message.clone(), &on_event), reply);
+        });
+        Ok(TurnStarted {
+            conversation,
+            user_message,
+            reply_id,
+        })
+    }
+
+    /// Runs the offline classifier on a user message and stores its proposal (none after a crisis
+    /// signal). A classifier that cannot run (no model) only means no card.
+    async fn offer_activity<F: Fn(ReplyEvent) + Sync>(&self, message: Message, on_event: &F) {
+        if message.safety.is_some() {
+            return;
+        }
+        let onboarding = self.onboarding(&message.profile_id).await.ok();
+        let proposal = match self.classify_activity(&message.content).await {
+            Ok(guess) => propose(&message.content, &guess, onboarding.as_ref()),
+            Err(err) => {
+                tracing::warn!(error = %err, "activity classifier unavailable");
+                None
+            }
+        };
+        let Some(proposal) = proposal else {
+            return;
+        };
+        match self
+            .set_message_proposal(&message.profile_id, &message.id, &proposal)
+            .await
+        {
+            Ok(message) => on_event(ReplyEvent::Proposal { message }),
+            Err(err) => tracing::warn!(error = %err, "proposal not saved"),
+        }
+    }
+
+    /// What the prompt knows about the person besides the conversation.
+    async fn prompt_context(&self, profile_id: &str, latest: &Message) -> Result<PromptContext> {
+        let profile = self.profile(profile_id).await?;
+        let memory_block = match self.recall_for_prompt(profile_id, &latest.content).await {
+            Ok(recall) => recall.block,
+            Err(err) => {
+                // Memory is a help, not a requirement: reply without it.
+                tracing::warn!(error = %err, "no memories for this reply");
+                String::new()
+            }
+        };
+        let recent_mood: Option<(i64, String)> = sqlx::query_as(
+            "SELECT coalesce(mood_after, mood_before), ended_at FROM breathing_sessions
+             WHERE profile_id = ? AND coalesce(mood_after, mood_before) IS NOT NULL
+             ORDER BY ended_at DESC LIMIT 1",
+        )
+        .bind(profile_id)
+        .fetch_optional(self.db.reader())
+        .await?;
+        Ok(PromptContext {
+            display_name: profile.display_name,
+            onboarding: self.onboarding(profile_id).await.ok(),
+            memory_block,
+            recent_mood: recent_mood.and_then(|(m, at)| u8::try_from(m).ok().map(|m| (m, at))),
+            crisis: latest.safety.is_some(),
+        })
+    }
+
+    /// Streams a reply to the conversation's last user message and saves it; always ends with `done`
+    /// or `error`.
+    async fn stream_reply<F: Fn(ReplyEvent) + Sync>(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+        reply_id: &str,
+        cancel: CancellationToken,
+        on_event: &F,
+    ) {
+        match self
+            .reply_and_save(profile_id, conversation_id, reply_id, &cancel, on_event)
+            .await
+        {
+            Ok(message) => on_event(ReplyEvent::Done {
+                reply_id: reply_id.to_string(),
+                message,
+            }),
+            Err(err) => {
+                tracing::error!(error = %err, "reply not saved");
+                on_event(ReplyEvent::Error {
+                    reply_id: reply_id.to_string(),
+                    message: err.to_string(),
+                });
+            }
+        }
+    }
+
+    async fn reply_and_save<F: Fn(ReplyEvent) + Sync>(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+        reply_id: &str,
+        cancel: &CancellationToken,
+        on_event: &F,
+    ) -> Result<Message> {
+        let messages = self
+            .conversation_messages(profile_id, conversation_id)
+            .await?;
+        let latest = messages
+            .iter()
+            .rev()
+            .find(|m| m.role == MessageRole::User)
+            .cloned()
+            .ok_or_else(|| CoreError::validation("There is no message of yours to reply to."))?;
+        let context = self.prompt_context(profile_id, &latest).await?;
+        let request = build_request(&context, &messages);
+        let chain: Vec<_> = self
+            .chat_providers(profile_id)
+            .await?
+            .iter()
+            .map(|p| p.config())
+            .collect();
+        let outcome = self
+            .chat
+            .client
+            .stream_reply(&chain, &request, cancel, |text| {
+                on_event(ReplyEvent::Token {
+                    reply_id: reply_id.to_string(),
+                    text: text.to_string(),
+                });
+            })
+            .await;
+        let saved = self
+            .save_assistant_message(
+                profile_id,
+                conversation_id,
+                NewAssistantMessage {
+                    content: outcome.text,
+                    status: outcome.status,
+                    error: outcome.error.map(|e| e.message),
+                },
+            )
+            .await?;
+        if saved.status == MessageStatus::Complete {
+            self.remember_exchange(&latest, &saved).await;
+        }
+        Ok(saved)
+    }
+
+    /// Stores a complete exchange as a memory, unless the conversation is not remembered.
+    async fn remember_exchange(&self, user: &Message, reply: &Message) {
+        let remember = self
+            .conversation(&user.profile_id, &user.conversation_id)
+            .await
+            .map(|c| c.remember);
+        if !matches!(remember, Ok(true)) {
+            return;
+        }
+        let memory = NewMemory {
+            kind: MemoryKind::Exchange,
+            text: exchange_text(&user.content, &reply.content),
+            conversation_id: Some(user.conversation_id.clone()),
+            pinned: false,
+            source: MemorySource::Chat,
+        };
+        if let Err(err) = self.add_memory(&user.profile_id, memory).await {
+            // The conversation itself is saved; only recall of this exchange is lost.
+            tracing::warn!(error = %err, "exchange not remembered");
+        }
+    }
+
+    /// Stops a reply that is streaming; what arrived is kept as `cancelled`.
+    pub async fn cancel_reply(&self, profile_id: &str, reply_id: &str) -> Result<()> {
+        let profile_id = self.require_profile(profile_id).await?;
+        let id = parse_id(reply_id, "reply")?.to_string();
+        let live = self.chat.live();
+        match live.get(&id) {
+            Some(r) if r.profile_id == profile_id => {
+                r.cancel.cancel();
+                Ok(())
+            }
+            _ => Err(CoreError::NotFound(
+                "That reply is not streaming any more.".into(),
+            )),
+        }
+    }
+
+    /// Asks again for the reply to the conversation's last user message, replacing a reply that did not
+    /// complete.
+    pub async fn retry_reply<F>(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+        on_event: F,
+    ) -> Result<RetryStarted>
+    where
+        F: Fn(ReplyEvent) + Send + Sync + 'static,
+    {
+        let conversation = self.conversation(profile_id, conversation_id).await?;
+        let messages = self
+            .conversation_messages(&conversation.profile_id, &conversation.id)
+            .await?;
+        let last = messages.last().ok_or_else(nothing_to_retry)?;
+        let stale = match last.role {
+            MessageRole::Assistant if last.status != MessageStatus::Complete => Some(last.clone()),
+            MessageRole::User => None,
+            _ => return Err(nothing_to_retry()),
+        };
+        if self
+            .chat_providers(&conversation.profile_id)
+            .await?
+            .is_empty()
+        {
+            return Err(CoreError::validation(
+                "No chat model is set up yet; add one in Settings → Chat model, then try again.",
+            ));
+        }
+        let (reply_id, cancel) = self
+            .chat
+            .begin(&conversation.profile_id, &conversation.id)?;
+        if let Some(stale) = &stale {
+            if let Err(err) = self.delete_message(stale).await {
+                self.chat.end(&reply_id);
+                return Err(err);
+            }
+        }
+        let core = self.clone();
+        let id = reply_id.clone();
+        tokio::spawn(async move {
+            core.stream_reply(
+                &conversation.profile_id,
+                &conversation.id,
+                &id,
+                cancel,
+                &on_event,
+            )
+            .await;
+            core.chat.end(&id);
+        });
+        Ok(RetryStarted {
+            reply_id,
+            removed_message_id: stale.map(|m| m.id),
+        })
+    }
+
+    /// Records what the user did with a proposal: started it with their choice, or declined.
+    pub async fn decide_proposal(
+        &self,
+        profile_id: &str,
+        message_id: &str,
+        decision: ProposalDecision,
+    ) -> Result<Message> {
+        let message = self.message(profile_id, message_id).await?;
+        let Some(mut proposal) = message.proposal.clone() else {
+            return Err(CoreError::validation(
+                "That message has no activity proposal to answer.",
+            ));
+        };
+        if let ProposalDecision::Started { choice } = &decision {
+            choice.validate()?;
+            if choice.activity() != proposal.activity {
+                return Err(CoreError::validation(format!(
+                    "This card offers {}; start {} from its own page instead.",
+                    proposal.activity.as_str(),
+                    choice.activity().as_str()
+                )));
+            }
+        }
+        proposal.decision = Some(decision);
+        self.set_message_proposal(&message.profile_id, &message.id, &proposal)
+            .await
+    }
+
+    /// Adds how a finished activity went to the conversation it was started from.
+    pub async fn add_activity_summary(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+        result: ActivityResult,
+    ) -> Result<Message> {
+        let summary = match result {
+            ActivityResult::Breathing { session_id } => ActivitySummary::of_breathing(
+                &self.breathing_session(profile_id, &session_id).await?,
+            ),
+        };
+        self.append_summary_message(profile_id, conversation_id, summary)
+            .await
+    }
+}
+
+fn nothing_to_retry() -> CoreError {
+    CoreError::validation("There is no reply to retry in this conversation.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exchanges_fit_a_memory() {
+        assert_eq!(exchange_text("hi", "hello"), "User: hi\nWbot: hello");
+        let long = exchange_text(&"a".repeat(8_000), &"b".repeat(8_000));
+        assert_eq!(long.chars().count(), MAX_MEMORY_CHARS);
+        assert!(long.ends_with('…'));
+    }
+}

@@ -1,0 +1,700 @@
+//! Whole chat turns on a real database, the real embedding model and a real HTTP server on 127.0.0.1
+//! speaking the providers' wire formats: proposals, safety, streaming, partial and cancelled replies,
+//! retry, fallback, memories made from exchanges, provider settings and their keys.
+#![allow(clippy::unwrap_used)]
+
+mod chat_support;
+mod memory_support;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chat_support::*;
+use tokio::sync::mpsc;
+use wbot_core::breathing::{NewBreathingSession, SessionConfig, Technique};
+use wbot_core::chat::prompt::CRISIS_NOTE;
+use wbot_core::chat::{
+    Activity, ActivityResult, ActivitySuggestion, MemorySecretStore, MessageRole, MessageStatus,
+    ProposalDecision, ProviderInput, ProviderKind, ReplyEvent, RetryPolicy, SearchMode, SecretRef,
+    SecretStore,
+};
+use wbot_core::{Core, ErrorCode};
+
+struct Harness {
+    _dir: tempfile::TempDir,
+    core: Core,
+    secrets: Arc<MemorySecretStore>,
+    profile: String,
+}
+
+async fn harness() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = Arc::new(MemorySecretStore::default());
+    let retry = RetryPolicy {
+        retries: 1,
+        base_delay: Duration::from_millis(5),
+        max_delay: Duration::from_millis(20),
+    };
+    let core = memory_support::open(dir.path())
+        .await
+        .with_chat_runtime(secrets.clone(), retry)
+        .unwrap();
+    let profile = memory_support::profile(&core, "Ana").await;
+    Harness {
+        _dir: dir,
+        core,
+        secrets,
+        profile,
+    }
+}
+
+fn input(name: &str, kind: ProviderKind, base_url: &str) -> ProviderInput {
+    ProviderInput {
+        id: None,
+        name: name.into(),
+        kind,
+        base_url: base_url.into(),
+        model: "test-model".into(),
+        timeout_ms: 2_000,
+        api_key: None,
+        clear_key: false,
+    }
+}
+
+/// Collects a turn's events; `done` returns everything up to the final event.
+struct Events(mpsc::UnboundedReceiver<ReplyEvent>);
+
+fn events() -> (impl Fn(ReplyEvent) + Send + Sync + 'static, Events) {
+    let (tx, rx) = mpsc::unbounded_channel();
+    (move |e| drop(tx.send(e)), Events(rx))
+}
+
+impl Events {
+    async fn next(&mut self) -> ReplyEvent {
+        tokio::time::timeout(Duration::from_secs(60), self.0.recv())
+            .await
+            .expect("an event within a minute")
+            .expect("the turn still running")
+    }
+
+    /// Every event until the turn's work is over.
+    async fn finish(mut self) -> Vec<ReplyEvent> {
+        let mut seen = Vec::new();
+        while let Some(e) = tokio::time::timeout(Duration::from_secs(60), self.0.recv())
+            .await
+            .expect("the turn ends within a minute")
+        {
+            seen.push(e);
+        }
+        seen
+    }
+
+    async fn until_done(&mut self) -> Vec<ReplyEvent> {
+        let mut seen = Vec::new();
+        loop {
+            let e = self.next().await;
+            let last = matches!(e, ReplyEvent::Done { .. } | ReplyEvent::Error { .. });
+            seen.push(e);
+            if last {
+                return seen;
+            }
+        }
+    }
+}
+
+fn done_message(events: &[ReplyEvent]) -> wbot_core::chat::Message {
+    match events.last().unwrap() {
+        ReplyEvent::Done { message, .. } => message.clone(),
+        other => panic!("expected done, got {other:?}"),
+    }
+}
+
+fn tokens(events: &[ReplyEvent]) -> String {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            ReplyEvent::Token { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn offline_turns_propose_activities_and_flag_crisis_without_a_model() {
+    let h = harness().await;
+    let (send, mut rx) = events();
+    let started = h
+        .core
+        .send_message(
+            &h.profile,
+            None,
+            "I feel anxious, can you help me breathe?",
+            send,
+        )
+        .await
+        .unwrap();
+    assert!(started.reply_id.is_none(), "no provider: no reply starts");
+    assert_eq!(
+        started.conversation.title,
+        "I feel anxious, can you help me breathe?"
+    );
+    let ReplyEvent::Proposal { message } = rx.next().await else {
+        panic!("a proposal first")
+    };
+    let proposal = message.proposal.unwrap();
+    assert_eq!(proposal.activity, Activity::Breathing);
+    assert_eq!(
+        proposal.suggestion,
+        ActivitySuggestion::Breathing {
+            technique: Technique::Box
+        }
+    );
+
+    // Past-tense mentions offer nothing; the message is still saved. A turn's events end when its
+    // background work is over (the sender is dropped), so "no proposal" is checked, not assumed.
+    let conversation = started.conversation.id.clone();
+    let (send, rx) = events();
+    let plain = h
+        .core
+        .send_message(
+            &h.profile,
+            Some(&conversation),
+            "I used to do breathing exercises a lot",
+            send,
+        )
+        .await
+        .unwrap();
+    assert_eq!(rx.finish().await, Vec::new());
+    let (send, rx) = events();
+    let crisis = h
+        .core
+        .send_message(
+            &h.profile,
+            Some(&conversation),
+            "I want to end my life",
+            send,
+        )
+        .await
+        .unwrap();
+    assert!(crisis.user_message.safety.is_some());
+    assert_eq!(
+        rx.finish().await,
+        Vec::new(),
+        "no proposal after a crisis signal"
+    );
+    let messages = h
+        .core
+        .conversation_messages(&h.profile, &conversation)
+        .await
+        .unwrap();
+    assert_eq!(messages.len(), 3);
+    assert_eq!(messages[1].id, plain.user_message.id);
+    assert!(messages[1].proposal.is_none() && messages[1].safety.is_none());
+    assert!(messages[2].safety.is_some(), "the signal is stored");
+    assert!(messages[2].proposal.is_none());
+}
+
+#[tokio::test]
+async fn a_reply_streams_is_saved_and_becomes_a_memory_used_next_time() {
+    let h = harness().await;
+    let server = Server::start(vec![
+        stream(openai_stream(
+            &["That sounds ", "lovely. ", "Tell me more."],
+            true,
+        )),
+        stream(openai_stream(&["Of course."], true)),
+    ])
+    .await;
+    h.core
+        .save_chat_provider(
+            &h.profile,
+            input("Local", ProviderKind::OpenAiCompatible, &server.base_url),
+        )
+        .await
+        .unwrap();
+    let (send, mut rx) = events();
+    let started = h
+        .core
+        .send_message(
+            &h.profile,
+            None,
+            "My sister Maya moved to Lisbon and I miss her a lot",
+            send,
+        )
+        .await
+        .unwrap();
+    let reply_id = started.reply_id.clone().unwrap();
+    let seen = rx.until_done().await;
+    assert_eq!(tokens(&seen), "That sounds lovely. Tell me more.");
+    let reply = done_message(&seen);
+    assert_eq!(reply.status, MessageStatus::Complete);
+    assert_eq!(reply.content, "That sounds lovely. Tell me more.");
+    assert!(
+        matches!(&seen[seen.len() - 1], ReplyEvent::Done { reply_id: r, .. } if *r == reply_id)
+    );
+
+    let request = &server.requests()[0].body;
+    let system = request["messages"][0]["content"].as_str().unwrap();
+    assert!(system.contains("The person's name is Ana."), "{system}");
+    assert!(
+        system.contains("Their main goal is to reduce stress."),
+        "{system}"
+    );
+    assert!(!system.contains(CRISIS_NOTE));
+
+    // The exchange is a memory now, and the next reply is given it.
+    let memories = h.core.list_memories(&h.profile, 0, None).await.unwrap();
+    assert_eq!(memories.total, 1);
+    assert!(memories.items[0].text.starts_with("User: My sister Maya"));
+    assert_eq!(
+        memories.items[0].conversation_id.as_deref(),
+        Some(started.conversation.id.as_str())
+    );
+    let (send, mut rx) = events();
+    h.core
+        .send_message(
+            &h.profile,
+            Some(&started.conversation.id),
+            "I keep thinking about my sister moving to Lisbon",
+            send,
+        )
+        .await
+        .unwrap();
+    rx.until_done().await;
+    let second = &server.requests()[1].body;
+    let system = second["messages"][0]["content"].as_str().unwrap();
+    assert!(
+        system.contains("Maya moved to Lisbon"),
+        "memory block: {system}"
+    );
+    let turns = second["messages"].as_array().unwrap();
+    assert_eq!(turns.len(), 4, "system, user, assistant, user");
+    assert_eq!(turns[2]["content"], "That sounds lovely. Tell me more.");
+
+    // Found again by keyword and by meaning.
+    let by_word = h
+        .core
+        .find_in_conversations(&h.profile, "Lisbon", SearchMode::Keyword)
+        .await
+        .unwrap();
+    assert_eq!(by_word.len(), 1);
+    let by_meaning = h
+        .core
+        .find_in_conversations(
+            &h.profile,
+            "my sibling relocated abroad",
+            SearchMode::Meaning,
+        )
+        .await
+        .unwrap();
+    assert_eq!(by_meaning[0].conversation_id, started.conversation.id);
+}
+
+#[tokio::test]
+async fn a_cut_stream_is_kept_as_partial_and_retry_replaces_it() {
+    let h = harness().await;
+    let server = Server::start(vec![
+        Reply::Stream {
+            chunks: openai_stream(&["I hear ", "you"], false),
+            gap: Duration::ZERO,
+            end: End::Cut,
+        },
+        stream(openai_stream(&["I hear you, fully."], true)),
+    ])
+    .await;
+    h.core
+        .save_chat_provider(
+            &h.profile,
+            input("Local", ProviderKind::OpenAiCompatible, &server.base_url),
+        )
+        .await
+        .unwrap();
+    let (send, mut rx) = events();
+    let started = h
+        .core
+        .send_message(&h.profile, None, "Today was hard at work", send)
+        .await
+        .unwrap();
+    let partial = done_message(&rx.until_done().await);
+    assert_eq!(partial.status, MessageStatus::Partial);
+    assert_eq!(partial.content, "I hear you");
+    assert!(partial.error.is_some());
+    assert_eq!(
+        h.core
+            .list_memories(&h.profile, 0, None)
+            .await
+            .unwrap()
+            .total,
+        0,
+        "only complete exchanges are remembered"
+    );
+
+    let (send, mut rx) = events();
+    let retry = h
+        .core
+        .retry_reply(&h.profile, &started.conversation.id, send)
+        .await
+        .unwrap();
+    assert_eq!(
+        retry.removed_message_id.as_deref(),
+        Some(partial.id.as_str())
+    );
+    let fresh = done_message(&rx.until_done().await);
+    assert_eq!(fresh.status, MessageStatus::Complete);
+    let messages = h
+        .core
+        .conversation_messages(&h.profile, &started.conversation.id)
+        .await
+        .unwrap();
+    assert_eq!(messages.len(), 2);
+    assert_eq!(messages[1].content, "I hear you, fully.");
+    // Nothing left to retry.
+    let (send, _rx) = events();
+    let err = h
+        .core
+        .retry_reply(&h.profile, &started.conversation.id, send)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Validation);
+}
+
+#[tokio::test]
+async fn cancel_keeps_what_arrived_and_one_reply_at_a_time() {
+    let h = harness().await;
+    let server = Server::start(vec![Reply::Stream {
+        chunks: openai_stream(&["Let me think"], false),
+        gap: Duration::ZERO,
+        end: End::Stall,
+    }])
+    .await;
+    let mut slow = input("Slow", ProviderKind::OpenAiCompatible, &server.base_url);
+    slow.timeout_ms = 600_000;
+    h.core.save_chat_provider(&h.profile, slow).await.unwrap();
+    let (send, mut rx) = events();
+    let started = h
+        .core
+        .send_message(&h.profile, None, "Hello there", send)
+        .await
+        .unwrap();
+    // Wait for the first token, then stop.
+    loop {
+        if let ReplyEvent::Token { .. } = rx.next().await {
+            break;
+        }
+    }
+    let (send, _rx2) = events();
+    let busy = h
+        .core
+        .send_message(
+            &h.profile,
+            Some(&started.conversation.id),
+            "Are you there?",
+            send,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(busy.code(), ErrorCode::Conflict);
+    let reply_id = started.reply_id.unwrap();
+    let other = memory_support::profile(&h.core, "Ben").await;
+    assert_eq!(
+        h.core
+            .cancel_reply(&other, &reply_id)
+            .await
+            .unwrap_err()
+            .code(),
+        ErrorCode::NotFound,
+        "another profile cannot stop it"
+    );
+    h.core.cancel_reply(&h.profile, &reply_id).await.unwrap();
+    let cancelled = done_message(&rx.until_done().await);
+    assert_eq!(cancelled.status, MessageStatus::Cancelled);
+    assert_eq!(cancelled.content, "Let me think");
+    assert_eq!(
+        h.core
+            .cancel_reply(&h.profile, &reply_id)
+            .await
+            .unwrap_err()
+            .code(),
+        ErrorCode::NotFound
+    );
+}
+
+#[tokio::test]
+async fn the_fallback_provider_answers_with_its_key_and_crisis_reaches_the_prompt() {
+    let h = harness().await;
+    let failing = Server::start(vec![openai_error(503, "overloaded", "server_error")]).await;
+    let anthropic = Server::start(vec![stream(anthropic_stream(
+        &["I'm really glad you told me."],
+        true,
+    ))])
+    .await;
+    h.core
+        .save_chat_provider(
+            &h.profile,
+            input("Down", ProviderKind::OpenAiCompatible, &failing.base_url),
+        )
+        .await
+        .unwrap();
+    let mut claude = input("Claude", ProviderKind::Anthropic, &anthropic.base_url);
+    claude.api_key = Some("  sk-ant-test  ".into());
+    let saved = h.core.save_chat_provider(&h.profile, claude).await.unwrap();
+    assert!(saved.has_key);
+    assert_eq!(saved.position, 1);
+    assert_eq!(
+        h.secrets
+            .get(&SecretRef::for_provider(&saved.id).key)
+            .unwrap()
+            .as_deref(),
+        Some("sk-ant-test")
+    );
+
+    let (send, mut rx) = events();
+    let started = h
+        .core
+        .send_message(&h.profile, None, "I don't want to be alive anymore", send)
+        .await
+        .unwrap();
+    assert!(started.user_message.safety.is_some());
+    let reply = done_message(&rx.until_done().await);
+    assert_eq!(reply.status, MessageStatus::Complete);
+    assert_eq!(
+        failing.requests().len(),
+        2,
+        "retried once, then the next provider"
+    );
+    let seen = &anthropic.requests()[0];
+    assert_eq!(seen.header("x-api-key"), Some("sk-ant-test"));
+    assert!(seen.body["system"].as_str().unwrap().contains(CRISIS_NOTE));
+}
+
+#[tokio::test]
+async fn provider_settings_are_checked_ordered_and_forget_their_keys() {
+    let h = harness().await;
+    let bad = [
+        input("", ProviderKind::OpenAiCompatible, "http://127.0.0.1:1/v1"),
+        input("X", ProviderKind::OpenAiCompatible, "ftp://example.com"),
+        input("X", ProviderKind::OpenAiCompatible, "not a url"),
+        ProviderInput {
+            timeout_ms: 5,
+            ..input("X", ProviderKind::OpenAiCompatible, "http://127.0.0.1:1/v1")
+        },
+        ProviderInput {
+            api_key: Some("has space".into()),
+            ..input("X", ProviderKind::OpenAiCompatible, "http://127.0.0.1:1/v1")
+        },
+        ProviderInput {
+            id: Some("00000000-0000-4000-8000-000000000000".into()),
+            ..input("X", ProviderKind::OpenAiCompatible, "http://127.0.0.1:1/v1")
+        },
+        ProviderInput {
+            id: Some("nope".into()),
+            ..input("X", ProviderKind::OpenAiCompatible, "http://127.0.0.1:1/v1")
+        },
+    ];
+    for input in bad {
+        let err = h
+            .core
+            .save_chat_provider(&h.profile, input.clone())
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err.code(), ErrorCode::Validation | ErrorCode::NotFound),
+            "{input:?}: {err}"
+        );
+    }
+    assert!(
+        h.core.chat_providers(&h.profile).await.unwrap().is_empty(),
+        "nothing saved"
+    );
+
+    let mut a = input(
+        "A",
+        ProviderKind::OpenAiCompatible,
+        "http://127.0.0.1:1/v1/",
+    );
+    a.api_key = Some("key-a".into());
+    let a = h.core.save_chat_provider(&h.profile, a).await.unwrap();
+    assert_eq!(a.base_url, "http://127.0.0.1:1/v1");
+    let b = h
+        .core
+        .save_chat_provider(
+            &h.profile,
+            input("B", ProviderKind::Anthropic, "http://127.0.0.1:2/v1"),
+        )
+        .await
+        .unwrap();
+    let order = h
+        .core
+        .reorder_chat_providers(&h.profile, &[b.id.clone(), a.id.clone()])
+        .await
+        .unwrap();
+    assert_eq!(order[0].id, b.id);
+    assert!(h
+        .core
+        .reorder_chat_providers(&h.profile, std::slice::from_ref(&a.id))
+        .await
+        .is_err());
+
+    // Another profile sees none of them and cannot touch them.
+    let other = memory_support::profile(&h.core, "Ben").await;
+    assert!(h.core.chat_providers(&other).await.unwrap().is_empty());
+    assert_eq!(
+        h.core
+            .delete_chat_provider(&other, &a.id)
+            .await
+            .unwrap_err()
+            .code(),
+        ErrorCode::NotFound
+    );
+
+    // Changing without a key keeps it; clearing removes it from the store.
+    let mut edit = input(
+        "A2",
+        ProviderKind::OpenAiCompatible,
+        "http://127.0.0.1:1/v1",
+    );
+    edit.id = Some(a.id.clone());
+    let kept = h
+        .core
+        .save_chat_provider(&h.profile, edit.clone())
+        .await
+        .unwrap();
+    assert!(kept.has_key && kept.name == "A2" && kept.position == 1);
+    edit.clear_key = true;
+    assert!(
+        !h.core
+            .save_chat_provider(&h.profile, edit)
+            .await
+            .unwrap()
+            .has_key
+    );
+    let key = SecretRef::for_provider(&a.id).key;
+    assert!(h.secrets.get(&key).unwrap().is_none());
+
+    // Deleting closes the gap; deleting the profile forgets its keys.
+    h.core
+        .delete_chat_provider(&h.profile, &b.id)
+        .await
+        .unwrap();
+    assert_eq!(
+        h.core.chat_providers(&h.profile).await.unwrap()[0].position,
+        0
+    );
+    let mut c = input("C", ProviderKind::OpenAiCompatible, "http://127.0.0.1:3/v1");
+    c.api_key = Some("key-c".into());
+    let c = h.core.save_chat_provider(&other, c).await.unwrap();
+    h.core.delete_profile(&other).await.unwrap();
+    assert!(h
+        .secrets
+        .get(&SecretRef::for_provider(&c.id).key)
+        .unwrap()
+        .is_none());
+
+    // Region and helplines.
+    let status = h.core.set_helpline_region(&h.profile, "gb").await.unwrap();
+    assert!(status.configured);
+    assert_eq!(status.helpline_region, "GB");
+    assert!(status.helplines[0].phone.as_deref() == Some("116 123"));
+    assert!(h
+        .core
+        .set_helpline_region(&h.profile, "Narnia")
+        .await
+        .is_err());
+}
+
+#[tokio::test]
+async fn decisions_and_activity_summaries_are_recorded() {
+    let h = harness().await;
+    let (send, mut rx) = events();
+    let started = h
+        .core
+        .send_message(
+            &h.profile,
+            None,
+            "I'm so stressed, can we do a breathing exercise?",
+            send,
+        )
+        .await
+        .unwrap();
+    let ReplyEvent::Proposal { message } = rx.next().await else {
+        panic!("a proposal")
+    };
+    // The user changes the technique: the choice is what is recorded.
+    let choice = ActivitySuggestion::Breathing {
+        technique: Technique::DeepCalm,
+    };
+    let decided = h
+        .core
+        .decide_proposal(
+            &h.profile,
+            &message.id,
+            ProposalDecision::Started {
+                choice: choice.clone(),
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        decided.proposal.unwrap().decision,
+        Some(ProposalDecision::Started { choice })
+    );
+    let wrong = ProposalDecision::Started {
+        choice: ActivitySuggestion::Meditation { minutes: 5 },
+    };
+    assert!(h
+        .core
+        .decide_proposal(&h.profile, &message.id, wrong)
+        .await
+        .is_err());
+
+    let session = h
+        .core
+        .save_breathing_session(
+            &h.profile,
+            NewBreathingSession {
+                config: SessionConfig::DeepCalm,
+                started_at: "2026-11-25T10:00:00Z".into(),
+                ended_at: "2026-11-25T10:01:20Z".into(),
+                completed: true,
+                stopped_at: None,
+                rounds: Vec::new(),
+                duration_ms: 80_000,
+                mood_before: Some(2),
+                mood_after: Some(4),
+            },
+        )
+        .await
+        .unwrap();
+    let summary = h
+        .core
+        .add_activity_summary(
+            &h.profile,
+            &started.conversation.id,
+            ActivityResult::Breathing {
+                session_id: session.id.clone(),
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(summary.role, MessageRole::SystemSummary);
+    let typed = summary.summary.unwrap();
+    assert_eq!((typed.mood_before, typed.mood_after), (Some(2), Some(4)));
+    assert_eq!(typed.technique, "deep_calm");
+    assert!(
+        summary.content.contains("1 min 20 s"),
+        "{}",
+        summary.content
+    );
+    let bad = h
+        .core
+        .add_activity_summary(
+            &h.profile,
+            &started.conversation.id,
+            ActivityResult::Breathing {
+                session_id: "not-an-id".into(),
+            },
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(bad.code(), ErrorCode::Validation);
+}

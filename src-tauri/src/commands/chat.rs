@@ -1,0 +1,272 @@
+//! The companion chat: sending messages (replies stream over a channel), cancel and retry, activity
+//! proposals, conversations, the model providers and the helpline region.
+
+use tauri::ipc::Channel;
+use tauri::State;
+use wbot_core::chat::{
+    presets, ActivityResult, ChatStatus, ConnectionReport, Conversation, ConversationHit,
+    ConversationSummary, Message, ProposalDecision, ProviderInput, ProviderPreset,
+    ProviderSettings, ReplyEvent, RetryStarted, SearchMode, TurnStarted,
+};
+use wbot_core::Core;
+
+use super::Result;
+use crate::error::Input;
+
+fn sender(channel: Channel<ReplyEvent>) -> impl Fn(ReplyEvent) + Send + Sync + 'static {
+    move |event| {
+        // The window may have gone away; the reply is still saved.
+        if let Err(err) = channel.send(event) {
+            tracing::debug!(error = %err, "chat event not delivered");
+        }
+    }
+}
+
+/// Sends a message (a new conversation when `conversation_id` is null). The proposal, the reply's
+/// tokens and the saved reply arrive on `on_event`.
+#[tauri::command]
+#[specta::specta]
+pub async fn send_message(
+    core: State<'_, Core>,
+    profile_id: String,
+    conversation_id: Option<String>,
+    text: String,
+    on_event: Channel<ReplyEvent>,
+) -> Result<TurnStarted> {
+    Ok(core
+        .send_message(
+            &profile_id,
+            conversation_id.as_deref(),
+            &text,
+            sender(on_event),
+        )
+        .await?)
+}
+
+/// Stops a streaming reply; what arrived is kept, marked cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn cancel_reply(
+    core: State<'_, Core>,
+    profile_id: String,
+    reply_id: String,
+) -> Result<()> {
+    Ok(core.cancel_reply(&profile_id, &reply_id).await?)
+}
+
+/// Asks again for the reply to the last message, replacing a reply that did not complete.
+#[tauri::command]
+#[specta::specta]
+pub async fn retry_reply(
+    core: State<'_, Core>,
+    profile_id: String,
+    conversation_id: String,
+    on_event: Channel<ReplyEvent>,
+) -> Result<RetryStarted> {
+    Ok(core
+        .retry_reply(&profile_id, &conversation_id, sender(on_event))
+        .await?)
+}
+
+/// Records what the user did with an activity card: started with their choice, or declined.
+#[tauri::command]
+#[specta::specta]
+pub async fn decide_proposal(
+    core: State<'_, Core>,
+    profile_id: String,
+    message_id: String,
+    decision: Input<ProposalDecision>,
+) -> Result<Message> {
+    let decision = decision.parse("choice")?;
+    Ok(core
+        .decide_proposal(&profile_id, &message_id, decision)
+        .await?)
+}
+
+/// Adds how a finished activity went to the conversation it was started from.
+#[tauri::command]
+#[specta::specta]
+pub async fn add_activity_summary(
+    core: State<'_, Core>,
+    profile_id: String,
+    conversation_id: String,
+    result: Input<ActivityResult>,
+) -> Result<Message> {
+    let result = result.parse("activity result")?;
+    Ok(core
+        .add_activity_summary(&profile_id, &conversation_id, result)
+        .await?)
+}
+
+/// The profile's conversations, most recent first, with previews.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_conversations(
+    core: State<'_, Core>,
+    profile_id: String,
+) -> Result<Vec<ConversationSummary>> {
+    Ok(core.list_conversations(&profile_id).await?)
+}
+
+/// One conversation.
+#[tauri::command]
+#[specta::specta]
+pub async fn get_conversation(
+    core: State<'_, Core>,
+    profile_id: String,
+    conversation_id: String,
+) -> Result<Conversation> {
+    Ok(core.conversation(&profile_id, &conversation_id).await?)
+}
+
+/// A conversation's messages, oldest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn conversation_messages(
+    core: State<'_, Core>,
+    profile_id: String,
+    conversation_id: String,
+) -> Result<Vec<Message>> {
+    Ok(core
+        .conversation_messages(&profile_id, &conversation_id)
+        .await?)
+}
+
+/// Renames a conversation.
+#[tauri::command]
+#[specta::specta]
+pub async fn rename_conversation(
+    core: State<'_, Core>,
+    profile_id: String,
+    conversation_id: String,
+    title: String,
+) -> Result<Conversation> {
+    Ok(core
+        .rename_conversation(&profile_id, &conversation_id, &title)
+        .await?)
+}
+
+/// Turns "remember this conversation" on or off.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_conversation_remember(
+    core: State<'_, Core>,
+    profile_id: String,
+    conversation_id: String,
+    remember: bool,
+) -> Result<Conversation> {
+    Ok(core
+        .set_conversation_remember(&profile_id, &conversation_id, remember)
+        .await?)
+}
+
+/// Deletes a conversation, and its memories unless `keep_memories`; returns how many were forgotten.
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_conversation(
+    core: State<'_, Core>,
+    profile_id: String,
+    conversation_id: String,
+    keep_memories: bool,
+) -> Result<u32> {
+    Ok(core
+        .delete_conversation(&profile_id, &conversation_id, keep_memories)
+        .await?)
+}
+
+/// Finds conversations by keywords or by meaning.
+#[tauri::command]
+#[specta::specta]
+pub async fn search_conversations(
+    core: State<'_, Core>,
+    profile_id: String,
+    query: String,
+    mode: Input<SearchMode>,
+) -> Result<Vec<ConversationHit>> {
+    let mode = mode.parse("search mode")?;
+    Ok(core
+        .find_in_conversations(&profile_id, &query, mode)
+        .await?)
+}
+
+/// Starting points for a provider (Ollama, llama.cpp, LM Studio, OpenAI, Anthropic, OpenRouter).
+#[tauri::command]
+#[specta::specta]
+pub fn provider_presets() -> Vec<ProviderPreset> {
+    presets()
+}
+
+/// The profile's providers, in fallback order.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_providers(
+    core: State<'_, Core>,
+    profile_id: String,
+) -> Result<Vec<ProviderSettings>> {
+    Ok(core.chat_providers(&profile_id).await?)
+}
+
+/// Adds or changes a provider (a new API key goes to the OS keychain).
+#[tauri::command]
+#[specta::specta]
+pub async fn save_provider(
+    core: State<'_, Core>,
+    profile_id: String,
+    input: Input<ProviderInput>,
+) -> Result<ProviderSettings> {
+    let input = input.parse("provider settings")?;
+    Ok(core.save_chat_provider(&profile_id, input).await?)
+}
+
+/// Removes a provider and its key.
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_provider(
+    core: State<'_, Core>,
+    profile_id: String,
+    provider_id: String,
+) -> Result<()> {
+    Ok(core.delete_chat_provider(&profile_id, &provider_id).await?)
+}
+
+/// Puts the providers in a new fallback order.
+#[tauri::command]
+#[specta::specta]
+pub async fn reorder_providers(
+    core: State<'_, Core>,
+    profile_id: String,
+    provider_ids: Vec<String>,
+) -> Result<Vec<ProviderSettings>> {
+    Ok(core
+        .reorder_chat_providers(&profile_id, &provider_ids)
+        .await?)
+}
+
+/// "Test connection": one short request to a provider.
+#[tauri::command]
+#[specta::specta]
+pub async fn test_provider(
+    core: State<'_, Core>,
+    profile_id: String,
+    provider_id: String,
+) -> Result<ConnectionReport> {
+    Ok(core.test_chat_provider(&profile_id, &provider_id).await?)
+}
+
+/// Whether a model is set up, and the helplines for the profile's region.
+#[tauri::command]
+#[specta::specta]
+pub async fn chat_status(core: State<'_, Core>, profile_id: String) -> Result<ChatStatus> {
+    Ok(core.chat_status(&profile_id).await?)
+}
+
+/// Sets the region of the safety card's helplines (two letters, or empty for the defaults).
+#[tauri::command]
+#[specta::specta]
+pub async fn set_helpline_region(
+    core: State<'_, Core>,
+    profile_id: String,
+    region: String,
+) -> Result<ChatStatus> {
+    Ok(core.set_helpline_region(&profile_id, &region).await?)
+}

@@ -1,0 +1,270 @@
+//! Chat command wiring on Tauri's mock runtime: the real builder and core (with the repository's model),
+//! called through IPC as the webview does. A reply streams from a loopback server speaking OpenAI's
+//! event stream, and the `Channel<ReplyEvent>` it travels on is caught by a channel interceptor.
+
+mod support;
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use tauri::ipc::InvokeResponseBody;
+use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use wbot_core::memory::MemoryConfig;
+use wbot_core::Core;
+
+const EVENT_TIMEOUT: Duration = Duration::from_secs(60);
+
+struct Harness {
+    _app: App<MockRuntime>,
+    webview: WebviewWindow<MockRuntime>,
+    events: mpsc::Receiver<(u32, Value)>,
+    _dir: tempfile::TempDir,
+}
+
+fn harness() -> Harness {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let core = tauri::async_runtime::block_on(async {
+        let core = Core::open(dir.path()).await.expect("core opens");
+        let resources = Path::new(env!("CARGO_MANIFEST_DIR")).join("resources");
+        core.configure_memory(MemoryConfig::from_resource_dir(&resources))
+            .await;
+        core
+    });
+    let builder = wbot_app_lib::wbot_specta_builder!(MockRuntime);
+    let (tx, events) = mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    let app = mock_builder()
+        .invoke_handler(builder.invoke_handler())
+        .channel_interceptor(move |_webview, callback, _index, body| {
+            if let InvokeResponseBody::Json(text) = body {
+                let value: Value = serde_json::from_str(text).expect("event json");
+                let _ = tx.lock().expect("lock").send((callback.0, value));
+            }
+            true
+        })
+        .manage(core)
+        .build(mock_context(noop_assets()))
+        .expect("app builds");
+    builder.mount_events(&app);
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("webview");
+    Harness {
+        _app: app,
+        webview,
+        events,
+        _dir: dir,
+    }
+}
+
+impl Harness {
+    fn call(&self, cmd: &str, body: Value) -> Result<Value, Value> {
+        support::invoke(&self.webview, cmd, body)
+    }
+
+    /// Events of `channel` until one of kind `last` (inclusive).
+    fn events_until(&self, channel: u32, last: &str) -> Vec<Value> {
+        let mut seen = Vec::new();
+        loop {
+            let (id, value) = self
+                .events
+                .recv_timeout(EVENT_TIMEOUT)
+                .expect("a chat event in time");
+            if id != channel {
+                continue;
+            }
+            let end = value["kind"] == last;
+            seen.push(value);
+            if end {
+                return seen;
+            }
+        }
+    }
+}
+
+fn assert_error(result: Result<Value, Value>, code: &str, needle: &str) {
+    let err = result.expect_err("the command should fail");
+    assert_eq!(err["code"], code, "{err}");
+    let message = err["message"].as_str().expect("message is a string");
+    assert!(
+        message.contains(needle),
+        "message {message:?} should mention {needle:?}"
+    );
+}
+
+/// Answers one request with an OpenAI Chat Completions stream of `pieces`, then closes.
+fn openai_once(pieces: &'static [&'static str]) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let base = format!("http://{}/v1", listener.local_addr().expect("addr"));
+    std::thread::spawn(move || {
+        let (mut socket, _) = listener.accept().expect("accept");
+        let mut request = Vec::new();
+        let mut buf = [0u8; 4096];
+        // Headers, then as many body bytes as Content-Length says.
+        loop {
+            let n = socket.read(&mut buf).expect("read");
+            request.extend_from_slice(&buf[..n]);
+            let text = String::from_utf8_lossy(&request).to_string();
+            if let Some(end) = text.find("\r\n\r\n") {
+                let length = text[..end]
+                    .lines()
+                    .find_map(|l| {
+                        l.to_ascii_lowercase()
+                            .strip_prefix("content-length:")
+                            .map(|v| v.trim().parse::<usize>().expect("length"))
+                    })
+                    .unwrap_or(0);
+                if request.len() >= end + 4 + length {
+                    break;
+                }
+            }
+        }
+        let mut body = String::new();
+        for p in pieces {
+            let chunk = json!({"id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "m",
+                "choices": [{"index": 0, "delta": {"content": p}, "finish_reason": null}]});
+            body.push_str(&format!("data: {chunk}\n\n"));
+        }
+        let end = json!({"id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "m",
+            "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]});
+        body.push_str(&format!("data: {end}\n\ndata: [DONE]\n\n"));
+        let head =
+            "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nconnection: close\r\n\r\n";
+        socket.write_all(head.as_bytes()).expect("write head");
+        socket.write_all(body.as_bytes()).expect("write body");
+    });
+    base
+}
+
+#[test]
+fn a_message_streams_its_reply_over_the_channel() {
+    let h = harness();
+    let profile = support::profile_id(&h.webview, "Ana");
+    let status = h
+        .call("chat_status", json!({ "profileId": profile }))
+        .expect("status");
+    assert_eq!(status["configured"], false);
+    assert!(status["helplines"].as_array().expect("lines").len() >= 2);
+
+    let base = openai_once(&["Hello ", "Ana."]);
+    let provider = h
+        .call(
+            "save_provider",
+            json!({ "profileId": profile, "input": { "id": null, "name": "Local", "kind": "openAiCompatible",
+                "baseUrl": base, "model": "m", "timeoutMs": 5000, "apiKey": null, "clearKey": false } }),
+        )
+        .expect("provider saved");
+    assert_eq!(provider["hasKey"], false);
+
+    let started = h
+        .call(
+            "send_message",
+            json!({ "profileId": profile, "conversationId": null, "text": "Hi there",
+                "onEvent": "__CHANNEL__:7" }),
+        )
+        .expect("sent");
+    assert_eq!(started["userMessage"]["content"], "Hi there");
+    let reply_id = started["replyId"].as_str().expect("a reply streams");
+    let events = h.events_until(7, "done");
+    let text: String = events
+        .iter()
+        .filter(|e| e["kind"] == "token")
+        .map(|e| e["text"].as_str().expect("text"))
+        .collect();
+    assert_eq!(text, "Hello Ana.");
+    let done = events.last().expect("done");
+    assert_eq!(done["replyId"], reply_id);
+    assert_eq!(done["message"]["status"], "complete");
+    assert_eq!(done["message"]["role"], "assistant");
+
+    let conversation = started["conversation"]["id"].clone();
+    let messages = h
+        .call(
+            "conversation_messages",
+            json!({ "profileId": profile, "conversationId": conversation }),
+        )
+        .expect("messages");
+    assert_eq!(messages.as_array().expect("array").len(), 2);
+    let list = h
+        .call("list_conversations", json!({ "profileId": profile }))
+        .expect("list");
+    assert_eq!(list[0]["preview"], "Hello Ana.");
+}
+
+#[test]
+fn bad_chat_inputs_get_typed_errors() {
+    let h = harness();
+    let profile = support::profile_id(&h.webview, "Ana");
+    assert_error(
+        h.call(
+            "send_message",
+            json!({ "profileId": profile, "conversationId": null, "text": "  ", "onEvent": "__CHANNEL__:1" }),
+        ),
+        "validation",
+        "empty",
+    );
+    assert_error(
+        h.call(
+            "send_message",
+            json!({ "profileId": profile, "conversationId": null, "text": "a".repeat(8_001),
+                "onEvent": "__CHANNEL__:1" }),
+        ),
+        "validation",
+        "8,000",
+    );
+    assert_error(
+        h.call(
+            "send_message",
+            json!({ "profileId": profile, "conversationId": "not-an-id", "text": "hi", "onEvent": "__CHANNEL__:1" }),
+        ),
+        "validation",
+        "conversation",
+    );
+    assert_error(
+        h.call(
+            "save_provider",
+            json!({ "profileId": profile, "input": { "id": null, "name": "X", "kind": "gpt",
+                "baseUrl": "http://127.0.0.1:1/v1", "model": "m", "timeoutMs": 5000 } }),
+        ),
+        "validation",
+        "provider settings",
+    );
+    assert_error(
+        h.call(
+            "search_conversations",
+            json!({ "profileId": profile, "query": "hi", "mode": "fuzzy" }),
+        ),
+        "validation",
+        "search mode",
+    );
+    assert_error(
+        h.call(
+            "decide_proposal",
+            json!({ "profileId": profile, "messageId": "00000000-0000-4000-8000-000000000000",
+                "decision": { "kind": "maybe" } }),
+        ),
+        "validation",
+        "choice",
+    );
+    assert_error(
+        h.call(
+            "cancel_reply",
+            json!({ "profileId": profile, "replyId": "00000000-0000-4000-8000-000000000000" }),
+        ),
+        "not_found",
+        "not streaming",
+    );
+    assert_error(
+        h.call(
+            "set_helpline_region",
+            json!({ "profileId": profile, "region": "Atlantis" }),
+        ),
+        "validation",
+        "two-letter",
+    );
+}

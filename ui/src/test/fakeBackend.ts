@@ -563,9 +563,13 @@ export class FakeBackend implements Backend {
     });
   }
 
-  wimHofGate(profileId: string) {
+  /** The latest message each wimHofGate call was asked about, in order. */
+  readonly gateMessages: (string | null)[] = [];
+
+  wimHofGate(profileId: string, latestMessage: string | null) {
     return this.run_("wimHofGate", (): SafetyDecision => {
       this.stored(profileId);
+      this.gateMessages.push(latestMessage);
       const show = this.gate.allowed && !this.acknowledged.has(profileId);
       return { ...this.gate, showSafetyNotice: show, safetyNotice: show ? SAFETY_NOTICE : [] };
     });

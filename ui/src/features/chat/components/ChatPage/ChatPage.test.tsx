@@ -246,6 +246,32 @@ describe("Chat", () => {
     expect(screen.getByText("You chose 4-7-8 Relaxing Breath.")).toBeInTheDocument();
   });
 
+  it("asks the Wim Hof gate about the card's message and follows its suggestion", async () => {
+    const { backend } = withAna({ configured: false });
+    backend.gate = {
+      allowed: true,
+      suggestedTechnique: "deep_calm",
+      reason: "discomfort",
+      message: null,
+    };
+    const { user } = await openChat(backend);
+    await user.type(messageBox(), "I feel dizzy and anxious, help me breathe{Enter}");
+    const card = await screen.findByRole("region", { name: "A breathing exercise" });
+    await user.click(within(card).getByRole("button", { name: "Change" }));
+    await user.click(await within(card).findByRole("radio", { name: "Wim Hof Method" }));
+
+    expect(await within(card).findByText(/You mentioned not feeling well/)).toBeInTheDocument();
+    expect(backend.gateMessages).toEqual(["I feel dizzy and anxious, help me breathe"]);
+    await user.click(within(card).getByRole("button", { name: "Try Deep Calm instead" }));
+    await user.click(within(card).getByRole("button", { name: "Start" }));
+
+    await screen.findByRole("dialog", { name: "Deep Calm session" });
+    expect(backend.chat.decisions[0]?.decision).toEqual({
+      kind: "started",
+      choice: { kind: "breathing", technique: "deep_calm" },
+    });
+  });
+
   it("records Not now and shows it instead of the buttons", async () => {
     const { backend } = withAna({ configured: false });
     const { user } = await openChat(backend);

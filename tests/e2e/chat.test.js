@@ -1,0 +1,235 @@
+// The companion chat end to end in the real app: cards and the setup card with no model; two fake providers
+// (OpenAI-compatible and Anthropic, on loopback) set up in Settings; a reply that streams and is saved,
+// listed and found by keyword and by meaning after a restart; a cut reply retried; and a fallback from a
+// failing first provider to the second. Providers have no API key here (there is no keychain under Xvfb).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { startFakeLlm } from "./fakeLlm.js";
+import { invoke, withApp } from "./harness.js";
+import { click, onboard, waitForText } from "./ui.js";
+
+const q = (s) => JSON.stringify(s);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Sets a labelled input, textarea or select the way a person's input would (labels may be hidden). */
+async function fillField(b, label, value) {
+  const el = await b.$(`//*[@id=//label[normalize-space(.)=${q(label)}]/@for]`);
+  await el.waitForExist({ timeout: 15_000 });
+  await b.execute(
+    (node, v) => {
+      const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(node), "value").set;
+      setter.call(node, v);
+      node.dispatchEvent(new Event(node.tagName === "SELECT" ? "change" : "input", { bubbles: true }));
+    },
+    el,
+    value,
+  );
+}
+
+async function send(b, text) {
+  await fillField(b, "Message", text);
+  await click(b, "Send");
+}
+
+/** The sidebar's "+ New Conversation" (its "+" is part of the button's text). */
+async function newConversation(b) {
+  const el = await b.$('//button[contains(normalize-space(.), "New Conversation")]');
+  await el.waitForClickable({ timeout: 10_000 });
+  await el.click();
+  await waitForText(b, "Hi, Ana");
+}
+
+/** Waits until no reply is streaming (the saved message has replaced the live one). */
+async function replyDone(b) {
+  await b.waitUntil(
+    async () => (await b.$$('//*[@role="log"][@aria-busy="true"]')).length === 0,
+    { timeout: 60_000, timeoutMsg: "a reply is still streaming" },
+  );
+}
+
+async function profileId(b) {
+  const { ok } = await invoke(b, "active_profile");
+  return ok.id;
+}
+
+/** The conversation whose title is `title`, with its messages. */
+async function conversation(b, title) {
+  const id = await profileId(b);
+  const { ok: list } = await invoke(b, "list_conversations", { profileId: id });
+  const found = list.find((c) => c.title === title);
+  assert.ok(found, `no conversation titled ${q(title)} in ${q(list.map((c) => c.title))}`);
+  const { ok: messages } = await invoke(b, "conversation_messages", { profileId: id, conversationId: found.id });
+  return { ...found, messages };
+}
+
+async function waitForAbsent(b, text, timeout = 10_000) {
+  await b.waitUntil(
+    async () => (await b.$$(`//*[normalize-space(text())=${q(text)}]`)).length === 0,
+    { timeout, timeoutMsg: `${q(text)} is still shown` },
+  );
+}
+
+/** Adds a provider in Settings → Chat model, from "Custom" or a preset's value. */
+async function addProvider(b, { from = "custom", name, baseUrl, model, timeout = "20" }) {
+  await fillField(b, "Start from", from);
+  await click(b, "Add");
+  await fillField(b, "Name", name);
+  await fillField(b, "Address", baseUrl);
+  await fillField(b, "Model", model);
+  await fillField(b, "Timeout (seconds)", timeout);
+  await click(b, "Save");
+  await (await b.$(`//button[@aria-label=${q(`Test connection to ${name}`)}]`)).waitForDisplayed({
+    timeout: 10_000,
+  });
+}
+
+test("with no chat model: a breathing card for a wish, none for a past habit, the setup card, the safety card", async (t) => {
+  await withApp(t, async (app) => {
+    const b = app.browser;
+    await onboard(b, "Ana");
+    await waitForText(b, "Connect a chat model");
+
+    await send(b, "I feel anxious, can you help me breathe?");
+    await waitForText(b, "I feel anxious, can you help me breathe?");
+    await waitForText(b, "A breathing exercise", 90_000); // the first message loads the embedding model
+    await waitForText(b, "Box Breathing");
+    await waitForText(b, "Connect a chat model");
+    const anxious = await conversation(b, "I feel anxious, can you help me breathe?");
+    assert.equal(anxious.messages.length, 1, "no reply without a model");
+    assert.equal(anxious.messages[0].proposal.activity, "breathing");
+
+    await newConversation(b);
+    await send(b, "I used to do breathing exercises a lot");
+    await waitForText(b, "I used to do breathing exercises a lot");
+    await sleep(3_000); // the classifier has long answered for the first message; give this one time too
+    await waitForAbsent(b, "A breathing exercise", 1_000);
+    const past = await conversation(b, "I used to do breathing exercises a lot");
+    assert.equal(past.messages[0].proposal, null, "a past habit proposes nothing");
+    await waitForText(b, "Connect a chat model");
+
+    await newConversation(b);
+    await send(b, "I want to end my life");
+    await waitForText(b, "You don't have to face this alone");
+    await waitForText(b, "988 Suicide & Crisis Lifeline");
+    await waitForText(b, "Call 988");
+    await waitForText(b, "https://findahelpline.com");
+    const crisis = await conversation(b, "I want to end my life");
+    assert.ok(crisis.messages[0].safety, "the safety signal is stored on the message");
+    // The conversation goes on: the box takes the next message.
+    await send(b, "Thank you for listening");
+    await waitForText(b, "Thank you for listening");
+  });
+});
+
+test("two fake providers: a reply streams and is saved, is found after a restart, a cut reply is retried, and the second provider answers when the first fails", async (t) => {
+  const openai = await startFakeLlm({ kind: "openai" });
+  const anthropic = await startFakeLlm({ kind: "anthropic" });
+  t.after(async () => {
+    await openai.close();
+    await anthropic.close();
+  });
+  await withApp(t, async (app) => {
+    let b = app.browser;
+    await onboard(b, "Ana");
+    await click(b, "Settings");
+    await waitForText(b, "No chat model yet. Add one below.");
+    await addProvider(b, { name: "Fake OpenAI", baseUrl: openai.baseUrl, model: "fake-gpt" });
+    await addProvider(b, {
+      from: "anthropic",
+      name: "Fake Anthropic",
+      baseUrl: anthropic.baseUrl,
+      model: "claude-fake",
+    });
+    const { ok: providers } = await invoke(b, "list_providers", { profileId: await profileId(b) });
+    assert.deepEqual(
+      providers.map((p) => [p.name, p.kind, p.hasKey]),
+      [
+        ["Fake OpenAI", "openAiCompatible", false],
+        ["Fake Anthropic", "anthropic", false],
+      ],
+    );
+    await click(b, "Test connection to Fake OpenAI");
+    await (await b.$('//*[@role="status"][starts-with(normalize-space(.), "Connected in")]')).waitForDisplayed({
+      timeout: 15_000,
+    });
+    openai.reset();
+
+    // A reply streams in pieces and is saved.
+    await newConversation(b);
+    const REPLY = "That sounds like a lot to carry. What helped you unwind at the end of it?";
+    openai.enqueue({ reply: REPLY, chunkMs: 40 });
+    await b.execute(() => {
+      window.__partials = [];
+      new MutationObserver(() => {
+        const live = document.querySelector('[role="log"] article[aria-busy="true"]');
+        const text = live?.textContent?.replace("Wbot is replying…", "").replace(/^Wbot/, "").trim();
+        if (text && window.__partials[window.__partials.length - 1] !== text) window.__partials.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await send(b, "I had a long day at the harbour");
+    await waitForText(b, REPLY, 60_000);
+    await replyDone(b);
+    const partials = await b.execute(() => window.__partials);
+    assert.ok(partials.length >= 3, `the reply grew on screen: ${q(partials)}`);
+    assert.ok(REPLY.startsWith(partials[0]) && partials[0].length < REPLY.length, `first piece ${q(partials[0])}`);
+    const saved = await conversation(b, "I had a long day at the harbour");
+    assert.deepEqual(
+      saved.messages.map((m) => [m.role, m.status]),
+      [
+        ["user", "complete"],
+        ["assistant", "complete"],
+      ],
+    );
+    assert.equal(saved.messages[1].content, REPLY);
+    assert.equal(openai.requests.length, 1);
+    assert.equal(openai.requests[0].stream, true);
+
+    // After a restart it is listed, and found by keywords and by meaning.
+    b = await app.open();
+    await waitForText(b, "Hi, Ana");
+    await waitForText(b, "I had a long day at the harbour");
+    await fillField(b, "Search conversations", "harbour");
+    await waitForText(b, "1 conversation found", 30_000);
+    await fillField(b, "Search conversations", "a tiring day at the harbor");
+    await waitForText(b, "No conversations match “a tiring day at the harbor”.", 30_000);
+    await click(b, "Meaning");
+    await (await b.$('//*[normalize-space(text())="1 conversation found" or normalize-space(text())="2 conversations found"]')).waitForDisplayed({ timeout: 60_000 });
+    const match = await b.$('//button[.//*[contains(normalize-space(text()), "% match")]][.//*[normalize-space(text())="I had a long day at the harbour"]]');
+    await match.waitForDisplayed({ timeout: 10_000 });
+    await match.click();
+    await waitForText(b, REPLY);
+    await fillField(b, "Search conversations", "");
+
+    // A reply cut mid-stream is kept as partial with Retry; Retry completes it.
+    openai.enqueue({ cut: "Let me think about th" });
+    await send(b, "Can you tell me more?");
+    await waitForText(b, "This reply was cut off before it finished.", 30_000);
+    openai.enqueue({ reply: "Here is the whole answer now." });
+    await click(b, "Retry");
+    await waitForText(b, "Here is the whole answer now.", 30_000);
+    await replyDone(b);
+    await waitForAbsent(b, "This reply was cut off before it finished.");
+    const retried = await conversation(b, "I had a long day at the harbour");
+    assert.deepEqual(
+      retried.messages.map((m) => [m.role, m.status, m.content]).slice(2),
+      [
+        ["user", "complete", "Can you tell me more?"],
+        ["assistant", "complete", "Here is the whole answer now."],
+      ],
+    );
+
+    // The first provider fails with 500s: after its retries, the Anthropic one answers.
+    openai.setDefault({ status: 500 });
+    const before = openai.requests.length;
+    anthropic.reset();
+    anthropic.enqueue({ reply: "Anthropic here, still listening." });
+    await send(b, "One more thing");
+    await waitForText(b, "Anthropic here, still listening.", 60_000);
+    await replyDone(b);
+    assert.ok(openai.requests.length - before >= 1, "the first provider was asked first");
+    assert.equal(anthropic.requests.length, 1);
+    assert.equal(anthropic.requests[0].anthropicVersion, "2023-06-01");
+    const last = (await conversation(b, "I had a long day at the harbour")).messages.at(-1);
+    assert.deepEqual([last.role, last.status, last.content], ["assistant", "complete", "Anthropic here, still listening."]);
+  });
+});

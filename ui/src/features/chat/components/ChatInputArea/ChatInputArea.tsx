@@ -116,7 +116,7 @@ export function ChatInputArea({
         <p id={hintId} className={styles.note}>
           {t.chat.inputHint}
         </p>
-        <p id={counterId} className={styles.counter} aria-live="polite">
+        <p id={counterId} className={styles.counter}>
           {length >= COUNTER_FROM ? t.chat.charCount(formatCount(length, locale), max) : null}
         </p>
       </div>

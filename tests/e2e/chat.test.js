@@ -1,7 +1,8 @@
 // The companion chat end to end in the real app: cards and the setup card with no model; two fake providers
 // (OpenAI-compatible and Anthropic, on loopback) set up in Settings; a reply that streams and is saved,
 // listed and found by keyword and by meaning after a restart; a cut reply retried; and a fallback from a
-// failing first provider to the second. Providers have no API key here (there is no keychain under Xvfb).
+// failing first provider to the second, whose API key is saved in the OS keychain (scripts/test runs the
+// suite inside scripts/with-keychain: a private D-Bus session with a throwaway GNOME Keyring).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { startFakeLlm } from "./fakeLlm.js";
@@ -9,7 +10,6 @@ import { invoke, withApp } from "./harness.js";
 import { click, onboard, waitForText } from "./ui.js";
 
 const q = (s) => JSON.stringify(s);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Sets a labelled input, textarea or select the way a person's input would (labels may be hidden). */
 async function fillField(b, label, value) {
@@ -70,13 +70,14 @@ async function waitForAbsent(b, text, timeout = 10_000) {
 }
 
 /** Adds a provider in Settings → Chat model, from "Custom" or a preset's value. */
-async function addProvider(b, { from = "custom", name, baseUrl, model, timeout = "20" }) {
+async function addProvider(b, { from = "custom", name, baseUrl, model, timeout = "20", apiKey }) {
   await fillField(b, "Start from", from);
   await click(b, "Add");
   await fillField(b, "Name", name);
   await fillField(b, "Address", baseUrl);
   await fillField(b, "Model", model);
   await fillField(b, "Timeout (seconds)", timeout);
+  if (apiKey !== undefined) await fillField(b, "API key", apiKey);
   await click(b, "Save");
   await (await b.$(`//button[@aria-label=${q(`Test connection to ${name}`)}]`)).waitForDisplayed({
     timeout: 10_000,
@@ -101,7 +102,7 @@ test("with no chat model: a breathing card for a wish, none for a past habit, th
     await newConversation(b);
     await send(b, "I used to do breathing exercises a lot");
     await waitForText(b, "I used to do breathing exercises a lot");
-    await sleep(3_000); // the classifier has long answered for the first message; give this one time too
+    await replyDone(b); // busy until the classifier's verdict on this message is in
     await waitForAbsent(b, "A breathing exercise", 1_000);
     const past = await conversation(b, "I used to do breathing exercises a lot");
     assert.equal(past.messages[0].proposal, null, "a past habit proposes nothing");
@@ -139,13 +140,14 @@ test("two fake providers: a reply streams and is saved, is found after a restart
       name: "Fake Anthropic",
       baseUrl: anthropic.baseUrl,
       model: "claude-fake",
+      apiKey: "sk-ant-e2e-key",
     });
     const { ok: providers } = await invoke(b, "list_providers", { profileId: await profileId(b) });
     assert.deepEqual(
       providers.map((p) => [p.name, p.kind, p.hasKey]),
       [
         ["Fake OpenAI", "openAiCompatible", false],
-        ["Fake Anthropic", "anthropic", false],
+        ["Fake Anthropic", "anthropic", true],
       ],
     );
     await click(b, "Test connection to Fake OpenAI");
@@ -229,6 +231,7 @@ test("two fake providers: a reply streams and is saved, is found after a restart
     assert.ok(openai.requests.length - before >= 1, "the first provider was asked first");
     assert.equal(anthropic.requests.length, 1);
     assert.equal(anthropic.requests[0].anthropicVersion, "2023-06-01");
+    assert.equal(anthropic.requests[0].apiKey, "sk-ant-e2e-key", "the key came from the keychain");
     const last = (await conversation(b, "I had a long day at the harbour")).messages.at(-1);
     assert.deepEqual([last.role, last.status, last.content], ["assistant", "complete", "Anthropic here, still listening."]);
   });

@@ -146,8 +146,7 @@ export type ActivityProposal_Deserialize = {
 	/**  The classifier's confidence, 0–1. */
 	confidence: number | null,
 	suggestion: ActivitySuggestion,
-	/**  Why it is offered, for the person. */
-	reason: string,
+	reason: ProposalReason,
 	/**  What the user chose, once they have. */
 	decision?: ProposalDecision | null,
 };
@@ -158,8 +157,7 @@ export type ActivityProposal_Serialize = {
 	/**  The classifier's confidence, 0–1. */
 	confidence: number | null,
 	suggestion: ActivitySuggestion,
-	/**  Why it is offered, for the person. */
-	reason: string,
+	reason: ProposalReason,
 	/**  What the user chose, once they have. */
 	decision: ProposalDecision | null,
 };
@@ -935,6 +933,9 @@ export type ProposalDecision =
 /**  "Not now". */
 { kind: "declined" };
 
+/**  Why an activity is offered; the UI words it in the person's language. */
+export type ProposalReason = "sleep" | "anxiety" | "calm" | "space" | "gratitude" | "self_compassion" | "processing";
+
 /**  Adding (no `id`) or changing a provider. */
 export type ProviderInput = ProviderInput_Serialize | ProviderInput_Deserialize;
 
@@ -1006,18 +1007,23 @@ export type ProviderSettings = {
 };
 
 /**
- *  What streams to the UI while a turn runs. A reply ends with exactly one `done` (or, only when storage
- *  fails, `error`); the `proposal`, worked out alongside the reply, may come before or after it.
+ *  What streams to the UI while a turn runs. Every new message gets exactly one `classified`; a reply
+ *  ends with exactly one `done` (or, only when storage fails, `error`). The two are worked out side by
+ *  side, so either may come first.
  */
 export type ReplyEvent = ReplyEvent_Serialize | ReplyEvent_Deserialize;
 
 /**
- *  What streams to the UI while a turn runs. A reply ends with exactly one `done` (or, only when storage
- *  fails, `error`); the `proposal`, worked out alongside the reply, may come before or after it.
+ *  What streams to the UI while a turn runs. Every new message gets exactly one `classified`; a reply
+ *  ends with exactly one `done` (or, only when storage fails, `error`). The two are worked out side by
+ *  side, so either may come first.
  */
 export type ReplyEvent_Deserialize = 
-/**  The user's message again, now with the activity the classifier offers. */
-{ kind: "proposal"; message: Message_Deserialize } | 
+/**
+ *  The user's message again once the offline classifier has had its say: with the activity it
+ *  offers, or with none.
+ */
+{ kind: "classified"; message: Message_Deserialize } | 
 /**  A piece of the reply, in order. */
 { kind: "token"; replyId: string; text: string } | 
 /**  The reply as saved: complete, partial, failed or cancelled (with the error for people). */
@@ -1026,12 +1032,16 @@ export type ReplyEvent_Deserialize =
 { kind: "error"; replyId: string; message: string };
 
 /**
- *  What streams to the UI while a turn runs. A reply ends with exactly one `done` (or, only when storage
- *  fails, `error`); the `proposal`, worked out alongside the reply, may come before or after it.
+ *  What streams to the UI while a turn runs. Every new message gets exactly one `classified`; a reply
+ *  ends with exactly one `done` (or, only when storage fails, `error`). The two are worked out side by
+ *  side, so either may come first.
  */
 export type ReplyEvent_Serialize = 
-/**  The user's message again, now with the activity the classifier offers. */
-{ kind: "proposal"; message: Message_Serialize } | 
+/**
+ *  The user's message again once the offline classifier has had its say: with the activity it
+ *  offers, or with none.
+ */
+{ kind: "classified"; message: Message_Serialize } | 
 /**  A piece of the reply, in order. */
 { kind: "token"; replyId: string; text: string } | 
 /**  The reply as saved: complete, partial, failed or cancelled (with the error for people). */

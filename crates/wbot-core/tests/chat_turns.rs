@@ -109,6 +109,15 @@ fn done_message(events: &[ReplyEvent]) -> wbot_core::chat::Message {
     }
 }
 
+/// The one `classified` event of a turn with no reply.
+fn classified(events: Vec<ReplyEvent>) -> wbot_core::chat::Message {
+    match <[ReplyEvent; 1]>::try_from(events) {
+        Ok([ReplyEvent::Classified { message }]) => message,
+        Ok(other) => panic!("expected one classified event, got {other:?}"),
+        Err(events) => panic!("expected one event, got {events:?}"),
+    }
+}
+
 fn tokens(events: &[ReplyEvent]) -> String {
     events
         .iter()
@@ -138,8 +147,8 @@ async fn offline_turns_propose_activities_and_flag_crisis_without_a_model() {
         started.conversation.title,
         "I feel anxious, can you help me breathe?"
     );
-    let ReplyEvent::Proposal { message } = rx.next().await else {
-        panic!("a proposal first")
+    let ReplyEvent::Classified { message } = rx.next().await else {
+        panic!("the classifier's verdict first")
     };
     let proposal = message.proposal.unwrap();
     assert_eq!(proposal.activity, Activity::Breathing);
@@ -164,7 +173,7 @@ async fn offline_turns_propose_activities_and_flag_crisis_without_a_model() {
         )
         .await
         .unwrap();
-    assert_eq!(rx.finish().await, Vec::new());
+    assert_eq!(classified(rx.finish().await).proposal, None);
     let (send, rx) = events();
     let crisis = h
         .core
@@ -177,11 +186,12 @@ async fn offline_turns_propose_activities_and_flag_crisis_without_a_model() {
         .await
         .unwrap();
     assert!(crisis.user_message.safety.is_some());
-    assert_eq!(
-        rx.finish().await,
-        Vec::new(),
+    let verdict = classified(rx.finish().await);
+    assert!(
+        verdict.proposal.is_none(),
         "no proposal after a crisis signal"
     );
+    assert!(verdict.safety.is_some());
     let messages = h
         .core
         .conversation_messages(&h.profile, &conversation)
@@ -616,8 +626,8 @@ async fn decisions_and_activity_summaries_are_recorded() {
         )
         .await
         .unwrap();
-    let ReplyEvent::Proposal { message } = rx.next().await else {
-        panic!("a proposal")
+    let ReplyEvent::Classified { message } = rx.next().await else {
+        panic!("the classifier's verdict")
     };
     // The user changes the technique: the choice is what is recorded.
     let choice = ActivitySuggestion::Breathing {

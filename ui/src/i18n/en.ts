@@ -9,7 +9,7 @@ import type {
   SessionLength,
   SupportType,
 } from "../lib/backend";
-import type { GateReason, Phase, Technique } from "../lib/backend";
+import type { GateReason, Phase, ProposalReason, Technique } from "../lib/backend";
 import type { IndexHealth } from "../lib/backend";
 import type { JournalCategory, ProviderKind } from "../lib/backend";
 import type { HelplineRegion } from "../features/chat/format";
@@ -110,6 +110,8 @@ export interface Messages {
     website: string;
     loadingHelplines: string;
     activityTitles: Record<"breathing" | "meditation" | "journaling", string>;
+    /** Why a card is offered, by the core's `ProposalReason`. */
+    reasons: Record<ProposalReason, string>;
     start: string;
     change: string;
     notNow: string;
@@ -523,6 +525,15 @@ export const en: Messages = {
     text: (number) => `Text ${number}`,
     website: "Website",
     loadingHelplines: "Loading helplines…",
+    reasons: {
+      sleep: "A slow 4-7-8 breath can help your body settle towards sleep.",
+      anxiety: "Box breathing gives a steady rhythm to hold on to when anxiety rises.",
+      calm: "A few minutes of slow, even breathing can help you feel calmer.",
+      space: "A short, quiet meditation could give you some space right now.",
+      gratitude: "Noticing what went well can lift the day a little.",
+      self_compassion: "Writing to yourself as you would to a friend can ease the weight.",
+      processing: "Writing it down can help untangle what you are feeling.",
+    },
     activityTitles: {
       breathing: "A breathing exercise",
       meditation: "A short meditation",
@@ -611,6 +622,7 @@ export const en: Messages = {
       IE: "Ireland",
       CA: "Canada",
       AU: "Australia",
+      NZ: "New Zealand",
       ES: "Spain",
     },
   },

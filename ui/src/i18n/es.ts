@@ -195,6 +195,16 @@ export const es: Messages = {
     text: (number) => `Escribe al ${number}`,
     website: "Web",
     loadingHelplines: "Cargando líneas de ayuda…",
+    reasons: {
+      sleep: "Una respiración lenta 4-7-8 puede ayudar a tu cuerpo a prepararse para dormir.",
+      anxiety:
+        "La respiración en caja da un ritmo estable al que agarrarse cuando sube la ansiedad.",
+      calm: "Unos minutos de respiración lenta y pareja pueden ayudarte a sentir más calma.",
+      space: "Una meditación breve y tranquila podría darte un poco de espacio ahora.",
+      gratitude: "Fijarte en lo que salió bien puede aligerar un poco el día.",
+      self_compassion: "Escribirte como le escribirías a una amiga puede aliviar el peso.",
+      processing: "Ponerlo por escrito puede ayudarte a desenredar lo que sientes.",
+    },
     activityTitles: {
       breathing: "Un ejercicio de respiración",
       meditation: "Una meditación breve",
@@ -285,6 +295,7 @@ export const es: Messages = {
       IE: "Irlanda",
       CA: "Canadá",
       AU: "Australia",
+      NZ: "Nueva Zelanda",
       ES: "España",
     },
   },

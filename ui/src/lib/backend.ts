@@ -124,6 +124,7 @@ export type {
   MessageStatus,
   Message_Serialize as Message,
   ProposalDecision,
+  ProposalReason,
   ProviderInput_Serialize as ProviderInput,
   ProviderKind,
   ProviderPreset,

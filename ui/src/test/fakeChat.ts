@@ -111,7 +111,7 @@ export function fakeProposal(text: string): ActivityProposal | null {
       activity: "breathing",
       confidence: 0.9,
       suggestion: { kind: "breathing", technique: "box" },
-      reason: "Box breathing gives a steady rhythm to hold on to when anxiety rises.",
+      reason: "anxiety",
       decision: null,
     };
   }
@@ -120,7 +120,7 @@ export function fakeProposal(text: string): ActivityProposal | null {
       activity: "meditation",
       confidence: 0.8,
       suggestion: { kind: "meditation", minutes: 5 },
-      reason: "A short, quiet meditation could give you some space right now.",
+      reason: "space",
       decision: null,
     };
   }
@@ -133,7 +133,7 @@ export function fakeProposal(text: string): ActivityProposal | null {
         category: "processing",
         prompt: "What happened, and what are you feeling about it now?",
       },
-      reason: "Writing it down can help untangle what you are feeling.",
+      reason: "processing",
       decision: null,
     };
   }
@@ -394,14 +394,12 @@ export class FakeChat {
     const reply = this.configured(profileId)
       ? this.startReply(profileId, stored.conversation.id, onEvent)
       : null;
-    if (proposal !== null) {
-      userMessage.proposal = proposal;
-      const updated = { ...userMessage };
-      // Like the core, the proposal may arrive before the call has answered.
-      queueMicrotask(() => {
-        onEvent({ kind: "proposal", message: updated });
-      });
-    }
+    userMessage.proposal = proposal;
+    const classified = { ...userMessage };
+    // Like the core, the verdict may arrive before the call has answered, and always arrives.
+    queueMicrotask(() => {
+      onEvent({ kind: "classified", message: classified });
+    });
     return {
       conversation: stored.conversation,
       userMessage: { ...userMessage, proposal: null },

@@ -524,6 +524,14 @@ pub fn helplines(region: &str) -> Vec<Helpline> {
             "https://www.lifeline.org.au",
             "Call 13 11 14, any time.",
         )],
+        "NZ" => vec![line(
+            "1737, Need to Talk?",
+            "NZ",
+            Some("1737"),
+            Some("1737"),
+            "https://1737.org.nz",
+            "Call or text 1737, any time, free.",
+        )],
         "ES" => vec![line(
             "Línea 024",
             "ES",

@@ -21,7 +21,7 @@ pub use activity::{Activity, ActivityClassifier, ActivityGuess, PROPOSE_THRESHOL
 pub use crisis::{detect_crisis, helplines, CrisisCategory, CrisisSignal, Helpline};
 pub use proposal::{
     ActivityProposal, ActivityResult, ActivitySuggestion, ActivitySummary, JournalCategory,
-    ProposalDecision,
+    ProposalDecision, ProposalReason,
 };
 pub use provider::{
     presets, ChatClient, ChatOutcome, ChatRequest, ChatRole, ChatTurn, ConnectionReport,

@@ -17,6 +17,14 @@ string_enum!(
     }
 );
 
+string_enum!(
+    /// Why an activity is offered; the UI words it in the person's language.
+    ProposalReason {
+        Sleep = "sleep", Anxiety = "anxiety", Calm = "calm", Space = "space",
+        Gratitude = "gratitude", SelfCompassion = "self_compassion", Processing = "processing",
+    }
+);
+
 /// What an activity card starts with; the user may change every field before starting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(tag = "kind", rename_all = "camelCase")]
@@ -83,8 +91,7 @@ pub struct ActivityProposal {
     /// The classifier's confidence, 0–1.
     pub confidence: f32,
     pub suggestion: ActivitySuggestion,
-    /// Why it is offered, for the person.
-    pub reason: String,
+    pub reason: ProposalReason,
     /// What the user chose, once they have.
     pub decision: Option<ProposalDecision>,
 }
@@ -131,20 +138,11 @@ pub fn propose(
         Activity::None => return None,
         Activity::Breathing => {
             let (technique, reason) = if mentions(text, &["sleep", "night", "bed", "insomnia"]) {
-                (
-                    Technique::Relaxing478,
-                    "A slow 4-7-8 breath can help your body settle towards sleep.",
-                )
+                (Technique::Relaxing478, ProposalReason::Sleep)
             } else if mentions(text, &["panic", "anxious", "anxiety", "racing", "nervous"]) {
-                (
-                    Technique::Box,
-                    "Box breathing gives a steady rhythm to hold on to when anxiety rises.",
-                )
+                (Technique::Box, ProposalReason::Anxiety)
             } else {
-                (
-                    Technique::Coherent,
-                    "A few minutes of slow, even breathing can help you feel calmer.",
-                )
+                (Technique::Coherent, ProposalReason::Calm)
             };
             (ActivitySuggestion::Breathing { technique }, reason)
         }
@@ -156,32 +154,36 @@ pub fn propose(
             };
             (
                 ActivitySuggestion::Meditation { minutes },
-                "A short, quiet meditation could give you some space right now.",
+                ProposalReason::Space,
             )
         }
         Activity::Journaling => {
-            let (category, prompt) = if mentions(text, &["grateful", "gratitude", "thankful"]) {
-                (
-                    JournalCategory::Gratitude,
-                    "What are three things, big or small, that you are grateful for today?",
-                )
-            } else if mentions(text, &["hard on myself", "my fault", "failure", "ashamed"]) {
-                (
-                    JournalCategory::SelfCompassion,
-                    "What would you say to a close friend who was going through this?",
-                )
-            } else {
-                (
-                    JournalCategory::Processing,
-                    "What happened, and what are you feeling about it now?",
-                )
-            };
+            let (category, prompt, reason) =
+                if mentions(text, &["grateful", "gratitude", "thankful"]) {
+                    (
+                        JournalCategory::Gratitude,
+                        "What are three things, big or small, that you are grateful for today?",
+                        ProposalReason::Gratitude,
+                    )
+                } else if mentions(text, &["hard on myself", "my fault", "failure", "ashamed"]) {
+                    (
+                        JournalCategory::SelfCompassion,
+                        "What would you say to a close friend who was going through this?",
+                        ProposalReason::SelfCompassion,
+                    )
+                } else {
+                    (
+                        JournalCategory::Processing,
+                        "What happened, and what are you feeling about it now?",
+                        ProposalReason::Processing,
+                    )
+                };
             (
                 ActivitySuggestion::Journaling {
                     category,
                     prompt: prompt.to_string(),
                 },
-                "Writing it down can help untangle what you are feeling.",
+                reason,
             )
         }
     };
@@ -189,7 +191,7 @@ pub fn propose(
         activity: guess.activity,
         confidence: guess.confidence,
         suggestion,
-        reason: reason.to_string(),
+        reason,
         decision: None,
     })
 }

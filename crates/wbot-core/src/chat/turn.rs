@@ -18,14 +18,16 @@ use crate::ids::{new_id, parse_id};
 use crate::memory::{MemoryKind, MemorySource, NewMemory, MAX_MEMORY_CHARS};
 use crate::Core;
 
-/// What streams to the UI while a turn runs. A reply ends with exactly one `done` (or, only when storage
-/// fails, `error`); the `proposal`, worked out alongside the reply, may come before or after it.
+/// What streams to the UI while a turn runs. Every new message gets exactly one `classified`; a reply
+/// ends with exactly one `done` (or, only when storage fails, `error`). The two are worked out side by
+/// side, so either may come first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum ReplyEvent {
-    /// The user's message again, now with the activity the classifier offers.
+    /// The user's message again once the offline classifier has had its say: with the activity it
+    /// offers, or with none.
     #[serde(rename_all = "camelCase")]
-    Proposal { message: Message },
+    Classified { message: Message },
     /// A piece of the reply, in order.
     #[serde(rename_all = "camelCase")]
     Token { reply_id: String, text: String },
@@ -212,29 +214,35 @@ impl Core {
     }
 
     /// Runs the offline classifier on a user message and stores its proposal (none after a crisis
-    /// signal). A classifier that cannot run (no model) only means no card.
+    /// signal), then reports the message either way. A classifier that cannot run (no model) only means
+    /// no card.
     async fn offer_activity<F: Fn(ReplyEvent) + Sync>(&self, message: Message, on_event: &F) {
-        if message.safety.is_some() {
-            return;
-        }
-        let onboarding = self.onboarding(&message.profile_id).await.ok();
-        let proposal = match self.classify_activity(&message.content).await {
-            Ok(guess) => propose(&message.content, &guess, onboarding.as_ref()),
-            Err(err) => {
-                tracing::warn!(error = %err, "activity classifier unavailable");
-                None
+        let proposal = if message.safety.is_some() {
+            None
+        } else {
+            let onboarding = self.onboarding(&message.profile_id).await.ok();
+            match self.classify_activity(&message.content).await {
+                Ok(guess) => propose(&message.content, &guess, onboarding.as_ref()),
+                Err(err) => {
+                    tracing::warn!(error = %err, "activity classifier unavailable");
+                    None
+                }
             }
         };
-        let Some(proposal) = proposal else {
-            return;
+        let message = match proposal {
+            None => message,
+            Some(proposal) => match self
+                .set_message_proposal(&message.profile_id, &message.id, &proposal)
+                .await
+            {
+                Ok(updated) => updated,
+                Err(err) => {
+                    tracing::warn!(error = %err, "proposal not saved");
+                    message
+                }
+            },
         };
-        match self
-            .set_message_proposal(&message.profile_id, &message.id, &proposal)
-            .await
-        {
-            Ok(message) => on_event(ReplyEvent::Proposal { message }),
-            Err(err) => tracing::warn!(error = %err, "proposal not saved"),
-        }
+        on_event(ReplyEvent::Classified { message });
     }
 
     /// What the prompt knows about the person besides the conversation.

@@ -35,5 +35,5 @@ export function formatCount(n: number, locale: string): string {
 }
 
 /** The regions whose helplines the core knows (crates/wbot-core/src/chat/crisis.rs); "" is the default. */
-export const HELPLINE_REGIONS = ["", "US", "GB", "IE", "CA", "AU", "ES"] as const;
+export const HELPLINE_REGIONS = ["", "US", "GB", "IE", "CA", "AU", "NZ", "ES"] as const;
 export type HelplineRegion = (typeof HELPLINE_REGIONS)[number];

@@ -10,6 +10,8 @@ export interface LiveReply {
   text: string;
   /** Why the reply or the Stop/Retry asked for it went wrong, for people. */
   error: string | null;
+  /** The offline classifier has not yet given its verdict on the message just sent. */
+  classifying: boolean;
 }
 
 /** Live replies by conversation id. Kept in the query cache so they outlive the chat screen. */
@@ -21,10 +23,13 @@ function setLive(
   conversationId: string,
   update: (current: LiveReply | undefined) => LiveReply | undefined,
 ) {
-  queryClient.setQueryData<LiveReplies>(chatKeys.live(profileId), (all = {}) => ({
-    ...all,
-    [conversationId]: update(all[conversationId]),
-  }));
+  queryClient.setQueryData<LiveReplies>(chatKeys.live(profileId), (all = {}) => {
+    const next = update(all[conversationId]);
+    // Nothing streaming, nothing pending, nothing to say: no live entry at all.
+    const idle =
+      next !== undefined && next.replyId === null && !next.classifying && next.error === null;
+    return { ...all, [conversationId]: idle ? undefined : next };
+  });
 }
 
 /**
@@ -41,8 +46,11 @@ function replyStream(queryClient: QueryClient, profileId: string) {
     }
     const here = conversationId;
     switch (event.kind) {
-      case "proposal":
+      case "classified":
         upsertMessage(queryClient, event.message);
+        setLive(queryClient, profileId, here, (live) =>
+          live === undefined ? live : { ...live, classifying: false },
+        );
         break;
       case "token":
         setLive(queryClient, profileId, here, (live) =>
@@ -52,14 +60,16 @@ function replyStream(queryClient: QueryClient, profileId: string) {
       case "done":
         upsertMessage(queryClient, event.message);
         setLive(queryClient, profileId, here, (live) =>
-          live?.replyId === event.replyId ? undefined : live,
+          live !== undefined && live.replyId === event.replyId
+            ? { ...live, replyId: null, text: "" }
+            : live,
         );
         void queryClient.invalidateQueries({ queryKey: chatKeys.conversations(profileId) });
         break;
       case "error":
         setLive(queryClient, profileId, here, (live) =>
-          live?.replyId === event.replyId
-            ? { replyId: null, text: "", error: event.message }
+          live !== undefined && live.replyId === event.replyId
+            ? { ...live, replyId: null, text: "", error: event.message }
             : live,
         );
         void queryClient.invalidateQueries({ queryKey: chatKeys.messages(profileId, here) });
@@ -68,12 +78,13 @@ function replyStream(queryClient: QueryClient, profileId: string) {
   };
   return {
     onEvent: apply,
-    /** The reply belongs to `id`; `replyId` is streaming (none when no model is set up). */
-    begin(id: string, replyId: string | null) {
+    /**
+     * The reply belongs to `id`; `replyId` is streaming (none when no model is set up); `classifying`
+     * when a new message awaits the classifier's verdict.
+     */
+    begin(id: string, replyId: string | null, classifying: boolean) {
       conversationId = id;
-      if (replyId !== null) {
-        setLive(queryClient, profileId, id, () => ({ replyId, text: "", error: null }));
-      }
+      setLive(queryClient, profileId, id, () => ({ replyId, text: "", error: null, classifying }));
       for (const event of early.splice(0)) apply(event);
     },
   };
@@ -110,7 +121,7 @@ export function useChatTurn(profileId: string) {
         upsertMessage(queryClient, started.userMessage);
       }
       queryClient.setQueryData(chatKeys.conversation(profileId, id), started.conversation);
-      stream.begin(id, started.replyId);
+      stream.begin(id, started.replyId, true);
       void queryClient.invalidateQueries({ queryKey: chatKeys.conversations(profileId) });
       return started;
     },
@@ -125,12 +136,13 @@ export function useChatTurn(profileId: string) {
         if (started.removedMessageId !== null) {
           removeMessage(queryClient, profileId, conversationId, started.removedMessageId);
         }
-        stream.begin(conversationId, started.replyId);
+        stream.begin(conversationId, started.replyId, false);
       } catch (e) {
         setLive(queryClient, profileId, conversationId, () => ({
           replyId: null,
           text: "",
           error: toBackendError(e).message,
+          classifying: false,
         }));
       }
     },

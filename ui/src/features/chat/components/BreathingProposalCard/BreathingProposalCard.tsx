@@ -96,7 +96,7 @@ export function BreathingProposalCard({
         <ProposalFrame title={t.chat.activityTitles.breathing} error={decide.error}>
           <BreathingConfirmation
             profileId={profileId}
-            proposal={{ technique, reason: proposal.reason }}
+            proposal={{ technique, reason: t.chat.reasons[proposal.reason] }}
             latestMessage={messageText}
             starting={decide.isPending || run.pending === "start"}
             error={run.error}
@@ -130,7 +130,7 @@ export function BreathingProposalCard({
     return (
       <ProposalFrame
         title={t.chat.activityTitles.breathing}
-        reason={proposal.reason}
+        reason={t.chat.reasons[proposal.reason]}
         error={decide.error}
         actions={
           <>

@@ -164,7 +164,12 @@ function Conversation({
 
   return (
     <div ref={scrollRef} className={styles.scroll}>
-      <div role="log" aria-label={title} aria-busy={streaming} className={styles.messages}>
+      <div
+        role="log"
+        aria-label={title}
+        aria-busy={streaming || live?.classifying === true}
+        className={styles.messages}
+      >
         {list.map((message) => {
           if (message.role === "system_summary") {
             return message.summary !== null ? (

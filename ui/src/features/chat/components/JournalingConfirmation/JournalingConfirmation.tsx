@@ -44,7 +44,7 @@ export function JournalingConfirmation({
   return (
     <ProposalFrame
       title={t.chat.activityTitles.journaling}
-      reason={proposal.reason}
+      reason={t.chat.reasons[proposal.reason]}
       error={decide.error}
       actions={
         <>

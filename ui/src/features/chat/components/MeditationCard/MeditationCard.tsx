@@ -35,7 +35,7 @@ export function MeditationCard({ profileId, messageId, proposal, minutes }: Medi
   return (
     <ProposalFrame
       title={t.chat.activityTitles.meditation}
-      reason={proposal.reason}
+      reason={t.chat.reasons[proposal.reason]}
       error={decide.error}
       actions={
         <>

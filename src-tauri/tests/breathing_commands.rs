@@ -8,9 +8,8 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use tauri::ipc::InvokeResponseBody;
-use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};
-use tauri::{App, Listener, WebviewWindow, WebviewWindowBuilder};
+use tauri::test::MockRuntime;
+use tauri::{App, Listener, WebviewWindow};
 use tauri_specta::Event;
 use wbot_app_lib::commands::profile::SettingsChanged;
 use wbot_core::Core;
@@ -28,25 +27,7 @@ struct Harness {
 fn harness() -> Harness {
     let dir = tempfile::tempdir().expect("temp dir");
     let core = tauri::async_runtime::block_on(Core::open(dir.path())).expect("core opens");
-    let builder = wbot_app_lib::wbot_specta_builder!(MockRuntime);
-    let (tx, events) = mpsc::channel();
-    let tx = std::sync::Mutex::new(tx);
-    let app = mock_builder()
-        .invoke_handler(builder.invoke_handler())
-        .channel_interceptor(move |_webview, callback, _index, body| {
-            if let InvokeResponseBody::Json(text) = body {
-                let value: Value = serde_json::from_str(text).expect("event json");
-                let _ = tx.lock().expect("lock").send((callback.0, value));
-            }
-            true
-        })
-        .manage(core)
-        .build(mock_context(noop_assets()))
-        .expect("app builds");
-    builder.mount_events(&app);
-    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("webview");
+    let (app, webview, events) = support::channel_app(core);
     Harness {
         _app: app,
         webview,

@@ -3,11 +3,47 @@
 // Each test binary uses a different part of this module.
 #![allow(dead_code)]
 
+use std::sync::mpsc;
+
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, MockRuntime, INVOKE_KEY};
+use tauri::ipc::{CallbackFn, InvokeBody, InvokeResponseBody};
+use tauri::test::{
+    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
+};
 use tauri::webview::InvokeRequest;
-use tauri::WebviewWindow;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use wbot_core::Core;
+
+/// The app with the real builder over `core`, its main webview, and every message sent on a
+/// `Channel` as (channel id, JSON value), caught by a channel interceptor.
+pub fn channel_app(
+    core: Core,
+) -> (
+    App<MockRuntime>,
+    WebviewWindow<MockRuntime>,
+    mpsc::Receiver<(u32, Value)>,
+) {
+    let builder = wbot_app_lib::wbot_specta_builder!(MockRuntime);
+    let (tx, events) = mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    let app = mock_builder()
+        .invoke_handler(builder.invoke_handler())
+        .channel_interceptor(move |_webview, callback, _index, body| {
+            if let InvokeResponseBody::Json(text) = body {
+                let value: Value = serde_json::from_str(text).expect("event json");
+                let _ = tx.lock().expect("lock").send((callback.0, value));
+            }
+            true
+        })
+        .manage(core)
+        .build(mock_context(noop_assets()))
+        .expect("app builds");
+    builder.mount_events(&app);
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("webview");
+    (app, webview, events)
+}
 
 /// Invokes `cmd` with `body` as its JSON arguments; the command's result, or its error value.
 pub fn invoke(

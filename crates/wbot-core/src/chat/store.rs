@@ -480,33 +480,15 @@ impl Core {
         let content = validate_message(text)?;
         let conversation = self.conversation(profile_id, conversation_id).await?;
         let message = Message {
-            id: new_id().to_string(),
-            conversation_id: conversation.id.clone(),
-            profile_id: conversation.profile_id.clone(),
-            role: MessageRole::User,
             safety: detect_crisis(&content),
-            content,
-            status: MessageStatus::Complete,
-            error: None,
-            created_at: now_rfc3339(),
-            proposal: None,
-            summary: None,
+            ..new_message(
+                &conversation,
+                MessageRole::User,
+                content,
+                MessageStatus::Complete,
+            )
         };
-        let mut tx = self.db.begin_write().await?;
-        insert_message(&mut tx, &message).await?;
-        sqlx::query(
-            "UPDATE conversations SET updated_at = ?,
-                 title = CASE WHEN title = '' AND title_set_by_user = 0 THEN ? ELSE title END
-             WHERE id = ? AND profile_id = ?",
-        )
-        .bind(&message.created_at)
-        .bind(auto_title(&message.content))
-        .bind(&conversation.id)
-        .bind(&conversation.profile_id)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(message)
+        self.add_message(&conversation, message).await
     }
 
     /// Saves a reply: complete, or what arrived of a partial, failed or cancelled one (with why).
@@ -529,28 +511,15 @@ impl Core {
             ));
         }
         let message = Message {
-            id: new_id().to_string(),
-            conversation_id: conversation.id.clone(),
-            profile_id: conversation.profile_id.clone(),
-            role: MessageRole::Assistant,
-            content: reply.content,
-            status: reply.status,
             error: reply.error,
-            created_at: now_rfc3339(),
-            proposal: None,
-            safety: None,
-            summary: None,
+            ..new_message(
+                &conversation,
+                MessageRole::Assistant,
+                reply.content,
+                reply.status,
+            )
         };
-        let mut tx = self.db.begin_write().await?;
-        insert_message(&mut tx, &message).await?;
-        sqlx::query("UPDATE conversations SET updated_at = ? WHERE id = ? AND profile_id = ?")
-            .bind(&message.created_at)
-            .bind(&conversation.id)
-            .bind(&conversation.profile_id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(message)
+        self.add_message(&conversation, message).await
     }
 
     /// One message of a profile.
@@ -604,26 +573,35 @@ impl Core {
     ) -> Result<Message> {
         let conversation = self.conversation(profile_id, conversation_id).await?;
         let message = Message {
-            id: new_id().to_string(),
-            conversation_id: conversation.id.clone(),
-            profile_id: conversation.profile_id.clone(),
-            role: MessageRole::SystemSummary,
-            content: summary.sentence(),
-            status: MessageStatus::Complete,
-            error: None,
-            created_at: now_rfc3339(),
-            proposal: None,
-            safety: None,
-            summary: Some(summary),
+            summary: Some(summary.clone()),
+            ..new_message(
+                &conversation,
+                MessageRole::SystemSummary,
+                summary.sentence(),
+                MessageStatus::Complete,
+            )
         };
+        self.add_message(&conversation, message).await
+    }
+
+    /// Stores a new message and marks its conversation active; a user's first message names an
+    /// untitled conversation.
+    async fn add_message(&self, conversation: &Conversation, message: Message) -> Result<Message> {
         let mut tx = self.db.begin_write().await?;
         insert_message(&mut tx, &message).await?;
-        sqlx::query("UPDATE conversations SET updated_at = ? WHERE id = ? AND profile_id = ?")
-            .bind(&message.created_at)
-            .bind(&conversation.id)
-            .bind(&conversation.profile_id)
-            .execute(&mut *tx)
-            .await?;
+        let title = (message.role == MessageRole::User).then(|| auto_title(&message.content));
+        sqlx::query(
+            "UPDATE conversations SET updated_at = ?,
+                 title = CASE WHEN ? IS NOT NULL AND title = '' AND title_set_by_user = 0 THEN ? ELSE title END
+             WHERE id = ? AND profile_id = ?",
+        )
+        .bind(&message.created_at)
+        .bind(&title)
+        .bind(&title)
+        .bind(&conversation.id)
+        .bind(&conversation.profile_id)
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(message)
     }
@@ -747,6 +725,28 @@ impl Core {
         let mut seen = std::collections::HashSet::new();
         hits.retain(|h| seen.insert(h.conversation_id.clone()));
         Ok(hits)
+    }
+}
+
+/// A new message of `conversation`, with nothing attached.
+fn new_message(
+    conversation: &Conversation,
+    role: MessageRole,
+    content: String,
+    status: MessageStatus,
+) -> Message {
+    Message {
+        id: new_id().to_string(),
+        conversation_id: conversation.id.clone(),
+        profile_id: conversation.profile_id.clone(),
+        role,
+        content,
+        status,
+        error: None,
+        created_at: now_rfc3339(),
+        proposal: None,
+        safety: None,
+        summary: None,
     }
 }
 

@@ -13,6 +13,7 @@ import { ImmersiveBreathing } from "../../../breathing/components/ImmersiveBreat
 import { WimHofExercise } from "../../../breathing/components/WimHofExercise";
 import { useBreathingRun } from "../../../breathing/hooks/useBreathingRun";
 import { useAddActivitySummary, useDecideProposal } from "../../hooks/queries";
+import { ProposalActions } from "../ProposalActions";
 import { ProposalFrame } from "../ProposalFrame";
 import { ProposalOutcome } from "../ProposalOutcome";
 import styles from "./BreathingProposalCard.module.css";
@@ -133,37 +134,23 @@ export function BreathingProposalCard({
         reason={t.chat.reasons[proposal.reason]}
         error={decide.error}
         actions={
-          <>
-            <Button
-              variant="primary"
-              aria-busy={decide.isPending || run.pending === "start"}
-              onClick={() => {
-                if (isPreset(technique)) {
-                  start({ config: { technique }, moodBefore: null });
-                } else {
-                  setChanging(true);
-                }
-              }}
-            >
-              {t.chat.start}
-            </Button>
-            <Button
-              onClick={() => {
-                decide.reset();
+          <ProposalActions
+            busy={decide.isPending || run.pending === "start"}
+            onStart={() => {
+              if (isPreset(technique)) {
+                start({ config: { technique }, moodBefore: null });
+              } else {
                 setChanging(true);
-              }}
-            >
-              {t.chat.change}
-            </Button>
-            <Button
-              variant="ghost"
-              onClick={() => {
-                decide.mutate({ messageId, decision: { kind: "declined" } });
-              }}
-            >
-              {t.chat.notNow}
-            </Button>
-          </>
+              }
+            }}
+            onChange={() => {
+              decide.reset();
+              setChanging(true);
+            }}
+            onNotNow={() => {
+              decide.mutate({ messageId, decision: { kind: "declined" } });
+            }}
+          />
         }
       >
         <p className={styles.choice}>{t.breathing.techniques[technique]}</p>

@@ -1,8 +1,8 @@
 import { useId, useState } from "react";
-import { Button } from "../../../../components/Button";
 import { useT } from "../../../../i18n";
 import type { ActivityProposal, JournalCategory } from "../../../../lib/backend";
 import { useDecideProposal } from "../../hooks/queries";
+import { ProposalActions } from "../ProposalActions";
 import { ProposalFrame } from "../ProposalFrame";
 import { ProposalOutcome } from "../ProposalOutcome";
 import styles from "./JournalingConfirmation.module.css";
@@ -47,37 +47,25 @@ export function JournalingConfirmation({
       reason={t.chat.reasons[proposal.reason]}
       error={decide.error}
       actions={
-        <>
-          <Button
-            variant="primary"
-            aria-busy={decide.isPending}
-            onClick={() => {
-              decide.mutate({
-                messageId,
-                decision: { kind: "started", choice: { kind: "journaling", ...chosen } },
-              });
-            }}
-          >
-            {t.chat.start}
-          </Button>
-          {draft === null ? (
-            <Button
-              onClick={() => {
-                setDraft({ category, prompt });
-              }}
-            >
-              {t.chat.change}
-            </Button>
-          ) : null}
-          <Button
-            variant="ghost"
-            onClick={() => {
-              decide.mutate({ messageId, decision: { kind: "declined" } });
-            }}
-          >
-            {t.chat.notNow}
-          </Button>
-        </>
+        <ProposalActions
+          busy={decide.isPending}
+          onStart={() => {
+            decide.mutate({
+              messageId,
+              decision: { kind: "started", choice: { kind: "journaling", ...chosen } },
+            });
+          }}
+          onChange={
+            draft === null
+              ? () => {
+                  setDraft({ category, prompt });
+                }
+              : undefined
+          }
+          onNotNow={() => {
+            decide.mutate({ messageId, decision: { kind: "declined" } });
+          }}
+        />
       }
     >
       {draft === null ? (

@@ -1,8 +1,8 @@
 import { useId, useState } from "react";
-import { Button } from "../../../../components/Button";
 import { useT } from "../../../../i18n";
 import type { ActivityProposal } from "../../../../lib/backend";
 import { useDecideProposal } from "../../hooks/queries";
+import { ProposalActions } from "../ProposalActions";
 import { ProposalFrame } from "../ProposalFrame";
 import { ProposalOutcome } from "../ProposalOutcome";
 import styles from "./MeditationCard.module.css";
@@ -38,28 +38,20 @@ export function MeditationCard({ profileId, messageId, proposal, minutes }: Medi
       reason={t.chat.reasons[proposal.reason]}
       error={decide.error}
       actions={
-        <>
-          <Button variant="primary" aria-busy={decide.isPending} onClick={start}>
-            {t.chat.start}
-          </Button>
-          {draft === null ? (
-            <Button
-              onClick={() => {
-                setDraft(String(minutes));
-              }}
-            >
-              {t.chat.change}
-            </Button>
-          ) : null}
-          <Button
-            variant="ghost"
-            onClick={() => {
-              decide.mutate({ messageId, decision: { kind: "declined" } });
-            }}
-          >
-            {t.chat.notNow}
-          </Button>
-        </>
+        <ProposalActions
+          busy={decide.isPending}
+          onStart={start}
+          onChange={
+            draft === null
+              ? () => {
+                  setDraft(String(minutes));
+                }
+              : undefined
+          }
+          onNotNow={() => {
+            decide.mutate({ messageId, decision: { kind: "declined" } });
+          }}
+        />
       }
     >
       {draft === null ? (

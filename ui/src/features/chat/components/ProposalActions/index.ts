@@ -1,0 +1,1 @@
+export { ProposalActions, type ProposalActionsProps } from "./ProposalActions";

@@ -1,8 +1,9 @@
 // The companion chat end to end in the real app: cards and the setup card with no model; two fake providers
 // (OpenAI-compatible and Anthropic, on loopback) set up in Settings; a reply that streams and is saved,
-// listed and found by keyword and by meaning after a restart; a cut reply retried; and a fallback from a
-// failing first provider to the second, whose API key is saved in the OS keychain (scripts/test runs the
-// suite inside scripts/with-keychain: a private D-Bus session with a throwaway GNOME Keyring).
+// listed and found by keyword and by meaning after a restart; a cut reply retried; a stalled reply stopped;
+// and a fallback from a failing first provider to the second, whose API key is saved in the OS keychain
+// (scripts/test runs the suite inside scripts/with-keychain: a private D-Bus session with a throwaway
+// GNOME Keyring).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { startFakeLlm } from "./fakeLlm.js";
@@ -219,6 +220,17 @@ test("two fake providers: a reply streams and is saved, is found after a restart
         ["assistant", "complete", "Here is the whole answer now."],
       ],
     );
+
+    // A reply that stalls is stopped with Stop: what arrived is kept, marked as stopped, with Retry.
+    openai.enqueue({ stall: "Give me a moment to" });
+    await send(b, "Are you still there?");
+    await waitForText(b, "Give me a moment to", 30_000);
+    await click(b, "Stop");
+    await waitForText(b, "You stopped this reply.", 30_000);
+    await replyDone(b);
+    const stopped = (await conversation(b, "I had a long day at the harbour")).messages.at(-1);
+    assert.deepEqual([stopped.role, stopped.status, stopped.content], ["assistant", "cancelled", "Give me a moment to"]);
+    await (await b.$('//button[normalize-space(.)="Retry"]')).waitForDisplayed({ timeout: 10_000 });
 
     // The first provider fails with 500s: after its retries, the Anthropic one answers.
     openai.setDefault({ status: 500 });

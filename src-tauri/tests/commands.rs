@@ -100,7 +100,8 @@ fn unknown_enum_values_are_validation_errors_and_keep_what_was_saved() {
         .as_str()
         .expect("id")
         .to_string();
-    let saved = json!({ "theme": "dark", "locale": "es", "cueVolume": 40, "ambientVolume": 20, "muted": false });
+    let saved = json!({ "theme": "dark", "locale": "es", "cueVolume": 40, "ambientVolume": 20, "muted": false,
+        "ambientOn": true, "ambientSound": "pink" });
     h.call(
         "update_settings",
         json!({ "profileId": id, "settings": saved }),

@@ -93,7 +93,7 @@ test("bad input gets a typed error in the UI and nothing saved is lost", async (
     assert.match(await alertText(b), /settings were not understood: unknown variant `klingon`, expected `en` or `es`/);
     const { err: enumError } = await invoke(b, "update_settings", {
       profileId: (await invoke(b, "active_profile")).ok.id,
-      settings: { theme: "neon", locale: "en", cueVolume: 50, ambientVolume: 50, muted: false },
+      settings: { theme: "neon", locale: "en", cueVolume: 50, ambientVolume: 50, muted: false, ambientOn: false, ambientSound: "ocean" },
     });
     assert.equal(enumError.code, "validation");
 

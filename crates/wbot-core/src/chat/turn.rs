@@ -169,11 +169,16 @@ impl Core {
         } else {
             None
         };
-        let user_message = match self
-            .append_user_message(&profile_id, &conversation.id, text)
-            .await
-        {
-            Ok(m) => m,
+        let saved = async {
+            let message = self
+                .append_user_message(&profile_id, &conversation.id, text)
+                .await?;
+            // Again, for the title the first message gave it.
+            let conversation = self.conversation(&profile_id, &conversation.id).await?;
+            Ok::<_, CoreError>((message, conversation))
+        };
+        let (user_message, conversation) = match saved.await {
+            Ok(saved) => saved,
             Err(err) => {
                 if let Some((id, _)) = &reply {
                     self.chat.end(id);
@@ -184,7 +189,6 @@ impl Core {
         if user_message.safety.is_some() {
             tracing::info!(profile = %profile_id, "crisis signal on a user message");
         }
-        let conversation = self.conversation(&profile_id, &conversation.id).await?;
         let reply_id = reply.as_ref().map(|(id, _)| id.clone());
         let core = self.clone();
         let message = user_message.clone();

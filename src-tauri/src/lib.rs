@@ -51,6 +51,9 @@ macro_rules! wbot_specta_builder {
                 $crate::commands::breathing::audio_state,
                 $crate::commands::breathing::set_audio_muted::<$runtime>,
                 $crate::commands::breathing::set_breathing_ambient::<$runtime>,
+                $crate::commands::journal::save_journal_entry,
+                $crate::commands::journal::get_journal_entry,
+                $crate::commands::journal::list_journal_entries,
                 $crate::commands::memory::list_memories,
                 $crate::commands::memory::search_memories,
                 $crate::commands::memory::add_memory,
@@ -78,6 +81,8 @@ macro_rules! wbot_specta_builder {
                 $crate::commands::chat::test_provider,
                 $crate::commands::chat::chat_status,
                 $crate::commands::chat::set_helpline_region,
+                $crate::commands::meditation::save_meditation_session,
+                $crate::commands::meditation::list_meditation_sessions,
             ])
             .events(tauri_specta::collect_events![
                 $crate::commands::profile::SettingsChanged,

@@ -242,6 +242,41 @@ fn bad_chat_inputs_get_typed_errors() {
     );
     assert_error(
         h.call(
+            "save_journal_entry",
+            json!({ "profileId": profile, "entry": { "category": "poetry", "prompt": "p", "text": "t",
+                "writingMs": 1 } }),
+        ),
+        "validation",
+        "journal entry",
+    );
+    assert_error(
+        h.call(
+            "save_journal_entry",
+            json!({ "profileId": profile, "entry": { "category": "growth", "prompt": "p", "text": " ",
+                "writingMs": 1 } }),
+        ),
+        "validation",
+        "empty",
+    );
+    assert_error(
+        h.call(
+            "save_meditation_session",
+            json!({ "profileId": profile, "input": { "plannedMs": "ten minutes" } }),
+        ),
+        "validation",
+        "meditation session",
+    );
+    assert_error(
+        h.call(
+            "add_activity_summary",
+            json!({ "profileId": profile, "conversationId": "00000000-0000-4000-8000-000000000000",
+                "result": { "kind": "yoga", "sessionId": "x" } }),
+        ),
+        "validation",
+        "activity result",
+    );
+    assert_error(
+        h.call(
             "set_helpline_region",
             json!({ "profileId": profile, "region": "Atlantis" }),
         ),

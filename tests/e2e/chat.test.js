@@ -85,7 +85,7 @@ async function addProvider(b, { from = "custom", name, baseUrl, model, timeout =
   });
 }
 
-test("with no chat model: a breathing card for a wish, none for a past habit, the setup card, the safety card", async (t) => {
+test("with no chat model: a breathing card for a wish, none for a past habit, the setup card, the safety card, and journaling and meditation run from their cards", async (t) => {
   await withApp(t, async (app) => {
     const b = app.browser;
     await onboard(b, "Ana");
@@ -120,6 +120,42 @@ test("with no chat model: a breathing card for a wish, none for a past habit, th
     // The conversation goes on: the box takes the next message.
     await send(b, "Thank you for listening");
     await waitForText(b, "Thank you for listening");
+
+    // A journaling card: Start opens the writing screen; the saved entry's summary joins the conversation.
+    await newConversation(b);
+    await send(b, "Can we do some journaling? I want to write about my day");
+    const card = await b.$('//section[@aria-label="A journaling prompt" or .//*[normalize-space(text())="A journaling prompt"]]');
+    await card.waitForDisplayed({ timeout: 30_000 });
+    await click(b, "Start");
+    await waitForText(b, "How do you feel before writing?");
+    await fillField(b, "Your entry", "The walk home in the rain was the best part of today.");
+    await waitForText(b, "12 words", 10_000);
+    await click(b, "Save entry");
+    await waitForAbsent(b, "How do you feel before writing?");
+    const journaled = await conversation(b, "Can we do some journaling? I want to write abou…"); // auto-titled: 47 + "…"
+    const note = journaled.messages.at(-1);
+    assert.equal(note.role, "system_summary");
+    assert.equal(note.summary.activity, "journaling");
+    assert.ok(!note.content.includes("rain"), "the summary never carries the entry's words");
+    const { ok: entries } = await invoke(b, "list_journal_entries", { profileId: await profileId(b), offset: 0, limit: null });
+    assert.deepEqual(entries.map((e) => [e.text, e.wordCount]), [["The walk home in the rain was the best part of today.", 12]]);
+
+    // A meditation card: Start runs the silent timer; ended early, it is saved and summed up.
+    await newConversation(b);
+    await send(b, "I'd like a guided meditation for ten minutes");
+    const meditationCard = await b.$('//section[.//*[normalize-space(text())="A short meditation"]]');
+    await meditationCard.waitForDisplayed({ timeout: 30_000 });
+    await click(b, "Start");
+    await click(b, "End now");
+    await waitForText(b, "You ended the session early. That's fine.");
+    await click(b, "Done");
+    await waitForAbsent(b, "You ended the session early. That's fine.");
+    const meditated = await conversation(b, "I'd like a guided meditation for ten minutes");
+    const summary = meditated.messages.at(-1);
+    assert.deepEqual(
+      [summary.role, summary.summary.activity, summary.summary.completed],
+      ["system_summary", "meditation", false],
+    );
   });
 });
 

@@ -68,6 +68,12 @@ export const commands = {
 	 *  saved in its settings.
 	 */
 	setBreathingAmbient: (profileId: string, on: boolean) => typedError<AudioState_Serialize, AppError>(__TAURI_INVOKE("set_breathing_ambient", { profileId, on })),
+	/**  Saves an entry. */
+	saveJournalEntry: (profileId: string, entry: NewJournalEntry_Deserialize) => typedError<JournalEntry_Serialize, AppError>(__TAURI_INVOKE("save_journal_entry", { profileId, entry })),
+	/**  One entry. */
+	getJournalEntry: (profileId: string, entryId: string) => typedError<JournalEntry_Serialize, AppError>(__TAURI_INVOKE("get_journal_entry", { profileId, entryId })),
+	/**  A page of entries, newest first (`limit` 1–100, default 20). */
+	listJournalEntries: (profileId: string, offset: number, limit: number | null) => typedError<JournalEntry_Serialize[], AppError>(__TAURI_INVOKE("list_journal_entries", { profileId, offset, limit })),
 	/**  A page of the profile's memories, newest first (`limit` 1–200, default 50). */
 	listMemories: (profileId: string, offset: number, limit: number | null) => typedError<MemoryPage_Serialize, AppError>(__TAURI_INVOKE("list_memories", { profileId, offset, limit })),
 	/**  Searches the profile's memories by meaning and keywords, best first. */
@@ -125,6 +131,10 @@ export const commands = {
 	chatStatus: (profileId: string) => typedError<ChatStatus_Serialize, AppError>(__TAURI_INVOKE("chat_status", { profileId })),
 	/**  Sets the region of the safety card's helplines (two letters, or empty for the defaults). */
 	setHelplineRegion: (profileId: string, region: string) => typedError<ChatStatus_Serialize, AppError>(__TAURI_INVOKE("set_helpline_region", { profileId, region })),
+	/**  Saves a finished or ended-early silent meditation. */
+	saveMeditationSession: (profileId: string, input: NewMeditationSession_Deserialize) => typedError<MeditationSession_Serialize, AppError>(__TAURI_INVOKE("save_meditation_session", { profileId, input })),
+	/**  The profile's saved meditation sessions, newest first. */
+	listMeditationSessions: (profileId: string) => typedError<MeditationSession_Serialize[], AppError>(__TAURI_INVOKE("list_meditation_sessions", { profileId })),
 };
 
 /** Events */
@@ -163,7 +173,7 @@ export type ActivityProposal_Serialize = {
 };
 
 /**  Which saved session ended, for [`ActivitySummary`]. */
-export type ActivityResult = { kind: "breathing"; sessionId: string };
+export type ActivityResult = { kind: "breathing"; sessionId: string } | { kind: "journaling"; entryId: string } | { kind: "meditation"; sessionId: string };
 
 /**  What an activity card starts with; the user may change every field before starting. */
 export type ActivitySuggestion = { kind: "breathing"; technique: Technique } | { kind: "meditation"; minutes: number } | { kind: "journaling"; category: JournalCategory; prompt: string };
@@ -565,6 +575,37 @@ export type IndexHealth =
 /**  A journaling prompt's category (SPEC §6). */
 export type JournalCategory = "reflection" | "gratitude" | "processing" | "growth" | "self_compassion";
 
+/**  A saved entry. */
+export type JournalEntry = JournalEntry_Serialize | JournalEntry_Deserialize;
+
+/**  A saved entry. */
+export type JournalEntry_Deserialize = {
+	id: string,
+	category: JournalCategory,
+	prompt: string,
+	text: string,
+	wordCount: number,
+	writingMs: number,
+	moodBefore?: number | null,
+	moodAfter?: number | null,
+	/**  RFC 3339. */
+	createdAt: string,
+};
+
+/**  A saved entry. */
+export type JournalEntry_Serialize = {
+	id: string,
+	category: JournalCategory,
+	prompt: string,
+	text: string,
+	wordCount: number,
+	writingMs: number,
+	moodBefore: number | null,
+	moodAfter: number | null,
+	/**  RFC 3339. */
+	createdAt: string,
+};
+
 /**  A session that has started. */
 export type LiveBreathing = LiveBreathing_Serialize | LiveBreathing_Deserialize;
 
@@ -592,6 +633,42 @@ export type LiveBreathing_Serialize = {
 
 /**  The interface language. */
 export type Locale = "en" | "es";
+
+/**  What kind of meditation a session was. */
+export type MeditationKind = "silent";
+
+/**  A saved meditation session. */
+export type MeditationSession = MeditationSession_Serialize | MeditationSession_Deserialize;
+
+/**  A saved meditation session. */
+export type MeditationSession_Deserialize = {
+	id: string,
+	kind: MeditationKind,
+	plannedMs: number,
+	durationMs: number,
+	completed: boolean,
+	/**  RFC 3339 (UTC). */
+	startedAt: string,
+	/**  RFC 3339 (UTC). */
+	endedAt: string,
+	moodBefore?: number | null,
+	moodAfter?: number | null,
+};
+
+/**  A saved meditation session. */
+export type MeditationSession_Serialize = {
+	id: string,
+	kind: MeditationKind,
+	plannedMs: number,
+	durationMs: number,
+	completed: boolean,
+	/**  RFC 3339 (UTC). */
+	startedAt: string,
+	/**  RFC 3339 (UTC). */
+	endedAt: string,
+	moodBefore: number | null,
+	moodAfter: number | null,
+};
 
 /**  One remembered thing. */
 export type Memory = Memory_Serialize | Memory_Deserialize;
@@ -800,6 +877,74 @@ export type MonthlyTotal = {
 	sessions: number,
 	completed: number,
 	totalDurationMs: number | null,
+};
+
+/**  What saving an entry takes. */
+export type NewJournalEntry = NewJournalEntry_Serialize | NewJournalEntry_Deserialize;
+
+/**  What saving an entry takes. */
+export type NewJournalEntry_Deserialize = {
+	category: JournalCategory,
+	prompt: string,
+	text: string,
+	/**  Time spent writing, in milliseconds. */
+	writingMs: number,
+	/**  1–5. */
+	moodBefore?: number | null,
+	/**  1–5. */
+	moodAfter?: number | null,
+};
+
+/**  What saving an entry takes. */
+export type NewJournalEntry_Serialize = {
+	category: JournalCategory,
+	prompt: string,
+	text: string,
+	/**  Time spent writing, in milliseconds. */
+	writingMs: number,
+	/**  1–5. */
+	moodBefore: number | null,
+	/**  1–5. */
+	moodAfter: number | null,
+};
+
+/**  A finished or ended-early silent session, to be saved. */
+export type NewMeditationSession = NewMeditationSession_Serialize | NewMeditationSession_Deserialize;
+
+/**  A finished or ended-early silent session, to be saved. */
+export type NewMeditationSession_Deserialize = {
+	/**  What the person chose, 1–120 minutes. */
+	plannedMs: number,
+	/**  Time meditating, pauses excluded; at most the plan (plus a few seconds). */
+	durationMs: number,
+	/**  Whether the timer ran to its end (rather than "End now"). */
+	completed: boolean,
+	/**  RFC 3339. */
+	startedAt: string,
+	/**  RFC 3339, not before the start. */
+	endedAt: string,
+	/**  1–5. */
+	moodBefore?: number | null,
+	/**  1–5. */
+	moodAfter?: number | null,
+};
+
+/**  A finished or ended-early silent session, to be saved. */
+export type NewMeditationSession_Serialize = {
+	/**  What the person chose, 1–120 minutes. */
+	plannedMs: number,
+	/**  Time meditating, pauses excluded; at most the plan (plus a few seconds). */
+	durationMs: number,
+	/**  Whether the timer ran to its end (rather than "End now"). */
+	completed: boolean,
+	/**  RFC 3339. */
+	startedAt: string,
+	/**  RFC 3339, not before the start. */
+	endedAt: string,
+	/**  1–5. */
+	moodBefore: number | null,
+	/**  1–5. */
+	moodAfter: number | null,
 };
 
 /**  What creating a profile takes: a name and the onboarding answers. */

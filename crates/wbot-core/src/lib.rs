@@ -8,6 +8,8 @@ pub mod db;
 pub mod error;
 pub mod events;
 pub mod ids;
+pub mod journal;
+pub mod meditation;
 pub mod memory;
 pub mod profile;
 

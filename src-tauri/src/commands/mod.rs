@@ -3,6 +3,8 @@
 
 pub mod breathing;
 pub mod chat;
+pub mod journal;
+pub mod meditation;
 pub mod memory;
 pub mod profile;
 

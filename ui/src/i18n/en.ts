@@ -119,7 +119,8 @@ export interface Messages {
     choseBreathing: (technique: string) => string;
     choseMeditation: (minutes: number) => string;
     choseJournaling: (category: string, prompt: string) => string;
-    savedForLater: string;
+    /** Reopens the writing screen of a started journaling card. */
+    write: string;
     minutes: string;
     meditationLength: (minutes: number) => string;
     category: string;
@@ -180,7 +181,34 @@ export interface Messages {
     regionHint: string;
     regions: Record<HelplineRegion, string>;
   };
+  meditation: {
+    silentTimer: string;
+    remaining: string;
+    progress: string;
+    progressText: (clock: string) => string;
+    pause: string;
+    resume: string;
+    paused: string;
+    endNow: string;
+    timeUp: string;
+    endedEarly: string;
+    meditated: (clock: string) => string;
+    moodAfter: string;
+    done: string;
+    saving: string;
+  };
   comingSoon: { text: string };
+  journaling: {
+    title: string;
+    entry: string;
+    moodBefore: string;
+    moodAfter: string;
+    words: (n: number) => string;
+    writingTime: (clock: string) => string;
+    save: string;
+    cancel: string;
+    saved: string;
+  };
   theme: { group: string; light: string; system: string; dark: string };
   settings: { title: string; language: string; languageHint: string };
   profiles: {
@@ -546,7 +574,7 @@ export const en: Messages = {
     choseBreathing: (technique) => `You chose ${technique}.`,
     choseMeditation: (minutes) => `You chose a ${minutes}-minute meditation.`,
     choseJournaling: (category, prompt) => `You chose to write (${category}): “${prompt}”`,
-    savedForLater: "Your choice is saved. The guided session arrives in a later version of Wbot.",
+    write: "Write",
     minutes: "Minutes",
     meditationLength: (minutes) => `${minutes} minutes`,
     category: "Category",
@@ -626,7 +654,34 @@ export const en: Messages = {
       ES: "Spain",
     },
   },
+  meditation: {
+    silentTimer: "Silent meditation",
+    remaining: "Time left",
+    progress: "Meditation progress",
+    progressText: (clock) => `${clock} left`,
+    pause: "Pause",
+    resume: "Resume",
+    paused: "Paused",
+    endNow: "End now",
+    timeUp: "Time's up. Take a moment before you move on.",
+    endedEarly: "You ended the session early. That's fine.",
+    meditated: (clock) => `You meditated for ${clock}.`,
+    moodAfter: "How do you feel now?",
+    done: "Done",
+    saving: "Saving…",
+  },
   comingSoon: { text: "Coming soon — this part of Wbot isn't ready yet." },
+  journaling: {
+    title: "Journaling",
+    entry: "Your entry",
+    moodBefore: "How do you feel before writing?",
+    moodAfter: "And now?",
+    words: (n) => (n === 1 ? "1 word" : `${String(n)} words`),
+    writingTime: (clock) => `${clock} writing`,
+    save: "Save entry",
+    cancel: "Cancel",
+    saved: "Your entry is saved.",
+  },
   theme: {
     group: "Theme",
     light: "Light theme",

@@ -87,6 +87,11 @@ export type {
   Progress_Serialize as Progress,
   SearchOptions_Deserialize as SearchOptions,
 } from "../bindings";
+import type { JournalEntry_Serialize, NewJournalEntry_Deserialize } from "../bindings";
+import type {
+  MeditationSession_Serialize as MeditationSession,
+  NewMeditationSession_Serialize as NewMeditationSession,
+} from "../bindings";
 import type {
   ActivityResult,
   ChatStatus_Serialize,
@@ -104,6 +109,15 @@ import type {
   RetryStarted_Serialize,
   SearchMode,
   TurnStarted_Serialize,
+} from "../bindings";
+export type {
+  JournalEntry_Serialize as JournalEntry,
+  NewJournalEntry_Deserialize as NewJournalEntry,
+} from "../bindings";
+export type {
+  MeditationKind,
+  MeditationSession_Serialize as MeditationSession,
+  NewMeditationSession_Serialize as NewMeditationSession,
 } from "../bindings";
 export type {
   Activity,
@@ -249,6 +263,18 @@ export interface Backend {
     conversationId: string,
     result: ActivityResult,
   ): Promise<Message_Serialize>;
+  /** Saves a journal entry (the core counts its words). */
+  saveJournalEntry(
+    profileId: string,
+    entry: NewJournalEntry_Deserialize,
+  ): Promise<JournalEntry_Serialize>;
+  /** Saves a finished or ended-early silent meditation. */
+  saveMeditationSession(
+    profileId: string,
+    session: NewMeditationSession,
+  ): Promise<MeditationSession>;
+  /** Saved meditation sessions, newest first. */
+  listMeditationSessions(profileId: string): Promise<MeditationSession[]>;
   /** Conversations, most recent first. */
   listConversations(profileId: string): Promise<ConversationSummary[]>;
   getConversation(profileId: string, conversationId: string): Promise<Conversation>;
@@ -422,6 +448,10 @@ export const tauriBackend: Backend = {
     unwrap(commands.decideProposal(profileId, messageId, decision)),
   addActivitySummary: (profileId, conversationId, result) =>
     unwrap(commands.addActivitySummary(profileId, conversationId, result)),
+  saveJournalEntry: (profileId, entry) => unwrap(commands.saveJournalEntry(profileId, entry)),
+  saveMeditationSession: (profileId, session) =>
+    unwrap(commands.saveMeditationSession(profileId, session)),
+  listMeditationSessions: (profileId) => unwrap(commands.listMeditationSessions(profileId)),
   listConversations: (profileId) => unwrap(commands.listConversations(profileId)),
   getConversation: (profileId, conversationId) =>
     unwrap(commands.getConversation(profileId, conversationId)),

@@ -34,8 +34,14 @@ import {
 } from "../features/onboarding/options";
 import type { CoreNotice, MemoryKind, SearchOptions } from "../lib/backend";
 import { FakeMemory } from "./fakeMemory";
+import { countWords } from "../features/journaling/format";
 import type {
   ActivityResult,
+  ActivitySummary,
+  JournalEntry,
+  MeditationSession,
+  NewJournalEntry,
+  NewMeditationSession,
   ProposalDecision,
   ProviderInput,
   ReplyEvent,
@@ -170,6 +176,12 @@ export class FakeBackend implements Backend {
   private readonly failures = new Map<keyof Backend, BackendError>();
   /** Sessions started, in order; the last is the one running. */
   readonly runs: FakeRun[] = [];
+  /** Saved journal entries, newest first, and whose they are. */
+  readonly journalEntries: JournalEntry[] = [];
+  readonly journalOwner = new Map<string, string>();
+  /** Saved meditation sessions, newest first, and whose they are. */
+  readonly meditationSessions: MeditationSession[] = [];
+  readonly meditationOwner = new Map<string, string>();
   /** Saved breathing sessions, newest first. */
   readonly sessions: BreathingSession[] = [];
   /** Which profile owns each saved session. */
@@ -700,16 +712,133 @@ export class FakeBackend implements Backend {
   addActivitySummary(profileId: string, conversationId: string, result: ActivityResult) {
     return this.run_("addActivitySummary", () => {
       this.stored(profileId);
-      const session = this.sessions.find(
-        (s) => s.id === result.sessionId && this.sessionOwner.get(s.id) === profileId,
+      return this.chat.addSummary(
+        profileId,
+        conversationId,
+        result,
+        this.summaryOf(profileId, result),
       );
-      if (session === undefined) {
-        throw new BackendError(
-          "not_found",
-          `There is no breathing session with id ${result.sessionId}.`,
+    });
+  }
+
+  /** What the core builds from the saved session or entry a result names. */
+  private summaryOf(profileId: string, result: ActivityResult): ActivitySummary {
+    switch (result.kind) {
+      case "breathing": {
+        const session = this.sessions.find(
+          (s) => s.id === result.sessionId && this.sessionOwner.get(s.id) === profileId,
         );
+        if (session === undefined) {
+          throw new BackendError(
+            "not_found",
+            `There is no breathing session with id ${result.sessionId}.`,
+          );
+        }
+        return {
+          activity: "breathing",
+          technique: session.technique,
+          durationMs: session.durationMs,
+          completed: session.completed,
+          moodBefore: session.moodBefore,
+          moodAfter: session.moodAfter,
+          sessionId: session.id,
+        };
       }
-      return this.chat.addSummary(profileId, conversationId, result, session);
+      case "journaling": {
+        const entry = this.journalEntries.find(
+          (e) => e.id === result.entryId && this.journalOwner.get(e.id) === profileId,
+        );
+        if (entry === undefined) {
+          throw new BackendError(
+            "not_found",
+            `There is no journal entry with id ${result.entryId}.`,
+          );
+        }
+        return {
+          activity: "journaling",
+          technique: entry.category,
+          durationMs: entry.writingMs,
+          completed: true,
+          moodBefore: entry.moodBefore,
+          moodAfter: entry.moodAfter,
+          sessionId: entry.id,
+        };
+      }
+      case "meditation": {
+        const session = this.meditationSessions.find(
+          (s) => s.id === result.sessionId && this.meditationOwner.get(s.id) === profileId,
+        );
+        if (session === undefined) {
+          throw new BackendError(
+            "not_found",
+            `There is no meditation session with id ${result.sessionId}.`,
+          );
+        }
+        return {
+          activity: "meditation",
+          technique: session.kind,
+          durationMs: session.durationMs,
+          completed: session.completed,
+          moodBefore: session.moodBefore,
+          moodAfter: session.moodAfter,
+          sessionId: session.id,
+        };
+      }
+    }
+  }
+
+  saveMeditationSession(profileId: string, input: NewMeditationSession) {
+    return this.run_("saveMeditationSession", () => {
+      this.stored(profileId);
+      // The core's main rules, so UI tests catch a timer that sends nonsense.
+      if (input.plannedMs < 60_000 || input.plannedMs > 120 * 60_000) {
+        throw new BackendError("validation", "A meditation is planned for 1 to 120 minutes.");
+      }
+      if (input.durationMs < 0 || input.durationMs > input.plannedMs + 5_000) {
+        throw new BackendError("validation", "A session cannot last longer than planned.");
+      }
+      const fullTime = input.durationMs + 5_000 >= input.plannedMs;
+      if (input.completed ? !fullTime : input.durationMs >= input.plannedMs) {
+        throw new BackendError("validation", "Completed does not match the time meditated.");
+      }
+      if (Date.parse(input.endedAt) < Date.parse(input.startedAt)) {
+        throw new BackendError("validation", "A session cannot end before it started.");
+      }
+      const saved: MeditationSession = { id: crypto.randomUUID(), kind: "silent", ...input };
+      this.meditationSessions.unshift(saved);
+      this.meditationOwner.set(saved.id, profileId);
+      return saved;
+    });
+  }
+
+  listMeditationSessions(profileId: string) {
+    return this.run_("listMeditationSessions", () => {
+      this.stored(profileId);
+      return this.meditationSessions.filter((s) => this.meditationOwner.get(s.id) === profileId);
+    });
+  }
+
+  saveJournalEntry(profileId: string, entry: NewJournalEntry) {
+    return this.run_("saveJournalEntry", () => {
+      this.stored(profileId);
+      const text = entry.text.trim();
+      if (text === "") {
+        throw new BackendError("validation", "The entry is empty; write a few words first.");
+      }
+      const saved: JournalEntry = {
+        id: crypto.randomUUID(),
+        category: entry.category,
+        prompt: entry.prompt.trim(),
+        text,
+        wordCount: countWords(text),
+        writingMs: entry.writingMs,
+        moodBefore: entry.moodBefore ?? null,
+        moodAfter: entry.moodAfter ?? null,
+        createdAt: new Date().toISOString(),
+      };
+      this.journalEntries.unshift(saved);
+      this.journalOwner.set(saved.id, profileId);
+      return saved;
     });
   }
 

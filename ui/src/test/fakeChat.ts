@@ -487,24 +487,12 @@ export class FakeChat {
     profileId: string,
     conversationId: string,
     result: ActivityResult,
-    session: { technique: string; durationMs: number; completed: boolean } & {
-      moodBefore: number | null;
-      moodAfter: number | null;
-    },
+    summary: ActivitySummary,
   ): Message {
     this.summaries.push({ conversationId, result });
-    const summary: ActivitySummary = {
-      activity: "breathing",
-      technique: session.technique,
-      durationMs: session.durationMs,
-      completed: session.completed,
-      moodBefore: session.moodBefore,
-      moodAfter: session.moodAfter,
-      sessionId: result.sessionId,
-    };
     return this.append(profileId, conversationId, {
       role: "system_summary",
-      content: `Breathing (${session.technique}) finished.`,
+      content: `${summary.activity} (${summary.technique}) finished.`,
       summary,
     });
   }

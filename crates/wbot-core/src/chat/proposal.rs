@@ -117,6 +117,10 @@ pub struct ActivitySummary {
 pub enum ActivityResult {
     #[serde(rename_all = "camelCase")]
     Breathing { session_id: String },
+    #[serde(rename_all = "camelCase")]
+    Journaling { entry_id: String },
+    #[serde(rename_all = "camelCase")]
+    Meditation { session_id: String },
 }
 
 fn mentions(text: &str, words: &[&str]) -> bool {

@@ -492,6 +492,12 @@ impl Core {
             ActivityResult::Breathing { session_id } => ActivitySummary::of_breathing(
                 &self.breathing_session(profile_id, &session_id).await?,
             ),
+            ActivityResult::Journaling { entry_id } => {
+                ActivitySummary::of_journal(&self.journal_entry(profile_id, &entry_id).await?)
+            }
+            ActivityResult::Meditation { session_id } => ActivitySummary::of_meditation(
+                &self.meditation_session(profile_id, &session_id).await?,
+            ),
         };
         self.append_summary_message(profile_id, conversation_id, summary)
             .await

@@ -51,6 +51,8 @@ function replyStream(queryClient: QueryClient, profileId: string) {
         setLive(queryClient, profileId, here, (live) =>
           live === undefined ? live : { ...live, classifying: false },
         );
+        // A fetch of the messages that started before this was saved must not land over it.
+        void queryClient.invalidateQueries({ queryKey: chatKeys.messages(profileId, here) });
         break;
       case "token":
         setLive(queryClient, profileId, here, (live) =>
@@ -59,6 +61,7 @@ function replyStream(queryClient: QueryClient, profileId: string) {
         break;
       case "done":
         upsertMessage(queryClient, event.message);
+        void queryClient.invalidateQueries({ queryKey: chatKeys.messages(profileId, here) });
         setLive(queryClient, profileId, here, (live) =>
           live !== undefined && live.replyId === event.replyId
             ? { ...live, replyId: null, text: "" }

@@ -7,10 +7,13 @@ import styles from "./ActivityNote.module.css";
 export function ActivityNote({ summary }: { summary: ActivitySummary }) {
   const t = useT();
   const techniques: Record<string, string> = t.breathing.techniques;
+  const categories: Record<string, string> = t.chat.categories;
   const name =
     summary.activity === "breathing"
       ? (techniques[summary.technique as Technique] ?? summary.technique)
-      : summary.technique;
+      : summary.activity === "journaling"
+        ? `${t.journaling.title}: ${categories[summary.technique] ?? summary.technique}`
+        : summary.technique;
   const mood = (m: number | null) => (m === null ? "–" : String(m));
   const text = t.chat.summary(name, formatClock(summary.durationMs), summary.completed);
   const moodText =

@@ -17,6 +17,7 @@ async function openChat(backend: FakeBackend) {
   return rendered;
 }
 
+const JOURNALING_TITLE = "A journaling prompt";
 const messageBox = () => screen.getByRole("textbox", { name: "Message" });
 const conversationLog = () => screen.getByRole("log");
 
@@ -285,7 +286,7 @@ describe("Chat", () => {
     expect(backend.chat.decisions.map((d) => d.decision)).toEqual([{ kind: "declined" }]);
   });
 
-  it("saves a changed meditation length and says the session comes later", async () => {
+  it("saves a changed meditation length and opens the timer for it", async () => {
     const { backend } = withAna({ configured: false });
     const { user } = await openChat(backend);
     await user.type(messageBox(), "I would like to meditate{Enter}");
@@ -296,15 +297,65 @@ describe("Chat", () => {
     await user.click(within(card).getByRole("button", { name: "Start" }));
 
     expect(await screen.findByText("You chose a 12-minute meditation.")).toBeInTheDocument();
-    expect(
-      screen.getByText(
-        "Your choice is saved. The guided session arrives in a later version of Wbot.",
-      ),
-    ).toBeInTheDocument();
+    const timer = await screen.findByRole("dialog", { name: "Silent meditation" });
+    expect(within(timer).getByRole("timer")).toHaveTextContent("12:00");
     expect(backend.chat.decisions[0]?.decision).toEqual({
       kind: "started",
       choice: { kind: "meditation", minutes: 12 },
     });
+  });
+
+  it("starts journaling from its card: the entry is written, saved and summed up in the conversation", async () => {
+    const { backend } = withAna({ configured: false });
+    const { user } = await openChat(backend);
+    await user.type(messageBox(), "I want to journal about today{Enter}");
+    const card = await screen.findByRole("region", { name: JOURNALING_TITLE });
+    await user.click(within(card).getByRole("button", { name: "Change" }));
+    await user.clear(within(card).getByLabelText("Prompt"));
+    await user.type(within(card).getByLabelText("Prompt"), "What surprised me today?");
+    await user.click(within(card).getByRole("button", { name: "Start" }));
+
+    const dialog = await screen.findByRole("dialog", { name: "Journaling" });
+    expect(within(dialog).getByRole("heading", { name: "What surprised me today?" })).toBeVisible();
+    await user.type(
+      within(dialog).getByLabelText("Your entry"),
+      "The rain stopped, and I walked home.",
+    );
+    expect(within(dialog).getByText(/^7 words · /)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole("button", { name: "Save entry" }));
+
+    await waitFor(() => {
+      expect(screen.queryByRole("dialog", { name: "Journaling" })).not.toBeInTheDocument();
+    });
+    const [entry] = backend.journalEntries;
+    expect(entry?.prompt).toBe("What surprised me today?");
+    expect(entry?.text).toBe("The rain stopped, and I walked home.");
+    expect(backend.chat.decisions[0]?.decision).toMatchObject({
+      kind: "started",
+      choice: { kind: "journaling", prompt: "What surprised me today?" },
+    });
+    expect(backend.chat.summaries).toEqual([
+      expect.objectContaining({ result: { kind: "journaling", entryId: entry?.id } }),
+    ]);
+    expect(
+      await within(conversationLog()).findByText(/^Journaling: .* · completed$/),
+    ).toBeVisible();
+  });
+
+  it("an empty journal entry is refused with the backend's message and nothing is lost", async () => {
+    const { backend } = withAna({ configured: false });
+    const { user } = await openChat(backend);
+    await user.type(messageBox(), "I want to journal{Enter}");
+    const card = await screen.findByRole("region", { name: JOURNALING_TITLE });
+    await user.click(within(card).getByRole("button", { name: "Start" }));
+    const dialog = await screen.findByRole("dialog", { name: "Journaling" });
+    await user.type(within(dialog).getByLabelText("Your entry"), "   ");
+    await user.click(within(dialog).getByRole("button", { name: "Save entry" }));
+    expect(
+      await within(dialog).findByText("The entry is empty; write a few words first."),
+    ).toBeInTheDocument();
+    expect(backend.journalEntries).toEqual([]);
+    expect(backend.chat.summaries).toEqual([]);
   });
 
   it("without a chat model: the message, its card and the setup card appear, and no reply starts", async () => {

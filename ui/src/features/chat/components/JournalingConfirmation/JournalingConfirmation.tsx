@@ -1,7 +1,10 @@
 import { useId, useState } from "react";
+import { Button } from "../../../../components/Button";
+import { InlineError } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
 import type { ActivityProposal, JournalCategory } from "../../../../lib/backend";
-import { useDecideProposal } from "../../hooks/queries";
+import { JournalingExercise } from "../../../journaling/components/JournalingExercise";
+import { useAddActivitySummary, useDecideProposal } from "../../hooks/queries";
 import { ProposalActions } from "../ProposalActions";
 import { ProposalFrame } from "../ProposalFrame";
 import { ProposalOutcome } from "../ProposalOutcome";
@@ -17,18 +20,23 @@ const CATEGORIES: JournalCategory[] = [
 
 export interface JournalingConfirmationProps {
   profileId: string;
+  conversationId: string;
   messageId: string;
   proposal: ActivityProposal;
   category: JournalCategory;
   prompt: string;
 }
 
+type Choice = { category: JournalCategory; prompt: string };
+
 /**
  * A journaling prompt offered in the chat: start it, change the category or the prompt, or not now.
- * There is no journaling screen yet, so starting records the choice and says so.
+ * Start records the choice and opens the writing screen with it; the saved entry's summary (never
+ * its words) is added to the conversation.
  */
 export function JournalingConfirmation({
   profileId,
+  conversationId,
   messageId,
   proposal,
   category,
@@ -37,8 +45,50 @@ export function JournalingConfirmation({
   const t = useT();
   const id = useId();
   const decide = useDecideProposal(profileId);
-  const [draft, setDraft] = useState<{ category: JournalCategory; prompt: string } | null>(null);
-  if (proposal.decision !== null) return <ProposalOutcome decision={proposal.decision} />;
+  const summary = useAddActivitySummary(profileId);
+  const [draft, setDraft] = useState<Choice | null>(null);
+  const [writing, setWriting] = useState<Choice | null>(null);
+
+  // The writing screen stays open while the card below it turns into its decided state.
+  const overlay =
+    writing === null ? null : (
+      <JournalingExercise
+        profileId={profileId}
+        category={writing.category}
+        prompt={writing.prompt}
+        onSaved={(entry) => {
+          setWriting(null);
+          summary.mutate({ conversationId, result: { kind: "journaling", entryId: entry.id } });
+        }}
+        onCancel={() => {
+          setWriting(null);
+        }}
+      />
+    );
+
+  const { decision } = proposal;
+  if (decision !== null) {
+    const started =
+      decision.kind === "started" && decision.choice.kind === "journaling" ? decision.choice : null;
+    return (
+      <>
+        <div className={styles.decided}>
+          <ProposalOutcome decision={decision} />
+          <InlineError error={summary.error} />
+          {started !== null && writing === null ? (
+            <Button
+              onClick={() => {
+                setWriting({ category: started.category, prompt: started.prompt });
+              }}
+            >
+              {t.chat.write}
+            </Button>
+          ) : null}
+        </div>
+        {overlay}
+      </>
+    );
+  }
 
   const chosen = draft ?? { category, prompt };
   return (
@@ -50,10 +100,17 @@ export function JournalingConfirmation({
         <ProposalActions
           busy={decide.isPending}
           onStart={() => {
-            decide.mutate({
-              messageId,
-              decision: { kind: "started", choice: { kind: "journaling", ...chosen } },
-            });
+            decide.mutate(
+              {
+                messageId,
+                decision: { kind: "started", choice: { kind: "journaling", ...chosen } },
+              },
+              {
+                onSuccess: () => {
+                  setWriting(chosen);
+                },
+              },
+            );
           }}
           onChange={
             draft === null

@@ -1,7 +1,9 @@
 import { useId, useState } from "react";
+import { InlineError } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
-import type { ActivityProposal } from "../../../../lib/backend";
-import { useDecideProposal } from "../../hooks/queries";
+import type { ActivityProposal, MeditationSession } from "../../../../lib/backend";
+import { TimerMeditation } from "../../../meditation/components/TimerMeditation";
+import { useAddActivitySummary, useDecideProposal } from "../../hooks/queries";
 import { ProposalActions } from "../ProposalActions";
 import { ProposalFrame } from "../ProposalFrame";
 import { ProposalOutcome } from "../ProposalOutcome";
@@ -9,30 +11,70 @@ import styles from "./MeditationCard.module.css";
 
 export interface MeditationCardProps {
   profileId: string;
+  conversationId: string;
   messageId: string;
   proposal: ActivityProposal;
   minutes: number;
 }
 
 /**
- * A meditation offered in the chat: start it as suggested, change the minutes, or not now. There is
- * no meditation screen yet, so starting records the choice and says so.
+ * A meditation offered in the chat: start it as suggested, change the minutes, or not now. Start
+ * records the choice, runs the silent timer full screen for the minutes chosen, and adds the saved
+ * session to the conversation.
  */
-export function MeditationCard({ profileId, messageId, proposal, minutes }: MeditationCardProps) {
+export function MeditationCard({
+  profileId,
+  conversationId,
+  messageId,
+  proposal,
+  minutes,
+}: MeditationCardProps) {
   const t = useT();
   const fieldId = useId();
   const decide = useDecideProposal(profileId);
+  const summary = useAddActivitySummary(profileId);
   const [draft, setDraft] = useState<string | null>(null);
-  if (proposal.decision !== null) return <ProposalOutcome decision={proposal.decision} />;
+  const [running, setRunning] = useState<number | null>(null);
 
   const start = () => {
     const chosen = draft === null ? minutes : Number(draft);
-    decide.mutate({
-      messageId,
-      decision: { kind: "started", choice: { kind: "meditation", minutes: chosen } },
-    });
+    decide.mutate(
+      {
+        messageId,
+        decision: { kind: "started", choice: { kind: "meditation", minutes: chosen } },
+      },
+      {
+        onSuccess: () => {
+          setRunning(chosen);
+        },
+      },
+    );
   };
-  return (
+
+  const onSaved = (session: MeditationSession) => {
+    setRunning(null);
+    summary.mutate({ conversationId, result: { kind: "meditation", sessionId: session.id } });
+  };
+
+  // The timer stays at one place in the tree whatever the card shows meanwhile.
+  const timer =
+    running === null ? null : (
+      <TimerMeditation profileId={profileId} minutes={running} onSaved={onSaved} />
+    );
+
+  if (proposal.decision !== null) {
+    return (
+      <>
+        <div className={styles.decided}>
+          <ProposalOutcome decision={proposal.decision} />
+          <InlineError error={summary.error} />
+        </div>
+        {timer}
+      </>
+    );
+  }
+
+  const card = (
     <ProposalFrame
       title={t.chat.activityTitles.meditation}
       reason={t.chat.reasons[proposal.reason]}
@@ -75,5 +117,11 @@ export function MeditationCard({ profileId, messageId, proposal, minutes }: Medi
         </div>
       )}
     </ProposalFrame>
+  );
+  return (
+    <>
+      {card}
+      {timer}
+    </>
   );
 }

@@ -24,6 +24,7 @@ export function ProposalCard({ profileId, message }: { profileId: string; messag
       return (
         <MeditationCard
           profileId={profileId}
+          conversationId={message.conversationId}
           messageId={message.id}
           proposal={proposal}
           minutes={suggestion.minutes}
@@ -33,6 +34,7 @@ export function ProposalCard({ profileId, message }: { profileId: string; messag
       return (
         <JournalingConfirmation
           profileId={profileId}
+          conversationId={message.conversationId}
           messageId={message.id}
           proposal={proposal}
           category={suggestion.category}

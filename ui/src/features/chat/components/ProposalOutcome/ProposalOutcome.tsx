@@ -2,7 +2,7 @@ import { useT } from "../../../../i18n";
 import type { ProposalDecision } from "../../../../lib/backend";
 import styles from "./ProposalOutcome.module.css";
 
-/** A decided card: what was chosen (and, for activities without a session screen yet, that it is saved). */
+/** A decided card: what was chosen. */
 export function ProposalOutcome({ decision }: { decision: ProposalDecision }) {
   const t = useT();
   if (decision.kind === "declined") {
@@ -17,17 +17,11 @@ export function ProposalOutcome({ decision }: { decision: ProposalDecision }) {
         </p>
       );
     case "meditation":
-      return (
-        <div className={styles.outcome}>
-          <p>{t.chat.choseMeditation(choice.minutes)}</p>
-          <p>{t.chat.savedForLater}</p>
-        </div>
-      );
+      return <p className={styles.outcome}>{t.chat.choseMeditation(choice.minutes)}</p>;
     case "journaling":
       return (
         <div className={styles.outcome}>
           <p>{t.chat.choseJournaling(t.chat.categories[choice.category], choice.prompt)}</p>
-          <p>{t.chat.savedForLater}</p>
         </div>
       );
   }

@@ -1,0 +1,314 @@
+//! Meditation (SPEC §5): saved silent-timer sessions (migration 0008). The UI runs the timer from
+//! one start instant; the core checks and stores what happened. Every query filters on the profile.
+
+use serde::{Deserialize, Serialize};
+use time::format_description::well_known::Rfc3339;
+use time::{OffsetDateTime, UtcOffset};
+
+use crate::chat::{Activity, ActivitySummary};
+use crate::error::{CoreError, Result};
+use crate::ids::{clip, new_id, parse_id};
+use crate::profile::string_enum;
+use crate::Core;
+
+/// Shortest planned session: 1 minute.
+pub const MIN_PLANNED_MS: u32 = 60_000;
+/// Longest planned session: 120 minutes.
+pub const MAX_PLANNED_MS: u32 = 120 * 60_000;
+/// How far a timer may overrun or fall short of the plan and still count (timers fire late).
+pub const SLACK_MS: u32 = 5_000;
+
+string_enum!(
+    /// What kind of meditation a session was.
+    MeditationKind { Silent = "silent" }
+);
+
+/// A finished or ended-early silent session, to be saved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct NewMeditationSession {
+    /// What the person chose, 1–120 minutes.
+    pub planned_ms: u32,
+    /// Time meditating, pauses excluded; at most the plan (plus a few seconds).
+    pub duration_ms: u32,
+    /// Whether the timer ran to its end (rather than "End now").
+    pub completed: bool,
+    /// RFC 3339.
+    pub started_at: String,
+    /// RFC 3339, not before the start.
+    pub ended_at: String,
+    /// 1–5.
+    pub mood_before: Option<u8>,
+    /// 1–5.
+    pub mood_after: Option<u8>,
+}
+
+/// A saved meditation session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MeditationSession {
+    pub id: String,
+    pub kind: MeditationKind,
+    pub planned_ms: u32,
+    pub duration_ms: u32,
+    pub completed: bool,
+    /// RFC 3339 (UTC).
+    pub started_at: String,
+    /// RFC 3339 (UTC).
+    pub ended_at: String,
+    pub mood_before: Option<u8>,
+    pub mood_after: Option<u8>,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: String,
+    kind: String,
+    planned_ms: i64,
+    duration_ms: i64,
+    completed: bool,
+    started_at: String,
+    ended_at: String,
+    mood_before: Option<i64>,
+    mood_after: Option<i64>,
+}
+
+const COLUMNS: &str = "id, kind, planned_ms, duration_ms, completed, started_at, ended_at, \
+                       mood_before, mood_after";
+
+fn ms(v: i64) -> u32 {
+    u32::try_from(v).unwrap_or(u32::MAX)
+}
+
+fn mood(v: Option<i64>) -> Option<u8> {
+    v.and_then(|m| u8::try_from(m).ok())
+}
+
+impl TryFrom<Row> for MeditationSession {
+    type Error = CoreError;
+
+    fn try_from(row: Row) -> Result<Self> {
+        Ok(Self {
+            kind: row.kind.parse()?,
+            id: row.id,
+            planned_ms: ms(row.planned_ms),
+            duration_ms: ms(row.duration_ms),
+            completed: row.completed,
+            started_at: row.started_at,
+            ended_at: row.ended_at,
+            mood_before: mood(row.mood_before),
+            mood_after: mood(row.mood_after),
+        })
+    }
+}
+
+fn parse_time(raw: &str, what: &str) -> Result<OffsetDateTime> {
+    OffsetDateTime::parse(raw.trim(), &Rfc3339).map_err(|_| {
+        CoreError::validation(format!(
+            "The {what} time “{}” is not an RFC 3339 date and time.",
+            clip(raw, 40)
+        ))
+    })
+}
+
+fn utc_text(t: OffsetDateTime) -> Result<String> {
+    t.to_offset(UtcOffset::UTC)
+        .format(&Rfc3339)
+        .map_err(|e| CoreError::Internal(format!("could not format a time ({e})")))
+}
+
+fn check_mood(v: Option<u8>, what: &str) -> Result<()> {
+    match v {
+        Some(m) if !(1..=5).contains(&m) => Err(CoreError::validation(format!(
+            "The mood {what} must be from 1 to 5; it was {m}."
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Checks a session before saving; returns its start and end as UTC RFC 3339.
+fn validate(input: &NewMeditationSession) -> Result<(String, String)> {
+    if !(MIN_PLANNED_MS..=MAX_PLANNED_MS).contains(&input.planned_ms) {
+        return Err(CoreError::validation(format!(
+            "A meditation is planned for 1 to 120 minutes; {} ms was asked for.",
+            input.planned_ms
+        )));
+    }
+    if input.duration_ms > input.planned_ms.saturating_add(SLACK_MS) {
+        return Err(CoreError::validation(format!(
+            "A session cannot last longer than planned: {} ms meditated of {} ms planned.",
+            input.duration_ms, input.planned_ms
+        )));
+    }
+    if input.completed && input.duration_ms.saturating_add(SLACK_MS) < input.planned_ms {
+        return Err(CoreError::validation(
+            "A session marked completed must have run for the time planned; \
+             mark it as ended early instead.",
+        ));
+    }
+    if !input.completed && input.duration_ms >= input.planned_ms {
+        return Err(CoreError::validation(
+            "A session that ran for the whole time planned is completed, not ended early.",
+        ));
+    }
+    let started = parse_time(&input.started_at, "start")?;
+    let ended = parse_time(&input.ended_at, "end")?;
+    if ended < started {
+        return Err(CoreError::validation(
+            "A session cannot end before it started.",
+        ));
+    }
+    // Pauses make the wall-clock span longer than the time meditated, never shorter.
+    let span_ms = (ended - started).whole_milliseconds();
+    if span_ms + i128::from(SLACK_MS) < i128::from(input.duration_ms) {
+        return Err(CoreError::validation(
+            "The time meditated is longer than the time between the start and the end.",
+        ));
+    }
+    check_mood(input.mood_before, "before")?;
+    check_mood(input.mood_after, "after")?;
+    Ok((utc_text(started)?, utc_text(ended)?))
+}
+
+impl Core {
+    /// Saves a finished or ended-early silent meditation for a profile.
+    pub async fn save_meditation_session(
+        &self,
+        profile_id: &str,
+        input: NewMeditationSession,
+    ) -> Result<MeditationSession> {
+        let profile = self.require_profile(profile_id).await?;
+        let (started_at, ended_at) = validate(&input)?;
+        let id = new_id().to_string();
+        let kind = MeditationKind::Silent;
+        let mut tx = self.db.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO meditation_sessions (id, profile_id, kind, planned_ms, duration_ms,
+                 completed, started_at, ended_at, mood_before, mood_after)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&id)
+        .bind(&profile)
+        .bind(kind.as_str())
+        .bind(i64::from(input.planned_ms))
+        .bind(i64::from(input.duration_ms))
+        .bind(input.completed)
+        .bind(&started_at)
+        .bind(&ended_at)
+        .bind(input.mood_before.map(i64::from))
+        .bind(input.mood_after.map(i64::from))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        tracing::info!(profile = %profile, session = %id, "meditation session saved");
+        Ok(MeditationSession {
+            id,
+            kind,
+            planned_ms: input.planned_ms,
+            duration_ms: input.duration_ms,
+            completed: input.completed,
+            started_at,
+            ended_at,
+            mood_before: input.mood_before,
+            mood_after: input.mood_after,
+        })
+    }
+
+    /// A profile's saved meditation sessions, newest first.
+    pub async fn list_meditation_sessions(
+        &self,
+        profile_id: &str,
+    ) -> Result<Vec<MeditationSession>> {
+        let profile = self.require_profile(profile_id).await?;
+        let rows: Vec<Row> = sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM meditation_sessions WHERE profile_id = ?
+             ORDER BY started_at DESC, id DESC"
+        ))
+        .bind(&profile)
+        .fetch_all(self.db.reader())
+        .await?;
+        rows.into_iter().map(MeditationSession::try_from).collect()
+    }
+
+    /// One saved meditation session of a profile.
+    pub async fn meditation_session(
+        &self,
+        profile_id: &str,
+        session_id: &str,
+    ) -> Result<MeditationSession> {
+        let profile = self.require_profile(profile_id).await?;
+        let id = parse_id(session_id, "meditation session")?.to_string();
+        let row: Option<Row> = sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM meditation_sessions WHERE id = ? AND profile_id = ?"
+        ))
+        .bind(&id)
+        .bind(&profile)
+        .fetch_optional(self.db.reader())
+        .await?;
+        row.ok_or_else(|| {
+            CoreError::NotFound(format!("There is no meditation session with id {id}."))
+        })?
+        .try_into()
+    }
+}
+
+impl ActivitySummary {
+    /// The summary of a saved meditation session.
+    pub fn of_meditation(session: &MeditationSession) -> Self {
+        Self {
+            activity: Activity::Meditation,
+            technique: session.kind.as_str().to_string(),
+            duration_ms: session.duration_ms,
+            completed: session.completed,
+            mood_before: session.mood_before,
+            mood_after: session.mood_after,
+            session_id: session.id.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failing test should panic
+mod tests {
+    use super::*;
+
+    fn input() -> NewMeditationSession {
+        NewMeditationSession {
+            planned_ms: 300_000,
+            duration_ms: 300_000,
+            completed: true,
+            started_at: "2026-11-25T10:00:00Z".into(),
+            ended_at: "2026-11-25T10:05:30+00:00".into(),
+            mood_before: None,
+            mood_after: Some(4),
+        }
+    }
+
+    #[test]
+    fn a_complete_session_passes_and_times_become_utc() {
+        let mut i = input();
+        i.started_at = "2026-11-25T11:00:00+01:00".into();
+        let (start, end) = validate(&i).unwrap();
+        assert_eq!(start, "2026-11-25T10:00:00Z");
+        assert_eq!(end, "2026-11-25T10:05:30Z");
+    }
+
+    #[test]
+    fn completed_must_agree_with_the_time_meditated() {
+        let mut early = input();
+        early.duration_ms = 120_000;
+        assert!(validate(&early).is_err());
+        early.completed = false;
+        assert!(validate(&early).is_ok());
+        let mut full = input();
+        full.completed = false;
+        assert!(validate(&full).is_err());
+    }
+
+    #[test]
+    fn the_time_meditated_fits_between_start_and_end() {
+        let mut i = input();
+        i.ended_at = "2026-11-25T10:01:00Z".into();
+        assert!(validate(&i).is_err());
+    }
+}

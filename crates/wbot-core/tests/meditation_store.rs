@@ -1,0 +1,198 @@
+//! Saved silent meditations on a real migrated database file, and their chat summary.
+
+use wbot_core::chat::{Activity, ActivityResult, MessageRole};
+use wbot_core::meditation::{MeditationKind, NewMeditationSession};
+use wbot_core::profile::{NewProfile, OnboardingAnswers};
+use wbot_core::{Core, ErrorCode};
+
+async fn profile(core: &Core, name: &str) -> String {
+    core.create_profile(NewProfile {
+        display_name: name.into(),
+        onboarding: OnboardingAnswers::neutral(),
+    })
+    .await
+    .expect("profile")
+    .id
+}
+
+fn session(planned_ms: u32, duration_ms: u32, completed: bool) -> NewMeditationSession {
+    NewMeditationSession {
+        planned_ms,
+        duration_ms,
+        completed,
+        started_at: "2026-11-25T11:00:00+01:00".into(),
+        ended_at: "2026-11-25T11:20:00+01:00".into(),
+        mood_before: Some(2),
+        mood_after: Some(4),
+    }
+}
+
+#[tokio::test]
+async fn sessions_round_trip_newest_first_and_survive_reopen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let core = Core::open(dir.path()).await.expect("open");
+    let ada = profile(&core, "Ada").await;
+
+    let done = core
+        .save_meditation_session(&ada, session(600_000, 600_400, true))
+        .await
+        .expect("save complete");
+    assert_eq!(done.kind, MeditationKind::Silent);
+    assert_eq!(done.started_at, "2026-11-25T10:00:00Z");
+    assert_eq!(done.ended_at, "2026-11-25T10:20:00Z");
+
+    let mut later = session(300_000, 95_000, false);
+    later.started_at = "2026-11-26T08:00:00Z".into();
+    later.ended_at = "2026-11-26T08:02:00Z".into();
+    later.mood_after = None;
+    let early = core
+        .save_meditation_session(&ada, later)
+        .await
+        .expect("save early");
+
+    let list = core.list_meditation_sessions(&ada).await.expect("list");
+    assert_eq!(list, vec![early.clone(), done.clone()]);
+    assert_eq!(
+        core.meditation_session(&ada, &done.id).await.expect("get"),
+        done
+    );
+    core.close().await;
+
+    let core = Core::open(dir.path()).await.expect("reopen");
+    let again = core.meditation_session(&ada, &early.id).await.expect("get");
+    assert_eq!(again, early);
+    assert!(!again.completed);
+    assert_eq!(again.mood_after, None);
+}
+
+#[tokio::test]
+async fn bad_inputs_are_validation_errors_and_nothing_is_saved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let core = Core::open(dir.path()).await.expect("open");
+    let ada = profile(&core, "Ada").await;
+
+    let mut cases = vec![
+        ("planned zero", session(0, 0, false)),
+        ("planned 30 s", session(30_000, 10_000, false)),
+        ("planned 121 min", session(121 * 60_000, 60_000, false)),
+        ("longer than planned", session(300_000, 400_000, true)),
+        ("completed too early", session(600_000, 60_000, true)),
+        ("ended early but full", session(300_000, 300_000, false)),
+    ];
+    let mut bad_time = session(300_000, 300_000, true);
+    bad_time.started_at = "yesterday".into();
+    cases.push(("not RFC 3339", bad_time));
+    let mut backwards = session(300_000, 300_000, true);
+    backwards.ended_at = "2026-11-25T09:00:00Z".into();
+    cases.push(("ends before start", backwards));
+    let mut short_span = session(600_000, 600_000, true);
+    short_span.ended_at = "2026-11-25T10:01:00Z".into();
+    cases.push(("span shorter than duration", short_span));
+    let mut mood = session(300_000, 300_000, true);
+    mood.mood_after = Some(6);
+    cases.push(("mood 6", mood));
+    let mut mood0 = session(300_000, 300_000, true);
+    mood0.mood_before = Some(0);
+    cases.push(("mood 0", mood0));
+
+    for (name, input) in cases {
+        let err = core
+            .save_meditation_session(&ada, input)
+            .await
+            .expect_err(name);
+        assert_eq!(err.code(), ErrorCode::Validation, "{name}: {err}");
+    }
+    assert!(core
+        .list_meditation_sessions(&ada)
+        .await
+        .expect("list")
+        .is_empty());
+
+    let err = core
+        .meditation_session(&ada, "not-an-id")
+        .await
+        .expect_err("bad id");
+    assert_eq!(err.code(), ErrorCode::Validation);
+    let err = core
+        .save_meditation_session(
+            "00000000-0000-0000-0000-000000000000",
+            session(300_000, 300_000, true),
+        )
+        .await
+        .expect_err("no such profile");
+    assert_eq!(err.code(), ErrorCode::NotFound);
+}
+
+#[tokio::test]
+async fn another_profiles_session_is_not_found() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let core = Core::open(dir.path()).await.expect("open");
+    let ada = profile(&core, "Ada").await;
+    let bo = profile(&core, "Bo").await;
+    let mine = core
+        .save_meditation_session(&ada, session(300_000, 300_000, true))
+        .await
+        .expect("save");
+
+    let err = core
+        .meditation_session(&bo, &mine.id)
+        .await
+        .expect_err("other profile");
+    assert_eq!(err.code(), ErrorCode::NotFound);
+    assert!(core
+        .list_meditation_sessions(&bo)
+        .await
+        .expect("list")
+        .is_empty());
+    let conversation = core.create_conversation(&bo).await.expect("conversation");
+    let err = core
+        .add_activity_summary(
+            &bo,
+            &conversation.id,
+            ActivityResult::Meditation {
+                session_id: mine.id.clone(),
+            },
+        )
+        .await
+        .expect_err("summary of another profile's session");
+    assert_eq!(err.code(), ErrorCode::NotFound);
+}
+
+#[tokio::test]
+async fn the_summary_describes_the_saved_session() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let core = Core::open(dir.path()).await.expect("open");
+    let ada = profile(&core, "Ada").await;
+    let saved = core
+        .save_meditation_session(&ada, session(600_000, 245_000, false))
+        .await
+        .expect("save");
+    let conversation = core.create_conversation(&ada).await.expect("conversation");
+
+    let message = core
+        .add_activity_summary(
+            &ada,
+            &conversation.id,
+            ActivityResult::Meditation {
+                session_id: saved.id.clone(),
+            },
+        )
+        .await
+        .expect("summary");
+    assert_eq!(message.role, MessageRole::SystemSummary);
+    let summary = message.summary.expect("typed summary");
+    assert_eq!(summary.activity, Activity::Meditation);
+    assert_eq!(summary.technique, "silent");
+    assert_eq!(summary.duration_ms, 245_000);
+    assert!(!summary.completed);
+    assert_eq!(
+        (summary.mood_before, summary.mood_after),
+        (Some(2), Some(4))
+    );
+    assert_eq!(summary.session_id, saved.id);
+    assert!(
+        message.content.contains("meditation") && message.content.contains("4 min 5 s"),
+        "{}",
+        message.content
+    );
+}

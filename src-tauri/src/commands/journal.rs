@@ -1,0 +1,45 @@
+//! Journal entries: save one (from the companion's journaling card for now), read them back.
+
+use tauri::State;
+use wbot_core::journal::{JournalEntry, NewJournalEntry};
+use wbot_core::Core;
+
+use super::Result;
+use crate::error::Input;
+
+/// Saves an entry.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_journal_entry(
+    core: State<'_, Core>,
+    profile_id: String,
+    entry: Input<NewJournalEntry>,
+) -> Result<JournalEntry> {
+    let entry = entry.parse("journal entry")?;
+    Ok(core.save_journal_entry(&profile_id, entry).await?)
+}
+
+/// One entry.
+#[tauri::command]
+#[specta::specta]
+pub async fn get_journal_entry(
+    core: State<'_, Core>,
+    profile_id: String,
+    entry_id: String,
+) -> Result<JournalEntry> {
+    Ok(core.journal_entry(&profile_id, &entry_id).await?)
+}
+
+/// A page of entries, newest first (`limit` 1–100, default 20).
+#[tauri::command]
+#[specta::specta]
+pub async fn list_journal_entries(
+    core: State<'_, Core>,
+    profile_id: String,
+    offset: u32,
+    limit: Option<u32>,
+) -> Result<Vec<JournalEntry>> {
+    Ok(core
+        .list_journal_entries(&profile_id, offset, limit)
+        .await?)
+}

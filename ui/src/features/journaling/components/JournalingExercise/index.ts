@@ -1,0 +1,1 @@
+export { JournalingExercise, type JournalingExerciseProps } from "./JournalingExercise";

@@ -1,0 +1,13 @@
+/**
+ * Words as a person counts them (the core counts the same way when it saves): runs of letters or
+ * digits, with apostrophes and hyphens inside a word keeping it one word.
+ */
+export function countWords(text: string): number {
+  return text.split(/[^\p{L}\p{N}'’-]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Milliseconds as m:ss. */
+export function clock(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  return `${String(Math.floor(s / 60))}:${String(s % 60).padStart(2, "0")}`;
+}

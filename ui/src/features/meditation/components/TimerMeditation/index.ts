@@ -1,0 +1,1 @@
+export { TimerMeditation, type TimerMeditationProps } from "./TimerMeditation";

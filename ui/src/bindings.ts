@@ -698,14 +698,11 @@ export type MemoryHit_Serialize = {
 	duplicates: number,
 };
 
-/**  What a memory is. */
-export type MemoryKind = 
-/**  A user message and the reply, from a conversation. */
-"exchange" | 
-/**  Something the user wrote down to be remembered. */
-"note" | 
-/**  From the journal. */
-"journal";
+/**
+ *  What a memory is: an `exchange` (a user message and the reply, from a conversation), a `note`
+ *  (something the user wrote down to be remembered) or from the `journal`.
+ */
+export type MemoryKind = "exchange" | "note" | "journal";
 
 /**  Whether the memory (embedding) model is in memory. */
 export type MemoryModelState = {
@@ -735,14 +732,11 @@ export type MemoryPage_Serialize = {
 	nextOffset: number | null,
 };
 
-/**  Where a memory came from. */
-export type MemorySource = 
-/**  Added or edited by the user. */
-"user" | 
-/**  Made from a chat exchange. */
-"chat" | 
-/**  Imported (e.g. `wbot memory import`). */
-"import";
+/**
+ *  Where a memory came from: the `user` (added or edited), a `chat` exchange, or an `import`
+ *  (e.g. `wbot memory import`).
+ */
+export type MemorySource = "user" | "chat" | "import";
 
 /**  What memory looks like for one profile. */
 export type MemoryStatus = MemoryStatus_Serialize | MemoryStatus_Deserialize;

@@ -7,7 +7,7 @@ use std::time::Duration;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
-use crate::error::Result;
+use crate::error::{CoreError, Result};
 
 /// The database file's name inside the data directory.
 pub const DB_FILE: &str = "wbot.db";
@@ -70,6 +70,13 @@ impl Db {
 }
 
 /// Now, as the RFC 3339 text stored in the database.
+/// A value read back from the database; a value no migration allows is a bug, not bad input.
+pub(crate) fn from_db<T: FromStr<Err = CoreError>>(raw: &str) -> Result<T> {
+    raw.parse().map_err(|e: CoreError| {
+        CoreError::Internal(format!("unexpected value in the database: {e}"))
+    })
+}
+
 pub fn now_rfc3339() -> String {
     time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc3339)

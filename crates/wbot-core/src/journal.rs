@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
 use crate::chat::{Activity, ActivitySummary, JournalCategory};
-use crate::db::now_rfc3339;
+use crate::db::{from_db, now_rfc3339};
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
 use crate::Core;
@@ -114,9 +114,7 @@ fn row_to_entry(row: &sqlx::sqlite::SqliteRow) -> Result<JournalEntry> {
     let category: String = row.try_get("category")?;
     Ok(JournalEntry {
         id: row.try_get("id")?,
-        category: category
-            .parse()
-            .map_err(|e| CoreError::Internal(format!("unexpected value in the database: {e}")))?,
+        category: from_db(&category)?,
         prompt: row.try_get("prompt")?,
         text: row.try_get("text")?,
         word_count: row.try_get("word_count")?,

@@ -7,7 +7,7 @@ use sqlx::Row;
 use super::crisis::{detect_crisis, CrisisSignal};
 use super::proposal::{ActivityProposal, ActivitySummary};
 use super::MessageStatus;
-use crate::db::now_rfc3339;
+use crate::db::{from_db, now_rfc3339};
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
 use crate::memory::search::{fts_phrase, fts_terms};
@@ -35,13 +35,6 @@ string_enum!(
     /// (its typed `summary` is on the message).
     MessageRole { User = "user", Assistant = "assistant", SystemSummary = "system_summary" }
 );
-
-/// A value read back from the database; a value no migration allows is a bug, not bad input.
-fn from_db<T: std::str::FromStr<Err = CoreError>>(raw: &str) -> Result<T> {
-    raw.parse().map_err(|e: CoreError| {
-        CoreError::Internal(format!("unexpected value in the database: {e}"))
-    })
-}
 
 /// A conversation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]

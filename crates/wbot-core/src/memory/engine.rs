@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex as StdMutex, PoisonError, RwLock as StdRwLock};
 use sqlx::{Row, Sqlite, Transaction};
 use tokio::sync::{Mutex, OnceCell, Semaphore};
 
-use crate::db::{now_rfc3339, Db};
+use crate::db::{from_db, now_rfc3339, Db};
 use crate::error::{CoreError, Result};
 use crate::events::{CoreEvent, EventBus, Progress};
 use crate::ids::new_id;
@@ -19,8 +19,8 @@ use super::index::VectorIndex;
 use super::search::{fts_phrase, fts_query, fts_terms, fuse, Candidate, FTS_TERM_CAP};
 use super::vector::{decode_f16, encode_f16};
 use super::{
-    IndexCheck, IndexHealth, Memory, MemoryConfig, MemoryHit, MemoryKind, MemoryPage, MemorySource,
-    MemoryStatus, NewMemory, CANDIDATES,
+    IndexCheck, IndexHealth, Memory, MemoryConfig, MemoryHit, MemoryPage, MemoryStatus, NewMemory,
+    CANDIDATES,
 };
 
 /// Rows read per step while rebuilding an index or re-embedding.
@@ -105,12 +105,12 @@ fn row_to_memory(row: &sqlx::sqlite::SqliteRow) -> Result<(i64, Memory)> {
             id: row.try_get("id")?,
             profile_id: row.try_get("profile_id")?,
             conversation_id: row.try_get("conversation_id")?,
-            kind: MemoryKind::parse(&kind)?,
+            kind: from_db(&kind)?,
             text: row.try_get("text")?,
             created_at: row.try_get("created_at")?,
             updated_at: row.try_get("updated_at")?,
             pinned: pinned != 0,
-            source: MemorySource::parse(&source)?,
+            source: from_db(&source)?,
         },
     ))
 }

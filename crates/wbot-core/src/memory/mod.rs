@@ -23,6 +23,7 @@ pub use paths::EnvPaths;
 
 use crate::error::{CoreError, Result};
 use crate::ids::parse_id;
+use crate::profile::string_enum;
 use crate::Core;
 
 /// The longest memory (and search text), in characters. Longer text is refused, never truncated.
@@ -110,71 +111,17 @@ impl MemoryConfig {
     }
 }
 
-/// What a memory is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum MemoryKind {
-    /// A user message and the reply, from a conversation.
-    Exchange,
-    /// Something the user wrote down to be remembered.
-    Note,
-    /// From the journal.
-    Journal,
-}
+string_enum!(
+    /// What a memory is: an `exchange` (a user message and the reply, from a conversation), a `note`
+    /// (something the user wrote down to be remembered) or from the `journal`.
+    MemoryKind { Exchange = "exchange", Note = "note", Journal = "journal" }
+);
 
-impl MemoryKind {
-    fn as_str(self) -> &'static str {
-        match self {
-            Self::Exchange => "exchange",
-            Self::Note => "note",
-            Self::Journal => "journal",
-        }
-    }
-
-    fn parse(raw: &str) -> Result<Self> {
-        match raw {
-            "exchange" => Ok(Self::Exchange),
-            "note" => Ok(Self::Note),
-            "journal" => Ok(Self::Journal),
-            other => Err(CoreError::Internal(format!(
-                "unknown memory kind {other:?} in the database"
-            ))),
-        }
-    }
-}
-
-/// Where a memory came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum MemorySource {
-    /// Added or edited by the user.
-    User,
-    /// Made from a chat exchange.
-    Chat,
-    /// Imported (e.g. `wbot memory import`).
-    Import,
-}
-
-impl MemorySource {
-    fn as_str(self) -> &'static str {
-        match self {
-            Self::User => "user",
-            Self::Chat => "chat",
-            Self::Import => "import",
-        }
-    }
-
-    fn parse(raw: &str) -> Result<Self> {
-        match raw {
-            "user" => Ok(Self::User),
-            "chat" => Ok(Self::Chat),
-            "import" => Ok(Self::Import),
-            other => Err(CoreError::Internal(format!(
-                "unknown memory source {other:?} in the database"
-            ))),
-        }
-    }
-}
+string_enum!(
+    /// Where a memory came from: the `user` (added or edited), a `chat` exchange, or an `import`
+    /// (e.g. `wbot memory import`).
+    MemorySource { User = "user", Chat = "chat", Import = "import" }
+);
 
 /// One remembered thing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]

@@ -9,6 +9,7 @@ use crate::chat::{Activity, ActivitySummary, JournalCategory};
 use crate::db::{from_db, now_rfc3339};
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
+use crate::profile::check_mood;
 use crate::Core;
 
 /// The longest entry, in characters (about 8,000 words). Longer text is refused, never cut.
@@ -61,15 +62,6 @@ pub fn word_count(text: &str) -> u32 {
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count();
     u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-fn check_mood(mood: Option<u8>, which: &str) -> Result<()> {
-    match mood {
-        Some(m) if !(1..=5).contains(&m) => Err(CoreError::validation(format!(
-            "The mood {which} is 1 (very low) to 5 (great); got {m}."
-        ))),
-        _ => Ok(()),
-    }
 }
 
 /// Checks an entry; returns it with the text and prompt trimmed.

@@ -16,6 +16,7 @@ use super::store::{BreathingSession, NewBreathingSession};
 use crate::audio::{AmbientKind, AudioEngine, AudioStatus, LayerId, PlannedCue};
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
+use crate::profile::check_mood;
 use crate::profile::Settings;
 use crate::Core;
 
@@ -175,15 +176,6 @@ fn apply_sound(engine: &AudioEngine, settings: &Settings, session_running: bool)
         }
     }
     Ok(())
-}
-
-fn check_mood(mood: Option<u8>, what: &str) -> Result<()> {
-    match mood {
-        Some(m) if !(1..=5).contains(&m) => Err(CoreError::validation(format!(
-            "The mood {what} must be from 1 to 5; it was {m}."
-        ))),
-        _ => Ok(()),
-    }
 }
 
 fn not_running(run_id: &str) -> CoreError {

@@ -14,6 +14,7 @@ use super::safety::{wim_hof_gate, SafetyDecision};
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
+use crate::profile::check_mood;
 use crate::Core;
 
 /// Most sessions returned by one page of history.
@@ -235,15 +236,6 @@ fn utc_text(t: OffsetDateTime) -> Result<String> {
     t.to_offset(UtcOffset::UTC)
         .format(&Rfc3339)
         .map_err(|e| CoreError::Internal(format!("could not format a time ({e})")))
-}
-
-fn check_mood(v: Option<u8>, what: &str) -> Result<()> {
-    match v {
-        Some(m) if !(1..=5).contains(&m) => Err(CoreError::validation(format!(
-            "The mood {what} must be from 1 to 5; it was {m}."
-        ))),
-        _ => Ok(()),
-    }
 }
 
 /// Checks a session before saving; returns its start and end as UTC RFC 3339.

@@ -137,7 +137,7 @@ fn one_line(text: &str) -> String {
 }
 
 /// At most `max` characters: the first `max - 1` and "…" when longer.
-fn clip_to(text: &str, max: usize) -> String {
+pub(crate) fn clip_to(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
     }

@@ -11,7 +11,9 @@ use tokio_util::sync::CancellationToken;
 use super::prompt::{build_request, PromptContext};
 use super::proposal::{propose, ActivityResult, ActivitySummary, ProposalDecision};
 use super::provider::{ChatClient, RetryPolicy, SecretStore};
-use super::store::{validate_message, Conversation, Message, MessageRole, NewAssistantMessage};
+use super::store::{
+    clip_to, validate_message, Conversation, Message, MessageRole, NewAssistantMessage,
+};
 use super::MessageStatus;
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
@@ -125,13 +127,7 @@ impl ChatRuntime {
 
 /// The memory text of an exchange: both sides, cut to what a memory holds.
 fn exchange_text(user: &str, reply: &str) -> String {
-    let text = format!("User: {user}\nWbot: {reply}");
-    if text.chars().count() <= MAX_MEMORY_CHARS {
-        return text;
-    }
-    let mut cut: String = text.chars().take(MAX_MEMORY_CHARS - 1).collect();
-    cut.push('…');
-    cut
+    clip_to(&format!("User: {user}\nWbot: {reply}"), MAX_MEMORY_CHARS)
 }
 
 impl Core {

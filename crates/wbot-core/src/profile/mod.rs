@@ -32,6 +32,16 @@ pub struct NewProfile {
     pub onboarding: OnboardingAnswers,
 }
 
+/// Checks an optional mood rating (1 very low … 5 great); `which` says which one ("before", "after").
+pub(crate) fn check_mood(mood: Option<u8>, which: &str) -> Result<()> {
+    match mood {
+        Some(m) if !(1..=5).contains(&m) => Err(CoreError::validation(format!(
+            "The mood {which} must be from 1 to 5; it was {m}."
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// Trims and checks a display name.
 pub fn validate_display_name(raw: &str) -> Result<String> {
     let name = raw.trim();

@@ -4,6 +4,8 @@
 
 mod support;
 
+use support::assert_error;
+
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -54,32 +56,10 @@ impl Harness {
 
     /// Events of `channel` until the session's end event (inclusive).
     fn events_until_end(&self, channel: u32) -> Vec<Value> {
-        let mut seen = Vec::new();
-        loop {
-            let (id, value) = self
-                .events
-                .recv_timeout(EVENT_TIMEOUT)
-                .expect("a session event in time");
-            if id != channel {
-                continue;
-            }
-            let end = matches!(value["kind"].as_str(), Some("completed" | "stopped"));
-            seen.push(value);
-            if end {
-                return seen;
-            }
-        }
+        support::channel_events_until(&self.events, channel, EVENT_TIMEOUT, |e| {
+            matches!(e["kind"].as_str(), Some("completed" | "stopped"))
+        })
     }
-}
-
-fn assert_error(result: Result<Value, Value>, code: &str, needle: &str) {
-    let err = result.expect_err("the command should fail");
-    assert_eq!(err["code"], code, "{err}");
-    let message = err["message"].as_str().expect("message is a string");
-    assert!(
-        message.contains(needle),
-        "message {message:?} should mention {needle:?}"
-    );
 }
 
 fn quick_custom() -> Value {

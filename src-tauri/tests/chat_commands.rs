@@ -4,6 +4,8 @@
 
 mod support;
 
+use support::assert_error;
+
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::Path;
@@ -50,32 +52,8 @@ impl Harness {
 
     /// Events of `channel` until one of kind `last` (inclusive).
     fn events_until(&self, channel: u32, last: &str) -> Vec<Value> {
-        let mut seen = Vec::new();
-        loop {
-            let (id, value) = self
-                .events
-                .recv_timeout(EVENT_TIMEOUT)
-                .expect("a chat event in time");
-            if id != channel {
-                continue;
-            }
-            let end = value["kind"] == last;
-            seen.push(value);
-            if end {
-                return seen;
-            }
-        }
+        support::channel_events_until(&self.events, channel, EVENT_TIMEOUT, |e| e["kind"] == last)
     }
-}
-
-fn assert_error(result: Result<Value, Value>, code: &str, needle: &str) {
-    let err = result.expect_err("the command should fail");
-    assert_eq!(err["code"], code, "{err}");
-    let message = err["message"].as_str().expect("message is a string");
-    assert!(
-        message.contains(needle),
-        "message {message:?} should mention {needle:?}"
-    );
 }
 
 /// Answers one request with an OpenAI Chat Completions stream of `pieces`, then closes.

@@ -3,6 +3,8 @@
 
 mod support;
 
+use support::assert_error;
+
 use serde_json::{json, Value};
 use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
@@ -45,16 +47,6 @@ impl Harness {
             json!({ "input": { "displayName": name, "onboarding": support::answers() } }),
         )
     }
-}
-
-fn assert_error(result: Result<Value, Value>, code: &str, needle: &str) {
-    let err = result.expect_err("the command should fail");
-    assert_eq!(err["code"], code, "{err}");
-    let message = err["message"].as_str().expect("message is a string");
-    assert!(
-        message.contains(needle),
-        "message {message:?} should mention {needle:?}"
-    );
 }
 
 #[test]

@@ -4,6 +4,8 @@
 
 mod support;
 
+use support::assert_error;
+
 use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
@@ -83,16 +85,6 @@ impl Harness {
             .expect("search");
         hits.as_array().expect("hits").clone()
     }
-}
-
-fn assert_error(result: Result<Value, Value>, code: &str, needle: &str) {
-    let err = result.expect_err("the command should fail");
-    assert_eq!(err["code"], code, "{err}");
-    let message = err["message"].as_str().expect("message is a string");
-    assert!(
-        message.contains(needle),
-        "message {message:?} should mention {needle:?}"
-    );
 }
 
 #[test]

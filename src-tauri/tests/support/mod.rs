@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use std::sync::mpsc;
+use std::time::Duration;
 
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody, InvokeResponseBody};
@@ -84,4 +85,39 @@ pub fn profile_id(webview: &WebviewWindow<MockRuntime>, name: &str) -> String {
     )
     .expect("profile created");
     profile["id"].as_str().expect("id").to_string()
+}
+
+/// The events sent on `channel`, up to and including the first that `is_last` accepts; events of other
+/// channels are passed over. Fails when none comes within `timeout`.
+pub fn channel_events_until(
+    events: &mpsc::Receiver<(u32, Value)>,
+    channel: u32,
+    timeout: Duration,
+    is_last: impl Fn(&Value) -> bool,
+) -> Vec<Value> {
+    let mut seen = Vec::new();
+    loop {
+        let (id, value) = events
+            .recv_timeout(timeout)
+            .expect("a channel event in time");
+        if id != channel {
+            continue;
+        }
+        let last = is_last(&value);
+        seen.push(value);
+        if last {
+            return seen;
+        }
+    }
+}
+
+/// The command failed with `code`, and its message mentions `needle`.
+pub fn assert_error(result: Result<Value, Value>, code: &str, needle: &str) {
+    let err = result.expect_err("the command should fail");
+    assert_eq!(err["code"], code, "{err}");
+    let message = err["message"].as_str().expect("message is a string");
+    assert!(
+        message.contains(needle),
+        "message {message:?} should mention {needle:?}"
+    );
 }

@@ -5,9 +5,3 @@
 export function countWords(text: string): number {
   return text.split(/[^\p{L}\p{N}'’-]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
-
-/** Milliseconds as m:ss. */
-export function clock(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  return `${String(Math.floor(s / 60))}:${String(s % 60).padStart(2, "0")}`;
-}

@@ -6,7 +6,8 @@ import { useT } from "../../../../i18n";
 import type { JournalCategory, JournalEntry } from "../../../../lib/backend";
 import { MoodPicker } from "../../../breathing/components/MoodPicker";
 import { useSaveJournalEntry } from "../../hooks/queries";
-import { clock, countWords } from "../../format";
+import { formatClock } from "../../../breathing/format";
+import { countWords } from "../../format";
 import styles from "./JournalingExercise.module.css";
 
 export interface JournalingExerciseProps {
@@ -95,7 +96,7 @@ export function JournalingExercise({
           }}
         />
         <p id={`${id}-meta`} className={styles.meta}>
-          {t.journaling.words(words)} · {t.journaling.writingTime(clock(now - startedAt))}
+          {t.journaling.words(words)} · {t.journaling.writingTime(formatClock(now - startedAt))}
         </p>
         <MoodPicker
           legend={t.journaling.moodAfter}

@@ -149,7 +149,7 @@ fn add_search_edit_delete_and_forget_all() {
         .expect("status");
     assert_eq!(status["count"], 2);
     assert_eq!(status["indexed"], 2);
-    assert_eq!(status["modelId"], "all-MiniLM-L6-v2");
+    assert_eq!(status["modelId"], "multilingual-e5-small");
     assert_eq!(status["dimensions"], 384);
     assert_eq!(status["index"], "ready");
     assert_eq!(status["modelLoaded"], true);
@@ -340,7 +340,7 @@ fn core_notices_reach_the_ui_as_events() {
         .find(|n| n["kind"] == "progress" && n["job"] == "memory.model.load")
         .expect("a model-load progress notice");
     assert_eq!(load["total"], 1);
-    assert_eq!(seen.last().expect("last")["modelId"], "all-MiniLM-L6-v2");
+    assert_eq!(seen.last().expect("last")["modelId"], "multilingual-e5-small");
 }
 
 #[test]

@@ -707,7 +707,7 @@ export type MemoryKind = "exchange" | "note" | "journal";
 /**  Whether the memory (embedding) model is in memory. */
 export type MemoryModelState = {
 	loaded: boolean,
-	/**  The configured model id, e.g. "all-MiniLM-L6-v2". */
+	/**  The configured model id, e.g. "multilingual-e5-small". */
 	modelId: string,
 };
 

@@ -2,6 +2,7 @@
 //! Every command prints JSON lines on stdout; errors go to stderr as `{code, message}` and exit 1.
 
 mod classify;
+mod judge;
 mod memory;
 mod profiles;
 
@@ -30,8 +31,11 @@ enum Command {
     /// What Wbot remembers: add, search, import, list, status, recall.
     #[command(subcommand)]
     Memory(memory::MemoryCommand),
-    /// Reads one message per line on stdin; prints its activity, confidence and crisis finding as JSON.
+    /// Reads one message per line on stdin; prints every judgement layer's verdict as JSON.
     Classify,
+    /// Trains and measures the crisis and activity classifiers and memory retrieval on the labelled sets.
+    #[command(subcommand)]
+    Judge(judge::JudgeCommand),
 }
 
 #[tokio::main]
@@ -54,6 +58,7 @@ async fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Profiles(cmd) => profiles::run(&core, cmd).await,
         Command::Memory(cmd) => memory::run(&core, cmd).await,
         Command::Classify => classify::run(&core).await,
+        Command::Judge(cmd) => judge::run(&core, cmd).await,
     };
     core.close().await;
     result

@@ -131,7 +131,7 @@ async fn run_command(core: &Core, cmd: MemoryCommand) -> Result<(), CoreError> {
         }
         MemoryCommand::Status { profile } => print_json(&core.memory_status(&profile).await?)?,
         MemoryCommand::Recall { profile, text } => {
-            print_json(&core.recall_for_prompt(&profile, &text).await?)?
+            print_json(&core.recall_for_prompt(&profile, &text, None).await?)?
         }
         MemoryCommand::Import { profile } => import(core, &profile).await?,
     }

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use wbot_core::events::EventBus;
 use wbot_core::memory::vector::{encode_f16, normalize};
-use wbot_core::memory::{Embedder, MemoryConfig, Priority, VectorIndex};
+use wbot_core::memory::{Embedder, MemoryConfig, Priority, TextRole, VectorIndex};
 use wbot_core::profile::{NewProfile, OnboardingAnswers};
 use wbot_core::Core;
 
@@ -175,7 +175,7 @@ fn main() {
     let mut rng = Rng(0x5EED_1234_ABCD_0002);
     let embedder = Embedder::new(config(), EventBus::default());
     let load = Instant::now();
-    rt.block_on(embedder.embed(vec!["warm up".into()], Priority::Interactive))
+    rt.block_on(embedder.embed(vec!["warm up".into()], TextRole::Query, Priority::Interactive))
         .unwrap();
     let load_ms = load.elapsed().as_secs_f64() * 1000.0;
     let short_queries = [
@@ -193,7 +193,7 @@ fn main() {
             query_texts[i].clone()
         };
         let t = Instant::now();
-        rt.block_on(embedder.embed(vec![q], Priority::Interactive))
+        rt.block_on(embedder.embed(vec![q], TextRole::Query, Priority::Interactive))
             .unwrap();
         lat.push(t.elapsed());
     }
@@ -201,11 +201,11 @@ fn main() {
 
     let t = Instant::now();
     let mut base = rt
-        .block_on(embedder.embed_many(&base_texts[..2000], Priority::Bulk))
+        .block_on(embedder.embed_many(&base_texts[..2000], TextRole::Passage, Priority::Bulk))
         .unwrap();
     let tput1 = 2000.0 / t.elapsed().as_secs_f64();
     let queries = rt
-        .block_on(embedder.embed_many(&query_texts, Priority::Bulk))
+        .block_on(embedder.embed_many(&query_texts, TextRole::Query, Priority::Bulk))
         .unwrap();
     let embedder2 = Embedder::new(
         MemoryConfig {
@@ -214,11 +214,11 @@ fn main() {
         },
         EventBus::default(),
     );
-    rt.block_on(embedder2.embed(vec!["warm up".into()], Priority::Interactive))
+    rt.block_on(embedder2.embed(vec!["warm up".into()], TextRole::Query, Priority::Interactive))
         .unwrap();
     let t = Instant::now();
     base.extend(
-        rt.block_on(embedder2.embed_many(&base_texts[2000..], Priority::Bulk))
+        rt.block_on(embedder2.embed_many(&base_texts[2000..], TextRole::Passage, Priority::Bulk))
             .unwrap(),
     );
     let tput2 = (BASE - 2000) as f64 / t.elapsed().as_secs_f64();
@@ -433,24 +433,24 @@ fn main() {
         let status = core.memory_status(&pid).await.unwrap();
         let rebuild_s = t.elapsed().as_secs_f64();
         assert_eq!(status.indexed as usize, n);
-        core.recall_for_prompt(&pid, "warm up").await.unwrap();
+        core.recall_for_prompt(&pid, "warm up", None).await.unwrap();
         let mut long = Vec::new();
         for q in &query_texts {
             let s = Instant::now();
-            let r = core.recall_for_prompt(&pid, q).await.unwrap();
+            let r = core.recall_for_prompt(&pid, q, None).await.unwrap();
             long.push(s.elapsed());
             assert!(r.block.chars().count() <= 2000);
         }
         let mut short = Vec::new();
         for i in 0..100 {
             let s = Instant::now();
-            core.recall_for_prompt(&pid, short_queries[i % short_queries.len()]).await.unwrap();
+            core.recall_for_prompt(&pid, short_queries[i % short_queries.len()], None).await.unwrap();
             short.push(s.elapsed());
         }
         let mut embed_long = Vec::new();
         for q in &query_texts {
             let s = Instant::now();
-            embedder.embed(vec![q.clone()], Priority::Interactive).await.unwrap();
+            embedder.embed(vec![q.clone()], TextRole::Query, Priority::Interactive).await.unwrap();
             embed_long.push(s.elapsed());
         }
         let lat = (long, short, embed_long);

@@ -31,7 +31,7 @@ pub enum CoreEvent {
 #[serde(rename_all = "camelCase")]
 pub struct MemoryModelState {
     pub loaded: bool,
-    /// The configured model id, e.g. "all-MiniLM-L6-v2".
+    /// The configured model id, e.g. "multilingual-e5-small".
     pub model_id: String,
 }
 

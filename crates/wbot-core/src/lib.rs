@@ -6,6 +6,7 @@ pub mod breathing;
 pub mod chat;
 pub mod db;
 pub mod error;
+pub mod evaluation;
 pub mod events;
 pub mod ids;
 pub mod journal;

@@ -96,7 +96,7 @@ fn no_operation_crosses_profiles() {
                         prop_assert!(hits
                             .iter()
                             .all(|h| owner[&h.memory.id] == *pid && &h.memory.profile_id == pid));
-                        let recall = core.recall_for_prompt(pid, q).await.unwrap();
+                        let recall = core.recall_for_prompt(pid, q, None).await.unwrap();
                         prop_assert!(recall.memories.iter().all(|h| owner[&h.memory.id] == *pid));
                     }
                     for (id, p) in &owner {

@@ -93,7 +93,7 @@ async fn crud_search_and_recall() {
 
     // recall for the prompt: top 3 at most, capped block
     let recall = core
-        .recall_for_prompt(&pid, "How is my sister doing in Portugal?")
+        .recall_for_prompt(&pid, "How is my sister doing in Portugal?", None)
         .await
         .unwrap();
     assert!(!recall.memories.is_empty() && recall.memories.len() <= 3);
@@ -101,7 +101,7 @@ async fn crud_search_and_recall() {
     assert!(recall.block.contains(FACTS[0]));
     assert!(recall.block.chars().count() <= 2000);
     let nothing = core
-        .recall_for_prompt(&pid, "quantum chromodynamics lattice gauge")
+        .recall_for_prompt(&pid, "quantum chromodynamics lattice gauge", None)
         .await
         .unwrap();
     assert!(nothing.memories.is_empty(), "{:?}", nothing.memories);
@@ -147,7 +147,7 @@ async fn crud_search_and_recall() {
         (6, 6, 0)
     );
     assert_eq!(status.index, IndexHealth::Ready);
-    assert_eq!(status.model_id, "all-MiniLM-L6-v2");
+    assert_eq!(status.model_id, "multilingual-e5-small");
     assert_eq!(status.dimensions, 384);
     assert_eq!(core.forget_all_memories(&pid).await.unwrap(), 6);
     let status = core.memory_status(&pid).await.unwrap();
@@ -201,7 +201,7 @@ async fn bad_inputs_get_typed_errors() {
     assert_eq!(err.code(), ErrorCode::Validation);
     assert!(err.to_string().contains("1,048,576"), "{err}");
     assert_eq!(
-        code(core.recall_for_prompt(&pid, &huge).await),
+        code(core.recall_for_prompt(&pid, &huge, None).await),
         ErrorCode::Validation
     );
     let just_over = "é".repeat(8001);
@@ -441,10 +441,10 @@ async fn a_model_change_re_embeds_in_the_background() {
 
     // Same files, another id: stands for a new model version.
     let mut config = memory_support::config();
-    config.model_id = "all-MiniLM-L6-v2@next".into();
+    config.model_id = "multilingual-e5-small@next".into();
     core.configure_memory(config).await;
     let mut status = core.memory_status(&pid).await.unwrap();
-    assert_eq!(status.model_id, "all-MiniLM-L6-v2@next");
+    assert_eq!(status.model_id, "multilingual-e5-small@next");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while status.pending_embeddings > 0 || status.rebuild_in_progress {
         assert!(

@@ -52,7 +52,7 @@ export class FakeMemory {
   /** Each search's query, in call order (to check debouncing). */
   readonly searches: string[] = [];
   status: Omit<MemoryStatus, "count" | "indexed"> = {
-    modelId: "all-MiniLM-L6-v2",
+    modelId: "multilingual-e5-small",
     dimensions: 384,
     modelLoaded: false,
     pendingEmbeddings: 0,

@@ -1,27 +1,17 @@
 //! The offline activity classifier (SPEC §2): does a message ask for (or would it clearly benefit from)
-//! breathing, meditation or journaling? k nearest neighbours over the bundled sentence embeddings of the
-//! labelled examples in `activity.tsv` (compiled in), plus deterministic vetoes for past, declined, sceptical
-//! and second-hand mentions, which embeddings alone confuse with requests ("I used to do breathing
-//! exercises" sits right next to "let's do a breathing exercise").
+//! breathing, meditation or journaling now? Deterministic vetoes for past, finished, deferred,
+//! hypothetical, declined, sceptical and second-hand mentions, which embeddings alone confuse with requests
+//! ("I used to do breathing exercises" sits right next to "let's do a breathing exercise"), then a
+//! classifier over the message's embedding ([`super::judgement::judge_activity`]).
 
 use serde::{Deserialize, Serialize};
-use tokio::sync::OnceCell;
 
 use super::crisis::{clauses, compile, match_at, Pattern};
+use super::judgement::{judge_activity, JudgementWeights};
 use crate::error::{CoreError, Result};
 use crate::memory::Priority;
 use crate::Core;
 
-/// The labelled examples, one `label<TAB>text` per line.
-pub const EXAMPLES_TSV: &str = include_str!("activity.tsv");
-/// Neighbours that vote.
-const K: usize = 7;
-/// Sharpness of the similarity weighting: a neighbour at cosine 0.8 counts e² ≈ 7× one at 0.6.
-const TEMPERATURE: f32 = 0.1;
-/// Below this cosine to its nearest example a message is not about any activity.
-const MIN_SIMILARITY: f32 = 0.45;
-/// An activity is proposed only at or above this confidence.
-pub const PROPOSE_THRESHOLD: f32 = 0.5;
 
 /// What the companion may offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
@@ -52,7 +42,8 @@ impl Activity {
         }
     }
 
-    fn parse(raw: &str) -> Option<Self> {
+    /// From its name.
+    pub fn parse(raw: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|a| a.as_str() == raw)
     }
 }
@@ -62,23 +53,25 @@ impl Activity {
 #[serde(rename_all = "camelCase")]
 pub struct ActivityGuess {
     pub activity: Activity,
-    /// 0–1: the share of the neighbours' weighted vote (1 for a rule's veto).
+    /// 0–1: the classifier's probability of that activity (1 for a rule's veto).
     pub confidence: f32,
-    /// Whether to offer it: an activity at or above [`PROPOSE_THRESHOLD`].
+    /// Whether to offer it: an activity at or above the trained threshold.
     pub propose: bool,
     /// The rule that vetoed a proposal, if one did (a pattern, never the user's words).
     pub rule: Option<String>,
 }
 
 /// Phrases that mean "not now / not me / not a request" (normalised like the crisis detector's input:
-/// "don't" is "do not"; `*` skips up to 3 words).
+/// "don't" is "do not", accents folded; `*` skips up to 3 words). English, then Spanish.
 const VETO: &[&str] = &[
     "used to",
     "already",
     "stopped|quit|skipped",
     "tried * once|before",
     "years|months|weeks ago",
-    "last year|month|week",
+    "last year|month|week|night",
+    "this morning",
+    "just finished|did|wrote|meditated|breathed",
     "did not help|work",
     "never work~|help~",
     "does not work|help",
@@ -86,6 +79,10 @@ const VETO: &[&str] = &[
     "no thanks|thank",
     "not now|today",
     "not right now",
+    "maybe later",
+    "later today|tonight",
+    "some other time",
+    "remind me",
     "rather not",
     "let not",
     "not suggest",
@@ -99,7 +96,7 @@ const VETO: &[&str] = &[
     "not think",
     "make~ me more",
     "hate~",
-    "sceptical|skeptical|fad|expensive",
+    "sceptical|skeptical|fad|expensive|overrated",
     "difference between",
     "explain",
     "what is|are",
@@ -108,9 +105,35 @@ const VETO: &[&str] = &[
     "science",
     "read * about",
     "article",
-    "my sister|brother|friend|mom|mum|dad|teacher|therapist|partner|colleague",
+    "would * help * if",
+    "if i ever",
+    "someday|one day",
+    "next week|month|time",
+    "my sister|brother|friend|mom|mum|dad|teacher|therapist|partner|colleague|daughter|son|wife|husband",
     "teacher",
     "meditates|journals|breathes",
+    "solia",
+    "ya hice|medite|respire|escribi|termine",
+    "acabo de",
+    "hace * anos|meses|semanas|dias",
+    "esta manana",
+    "anoche",
+    "no gracias",
+    "ahora no",
+    "luego|despues|otro dia|mas tarde",
+    "recuerdame",
+    "no me apetece|funciona|sirve|gusta|ayuda",
+    "no quiero",
+    "solo quiero hablar|desahogarme|charlar",
+    "nunca me funciona|sirve|ayuda",
+    "es una moda",
+    "que es|son",
+    "diferencia entre",
+    "por que",
+    "si algun dia",
+    "algun dia",
+    "la semana|el mes que viene",
+    "mi hermana|hermano|amiga|amigo|madre|padre|mama|papa|hija|hijo|pareja|psicologo|psicologa|terapeuta|novio|novia",
 ];
 
 fn vetoes() -> &'static [Pattern] {
@@ -129,105 +152,8 @@ pub fn veto(text: &str) -> Option<&'static str> {
     })
 }
 
-/// The bundled examples, in file order.
-pub fn examples() -> Vec<(Activity, &'static str)> {
-    EXAMPLES_TSV
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| {
-            let (label, text) = l.split_once('\t')?;
-            Some((Activity::parse(label.trim())?, text.trim()))
-        })
-        .collect()
-}
-
-/// Labelled items (text, vectors, ...).
-pub type Labelled<T> = Vec<(Activity, T)>;
-
-/// A deterministic split of `examples` for measuring, as (train, held out): within each class, every fifth
-/// example (the 5th, 10th, ...) is held out.
-pub fn split<T: Clone>(examples: &[(Activity, T)]) -> (Labelled<T>, Labelled<T>) {
-    let mut seen = std::collections::HashMap::new();
-    let (mut train, mut test) = (Vec::new(), Vec::new());
-    for e in examples {
-        let n = seen.entry(e.0).or_insert(0usize);
-        *n += 1;
-        if *n % 5 == 0 {
-            test.push(e.clone());
-        } else {
-            train.push(e.clone());
-        }
-    }
-    (train, test)
-}
-
-/// k-nearest-neighbour classifier over L2-normalised example vectors.
-#[derive(Debug, Clone)]
-pub struct ActivityClassifier {
-    examples: Vec<(Activity, Vec<f32>)>,
-}
-
-impl ActivityClassifier {
-    /// A classifier from labelled vectors (each L2-normalised, as the embedder returns them).
-    pub fn new(examples: Vec<(Activity, Vec<f32>)>) -> Self {
-        Self { examples }
-    }
-
-    /// Classifies a message given its text (for the vetoes) and its vector.
-    pub fn classify(&self, text: &str, vector: &[f32]) -> ActivityGuess {
-        if let Some(rule) = veto(text) {
-            return ActivityGuess {
-                activity: Activity::None,
-                confidence: 1.0,
-                propose: false,
-                rule: Some(rule.to_string()),
-            };
-        }
-        let mut sims: Vec<(f32, Activity)> = self
-            .examples
-            .iter()
-            .map(|(a, v)| (v.iter().zip(vector).map(|(x, y)| x * y).sum::<f32>(), *a))
-            .collect();
-        sims.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let none = ActivityGuess {
-            activity: Activity::None,
-            confidence: 1.0,
-            propose: false,
-            rule: None,
-        };
-        let Some(&(best, _)) = sims.first() else {
-            return none;
-        };
-        if best < MIN_SIMILARITY {
-            return none;
-        }
-        let mut votes = [0f32; 4];
-        for &(sim, a) in sims.iter().take(K) {
-            // Relative to the best so the weights stay in a sane range.
-            votes[a as usize] += ((sim - best) / TEMPERATURE).exp();
-        }
-        let total: f32 = votes.iter().sum();
-        let (i, &top) = votes
-            .iter()
-            .enumerate()
-            .max_by(|a, b| a.1.total_cmp(b.1))
-            .unwrap_or((0, &0.0));
-        let activity = Activity::ALL[i];
-        let confidence = if total > 0.0 { top / total } else { 0.0 };
-        ActivityGuess {
-            activity,
-            confidence,
-            propose: activity != Activity::None && confidence >= PROPOSE_THRESHOLD,
-            rule: None,
-        }
-    }
-}
-
-/// Built once per process from the bundled examples (about 170 sentences: a few seconds of embedding).
-static CLASSIFIER: OnceCell<ActivityClassifier> = OnceCell::const_new();
-
 impl Core {
-    /// Embeds texts with the bundled memory model (L2-normalised vectors, in order).
+    /// Embeds texts with the bundled model as queries (L2-normalised vectors, in order).
     pub async fn embed_texts(&self, texts: &[String]) -> Result<Vec<Vec<f32>>> {
         self.memory.embed(texts, Priority::Interactive).await
     }
@@ -239,32 +165,17 @@ impl Core {
         if text.is_empty() {
             return Err(CoreError::validation("There is no message to classify."));
         }
-        if let Some(rule) = veto(text) {
-            // No need for the model at all.
-            return Ok(ActivityGuess {
-                activity: Activity::None,
-                confidence: 1.0,
-                propose: false,
-                rule: Some(rule.to_string()),
-            });
-        }
-        let classifier = CLASSIFIER
-            .get_or_try_init(|| async {
-                let examples = examples();
-                let texts: Vec<String> = examples.iter().map(|(_, t)| (*t).to_string()).collect();
-                let vectors = self.memory.embed(&texts, Priority::Bulk).await?;
-                Ok::<_, CoreError>(ActivityClassifier::new(
-                    examples.iter().map(|(a, _)| *a).zip(vectors).collect(),
-                ))
-            })
-            .await?;
+        let weights = JudgementWeights::shipped().map_err(CoreError::Internal)?;
         let vector = self
             .memory
             .embed(&[text.to_string()], Priority::Interactive)
             .await?
             .pop()
             .ok_or_else(|| CoreError::Internal("the memory model returned nothing".into()))?;
-        Ok(classifier.classify(text, &vector))
+        let features = weights.features_of(text, &vector).ok_or_else(|| {
+            CoreError::Internal("the judgement weights were trained on another model".into())
+        })?;
+        Ok(judge_activity(weights, text, &features))
     }
 }
 
@@ -274,18 +185,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn examples_parse_and_split() {
-        let all = examples();
-        assert!(all.len() >= 150, "{}", all.len());
-        for a in Activity::ALL {
-            assert!(all.iter().filter(|e| e.0 == a).count() >= 30, "{a:?}");
-        }
-        let (train, test) = split(&all);
-        assert_eq!(train.len() + test.len(), all.len());
-        assert!(test.len() * 5 <= all.len() && test.len() * 6 >= all.len());
-    }
-
-    #[test]
     fn vetoes_catch_past_declined_and_sceptical() {
         for t in [
             "I used to do breathing exercises a lot",
@@ -293,6 +192,9 @@ mod tests {
             "No thanks, I don't want to meditate.",
             "My friend swears by journaling.",
             "I'm sceptical about meditation",
+            "Ya medité esta mañana, gracias.",
+            "Mi psicóloga quiere que escriba un diario.",
+            "Quizá respiramos luego, ahora no.",
         ] {
             assert!(veto(t).is_some(), "{t}");
         }
@@ -301,22 +203,10 @@ mod tests {
             "Can we meditate together?",
             "I want to write about my day.",
             "I can't catch my breath",
+            "¿Hacemos un ejercicio de respiración?",
+            "Necesito sacar todo esto por escrito.",
         ] {
             assert_eq!(veto(t), None, "{t}");
         }
-    }
-
-    #[test]
-    fn knn_votes() {
-        let c = ActivityClassifier::new(vec![
-            (Activity::Breathing, vec![1.0, 0.0]),
-            (Activity::Breathing, vec![0.9, 0.436]),
-            (Activity::Meditation, vec![0.0, 1.0]),
-        ]);
-        let g = c.classify("help", &[1.0, 0.0]);
-        assert_eq!(g.activity, Activity::Breathing);
-        assert!(g.propose && g.confidence > 0.9);
-        let far = c.classify("hm", &[-1.0, 0.0]);
-        assert_eq!(far.activity, Activity::None);
     }
 }

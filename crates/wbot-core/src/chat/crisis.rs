@@ -1,6 +1,8 @@
-//! The crisis detector (SPEC §2): deterministic, so it works with no model and cannot be talked out of it.
-//! Text is normalised (case, apostrophes, contractions, chat spellings), cut into clauses, and matched against
-//! phrase patterns for suicidal ideation, self-harm and acute hopelessness. A match does not count when a
+//! The crisis detector's pattern layer (SPEC §2; the semantic and conversation layers are in
+//! [`super::judgement`]): deterministic, so it works with no model and cannot be talked out of it.
+//! Text is normalised (case, accents, apostrophes, contractions, chat spellings), cut into clauses, and
+//! matched against English and Spanish phrase patterns for suicidal ideation, self-harm and acute
+//! hopelessness. A match does not count when a
 //! negation comes just before it ("I would never kill myself"), when it is about someone else ("my sister is
 //! suicidal"), when it is history ("I used to self-harm"), or when it is a known idiom ("killing myself at
 //! work"). Recall matters more than precision here: a false alarm costs a calm card, a miss costs more.
@@ -8,6 +10,8 @@
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
+
+use super::judgement::CrisisLayer;
 
 /// What kind of risk a message shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -18,12 +22,45 @@ pub enum CrisisCategory {
     Hopelessness,
 }
 
-/// The detector's finding for a message. `rule` names the pattern (never the user's words) for debugging.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+/// The detector's finding for a message: the layer that raised it, and for the pattern layer the pattern
+/// (never the user's words), for the semantic and conversation layers the classifier's score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct CrisisSignal {
     pub category: CrisisCategory,
-    pub rule: String,
+    /// Messages saved before the layers existed were all found by a pattern.
+    #[serde(default = "pattern_layer")]
+    pub layer: CrisisLayer,
+    pub rule: Option<String>,
+    /// `1 - p(none)` from the semantic classifier (0–1).
+    #[serde(default)]
+    pub score: Option<f32>,
+}
+
+fn pattern_layer() -> CrisisLayer {
+    CrisisLayer::Pattern
+}
+
+impl CrisisSignal {
+    /// Raised by the semantic classifier alone.
+    pub fn semantic(category: CrisisCategory, score: f32) -> Self {
+        Self {
+            category,
+            layer: CrisisLayer::Semantic,
+            rule: None,
+            score: Some(score),
+        }
+    }
+
+    /// Raised by signals across the conversation.
+    pub fn conversation(category: CrisisCategory, score: f32) -> Self {
+        Self {
+            category,
+            layer: CrisisLayer::Conversation,
+            rule: None,
+            score: Some(score),
+        }
+    }
 }
 
 use CrisisCategory::{Hopelessness, SelfHarm, Suicidal};
@@ -134,6 +171,41 @@ const RULES: &[(CrisisCategory, &str)] = &[
     (Hopelessness, "disappear forever"),
     (Hopelessness, "disappear and never come back"),
     (Hopelessness, "never get better"),
+    // Spanish (accents folded: "daño" is "dano", "más" is "mas").
+    (Suicidal, "quiero|quisiera|deseo|necesito|prefiero|voy a morir|morirme"),
+    (Suicidal, "ganas de morir~"),
+    (Suicidal, "me quiero|voy a matar|morir|suicidar"),
+    (Suicidal, "matarme|suicidarme"),
+    (Suicidal, "quitarme la vida"),
+    (Suicidal, "acabar con mi vida"),
+    (Suicidal, "acabar con todo"),
+    (Suicidal, "terminar con todo"),
+    (Suicidal, "no quiero vivir|existir|despertar"),
+    (Suicidal, "no quiero seguir viviendo|aqui"),
+    (Suicidal, "no quiero estar vivo|viva|aqui"),
+    (Suicidal, "ya no quiero estar"),
+    (Suicidal, "mejor muerto|muerta"),
+    (Suicidal, "estarian|estaria|estaran mejor sin mi"),
+    (Suicidal, "nadie me echaria|echara de menos"),
+    (Suicidal, "pienso|pensando|pense en matarme|suicidarme|morirme|el suicidio"),
+    (Suicidal, "carta de despedida"),
+    (Suicidal, "todas las|mis pastillas"),
+    (Suicidal, "juntando|guardando|acumulando * pastillas"),
+    (Suicidal, "cuantas pastillas"),
+    (Suicidal, "tirarme|lanzarme|aventarme de|del|por|desde|a"),
+    (Suicidal, "dormir y no despertar"),
+    (Suicidal, "no despertar nunca|mas"),
+    (SelfHarm, "cortarme|quemarme|lastimarme|autolesionarme"),
+    (SelfHarm, "hacerme dano"),
+    (SelfHarm, "me corto|corte|quemo|queme|lastimo|autolesiono"),
+    (SelfHarm, "me volvi a cortar|lastimar|quemar"),
+    (Hopelessness, "no hay salida"),
+    (Hopelessness, "ya no puedo mas $"),
+    (Hopelessness, "no le veo sentido a|al nada|vivir|la vida|seguir"),
+    (Hopelessness, "soy una carga"),
+    (Hopelessness, "sin razon|razones para vivir|seguir"),
+    (Hopelessness, "nada va a mejorar"),
+    (Hopelessness, "me rindo $"),
 ];
 
 /// Idioms and accidents: a rule match that overlaps one of these does not count.
@@ -150,6 +222,12 @@ const EXCLUDE: &[&str] = &[
     "rope swing|ladder|course|bridge",
     "jump rope",
     "never get better at",
+    "morir~ de risa|hambre|sueno|calor|frio|ganas|amor|verguenza|envidia|aburrimiento|cansancio|miedo",
+    "me corte|corto el|la|las|los|un|una|con",
+    "me queme con|el|la|al",
+    "tirarme en|al sofa|la cama|a la piscina|al agua|en paracaidas",
+    "tirarme a dormir|descansar",
+    "todas las pastillas de|del",
 ];
 
 /// Words that mark someone else as the subject ("my sister is suicidal").
@@ -200,8 +278,32 @@ const THIRD: &[&str] = &[
     "says",
     "said",
     "told",
+    "el",
+    "ella",
+    "ellos",
+    "ellas",
+    "amigo",
+    "amiga",
+    "hermano",
+    "hermana",
+    "mama",
+    "papa",
+    "madre",
+    "padre",
+    "hijo",
+    "hija",
+    "novio",
+    "novia",
+    "pareja",
+    "alguien",
+    "gente",
+    "personaje",
+    "protagonista",
+    "paciente",
+    "dice",
+    "dijo",
 ];
-const FIRST: &[&str] = &["i", "me", "my", "myself", "mine"];
+const FIRST: &[&str] = &["i", "me", "my", "myself", "mine", "yo", "mi", "mis", "conmigo"];
 
 #[derive(Debug)]
 pub(super) enum Tok {
@@ -342,7 +444,20 @@ fn expand(word: &str, out: &mut Vec<String>) {
     }
 }
 
-/// Lower-case words per clause; sentence punctuation and commas end a clause.
+/// The letter without its accent ("á" is "a", "ñ" is "n"), so Spanish typed with or without accents matches.
+fn fold_accent(c: char) -> char {
+    match c {
+        'á' | 'à' | 'ä' | 'â' => 'a',
+        'é' | 'è' | 'ë' | 'ê' => 'e',
+        'í' | 'ì' | 'ï' | 'î' => 'i',
+        'ó' | 'ò' | 'ö' | 'ô' => 'o',
+        'ú' | 'ù' | 'ü' | 'û' => 'u',
+        'ñ' => 'n',
+        c => c,
+    }
+}
+
+/// Lower-case words per clause, accents folded; sentence punctuation and commas end a clause.
 pub(super) fn clauses(text: &str) -> Vec<Vec<String>> {
     let mut out = vec![Vec::new()];
     let mut word = String::new();
@@ -355,11 +470,11 @@ pub(super) fn clauses(text: &str) -> Vec<Vec<String>> {
         }
         word.clear();
     };
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().flat_map(char::to_lowercase).map(fold_accent) {
         match c {
             '\'' | '’' | '‘' | '`' => word.push('\''),
             c if c.is_alphanumeric() => word.push(c),
-            '.' | '!' | '?' | ';' | ',' | ':' | '\n' | '(' | ')' | '"' | '“' | '”' => {
+            '.' | '!' | '?' | ';' | ',' | ':' | '\n' | '(' | ')' | '"' | '“' | '”' | '¿' | '¡' => {
                 flush(&mut word, &mut out);
                 out.push(Vec::new());
             }
@@ -381,10 +496,15 @@ fn negated(words: &[String], start: usize) -> bool {
         match w {
             // "not sure I want to live", "whether or not to": not a negation of what follows.
             "not" => !matches!(next, Some("sure" | "certain" | "only")) && prev != Some("or"),
-            "never" => true,
+            "never" | "nunca" | "jamas" => true,
+            // "antes me cortaba", "solía pensar en...": history.
+            "antes" | "solia" => true,
             // "no one would miss me" is the phrase itself; "no longer" does negate.
-            "no" => next != Some("one"),
+            // "no sé si quiero vivir" doubts; it does not negate.
+            "no" => !matches!(next, Some("one" | "se")),
             "used" => next == Some("to"),
+            // "no quiero morir" negates; "no quiero vivir" is the rule itself (it starts at "no").
+            "ni" => true,
             _ => false,
         }
     })
@@ -427,7 +547,9 @@ pub fn detect_crisis(text: &str) -> Option<CrisisSignal> {
                 }
                 return Some(CrisisSignal {
                     category: *category,
-                    rule: pattern.source.to_string(),
+                    layer: CrisisLayer::Pattern,
+                    rule: Some(pattern.source.to_string()),
+                    score: None,
                 });
             }
         }

@@ -3,6 +3,10 @@
 
 pub mod activity;
 pub mod crisis;
+pub mod dataset;
+pub mod features;
+pub mod judgement;
+pub mod linear;
 pub mod prompt;
 pub mod proposal;
 pub mod provider;
@@ -17,8 +21,9 @@ use serde::{Deserialize, Serialize};
 use crate::error::{CoreError, Result};
 use crate::profile::string_enum;
 
-pub use activity::{Activity, ActivityClassifier, ActivityGuess, PROPOSE_THRESHOLD};
+pub use activity::{Activity, ActivityGuess};
 pub use crisis::{detect_crisis, helplines, CrisisCategory, CrisisSignal, Helpline};
+pub use judgement::{CrisisLayer, CrisisLayers, CrisisVerdict, JudgementWeights};
 pub use proposal::{
     ActivityProposal, ActivityResult, ActivitySuggestion, ActivitySummary, JournalCategory,
     ProposalDecision, ProposalReason,

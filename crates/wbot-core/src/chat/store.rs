@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
-use super::crisis::{detect_crisis, CrisisSignal};
+use super::crisis::CrisisSignal;
+use super::judgement::{Recent, TurnJudgement, CONVERSATION_WINDOW};
 use super::proposal::{ActivityProposal, ActivitySummary};
 use super::MessageStatus;
 use crate::db::{from_db, now_rfc3339};
@@ -470,10 +471,26 @@ impl Core {
         conversation_id: &str,
         text: &str,
     ) -> Result<Message> {
+        Ok(self
+            .append_judged_user_message(profile_id, conversation_id, text)
+            .await?
+            .0)
+    }
+
+    /// Saves a user message with the crisis verdict on it, and returns the judgements made of it (with
+    /// its embedding, which the rest of the turn reuses).
+    pub(crate) async fn append_judged_user_message(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+        text: &str,
+    ) -> Result<(Message, TurnJudgement)> {
         let content = validate_message(text)?;
         let conversation = self.conversation(profile_id, conversation_id).await?;
+        let recent = self.recent_user_messages(&conversation).await?;
+        let judgement = self.judge_message(&content, &recent).await;
         let message = Message {
-            safety: detect_crisis(&content),
+            safety: judgement.crisis.signal.clone(),
             ..new_message(
                 &conversation,
                 MessageRole::User,
@@ -481,7 +498,30 @@ impl Core {
                 MessageStatus::Complete,
             )
         };
-        self.add_message(&conversation, message).await
+        let message = self
+            .add_message(&conversation, message, judgement.crisis.layers.semantic)
+            .await?;
+        Ok((message, judgement))
+    }
+
+    /// The conversation's last few user messages, newest first, with their crisis scores.
+    async fn recent_user_messages(&self, conversation: &Conversation) -> Result<Recent> {
+        let rows: Vec<(String, Option<f64>)> = sqlx::query_as(
+            "SELECT content, crisis_score FROM messages
+             WHERE conversation_id = ? AND profile_id = ? AND role = 'user'
+             ORDER BY created_at DESC, rowid DESC LIMIT ?",
+        )
+        .bind(&conversation.id)
+        .bind(&conversation.profile_id)
+        .bind(CONVERSATION_WINDOW as i64)
+        .fetch_all(self.db.reader())
+        .await?;
+        Ok(Recent {
+            messages: rows
+                .into_iter()
+                .map(|(text, score)| (text, score.map(|s| s as f32)))
+                .collect(),
+        })
     }
 
     /// Saves a reply: complete, or what arrived of a partial, failed or cancelled one (with why).
@@ -512,7 +552,7 @@ impl Core {
                 reply.status,
             )
         };
-        self.add_message(&conversation, message).await
+        self.add_message(&conversation, message, None).await
     }
 
     /// One message of a profile.
@@ -574,14 +614,19 @@ impl Core {
                 MessageStatus::Complete,
             )
         };
-        self.add_message(&conversation, message).await
+        self.add_message(&conversation, message, None).await
     }
 
     /// Stores a new message and marks its conversation active; a user's first message names an
     /// untitled conversation.
-    async fn add_message(&self, conversation: &Conversation, message: Message) -> Result<Message> {
+    async fn add_message(
+        &self,
+        conversation: &Conversation,
+        message: Message,
+        crisis_score: Option<f32>,
+    ) -> Result<Message> {
         let mut tx = self.db.begin_write().await?;
-        insert_message(&mut tx, &message).await?;
+        insert_message(&mut tx, &message, crisis_score).await?;
         let title = (message.role == MessageRole::User).then(|| auto_title(&message.content));
         sqlx::query(
             "UPDATE conversations SET updated_at = ?,
@@ -746,14 +791,15 @@ fn new_message(
 async fn insert_message(
     tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
     m: &Message,
+    crisis_score: Option<f32>,
 ) -> Result<()> {
     let proposal = m.proposal.as_ref().map(serde_json::to_string).transpose()?;
     let safety = m.safety.as_ref().map(serde_json::to_string).transpose()?;
     let summary = m.summary.as_ref().map(serde_json::to_string).transpose()?;
     sqlx::query(
         "INSERT INTO messages (id, conversation_id, profile_id, role, content, status, error, created_at,
-           proposal, safety, summary)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+           proposal, safety, summary, crisis_score)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&m.id)
     .bind(&m.conversation_id)
@@ -766,6 +812,7 @@ async fn insert_message(
     .bind(proposal)
     .bind(safety)
     .bind(summary)
+    .bind(crisis_score.map(|s| f64::from(s.clamp(0.0, 1.0))))
     .execute(&mut **tx)
     .await?;
     Ok(())

@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use tokio_util::sync::CancellationToken;
 
 use super::prompt::{build_request, PromptContext};
+use super::activity::ActivityGuess;
+use super::judgement::TurnJudgement;
 use super::proposal::{propose, ActivityResult, ActivitySummary, ProposalDecision};
 use super::provider::{ChatClient, RetryPolicy, SecretStore};
 use super::store::{
@@ -166,14 +168,14 @@ impl Core {
             None
         };
         let saved = async {
-            let message = self
-                .append_user_message(&profile_id, &conversation.id, text)
+            let (message, judgement) = self
+                .append_judged_user_message(&profile_id, &conversation.id, text)
                 .await?;
             // Again, for the title the first message gave it.
             let conversation = self.conversation(&profile_id, &conversation.id).await?;
-            Ok::<_, CoreError>((message, conversation))
+            Ok::<_, CoreError>((message, judgement, conversation))
         };
-        let (user_message, conversation) = match saved.await {
+        let (user_message, judgement, conversation) = match saved.await {
             Ok(saved) => saved,
             Err(err) => {
                 if let Some((id, _)) = &reply {
@@ -188,9 +190,12 @@ impl Core {
         let reply_id = reply.as_ref().map(|(id, _)| id.clone());
         let core = self.clone();
         let message = user_message.clone();
+        let TurnJudgement {
+            vector, activity, ..
+        } = judgement;
         tokio::spawn(async move {
-            // The proposal and the reply go side by side: the classifier's first run (embedding its
-            // examples) must not hold up the reply.
+            // The message was embedded once, when it was saved: the proposal and the memory recall for the
+            // reply both use that vector.
             let reply = async {
                 if let Some((reply_id, cancel)) = reply {
                     core.stream_reply(
@@ -198,13 +203,14 @@ impl Core {
                         &message.conversation_id,
                         &reply_id,
                         cancel,
+                        vector,
                         &on_event,
                     )
                     .await;
                     core.chat.end(&reply_id);
                 }
             };
-            tokio::join!(core.offer_activity(message.clone(), &on_event), reply);
+            tokio::join!(core.offer_activity(message.clone(), activity, &on_event), reply);
         });
         Ok(TurnStarted {
             conversation,
@@ -213,21 +219,20 @@ impl Core {
         })
     }
 
-    /// Runs the offline classifier on a user message and stores its proposal (none after a crisis
-    /// signal), then reports the message either way. A classifier that cannot run (no model) only means
-    /// no card.
-    async fn offer_activity<F: Fn(ReplyEvent) + Sync>(&self, message: Message, on_event: &F) {
-        let proposal = if message.safety.is_some() {
-            None
-        } else {
-            let onboarding = self.onboarding(&message.profile_id).await.ok();
-            match self.classify_activity(&message.content).await {
-                Ok(guess) => propose(&message.content, &guess, onboarding.as_ref()),
-                Err(err) => {
-                    tracing::warn!(error = %err, "activity classifier unavailable");
-                    None
-                }
+    /// Stores the proposal the offline classifier's guess makes for a user message (none after a crisis
+    /// signal), then reports the message either way. No guess (no model) only means no card.
+    async fn offer_activity<F: Fn(ReplyEvent) + Sync>(
+        &self,
+        message: Message,
+        guess: Option<ActivityGuess>,
+        on_event: &F,
+    ) {
+        let proposal = match guess {
+            Some(guess) if message.safety.is_none() => {
+                let onboarding = self.onboarding(&message.profile_id).await.ok();
+                propose(&message.content, &guess, onboarding.as_ref())
             }
+            _ => None,
         };
         let message = match proposal {
             None => message,
@@ -245,10 +250,19 @@ impl Core {
         on_event(ReplyEvent::Classified { message });
     }
 
-    /// What the prompt knows about the person besides the conversation.
-    async fn prompt_context(&self, profile_id: &str, latest: &Message) -> Result<PromptContext> {
+    /// What the prompt knows about the person besides the conversation. `vector` is the latest message's
+    /// embedding when the turn has it.
+    async fn prompt_context(
+        &self,
+        profile_id: &str,
+        latest: &Message,
+        vector: Option<Vec<f32>>,
+    ) -> Result<PromptContext> {
         let profile = self.profile(profile_id).await?;
-        let memory_block = match self.recall_for_prompt(profile_id, &latest.content).await {
+        let memory_block = match self
+            .recall_for_prompt(profile_id, &latest.content, vector)
+            .await
+        {
             Ok(recall) => recall.block,
             Err(err) => {
                 // Memory is a help, not a requirement: reply without it.
@@ -274,17 +288,18 @@ impl Core {
     }
 
     /// Streams a reply to the conversation's last user message and saves it; always ends with `done`
-    /// or `error`.
+    /// or `error`. `vector`: that message's embedding, when the turn has it.
     async fn stream_reply<F: Fn(ReplyEvent) + Sync>(
         &self,
         profile_id: &str,
         conversation_id: &str,
         reply_id: &str,
         cancel: CancellationToken,
+        vector: Option<Vec<f32>>,
         on_event: &F,
     ) {
         match self
-            .reply_and_save(profile_id, conversation_id, reply_id, &cancel, on_event)
+            .reply_and_save(profile_id, conversation_id, reply_id, &cancel, vector, on_event)
             .await
         {
             Ok(message) => on_event(ReplyEvent::Done {
@@ -307,6 +322,7 @@ impl Core {
         conversation_id: &str,
         reply_id: &str,
         cancel: &CancellationToken,
+        vector: Option<Vec<f32>>,
         on_event: &F,
     ) -> Result<Message> {
         let messages = self
@@ -318,7 +334,7 @@ impl Core {
             .find(|m| m.role == MessageRole::User)
             .cloned()
             .ok_or_else(|| CoreError::validation("There is no message of yours to reply to."))?;
-        let context = self.prompt_context(profile_id, &latest).await?;
+        let context = self.prompt_context(profile_id, &latest, vector).await?;
         let request = build_request(&context, &messages);
         let chain: Vec<_> = self
             .chat_providers(profile_id)
@@ -438,6 +454,7 @@ impl Core {
                 &conversation.id,
                 &id,
                 cancel,
+                None,
                 &on_event,
             )
             .await;

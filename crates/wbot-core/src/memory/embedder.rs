@@ -23,6 +23,14 @@ pub const BATCH_SIZE: usize = 32;
 /// Tokens per text; longer texts are truncated by the tokenizer (the model was trained on 256).
 pub const MAX_TOKENS: usize = 256;
 
+/// What a text is to the model: e5 models were trained with `query: ` before what is searched with (and
+/// before texts to classify) and `passage: ` before what is stored to be found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextRole {
+    Query,
+    Passage,
+}
+
 /// Which queue a request goes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Priority {
@@ -106,11 +114,28 @@ impl Embedder {
 
     /// Embeds `texts` (each L2-normalised, in order). Bulk requests should be at most [`BATCH_SIZE`] long so
     /// interactive ones are not kept waiting; [`Embedder::embed_many`] does the cutting.
-    pub async fn embed(&self, texts: Vec<String>, priority: Priority) -> Result<Vec<Vec<f32>>> {
+    pub async fn embed(
+        &self,
+        texts: Vec<String>,
+        role: TextRole,
+        priority: Priority,
+    ) -> Result<Vec<Vec<f32>>> {
         if texts.is_empty() {
             return Ok(Vec::new());
         }
         self.ensure_started()?;
+        let prefix = {
+            let config = lock(&self.shared.config);
+            match role {
+                TextRole::Query => config.query_prefix.clone(),
+                TextRole::Passage => config.passage_prefix.clone(),
+            }
+        };
+        let texts = if prefix.is_empty() {
+            texts
+        } else {
+            texts.into_iter().map(|t| format!("{prefix}{t}")).collect()
+        };
         let (reply, answer) = oneshot::channel();
         {
             let mut queues = lock(&self.shared.queues);
@@ -127,13 +152,18 @@ impl Embedder {
     }
 
     /// Embeds many texts in batches, shortest first (less padding per batch), returning them in input order.
-    pub async fn embed_many(&self, texts: &[String], priority: Priority) -> Result<Vec<Vec<f32>>> {
+    pub async fn embed_many(
+        &self,
+        texts: &[String],
+        role: TextRole,
+        priority: Priority,
+    ) -> Result<Vec<Vec<f32>>> {
         let mut order: Vec<usize> = (0..texts.len()).collect();
         order.sort_by_key(|&i| texts[i].len());
         let mut out: Vec<Vec<f32>> = vec![Vec::new(); texts.len()];
         for chunk in order.chunks(BATCH_SIZE) {
             let batch = chunk.iter().map(|&i| texts[i].clone()).collect();
-            let vectors = self.embed(batch, priority).await?;
+            let vectors = self.embed(batch, role, priority).await?;
             for (&i, v) in chunk.iter().zip(vectors) {
                 out[i] = v;
             }
@@ -373,7 +403,7 @@ mod tests {
         };
         let embedder = Embedder::new(config, EventBus::default());
         let err = embedder
-            .embed(vec!["hello".into()], Priority::Interactive)
+            .embed(vec!["hello".into()], TextRole::Query, Priority::Interactive)
             .await
             .unwrap_err();
         assert_eq!(err.code(), crate::ErrorCode::Unavailable, "{err}");

@@ -14,9 +14,12 @@ use crate::error::{CoreError, Result};
 use crate::events::{CoreEvent, EventBus, Progress};
 use crate::ids::new_id;
 
-use super::embedder::{Embedder, Priority};
+use super::embedder::{Embedder, Priority, TextRole};
 use super::index::VectorIndex;
-use super::search::{fts_phrase, fts_query, fts_terms, fuse, Candidate, FTS_TERM_CAP};
+use super::search::{
+    fts_phrase, fts_query, fts_terms, fuse, names_one_of, rare_terms, Candidate, KeywordHits,
+    FTS_TERM_CAP,
+};
 use super::vector::{decode_f16, encode_f16};
 use super::{
     IndexCheck, IndexHealth, Memory, MemoryConfig, MemoryHit, MemoryPage, MemoryStatus, NewMemory,
@@ -152,7 +155,7 @@ impl MemoryEngine {
         }
     }
 
-    fn config(&self) -> MemoryConfig {
+    pub(crate) fn config(&self) -> MemoryConfig {
         read_lock(&self.inner.config).clone()
     }
 
@@ -180,13 +183,17 @@ impl MemoryEngine {
         *self.inner.model_checked.lock().await = None;
     }
 
-    /// Embeds texts with the memory model, for other domains (the chat's activity classifier).
+    /// Embeds texts with the memory model as queries, for other domains (the chat's judgements share the
+    /// user message's vector with memory recall).
     pub(crate) async fn embed(
         &self,
         texts: &[String],
         priority: Priority,
     ) -> Result<Vec<Vec<f32>>> {
-        self.inner.embedder.embed_many(texts, priority).await
+        self.inner
+            .embedder
+            .embed_many(texts, TextRole::Query, priority)
+            .await
     }
 
     /// Makes the database agree with the configured model: records it the first time; when it changed,
@@ -579,7 +586,11 @@ impl MemoryEngine {
             Priority::Bulk
         };
         // Embed before taking the writer: the model is the slow part and needs no lock.
-        let vectors = self.inner.embedder.embed_many(&texts, priority).await?;
+        let vectors = self
+            .inner
+            .embedder
+            .embed_many(&texts, TextRole::Passage, priority)
+            .await?;
         let pi = self.index_for(profile_id).await?;
         let _writer = pi.writer.lock().await;
         let now = now_rfc3339();
@@ -686,7 +697,7 @@ impl MemoryEngine {
         let vector = self
             .inner
             .embedder
-            .embed(vec![text.clone()], Priority::Interactive)
+            .embed(vec![text.clone()], TextRole::Passage, Priority::Interactive)
             .await?
             .pop()
             .ok_or_else(|| CoreError::Internal("the memory model returned nothing".into()))?;
@@ -754,30 +765,42 @@ impl MemoryEngine {
         Ok(u32::try_from(deleted).unwrap_or(u32::MAX))
     }
 
+    /// Hybrid search. `query_vector` is the query's embedding when the caller has it already (a chat turn
+    /// embeds the user's message once); otherwise it is embedded here. `floor`: see [`fuse`].
     pub(super) async fn search(
         &self,
         profile_id: &str,
         query: &str,
+        query_vector: Option<Vec<f32>>,
         limit: usize,
-        min_similarity: Option<f32>,
+        floor: Option<f32>,
     ) -> Result<Vec<MemoryHit>> {
-        let config = self.config();
-        let floor = min_similarity.unwrap_or(config.similarity_floor);
-        let dims = config.dimensions as usize;
+        let dims = self.config().dimensions as usize;
         let n = CANDIDATES.max(limit * 2);
+        let embed = async {
+            match query_vector {
+                Some(v) => Ok(v),
+                None => self
+                    .inner
+                    .embedder
+                    .embed(vec![query.to_string()], TextRole::Query, Priority::Interactive)
+                    .await?
+                    .pop()
+                    .ok_or_else(|| CoreError::Internal("the memory model returned nothing".into())),
+            }
+        };
         // The keyword search and opening the index need no vector: they run while the model embeds.
-        let (query_vector, text_hits, pi) = tokio::join!(
-            self.inner
-                .embedder
-                .embed(vec![query.to_string()], Priority::Interactive),
+        let (query_vector, keyword, pi) = tokio::join!(
+            embed,
             self.keyword_search(profile_id, query, n),
             self.index_for(profile_id)
         );
-        let (query_vector, text_hits, pi) = (query_vector?, text_hits?, pi?);
-        let query_vector = query_vector
-            .into_iter()
-            .next()
-            .ok_or_else(|| CoreError::Internal("the memory model returned nothing".into()))?;
+        let (query_vector, keyword, pi) = (query_vector?, keyword?, pi?);
+        if query_vector.len() != dims {
+            return Err(CoreError::Internal(
+                "the query vector has the wrong size".into(),
+            ));
+        }
 
         let vector_hits = {
             let _permit = self
@@ -804,23 +827,21 @@ impl MemoryEngine {
             }
         };
 
-        let mut ranks: HashMap<i64, (Option<usize>, Option<usize>)> = HashMap::new();
-        for (i, (key, _)) in vector_hits.iter().enumerate() {
-            ranks.entry(*key as i64).or_default().0 = Some(i + 1);
-        }
-        for (i, key) in text_hits.iter().enumerate() {
-            ranks.entry(*key).or_default().1 = Some(i + 1);
-        }
-        if ranks.is_empty() {
+        let keys: HashSet<i64> = vector_hits
+            .iter()
+            .map(|(key, _)| *key as i64)
+            .chain(keyword.ranked.iter().copied())
+            .collect();
+        if keys.is_empty() {
             return Ok(Vec::new());
         }
-        let placeholders = vec!["?"; ranks.len()].join(",");
+        let placeholders = vec!["?"; keys.len()].join(",");
         // The profile filter is applied again here: an index can never hand out another profile's memory.
         let sql = format!(
             "SELECT {MEMORY_COLUMNS}, embedding FROM memories WHERE profile_id = ? AND key IN ({placeholders})"
         );
         let mut q = sqlx::query(&sql).bind(profile_id);
-        for key in ranks.keys() {
+        for key in &keys {
             q = q.bind(*key);
         }
         let rows = q.fetch_all(self.inner.db.reader()).await?;
@@ -828,31 +849,36 @@ impl MemoryEngine {
         for row in &rows {
             let (key, memory) = row_to_memory(row)?;
             let blob: Option<Vec<u8>> = row.try_get("embedding")?;
-            let (vector_rank, text_rank) = ranks.get(&key).copied().unwrap_or_default();
+            let rare_match =
+                keyword.rare.contains(&key) && names_one_of(&memory.text, &keyword.rare_words);
             candidates.push(Candidate {
                 key,
                 memory,
                 vector: blob.and_then(|b| decode_f16(&b, dims)),
-                vector_rank,
-                text_rank,
+                rare_match,
             });
         }
         Ok(fuse(&query_vector, candidates, floor, limit))
     }
 
     /// BM25 top `n` of the profile's memories for the query's words, bounded in cost (see
-    /// [`fts_query`]): each word's match count is checked first with a capped count.
-    async fn keyword_search(&self, profile_id: &str, query: &str, n: usize) -> Result<Vec<i64>> {
+    /// [`fts_query`]): each word's match count is checked first with a capped count. Also says which
+    /// memories hold one of the query's rare words (see [`rare_terms`]).
+    async fn keyword_search(&self, profile_id: &str, query: &str, n: usize) -> Result<KeywordHits> {
         let words = fts_terms(query);
         if words.is_empty() {
-            return Ok(Vec::new());
+            return Ok(KeywordHits::default());
         }
         // All the capped counts in one statement: one round trip instead of one per word.
-        let probe = "(SELECT count(*) FROM (SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? LIMIT ?))";
+        let probe = "(SELECT count(*) FROM (SELECT m.key FROM memories_fts JOIN memories m ON m.key = memories_fts.rowid
+                      WHERE memories_fts MATCH ? AND m.profile_id = ? LIMIT ?))";
         let sql = format!("SELECT {}", vec![probe; words.len()].join(", "));
         let mut q = sqlx::query(&sql);
         for word in &words {
-            q = q.bind(fts_phrase(word)).bind(FTS_TERM_CAP as i64 + 1);
+            q = q
+                .bind(fts_phrase(word))
+                .bind(profile_id)
+                .bind(FTS_TERM_CAP as i64 + 1);
         }
         let row = q.fetch_one(self.inner.db.reader()).await?;
         let mut terms = Vec::with_capacity(words.len());
@@ -861,17 +887,35 @@ impl MemoryEngine {
             terms.push((word, df.max(0) as usize));
         }
         let Some(fts) = fts_query(&terms) else {
-            return Ok(Vec::new());
+            return Ok(KeywordHits::default());
         };
-        Ok(sqlx::query_scalar(
-            "SELECT m.key FROM memories_fts JOIN memories m ON m.key = memories_fts.rowid
-             WHERE memories_fts MATCH ? AND m.profile_id = ? ORDER BY bm25(memories_fts) LIMIT ?",
-        )
-        .bind(fts)
-        .bind(profile_id)
-        .bind(n as i64)
-        .fetch_all(self.inner.db.reader())
-        .await?)
+        let select = "SELECT m.key FROM memories_fts JOIN memories m ON m.key = memories_fts.rowid
+             WHERE memories_fts MATCH ? AND m.profile_id = ? ORDER BY bm25(memories_fts) LIMIT ?";
+        let ranked: Vec<i64> = sqlx::query_scalar(select)
+            .bind(fts)
+            .bind(profile_id)
+            .bind(n as i64)
+            .fetch_all(self.inner.db.reader())
+            .await?;
+        let rare_words = rare_terms(&terms);
+        let rare = if rare_words.is_empty() {
+            HashSet::new()
+        } else {
+            let query: Vec<String> = rare_words.iter().map(|w| fts_phrase(w)).collect();
+            sqlx::query_scalar(select)
+                .bind(query.join(" OR "))
+                .bind(profile_id)
+                .bind(n as i64)
+                .fetch_all(self.inner.db.reader())
+                .await?
+                .into_iter()
+                .collect()
+        };
+        Ok(KeywordHits {
+            ranked,
+            rare,
+            rare_words,
+        })
     }
 
     pub(super) async fn status(&self, profile_id: &str) -> Result<MemoryStatus> {
@@ -990,7 +1034,7 @@ impl MemoryEngine {
             let vectors = self
                 .inner
                 .embedder
-                .embed_many(&texts, Priority::Bulk)
+                .embed_many(&texts, TextRole::Passage, Priority::Bulk)
                 .await?;
             let mut by_profile: HashMap<&str, Vec<(usize, Vec<f32>)>> = HashMap::new();
             for (i, v) in vectors.into_iter().enumerate() {

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-pub use embedder::{Embedder, Priority, BATCH_SIZE, MAX_TOKENS};
+pub use embedder::{Embedder, Priority, TextRole, BATCH_SIZE, MAX_TOKENS};
 pub use engine::MemoryEngine;
 pub use index::VectorIndex;
 pub use paths::EnvPaths;
@@ -32,6 +32,8 @@ pub const MAX_MEMORY_CHARS: usize = 8_000;
 pub const MAX_BATCH: usize = 1_000;
 /// How many memories a chat prompt gets.
 pub const RECALL_COUNT: usize = 3;
+/// The default [`MemoryConfig::recall_floor`].
+pub const RECALL_FLOOR: f32 = 0.82;
 /// The longest prompt block, in characters (the web version's cap).
 pub const PROMPT_BLOCK_CHARS: usize = 2_000;
 /// Candidates taken from each of the vector and full-text searches before fusion.
@@ -53,6 +55,10 @@ pub struct MemoryConfig {
     pub model_id: String,
     /// The model's output size.
     pub dimensions: u32,
+    /// Put before a text that is searched with or classified (`query: ` for e5 models).
+    pub query_prefix: String,
+    /// Put before a text that is stored to be found (`passage: ` for e5 models).
+    pub passage_prefix: String,
     /// The model is released after this long without use.
     pub idle_unload: Duration,
     /// ONNX Runtime intra-op threads. One keeps a 2-core machine responsive while embedding.
@@ -61,8 +67,9 @@ pub struct MemoryConfig {
     pub max_concurrent_searches: usize,
     /// HNSW candidate list size while searching.
     pub expansion_search: usize,
-    /// Hits below this cosine similarity are dropped (0.5, as in the web version).
-    pub similarity_floor: f32,
+    /// A chat prompt's recall drops memories below this cosine similarity to the message (unless they name
+    /// one of its rare words); calibrated on the labelled retrieval set (docs/benchmarks.md).
+    pub recall_floor: f32,
     /// An index is saved this long after its last change (changes are grouped; close saves at once).
     pub save_delay: Duration,
 }
@@ -72,17 +79,22 @@ impl Default for MemoryConfig {
         Self {
             runtime_path: PathBuf::new(),
             model_dir: PathBuf::new(),
-            model_id: "all-MiniLM-L6-v2".into(),
+            model_id: MODEL_ID.into(),
             dimensions: 384,
+            query_prefix: "query: ".into(),
+            passage_prefix: "passage: ".into(),
             idle_unload: Duration::from_secs(300),
             embed_threads: 1,
             max_concurrent_searches: 4,
             expansion_search: index::DEFAULT_EXPANSION_SEARCH,
-            similarity_floor: 0.5,
+            recall_floor: RECALL_FLOOR,
             save_delay: Duration::from_secs(2),
         }
     }
 }
+
+/// The bundled embedding model (ADR 0006), and its folder under `models/` in a resource directory.
+pub const MODEL_ID: &str = "multilingual-e5-small";
 
 /// The ONNX Runtime library's file name on this platform.
 pub const RUNTIME_FILE: &str = if cfg!(target_os = "windows") {
@@ -95,11 +107,11 @@ pub const RUNTIME_FILE: &str = if cfg!(target_os = "windows") {
 
 impl MemoryConfig {
     /// Paths inside a resource directory laid out like `src-tauri/resources`
-    /// (`onnxruntime/<library>`, `models/all-MiniLM-L6-v2/`).
+    /// (`onnxruntime/<library>`, `models/multilingual-e5-small/`).
     pub fn from_resource_dir(dir: &Path) -> Self {
         Self {
             runtime_path: dir.join("onnxruntime").join(RUNTIME_FILE),
-            model_dir: dir.join("models").join("all-MiniLM-L6-v2"),
+            model_dir: dir.join("models").join(MODEL_ID),
             ..Self::default()
         }
     }
@@ -172,7 +184,8 @@ impl NewMemory {
 #[serde(rename_all = "camelCase")]
 pub struct MemoryHit {
     pub memory: Memory,
-    /// Reciprocal-rank-fusion score (higher is more relevant; only the order is meaningful).
+    /// The rank's score: the cosine similarity, plus one when the memory names a rare word of the query
+    /// (higher is more relevant; only the order is meaningful).
     pub score: f32,
     /// Cosine similarity between the query and the memory, in [-1, 1].
     pub similarity: f32,
@@ -186,7 +199,7 @@ pub struct MemoryHit {
 pub struct SearchOptions {
     /// Results wanted (1–50; default 10).
     pub limit: Option<u32>,
-    /// Minimum cosine similarity (default: the configured floor, 0.5). Pass 0 to keep every keyword match.
+    /// Minimum cosine similarity; by default none, so the best memories there are always come back.
     pub min_similarity: Option<f32>,
 }
 
@@ -431,21 +444,48 @@ impl Core {
             }
         }
         self.memory
-            .search(&profile_id, &query, limit as usize, options.min_similarity)
+            .search(
+                &profile_id,
+                &query,
+                None,
+                limit as usize,
+                options.min_similarity,
+            )
             .await
     }
 
-    /// The memories for a chat reply to `text`: the top [`RECALL_COUNT`] above the similarity floor, and
-    /// a prompt block of at most [`PROMPT_BLOCK_CHARS`] characters.
-    pub async fn recall_for_prompt(&self, profile_id: &str, text: &str) -> Result<Recall> {
+    /// The memories for a chat reply to `text`: the top [`RECALL_COUNT`] above the recall floor (or naming
+    /// one of its rare words), and a prompt block of at most [`PROMPT_BLOCK_CHARS`] characters. `vector` is
+    /// the text's query embedding when the caller has it (a chat turn embeds its message once).
+    pub async fn recall_for_prompt(
+        &self,
+        profile_id: &str,
+        text: &str,
+        vector: Option<Vec<f32>>,
+    ) -> Result<Recall> {
         let profile_id = self.require_profile(profile_id).await?;
         let text = validate_text(text, TextUse::Query)?;
+        let floor = self.memory.config().recall_floor;
         let memories = self
             .memory
-            .search(&profile_id, &text, RECALL_COUNT, None)
+            .search(&profile_id, &text, vector, RECALL_COUNT, Some(floor))
             .await?;
         let block = search::format_block(&memories, PROMPT_BLOCK_CHARS);
         Ok(Recall { memories, block })
+    }
+
+    /// A prompt's recall at another floor than the configured one (for calibrating it).
+    pub async fn recall_with_floor(
+        &self,
+        profile_id: &str,
+        text: &str,
+        floor: f32,
+    ) -> Result<Vec<MemoryHit>> {
+        let profile_id = self.require_profile(profile_id).await?;
+        let text = validate_text(text, TextUse::Query)?;
+        self.memory
+            .search(&profile_id, &text, None, RECALL_COUNT, Some(floor))
+            .await
     }
 
     /// Model, counts and index health for a profile (opens and checks its index if needed).
@@ -482,7 +522,7 @@ mod tests {
     #[test]
     fn config_from_resource_dir() {
         let c = MemoryConfig::from_resource_dir(Path::new("/r"));
-        assert_eq!(c.model_dir, Path::new("/r/models/all-MiniLM-L6-v2"));
+        assert_eq!(c.model_dir, Path::new("/r/models/multilingual-e5-small"));
         assert!(c.runtime_path.starts_with("/r/onnxruntime"));
     }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::MemoryConfig;
 
 /// The model file whose presence marks a resource directory as usable.
-const MODEL_FILE: &str = "models/all-MiniLM-L6-v2/model.onnx";
+const MODEL_FILE: &str = "models/multilingual-e5-small/model.onnx";
 
 /// The environment variables that place the model and runtime, as seen at start.
 #[derive(Debug, Default, Clone)]

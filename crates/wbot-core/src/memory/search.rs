@@ -1,15 +1,21 @@
-//! Hybrid retrieval: reciprocal-rank fusion of the vector and full-text rankings, a similarity floor,
-//! recency as the tie-breaker and near-duplicate folding. Pure functions, so the rules are unit-tested.
+//! Hybrid retrieval: candidates from the vector index and the full-text search, ranked by their exact
+//! cosine to the query, with memories that name one of the query's rare words (a person, a pet) first; an
+//! optional similarity floor that such a name lets through; recency as the tie-breaker; near-duplicates
+//! folded. Pure functions, so the rules are unit-tested. Why cosine and not reciprocal-rank fusion: the
+//! labelled retrieval set (ADR 0006).
 
 use std::cmp::Ordering;
+use std::collections::HashSet;
 
 use super::vector::cosine;
 use super::{Memory, MemoryHit};
 
-/// The constant of reciprocal rank fusion (Cormack et al.; 60 is the usual choice).
-pub const RRF_K: f32 = 60.0;
-/// Two memories more similar than this are one memory told twice: only the better ranked is kept.
-pub const DUPLICATE_SIMILARITY: f32 = 0.95;
+/// Two memories more similar than this are one memory told twice: only the better ranked is kept (with
+/// multilingual-e5-small, "…with my sister" and "…with my brother" are 0.952 apart; a changed full stop
+/// 0.988).
+pub const DUPLICATE_SIMILARITY: f32 = 0.97;
+/// What naming one of the query's rare words adds to a memory's rank (more than any cosine difference).
+pub const NAME_BONUS: f32 = 1.0;
 
 /// A memory found by at least one of the two searches.
 #[derive(Debug, Clone)]
@@ -19,36 +25,68 @@ pub struct Candidate {
     pub memory: Memory,
     /// The stored vector, when it has one (none while it waits for re-embedding).
     pub vector: Option<Vec<f32>>,
-    /// 1-based rank in the vector search, if it was found there.
-    pub vector_rank: Option<usize>,
-    /// 1-based rank in the full-text search, if it was found there.
-    pub text_rank: Option<usize>,
+    /// It names one of the query's rare words (a person, say): see [`rare_terms`] and [`names_one_of`].
+    pub rare_match: bool,
+}
+
+/// What the keyword search found: memory keys, best first; those holding a rare query word; the rare words.
+#[derive(Debug, Default)]
+pub struct KeywordHits {
+    pub ranked: Vec<i64>,
+    pub rare: HashSet<i64>,
+    pub rare_words: Vec<String>,
+}
+
+/// A query word found in at most this many of a profile's memories is rare: a name, a place, a pet.
+pub const RARE_TERM_MAX_MATCHES: usize = 5;
+
+/// The query's rare words (see [`RARE_TERM_MAX_MATCHES`]), from the terms and how many memories each
+/// matches. Words of three letters or fewer are never rare.
+pub fn rare_terms(terms: &[(String, usize)]) -> Vec<String> {
+    terms
+        .iter()
+        .filter(|(t, df)| (1..=RARE_TERM_MAX_MATCHES).contains(df) && t.chars().count() > 3)
+        .map(|(t, _)| t.clone())
+        .collect()
+}
+
+/// Whether `text` writes one of `words` (lower case) with a capital letter, as a name is written
+/// ("Laura", "Dr. Okafor"): what lets a memory that names a rare query word past a prompt's floor, while
+/// a common word that happens to be rare in the memories ("happened") does not.
+pub fn names_one_of(text: &str, words: &[String]) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) && words.contains(&w.to_lowercase())
+    })
 }
 
 /// Fuses candidates into at most `limit` hits.
 ///
-/// The floor applies to every hit, including those only the full-text search found: their similarity is
-/// the exact cosine between the query and their stored vector, so a keyword match about something else does
-/// not reach the prompt. A memory with no vector yet passes only when `floor <= 0`.
-pub fn fuse(query: &[f32], candidates: Vec<Candidate>, floor: f32, limit: usize) -> Vec<MemoryHit> {
+/// With no floor every candidate is ranked (the Memories screen shows the best there are). With a floor
+/// (a chat prompt's recall), a hit must reach it in exact cosine to the query, whichever search found it,
+/// so a keyword match about something else does not reach the prompt; a memory holding one of the query's
+/// rare words (a name) passes anyway. A memory with no vector yet passes only on a rare word.
+pub fn fuse(
+    query: &[f32],
+    candidates: Vec<Candidate>,
+    floor: Option<f32>,
+    limit: usize,
+) -> Vec<MemoryHit> {
     let mut scored: Vec<(f32, f32, Candidate)> = candidates
         .into_iter()
         .filter_map(|c| {
             let similarity = c.vector.as_deref().map_or(0.0, |v| cosine(query, v));
-            let passes = if c.vector.is_some() {
-                similarity >= floor
-            } else {
-                floor <= 0.0
+            let passes = match floor {
+                None => true,
+                Some(floor) => c.rare_match || (c.vector.is_some() && similarity >= floor),
             };
             if !passes {
                 return None;
             }
-            let rrf = |rank: Option<usize>| rank.map_or(0.0, |r| 1.0 / (RRF_K + r as f32));
-            let score = rrf(c.vector_rank) + rrf(c.text_rank);
+            let score = similarity + if c.rare_match { NAME_BONUS } else { 0.0 };
             Some((score, similarity, c))
         })
         .collect();
-    // Best fused score first; equal scores go to the newer memory.
+    // Best score first; equal scores go to the newer memory.
     scored.sort_by(|a, b| {
         b.0.partial_cmp(&a.0)
             .unwrap_or(Ordering::Equal)
@@ -212,45 +250,69 @@ mod tests {
         }
     }
 
-    fn cand(key: i64, v: Option<Vec<f32>>, vr: Option<usize>, tr: Option<usize>) -> Candidate {
+    fn cand(key: i64, v: Option<Vec<f32>>) -> Candidate {
         Candidate {
             key,
             memory: memory(&key.to_string()),
             vector: v,
-            vector_rank: vr,
-            text_rank: tr,
+            rare_match: false,
         }
     }
 
     #[test]
-    fn fusion_floor_ties_and_duplicates() {
+    fn ranking_floor_names_ties_and_duplicates() {
         let q = vec![1.0, 0.0, 0.0];
         let hits = fuse(
             &q,
             vec![
-                // in both lists: best
-                cand(1, Some(vec![0.9, 0.43, 0.0]), Some(2), Some(1)),
-                // vector rank 1 only, and a near-duplicate of key 4 (newer, same score shape)
-                cand(2, Some(vec![0.95, 0.0, 0.31]), Some(1), None),
-                // text only but below the floor
-                cand(3, Some(vec![0.1, 0.99, 0.0]), None, Some(2)),
+                // cosine 0.9
+                cand(1, Some(vec![0.9, 0.43, 0.0])),
+                // cosine 0.95, and a near-duplicate of key 4
+                cand(2, Some(vec![0.95, 0.0, 0.31])),
+                // below the floor
+                cand(3, Some(vec![0.1, 0.99, 0.0])),
                 // near-duplicate of 2, ranked lower
-                cand(4, Some(vec![0.95, 0.01, 0.31]), Some(3), None),
+                cand(4, Some(vec![0.949, 0.01, 0.31])),
                 // no vector yet
-                cand(5, None, None, Some(3)),
-                // tie with key 7 (both text rank... different lists, same rank): newer wins
-                cand(6, Some(vec![0.8, -0.6, 0.0]), None, Some(4)),
-                cand(7, Some(vec![0.8, 0.3, -0.52]), Some(4), None),
+                cand(5, None),
+                // equal cosine (0.8): the newer (7) first
+                cand(6, Some(vec![0.8, -0.6, 0.0])),
+                cand(7, Some(vec![0.8, 0.0, 0.6])),
             ],
-            0.5,
+            Some(0.5),
             10,
         );
         let keys: Vec<&str> = hits.iter().map(|h| h.memory.id.as_str()).collect();
-        assert_eq!(keys, ["1", "2", "7", "6"]);
-        assert_eq!(hits[1].duplicates, 1);
+        assert_eq!(keys, ["2", "1", "7", "6"]);
+        assert_eq!(hits[0].duplicates, 1);
         assert!(hits.iter().all(|h| h.similarity >= 0.5));
-        let hits = fuse(&q, vec![cand(5, None, None, Some(1))], 0.0, 10);
-        assert_eq!(hits.len(), 1);
+        // With no floor everything is ranked, the vector-less memory last.
+        let none = fuse(&q, vec![cand(5, None), cand(3, Some(vec![0.1, 0.99, 0.0]))], None, 10);
+        let keys: Vec<&str> = none.iter().map(|h| h.memory.id.as_str()).collect();
+        assert_eq!(keys, ["3", "5"]);
+        assert!(fuse(&q, vec![cand(5, None)], Some(0.0), 10).is_empty());
+        // A name lets a memory below the floor through, and ranks it first.
+        let mut named = cand(3, Some(vec![0.1, 0.99, 0.0]));
+        named.rare_match = true;
+        let hits = fuse(&q, vec![cand(1, Some(vec![0.9, 0.43, 0.0])), named], Some(0.5), 10);
+        assert_eq!(hits[0].memory.id, "3");
+        assert_eq!(hits.len(), 2);
+        // The limit holds.
+        assert_eq!(fuse(&q, vec![cand(1, Some(vec![1.0, 0.0, 0.0])), cand(6, Some(vec![0.8, -0.6, 0.0]))], None, 1).len(), 1);
+    }
+
+    #[test]
+    fn rare_words() {
+        let t = |w: &str, df| (w.to_string(), df);
+        assert_eq!(
+            rare_terms(&[t("laura", 2), t("happened", 40), t("zzzz", 0), t("ana", 1)]),
+            ["laura"]
+        );
+        assert!(rare_terms(&[t("work", RARE_TERM_MAX_MATCHES + 1)]).is_empty());
+        let words = vec!["laura".to_string(), "happened".to_string()];
+        assert!(names_one_of("Lunch with my sister Laura.", &words));
+        assert!(!names_one_of("Something happened at work.", &words));
+        assert!(!names_one_of("laura, in lower case", &words));
     }
 
     #[test]

@@ -1,0 +1,482 @@
+//! Training and measuring the judgements and memory retrieval on the labelled sets
+//! ([`crate::chat::dataset`]): what `wbot judge train|eval` runs, and what the tests assert. Thresholds
+//! and settings are chosen on the validation split only; the test split is only ever reported.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::chat::dataset::{Example, RetrievalSet, Split, LANGUAGES};
+use crate::chat::judgement::{
+    crisis_class, judge_activity, judge_crisis, JudgementWeights, Recent, CRISIS_CLASSES,
+};
+use crate::chat::features::{Featurizer, Features};
+use crate::chat::linear::{rounded, SoftmaxModel, TrainOptions};
+use crate::chat::Activity;
+use crate::error::{CoreError, Result};
+use crate::memory::{NewMemory, SearchOptions, MODEL_ID};
+use crate::Core;
+
+/// Recall the crisis threshold is chosen to reach on the validation split, in each language.
+pub const TARGET_VALIDATION_RECALL: f64 = 0.99;
+/// Share of close non-crisis validation messages allowed above the conversation layer's bar (two such
+/// messages in a row are then rare: about this squared).
+pub const CONVERSATION_SAFE_SHARE: f64 = 0.2;
+/// Most false proposals allowed on the validation split when choosing the activity threshold.
+pub const MAX_FALSE_PROPOSALS: f64 = 0.04;
+
+/// An example and its embedding.
+pub type Embedded<'a> = (&'a Example, Vec<f32>);
+/// An example and its features.
+type Featured<'a> = (&'a Example, Features);
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// The L2 penalties tried; the one that does best on the validation split is kept.
+pub const L2_GRID: [f32; 3] = [1e-5, 3e-5, 1e-4];
+
+fn options(l2: f32) -> TrainOptions {
+    TrainOptions {
+        l2,
+        ..TrainOptions::default()
+    }
+}
+
+fn in_split<'a, T: Clone>(data: &[(&'a Example, T)], split: Split) -> Vec<(&'a Example, T)> {
+    data.iter().filter(|(e, _)| e.split == split).cloned().collect()
+}
+
+/// The featuriser fitted on the train split of the given sets.
+fn fit_features(sets: &[&[Embedded<'_>]]) -> Featurizer {
+    let train: Vec<&Embedded<'_>> = sets
+        .iter()
+        .flat_map(|s| s.iter())
+        .filter(|(e, _)| e.split == Split::Train)
+        .collect();
+    let texts: Vec<&str> = train.iter().map(|(e, _)| e.text.as_str()).collect();
+    let vectors: Vec<&[f32]> = train.iter().map(|(_, v)| v.as_slice()).collect();
+    let mut f = Featurizer::fit(&texts, &vectors);
+    for x in f.idf.iter_mut().chain(&mut f.mean).chain(&mut f.scale) {
+        *x = rounded(*x);
+    }
+    f
+}
+
+fn featurize<'a>(f: &Featurizer, data: &[Embedded<'a>]) -> Vec<Featured<'a>> {
+    data.iter().map(|(e, v)| (*e, f.features(&e.text, v))).collect()
+}
+
+fn crisis_model(data: &[Featured<'_>], dims: usize, l2: f32) -> SoftmaxModel {
+    let rows: Vec<(usize, Features)> = data
+        .iter()
+        .filter_map(|(e, x)| {
+            let class = crisis_class(&e.label, &e.category);
+            CRISIS_CLASSES.iter().position(|c| *c == class).map(|i| (i, x.clone()))
+        })
+        .collect();
+    SoftmaxModel::train(&CRISIS_CLASSES, &rows, dims, options(l2))
+}
+
+fn activity_model(data: &[Featured<'_>], dims: usize, l2: f32) -> SoftmaxModel {
+    let names: Vec<&str> = Activity::ALL.iter().map(|a| a.as_str()).collect();
+    let rows: Vec<(usize, Features)> = data
+        .iter()
+        .filter_map(|(e, x)| names.iter().position(|n| *n == e.label).map(|i| (i, x.clone())))
+        .collect();
+    SoftmaxModel::train(&names, &rows, dims, options(l2))
+}
+
+/// `1 - p(none)` for each example.
+fn crisis_scores(model: &SoftmaxModel, data: &[Featured<'_>]) -> Vec<f32> {
+    let none = model.class("none").unwrap_or(0);
+    data.iter().map(|(_, x)| 1.0 - model.predict(x)[none]).collect()
+}
+
+/// The largest threshold at which pattern-or-score reaches `target` recall on the crisis messages, in
+/// every language.
+fn recall_threshold(data: &[Featured<'_>], scores: &[f32], target: f64) -> f32 {
+    let mut threshold = 1.0f32;
+    for language in LANGUAGES {
+        let crisis: Vec<(&Featured<'_>, f32)> = data
+            .iter()
+            .zip(scores.iter().copied())
+            .filter(|((e, _), _)| e.language == language && e.label == "crisis")
+            .collect();
+        // The patterns catch some; the scores must catch enough of the rest.
+        let mut missed: Vec<f32> = crisis
+            .iter()
+            .filter(|((e, _), _)| crate::chat::detect_crisis(&e.text).is_none())
+            .map(|(_, s)| *s)
+            .collect();
+        missed.sort_by(f32::total_cmp);
+        let allowed = crisis.len() - (target * crisis.len() as f64).ceil() as usize;
+        if let Some(s) = missed.get(allowed) {
+            threshold = threshold.min(*s);
+        }
+    }
+    threshold
+}
+
+/// The score below which all but `share` of the close non-crisis messages fall.
+fn safe_quantile(data: &[Featured<'_>], scores: &[f32], share: f64) -> f32 {
+    let mut safe: Vec<f32> = data
+        .iter()
+        .zip(scores)
+        .filter(|((e, _), _)| e.label == "safe")
+        .map(|(_, s)| *s)
+        .collect();
+    safe.sort_by(f32::total_cmp);
+    let at = ((1.0 - share) * safe.len() as f64) as usize;
+    safe.get(at.min(safe.len().saturating_sub(1))).copied().unwrap_or(0.5)
+}
+
+/// Recall and false alarms of pattern-or-score at `threshold`, the worse language's false-alarm rate.
+fn worst_false_alarms(data: &[Featured<'_>], scores: &[f32], threshold: f32) -> f64 {
+    LANGUAGES
+        .iter()
+        .map(|language| {
+            let safe: Vec<bool> = data
+                .iter()
+                .zip(scores)
+                .filter(|((e, _), _)| e.language == *language && e.label == "safe")
+                .map(|((e, _), s)| *s >= threshold || crate::chat::detect_crisis(&e.text).is_some())
+                .collect();
+            ratio(safe.iter().filter(|f| **f).count(), safe.len())
+        })
+        .fold(0.0, f64::max)
+}
+
+/// The crisis classifier for a featurised set: trained on its train split for each penalty of
+/// [`L2_GRID`], each with the threshold reaching the target recall on its validation split; kept: the one
+/// with the fewest false alarms there (in the worse language). Returns the model and its threshold.
+fn fit_crisis(data: &[Featured<'_>], dims: usize) -> (SoftmaxModel, f32) {
+    let train = in_split(data, Split::Train);
+    let val = in_split(data, Split::Validation);
+    let mut best: Option<(f64, SoftmaxModel, f32)> = None;
+    for l2 in L2_GRID {
+        let model = crisis_model(&train, dims, l2);
+        let scores = crisis_scores(&model, &val);
+        let threshold = recall_threshold(&val, &scores, TARGET_VALIDATION_RECALL);
+        let false_alarms = worst_false_alarms(&val, &scores, threshold);
+        if best.as_ref().is_none_or(|b| false_alarms < b.0) {
+            best = Some((false_alarms, model, threshold));
+        }
+    }
+    let (_, model, threshold) =
+        best.unwrap_or_else(|| (0.0, crisis_model(&train, dims, L2_GRID[0]), 0.5));
+    (model, threshold)
+}
+
+/// Trains both classifiers on the train split and chooses their penalties and thresholds on the
+/// validation split.
+pub fn train(crisis: &[Embedded<'_>], activity: &[Embedded<'_>]) -> JudgementWeights {
+    let features = fit_features(&[crisis, activity]);
+    let dims = features.dimensions();
+    let crisis_f = featurize(&features, crisis);
+    let (crisis_model, crisis_threshold) = fit_crisis(&crisis_f, dims);
+    let crisis_val = in_split(&crisis_f, Split::Validation);
+    let val_scores = crisis_scores(&crisis_model, &crisis_val);
+    let conversation_threshold =
+        safe_quantile(&crisis_val, &val_scores, CONVERSATION_SAFE_SHARE).min(crisis_threshold);
+
+    let activity_f = featurize(&features, activity);
+    let activity_train = in_split(&activity_f, Split::Train);
+    let activity_val = in_split(activity, Split::Validation);
+    let mut weights = JudgementWeights {
+        model_id: MODEL_ID.into(),
+        features,
+        crisis: crisis_model,
+        crisis_threshold,
+        conversation_threshold,
+        activity: activity_model(&activity_train, dims, L2_GRID[0]),
+        activity_threshold: 0.5,
+    };
+    // The most accurate penalty and threshold whose false proposals stay within bounds, in both languages.
+    let mut best: Option<(f64, SoftmaxModel, f32)> = None;
+    for l2 in L2_GRID {
+        weights.activity = activity_model(&activity_train, dims, l2);
+        for step in 0..=18 {
+            let t = 0.05 + 0.05 * step as f32;
+            weights.activity_threshold = t;
+            let report = activity_report(&weights, &activity_val);
+            let languages = report.iter().filter(|(k, _)| !k.contains('/'));
+            let ok = languages
+                .clone()
+                .all(|(_, r)| r.false_proposals <= MAX_FALSE_PROPOSALS);
+            let accuracy = languages.map(|(_, r)| r.accuracy).fold(f64::MAX, f64::min);
+            if ok && best.as_ref().is_none_or(|b| accuracy > b.0) {
+                best = Some((accuracy, weights.activity.clone(), t));
+            }
+        }
+    }
+    if let Some((_, model, threshold)) = best {
+        weights.activity = model;
+        weights.activity_threshold = threshold;
+    }
+    weights
+}
+
+/// Recall and false alarms of the whole detector (patterns and classifier) on a set of messages.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CrisisFigures {
+    pub crisis: usize,
+    pub caught: usize,
+    pub recall: f64,
+    pub safe: usize,
+    pub false_alarms: usize,
+    pub false_alarm_rate: f64,
+    /// Caught by a pattern alone (the classifier's score was under the threshold).
+    pub by_pattern_only: usize,
+}
+
+/// Per language, and per language and category (`"en/euphemism"`).
+pub fn crisis_report(
+    weights: &JudgementWeights,
+    data: &[Embedded<'_>],
+) -> BTreeMap<String, CrisisFigures> {
+    let mut out: BTreeMap<String, CrisisFigures> = BTreeMap::new();
+    for (e, v) in data {
+        let features = weights.features_of(&e.text, v);
+        let verdict = judge_crisis(Some(weights), &e.text, features.as_ref(), &Recent::default());
+        let flagged = verdict.signal.is_some();
+        let pattern_only = flagged
+            && verdict.layers.pattern.is_some()
+            && verdict.layers.semantic.unwrap_or(0.0) < weights.crisis_threshold;
+        for key in [e.language.to_string(), format!("{}/{}", e.language, e.category)] {
+            let f = out.entry(key).or_default();
+            if e.label == "crisis" {
+                f.crisis += 1;
+                f.caught += usize::from(flagged);
+                f.by_pattern_only += usize::from(pattern_only);
+            } else {
+                f.safe += 1;
+                f.false_alarms += usize::from(flagged);
+            }
+        }
+    }
+    for f in out.values_mut() {
+        f.recall = ratio(f.caught, f.crisis);
+        f.false_alarm_rate = ratio(f.false_alarms, f.safe);
+    }
+    out
+}
+
+/// Leave-one-category-out: for each crisis category, a classifier trained on the train split without it,
+/// its threshold chosen on the validation split without it, then the recall on every message of that
+/// category (none of which it saw). Returns per `"lang/category"` and `"all"` (pooled).
+pub fn leave_one_category_out(crisis: &[Embedded<'_>]) -> BTreeMap<String, CrisisFigures> {
+    let mut categories: Vec<&str> = crisis
+        .iter()
+        .filter(|(e, _)| e.label == "crisis")
+        .map(|(e, _)| e.category.as_str())
+        .collect();
+    categories.sort_unstable();
+    categories.dedup();
+    let mut out = BTreeMap::new();
+    let mut all = CrisisFigures::default();
+    for category in categories {
+        let without: Vec<Embedded<'_>> = crisis
+            .iter()
+            .filter(|(e, _)| !(e.label == "crisis" && e.category == category))
+            .cloned()
+            .collect();
+        let features = fit_features(&[&without]);
+        let dims = features.dimensions();
+        let (model, threshold) = fit_crisis(&featurize(&features, &without), dims);
+        let weights = JudgementWeights {
+            model_id: MODEL_ID.into(),
+            features,
+            crisis: model.clone(),
+            crisis_threshold: threshold,
+            conversation_threshold: threshold,
+            activity: model,
+            activity_threshold: 1.0,
+        };
+        let held_out: Vec<Embedded<'_>> = crisis
+            .iter()
+            .filter(|(e, _)| e.label == "crisis" && e.category == category)
+            .map(|(e, v)| (*e, v.clone()))
+            .collect();
+        for (key, f) in crisis_report(&weights, &held_out) {
+            if key.contains('/') {
+                all.crisis += f.crisis;
+                all.caught += f.caught;
+                out.insert(key, f);
+            }
+        }
+    }
+    all.recall = ratio(all.caught, all.crisis);
+    out.insert("all".into(), all);
+    out
+}
+
+/// Accuracy and false proposals of the activity classifier, per language.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActivityFigures {
+    pub messages: usize,
+    pub correct: usize,
+    pub accuracy: f64,
+    /// Messages that should get no proposal.
+    pub none: usize,
+    /// Of those, how many got one.
+    pub proposed_on_none: usize,
+    pub false_proposals: f64,
+    /// Proposals of the wrong activity.
+    pub wrong_activity: usize,
+    /// Messages asking for an activity that got none.
+    pub missed: usize,
+}
+
+/// Per language, and per language and category.
+pub fn activity_report(
+    weights: &JudgementWeights,
+    data: &[Embedded<'_>],
+) -> BTreeMap<String, ActivityFigures> {
+    let mut out: BTreeMap<String, ActivityFigures> = BTreeMap::new();
+    for (e, v) in data {
+        let Some(features) = weights.features_of(&e.text, v) else {
+            continue;
+        };
+        let guess = judge_activity(weights, &e.text, &features);
+        let acted = if guess.propose {
+            guess.activity
+        } else {
+            Activity::None
+        };
+        let want = Activity::parse(&e.label).unwrap_or(Activity::None);
+        for key in [e.language.to_string(), format!("{}/{}", e.language, e.category)] {
+            let f = out.entry(key).or_default();
+            f.messages += 1;
+            f.correct += usize::from(acted == want);
+            if want == Activity::None {
+                f.none += 1;
+                f.proposed_on_none += usize::from(acted != Activity::None);
+            } else if acted == Activity::None {
+                f.missed += 1;
+            } else if acted != want {
+                f.wrong_activity += 1;
+            }
+        }
+    }
+    for f in out.values_mut() {
+        f.accuracy = ratio(f.correct, f.messages);
+        f.false_proposals = ratio(f.proposed_on_none, f.none);
+    }
+    out
+}
+
+/// How well the Memories screen's ranking finds the memory a query means, and what a chat prompt's recall
+/// floor lets through.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RetrievalFigures {
+    pub queries: usize,
+    pub top1: f64,
+    pub top3: f64,
+    /// Mean reciprocal rank over the top 10 (0 when not there).
+    pub mrr: f64,
+    /// The target is in the top 3 and above the recall floor.
+    pub prompt_recall: f64,
+    /// Memories other than the target the prompt would get, per query.
+    pub prompt_others_per_query: f64,
+}
+
+/// A retrieval set loaded into its own profile.
+pub struct LoadedSet<'a> {
+    pub set: &'a RetrievalSet,
+    pub profile_id: String,
+    /// Stored memory id → the set's label (`m001`).
+    labels: BTreeMap<String, String>,
+}
+
+/// Adds each language's memories to a new profile of `core`.
+pub async fn load_retrieval<'a>(core: &Core, sets: &'a [RetrievalSet]) -> Result<Vec<LoadedSet<'a>>> {
+    let mut out = Vec::new();
+    for set in sets {
+        let profile = core
+            .create_profile(crate::profile::NewProfile {
+                display_name: format!("retrieval {}", set.language),
+                onboarding: crate::profile::OnboardingAnswers::neutral(),
+            })
+            .await?;
+        let added = core
+            .add_memories(
+                &profile.id,
+                set.memories.iter().map(|(_, t)| NewMemory::note(t.clone())).collect(),
+            )
+            .await?;
+        let labels = set
+            .memories
+            .iter()
+            .zip(&added)
+            .map(|((label, _), m)| (m.id.clone(), label.clone()))
+            .collect();
+        out.push(LoadedSet {
+            set,
+            profile_id: profile.id,
+            labels,
+        });
+    }
+    Ok(out)
+}
+
+/// Runs the queries of `split` against loaded sets, with a chat prompt's recall at `floor`.
+pub async fn retrieval_report(
+    core: &Core,
+    loaded: &[LoadedSet<'_>],
+    split: Split,
+    floor: f32,
+) -> Result<BTreeMap<String, RetrievalFigures>> {
+    let mut out = BTreeMap::new();
+    for l in loaded {
+        let mut f = RetrievalFigures::default();
+        let (mut top1, mut top3, mut rr, mut kept, mut others) = (0, 0, 0.0, 0, 0);
+        for (target, query, _) in l.set.queries.iter().filter(|q| q.2 == split) {
+            let options = SearchOptions {
+                limit: Some(10),
+                min_similarity: None,
+            };
+            let hits = core.search_memories(&l.profile_id, query, options).await?;
+            let rank = hits
+                .iter()
+                .position(|h| l.labels.get(&h.memory.id) == Some(target));
+            f.queries += 1;
+            top1 += usize::from(rank == Some(0));
+            top3 += usize::from(rank.is_some_and(|r| r < 3));
+            rr += rank.map_or(0.0, |r| 1.0 / (r + 1) as f64);
+            let recall = core.recall_with_floor(&l.profile_id, query, floor).await?;
+            for hit in &recall {
+                if l.labels.get(&hit.memory.id) == Some(target) {
+                    kept += 1;
+                } else {
+                    others += 1;
+                }
+            }
+        }
+        f.top1 = ratio(top1, f.queries);
+        f.top3 = ratio(top3, f.queries);
+        f.mrr = if f.queries == 0 { 0.0 } else { rr / f.queries as f64 };
+        f.prompt_recall = ratio(kept, f.queries);
+        f.prompt_others_per_query = ratio(others, f.queries);
+        out.insert(l.set.language.to_string(), f);
+    }
+    Ok(out)
+}
+
+/// Embeds examples' texts as queries, in order.
+pub async fn embed_examples<'a>(core: &Core, examples: &'a [Example]) -> Result<Vec<Embedded<'a>>> {
+    let texts: Vec<String> = examples.iter().map(|e| e.text.clone()).collect();
+    let vectors = core.embed_texts(&texts).await?;
+    if vectors.len() != examples.len() {
+        return Err(CoreError::Internal("the model returned too few vectors".into()));
+    }
+    Ok(examples.iter().zip(vectors).collect())
+}

@@ -340,7 +340,10 @@ fn core_notices_reach_the_ui_as_events() {
         .find(|n| n["kind"] == "progress" && n["job"] == "memory.model.load")
         .expect("a model-load progress notice");
     assert_eq!(load["total"], 1);
-    assert_eq!(seen.last().expect("last")["modelId"], "multilingual-e5-small");
+    assert_eq!(
+        seen.last().expect("last")["modelId"],
+        "multilingual-e5-small"
+    );
 }
 
 #[test]

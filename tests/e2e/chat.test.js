@@ -8,24 +8,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { startFakeLlm } from "./fakeLlm.js";
 import { invoke, withApp } from "./harness.js";
-import { click, onboard, waitForText } from "./ui.js";
+import { click, fillField, onboard, waitForText } from "./ui.js";
 
 const q = (s) => JSON.stringify(s);
-
-/** Sets a labelled input, textarea or select the way a person's input would (labels may be hidden). */
-async function fillField(b, label, value) {
-  const el = await b.$(`//*[@id=//label[normalize-space(.)=${q(label)}]/@for]`);
-  await el.waitForExist({ timeout: 15_000 });
-  await b.execute(
-    (node, v) => {
-      const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(node), "value").set;
-      setter.call(node, v);
-      node.dispatchEvent(new Event(node.tagName === "SELECT" ? "change" : "input", { bubbles: true }));
-    },
-    el,
-    value,
-  );
-}
 
 async function send(b, text) {
   await fillField(b, "Message", text);

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { invoke, withApp } from "./harness.js";
-import { click, onboard, waitForText } from "./ui.js";
+import { click, fillField, onboard, waitForText } from "./ui.js";
 
 const q = (s) => JSON.stringify(s);
 
@@ -17,21 +17,6 @@ const snippet = (text, max = 40) => {
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max).join("").trimEnd()}…`;
 };
-
-/** Sets a labelled input or textarea the way typing would. */
-async function fillField(b, label, value) {
-  const el = await b.$(`//*[@id=//label[normalize-space(.)=${q(label)}]/@for]`);
-  await el.waitForDisplayed({ timeout: 15_000 });
-  await b.execute(
-    (node, v) => {
-      const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(node), "value").set;
-      setter.call(node, v);
-      node.dispatchEvent(new Event("input", { bubbles: true }));
-    },
-    el,
-    value,
-  );
-}
 
 /** The memory texts the screen lists now, top to bottom. */
 const shownMemories = (b) =>

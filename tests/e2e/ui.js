@@ -34,6 +34,21 @@ export async function fill(b, label, value) {
   );
 }
 
+/** Sets a labelled input, textarea or select the way a person's input would (labels may be hidden). */
+export async function fillField(b, label, value) {
+  const el = await b.$(`//*[@id=//label[normalize-space(.)=${q(label)}]/@for]`);
+  await el.waitForExist({ timeout: 15_000 });
+  await b.execute(
+    (node, v) => {
+      const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(node), "value").set;
+      setter.call(node, v);
+      node.dispatchEvent(new Event(node.tagName === "SELECT" ? "change" : "input", { bubbles: true }));
+    },
+    el,
+    value,
+  );
+}
+
 /** The text of the first non-empty alert, read in the page (React may replace the node meanwhile). */
 export async function alertText(b) {
   let text = "";

@@ -497,10 +497,37 @@ export type CoreNotice_Serialize = CoreEvent_Serialize;
 /**  What kind of risk a message shows. */
 export type CrisisCategory = "suicidal" | "self_harm" | "hopelessness";
 
-/**  The detector's finding for a message. `rule` names the pattern (never the user's words) for debugging. */
-export type CrisisSignal = {
+/**  Which layer raised a crisis signal. */
+export type CrisisLayer = "pattern" | "semantic" | "conversation";
+
+/**
+ *  The detector's finding for a message: the layer that raised it, and for the pattern layer the pattern
+ *  (never the user's words), for the semantic and conversation layers the classifier's score.
+ */
+export type CrisisSignal = CrisisSignal_Serialize | CrisisSignal_Deserialize;
+
+/**
+ *  The detector's finding for a message: the layer that raised it, and for the pattern layer the pattern
+ *  (never the user's words), for the semantic and conversation layers the classifier's score.
+ */
+export type CrisisSignal_Deserialize = {
 	category: CrisisCategory,
-	rule: string,
+	layer: CrisisLayer,
+	rule?: string | null,
+	/**  `1 - p(none)` from the semantic classifier (0–1). */
+	score?: number | null,
+};
+
+/**
+ *  The detector's finding for a message: the layer that raised it, and for the pattern layer the pattern
+ *  (never the user's words), for the semantic and conversation layers the classifier's score.
+ */
+export type CrisisSignal_Serialize = {
+	category: CrisisCategory,
+	layer: CrisisLayer,
+	rule: string | null,
+	/**  `1 - p(none)` from the semantic classifier (0–1). */
+	score: number | null,
 };
 
 /**  How the person feels right now. */
@@ -679,7 +706,10 @@ export type MemoryHit = MemoryHit_Serialize | MemoryHit_Deserialize;
 /**  A search result. */
 export type MemoryHit_Deserialize = {
 	memory: Memory_Deserialize,
-	/**  Reciprocal-rank-fusion score (higher is more relevant; only the order is meaningful). */
+	/**
+	 *  The rank's score: the cosine similarity, plus one when the memory names a rare word of the query
+	 *  (higher is more relevant; only the order is meaningful).
+	 */
 	score: number | null,
 	/**  Cosine similarity between the query and the memory, in [-1, 1]. */
 	similarity: number | null,
@@ -690,7 +720,10 @@ export type MemoryHit_Deserialize = {
 /**  A search result. */
 export type MemoryHit_Serialize = {
 	memory: Memory_Serialize,
-	/**  Reciprocal-rank-fusion score (higher is more relevant; only the order is meaningful). */
+	/**
+	 *  The rank's score: the cosine similarity, plus one when the memory names a rare word of the query
+	 *  (higher is more relevant; only the order is meaningful).
+	 */
 	score: number | null,
 	/**  Cosine similarity between the query and the memory, in [-1, 1]. */
 	similarity: number | null,
@@ -839,7 +872,7 @@ export type Message_Deserialize = {
 	/**  On a user message: the activity offered in reply to it. */
 	proposal?: ActivityProposal_Deserialize | null,
 	/**  On a user message: what the crisis detector found (the safety card is shown under it). */
-	safety?: CrisisSignal | null,
+	safety?: CrisisSignal_Deserialize | null,
 	/**  On a `system_summary` message: how the activity went. */
 	summary?: ActivitySummary_Deserialize | null,
 };
@@ -859,7 +892,7 @@ export type Message_Serialize = {
 	/**  On a user message: the activity offered in reply to it. */
 	proposal: ActivityProposal_Serialize | null,
 	/**  On a user message: what the crisis detector found (the safety card is shown under it). */
-	safety: CrisisSignal | null,
+	safety: CrisisSignal_Serialize | null,
 	/**  On a `system_summary` message: how the activity went. */
 	summary: ActivitySummary_Serialize | null,
 };
@@ -1290,7 +1323,7 @@ export type SearchOptions = SearchOptions_Serialize | SearchOptions_Deserialize;
 export type SearchOptions_Deserialize = {
 	/**  Results wanted (1–50; default 10). */
 	limit?: number | null,
-	/**  Minimum cosine similarity (default: the configured floor, 0.5). Pass 0 to keep every keyword match. */
+	/**  Minimum cosine similarity; by default none, so the best memories there are always come back. */
 	minSimilarity?: number | null,
 };
 
@@ -1298,7 +1331,7 @@ export type SearchOptions_Deserialize = {
 export type SearchOptions_Serialize = {
 	/**  Results wanted (1–50; default 10). */
 	limit: number | null,
-	/**  Minimum cosine similarity (default: the configured floor, 0.5). Pass 0 to keep every keyword match. */
+	/**  Minimum cosine similarity; by default none, so the best memories there are always come back. */
 	minSimilarity: number | null,
 };
 

@@ -30,7 +30,9 @@ pub async fn run(core: &Core) -> Result<(), CoreError> {
             continue;
         }
         let judged = core.judge_message(&line, &recent).await;
-        recent.messages.insert(0, (line, judged.crisis.layers.semantic));
+        recent
+            .messages
+            .insert(0, (line, judged.crisis.layers.semantic));
         print_json(&Line {
             crisis: judged.crisis.signal,
             layers: judged.crisis.layers,

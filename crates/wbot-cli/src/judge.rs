@@ -44,6 +44,9 @@ pub enum JudgeCommand {
         retrieval: bool,
         #[arg(long, value_delimiter = ',')]
         floors: Vec<f32>,
+        /// Measure the weights in this folder (judgement.json and judgement.bin) instead of the shipped ones.
+        #[arg(long)]
+        weights: Option<PathBuf>,
     },
 }
 
@@ -57,14 +60,19 @@ pub async fn run(core: &Core, cmd: JudgeCommand) -> Result<(), CoreError> {
             let dir = data.unwrap_or_else(dataset::default_dir);
             let crisis = dataset::crisis(&dir).map_err(invalid)?;
             let activity = dataset::activity(&dir).map_err(invalid)?;
+            let everyday = dataset::everyday(&dir).map_err(invalid)?;
             let crisis = embed_examples(core, &crisis).await?;
             let activity = embed_examples(core, &activity).await?;
-            let weights = train(&crisis, &activity);
+            let everyday = embed_examples(core, &everyday).await?;
+            let weights = train(&crisis, &activity, &everyday);
             let out = out.unwrap_or_else(|| {
                 PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../wbot-core/src/chat")
             });
             let (json, bin) = weights.to_files().map_err(CoreError::Internal)?;
-            for (name, bytes) in [("judgement.json", json.into_bytes()), ("judgement.bin", bin)] {
+            for (name, bytes) in [
+                ("judgement.json", json.into_bytes()),
+                ("judgement.bin", bin),
+            ] {
                 let path = out.join(name);
                 std::fs::write(&path, bytes)
                     .map_err(|e| CoreError::Internal(format!("{}: {e}", path.display())))?;
@@ -82,35 +90,100 @@ pub async fn run(core: &Core, cmd: JudgeCommand) -> Result<(), CoreError> {
             loco,
             retrieval,
             floors,
+            weights,
         } => {
-            let split = Split::parse(&split)
-                .ok_or_else(|| invalid(format!("--split is train, validation or test, not {split:?}")))?;
+            let split = Split::parse(&split).ok_or_else(|| {
+                invalid(format!(
+                    "--split is train, validation or test, not {split:?}"
+                ))
+            })?;
             let dir = data.unwrap_or_else(dataset::default_dir);
-            let weights = JudgementWeights::shipped().map_err(CoreError::Internal)?;
+            let loaded;
+            let weights = match weights {
+                Some(dir) => {
+                    let read = |name: &str| {
+                        std::fs::read(dir.join(name))
+                            .map_err(|e| invalid(format!("{}: {e}", dir.join(name).display())))
+                    };
+                    let json = String::from_utf8_lossy(&read("judgement.json")?).into_owned();
+                    loaded = JudgementWeights::from_files(&json, &read("judgement.bin")?)
+                        .map_err(invalid)?;
+                    &loaded
+                }
+                None => JudgementWeights::shipped().map_err(CoreError::Internal)?,
+            };
             let crisis = dataset::crisis(&dir).map_err(invalid)?;
             let crisis = embed_examples(core, &crisis).await?;
-            let part: Vec<_> = crisis.iter().filter(|(e, _)| e.split == split).cloned().collect();
+            let part: Vec<_> = crisis
+                .iter()
+                .filter(|(e, _)| e.split == split)
+                .cloned()
+                .collect();
             for (key, figures) in crisis_report(weights, &part) {
-                print_json(&json!({"judgement": "crisis", "split": split, "group": key, "figures": figures}))?;
+                print_json(
+                    &json!({"judgement": "crisis", "split": split, "group": key, "figures": figures}),
+                )?;
             }
             let activity = dataset::activity(&dir).map_err(invalid)?;
             let activity = embed_examples(core, &activity).await?;
-            let part: Vec<_> = activity.iter().filter(|(e, _)| e.split == split).cloned().collect();
+            let part: Vec<_> = activity
+                .iter()
+                .filter(|(e, _)| e.split == split)
+                .cloned()
+                .collect();
             for (key, figures) in activity_report(weights, &part) {
-                print_json(&json!({"judgement": "activity", "split": split, "group": key, "figures": figures}))?;
+                print_json(
+                    &json!({"judgement": "activity", "split": split, "group": key, "figures": figures}),
+                )?;
+            }
+            // Everyday messages, and the activity set's (none of them a crisis): how often the card shows
+            // anyway, and how often an activity is offered unasked.
+            let everyday = dataset::everyday(&dir).map_err(invalid)?;
+            let everyday = embed_examples(core, &everyday).await?;
+            let everyday_part: Vec<_> = everyday
+                .iter()
+                .filter(|(e, _)| e.split == split)
+                .cloned()
+                .collect();
+            for (name, set) in [("everyday", &everyday_part), ("activity_set", &part)] {
+                for (key, figures) in crisis_report(weights, set) {
+                    if !key.contains('/') {
+                        print_json(
+                            &json!({"judgement": format!("crisis_{name}"), "split": split, "group": key, "figures": figures}),
+                        )?;
+                    }
+                }
+            }
+            for (key, figures) in activity_report(weights, &everyday_part) {
+                if !key.contains('/') {
+                    print_json(
+                        &json!({"judgement": "activity_everyday", "split": split, "group": key, "figures": figures}),
+                    )?;
+                }
             }
             if loco {
-                for (key, figures) in leave_one_category_out(&crisis) {
-                    print_json(&json!({"judgement": "crisis_loco", "group": key, "figures": figures}))?;
+                let not_crisis: Vec<_> = activity.iter().chain(&everyday).cloned().collect();
+                for (key, figures) in
+                    leave_one_category_out(&crisis, &not_crisis, weights.crisis_l2)
+                {
+                    print_json(
+                        &json!({"judgement": "crisis_loco", "group": key, "figures": figures}),
+                    )?;
                 }
             }
             if retrieval {
                 let sets = dataset::retrieval(&dir).map_err(invalid)?;
                 let loaded = load_retrieval(core, &sets).await?;
-                let floors = if floors.is_empty() { vec![RECALL_FLOOR] } else { floors };
+                let floors = if floors.is_empty() {
+                    vec![RECALL_FLOOR]
+                } else {
+                    floors
+                };
                 for floor in floors {
                     for (key, figures) in retrieval_report(core, &loaded, split, floor).await? {
-                        print_json(&json!({"judgement": "retrieval", "split": split, "floor": floor, "group": key, "figures": figures}))?;
+                        print_json(
+                            &json!({"judgement": "retrieval", "split": split, "floor": floor, "group": key, "figures": figures}),
+                        )?;
                     }
                 }
             }

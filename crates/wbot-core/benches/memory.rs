@@ -175,8 +175,12 @@ fn main() {
     let mut rng = Rng(0x5EED_1234_ABCD_0002);
     let embedder = Embedder::new(config(), EventBus::default());
     let load = Instant::now();
-    rt.block_on(embedder.embed(vec!["warm up".into()], TextRole::Query, Priority::Interactive))
-        .unwrap();
+    rt.block_on(embedder.embed(
+        vec!["warm up".into()],
+        TextRole::Query,
+        Priority::Interactive,
+    ))
+    .unwrap();
     let load_ms = load.elapsed().as_secs_f64() * 1000.0;
     let short_queries = [
         "how was my sister",
@@ -214,8 +218,12 @@ fn main() {
         },
         EventBus::default(),
     );
-    rt.block_on(embedder2.embed(vec!["warm up".into()], TextRole::Query, Priority::Interactive))
-        .unwrap();
+    rt.block_on(embedder2.embed(
+        vec!["warm up".into()],
+        TextRole::Query,
+        Priority::Interactive,
+    ))
+    .unwrap();
     let t = Instant::now();
     base.extend(
         rt.block_on(embedder2.embed_many(&base_texts[2000..], TextRole::Passage, Priority::Bulk))

@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::chat::dataset::{Example, RetrievalSet, Split, LANGUAGES};
+use crate::chat::features::{Features, Featurizer};
 use crate::chat::judgement::{
     crisis_class, judge_activity, judge_crisis, JudgementWeights, Recent, CRISIS_CLASSES,
 };
-use crate::chat::features::{Featurizer, Features};
 use crate::chat::linear::{rounded, SoftmaxModel, TrainOptions};
 use crate::chat::Activity;
 use crate::error::{CoreError, Result};
@@ -18,10 +18,10 @@ use crate::memory::{NewMemory, SearchOptions, MODEL_ID};
 use crate::Core;
 
 /// Recall the crisis threshold is chosen to reach on the validation split, in each language.
-pub const TARGET_VALIDATION_RECALL: f64 = 0.99;
-/// Share of close non-crisis validation messages allowed above the conversation layer's bar (two such
-/// messages in a row are then rare: about this squared).
-pub const CONVERSATION_SAFE_SHARE: f64 = 0.2;
+pub const TARGET_VALIDATION_RECALL: f64 = 0.98;
+/// The conversation layer's bar, as a share of the crisis threshold: two messages in a row that each reach
+/// half the threshold raise the card.
+pub const CONVERSATION_FACTOR: f32 = 0.5;
 /// Most false proposals allowed on the validation split when choosing the activity threshold.
 pub const MAX_FALSE_PROPOSALS: f64 = 0.04;
 
@@ -39,7 +39,7 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 /// The L2 penalties tried; the one that does best on the validation split is kept.
-pub const L2_GRID: [f32; 3] = [1e-5, 3e-5, 1e-4];
+pub const L2_GRID: [f32; 5] = [1e-5, 3e-5, 1e-4, 3e-4, 1e-3];
 
 fn options(l2: f32) -> TrainOptions {
     TrainOptions {
@@ -49,7 +49,10 @@ fn options(l2: f32) -> TrainOptions {
 }
 
 fn in_split<'a, T: Clone>(data: &[(&'a Example, T)], split: Split) -> Vec<(&'a Example, T)> {
-    data.iter().filter(|(e, _)| e.split == split).cloned().collect()
+    data.iter()
+        .filter(|(e, _)| e.split == split)
+        .cloned()
+        .collect()
 }
 
 /// The featuriser fitted on the train split of the given sets.
@@ -69,16 +72,29 @@ fn fit_features(sets: &[&[Embedded<'_>]]) -> Featurizer {
 }
 
 fn featurize<'a>(f: &Featurizer, data: &[Embedded<'a>]) -> Vec<Featured<'a>> {
-    data.iter().map(|(e, v)| (*e, f.features(&e.text, v))).collect()
+    data.iter()
+        .map(|(e, v)| (*e, f.features(&e.text, v)))
+        .collect()
 }
 
-fn crisis_model(data: &[Featured<'_>], dims: usize, l2: f32) -> SoftmaxModel {
+/// Trained on the crisis set and on everyday messages (the activity set, none of them a crisis), so that
+/// "can we meditate?" is not read as a crisis for want of having seen one.
+fn crisis_model(
+    data: &[Featured<'_>],
+    everyday: &[Featured<'_>],
+    dims: usize,
+    l2: f32,
+) -> SoftmaxModel {
     let rows: Vec<(usize, Features)> = data
         .iter()
         .filter_map(|(e, x)| {
             let class = crisis_class(&e.label, &e.category);
-            CRISIS_CLASSES.iter().position(|c| *c == class).map(|i| (i, x.clone()))
+            CRISIS_CLASSES
+                .iter()
+                .position(|c| *c == class)
+                .map(|i| (i, x.clone()))
         })
+        .chain(everyday.iter().map(|(_, x)| (0, x.clone())))
         .collect();
     SoftmaxModel::train(&CRISIS_CLASSES, &rows, dims, options(l2))
 }
@@ -87,7 +103,12 @@ fn activity_model(data: &[Featured<'_>], dims: usize, l2: f32) -> SoftmaxModel {
     let names: Vec<&str> = Activity::ALL.iter().map(|a| a.as_str()).collect();
     let rows: Vec<(usize, Features)> = data
         .iter()
-        .filter_map(|(e, x)| names.iter().position(|n| *n == e.label).map(|i| (i, x.clone())))
+        .filter_map(|(e, x)| {
+            names
+                .iter()
+                .position(|n| *n == e.label)
+                .map(|i| (i, x.clone()))
+        })
         .collect();
     SoftmaxModel::train(&names, &rows, dims, options(l2))
 }
@@ -95,7 +116,9 @@ fn activity_model(data: &[Featured<'_>], dims: usize, l2: f32) -> SoftmaxModel {
 /// `1 - p(none)` for each example.
 fn crisis_scores(model: &SoftmaxModel, data: &[Featured<'_>]) -> Vec<f32> {
     let none = model.class("none").unwrap_or(0);
-    data.iter().map(|(_, x)| 1.0 - model.predict(x)[none]).collect()
+    data.iter()
+        .map(|(_, x)| 1.0 - model.predict(x)[none])
+        .collect()
 }
 
 /// The largest threshold at which pattern-or-score reaches `target` recall on the crisis messages, in
@@ -123,20 +146,8 @@ fn recall_threshold(data: &[Featured<'_>], scores: &[f32], target: f64) -> f32 {
     threshold
 }
 
-/// The score below which all but `share` of the close non-crisis messages fall.
-fn safe_quantile(data: &[Featured<'_>], scores: &[f32], share: f64) -> f32 {
-    let mut safe: Vec<f32> = data
-        .iter()
-        .zip(scores)
-        .filter(|((e, _), _)| e.label == "safe")
-        .map(|(_, s)| *s)
-        .collect();
-    safe.sort_by(f32::total_cmp);
-    let at = ((1.0 - share) * safe.len() as f64) as usize;
-    safe.get(at.min(safe.len().saturating_sub(1))).copied().unwrap_or(0.5)
-}
-
-/// Recall and false alarms of pattern-or-score at `threshold`, the worse language's false-alarm rate.
+/// The worse language's false-alarm rate of pattern-or-score at `threshold` on the messages that are
+/// not a crisis.
 fn worst_false_alarms(data: &[Featured<'_>], scores: &[f32], threshold: f32) -> f64 {
     LANGUAGES
         .iter()
@@ -144,7 +155,7 @@ fn worst_false_alarms(data: &[Featured<'_>], scores: &[f32], threshold: f32) -> 
             let safe: Vec<bool> = data
                 .iter()
                 .zip(scores)
-                .filter(|((e, _), _)| e.language == *language && e.label == "safe")
+                .filter(|((e, _), _)| e.language == *language && e.label != "crisis")
                 .map(|((e, _), s)| *s >= threshold || crate::chat::detect_crisis(&e.text).is_some())
                 .collect();
             ratio(safe.iter().filter(|f| **f).count(), safe.len())
@@ -152,41 +163,69 @@ fn worst_false_alarms(data: &[Featured<'_>], scores: &[f32], threshold: f32) -> 
         .fold(0.0, f64::max)
 }
 
-/// The crisis classifier for a featurised set: trained on its train split for each penalty of
-/// [`L2_GRID`], each with the threshold reaching the target recall on its validation split; kept: the one
-/// with the fewest false alarms there (in the worse language). Returns the model and its threshold.
-fn fit_crisis(data: &[Featured<'_>], dims: usize) -> (SoftmaxModel, f32) {
+/// The crisis classifier for a featurised set: trained on its train split (and the everyday messages') for
+/// each penalty of [`L2_GRID`], each with the threshold reaching the target recall on its validation split;
+/// kept: the one with the fewest false alarms there, on close and on everyday messages alike (in the worse
+/// language and set). Returns the model and its threshold.
+fn fit_crisis(
+    data: &[Featured<'_>],
+    everyday: &[Featured<'_>],
+    dims: usize,
+    grid: &[f32],
+) -> (SoftmaxModel, f32, f32) {
     let train = in_split(data, Split::Train);
+    let everyday_train = in_split(everyday, Split::Train);
+    let everyday_val = in_split(everyday, Split::Validation);
     let val = in_split(data, Split::Validation);
-    let mut best: Option<(f64, SoftmaxModel, f32)> = None;
-    for l2 in L2_GRID {
-        let model = crisis_model(&train, dims, l2);
+    let mut best: Option<(f64, SoftmaxModel, f32, f32)> = None;
+    for &l2 in grid {
+        let model = crisis_model(&train, &everyday_train, dims, l2);
         let scores = crisis_scores(&model, &val);
         let threshold = recall_threshold(&val, &scores, TARGET_VALIDATION_RECALL);
-        let false_alarms = worst_false_alarms(&val, &scores, threshold);
+        let false_alarms = worst_false_alarms(&val, &scores, threshold).max(worst_false_alarms(
+            &everyday_val,
+            &crisis_scores(&model, &everyday_val),
+            threshold,
+        ));
         if best.as_ref().is_none_or(|b| false_alarms < b.0) {
-            best = Some((false_alarms, model, threshold));
+            best = Some((false_alarms, model, threshold, l2));
         }
     }
-    let (_, model, threshold) =
-        best.unwrap_or_else(|| (0.0, crisis_model(&train, dims, L2_GRID[0]), 0.5));
-    (model, threshold)
+    let (_, model, threshold, l2) = best.unwrap_or_else(|| {
+        let l2 = L2_GRID[0];
+        (
+            0.0,
+            crisis_model(&train, &everyday_train, dims, l2),
+            0.5,
+            l2,
+        )
+    });
+    (model, threshold, l2)
 }
 
 /// Trains both classifiers on the train split and chooses their penalties and thresholds on the
-/// validation split.
-pub fn train(crisis: &[Embedded<'_>], activity: &[Embedded<'_>]) -> JudgementWeights {
-    let features = fit_features(&[crisis, activity]);
+/// validation split. `everyday` messages train both as `none`: without them, one everyday Spanish message
+/// in seven got an activity offered on the validation split (with them, one in seventy-five, at three
+/// points of accuracy on the activity set).
+pub fn train(
+    crisis: &[Embedded<'_>],
+    activity: &[Embedded<'_>],
+    everyday: &[Embedded<'_>],
+) -> JudgementWeights {
+    let features = fit_features(&[crisis, activity, everyday]);
     let dims = features.dimensions();
     let crisis_f = featurize(&features, crisis);
-    let (crisis_model, crisis_threshold) = fit_crisis(&crisis_f, dims);
-    let crisis_val = in_split(&crisis_f, Split::Validation);
-    let val_scores = crisis_scores(&crisis_model, &crisis_val);
-    let conversation_threshold =
-        safe_quantile(&crisis_val, &val_scores, CONVERSATION_SAFE_SHARE).min(crisis_threshold);
-
     let activity_f = featurize(&features, activity);
-    let activity_train = in_split(&activity_f, Split::Train);
+    let everyday_f = featurize(&features, everyday);
+    let not_crisis: Vec<Featured<'_>> = activity_f.iter().chain(&everyday_f).cloned().collect();
+    let (crisis_model, crisis_threshold, crisis_l2) =
+        fit_crisis(&crisis_f, &not_crisis, dims, &L2_GRID);
+    let conversation_threshold = crisis_threshold * CONVERSATION_FACTOR;
+
+    let activity_train: Vec<Featured<'_>> = in_split(&activity_f, Split::Train)
+        .into_iter()
+        .chain(in_split(&everyday_f, Split::Train))
+        .collect();
     let activity_val = in_split(activity, Split::Validation);
     let mut weights = JudgementWeights {
         model_id: MODEL_ID.into(),
@@ -196,9 +235,11 @@ pub fn train(crisis: &[Embedded<'_>], activity: &[Embedded<'_>]) -> JudgementWei
         conversation_threshold,
         activity: activity_model(&activity_train, dims, L2_GRID[0]),
         activity_threshold: 0.5,
+        crisis_l2,
+        activity_l2: L2_GRID[0],
     };
     // The most accurate penalty and threshold whose false proposals stay within bounds, in both languages.
-    let mut best: Option<(f64, SoftmaxModel, f32)> = None;
+    let mut best: Option<(f64, SoftmaxModel, f32, f32)> = None;
     for l2 in L2_GRID {
         weights.activity = activity_model(&activity_train, dims, l2);
         for step in 0..=18 {
@@ -211,13 +252,14 @@ pub fn train(crisis: &[Embedded<'_>], activity: &[Embedded<'_>]) -> JudgementWei
                 .all(|(_, r)| r.false_proposals <= MAX_FALSE_PROPOSALS);
             let accuracy = languages.map(|(_, r)| r.accuracy).fold(f64::MAX, f64::min);
             if ok && best.as_ref().is_none_or(|b| accuracy > b.0) {
-                best = Some((accuracy, weights.activity.clone(), t));
+                best = Some((accuracy, weights.activity.clone(), t, l2));
             }
         }
     }
-    if let Some((_, model, threshold)) = best {
+    if let Some((_, model, threshold, l2)) = best {
         weights.activity = model;
         weights.activity_threshold = threshold;
+        weights.activity_l2 = l2;
     }
     weights
 }
@@ -244,12 +286,20 @@ pub fn crisis_report(
     let mut out: BTreeMap<String, CrisisFigures> = BTreeMap::new();
     for (e, v) in data {
         let features = weights.features_of(&e.text, v);
-        let verdict = judge_crisis(Some(weights), &e.text, features.as_ref(), &Recent::default());
+        let verdict = judge_crisis(
+            Some(weights),
+            &e.text,
+            features.as_ref(),
+            &Recent::default(),
+        );
         let flagged = verdict.signal.is_some();
         let pattern_only = flagged
             && verdict.layers.pattern.is_some()
             && verdict.layers.semantic.unwrap_or(0.0) < weights.crisis_threshold;
-        for key in [e.language.to_string(), format!("{}/{}", e.language, e.category)] {
+        for key in [
+            e.language.to_string(),
+            format!("{}/{}", e.language, e.category),
+        ] {
             let f = out.entry(key).or_default();
             if e.label == "crisis" {
                 f.crisis += 1;
@@ -268,10 +318,15 @@ pub fn crisis_report(
     out
 }
 
-/// Leave-one-category-out: for each crisis category, a classifier trained on the train split without it,
-/// its threshold chosen on the validation split without it, then the recall on every message of that
-/// category (none of which it saw). Returns per `"lang/category"` and `"all"` (pooled).
-pub fn leave_one_category_out(crisis: &[Embedded<'_>]) -> BTreeMap<String, CrisisFigures> {
+/// Leave-one-category-out: for each crisis category, a classifier trained on the train split without it
+/// (with the shipped model's penalty, `l2`), its threshold chosen on the validation split without it, then
+/// the recall on every message of that category (none of which it saw). `everyday`: the messages that
+/// train as non-crisis. Returns per `"lang/category"` and `"all"` (pooled).
+pub fn leave_one_category_out(
+    crisis: &[Embedded<'_>],
+    everyday: &[Embedded<'_>],
+    l2: f32,
+) -> BTreeMap<String, CrisisFigures> {
     let mut categories: Vec<&str> = crisis
         .iter()
         .filter(|(e, _)| e.label == "crisis")
@@ -287,9 +342,14 @@ pub fn leave_one_category_out(crisis: &[Embedded<'_>]) -> BTreeMap<String, Crisi
             .filter(|(e, _)| !(e.label == "crisis" && e.category == category))
             .cloned()
             .collect();
-        let features = fit_features(&[&without]);
+        let features = fit_features(&[&without, everyday]);
         let dims = features.dimensions();
-        let (model, threshold) = fit_crisis(&featurize(&features, &without), dims);
+        let (model, threshold, _) = fit_crisis(
+            &featurize(&features, &without),
+            &featurize(&features, everyday),
+            dims,
+            &[l2],
+        );
         let weights = JudgementWeights {
             model_id: MODEL_ID.into(),
             features,
@@ -298,6 +358,8 @@ pub fn leave_one_category_out(crisis: &[Embedded<'_>]) -> BTreeMap<String, Crisi
             conversation_threshold: threshold,
             activity: model,
             activity_threshold: 1.0,
+            crisis_l2: l2,
+            activity_l2: l2,
         };
         let held_out: Vec<Embedded<'_>> = crisis
             .iter()
@@ -352,7 +414,10 @@ pub fn activity_report(
             Activity::None
         };
         let want = Activity::parse(&e.label).unwrap_or(Activity::None);
-        for key in [e.language.to_string(), format!("{}/{}", e.language, e.category)] {
+        for key in [
+            e.language.to_string(),
+            format!("{}/{}", e.language, e.category),
+        ] {
             let f = out.entry(key).or_default();
             f.messages += 1;
             f.correct += usize::from(acted == want);
@@ -398,7 +463,10 @@ pub struct LoadedSet<'a> {
 }
 
 /// Adds each language's memories to a new profile of `core`.
-pub async fn load_retrieval<'a>(core: &Core, sets: &'a [RetrievalSet]) -> Result<Vec<LoadedSet<'a>>> {
+pub async fn load_retrieval<'a>(
+    core: &Core,
+    sets: &'a [RetrievalSet],
+) -> Result<Vec<LoadedSet<'a>>> {
     let mut out = Vec::new();
     for set in sets {
         let profile = core
@@ -410,7 +478,10 @@ pub async fn load_retrieval<'a>(core: &Core, sets: &'a [RetrievalSet]) -> Result
         let added = core
             .add_memories(
                 &profile.id,
-                set.memories.iter().map(|(_, t)| NewMemory::note(t.clone())).collect(),
+                set.memories
+                    .iter()
+                    .map(|(_, t)| NewMemory::note(t.clone()))
+                    .collect(),
             )
             .await?;
         let labels = set
@@ -463,7 +534,11 @@ pub async fn retrieval_report(
         }
         f.top1 = ratio(top1, f.queries);
         f.top3 = ratio(top3, f.queries);
-        f.mrr = if f.queries == 0 { 0.0 } else { rr / f.queries as f64 };
+        f.mrr = if f.queries == 0 {
+            0.0
+        } else {
+            rr / f.queries as f64
+        };
         f.prompt_recall = ratio(kept, f.queries);
         f.prompt_others_per_query = ratio(others, f.queries);
         out.insert(l.set.language.to_string(), f);
@@ -476,7 +551,9 @@ pub async fn embed_examples<'a>(core: &Core, examples: &'a [Example]) -> Result<
     let texts: Vec<String> = examples.iter().map(|e| e.text.clone()).collect();
     let vectors = core.embed_texts(&texts).await?;
     if vectors.len() != examples.len() {
-        return Err(CoreError::Internal("the model returned too few vectors".into()));
+        return Err(CoreError::Internal(
+            "the model returned too few vectors".into(),
+        ));
     }
     Ok(examples.iter().zip(vectors).collect())
 }

@@ -228,7 +228,7 @@ async fn a_reply_streams_is_saved_and_becomes_a_memory_used_next_time() {
         .send_message(
             &h.profile,
             None,
-            "My sister Maya moved to Lisbon and I miss her a lot",
+            "My sister Maya just started a new job in Lisbon",
             send,
         )
         .await
@@ -265,7 +265,7 @@ async fn a_reply_streams_is_saved_and_becomes_a_memory_used_next_time() {
         .send_message(
             &h.profile,
             Some(&started.conversation.id),
-            "I keep thinking about my sister moving to Lisbon",
+            "How is my sister doing in Lisbon?",
             send,
         )
         .await
@@ -274,7 +274,7 @@ async fn a_reply_streams_is_saved_and_becomes_a_memory_used_next_time() {
     let second = &server.requests()[1].body;
     let system = second["messages"][0]["content"].as_str().unwrap();
     assert!(
-        system.contains("Maya moved to Lisbon"),
+        system.contains("Maya just started a new job in Lisbon"),
         "memory block: {system}"
     );
     let turns = second["messages"].as_array().unwrap();
@@ -292,7 +292,7 @@ async fn a_reply_streams_is_saved_and_becomes_a_memory_used_next_time() {
         .core
         .find_in_conversations(
             &h.profile,
-            "my sibling relocated abroad",
+            "my sibling works abroad now",
             SearchMode::Meaning,
         )
         .await

@@ -19,8 +19,7 @@ struct Fixture {
 #[tokio::test]
 async fn matches_an_independent_python_implementation() {
     let raw = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/embeddings-e5.json"),
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/embeddings-e5.json"),
     )
     .unwrap();
     let fixture: Fixture = serde_json::from_str(&raw).unwrap();
@@ -33,7 +32,11 @@ async fn matches_an_independent_python_implementation() {
         .unwrap();
     for (i, (sentence, reference)) in fixture.sentences.iter().zip(&fixture.vectors).enumerate() {
         let single = embedder
-            .embed(vec![sentence.clone()], TextRole::Query, Priority::Interactive)
+            .embed(
+                vec![sentence.clone()],
+                TextRole::Query,
+                Priority::Interactive,
+            )
             .await
             .unwrap()
             .remove(0);

@@ -383,7 +383,7 @@ export class FakeChat {
       };
     }
     const safety: CrisisSignal | null = CRISIS.test(text)
-      ? { category: "suicidal", rule: "fake" }
+      ? { category: "suicidal", layer: "pattern", rule: "fake", score: null }
       : null;
     const userMessage = this.append(profileId, stored.conversation.id, {
       role: "user",

@@ -128,7 +128,7 @@ export class FakeMemory {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new BackendError("validation", `A search returns 1 to ${MAX_LIMIT} results.`);
     }
-    const floor = options.minSimilarity ?? 0.5;
+    const floor = options.minSimilarity ?? 0;
     const wanted = words(text);
     return this.owned(profileId)
       .map((memory) => {

@@ -12,7 +12,6 @@ use crate::error::{CoreError, Result};
 use crate::memory::Priority;
 use crate::Core;
 
-
 /// What the companion may offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]

@@ -28,17 +28,10 @@ pub enum CrisisCategory {
 #[serde(rename_all = "camelCase")]
 pub struct CrisisSignal {
     pub category: CrisisCategory,
-    /// Messages saved before the layers existed were all found by a pattern.
-    #[serde(default = "pattern_layer")]
     pub layer: CrisisLayer,
     pub rule: Option<String>,
     /// `1 - p(none)` from the semantic classifier (0–1).
-    #[serde(default)]
     pub score: Option<f32>,
-}
-
-fn pattern_layer() -> CrisisLayer {
-    CrisisLayer::Pattern
 }
 
 impl CrisisSignal {
@@ -172,7 +165,10 @@ const RULES: &[(CrisisCategory, &str)] = &[
     (Hopelessness, "disappear and never come back"),
     (Hopelessness, "never get better"),
     // Spanish (accents folded: "daño" is "dano", "más" is "mas").
-    (Suicidal, "quiero|quisiera|deseo|necesito|prefiero|voy a morir|morirme"),
+    (
+        Suicidal,
+        "quiero|quisiera|deseo|necesito|prefiero|voy a morir|morirme",
+    ),
     (Suicidal, "ganas de morir~"),
     (Suicidal, "me quiero|voy a matar|morir|suicidar"),
     (Suicidal, "matarme|suicidarme"),
@@ -187,7 +183,10 @@ const RULES: &[(CrisisCategory, &str)] = &[
     (Suicidal, "mejor muerto|muerta"),
     (Suicidal, "estarian|estaria|estaran mejor sin mi"),
     (Suicidal, "nadie me echaria|echara de menos"),
-    (Suicidal, "pienso|pensando|pense en matarme|suicidarme|morirme|el suicidio"),
+    (
+        Suicidal,
+        "pienso|pensando|pense en matarme|suicidarme|morirme|el suicidio",
+    ),
     (Suicidal, "carta de despedida"),
     (Suicidal, "todas las|mis pastillas"),
     (Suicidal, "juntando|guardando|acumulando * pastillas"),
@@ -201,7 +200,10 @@ const RULES: &[(CrisisCategory, &str)] = &[
     (SelfHarm, "me volvi a cortar|lastimar|quemar"),
     (Hopelessness, "no hay salida"),
     (Hopelessness, "ya no puedo mas $"),
-    (Hopelessness, "no le veo sentido a|al nada|vivir|la vida|seguir"),
+    (
+        Hopelessness,
+        "no le veo sentido a|al nada|vivir|la vida|seguir",
+    ),
     (Hopelessness, "soy una carga"),
     (Hopelessness, "sin razon|razones para vivir|seguir"),
     (Hopelessness, "nada va a mejorar"),
@@ -303,7 +305,9 @@ const THIRD: &[&str] = &[
     "dice",
     "dijo",
 ];
-const FIRST: &[&str] = &["i", "me", "my", "myself", "mine", "yo", "mi", "mis", "conmigo"];
+const FIRST: &[&str] = &[
+    "i", "me", "my", "myself", "mine", "yo", "mi", "mis", "conmigo",
+];
 
 #[derive(Debug)]
 pub(super) enum Tok {
@@ -474,7 +478,8 @@ pub(super) fn clauses(text: &str) -> Vec<Vec<String>> {
         match c {
             '\'' | '’' | '‘' | '`' => word.push('\''),
             c if c.is_alphanumeric() => word.push(c),
-            '.' | '!' | '?' | ';' | ',' | ':' | '\n' | '(' | ')' | '"' | '“' | '”' | '¿' | '¡' => {
+            '.' | '!' | '?' | ';' | ',' | ':' | '\n' | '(' | ')' | '"' | '“' | '”' | '¿' | '¡' =>
+            {
                 flush(&mut word, &mut out);
                 out.push(Vec::new());
             }

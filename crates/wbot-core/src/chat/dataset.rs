@@ -1,6 +1,6 @@
 //! The labelled sets the judgements are trained and measured on (`crates/wbot-core/data/`, written by the
-//! team, CC BY 4.0): crisis and close non-crisis messages, activity intents, memories with paraphrase
-//! queries, in English and Spanish. Each item falls in one split, fixed by a hash of its text, so it never
+//! team, CC BY 4.0): crisis and close non-crisis messages, activity intents, everyday messages, memories
+//! with paraphrase queries, in English and Spanish. Each item falls in one split, fixed by a hash of its text, so it never
 //! moves: `train` (60 %) fits the models, `validation` (20 %) chooses thresholds and settings, `test` (20 %)
 //! is only ever reported.
 
@@ -88,7 +88,11 @@ fn rows(path: &Path, fields: usize) -> Result<Vec<Vec<String>>, String> {
             if cols.len() == fields && cols.iter().all(|c| !c.is_empty()) {
                 Ok(cols)
             } else {
-                Err(format!("{}:{}: expected {fields} fields", path.display(), i + 1))
+                Err(format!(
+                    "{}:{}: expected {fields} fields",
+                    path.display(),
+                    i + 1
+                ))
             }
         })
         .collect()
@@ -130,14 +134,33 @@ pub fn activity(dir: &Path) -> Result<Vec<Example>, String> {
     Ok(out)
 }
 
+/// Everyday messages (greetings, small talk, plans, fragments), none of them a crisis or a request:
+/// `everyday/<lang>.tsv` with `category, text`; their label is `none`.
+pub fn everyday(dir: &Path) -> Result<Vec<Example>, String> {
+    let mut out = Vec::new();
+    for language in LANGUAGES {
+        for row in rows(&dir.join(format!("everyday/{language}.tsv")), 2)? {
+            out.push(Example {
+                language,
+                label: "none".into(),
+                category: row[0].clone(),
+                split: Split::of(&row[1]),
+                text: row[1].clone(),
+            });
+        }
+    }
+    Ok(out)
+}
+
 /// The retrieval sets, one per language.
 pub fn retrieval(dir: &Path) -> Result<Vec<RetrievalSet>, String> {
     let mut out = Vec::new();
     for language in LANGUAGES {
-        let memories: Vec<(String, String)> = rows(&dir.join(format!("memory/{language}_memories.tsv")), 2)?
-            .into_iter()
-            .map(|r| (r[0].clone(), r[1].clone()))
-            .collect();
+        let memories: Vec<(String, String)> =
+            rows(&dir.join(format!("memory/{language}_memories.tsv")), 2)?
+                .into_iter()
+                .map(|r| (r[0].clone(), r[1].clone()))
+                .collect();
         let mut queries = Vec::new();
         for r in rows(&dir.join(format!("memory/{language}_queries.tsv")), 2)? {
             if !memories.iter().any(|(id, _)| *id == r[0]) {
@@ -161,11 +184,22 @@ mod tests {
 
     #[test]
     fn splits_are_stable_and_proportioned() {
-        assert_eq!(Split::of("I want to kill myself"), Split::of(" I want to kill myself "));
+        assert_eq!(
+            Split::of("I want to kill myself"),
+            Split::of(" I want to kill myself ")
+        );
         let all = crisis(&default_dir()).unwrap();
         let share = |s| all.iter().filter(|e| e.split == s).count() as f64 / all.len() as f64;
-        assert!((share(Split::Train) - 0.6).abs() < 0.05, "{}", share(Split::Train));
-        assert!((share(Split::Test) - 0.2).abs() < 0.05, "{}", share(Split::Test));
+        assert!(
+            (share(Split::Train) - 0.6).abs() < 0.05,
+            "{}",
+            share(Split::Train)
+        );
+        assert!(
+            (share(Split::Test) - 0.2).abs() < 0.05,
+            "{}",
+            share(Split::Test)
+        );
     }
 
     #[test]
@@ -181,8 +215,15 @@ mod tests {
             }
         }
         for set in retrieval(&default_dir()).unwrap() {
-            assert!(set.memories.len() >= 200 && set.queries.len() >= 200, "{}", set.language);
-            assert!(set.queries.iter().all(|(_, q, _)| q.split_whitespace().count() <= 5));
+            assert!(
+                set.memories.len() >= 200 && set.queries.len() >= 200,
+                "{}",
+                set.language
+            );
+            assert!(set
+                .queries
+                .iter()
+                .all(|(_, q, _)| q.split_whitespace().count() <= 5));
         }
         let activity = activity(&default_dir()).unwrap();
         assert!(activity.iter().filter(|e| e.language == "es").count() >= 600);
@@ -192,7 +233,11 @@ mod tests {
     fn a_malformed_row_is_named() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("activity")).unwrap();
-        std::fs::write(dir.path().join("activity/en.tsv"), "none\tchat\tok\nbreathing only two\n").unwrap();
+        std::fs::write(
+            dir.path().join("activity/en.tsv"),
+            "none\tchat\tok\nbreathing only two\n",
+        )
+        .unwrap();
         let err = activity(dir.path()).unwrap_err();
         assert!(err.contains("en.tsv:2"), "{err}");
     }

@@ -102,7 +102,10 @@ impl Featurizer {
                 df[slot as usize] += 1.0;
             }
         }
-        let idf = df.iter().map(|d| ((1.0 + n) / (1.0 + d)).ln() + 1.0).collect();
+        let idf = df
+            .iter()
+            .map(|d| ((1.0 + n) / (1.0 + d)).ln() + 1.0)
+            .collect();
         let d = vectors.first().map_or(0, |v| v.len());
         let mut mean = vec![0f32; d];
         for v in vectors {
@@ -157,7 +160,10 @@ mod tests {
 
     #[test]
     fn words_fold_case_and_accents() {
-        assert_eq!(words("¿Mañana, MEDITAMOS? don't"), ["manana", "meditamos", "don", "t"]);
+        assert_eq!(
+            words("¿Mañana, MEDITAMOS? don't"),
+            ["manana", "meditamos", "don", "t"]
+        );
         assert!(words("  !! ").is_empty());
     }
 
@@ -172,10 +178,17 @@ mod tests {
 
     #[test]
     fn features_are_unit_ngrams_then_the_embedding() {
-        let f = Featurizer::fit(&["I want to breathe", "no thanks"], &[&[1.0, 0.0], &[0.0, 1.0]]);
+        let f = Featurizer::fit(
+            &["I want to breathe", "no thanks"],
+            &[&[1.0, 0.0], &[0.0, 1.0]],
+        );
         assert_eq!(f.dimensions(), BUCKETS + 2);
         let x = f.features("I want to breathe", &[1.0, 0.0]);
-        let ngram_norm: f32 = x.iter().filter(|(i, _)| (*i as usize) < BUCKETS).map(|(_, v)| v * v).sum();
+        let ngram_norm: f32 = x
+            .iter()
+            .filter(|(i, _)| (*i as usize) < BUCKETS)
+            .map(|(_, v)| v * v)
+            .sum();
         assert!((ngram_norm - 1.0).abs() < 1e-4);
         let dense: Vec<&(u32, f32)> = x.iter().filter(|(i, _)| *i as usize >= BUCKETS).collect();
         assert_eq!(dense.len(), 2);

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::activity::{veto, Activity, ActivityGuess};
 use super::crisis::{clauses, detect_crisis, CrisisCategory, CrisisSignal};
-use super::features::{Featurizer, Features, BUCKETS};
+use super::features::{Features, Featurizer, BUCKETS};
 use super::linear::SoftmaxModel;
 use crate::memory::Priority;
 use crate::Core;
@@ -52,6 +52,9 @@ pub struct JudgementWeights {
     pub activity: SoftmaxModel,
     /// An activity is proposed when its probability reaches this.
     pub activity_threshold: f32,
+    /// The L2 penalties training chose (on the validation split), for retraining and evaluation.
+    pub crisis_l2: f32,
+    pub activity_l2: f32,
 }
 
 /// `judgement.json`: what is not a long array of numbers.
@@ -65,6 +68,8 @@ struct Settings {
     conversation_threshold: f32,
     activity_classes: Vec<String>,
     activity_threshold: f32,
+    crisis_l2: f32,
+    activity_l2: f32,
 }
 
 impl JudgementWeights {
@@ -87,6 +92,8 @@ impl JudgementWeights {
             conversation_threshold: self.conversation_threshold,
             activity_classes: self.activity.classes.clone(),
             activity_threshold: self.activity_threshold,
+            crisis_l2: self.crisis_l2,
+            activity_l2: self.activity_l2,
         };
         let json = serde_json::to_string_pretty(&settings).map_err(|e| e.to_string())? + "\n";
         let numbers = self
@@ -99,7 +106,9 @@ impl JudgementWeights {
             .chain(&self.crisis.bias)
             .chain(self.activity.weights.iter().flatten())
             .chain(&self.activity.bias);
-        let bin = numbers.flat_map(|x| f16::from_f32(*x).to_le_bytes()).collect();
+        let bin = numbers
+            .flat_map(|x| f16::from_f32(*x).to_le_bytes())
+            .collect();
         Ok((json, bin))
     }
 
@@ -125,7 +134,9 @@ impl JudgementWeights {
         };
         let dims = features.dimensions();
         let mut model = |classes: Vec<String>| -> Result<SoftmaxModel, String> {
-            let weights = (0..classes.len()).map(|_| take(dims)).collect::<Result<_, _>>()?;
+            let weights = (0..classes.len())
+                .map(|_| take(dims))
+                .collect::<Result<_, _>>()?;
             let bias = take(classes.len())?;
             Ok(SoftmaxModel {
                 classes,
@@ -135,11 +146,15 @@ impl JudgementWeights {
         };
         let crisis = model(s.crisis_classes)?;
         let activity = model(s.activity_classes)?;
-        if bin.len() != 2 * (BUCKETS + 2 * d + (crisis.classes.len() + activity.classes.len()) * (dims + 1)) {
+        if bin.len()
+            != 2 * (BUCKETS + 2 * d + (crisis.classes.len() + activity.classes.len()) * (dims + 1))
+        {
             return Err("judgement.bin is longer than judgement.json says".into());
         }
         let ok_classes = CRISIS_CLASSES.iter().all(|c| crisis.class(c).is_some())
-            && Activity::ALL.iter().all(|a| activity.class(a.as_str()).is_some());
+            && Activity::ALL
+                .iter()
+                .all(|a| activity.class(a.as_str()).is_some());
         if !ok_classes {
             return Err("the judgement weights do not have the expected classes".into());
         }
@@ -151,6 +166,8 @@ impl JudgementWeights {
             conversation_threshold: s.conversation_threshold,
             activity,
             activity_threshold: s.activity_threshold,
+            crisis_l2: s.crisis_l2,
+            activity_l2: s.activity_l2,
         })
     }
 
@@ -196,14 +213,58 @@ pub const CONVERSATION_WINDOW: usize = 3;
 /// plan even when no single message does. English and Spanish, normalised like the patterns' input
 /// (lower case, no accents); `word~` is a prefix.
 const MEANS: &[&str] = &[
-    "pill~", "tablet~", "meds", "medication~", "overdos~", "rope", "noose", "bridge", "roof~", "ledge",
-    "blade~", "razor~", "gun", "knife", "knives", "poison~", "bleach", "pastilla~", "medicamento~",
-    "cuerda", "soga", "puente~", "azotea", "cornisa", "cuchilla~", "navaja~", "pistola", "cuchillo~",
-    "veneno", "lejia", "vias", "tren",
+    "pill~",
+    "tablet~",
+    "meds",
+    "medication~",
+    "overdos~",
+    "rope",
+    "noose",
+    "bridge",
+    "roof~",
+    "ledge",
+    "blade~",
+    "razor~",
+    "gun",
+    "knife",
+    "knives",
+    "poison~",
+    "bleach",
+    "pastilla~",
+    "medicamento~",
+    "cuerda",
+    "soga",
+    "puente~",
+    "azotea",
+    "cornisa",
+    "cuchilla~",
+    "navaja~",
+    "pistola",
+    "cuchillo~",
+    "veneno",
+    "lejia",
+    "vias",
+    "tren",
 ];
 const TIMES: &[&str] = &[
-    "tonight", "tomorrow", "today", "weekend", "soon", "midnight", "ready", "decided", "esta noche",
-    "manana", "hoy", "finde", "pronto", "medianoche", "listo", "lista", "decidido", "decidida",
+    "tonight",
+    "tomorrow",
+    "today",
+    "weekend",
+    "soon",
+    "midnight",
+    "ready",
+    "decided",
+    "esta noche",
+    "manana",
+    "hoy",
+    "finde",
+    "pronto",
+    "medianoche",
+    "listo",
+    "lista",
+    "decidido",
+    "decidida",
 ];
 
 fn mentions(text: &str, vocabulary: &[&str]) -> bool {
@@ -211,10 +272,12 @@ fn mentions(text: &str, vocabulary: &[&str]) -> bool {
     vocabulary.iter().any(|v| {
         let parts: Vec<&str> = v.split(' ').collect();
         words.windows(parts.len()).any(|w| {
-            w.iter().zip(&parts).all(|(word, part)| match part.strip_suffix('~') {
-                Some(prefix) => word.starts_with(prefix),
-                None => word == part,
-            })
+            w.iter()
+                .zip(&parts)
+                .all(|(word, part)| match part.strip_suffix('~') {
+                    Some(prefix) => word.starts_with(prefix),
+                    None => word == part,
+                })
         })
     })
 }
@@ -262,7 +325,8 @@ pub fn judge_crisis(
         let (now_means, now_time) = (mentions(text, MEANS), mentions(text, TIMES));
         for (before, score) in window {
             repeated |= now_elevated && elevated(*score);
-            let crossed = (now_means && mentions(before, TIMES)) || (now_time && mentions(before, MEANS));
+            let crossed =
+                (now_means && mentions(before, TIMES)) || (now_time && mentions(before, MEANS));
             plan |= crossed && (now_elevated || elevated(*score));
         }
         if repeated {
@@ -298,7 +362,11 @@ pub fn judge_crisis(
 
 /// Which activity, if any, to offer for a message: a veto (past, declined, hypothetical, ...) says none;
 /// otherwise the classifier over its features.
-pub fn judge_activity(weights: &JudgementWeights, text: &str, features: &Features) -> ActivityGuess {
+pub fn judge_activity(
+    weights: &JudgementWeights,
+    text: &str,
+    features: &Features,
+) -> ActivityGuess {
     if let Some(rule) = veto(text) {
         return ActivityGuess {
             activity: Activity::None,
@@ -335,7 +403,11 @@ impl Core {
     /// Judges a user message from one embedding of it: crisis (every layer) and activity. Without the
     /// embedding model only the patterns run; that is never an error.
     pub async fn judge_message(&self, text: &str, recent: &Recent) -> TurnJudgement {
-        let vector = match self.memory.embed(&[text.to_string()], Priority::Interactive).await {
+        let vector = match self
+            .memory
+            .embed(&[text.to_string()], Priority::Interactive)
+            .await
+        {
             Ok(mut v) => v.pop(),
             Err(err) => {
                 tracing::warn!(error = %err, "no embedding for this message: crisis patterns only");
@@ -351,7 +423,9 @@ impl Core {
                 None
             }
         };
-        let features = weights.zip(vector.as_deref()).and_then(|(w, v)| w.features_of(text, v));
+        let features = weights
+            .zip(vector.as_deref())
+            .and_then(|(w, v)| w.features_of(text, v));
         let crisis = judge_crisis(weights, text, features.as_ref(), recent);
         let activity = weights
             .zip(features.as_ref())
@@ -405,8 +479,13 @@ mod tests {
             crisis: model(&CRISIS_CLASSES, vec![12f32.ln(), 0.0, 0.0, 0.0]),
             crisis_threshold: 0.5,
             conversation_threshold: 0.1,
-            activity: model(&["none", "breathing", "meditation", "journaling"], vec![0.0; 4]),
+            activity: model(
+                &["none", "breathing", "meditation", "journaling"],
+                vec![0.0; 4],
+            ),
             activity_threshold: 0.5,
+            crisis_l2: 0.0,
+            activity_l2: 0.0,
         }
     }
 
@@ -421,27 +500,40 @@ mod tests {
         assert!((alone.layers.semantic.unwrap() - 0.2).abs() < 1e-4);
         assert!(alone.signal.is_none(), "one elevated message is not enough");
         // Two elevated messages in a row.
-        let recent = Recent { messages: vec![("I keep thinking about it".into(), Some(0.2))] };
+        let recent = Recent {
+            messages: vec![("I keep thinking about it".into(), Some(0.2))],
+        };
         let second = judge("it won't stop", &recent);
         assert_eq!(second.layers.conversation, Some("repeated"));
         assert_eq!(second.signal.unwrap().layer, CrisisLayer::Conversation);
         // Means named before, a time now (in Spanish); the earlier message was scored low.
-        let recent = Recent { messages: vec![("tengo las pastillas de mi madre".into(), Some(0.0))] };
+        let recent = Recent {
+            messages: vec![("tengo las pastillas de mi madre".into(), Some(0.0))],
+        };
         let plan = judge("esta noche", &recent);
         assert_eq!(plan.layers.conversation, Some("means_and_time"));
         // Too far back: outside the window.
         let mut far = vec![("x".to_string(), Some(0.0)); CONVERSATION_WINDOW];
         far.push(("I keep thinking about it".into(), Some(0.2)));
-        assert!(judge("it won't stop", &Recent { messages: far }).signal.is_none());
+        assert!(judge("it won't stop", &Recent { messages: far })
+            .signal
+            .is_none());
         // Nothing elevated, nothing crossed: a pharmacy errand then a time.
         let low = SoftmaxModel {
             bias: vec![10.0, 0.0, 0.0, 0.0],
             ..w.crisis.clone()
         };
-        let calm = JudgementWeights { crisis: low, ..w.clone() };
+        let calm = JudgementWeights {
+            crisis: low,
+            ..w.clone()
+        };
         let x = calm.features_of("tomorrow", &[0.0, 0.0]).unwrap();
-        let recent = Recent { messages: vec![("I need to pick up my pills".into(), Some(0.0))] };
-        assert!(judge_crisis(Some(&calm), "tomorrow", Some(&x), &recent).signal.is_none());
+        let recent = Recent {
+            messages: vec![("I need to pick up my pills".into(), Some(0.0))],
+        };
+        assert!(judge_crisis(Some(&calm), "tomorrow", Some(&x), &recent)
+            .signal
+            .is_none());
     }
 
     #[test]
@@ -457,6 +549,8 @@ mod tests {
         let v = judge_crisis(None, "I want to kill myself", None, &Recent::default());
         assert_eq!(v.signal.unwrap().layer, CrisisLayer::Pattern);
         assert!(v.layers.semantic.is_none());
-        assert!(judge_crisis(None, "hello", None, &Recent::default()).signal.is_none());
+        assert!(judge_crisis(None, "hello", None, &Recent::default())
+            .signal
+            .is_none());
     }
 }

@@ -85,7 +85,12 @@ impl SoftmaxModel {
     /// Trains on `(class index, features)` pairs of `dims` features, each class weighted by the inverse of
     /// its frequency so a rare class counts as much as a common one. Deterministic; weights come out
     /// rounded as they are stored.
-    pub fn train(classes: &[&str], data: &[(usize, Features)], dims: usize, options: TrainOptions) -> Self {
+    pub fn train(
+        classes: &[&str],
+        data: &[(usize, Features)],
+        dims: usize,
+        options: TrainOptions,
+    ) -> Self {
         let k = classes.len();
         let n = data.len().max(1) as f32;
         let mut counts = vec![0f32; k];
@@ -141,7 +146,12 @@ impl SoftmaxModel {
                 model.bias[j] -= lr * b1[j] / (b2[j].sqrt() + eps);
             }
         }
-        for w in model.weights.iter_mut().flatten().chain(model.bias.iter_mut()) {
+        for w in model
+            .weights
+            .iter_mut()
+            .flatten()
+            .chain(model.bias.iter_mut())
+        {
             *w = rounded(*w);
         }
         model
@@ -166,13 +176,21 @@ mod tests {
         let model = SoftmaxModel::train(&["a", "b", "c"], &data, 4, TrainOptions::default());
         for c in 0..3u32 {
             let p = model.predict(&vec![(c, 0.9), (3, 0.5)]);
-            let best = p.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)).unwrap().0;
+            let best = p
+                .iter()
+                .enumerate()
+                .max_by(|a, b| a.1.total_cmp(b.1))
+                .unwrap()
+                .0;
             assert_eq!(best, c as usize, "{p:?}");
             assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-4);
         }
         assert_eq!(model.class("b"), Some(1));
         assert_eq!(model.dimensions(), 4);
-        assert_eq!(SoftmaxModel::train(&["a", "b", "c"], &data, 4, TrainOptions::default()), model);
+        assert_eq!(
+            SoftmaxModel::train(&["a", "b", "c"], &data, 4, TrainOptions::default()),
+            model
+        );
         // Stored as half floats.
         assert!(model.weights.iter().flatten().all(|w| rounded(*w) == *w));
         // A feature past the end is ignored, not a panic.

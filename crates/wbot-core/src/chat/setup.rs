@@ -9,6 +9,7 @@ use super::provider::{ConnectionReport, ProviderConfig, ProviderKind, SecretRef}
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
+use crate::profile::Locale;
 use crate::Core;
 
 /// The most providers one profile can chain.
@@ -359,13 +360,21 @@ impl Core {
         self.chat_status(&profile_id).await
     }
 
-    /// Whether a model is set up, and the helplines for the profile's region.
+    /// Whether a model is set up, and the helplines for the profile's region. With no region chosen, a
+    /// profile that speaks Spanish gets Spain's line (and the directory); others get the US and UK lines.
     pub async fn chat_status(&self, profile_id: &str) -> Result<ChatStatus> {
         let configured = !self.chat_providers(profile_id).await?.is_empty();
         let helpline_region = self.helpline_region(profile_id).await?;
+        let effective = if helpline_region.is_empty()
+            && self.settings(profile_id).await?.locale == Locale::Es
+        {
+            "ES"
+        } else {
+            helpline_region.as_str()
+        };
         Ok(ChatStatus {
             configured,
-            helplines: helplines(&helpline_region),
+            helplines: helplines(effective),
             helpline_region,
         })
     }

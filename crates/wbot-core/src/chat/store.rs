@@ -25,9 +25,6 @@ const AUTO_TITLE_KEEP: usize = 47;
 pub const MAX_TITLE_CHARS: usize = 200;
 /// The longest list preview, in characters (including "You: " and the ellipsis).
 pub const PREVIEW_CHARS: usize = 60;
-/// The least similarity a meaning search of conversations shows: lower than the chat's recall floor,
-/// because a person searching by paraphrase wants near misses too (the Memories screen does the same).
-pub const MEANING_FLOOR: f32 = 0.3;
 /// Most results of one keyword search.
 pub const MAX_SEARCH_RESULTS: u32 = 100;
 
@@ -736,7 +733,8 @@ impl Core {
             SearchMode::Meaning => {
                 let options = crate::memory::SearchOptions {
                     limit: Some(crate::memory::MAX_SEARCH_LIMIT),
-                    min_similarity: Some(MEANING_FLOOR),
+                    // No floor, like the Memories screen: the best matches there are.
+                    min_similarity: None,
                 };
                 let mut out = Vec::new();
                 for hit in self.search_memories(profile_id, query, options).await? {

@@ -8,9 +8,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 use serde::{Deserialize, Serialize};
 use tokio_util::sync::CancellationToken;
 
-use super::prompt::{build_request, PromptContext};
 use super::activity::ActivityGuess;
 use super::judgement::TurnJudgement;
+use super::prompt::{build_request, PromptContext};
 use super::proposal::{propose, ActivityResult, ActivitySummary, ProposalDecision};
 use super::provider::{ChatClient, RetryPolicy, SecretStore};
 use super::store::{
@@ -210,7 +210,10 @@ impl Core {
                     core.chat.end(&reply_id);
                 }
             };
-            tokio::join!(core.offer_activity(message.clone(), activity, &on_event), reply);
+            tokio::join!(
+                core.offer_activity(message.clone(), activity, &on_event),
+                reply
+            );
         });
         Ok(TurnStarted {
             conversation,
@@ -299,7 +302,14 @@ impl Core {
         on_event: &F,
     ) {
         match self
-            .reply_and_save(profile_id, conversation_id, reply_id, &cancel, vector, on_event)
+            .reply_and_save(
+                profile_id,
+                conversation_id,
+                reply_id,
+                &cancel,
+                vector,
+                on_event,
+            )
             .await
         {
             Ok(message) => on_event(ReplyEvent::Done {

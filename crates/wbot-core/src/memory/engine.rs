@@ -783,7 +783,11 @@ impl MemoryEngine {
                 None => self
                     .inner
                     .embedder
-                    .embed(vec![query.to_string()], TextRole::Query, Priority::Interactive)
+                    .embed(
+                        vec![query.to_string()],
+                        TextRole::Query,
+                        Priority::Interactive,
+                    )
                     .await?
                     .pop()
                     .ok_or_else(|| CoreError::Internal("the memory model returned nothing".into())),

@@ -287,18 +287,40 @@ mod tests {
         assert_eq!(hits[0].duplicates, 1);
         assert!(hits.iter().all(|h| h.similarity >= 0.5));
         // With no floor everything is ranked, the vector-less memory last.
-        let none = fuse(&q, vec![cand(5, None), cand(3, Some(vec![0.1, 0.99, 0.0]))], None, 10);
+        let none = fuse(
+            &q,
+            vec![cand(5, None), cand(3, Some(vec![0.1, 0.99, 0.0]))],
+            None,
+            10,
+        );
         let keys: Vec<&str> = none.iter().map(|h| h.memory.id.as_str()).collect();
         assert_eq!(keys, ["3", "5"]);
         assert!(fuse(&q, vec![cand(5, None)], Some(0.0), 10).is_empty());
         // A name lets a memory below the floor through, and ranks it first.
         let mut named = cand(3, Some(vec![0.1, 0.99, 0.0]));
         named.rare_match = true;
-        let hits = fuse(&q, vec![cand(1, Some(vec![0.9, 0.43, 0.0])), named], Some(0.5), 10);
+        let hits = fuse(
+            &q,
+            vec![cand(1, Some(vec![0.9, 0.43, 0.0])), named],
+            Some(0.5),
+            10,
+        );
         assert_eq!(hits[0].memory.id, "3");
         assert_eq!(hits.len(), 2);
         // The limit holds.
-        assert_eq!(fuse(&q, vec![cand(1, Some(vec![1.0, 0.0, 0.0])), cand(6, Some(vec![0.8, -0.6, 0.0]))], None, 1).len(), 1);
+        assert_eq!(
+            fuse(
+                &q,
+                vec![
+                    cand(1, Some(vec![1.0, 0.0, 0.0])),
+                    cand(6, Some(vec![0.8, -0.6, 0.0]))
+                ],
+                None,
+                1
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]

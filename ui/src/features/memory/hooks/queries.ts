@@ -13,12 +13,6 @@ import { useBackend, type Progress } from "../../../lib/backend";
 export const MEMORY_PAGE = 20;
 /** Search results shown. */
 export const SEARCH_LIMIT = 20;
-/**
- * The lowest similarity a search result may have. Lower than the chat's 0.5: with this model a
- * paraphrase of a short memory often scores 0.25–0.35, and someone looking through their memories
- * wants those, ranked, rather than nothing.
- */
-export const SEARCH_FLOOR = 0.2;
 /** Typing pauses this long before a search runs. */
 export const SEARCH_DEBOUNCE_MS = 250;
 
@@ -63,9 +57,10 @@ export function useMemorySearch(profileId: string, query: string) {
       trimmed === ""
         ? skipToken
         : () =>
+            // No floor: the best memories there are always show (the chat's recall keeps one).
             backend.searchMemories(profileId, trimmed, {
               limit: SEARCH_LIMIT,
-              minSimilarity: SEARCH_FLOOR,
+              minSimilarity: null,
             }),
     placeholderData: keepPreviousData,
   });

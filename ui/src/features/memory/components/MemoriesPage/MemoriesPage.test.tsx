@@ -50,7 +50,7 @@ describe("Memories", () => {
     ).toBeInTheDocument();
     expect(await screen.findByText("0 memories")).toBeInTheDocument();
     expect(screen.getByText("Index ready")).toBeInTheDocument();
-    expect(screen.getByText("Model all-MiniLM-L6-v2 (384 dimensions)")).toBeInTheDocument();
+    expect(screen.getByText("Model multilingual-e5-small (384 dimensions)")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Forget everything" })).not.toBeInTheDocument();
   });
 
@@ -247,7 +247,7 @@ describe("Memories", () => {
         total: 1,
         message: "Memory model ready",
       });
-      backend.memory.emit({ kind: "memoryModel", loaded: true, modelId: "all-MiniLM-L6-v2" });
+      backend.memory.emit({ kind: "memoryModel", loaded: true, modelId: "multilingual-e5-small" });
     });
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
     expect(await screen.findByText("Model loaded")).toBeInTheDocument();

@@ -501,3 +501,57 @@ async fn deleting_a_profile_removes_its_index_file_at_once() {
     assert_eq!(hits.len(), 1);
     core.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_name_recalls_what_mentions_it_and_spanish_finds_spanish() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = open(dir.path()).await;
+    let pid = profile(&core, "Ana").await;
+    seed(&core, &pid).await;
+    let canelo = core
+        .add_memory(
+            &pid,
+            NewMemory::note("Mi perro Canelo se escapó del parque ayer."),
+        )
+        .await
+        .unwrap();
+
+    // A second conversation asks about a person named in the first: the name alone brings it back, even
+    // where its similarity to the question is under the prompt's floor.
+    let recall = core
+        .recall_for_prompt(&pid, "What happened with Lena?", None)
+        .await
+        .unwrap();
+    assert_eq!(
+        recall.memories[0].memory.text, FACTS[0],
+        "{:?}",
+        recall.memories
+    );
+    let bare = core
+        .search_memories(&pid, "Lena", SearchOptions::default())
+        .await
+        .unwrap();
+    assert_eq!(bare[0].memory.text, FACTS[0]);
+    // The Memories screen ranks everything: a query with nothing in common still shows the best there are.
+    let anything = core
+        .search_memories(&pid, "quantum chromodynamics", SearchOptions::default())
+        .await
+        .unwrap();
+    assert!(!anything.is_empty());
+    // At a floor nothing reaches by meaning, the name is what lets it through.
+    let named = core
+        .recall_with_floor(&pid, "What happened with Lena?", 0.99)
+        .await
+        .unwrap();
+    assert_eq!(named.len(), 1, "{named:?}");
+    assert_eq!(named[0].memory.text, FACTS[0]);
+    // A common word that happens to be rare here is not a name: no free pass past the floor.
+    let common = core.recall_with_floor(&pid, "sleep", 0.99).await.unwrap();
+    assert!(common.is_empty(), "{common:?}");
+    // Spanish, by meaning: no shared word.
+    let lost = core
+        .search_memories(&pid, "mascota perdida", SearchOptions::default())
+        .await
+        .unwrap();
+    assert_eq!(lost[0].memory.id, canelo.id, "{lost:?}");
+}

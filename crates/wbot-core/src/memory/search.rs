@@ -37,7 +37,8 @@ pub struct KeywordHits {
     pub rare_words: Vec<String>,
 }
 
-/// A query word found in at most this many of a profile's memories is rare: a name, a place, a pet.
+/// A query word found in at most this many memories (counted over the device, like the keyword search's
+/// other counts) is rare: a name, a place, a pet.
 pub const RARE_TERM_MAX_MATCHES: usize = 5;
 
 /// The query's rare words (see [`RARE_TERM_MAX_MATCHES`]), from the terms and how many memories each

@@ -2,7 +2,9 @@
 
 use std::process::{Command, Output};
 
-use serde_json::Value;
+mod support;
+
+use support::json_lines;
 
 fn wbot(dir: &std::path::Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_wbot"))
@@ -11,13 +13,6 @@ fn wbot(dir: &std::path::Path, args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("wbot runs")
-}
-
-fn json_lines(bytes: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(bytes)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("a JSON line"))
-        .collect()
 }
 
 #[test]

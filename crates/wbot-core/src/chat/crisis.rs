@@ -449,7 +449,7 @@ fn expand(word: &str, out: &mut Vec<String>) {
 }
 
 /// The letter without its accent ("á" is "a", "ñ" is "n"), so Spanish typed with or without accents matches.
-fn fold_accent(c: char) -> char {
+pub(super) fn fold_accent(c: char) -> char {
     match c {
         'á' | 'à' | 'ä' | 'â' => 'a',
         'é' | 'è' | 'ë' | 'ê' => 'e',

@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::crisis::fold_accent;
+
 /// Hash slots for the word and letter-group features.
 pub const BUCKETS: usize = 1 << 16;
 /// The embedding's share beside the unit-length n-gram part (chosen on the validation split).
@@ -14,23 +16,11 @@ pub const EMBEDDING_WEIGHT: f32 = 0.05;
 /// A sparse feature vector: `(index, value)`, indices ascending and unique.
 pub type Features = Vec<(u32, f32)>;
 
-fn fold(c: char) -> char {
-    match c {
-        'á' | 'à' | 'ä' | 'â' => 'a',
-        'é' | 'è' | 'ë' | 'ê' => 'e',
-        'í' | 'ì' | 'ï' | 'î' => 'i',
-        'ó' | 'ò' | 'ö' | 'ô' => 'o',
-        'ú' | 'ù' | 'ü' | 'û' => 'u',
-        'ñ' => 'n',
-        c => c,
-    }
-}
-
 /// Lower-case words without accents: runs of letters and digits.
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();
-    for c in text.chars().flat_map(char::to_lowercase).map(fold) {
+    for c in text.chars().flat_map(char::to_lowercase).map(fold_accent) {
         if c.is_alphanumeric() {
             word.push(c);
         } else if !word.is_empty() {

@@ -98,20 +98,36 @@ fn rows(path: &Path, fields: usize) -> Result<Vec<Vec<String>>, String> {
         .collect()
 }
 
+/// The examples of one file: `label, category, text` rows, or `category, text` rows with `label` given.
+fn examples(
+    path: &Path,
+    language: &'static str,
+    label: Option<&str>,
+) -> Result<Vec<Example>, String> {
+    let fields = if label.is_some() { 2 } else { 3 };
+    Ok(rows(path, fields)?
+        .into_iter()
+        .map(|mut row| {
+            let text = row.pop().unwrap_or_default();
+            let category = row.pop().unwrap_or_default();
+            Example {
+                language,
+                label: label.map_or_else(|| row.pop().unwrap_or_default(), str::to_string),
+                category,
+                split: Split::of(&text),
+                text,
+            }
+        })
+        .collect())
+}
+
 /// The crisis set: `<lang>_crisis.tsv` (label `crisis`) and `<lang>_safe.tsv` (label `safe`).
 pub fn crisis(dir: &Path) -> Result<Vec<Example>, String> {
     let mut out = Vec::new();
     for language in LANGUAGES {
         for label in ["crisis", "safe"] {
-            for row in rows(&dir.join(format!("crisis/{language}_{label}.tsv")), 2)? {
-                out.push(Example {
-                    language,
-                    label: label.into(),
-                    category: row[0].clone(),
-                    split: Split::of(&row[1]),
-                    text: row[1].clone(),
-                });
-            }
+            let path = dir.join(format!("crisis/{language}_{label}.tsv"));
+            out.extend(examples(&path, language, Some(label))?);
         }
     }
     Ok(out)
@@ -121,15 +137,11 @@ pub fn crisis(dir: &Path) -> Result<Vec<Example>, String> {
 pub fn activity(dir: &Path) -> Result<Vec<Example>, String> {
     let mut out = Vec::new();
     for language in LANGUAGES {
-        for row in rows(&dir.join(format!("activity/{language}.tsv")), 3)? {
-            out.push(Example {
-                language,
-                label: row[0].clone(),
-                category: row[1].clone(),
-                split: Split::of(&row[2]),
-                text: row[2].clone(),
-            });
-        }
+        out.extend(examples(
+            &dir.join(format!("activity/{language}.tsv")),
+            language,
+            None,
+        )?);
     }
     Ok(out)
 }
@@ -139,15 +151,8 @@ pub fn activity(dir: &Path) -> Result<Vec<Example>, String> {
 pub fn everyday(dir: &Path) -> Result<Vec<Example>, String> {
     let mut out = Vec::new();
     for language in LANGUAGES {
-        for row in rows(&dir.join(format!("everyday/{language}.tsv")), 2)? {
-            out.push(Example {
-                language,
-                label: "none".into(),
-                category: row[0].clone(),
-                split: Split::of(&row[1]),
-                text: row[1].clone(),
-            });
-        }
+        let path = dir.join(format!("everyday/{language}.tsv"));
+        out.extend(examples(&path, language, Some("none"))?);
     }
     Ok(out)
 }

@@ -523,7 +523,9 @@ pub async fn retrieval_report(
             top1 += usize::from(rank == Some(0));
             top3 += usize::from(rank.is_some_and(|r| r < 3));
             rr += rank.map_or(0.0, |r| 1.0 / (r + 1) as f64);
-            let recall = core.recall_with_floor(&l.profile_id, query, floor).await?;
+            let recall = core
+                .recall_with_floor(&l.profile_id, query, None, floor)
+                .await?;
             for hit in &recall {
                 if l.labels.get(&hit.memory.id) == Some(target) {
                     kept += 1;

@@ -540,13 +540,16 @@ async fn a_name_recalls_what_mentions_it_and_spanish_finds_spanish() {
     assert!(!anything.is_empty());
     // At a floor nothing reaches by meaning, the name is what lets it through.
     let named = core
-        .recall_with_floor(&pid, "What happened with Lena?", 0.99)
+        .recall_with_floor(&pid, "What happened with Lena?", None, 0.99)
         .await
         .unwrap();
     assert_eq!(named.len(), 1, "{named:?}");
     assert_eq!(named[0].memory.text, FACTS[0]);
     // A common word that happens to be rare here is not a name: no free pass past the floor.
-    let common = core.recall_with_floor(&pid, "sleep", 0.99).await.unwrap();
+    let common = core
+        .recall_with_floor(&pid, "sleep", None, 0.99)
+        .await
+        .unwrap();
     assert!(common.is_empty(), "{common:?}");
     // Spanish, by meaning: no shared word.
     let lost = core

@@ -7,8 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::crisis::{clauses, compile, match_at, Pattern};
-use super::judgement::{judge_activity, JudgementWeights};
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use crate::memory::Priority;
 use crate::Core;
 
@@ -155,26 +154,6 @@ impl Core {
     /// Embeds texts with the bundled model as queries (L2-normalised vectors, in order).
     pub async fn embed_texts(&self, texts: &[String]) -> Result<Vec<Vec<f32>>> {
         self.memory.embed(texts, Priority::Interactive).await
-    }
-
-    /// Which activity, if any, a message asks for, offline. Fails with `unavailable` only when the
-    /// embedding model cannot load.
-    pub async fn classify_activity(&self, text: &str) -> Result<ActivityGuess> {
-        let text = text.trim();
-        if text.is_empty() {
-            return Err(CoreError::validation("There is no message to classify."));
-        }
-        let weights = JudgementWeights::shipped().map_err(CoreError::Internal)?;
-        let vector = self
-            .memory
-            .embed(&[text.to_string()], Priority::Interactive)
-            .await?
-            .pop()
-            .ok_or_else(|| CoreError::Internal("the memory model returned nothing".into()))?;
-        let features = weights.features_of(text, &vector).ok_or_else(|| {
-            CoreError::Internal("the judgement weights were trained on another model".into())
-        })?;
-        Ok(judge_activity(weights, text, &features))
     }
 }
 

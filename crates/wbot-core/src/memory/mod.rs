@@ -463,28 +463,27 @@ impl Core {
         text: &str,
         vector: Option<Vec<f32>>,
     ) -> Result<Recall> {
-        let profile_id = self.require_profile(profile_id).await?;
-        let text = validate_text(text, TextUse::Query)?;
         let floor = self.memory.config().recall_floor;
         let memories = self
-            .memory
-            .search(&profile_id, &text, vector, RECALL_COUNT, Some(floor))
+            .recall_with_floor(profile_id, text, vector, floor)
             .await?;
         let block = search::format_block(&memories, PROMPT_BLOCK_CHARS);
         Ok(Recall { memories, block })
     }
 
-    /// A prompt's recall at another floor than the configured one (for calibrating it).
+    /// The memories of [`Core::recall_for_prompt`] at a given floor (the configured one there; others
+    /// when calibrating it).
     pub async fn recall_with_floor(
         &self,
         profile_id: &str,
         text: &str,
+        vector: Option<Vec<f32>>,
         floor: f32,
     ) -> Result<Vec<MemoryHit>> {
         let profile_id = self.require_profile(profile_id).await?;
         let text = validate_text(text, TextUse::Query)?;
         self.memory
-            .search(&profile_id, &text, None, RECALL_COUNT, Some(floor))
+            .search(&profile_id, &text, vector, RECALL_COUNT, Some(floor))
             .await
     }
 

@@ -194,7 +194,7 @@ fn configure_memory(app: &tauri::App, core: &Core) {
         runtime = %config.runtime_path.display(),
         "memory model configured"
     );
-    tauri::async_runtime::block_on(core.configure_memory(config));
+    tauri::async_runtime::block_on(core.memory().configure(config));
 }
 
 /// Relays every core notification to the UI as a [`commands::memory::CoreNotice`] event, for as long

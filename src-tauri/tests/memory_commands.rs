@@ -30,7 +30,8 @@ fn harness() -> Harness {
     let core = tauri::async_runtime::block_on(async {
         let core = Core::open(dir.path()).await.expect("core opens");
         let resources = Path::new(env!("CARGO_MANIFEST_DIR")).join("resources");
-        core.configure_memory(MemoryConfig::from_resource_dir(&resources))
+        core.memory()
+            .configure(MemoryConfig::from_resource_dir(&resources))
             .await;
         core
     });

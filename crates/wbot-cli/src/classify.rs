@@ -29,7 +29,7 @@ pub async fn run(core: &Core) -> Result<(), CoreError> {
         if line.trim().is_empty() {
             continue;
         }
-        let judged = core.judge_message(&line, &recent).await;
+        let judged = core.chat().judge_message(&line, &recent).await;
         recent
             .messages
             .insert(0, (line, judged.crisis.layers.semantic));

@@ -61,9 +61,9 @@ pub async fn run(core: &Core, cmd: JudgeCommand) -> Result<(), CoreError> {
             let crisis = dataset::crisis(&dir).map_err(invalid)?;
             let activity = dataset::activity(&dir).map_err(invalid)?;
             let everyday = dataset::everyday(&dir).map_err(invalid)?;
-            let crisis = embed_examples(core, &crisis).await?;
-            let activity = embed_examples(core, &activity).await?;
-            let everyday = embed_examples(core, &everyday).await?;
+            let crisis = embed_examples(core.memory(), &crisis).await?;
+            let activity = embed_examples(core.memory(), &activity).await?;
+            let everyday = embed_examples(core.memory(), &everyday).await?;
             let weights = train(&crisis, &activity, &everyday);
             let out = out.unwrap_or_else(|| {
                 PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../wbot-core/src/chat")
@@ -113,7 +113,7 @@ pub async fn run(core: &Core, cmd: JudgeCommand) -> Result<(), CoreError> {
                 None => JudgementWeights::shipped().map_err(CoreError::Internal)?,
             };
             let crisis = dataset::crisis(&dir).map_err(invalid)?;
-            let crisis = embed_examples(core, &crisis).await?;
+            let crisis = embed_examples(core.memory(), &crisis).await?;
             let part: Vec<_> = crisis
                 .iter()
                 .filter(|(e, _)| e.split == split)
@@ -125,7 +125,7 @@ pub async fn run(core: &Core, cmd: JudgeCommand) -> Result<(), CoreError> {
                 )?;
             }
             let activity = dataset::activity(&dir).map_err(invalid)?;
-            let activity = embed_examples(core, &activity).await?;
+            let activity = embed_examples(core.memory(), &activity).await?;
             let part: Vec<_> = activity
                 .iter()
                 .filter(|(e, _)| e.split == split)
@@ -139,7 +139,7 @@ pub async fn run(core: &Core, cmd: JudgeCommand) -> Result<(), CoreError> {
             // Everyday messages, and the activity set's (none of them a crisis): how often the card shows
             // anyway, and how often an activity is offered unasked.
             let everyday = dataset::everyday(&dir).map_err(invalid)?;
-            let everyday = embed_examples(core, &everyday).await?;
+            let everyday = embed_examples(core.memory(), &everyday).await?;
             let everyday_part: Vec<_> = everyday
                 .iter()
                 .filter(|(e, _)| e.split == split)
@@ -173,14 +173,16 @@ pub async fn run(core: &Core, cmd: JudgeCommand) -> Result<(), CoreError> {
             }
             if retrieval {
                 let sets = dataset::retrieval(&dir).map_err(invalid)?;
-                let loaded = load_retrieval(core, &sets).await?;
+                let loaded = load_retrieval(core.profiles(), core.memory(), &sets).await?;
                 let floors = if floors.is_empty() {
                     vec![RECALL_FLOOR]
                 } else {
                     floors
                 };
                 for floor in floors {
-                    for (key, figures) in retrieval_report(core, &loaded, split, floor).await? {
+                    for (key, figures) in
+                        retrieval_report(core.memory(), &loaded, split, floor).await?
+                    {
                         print_json(
                             &json!({"judgement": "retrieval", "split": split, "floor": floor, "group": key, "figures": figures}),
                         )?;

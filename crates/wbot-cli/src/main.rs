@@ -53,7 +53,7 @@ async fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> Result<(), CoreError> {
     let core = Core::open(&cli.data_dir).await?;
-    core.configure_memory(memory_config()).await;
+    core.memory().configure(memory_config()).await;
     let result = match cli.command {
         Command::Profiles(cmd) => profiles::run(&core, cmd).await,
         Command::Memory(cmd) => memory::run(&core, cmd).await,

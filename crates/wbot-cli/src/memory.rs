@@ -83,7 +83,7 @@ impl From<Kind> for MemoryKind {
 pub async fn run(core: &Core, cmd: MemoryCommand) -> Result<(), CoreError> {
     let result = run_command(core, cmd).await;
     // Save the index even after an error: whatever was stored should not need a rebuild next time.
-    let flushed = core.flush_memory().await;
+    let flushed = core.memory().flush().await;
     result.and(flushed)
 }
 
@@ -98,7 +98,7 @@ async fn run_command(core: &Core, cmd: MemoryCommand) -> Result<(), CoreError> {
                 kind: kind.into(),
                 ..NewMemory::note(text)
             };
-            print_json(&core.add_memory(&profile, memory).await?)?;
+            print_json(&core.memory().add_memory(&profile, memory).await?)?;
         }
         MemoryCommand::Search {
             profile,
@@ -107,6 +107,7 @@ async fn run_command(core: &Core, cmd: MemoryCommand) -> Result<(), CoreError> {
             min_similarity,
         } => {
             for hit in core
+                .memory()
                 .search_memories(
                     &profile,
                     &query,
@@ -125,14 +126,24 @@ async fn run_command(core: &Core, cmd: MemoryCommand) -> Result<(), CoreError> {
             offset,
             limit,
         } => {
-            for memory in core.list_memories(&profile, offset, limit).await?.items {
+            for memory in core
+                .memory()
+                .list_memories(&profile, offset, limit)
+                .await?
+                .items
+            {
                 print_json(&memory)?;
             }
         }
-        MemoryCommand::Status { profile } => print_json(&core.memory_status(&profile).await?)?,
-        MemoryCommand::Recall { profile, text } => {
-            print_json(&core.recall_for_prompt(&profile, &text, None).await?)?
+        MemoryCommand::Status { profile } => {
+            print_json(&core.memory().memory_status(&profile).await?)?
         }
+        MemoryCommand::Recall { profile, text } => print_json(
+            &core
+                .memory()
+                .recall_for_prompt(&profile, &text, None)
+                .await?,
+        )?,
         MemoryCommand::Import { profile } => import(core, &profile).await?,
     }
     Ok(())
@@ -140,7 +151,7 @@ async fn run_command(core: &Core, cmd: MemoryCommand) -> Result<(), CoreError> {
 
 async fn import(core: &Core, profile: &str) -> Result<(), CoreError> {
     // Fail on a bad profile before reading anything.
-    let profile = core.require_profile(profile).await?;
+    let profile = core.profiles().require_profile(profile).await?;
     let (mut imported, mut skipped) = (0usize, 0usize);
     let mut batch: Vec<NewMemory> = Vec::with_capacity(BATCH_SIZE);
     let mut lines = std::io::stdin().lock().lines().enumerate();
@@ -173,6 +184,7 @@ async fn import(core: &Core, profile: &str) -> Result<(), CoreError> {
         if batch.len() >= BATCH_SIZE || (at_end && !batch.is_empty()) {
             // One transaction per batch; a line is printed only once its batch is committed.
             for memory in core
+                .memory()
                 .add_memories(&profile, std::mem::take(&mut batch))
                 .await?
             {

@@ -23,7 +23,7 @@ pub enum ProfilesCommand {
 pub async fn run(core: &Core, cmd: ProfilesCommand) -> Result<(), CoreError> {
     match cmd {
         ProfilesCommand::List => {
-            for profile in core.list_profiles().await? {
+            for profile in core.profiles().list_profiles().await? {
                 print_json(&profile)?;
             }
         }
@@ -35,6 +35,7 @@ pub async fn run(core: &Core, cmd: ProfilesCommand) -> Result<(), CoreError> {
                 None => OnboardingAnswers::neutral(),
             };
             let profile = core
+                .profiles()
                 .create_profile(NewProfile {
                     display_name: name,
                     onboarding,

@@ -94,13 +94,14 @@ fn acknowledged_memories_survive_sigkill_during_import() {
         .unwrap();
     rt.block_on(async {
         let core = Core::open(dir.path()).await.unwrap();
-        core.configure_memory(memory_config()).await;
+        core.memory().configure(memory_config()).await;
         for id in &acknowledged {
-            core.get_memory(&pid, id)
+            core.memory()
+                .get_memory(&pid, id)
                 .await
                 .unwrap_or_else(|e| panic!("acknowledged memory {id} lost: {e}"));
         }
-        let status = core.memory_status(&pid).await.unwrap();
+        let status = core.memory().memory_status(&pid).await.unwrap();
         eprintln!(
             "after the kill: {} acknowledged, status {status:?}",
             acknowledged.len()
@@ -116,6 +117,7 @@ fn acknowledged_memories_survive_sigkill_during_import() {
             Some(IndexCheck::Loaded | IndexCheck::Stale | IndexCheck::Missing)
         ));
         let hits = core
+            .memory()
             .search_memories(
                 &pid,
                 "Memory number 7: on day 7 I felt restless after yoga.",
@@ -124,7 +126,7 @@ fn acknowledged_memories_survive_sigkill_during_import() {
             .await
             .unwrap();
         assert!(!hits.is_empty());
-        core.flush_memory().await.unwrap();
+        core.memory().flush().await.unwrap();
         core.close().await;
     });
 

@@ -405,9 +405,9 @@ fn main() {
     let data = tempfile::tempdir().unwrap();
     let (insert_s, rebuild_s, e2e, file_mb) = rt.block_on(async {
         let core = Core::open(data.path()).await.unwrap();
-        core.configure_memory(config()).await;
+        core.memory().configure(config()).await;
         let pid = core
-            .create_profile(NewProfile { display_name: "Bench".into(), onboarding: OnboardingAnswers::neutral() })
+            .profiles().create_profile(NewProfile { display_name: "Bench".into(), onboarding: OnboardingAnswers::neutral() })
             .await
             .unwrap()
             .id;
@@ -438,21 +438,21 @@ fn main() {
         }
         let insert_s = t.elapsed().as_secs_f64();
         let t = Instant::now();
-        let status = core.memory_status(&pid).await.unwrap();
+        let status = core.memory().memory_status(&pid).await.unwrap();
         let rebuild_s = t.elapsed().as_secs_f64();
         assert_eq!(status.indexed as usize, n);
-        core.recall_for_prompt(&pid, "warm up", None).await.unwrap();
+        core.memory().recall_for_prompt(&pid, "warm up", None).await.unwrap();
         let mut long = Vec::new();
         for q in &query_texts {
             let s = Instant::now();
-            let r = core.recall_for_prompt(&pid, q, None).await.unwrap();
+            let r = core.memory().recall_for_prompt(&pid, q, None).await.unwrap();
             long.push(s.elapsed());
             assert!(r.block.chars().count() <= 2000);
         }
         let mut short = Vec::new();
         for i in 0..100 {
             let s = Instant::now();
-            core.recall_for_prompt(&pid, short_queries[i % short_queries.len()], None).await.unwrap();
+            core.memory().recall_for_prompt(&pid, short_queries[i % short_queries.len()], None).await.unwrap();
             short.push(s.elapsed());
         }
         let mut embed_long = Vec::new();

@@ -14,8 +14,9 @@ use crate::chat::judgement::{
 use crate::chat::linear::{rounded, SoftmaxModel, TrainOptions};
 use crate::chat::Activity;
 use crate::error::{CoreError, Result};
+use crate::memory::MemoryService;
 use crate::memory::{NewMemory, SearchOptions, MODEL_ID};
-use crate::Core;
+use crate::profile::ProfileService;
 
 /// Recall the crisis threshold is chosen to reach on the validation split, in each language.
 pub const TARGET_VALIDATION_RECALL: f64 = 0.98;
@@ -462,20 +463,21 @@ pub struct LoadedSet<'a> {
     labels: BTreeMap<String, String>,
 }
 
-/// Adds each language's memories to a new profile of `core`.
+/// Adds each language's memories to a new profile.
 pub async fn load_retrieval<'a>(
-    core: &Core,
+    profiles: &ProfileService,
+    memory: &MemoryService,
     sets: &'a [RetrievalSet],
 ) -> Result<Vec<LoadedSet<'a>>> {
     let mut out = Vec::new();
     for set in sets {
-        let profile = core
+        let profile = profiles
             .create_profile(crate::profile::NewProfile {
                 display_name: format!("retrieval {}", set.language),
                 onboarding: crate::profile::OnboardingAnswers::neutral(),
             })
             .await?;
-        let added = core
+        let added = memory
             .add_memories(
                 &profile.id,
                 set.memories
@@ -501,7 +503,7 @@ pub async fn load_retrieval<'a>(
 
 /// Runs the queries of `split` against loaded sets, with a chat prompt's recall at `floor`.
 pub async fn retrieval_report(
-    core: &Core,
+    memory: &MemoryService,
     loaded: &[LoadedSet<'_>],
     split: Split,
     floor: f32,
@@ -515,7 +517,9 @@ pub async fn retrieval_report(
                 limit: Some(10),
                 min_similarity: None,
             };
-            let hits = core.search_memories(&l.profile_id, query, options).await?;
+            let hits = memory
+                .search_memories(&l.profile_id, query, options)
+                .await?;
             let rank = hits
                 .iter()
                 .position(|h| l.labels.get(&h.memory.id) == Some(target));
@@ -523,7 +527,7 @@ pub async fn retrieval_report(
             top1 += usize::from(rank == Some(0));
             top3 += usize::from(rank.is_some_and(|r| r < 3));
             rr += rank.map_or(0.0, |r| 1.0 / (r + 1) as f64);
-            let recall = core
+            let recall = memory
                 .recall_with_floor(&l.profile_id, query, None, floor)
                 .await?;
             for hit in &recall {
@@ -549,9 +553,12 @@ pub async fn retrieval_report(
 }
 
 /// Embeds examples' texts as queries, in order.
-pub async fn embed_examples<'a>(core: &Core, examples: &'a [Example]) -> Result<Vec<Embedded<'a>>> {
+pub async fn embed_examples<'a>(
+    memory: &MemoryService,
+    examples: &'a [Example],
+) -> Result<Vec<Embedded<'a>>> {
     let texts: Vec<String> = examples.iter().map(|e| e.text.clone()).collect();
-    let vectors = core.embed_texts(&texts).await?;
+    let vectors = memory.embed_queries(&texts).await?;
     if vectors.len() != examples.len() {
         return Err(CoreError::Internal(
             "the model returned too few vectors".into(),

@@ -6,11 +6,12 @@ use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
 use crate::chat::{Activity, ActivitySummary, JournalCategory};
+use crate::db::Db;
 use crate::db::{from_db, now_rfc3339};
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
 use crate::profile::check_mood;
-use crate::Core;
+use crate::profile::ProfileService;
 
 /// The longest entry, in characters (about 8,000 words). Longer text is refused, never cut.
 pub const MAX_ENTRY_CHARS: usize = 50_000;
@@ -117,7 +118,18 @@ fn row_to_entry(row: &sqlx::sqlite::SqliteRow) -> Result<JournalEntry> {
     })
 }
 
-impl Core {
+/// Journal entries: saved, read back, listed.
+#[derive(Debug, Clone)]
+pub struct JournalService {
+    db: Db,
+    profiles: ProfileService,
+}
+
+impl JournalService {
+    pub fn new(db: Db, profiles: ProfileService) -> Self {
+        Self { db, profiles }
+    }
+
     /// Saves a journal entry for a profile.
     pub async fn save_journal_entry(
         &self,
@@ -125,7 +137,7 @@ impl Core {
         input: NewJournalEntry,
     ) -> Result<JournalEntry> {
         let input = validated(input)?;
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let entry = JournalEntry {
             id: new_id().to_string(),
             category: input.category,
@@ -163,7 +175,7 @@ impl Core {
 
     /// One entry of a profile.
     pub async fn journal_entry(&self, profile_id: &str, entry_id: &str) -> Result<JournalEntry> {
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let id = parse_id(entry_id, "journal entry")?.to_string();
         let row = sqlx::query(&format!(
             "SELECT {COLUMNS} FROM journal_entries WHERE id = ? AND profile_id = ?"
@@ -183,7 +195,7 @@ impl Core {
         offset: u32,
         limit: Option<u32>,
     ) -> Result<Vec<JournalEntry>> {
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let limit = limit.unwrap_or(20);
         if limit == 0 || limit > MAX_PAGE {
             return Err(CoreError::validation(format!(

@@ -15,43 +15,81 @@ pub mod memory;
 pub mod profile;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use breathing::BreathingService;
+use chat::ChatService;
+use journal::JournalService;
+use meditation::MeditationService;
+use memory::MemoryService;
+use profile::{ProfileService, Settings};
 
 pub use error::{CoreError, ErrorCode, Result};
 
-/// The facade the shell holds in its state: one per data directory.
+/// What the shell holds in its state, one per data directory: the domain services, built once over one
+/// database and event bus (ADR 0008). Each service's fields are what it depends on; the few operations
+/// that span domains (deleting a profile, changing settings while a session plays) are here.
 #[derive(Debug, Clone)]
 pub struct Core {
     db: db::Db,
     data_dir: PathBuf,
     events: events::EventBus,
-    memory: memory::MemoryEngine,
-    /// Opened on first use: opening a device takes time and most callers never play sound.
-    audio: std::sync::Arc<std::sync::OnceLock<audio::AudioEngine>>,
-    /// Breathing sessions running now, steered by run id.
-    breathing_runs: breathing::LiveSessions,
-    /// The chat client, where keys are kept, and the replies streaming now.
-    chat: chat::turn::ChatRuntime,
+    profiles: ProfileService,
+    memory: MemoryService,
+    breathing: BreathingService,
+    meditation: MeditationService,
+    journal: JournalService,
+    chat: ChatService,
 }
 
 impl Core {
     /// Opens the core on a data directory, creating and migrating its database.
     pub async fn open(data_dir: impl AsRef<Path>) -> Result<Self> {
+        let runtime = chat::turn::ChatRuntime::new(
+            Arc::new(chat::secrets::KeychainSecretStore),
+            chat::RetryPolicy::default(),
+        )?;
         let data_dir = data_dir.as_ref().to_path_buf();
         let db = db::Db::open(&data_dir).await?;
         tracing::info!("core opened");
         let events = events::EventBus::default();
+        let profiles = ProfileService::new(db.clone());
+        let engine = memory::MemoryEngine::new(db.clone(), data_dir.clone(), events.clone());
+        let memory = MemoryService::new(profiles.clone(), engine);
+        let breathing = BreathingService::new(db.clone(), profiles.clone());
+        let meditation = MeditationService::new(db.clone(), profiles.clone());
+        let journal = JournalService::new(db.clone(), profiles.clone());
+        let chat = ChatService::new(
+            db.clone(),
+            profiles.clone(),
+            memory.clone(),
+            breathing.clone(),
+            meditation.clone(),
+            journal.clone(),
+            runtime,
+        );
         Ok(Self {
-            memory: memory::MemoryEngine::new(db.clone(), data_dir.clone(), events.clone()),
             db,
             data_dir,
             events,
-            audio: Default::default(),
-            breathing_runs: Default::default(),
-            chat: chat::turn::ChatRuntime::new(
-                std::sync::Arc::new(chat::secrets::KeychainSecretStore),
-                chat::RetryPolicy::default(),
-            )?,
+            profiles,
+            memory,
+            breathing,
+            meditation,
+            journal,
+            chat,
         })
+    }
+
+    /// Replaces how API keys are kept and how providers are retried (tests use memory and short waits).
+    pub fn with_chat_runtime(
+        mut self,
+        secrets: Arc<dyn chat::SecretStore>,
+        retry: chat::RetryPolicy,
+    ) -> Result<Self> {
+        let runtime = chat::turn::ChatRuntime::new(secrets, retry)?;
+        self.chat = self.chat.with_runtime(runtime);
+        Ok(self)
     }
 
     /// The directory holding this device's data.
@@ -59,7 +97,7 @@ impl Core {
         &self.data_dir
     }
 
-    /// The database handles, for domain modules.
+    /// The database handles.
     pub fn db(&self) -> &db::Db {
         &self.db
     }
@@ -69,10 +107,61 @@ impl Core {
         &self.events
     }
 
+    /// Profiles, their settings and onboarding answers.
+    pub fn profiles(&self) -> &ProfileService {
+        &self.profiles
+    }
+
+    /// What Wbot remembers.
+    pub fn memory(&self) -> &MemoryService {
+        &self.memory
+    }
+
+    /// Breathing sessions, saved and running, and their sound.
+    pub fn breathing(&self) -> &BreathingService {
+        &self.breathing
+    }
+
+    /// Meditation sessions.
+    pub fn meditation(&self) -> &MeditationService {
+        &self.meditation
+    }
+
+    /// Journal entries.
+    pub fn journal(&self) -> &JournalService {
+        &self.journal
+    }
+
+    /// The companion chat.
+    pub fn chat(&self) -> &ChatService {
+        &self.chat
+    }
+
+    /// Replaces a profile's settings; a breathing session of that profile playing now follows them.
+    pub async fn update_settings(&self, profile_id: &str, settings: Settings) -> Result<Settings> {
+        let saved = self.profiles.update_settings(profile_id, settings).await?;
+        let id = self.profiles.require_profile(profile_id).await?;
+        self.breathing.follow_sound_settings(&id, &saved).await;
+        Ok(saved)
+    }
+
+    /// Deletes a profile and everything it owns: its rows, its API keys (kept outside the database, so the
+    /// cascade cannot reach them) and its memory index. When it was active, the oldest remaining profile
+    /// (if any) becomes active.
+    pub async fn delete_profile(&self, raw: &str) -> Result<()> {
+        let id = ids::parse_id(raw, "profile")?.to_string();
+        if self.profiles.profile(&id).await.is_ok() {
+            self.chat.forget_profile_keys(&id).await?;
+        }
+        self.profiles.delete_rows(&id).await?;
+        self.memory.drop_index(&id).await;
+        Ok(())
+    }
+
     /// Saves running breathing sessions and the memory indexes, then flushes and closes storage.
     pub async fn close(&self) {
-        self.save_running_breathing().await;
-        if let Err(err) = self.flush_memory().await {
+        self.breathing.save_running_breathing().await;
+        if let Err(err) = self.memory.flush().await {
             // The index is derived: a failed save only means a rebuild on the next start.
             tracing::warn!(error = %err, "memory index not saved on close");
         }

@@ -6,11 +6,12 @@ use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::chat::{Activity, ActivitySummary};
+use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::ids::{clip, new_id, parse_id};
 use crate::profile::check_mood;
 use crate::profile::string_enum;
-use crate::Core;
+use crate::profile::ProfileService;
 
 /// Shortest planned session: 1 minute.
 pub const MIN_PLANNED_MS: u32 = 60_000;
@@ -162,14 +163,25 @@ fn validate(input: &NewMeditationSession) -> Result<(String, String)> {
     Ok((utc_text(started)?, utc_text(ended)?))
 }
 
-impl Core {
+/// Meditation sessions: saved, read back, listed.
+#[derive(Debug, Clone)]
+pub struct MeditationService {
+    db: Db,
+    profiles: ProfileService,
+}
+
+impl MeditationService {
+    pub fn new(db: Db, profiles: ProfileService) -> Self {
+        Self { db, profiles }
+    }
+
     /// Saves a finished or ended-early silent meditation for a profile.
     pub async fn save_meditation_session(
         &self,
         profile_id: &str,
         input: NewMeditationSession,
     ) -> Result<MeditationSession> {
-        let profile = self.require_profile(profile_id).await?;
+        let profile = self.profiles.require_profile(profile_id).await?;
         let (started_at, ended_at) = validate(&input)?;
         let id = new_id().to_string();
         let kind = MeditationKind::Silent;
@@ -211,7 +223,7 @@ impl Core {
         &self,
         profile_id: &str,
     ) -> Result<Vec<MeditationSession>> {
-        let profile = self.require_profile(profile_id).await?;
+        let profile = self.profiles.require_profile(profile_id).await?;
         let rows: Vec<Row> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} FROM meditation_sessions WHERE profile_id = ?
              ORDER BY started_at DESC, id DESC"
@@ -228,7 +240,7 @@ impl Core {
         profile_id: &str,
         session_id: &str,
     ) -> Result<MeditationSession> {
-        let profile = self.require_profile(profile_id).await?;
+        let profile = self.profiles.require_profile(profile_id).await?;
         let id = parse_id(session_id, "meditation session")?.to_string();
         let row: Option<Row> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} FROM meditation_sessions WHERE id = ? AND profile_id = ?"

@@ -16,6 +16,7 @@ async fn core_with(dir: &std::path::Path, names: &[&str]) -> (Core, Vec<String>)
     let mut ids = Vec::new();
     for name in names {
         let profile = core
+            .profiles()
             .create_profile(NewProfile {
                 display_name: (*name).into(),
                 onboarding: OnboardingAnswers::neutral(),
@@ -88,12 +89,14 @@ async fn a_session_runs_then_finishes_into_history_with_both_moods() {
     let (core, ids) = core_with(dir.path(), &["Ada"]).await;
     let (seen, mut done, on_event) = events();
     let live = core
+        .breathing()
         .start_breathing(&ids[0], start(quick(2), Some(2)), on_event)
         .await
         .expect("start");
     assert_eq!(live.pattern.map(|p| p.cycles), Some(2));
     done.recv().await.expect("the session ends");
     let saved = core
+        .breathing()
         .finish_breathing(&ids[0], &live.run_id, Some(4))
         .await
         .expect("finish");
@@ -114,14 +117,18 @@ async fn a_session_runs_then_finishes_into_history_with_both_moods() {
         [Phase::Inhale, Phase::Exhale, Phase::Inhale, Phase::Exhale]
     );
     let history = core
+        .breathing()
         .list_breathing_sessions(&ids[0], 10, 0)
         .await
         .expect("history");
     assert_eq!(history.total, 1);
     assert_eq!(history.items[0].id, saved.id);
-    assert_eq!(core.running_breathing_sessions(), 0);
+    assert_eq!(core.breathing().running_breathing_sessions(), 0);
     // The run id is spent once finished.
-    let again = core.finish_breathing(&ids[0], &live.run_id, None).await;
+    let again = core
+        .breathing()
+        .finish_breathing(&ids[0], &live.run_id, None)
+        .await;
     assert_eq!(again.expect_err("gone").code(), ErrorCode::NotFound);
 }
 
@@ -131,25 +138,31 @@ async fn pause_stop_and_finish_record_where_it_stopped() {
     let (core, ids) = core_with(dir.path(), &["Ada"]).await;
     let (seen, _done, on_event) = events();
     let live = core
+        .breathing()
         .start_breathing(&ids[0], start(SessionConfig::Box, None), on_event)
         .await
         .expect("start");
     let run = &live.run_id;
-    core.control_breathing(&ids[0], run, RunnerCommand::Pause)
+    core.breathing()
+        .control_breathing(&ids[0], run, RunnerCommand::Pause)
         .await
         .expect("pause");
-    core.control_breathing(&ids[0], run, RunnerCommand::Resume)
+    core.breathing()
+        .control_breathing(&ids[0], run, RunnerCommand::Resume)
         .await
         .expect("resume");
     // Taps belong to manual Wim Hof: a conflict, and the session goes on.
     let tap = core
+        .breathing()
         .control_breathing(&ids[0], run, RunnerCommand::Tap)
         .await;
     assert_eq!(tap.expect_err("no tap").code(), ErrorCode::Conflict);
-    core.control_breathing(&ids[0], run, RunnerCommand::Stop)
+    core.breathing()
+        .control_breathing(&ids[0], run, RunnerCommand::Stop)
         .await
         .expect("stop");
     let saved = core
+        .breathing()
         .finish_breathing(&ids[0], run, None)
         .await
         .expect("finish");
@@ -176,10 +189,12 @@ async fn finishing_a_running_session_stops_and_saves_it() {
     let (core, ids) = core_with(dir.path(), &["Ada"]).await;
     let (_seen, _done, on_event) = events();
     let live = core
+        .breathing()
         .start_breathing(&ids[0], start(SessionConfig::Coherent, Some(3)), on_event)
         .await
         .expect("start");
     let saved = core
+        .breathing()
         .finish_breathing(&ids[0], &live.run_id, None)
         .await
         .expect("finish");
@@ -193,14 +208,16 @@ async fn closing_the_core_saves_a_session_still_running() {
     let dir = tempfile::tempdir().expect("dir");
     let (core, ids) = core_with(dir.path(), &["Ada"]).await;
     let (_seen, _done, on_event) = events();
-    core.start_breathing(&ids[0], start(SessionConfig::Box, Some(2)), on_event)
+    core.breathing()
+        .start_breathing(&ids[0], start(SessionConfig::Box, Some(2)), on_event)
         .await
         .expect("start");
     core.close().await;
-    assert_eq!(core.running_breathing_sessions(), 0);
+    assert_eq!(core.breathing().running_breathing_sessions(), 0);
 
     let core = Core::open(dir.path()).await.expect("reopen");
     let history = core
+        .breathing()
         .list_breathing_sessions(&ids[0], 10, 0)
         .await
         .expect("history");
@@ -225,6 +242,7 @@ async fn manual_wim_hof_taps_release_and_saves_the_retention() {
         ..WimHofSettings::default()
     };
     let live = core
+        .breathing()
         .start_breathing(
             &ids[0],
             start(SessionConfig::WimHof(settings), None),
@@ -235,23 +253,28 @@ async fn manual_wim_hof_taps_release_and_saves_the_retention() {
     let run = &live.run_id;
     // Release before the breaths are done is refused: there is no retention yet.
     let early = core
+        .breathing()
         .control_breathing(&ids[0], run, RunnerCommand::Release)
         .await;
     assert_eq!(early.expect_err("too early").code(), ErrorCode::Conflict);
     for _ in 0..10 {
-        core.control_breathing(&ids[0], run, RunnerCommand::Tap)
+        core.breathing()
+            .control_breathing(&ids[0], run, RunnerCommand::Tap)
             .await
             .expect("tap");
     }
-    core.control_breathing(&ids[0], run, RunnerCommand::Release)
+    core.breathing()
+        .control_breathing(&ids[0], run, RunnerCommand::Release)
         .await
         .expect("release");
     // Ending it during the recovery hold keeps the retention.
-    core.control_breathing(&ids[0], run, RunnerCommand::Stop)
+    core.breathing()
+        .control_breathing(&ids[0], run, RunnerCommand::Stop)
         .await
         .expect("stop");
     done.recv().await.expect("ended");
     let saved = core
+        .breathing()
         .finish_breathing(&ids[0], run, Some(5))
         .await
         .expect("finish");
@@ -272,54 +295,64 @@ async fn bad_settings_moods_and_ids_get_typed_errors() {
         cycles: 2,
     });
     let err = core
+        .breathing()
         .start_breathing(&ids[0], start(bad_pattern, None), |_| {})
         .await
         .expect_err("too long");
     assert_eq!(err.code(), ErrorCode::Validation);
     let err = core
+        .breathing()
         .start_breathing(&ids[0], start(SessionConfig::Box, Some(6)), |_| {})
         .await
         .expect_err("mood");
     assert_eq!(err.code(), ErrorCode::Validation);
-    assert_eq!(core.running_breathing_sessions(), 0);
+    assert_eq!(core.breathing().running_breathing_sessions(), 0);
 
     let live = core
+        .breathing()
         .start_breathing(&ids[0], start(SessionConfig::Box, None), |_| {})
         .await
         .expect("start");
     let run = &live.run_id;
     // Ben cannot see or steer Ada's session.
     let err = core
+        .breathing()
         .control_breathing(&ids[1], run, RunnerCommand::Pause)
         .await
         .expect_err("other profile");
     assert_eq!(err.code(), ErrorCode::NotFound);
     let err = core
+        .breathing()
         .finish_breathing(&ids[1], run, None)
         .await
         .expect_err("other profile");
     assert_eq!(err.code(), ErrorCode::NotFound);
     let unknown = "7a0c2a4e-9d3b-4f7e-8a51-3c2b1d0e9f88";
     let err = core
+        .breathing()
         .control_breathing(&ids[0], unknown, RunnerCommand::Stop)
         .await
         .expect_err("unknown");
     assert_eq!(err.code(), ErrorCode::NotFound);
     let err = core
+        .breathing()
         .control_breathing(&ids[0], "nope", RunnerCommand::Stop)
         .await
         .expect_err("malformed");
     assert_eq!(err.code(), ErrorCode::Validation);
     let err = core
+        .breathing()
         .finish_breathing(&ids[0], run, Some(0))
         .await
         .expect_err("mood after");
     assert_eq!(err.code(), ErrorCode::Validation);
     // Still Ada's and still running after all that.
-    core.control_breathing(&ids[0], run, RunnerCommand::Pause)
+    core.breathing()
+        .control_breathing(&ids[0], run, RunnerCommand::Pause)
         .await
         .expect("pause");
-    core.finish_breathing(&ids[0], run, None)
+    core.breathing()
+        .finish_breathing(&ids[0], run, None)
         .await
         .expect("finish");
 }
@@ -328,7 +361,7 @@ async fn bad_settings_moods_and_ids_get_typed_errors() {
 async fn audio_state_reports_sound_and_the_profiles_switches() {
     let dir = tempfile::tempdir().expect("dir");
     let (core, ids) = core_with(dir.path(), &["Ada"]).await;
-    let state = core.audio_state(&ids[0]).await.expect("state");
+    let state = core.breathing().audio_state(&ids[0]).await.expect("state");
     if !state.status.available {
         assert!(state
             .status
@@ -337,8 +370,16 @@ async fn audio_state_reports_sound_and_the_profiles_switches() {
             .is_some_and(|r| r.starts_with("Sound is off")));
     }
     assert!(!state.muted && !state.ambient_on);
-    let muted = core.set_audio_muted(&ids[0], true).await.expect("mute");
+    let muted = core
+        .breathing()
+        .set_audio_muted(&ids[0], true)
+        .await
+        .expect("mute");
     assert!(muted.muted);
-    let err = core.audio_state("nope").await.expect_err("malformed");
+    let err = core
+        .breathing()
+        .audio_state("nope")
+        .await
+        .expect_err("malformed");
     assert_eq!(err.code(), ErrorCode::Validation);
 }

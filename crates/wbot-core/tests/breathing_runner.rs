@@ -83,6 +83,7 @@ async fn a_short_session_runs_to_completion_and_saves() {
     let dir = tempfile::tempdir().expect("tempdir");
     let core = Core::open(dir.path()).await.expect("open");
     let profile = core
+        .profiles()
         .create_profile(NewProfile {
             display_name: "Ada".into(),
             onboarding: OnboardingAnswers::neutral(),
@@ -90,6 +91,7 @@ async fn a_short_session_runs_to_completion_and_saves() {
         .await
         .expect("profile");
     let saved = core
+        .breathing()
         .save_breathing_session(
             &profile.id,
             NewBreathingSession::from_outcome(outcome, Some(3), Some(4)),

@@ -12,13 +12,14 @@ use wbot_core::profile::{NewProfile, OnboardingAnswers};
 use wbot_core::{Core, ErrorCode};
 
 async fn profile(core: &Core, name: &str) -> String {
-    core.create_profile(NewProfile {
-        display_name: name.into(),
-        onboarding: OnboardingAnswers::neutral(),
-    })
-    .await
-    .expect("profile")
-    .id
+    core.profiles()
+        .create_profile(NewProfile {
+            display_name: name.into(),
+            onboarding: OnboardingAnswers::neutral(),
+        })
+        .await
+        .expect("profile")
+        .id
 }
 
 /// Long phases: the session is still running, with no chime, while the test looks.
@@ -36,20 +37,22 @@ fn slow() -> StartBreathing {
 }
 
 async fn start(core: &Core, profile: &str) -> String {
-    core.start_breathing(profile, slow(), |_| {})
+    core.breathing()
+        .start_breathing(profile, slow(), |_| {})
         .await
         .expect("start")
         .run_id
 }
 
 fn muted_everywhere(core: &Core) -> bool {
-    core.audio()
+    core.breathing()
+        .audio()
         .with_mix(|m| LayerId::ALL.iter().all(|&l| m.is_muted(l)))
 }
 
 /// Rings a chime now and renders 300 ms: the loudest sample after the 20 ms mute ramp.
 fn chime_peak(core: &Core) -> f32 {
-    let samples = core.audio().with_mix(|m| {
+    let samples = core.breathing().audio().with_mix(|m| {
         m.schedule_chime(ChimeKind::Inhale, m.position());
         m.render_for(Duration::from_millis(300))
     });
@@ -68,19 +71,30 @@ async fn a_mute_set_in_a_session_holds_for_the_next_one_and_after_reopening() {
 
     let run = start(&core, &ada).await;
     assert!(!muted_everywhere(&core));
-    let state = core.set_audio_muted(&ada, true).await.expect("mute");
+    let state = core
+        .breathing()
+        .set_audio_muted(&ada, true)
+        .await
+        .expect("mute");
     assert!(state.muted);
     assert!(muted_everywhere(&core), "applied at once");
-    let silent = !core.audio().status().available;
+    let silent = !core.breathing().audio().status().available;
     if silent {
         // Nobody else pulls the mix: what it renders is what would be heard.
         assert_eq!(chime_peak(&core), 0.0);
     }
-    core.finish_breathing(&ada, &run, None)
+    core.breathing()
+        .finish_breathing(&ada, &run, None)
         .await
         .expect("finish");
-    assert!(core.settings(&ada).await.expect("ada").muted, "saved");
-    assert!(!core.settings(&ben).await.expect("ben").muted, "Ben's own");
+    assert!(
+        core.profiles().settings(&ada).await.expect("ada").muted,
+        "saved"
+    );
+    assert!(
+        !core.profiles().settings(&ben).await.expect("ben").muted,
+        "Ben's own"
+    );
 
     // Ben's session plays with Ben's settings, then Ada's next one is muted again.
     let run = start(&core, &ben).await;
@@ -89,27 +103,36 @@ async fn a_mute_set_in_a_session_holds_for_the_next_one_and_after_reopening() {
         // Cue volume 70 %: the chime peaks near 0.35 and has decayed a little 30 ms in.
         assert!(chime_peak(&core) > 0.2);
     }
-    core.finish_breathing(&ben, &run, None)
+    core.breathing()
+        .finish_breathing(&ben, &run, None)
         .await
         .expect("finish");
     let run = start(&core, &ada).await;
     assert!(muted_everywhere(&core));
-    core.finish_breathing(&ada, &run, None)
+    core.breathing()
+        .finish_breathing(&ada, &run, None)
         .await
         .expect("finish");
     core.close().await;
 
     // The app restarts: a new core on the same file.
     let core = Core::open(dir.path()).await.expect("reopen");
-    assert!(core.audio_state(&ada).await.expect("state").muted);
+    assert!(
+        core.breathing()
+            .audio_state(&ada)
+            .await
+            .expect("state")
+            .muted
+    );
     let run = start(&core, &ada).await;
     assert!(muted_everywhere(&core));
     // Unmuting from the settings screen mid-session is followed too.
-    let mut settings = core.settings(&ada).await.expect("settings");
+    let mut settings = core.profiles().settings(&ada).await.expect("settings");
     settings.muted = false;
     core.update_settings(&ada, settings).await.expect("update");
     assert!(!muted_everywhere(&core));
-    core.finish_breathing(&ada, &run, None)
+    core.breathing()
+        .finish_breathing(&ada, &run, None)
         .await
         .expect("finish");
 }
@@ -133,37 +156,49 @@ async fn the_ambient_toggle_plays_the_bed_with_its_fades_at_the_profiles_volume(
     let core = Core::open(dir.path()).await.expect("open");
     let ada = profile(&core, "Ada").await;
     let ben = profile(&core, "Ben").await;
-    let mut settings = core.settings(&ada).await.expect("settings");
+    let mut settings = core.profiles().settings(&ada).await.expect("settings");
     settings.ambient_volume = 40;
     settings.ambient_sound = AmbientKind::Pink;
     core.update_settings(&ada, settings).await.expect("volume");
 
     // Outside a session the switch is only saved: nothing plays.
-    let state = core.set_breathing_ambient(&ada, true).await.expect("on");
+    let state = core
+        .breathing()
+        .set_breathing_ambient(&ada, true)
+        .await
+        .expect("on");
     assert!(state.ambient_on);
     assert_eq!(state.ambient_sound, AmbientKind::Pink);
-    assert_eq!(core.audio().with_mix(|m| m.ambient()), None);
+    assert_eq!(core.breathing().audio().with_mix(|m| m.ambient()), None);
 
     let run = start(&core, &ada).await;
     assert_eq!(
-        core.audio().with_mix(|m| m.ambient()),
+        core.breathing().audio().with_mix(|m| m.ambient()),
         Some(AmbientKind::Pink),
         "the saved switch starts the bed with the session"
     );
-    core.set_breathing_ambient(&ada, false).await.expect("off");
-    assert_eq!(core.audio().with_mix(|m| m.ambient()), None);
-    let state = core.set_breathing_ambient(&ada, true).await.expect("on");
+    core.breathing()
+        .set_breathing_ambient(&ada, false)
+        .await
+        .expect("off");
+    assert_eq!(core.breathing().audio().with_mix(|m| m.ambient()), None);
+    let state = core
+        .breathing()
+        .set_breathing_ambient(&ada, true)
+        .await
+        .expect("on");
     assert!(state.ambient_on);
-    let silent = !core.audio().status().available;
+    let silent = !core.breathing().audio().status().available;
     if silent {
         // What the engine renders equals a reference mix doing the same: volume 0.4 (ramped from
         // 1.0 as in a fresh engine), the bed restarted with its 2 s fade-in, then its 1 s fade-out.
-        let rate = core.audio().with_mix(|m| m.rate());
+        let rate = core.breathing().audio().with_mix(|m| m.rate());
         let sound = Arc::new(AmbientLoop::generate(AmbientKind::Pink, rate));
         let mut reference = Mix::new(rate);
         reference.set_volume(LayerId::Ambient, 0.4).expect("volume");
         reference.start_ambient(sound, wbot_core::audio::AMBIENT_FADE_IN);
         let live = core
+            .breathing()
             .audio()
             .with_mix(|m| m.render_for(Duration::from_secs(3)));
         let expected = reference.render_for(Duration::from_secs(3));
@@ -176,39 +211,62 @@ async fn the_ambient_toggle_plays_the_bed_with_its_fades_at_the_profiles_volume(
         // Not louder than the profile's 40 %: the loop's own level is 0.12 RMS.
         assert!(full < 0.12 * 0.4 * 1.5, "{full}");
 
-        core.set_breathing_ambient(&ada, false).await.expect("off");
+        core.breathing()
+            .set_breathing_ambient(&ada, false)
+            .await
+            .expect("off");
         reference.stop_ambient(AMBIENT_FADE_OUT);
         let live = core
+            .breathing()
             .audio()
             .with_mix(|m| m.render_for(Duration::from_millis(1100)));
         let expected = reference.render_for(Duration::from_millis(1100));
         assert_same(&live, &expected, "fade-out");
         assert!(rms(&live[frame(1.0)..]) == 0.0, "silent after 1 s");
-        assert!(!core.audio().with_mix(|m| m.ambient_playing()));
-        core.set_breathing_ambient(&ada, true).await.expect("on");
+        assert!(!core.breathing().audio().with_mix(|m| m.ambient_playing()));
+        core.breathing()
+            .set_breathing_ambient(&ada, true)
+            .await
+            .expect("on");
     }
-    assert!(core.settings(&ada).await.expect("ada").ambient_on);
-    assert!(!core.settings(&ben).await.expect("ben").ambient_on);
+    assert!(
+        core.profiles()
+            .settings(&ada)
+            .await
+            .expect("ada")
+            .ambient_on
+    );
+    assert!(
+        !core
+            .profiles()
+            .settings(&ben)
+            .await
+            .expect("ben")
+            .ambient_on
+    );
 
     // The bed ends with the session.
-    core.finish_breathing(&ada, &run, None)
+    core.breathing()
+        .finish_breathing(&ada, &run, None)
         .await
         .expect("finish");
-    assert_eq!(core.audio().with_mix(|m| m.ambient()), None);
+    assert_eq!(core.breathing().audio().with_mix(|m| m.ambient()), None);
     // Ben's session plays none; after a restart, Ada's starts hers again.
     let run = start(&core, &ben).await;
-    assert_eq!(core.audio().with_mix(|m| m.ambient()), None);
-    core.finish_breathing(&ben, &run, None)
+    assert_eq!(core.breathing().audio().with_mix(|m| m.ambient()), None);
+    core.breathing()
+        .finish_breathing(&ben, &run, None)
         .await
         .expect("finish");
     core.close().await;
     let core = Core::open(dir.path()).await.expect("reopen");
     let run = start(&core, &ada).await;
     assert_eq!(
-        core.audio().with_mix(|m| m.ambient()),
+        core.breathing().audio().with_mix(|m| m.ambient()),
         Some(AmbientKind::Pink)
     );
-    core.finish_breathing(&ada, &run, None)
+    core.breathing()
+        .finish_breathing(&ada, &run, None)
         .await
         .expect("finish");
 }
@@ -219,16 +277,16 @@ async fn sound_switches_refuse_bad_and_unknown_profiles() {
     let core = Core::open(dir.path()).await.expect("open");
     let unknown = "7a0c2a4e-9d3b-4f7e-8a51-3c2b1d0e9f88";
     for result in [
-        core.set_audio_muted("nope", true).await,
-        core.set_breathing_ambient("", true).await,
-        core.audio_state("x").await,
+        core.breathing().set_audio_muted("nope", true).await,
+        core.breathing().set_breathing_ambient("", true).await,
+        core.breathing().audio_state("x").await,
     ] {
         assert_eq!(result.expect_err("bad id").code(), ErrorCode::Validation);
     }
     for result in [
-        core.set_audio_muted(unknown, true).await,
-        core.set_breathing_ambient(unknown, true).await,
-        core.audio_state(unknown).await,
+        core.breathing().set_audio_muted(unknown, true).await,
+        core.breathing().set_breathing_ambient(unknown, true).await,
+        core.breathing().audio_state(unknown).await,
     ] {
         assert_eq!(result.expect_err("unknown").code(), ErrorCode::NotFound);
     }

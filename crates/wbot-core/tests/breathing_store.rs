@@ -10,6 +10,7 @@ use wbot_core::{Core, ErrorCode};
 async fn core_with_profile(dir: &std::path::Path) -> (Core, String) {
     let core = Core::open(dir).await.expect("open");
     let profile = core
+        .profiles()
         .create_profile(NewProfile {
             display_name: "Ada".into(),
             onboarding: OnboardingAnswers::neutral(),
@@ -69,12 +70,14 @@ async fn sessions_round_trip_page_and_delete() {
     stopped.mood_before = Some(2);
     stopped.mood_after = Some(4);
     let saved = core
+        .breathing()
         .save_breathing_session(&profile, stopped.clone())
         .await
         .expect("save");
     // Stored in UTC so that ordering by text is ordering by time.
     assert_eq!(saved.started_at, "2025-03-02T07:00:00Z");
     let got = core
+        .breathing()
         .breathing_session(&profile, &saved.id)
         .await
         .expect("get");
@@ -85,11 +88,13 @@ async fn sessions_round_trip_page_and_delete() {
 
     for day in 3..=9 {
         let start = format!("2025-03-0{day}T08:00:00Z");
-        core.save_breathing_session(&profile, session(SessionConfig::Box, &start, true, 64_000))
+        core.breathing()
+            .save_breathing_session(&profile, session(SessionConfig::Box, &start, true, 64_000))
             .await
             .expect("save");
     }
     let page = core
+        .breathing()
         .list_breathing_sessions(&profile, 3, 0)
         .await
         .expect("page 1");
@@ -97,12 +102,14 @@ async fn sessions_round_trip_page_and_delete() {
     let days: Vec<&str> = page.items.iter().map(|s| &s.started_at[..10]).collect();
     assert_eq!(days, ["2025-03-09", "2025-03-08", "2025-03-07"]);
     let last = core
+        .breathing()
         .list_breathing_sessions(&profile, 3, 6)
         .await
         .expect("page 3");
     assert_eq!(last.items.len(), 2);
     assert_eq!(last.items[1].id, saved.id, "oldest last");
     let err = core
+        .breathing()
         .list_breathing_sessions(&profile, 0, 0)
         .await
         .expect_err("limit 0");
@@ -110,6 +117,7 @@ async fn sessions_round_trip_page_and_delete() {
 
     // Another profile can neither read nor delete it.
     let other = core
+        .profiles()
         .create_profile(NewProfile {
             display_name: "Bob".into(),
             onboarding: OnboardingAnswers::neutral(),
@@ -118,43 +126,51 @@ async fn sessions_round_trip_page_and_delete() {
         .expect("other")
         .id;
     let err = core
+        .breathing()
         .breathing_session(&other, &saved.id)
         .await
         .expect_err("not theirs");
     assert_eq!(err.code(), ErrorCode::NotFound);
     let err = core
+        .breathing()
         .delete_breathing_session(&other, &saved.id)
         .await
         .expect_err("not theirs");
     assert_eq!(err.code(), ErrorCode::NotFound);
     assert_eq!(
-        core.list_breathing_sessions(&other, 10, 0)
+        core.breathing()
+            .list_breathing_sessions(&other, 10, 0)
             .await
             .expect("list")
             .total,
         0
     );
     let err = core
+        .breathing()
         .breathing_session(&profile, "nope")
         .await
         .expect_err("bad id");
     assert_eq!(err.code(), ErrorCode::Validation);
 
-    core.delete_breathing_session(&profile, &saved.id)
+    core.breathing()
+        .delete_breathing_session(&profile, &saved.id)
         .await
         .expect("delete");
     let err = core
+        .breathing()
         .breathing_session(&profile, &saved.id)
         .await
         .expect_err("gone");
     assert_eq!(err.code(), ErrorCode::NotFound);
     let err = core
+        .breathing()
         .delete_breathing_session(&profile, &saved.id)
         .await
         .expect_err("twice");
     assert_eq!(err.code(), ErrorCode::NotFound);
     assert_eq!(
-        core.list_breathing_sessions(&profile, 10, 0)
+        core.breathing()
+            .list_breathing_sessions(&profile, 10, 0)
             .await
             .expect("list")
             .total,
@@ -238,6 +254,7 @@ async fn invalid_sessions_are_refused() {
     ];
     for (input, expected) in cases {
         let err = core
+            .breathing()
             .save_breathing_session(&profile, input)
             .await
             .expect_err(expected);
@@ -245,6 +262,7 @@ async fn invalid_sessions_are_refused() {
         assert!(err.to_string().contains(expected), "{err}");
     }
     let err = core
+        .breathing()
         .save_breathing_session("6f1c1a52-0000-4000-8000-000000000000", ok)
         .await
         .expect_err("no such profile");
@@ -264,24 +282,31 @@ async fn statistics_counts_months_wim_hof_and_trend() {
     let mut c = session(wim, "2025-02-01T07:00:00Z", true, 500_000);
     c.rounds = vec![round(1, 80_000), round(2, 120_000), round(3, 85_000)];
     for s in [a, b, c] {
-        core.save_breathing_session(&profile, s)
+        core.breathing()
+            .save_breathing_session(&profile, s)
             .await
             .expect("save");
     }
-    core.save_breathing_session(
-        &profile,
-        session(SessionConfig::Box, "2025-01-11T07:00:00Z", true, 64_000),
-    )
-    .await
-    .expect("save");
-    core.save_breathing_session(
-        &profile,
-        session(SessionConfig::Box, "2025-02-11T07:00:00Z", false, 10_000),
-    )
-    .await
-    .expect("save");
+    core.breathing()
+        .save_breathing_session(
+            &profile,
+            session(SessionConfig::Box, "2025-01-11T07:00:00Z", true, 64_000),
+        )
+        .await
+        .expect("save");
+    core.breathing()
+        .save_breathing_session(
+            &profile,
+            session(SessionConfig::Box, "2025-02-11T07:00:00Z", false, 10_000),
+        )
+        .await
+        .expect("save");
 
-    let stats = core.breathing_stats(&profile).await.expect("stats");
+    let stats = core
+        .breathing()
+        .breathing_stats(&profile)
+        .await
+        .expect("stats");
     assert_eq!((stats.total_sessions, stats.completed_sessions), (5, 3));
     assert_eq!(stats.total_duration_ms, 1_474_000.0);
     let by: Vec<(Technique, u32, u32)> = stats
@@ -313,7 +338,11 @@ async fn statistics_counts_months_wim_hof_and_trend() {
     assert!((stats.wim_hof.average_retention_ms.unwrap_or(0.0) - avg).abs() < 1e-6);
     assert_eq!(stats.wim_hof.total_duration_ms, 1_400_000.0);
 
-    let trend = core.retention_trend(&profile).await.expect("trend");
+    let trend = core
+        .breathing()
+        .retention_trend(&profile)
+        .await
+        .expect("trend");
     assert_eq!(trend.len(), 2);
     assert_eq!(
         (trend[0].date.as_str(), trend[0].best_ms, trend[0].rounds),
@@ -326,6 +355,7 @@ async fn statistics_counts_months_wim_hof_and_trend() {
     );
 
     let one = core
+        .breathing()
         .list_breathing_sessions(&profile, 1, 4)
         .await
         .expect("oldest")
@@ -340,7 +370,8 @@ async fn statistics_counts_months_wim_hof_and_trend() {
     assert_eq!(result.total_duration_ms, 600_000);
 
     assert_eq!(
-        core.completed_breathing_sessions(&profile)
+        core.breathing()
+            .completed_breathing_sessions(&profile)
             .await
             .expect("count"),
         3
@@ -352,32 +383,41 @@ async fn statistics_counts_months_wim_hof_and_trend() {
 async fn the_wim_hof_gate_reads_the_profile() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (core, profile) = core_with_profile(dir.path()).await;
-    let gate = core.wim_hof_gate(&profile, None).await.expect("gate");
+    let gate = core
+        .breathing()
+        .wim_hof_gate(&profile, None)
+        .await
+        .expect("gate");
     assert!(gate.allowed);
     assert_eq!(gate.suggested_technique, Some(Technique::Box));
     assert_eq!(gate.reason, Some(GateReason::NewToBreathing));
     assert!(gate.show_safety_notice);
     assert_eq!(gate.safety_notice.len(), 3);
 
-    core.acknowledge_wim_hof_notice(&profile)
+    core.breathing()
+        .acknowledge_wim_hof_notice(&profile)
         .await
         .expect("ack");
-    core.acknowledge_wim_hof_notice(&profile)
+    core.breathing()
+        .acknowledge_wim_hof_notice(&profile)
         .await
         .expect("ack twice is fine");
     for day in 1..=3 {
         let start = format!("2025-03-0{day}T08:00:00Z");
-        core.save_breathing_session(&profile, session(SessionConfig::Box, &start, true, 64_000))
+        core.breathing()
+            .save_breathing_session(&profile, session(SessionConfig::Box, &start, true, 64_000))
             .await
             .expect("save");
     }
     let gate = core
+        .breathing()
         .wim_hof_gate(&profile, Some("feeling good today"))
         .await
         .expect("gate");
     assert!(gate.allowed && !gate.show_safety_notice);
     assert_eq!((gate.suggested_technique, gate.reason), (None, None));
     let gate = core
+        .breathing()
         .wim_hof_gate(&profile, Some("I'm a bit Light-headed"))
         .await
         .expect("gate");
@@ -386,10 +426,15 @@ async fn the_wim_hof_gate_reads_the_profile() {
 
     let mut answers = OnboardingAnswers::neutral();
     answers.contraindications = vec![Contraindication::Pregnancy];
-    core.update_onboarding(&profile, answers)
+    core.profiles()
+        .update_onboarding(&profile, answers)
         .await
         .expect("update");
-    let gate = core.wim_hof_gate(&profile, None).await.expect("gate");
+    let gate = core
+        .breathing()
+        .wim_hof_gate(&profile, None)
+        .await
+        .expect("gate");
     assert!(!gate.allowed);
     assert_eq!(gate.suggested_technique, Some(Technique::Coherent));
     assert_eq!(gate.reason, Some(GateReason::Contraindication));

@@ -7,13 +7,14 @@ use wbot_core::profile::{NewProfile, OnboardingAnswers};
 use wbot_core::{Core, ErrorCode};
 
 async fn profile(core: &Core, name: &str) -> String {
-    core.create_profile(NewProfile {
-        display_name: name.into(),
-        onboarding: OnboardingAnswers::neutral(),
-    })
-    .await
-    .unwrap()
-    .id
+    core.profiles()
+        .create_profile(NewProfile {
+            display_name: name.into(),
+            onboarding: OnboardingAnswers::neutral(),
+        })
+        .await
+        .unwrap()
+        .id
 }
 
 fn reply(text: &str, status: MessageStatus) -> NewAssistantMessage {
@@ -30,18 +31,23 @@ async fn conversation_lifecycle() {
     let core = Core::open(dir.path()).await.unwrap();
     let p = profile(&core, "Ana").await;
 
-    let c = core.create_conversation(&p).await.unwrap();
+    let c = core.chat().create_conversation(&p).await.unwrap();
     assert_eq!(c.title, "");
     assert!(c.remember);
-    assert_eq!(core.list_conversations(&p).await.unwrap()[0].preview, "");
+    assert_eq!(
+        core.chat().list_conversations(&p).await.unwrap()[0].preview,
+        ""
+    );
 
     // Limits: empty and too long are refused with clear messages; nothing is stored.
     let err = core
+        .chat()
         .append_user_message(&p, &c.id, "   \n")
         .await
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Validation);
     let err = core
+        .chat()
         .append_user_message(&p, &c.id, &"a".repeat(8_001))
         .await
         .unwrap_err();
@@ -50,27 +56,40 @@ async fn conversation_lifecycle() {
         "{err}"
     );
     assert!(core
+        .chat()
         .conversation_messages(&p, &c.id)
         .await
         .unwrap()
         .is_empty());
     let max = "é".repeat(8_000);
-    let m = core.append_user_message(&p, &c.id, &max).await.unwrap();
+    let m = core
+        .chat()
+        .append_user_message(&p, &c.id, &max)
+        .await
+        .unwrap();
     assert_eq!(m.content, max, "nothing is truncated");
 
     // Auto-title from the first user message only.
-    let c2 = core.create_conversation(&p).await.unwrap();
+    let c2 = core.chat().create_conversation(&p).await.unwrap();
     let first = "I had a really hard conversation with my manager about the deadline today";
-    core.append_user_message(&p, &c2.id, first).await.unwrap();
-    let title = core.conversation(&p, &c2.id).await.unwrap().title;
-    assert_eq!(title, format!("{}…", &first[..47]));
-    core.append_user_message(&p, &c2.id, "another")
+    core.chat()
+        .append_user_message(&p, &c2.id, first)
         .await
         .unwrap();
-    assert_eq!(core.conversation(&p, &c2.id).await.unwrap().title, title);
+    let title = core.chat().conversation(&p, &c2.id).await.unwrap().title;
+    assert_eq!(title, format!("{}…", &first[..47]));
+    core.chat()
+        .append_user_message(&p, &c2.id, "another")
+        .await
+        .unwrap();
+    assert_eq!(
+        core.chat().conversation(&p, &c2.id).await.unwrap().title,
+        title
+    );
 
     // A reply, then a partial one.
     let saved = core
+        .chat()
         .save_assistant_message(
             &p,
             &c2.id,
@@ -82,6 +101,7 @@ async fn conversation_lifecycle() {
         .await
         .unwrap();
     let partial = core
+        .chat()
         .save_assistant_message(
             &p,
             &c2.id,
@@ -92,18 +112,19 @@ async fn conversation_lifecycle() {
         )
         .await
         .unwrap();
-    let messages = core.conversation_messages(&p, &c2.id).await.unwrap();
+    let messages = core.chat().conversation_messages(&p, &c2.id).await.unwrap();
     assert_eq!(messages.len(), 4);
     assert_eq!(messages[0].role, MessageRole::User);
     assert_eq!(messages[3], partial);
     assert_eq!(messages[2], saved);
     assert!(core
+        .chat()
         .save_assistant_message(&p, &c2.id, reply("  ", MessageStatus::Complete))
         .await
         .is_err());
 
     // List: most recent first; preview of the last message ("You: " only for the user's).
-    let list = core.list_conversations(&p).await.unwrap();
+    let list = core.chat().list_conversations(&p).await.unwrap();
     assert_eq!(list.len(), 2);
     assert_eq!(list[0].id, c2.id);
     assert_eq!(list[0].preview, "I hear");
@@ -112,13 +133,19 @@ async fn conversation_lifecycle() {
 
     // Rename sticks.
     let renamed = core
+        .chat()
         .rename_conversation(&p, &c2.id, "  Work\nstress ")
         .await
         .unwrap();
     assert_eq!(renamed.title, "Work stress");
-    assert!(core.rename_conversation(&p, &c2.id, " ").await.is_err());
+    assert!(core
+        .chat()
+        .rename_conversation(&p, &c2.id, " ")
+        .await
+        .is_err());
     assert!(
         !core
+            .chat()
             .set_conversation_remember(&p, &c2.id, false)
             .await
             .unwrap()
@@ -127,56 +154,68 @@ async fn conversation_lifecycle() {
 
     // Keyword search (stemmed), scoped to the profile.
     let hits = core
+        .chat()
         .search_conversations(&p, "manager deadlines", None)
         .await
         .unwrap();
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].conversation_title, "Work stress");
     assert!(core
+        .chat()
         .search_conversations(&p, "\"quotes\" OR * NEAR(", None)
         .await
         .unwrap()
         .is_empty());
-    assert!(core.search_conversations(&p, "x", Some(0)).await.is_err());
+    assert!(core
+        .chat()
+        .search_conversations(&p, "x", Some(0))
+        .await
+        .is_err());
 
     // Another profile sees nothing and cannot touch these.
     let q = profile(&core, "Bo").await;
-    assert!(core.list_conversations(&q).await.unwrap().is_empty());
+    assert!(core.chat().list_conversations(&q).await.unwrap().is_empty());
     assert!(core
+        .chat()
         .search_conversations(&q, "manager", None)
         .await
         .unwrap()
         .is_empty());
     assert_eq!(
-        core.conversation_messages(&q, &c2.id)
+        core.chat()
+            .conversation_messages(&q, &c2.id)
             .await
             .unwrap_err()
             .code(),
         ErrorCode::NotFound
     );
     assert_eq!(
-        core.append_user_message(&q, &c2.id, "hi")
+        core.chat()
+            .append_user_message(&q, &c2.id, "hi")
             .await
             .unwrap_err()
             .code(),
         ErrorCode::NotFound
     );
     assert_eq!(
-        core.delete_conversation(&q, &c2.id, false)
+        core.chat()
+            .delete_conversation(&q, &c2.id, false)
             .await
             .unwrap_err()
             .code(),
         ErrorCode::NotFound
     );
     assert_eq!(
-        core.rename_conversation(&q, &c2.id, "x")
+        core.chat()
+            .rename_conversation(&q, &c2.id, "x")
             .await
             .unwrap_err()
             .code(),
         ErrorCode::NotFound
     );
     assert_eq!(
-        core.conversation(&p, "not-a-uuid")
+        core.chat()
+            .conversation(&p, "not-a-uuid")
             .await
             .unwrap_err()
             .code(),
@@ -185,15 +224,19 @@ async fn conversation_lifecycle() {
 
     // Delete (no memories here): messages and their full-text rows go too.
     assert_eq!(
-        core.delete_conversation(&p, &c2.id, false).await.unwrap(),
+        core.chat()
+            .delete_conversation(&p, &c2.id, false)
+            .await
+            .unwrap(),
         0
     );
     assert!(core
+        .chat()
         .search_conversations(&p, "manager", None)
         .await
         .unwrap()
         .is_empty());
-    assert_eq!(core.list_conversations(&p).await.unwrap().len(), 1);
+    assert_eq!(core.chat().list_conversations(&p).await.unwrap().len(), 1);
 
     // Deleting the profile cascades.
     core.delete_profile(&p).await.unwrap();
@@ -206,7 +249,7 @@ async fn conversation_lifecycle() {
 
     // Survives a reopen of the file.
     let core = Core::open(dir.path()).await.unwrap();
-    assert!(core.list_conversations(&q).await.unwrap().is_empty());
+    assert!(core.chat().list_conversations(&q).await.unwrap().is_empty());
     core.close().await;
 }
 
@@ -221,36 +264,51 @@ async fn deleting_a_conversation_forgets_its_memories_unless_kept() {
     if let Some(p) = std::env::var_os("ORT_DYLIB_PATH") {
         config.runtime_path = p.into();
     }
-    core.configure_memory(config).await;
+    core.memory().configure(config).await;
     let p = profile(&core, "Ana").await;
     let mut ids = Vec::new();
     for keep in [false, true] {
-        let c = core.create_conversation(&p).await.unwrap();
-        core.append_user_message(&p, &c.id, "I walked by the sea")
+        let c = core.chat().create_conversation(&p).await.unwrap();
+        core.chat()
+            .append_user_message(&p, &c.id, "I walked by the sea")
             .await
             .unwrap();
-        core.add_memory(
-            &p,
-            NewMemory {
-                kind: MemoryKind::Exchange,
-                text: format!("User walked by the sea ({keep})"),
-                conversation_id: Some(c.id.clone()),
-                pinned: false,
-                source: MemorySource::Chat,
-            },
-        )
-        .await
-        .unwrap();
+        core.memory()
+            .add_memory(
+                &p,
+                NewMemory {
+                    kind: MemoryKind::Exchange,
+                    text: format!("User walked by the sea ({keep})"),
+                    conversation_id: Some(c.id.clone()),
+                    pinned: false,
+                    source: MemorySource::Chat,
+                },
+            )
+            .await
+            .unwrap();
         ids.push((c.id, keep));
     }
-    core.add_memory(&p, NewMemory::note("Unrelated note"))
+    core.memory()
+        .add_memory(&p, NewMemory::note("Unrelated note"))
         .await
         .unwrap();
     let (gone, _) = &ids[0];
     let (kept, _) = &ids[1];
-    assert_eq!(core.delete_conversation(&p, gone, false).await.unwrap(), 1);
-    assert_eq!(core.delete_conversation(&p, kept, true).await.unwrap(), 0);
-    let left = core.list_memories(&p, 0, None).await.unwrap();
+    assert_eq!(
+        core.chat()
+            .delete_conversation(&p, gone, false)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        core.chat()
+            .delete_conversation(&p, kept, true)
+            .await
+            .unwrap(),
+        0
+    );
+    let left = core.memory().list_memories(&p, 0, None).await.unwrap();
     assert_eq!(left.total, 2);
     assert!(left
         .items

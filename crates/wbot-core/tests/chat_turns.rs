@@ -134,6 +134,7 @@ async fn offline_turns_propose_activities_and_flag_crisis_without_a_model() {
     let (send, mut rx) = events();
     let started = h
         .core
+        .chat()
         .send_message(
             &h.profile,
             None,
@@ -165,6 +166,7 @@ async fn offline_turns_propose_activities_and_flag_crisis_without_a_model() {
     let (send, rx) = events();
     let plain = h
         .core
+        .chat()
         .send_message(
             &h.profile,
             Some(&conversation),
@@ -177,6 +179,7 @@ async fn offline_turns_propose_activities_and_flag_crisis_without_a_model() {
     let (send, rx) = events();
     let crisis = h
         .core
+        .chat()
         .send_message(
             &h.profile,
             Some(&conversation),
@@ -194,6 +197,7 @@ async fn offline_turns_propose_activities_and_flag_crisis_without_a_model() {
     assert!(verdict.safety.is_some());
     let messages = h
         .core
+        .chat()
         .conversation_messages(&h.profile, &conversation)
         .await
         .unwrap();
@@ -216,6 +220,7 @@ async fn a_reply_streams_is_saved_and_becomes_a_memory_used_next_time() {
     ])
     .await;
     h.core
+        .chat()
         .save_chat_provider(
             &h.profile,
             input("Local", ProviderKind::OpenAiCompatible, &server.base_url),
@@ -225,6 +230,7 @@ async fn a_reply_streams_is_saved_and_becomes_a_memory_used_next_time() {
     let (send, mut rx) = events();
     let started = h
         .core
+        .chat()
         .send_message(
             &h.profile,
             None,
@@ -253,7 +259,12 @@ async fn a_reply_streams_is_saved_and_becomes_a_memory_used_next_time() {
     assert!(!system.contains(CRISIS_NOTE));
 
     // The exchange is a memory now, and the next reply is given it.
-    let memories = h.core.list_memories(&h.profile, 0, None).await.unwrap();
+    let memories = h
+        .core
+        .memory()
+        .list_memories(&h.profile, 0, None)
+        .await
+        .unwrap();
     assert_eq!(memories.total, 1);
     assert!(memories.items[0].text.starts_with("User: My sister Maya"));
     assert_eq!(
@@ -262,6 +273,7 @@ async fn a_reply_streams_is_saved_and_becomes_a_memory_used_next_time() {
     );
     let (send, mut rx) = events();
     h.core
+        .chat()
         .send_message(
             &h.profile,
             Some(&started.conversation.id),
@@ -284,12 +296,14 @@ async fn a_reply_streams_is_saved_and_becomes_a_memory_used_next_time() {
     // Found again by keyword and by meaning.
     let by_word = h
         .core
+        .chat()
         .find_in_conversations(&h.profile, "Lisbon", SearchMode::Keyword)
         .await
         .unwrap();
     assert_eq!(by_word.len(), 1);
     let by_meaning = h
         .core
+        .chat()
         .find_in_conversations(
             &h.profile,
             "my sibling works abroad now",
@@ -313,6 +327,7 @@ async fn a_cut_stream_is_kept_as_partial_and_retry_replaces_it() {
     ])
     .await;
     h.core
+        .chat()
         .save_chat_provider(
             &h.profile,
             input("Local", ProviderKind::OpenAiCompatible, &server.base_url),
@@ -322,6 +337,7 @@ async fn a_cut_stream_is_kept_as_partial_and_retry_replaces_it() {
     let (send, mut rx) = events();
     let started = h
         .core
+        .chat()
         .send_message(&h.profile, None, "Today was hard at work", send)
         .await
         .unwrap();
@@ -331,6 +347,7 @@ async fn a_cut_stream_is_kept_as_partial_and_retry_replaces_it() {
     assert!(partial.error.is_some());
     assert_eq!(
         h.core
+            .memory()
             .list_memories(&h.profile, 0, None)
             .await
             .unwrap()
@@ -342,6 +359,7 @@ async fn a_cut_stream_is_kept_as_partial_and_retry_replaces_it() {
     let (send, mut rx) = events();
     let retry = h
         .core
+        .chat()
         .retry_reply(&h.profile, &started.conversation.id, send)
         .await
         .unwrap();
@@ -353,6 +371,7 @@ async fn a_cut_stream_is_kept_as_partial_and_retry_replaces_it() {
     assert_eq!(fresh.status, MessageStatus::Complete);
     let messages = h
         .core
+        .chat()
         .conversation_messages(&h.profile, &started.conversation.id)
         .await
         .unwrap();
@@ -362,6 +381,7 @@ async fn a_cut_stream_is_kept_as_partial_and_retry_replaces_it() {
     let (send, _rx) = events();
     let err = h
         .core
+        .chat()
         .retry_reply(&h.profile, &started.conversation.id, send)
         .await
         .unwrap_err();
@@ -379,10 +399,15 @@ async fn cancel_keeps_what_arrived_and_one_reply_at_a_time() {
     .await;
     let mut slow = input("Slow", ProviderKind::OpenAiCompatible, &server.base_url);
     slow.timeout_ms = 600_000;
-    h.core.save_chat_provider(&h.profile, slow).await.unwrap();
+    h.core
+        .chat()
+        .save_chat_provider(&h.profile, slow)
+        .await
+        .unwrap();
     let (send, mut rx) = events();
     let started = h
         .core
+        .chat()
         .send_message(&h.profile, None, "Hello there", send)
         .await
         .unwrap();
@@ -395,6 +420,7 @@ async fn cancel_keeps_what_arrived_and_one_reply_at_a_time() {
     let (send, _rx2) = events();
     let busy = h
         .core
+        .chat()
         .send_message(
             &h.profile,
             Some(&started.conversation.id),
@@ -408,6 +434,7 @@ async fn cancel_keeps_what_arrived_and_one_reply_at_a_time() {
     let other = memory_support::profile(&h.core, "Ben").await;
     assert_eq!(
         h.core
+            .chat()
             .cancel_reply(&other, &reply_id)
             .await
             .unwrap_err()
@@ -415,12 +442,17 @@ async fn cancel_keeps_what_arrived_and_one_reply_at_a_time() {
         ErrorCode::NotFound,
         "another profile cannot stop it"
     );
-    h.core.cancel_reply(&h.profile, &reply_id).await.unwrap();
+    h.core
+        .chat()
+        .cancel_reply(&h.profile, &reply_id)
+        .await
+        .unwrap();
     let cancelled = done_message(&rx.until_done().await);
     assert_eq!(cancelled.status, MessageStatus::Cancelled);
     assert_eq!(cancelled.content, "Let me think");
     assert_eq!(
         h.core
+            .chat()
             .cancel_reply(&h.profile, &reply_id)
             .await
             .unwrap_err()
@@ -439,6 +471,7 @@ async fn the_fallback_provider_answers_with_its_key_and_crisis_reaches_the_promp
     ))])
     .await;
     h.core
+        .chat()
         .save_chat_provider(
             &h.profile,
             input("Down", ProviderKind::OpenAiCompatible, &failing.base_url),
@@ -447,7 +480,12 @@ async fn the_fallback_provider_answers_with_its_key_and_crisis_reaches_the_promp
         .unwrap();
     let mut claude = input("Claude", ProviderKind::Anthropic, &anthropic.base_url);
     claude.api_key = Some("  sk-ant-test  ".into());
-    let saved = h.core.save_chat_provider(&h.profile, claude).await.unwrap();
+    let saved = h
+        .core
+        .chat()
+        .save_chat_provider(&h.profile, claude)
+        .await
+        .unwrap();
     assert!(saved.has_key);
     assert_eq!(saved.position, 1);
     assert_eq!(
@@ -461,6 +499,7 @@ async fn the_fallback_provider_answers_with_its_key_and_crisis_reaches_the_promp
     let (send, mut rx) = events();
     let started = h
         .core
+        .chat()
         .send_message(&h.profile, None, "I don't want to be alive anymore", send)
         .await
         .unwrap();
@@ -504,6 +543,7 @@ async fn provider_settings_are_checked_ordered_and_forget_their_keys() {
     for input in bad {
         let err = h
             .core
+            .chat()
             .save_chat_provider(&h.profile, input.clone())
             .await
             .unwrap_err();
@@ -513,7 +553,12 @@ async fn provider_settings_are_checked_ordered_and_forget_their_keys() {
         );
     }
     assert!(
-        h.core.chat_providers(&h.profile).await.unwrap().is_empty(),
+        h.core
+            .chat()
+            .chat_providers(&h.profile)
+            .await
+            .unwrap()
+            .is_empty(),
         "nothing saved"
     );
 
@@ -523,10 +568,16 @@ async fn provider_settings_are_checked_ordered_and_forget_their_keys() {
         "http://127.0.0.1:1/v1/",
     );
     a.api_key = Some("key-a".into());
-    let a = h.core.save_chat_provider(&h.profile, a).await.unwrap();
+    let a = h
+        .core
+        .chat()
+        .save_chat_provider(&h.profile, a)
+        .await
+        .unwrap();
     assert_eq!(a.base_url, "http://127.0.0.1:1/v1");
     let b = h
         .core
+        .chat()
         .save_chat_provider(
             &h.profile,
             input("B", ProviderKind::Anthropic, "http://127.0.0.1:2/v1"),
@@ -535,21 +586,30 @@ async fn provider_settings_are_checked_ordered_and_forget_their_keys() {
         .unwrap();
     let order = h
         .core
+        .chat()
         .reorder_chat_providers(&h.profile, &[b.id.clone(), a.id.clone()])
         .await
         .unwrap();
     assert_eq!(order[0].id, b.id);
     assert!(h
         .core
+        .chat()
         .reorder_chat_providers(&h.profile, std::slice::from_ref(&a.id))
         .await
         .is_err());
 
     // Another profile sees none of them and cannot touch them.
     let other = memory_support::profile(&h.core, "Ben").await;
-    assert!(h.core.chat_providers(&other).await.unwrap().is_empty());
+    assert!(h
+        .core
+        .chat()
+        .chat_providers(&other)
+        .await
+        .unwrap()
+        .is_empty());
     assert_eq!(
         h.core
+            .chat()
             .delete_chat_provider(&other, &a.id)
             .await
             .unwrap_err()
@@ -566,6 +626,7 @@ async fn provider_settings_are_checked_ordered_and_forget_their_keys() {
     edit.id = Some(a.id.clone());
     let kept = h
         .core
+        .chat()
         .save_chat_provider(&h.profile, edit.clone())
         .await
         .unwrap();
@@ -573,6 +634,7 @@ async fn provider_settings_are_checked_ordered_and_forget_their_keys() {
     edit.clear_key = true;
     assert!(
         !h.core
+            .chat()
             .save_chat_provider(&h.profile, edit)
             .await
             .unwrap()
@@ -583,16 +645,17 @@ async fn provider_settings_are_checked_ordered_and_forget_their_keys() {
 
     // Deleting closes the gap; deleting the profile forgets its keys.
     h.core
+        .chat()
         .delete_chat_provider(&h.profile, &b.id)
         .await
         .unwrap();
     assert_eq!(
-        h.core.chat_providers(&h.profile).await.unwrap()[0].position,
+        h.core.chat().chat_providers(&h.profile).await.unwrap()[0].position,
         0
     );
     let mut c = input("C", ProviderKind::OpenAiCompatible, "http://127.0.0.1:3/v1");
     c.api_key = Some("key-c".into());
-    let c = h.core.save_chat_provider(&other, c).await.unwrap();
+    let c = h.core.chat().save_chat_provider(&other, c).await.unwrap();
     h.core.delete_profile(&other).await.unwrap();
     assert!(h
         .secrets
@@ -601,12 +664,18 @@ async fn provider_settings_are_checked_ordered_and_forget_their_keys() {
         .is_none());
 
     // Region and helplines.
-    let status = h.core.set_helpline_region(&h.profile, "gb").await.unwrap();
+    let status = h
+        .core
+        .chat()
+        .set_helpline_region(&h.profile, "gb")
+        .await
+        .unwrap();
     assert!(status.configured);
     assert_eq!(status.helpline_region, "GB");
     assert!(status.helplines[0].phone.as_deref() == Some("116 123"));
     assert!(h
         .core
+        .chat()
         .set_helpline_region(&h.profile, "Narnia")
         .await
         .is_err());
@@ -618,6 +687,7 @@ async fn decisions_and_activity_summaries_are_recorded() {
     let (send, mut rx) = events();
     let started = h
         .core
+        .chat()
         .send_message(
             &h.profile,
             None,
@@ -635,6 +705,7 @@ async fn decisions_and_activity_summaries_are_recorded() {
     };
     let decided = h
         .core
+        .chat()
         .decide_proposal(
             &h.profile,
             &message.id,
@@ -653,12 +724,14 @@ async fn decisions_and_activity_summaries_are_recorded() {
     };
     assert!(h
         .core
+        .chat()
         .decide_proposal(&h.profile, &message.id, wrong)
         .await
         .is_err());
 
     let session = h
         .core
+        .breathing()
         .save_breathing_session(
             &h.profile,
             NewBreathingSession {
@@ -677,6 +750,7 @@ async fn decisions_and_activity_summaries_are_recorded() {
         .unwrap();
     let summary = h
         .core
+        .chat()
         .add_activity_summary(
             &h.profile,
             &started.conversation.id,
@@ -697,6 +771,7 @@ async fn decisions_and_activity_summaries_are_recorded() {
     );
     let bad = h
         .core
+        .chat()
         .add_activity_summary(
             &h.profile,
             &started.conversation.id,

@@ -8,13 +8,14 @@ use wbot_core::profile::{NewProfile, OnboardingAnswers};
 use wbot_core::{Core, ErrorCode};
 
 async fn profile(core: &Core, name: &str) -> String {
-    core.create_profile(NewProfile {
-        display_name: name.into(),
-        onboarding: OnboardingAnswers::neutral(),
-    })
-    .await
-    .unwrap()
-    .id
+    core.profiles()
+        .create_profile(NewProfile {
+            display_name: name.into(),
+            onboarding: OnboardingAnswers::neutral(),
+        })
+        .await
+        .unwrap()
+        .id
 }
 
 fn entry(text: &str) -> NewJournalEntry {
@@ -36,6 +37,7 @@ async fn entries_round_trip_page_stay_private_and_summarise() {
     let ben = profile(&core, "Ben").await;
 
     let saved = core
+        .journal()
         .save_journal_entry(
             &ana,
             entry("  The meeting went badly, but I said what I meant.  "),
@@ -47,27 +49,45 @@ async fn entries_round_trip_page_stay_private_and_summarise() {
         "The meeting went badly, but I said what I meant."
     );
     assert_eq!(saved.word_count, 10);
-    assert_eq!(core.journal_entry(&ana, &saved.id).await.unwrap(), saved);
-    core.save_journal_entry(&ana, entry("Second entry"))
+    assert_eq!(
+        core.journal().journal_entry(&ana, &saved.id).await.unwrap(),
+        saved
+    );
+    core.journal()
+        .save_journal_entry(&ana, entry("Second entry"))
         .await
         .unwrap();
-    let page = core.list_journal_entries(&ana, 0, Some(1)).await.unwrap();
+    let page = core
+        .journal()
+        .list_journal_entries(&ana, 0, Some(1))
+        .await
+        .unwrap();
     assert_eq!(page.len(), 1);
     assert_eq!(page[0].text, "Second entry", "newest first");
     assert_eq!(
-        core.list_journal_entries(&ana, 1, None).await.unwrap()[0].id,
+        core.journal()
+            .list_journal_entries(&ana, 1, None)
+            .await
+            .unwrap()[0]
+            .id,
         saved.id
     );
-    assert!(core.list_journal_entries(&ana, 0, Some(0)).await.is_err());
+    assert!(core
+        .journal()
+        .list_journal_entries(&ana, 0, Some(0))
+        .await
+        .is_err());
 
     // Another profile sees none of it.
     assert!(core
+        .journal()
         .list_journal_entries(&ben, 0, None)
         .await
         .unwrap()
         .is_empty());
     assert_eq!(
-        core.journal_entry(&ben, &saved.id)
+        core.journal()
+            .journal_entry(&ben, &saved.id)
             .await
             .unwrap_err()
             .code(),
@@ -83,19 +103,25 @@ async fn entries_round_trip_page_stay_private_and_summarise() {
         },
     ] {
         assert_eq!(
-            core.save_journal_entry(&ana, bad).await.unwrap_err().code(),
+            core.journal()
+                .save_journal_entry(&ana, bad)
+                .await
+                .unwrap_err()
+                .code(),
             ErrorCode::Validation
         );
     }
     assert_eq!(
-        core.journal_entry(&ana, "not-an-id")
+        core.journal()
+            .journal_entry(&ana, "not-an-id")
             .await
             .unwrap_err()
             .code(),
         ErrorCode::Validation
     );
     assert_eq!(
-        core.list_journal_entries(&ana, 0, None)
+        core.journal()
+            .list_journal_entries(&ana, 0, None)
             .await
             .unwrap()
             .len(),
@@ -103,8 +129,9 @@ async fn entries_round_trip_page_stay_private_and_summarise() {
     );
 
     // The conversation it was started from gets a summary, without the words.
-    let conversation = core.create_conversation(&ana).await.unwrap();
+    let conversation = core.chat().create_conversation(&ana).await.unwrap();
     let note = core
+        .chat()
         .add_activity_summary(
             &ana,
             &conversation.id,
@@ -124,6 +151,7 @@ async fn entries_round_trip_page_stay_private_and_summarise() {
     );
     assert!(!note.content.contains("meeting"), "{}", note.content);
     assert!(core
+        .chat()
         .add_activity_summary(
             &ben,
             &conversation.id,

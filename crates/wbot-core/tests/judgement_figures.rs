@@ -27,7 +27,7 @@ async fn open(dir: &Path) -> Core {
         "the memory model assets are missing: run scripts/fetch-assets"
     );
     let core = Core::open(dir).await.unwrap();
-    core.configure_memory(config).await;
+    core.memory().configure(config).await;
     core
 }
 
@@ -48,7 +48,7 @@ async fn crisis_and_activity_on_the_test_split() {
         .filter(|e| e.split == Split::Test)
         .cloned()
         .collect();
-    let embedded = embed_examples(&core, &test).await.unwrap();
+    let embedded = embed_examples(core.memory(), &test).await.unwrap();
     let report = crisis_report(weights, &embedded);
     for (lang, max_false_alarms) in [("en", 0.50), ("es", 0.34)] {
         let f: CrisisFigures = language(&report, lang);
@@ -73,7 +73,7 @@ async fn crisis_and_activity_on_the_test_split() {
         .filter(|e| e.split == Split::Test)
         .cloned()
         .collect();
-    let embedded = embed_examples(&core, &test).await.unwrap();
+    let embedded = embed_examples(core.memory(), &test).await.unwrap();
     let report = activity_report(weights, &embedded);
     for (lang, min_accuracy) in [("en", 0.87), ("es", 0.88)] {
         let f = language(&report, lang);
@@ -100,7 +100,7 @@ async fn crisis_and_activity_on_the_test_split() {
         .filter(|e| e.split == Split::Test)
         .cloned()
         .collect();
-    let embedded = embed_examples(&core, &test).await.unwrap();
+    let embedded = embed_examples(core.memory(), &test).await.unwrap();
     let offers = activity_report(weights, &embedded);
     let cards = crisis_report(weights, &embedded);
     for (lang, max_cards) in [("en", 0.30), ("es", 0.25)] {
@@ -128,8 +128,8 @@ async fn crisis_recall_on_categories_never_trained_on() {
     let data = dataset::default_dir();
     let mut not_crisis = dataset::activity(&data).unwrap();
     not_crisis.extend(dataset::everyday(&data).unwrap());
-    let embedded = embed_examples(&core, &crisis).await.unwrap();
-    let not_crisis = embed_examples(&core, &not_crisis).await.unwrap();
+    let embedded = embed_examples(core.memory(), &crisis).await.unwrap();
+    let not_crisis = embed_examples(core.memory(), &not_crisis).await.unwrap();
     let l2 = JudgementWeights::shipped().unwrap().crisis_l2;
     let loco = leave_one_category_out(&embedded, &not_crisis, l2);
     let all = loco.get("all").unwrap();
@@ -148,8 +148,10 @@ async fn memory_retrieval_on_the_test_split() {
     let dir = tempfile::tempdir().unwrap();
     let core = open(dir.path()).await;
     let sets = dataset::retrieval(&dataset::default_dir()).unwrap();
-    let loaded = load_retrieval(&core, &sets).await.unwrap();
-    let report = retrieval_report(&core, &loaded, Split::Test, RECALL_FLOOR)
+    let loaded = load_retrieval(core.profiles(), core.memory(), &sets)
+        .await
+        .unwrap();
+    let report = retrieval_report(core.memory(), &loaded, Split::Test, RECALL_FLOOR)
         .await
         .unwrap();
     for (lang, min_top3) in [("en", 0.65), ("es", 0.58)] {

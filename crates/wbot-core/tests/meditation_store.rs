@@ -6,13 +6,14 @@ use wbot_core::profile::{NewProfile, OnboardingAnswers};
 use wbot_core::{Core, ErrorCode};
 
 async fn profile(core: &Core, name: &str) -> String {
-    core.create_profile(NewProfile {
-        display_name: name.into(),
-        onboarding: OnboardingAnswers::neutral(),
-    })
-    .await
-    .expect("profile")
-    .id
+    core.profiles()
+        .create_profile(NewProfile {
+            display_name: name.into(),
+            onboarding: OnboardingAnswers::neutral(),
+        })
+        .await
+        .expect("profile")
+        .id
 }
 
 fn session(planned_ms: u32, duration_ms: u32, completed: bool) -> NewMeditationSession {
@@ -34,6 +35,7 @@ async fn sessions_round_trip_newest_first_and_survive_reopen() {
     let ada = profile(&core, "Ada").await;
 
     let done = core
+        .meditation()
         .save_meditation_session(&ada, session(600_000, 600_400, true))
         .await
         .expect("save complete");
@@ -46,20 +48,32 @@ async fn sessions_round_trip_newest_first_and_survive_reopen() {
     later.ended_at = "2026-11-26T08:02:00Z".into();
     later.mood_after = None;
     let early = core
+        .meditation()
         .save_meditation_session(&ada, later)
         .await
         .expect("save early");
 
-    let list = core.list_meditation_sessions(&ada).await.expect("list");
+    let list = core
+        .meditation()
+        .list_meditation_sessions(&ada)
+        .await
+        .expect("list");
     assert_eq!(list, vec![early.clone(), done.clone()]);
     assert_eq!(
-        core.meditation_session(&ada, &done.id).await.expect("get"),
+        core.meditation()
+            .meditation_session(&ada, &done.id)
+            .await
+            .expect("get"),
         done
     );
     core.close().await;
 
     let core = Core::open(dir.path()).await.expect("reopen");
-    let again = core.meditation_session(&ada, &early.id).await.expect("get");
+    let again = core
+        .meditation()
+        .meditation_session(&ada, &early.id)
+        .await
+        .expect("get");
     assert_eq!(again, early);
     assert!(!again.completed);
     assert_eq!(again.mood_after, None);
@@ -97,23 +111,27 @@ async fn bad_inputs_are_validation_errors_and_nothing_is_saved() {
 
     for (name, input) in cases {
         let err = core
+            .meditation()
             .save_meditation_session(&ada, input)
             .await
             .expect_err(name);
         assert_eq!(err.code(), ErrorCode::Validation, "{name}: {err}");
     }
     assert!(core
+        .meditation()
         .list_meditation_sessions(&ada)
         .await
         .expect("list")
         .is_empty());
 
     let err = core
+        .meditation()
         .meditation_session(&ada, "not-an-id")
         .await
         .expect_err("bad id");
     assert_eq!(err.code(), ErrorCode::Validation);
     let err = core
+        .meditation()
         .save_meditation_session(
             "00000000-0000-0000-0000-000000000000",
             session(300_000, 300_000, true),
@@ -130,22 +148,30 @@ async fn another_profiles_session_is_not_found() {
     let ada = profile(&core, "Ada").await;
     let bo = profile(&core, "Bo").await;
     let mine = core
+        .meditation()
         .save_meditation_session(&ada, session(300_000, 300_000, true))
         .await
         .expect("save");
 
     let err = core
+        .meditation()
         .meditation_session(&bo, &mine.id)
         .await
         .expect_err("other profile");
     assert_eq!(err.code(), ErrorCode::NotFound);
     assert!(core
+        .meditation()
         .list_meditation_sessions(&bo)
         .await
         .expect("list")
         .is_empty());
-    let conversation = core.create_conversation(&bo).await.expect("conversation");
+    let conversation = core
+        .chat()
+        .create_conversation(&bo)
+        .await
+        .expect("conversation");
     let err = core
+        .chat()
         .add_activity_summary(
             &bo,
             &conversation.id,
@@ -164,12 +190,18 @@ async fn the_summary_describes_the_saved_session() {
     let core = Core::open(dir.path()).await.expect("open");
     let ada = profile(&core, "Ada").await;
     let saved = core
+        .meditation()
         .save_meditation_session(&ada, session(600_000, 245_000, false))
         .await
         .expect("save");
-    let conversation = core.create_conversation(&ada).await.expect("conversation");
+    let conversation = core
+        .chat()
+        .create_conversation(&ada)
+        .await
+        .expect("conversation");
 
     let message = core
+        .chat()
         .add_activity_summary(
             &ada,
             &conversation.id,

@@ -68,6 +68,7 @@ fn no_operation_crosses_profiles() {
                 for (i, texts) in per_profile.iter().enumerate() {
                     let pid = memory_support::profile(&core, &format!("P{i}")).await;
                     let added = core
+                        .memory()
                         .add_memories(
                             &pid,
                             texts.iter().map(|t| NewMemory::note(t.clone())).collect(),
@@ -81,7 +82,11 @@ fn no_operation_crosses_profiles() {
                 }
                 for pid in &profiles {
                     let own = owner.values().filter(|p| *p == pid).count();
-                    let page = core.list_memories(pid, 0, Some(200)).await.unwrap();
+                    let page = core
+                        .memory()
+                        .list_memories(pid, 0, Some(200))
+                        .await
+                        .unwrap();
                     prop_assert_eq!(page.total as usize, own);
                     prop_assert!(page
                         .items
@@ -92,22 +97,22 @@ fn no_operation_crosses_profiles() {
                             limit: Some(50),
                             min_similarity: Some(-1.0),
                         };
-                        let hits = core.search_memories(pid, q, opts).await.unwrap();
+                        let hits = core.memory().search_memories(pid, q, opts).await.unwrap();
                         prop_assert!(hits
                             .iter()
                             .all(|h| owner[&h.memory.id] == *pid && &h.memory.profile_id == pid));
-                        let recall = core.recall_for_prompt(pid, q, None).await.unwrap();
+                        let recall = core.memory().recall_for_prompt(pid, q, None).await.unwrap();
                         prop_assert!(recall.memories.iter().all(|h| owner[&h.memory.id] == *pid));
                     }
                     for (id, p) in &owner {
-                        let got = core.get_memory(pid, id).await;
+                        let got = core.memory().get_memory(pid, id).await;
                         if p == pid {
                             prop_assert_eq!(&got.unwrap().profile_id, pid);
                         } else {
                             prop_assert_eq!(got.unwrap_err().code(), ErrorCode::NotFound);
                         }
                     }
-                    let status = core.memory_status(pid).await.unwrap();
+                    let status = core.memory().memory_status(pid).await.unwrap();
                     prop_assert_eq!(status.indexed as usize, own);
                 }
                 Ok(())

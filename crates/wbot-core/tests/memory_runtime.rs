@@ -20,6 +20,7 @@ async fn a_missing_or_broken_runtime_is_unavailable() {
     let pid = memory_support::profile(&core, "Ana").await;
 
     let err = core
+        .memory()
         .add_memory(&pid, NewMemory::note("hello"))
         .await
         .unwrap_err();
@@ -30,12 +31,17 @@ async fn a_missing_or_broken_runtime_is_unavailable() {
         "{err}"
     );
     let err = core
+        .memory()
         .search_memories(&pid, "hello", SearchOptions::default())
         .await
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Unavailable);
     assert_eq!(
-        core.list_memories(&pid, 0, None).await.unwrap().total,
+        core.memory()
+            .list_memories(&pid, 0, None)
+            .await
+            .unwrap()
+            .total,
         0,
         "nothing half-stored"
     );
@@ -43,12 +49,14 @@ async fn a_missing_or_broken_runtime_is_unavailable() {
     // A file that is not a shared library.
     let fake = dir.path().join("libonnxruntime.so");
     std::fs::write(&fake, b"not a library").unwrap();
-    core.configure_memory(MemoryConfig {
-        runtime_path: fake,
-        ..good.clone()
-    })
-    .await;
+    core.memory()
+        .configure(MemoryConfig {
+            runtime_path: fake,
+            ..good.clone()
+        })
+        .await;
     let err = core
+        .memory()
         .add_memory(&pid, NewMemory::note("hello"))
         .await
         .unwrap_err();
@@ -56,12 +64,14 @@ async fn a_missing_or_broken_runtime_is_unavailable() {
     assert!(err.to_string().contains("could not be used"), "{err}");
 
     // A model folder without the model.
-    core.configure_memory(MemoryConfig {
-        model_dir: dir.path().join("empty"),
-        ..good.clone()
-    })
-    .await;
+    core.memory()
+        .configure(MemoryConfig {
+            model_dir: dir.path().join("empty"),
+            ..good.clone()
+        })
+        .await;
     let err = core
+        .memory()
         .add_memory(&pid, NewMemory::note("hello"))
         .await
         .unwrap_err();
@@ -69,11 +79,12 @@ async fn a_missing_or_broken_runtime_is_unavailable() {
     assert!(err.to_string().contains("could not be read"), "{err}");
 
     // Fixed: it works without reopening.
-    core.configure_memory(good).await;
+    core.memory().configure(good).await;
     let m = core
+        .memory()
         .add_memory(&pid, NewMemory::note("hello"))
         .await
         .unwrap();
-    core.delete_memory(&pid, &m.id).await.unwrap();
+    core.memory().delete_memory(&pid, &m.id).await.unwrap();
     core.close().await;
 }

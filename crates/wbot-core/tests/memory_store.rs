@@ -20,7 +20,8 @@ const FACTS: &[&str] = &[
 ];
 
 async fn seed(core: &Core, pid: &str) -> Vec<wbot_core::memory::Memory> {
-    core.add_memories(pid, FACTS.iter().map(|t| NewMemory::note(*t)).collect())
+    core.memory()
+        .add_memories(pid, FACTS.iter().map(|t| NewMemory::note(*t)).collect())
         .await
         .unwrap()
 }
@@ -34,19 +35,20 @@ async fn crud_search_and_recall() {
     assert_eq!(added.len(), FACTS.len());
 
     // get / list (newest first, paged)
-    let got = core.get_memory(&pid, &added[0].id).await.unwrap();
+    let got = core.memory().get_memory(&pid, &added[0].id).await.unwrap();
     assert_eq!(got, added[0]);
-    let page = core.list_memories(&pid, 0, Some(4)).await.unwrap();
+    let page = core.memory().list_memories(&pid, 0, Some(4)).await.unwrap();
     assert_eq!(page.total, 6);
     assert_eq!(page.items.len(), 4);
     assert_eq!(page.items[0].text, FACTS[5]);
     assert_eq!(page.next_offset, Some(4));
-    let page2 = core.list_memories(&pid, 4, Some(4)).await.unwrap();
+    let page2 = core.memory().list_memories(&pid, 4, Some(4)).await.unwrap();
     assert_eq!(page2.items.len(), 2);
     assert_eq!(page2.next_offset, None);
 
     // search by meaning (no shared keyword) and by keyword
     let hits = core
+        .memory()
         .search_memories(
             &pid,
             "nervous about public speaking",
@@ -57,6 +59,7 @@ async fn crud_search_and_recall() {
     assert_eq!(hits[0].memory.text, FACTS[1], "{hits:?}");
     assert!(hits.iter().all(|h| h.similarity >= 0.5));
     let hits = core
+        .memory()
         .search_memories(
             &pid,
             "Pixel",
@@ -72,6 +75,7 @@ async fn crud_search_and_recall() {
 
     // update text re-embeds: the old meaning is gone, the new one is found
     let updated = core
+        .memory()
         .update_memory_text(
             &pid,
             &added[4].id,
@@ -82,6 +86,7 @@ async fn crud_search_and_recall() {
     assert_eq!(updated.text, "Green tea in the evening helps me unwind.");
     assert_eq!(updated.id, added[4].id);
     let hits = core
+        .memory()
         .search_memories(
             &pid,
             "drinking tea to relax at night",
@@ -93,6 +98,7 @@ async fn crud_search_and_recall() {
 
     // recall for the prompt: top 3 at most, capped block
     let recall = core
+        .memory()
         .recall_for_prompt(&pid, "How is my sister doing in Portugal?", None)
         .await
         .unwrap();
@@ -101,6 +107,7 @@ async fn crud_search_and_recall() {
     assert!(recall.block.contains(FACTS[0]));
     assert!(recall.block.chars().count() <= 2000);
     let nothing = core
+        .memory()
         .recall_for_prompt(&pid, "quantum chromodynamics lattice gauge", None)
         .await
         .unwrap();
@@ -108,13 +115,15 @@ async fn crud_search_and_recall() {
     assert_eq!(nothing.block, "");
 
     // near-duplicates are folded into one hit
-    core.add_memory(
-        &pid,
-        NewMemory::note("My dog Pixel is a ten year old beagle!"),
-    )
-    .await
-    .unwrap();
+    core.memory()
+        .add_memory(
+            &pid,
+            NewMemory::note("My dog Pixel is a ten year old beagle!"),
+        )
+        .await
+        .unwrap();
     let hits = core
+        .memory()
         .search_memories(&pid, "my beagle", SearchOptions::default())
         .await
         .unwrap();
@@ -126,22 +135,27 @@ async fn crud_search_and_recall() {
     assert_eq!(pixel[0].duplicates, 1);
 
     // delete one; forget all
-    core.delete_memory(&pid, &added[5].id).await.unwrap();
+    core.memory()
+        .delete_memory(&pid, &added[5].id)
+        .await
+        .unwrap();
     assert_eq!(
-        core.get_memory(&pid, &added[5].id)
+        core.memory()
+            .get_memory(&pid, &added[5].id)
             .await
             .unwrap_err()
             .code(),
         ErrorCode::NotFound
     );
     assert_eq!(
-        core.delete_memory(&pid, &added[5].id)
+        core.memory()
+            .delete_memory(&pid, &added[5].id)
             .await
             .unwrap_err()
             .code(),
         ErrorCode::NotFound
     );
-    let status = core.memory_status(&pid).await.unwrap();
+    let status = core.memory().memory_status(&pid).await.unwrap();
     assert_eq!(
         (status.count, status.indexed, status.pending_embeddings),
         (6, 6, 0)
@@ -149,15 +163,16 @@ async fn crud_search_and_recall() {
     assert_eq!(status.index, IndexHealth::Ready);
     assert_eq!(status.model_id, "multilingual-e5-small");
     assert_eq!(status.dimensions, 384);
-    assert_eq!(core.forget_all_memories(&pid).await.unwrap(), 6);
-    let status = core.memory_status(&pid).await.unwrap();
+    assert_eq!(core.memory().forget_all_memories(&pid).await.unwrap(), 6);
+    let status = core.memory().memory_status(&pid).await.unwrap();
     assert_eq!((status.count, status.indexed), (0, 0));
     assert!(core
+        .memory()
         .search_memories(&pid, "beagle", SearchOptions::default())
         .await
         .unwrap()
         .is_empty());
-    core.flush_memory().await.unwrap();
+    core.memory().flush().await.unwrap();
     core.close().await;
 }
 
@@ -172,49 +187,58 @@ async fn bad_inputs_get_typed_errors() {
     let pid = profile(&core, "Ana").await;
     let other = profile(&core, "Ben").await;
     let mine = core
+        .memory()
         .add_memory(&pid, NewMemory::note("I like long walks."))
         .await
         .unwrap();
 
     for text in ["", "   ", "\n\t "] {
         assert_eq!(
-            code(core.add_memory(&pid, NewMemory::note(text)).await),
+            code(core.memory().add_memory(&pid, NewMemory::note(text)).await),
             ErrorCode::Validation
         );
         assert_eq!(
             code(
-                core.search_memories(&pid, text, SearchOptions::default())
+                core.memory()
+                    .search_memories(&pid, text, SearchOptions::default())
                     .await
             ),
             ErrorCode::Validation
         );
         assert_eq!(
-            code(core.update_memory_text(&pid, &mine.id, text).await),
+            code(core.memory().update_memory_text(&pid, &mine.id, text).await),
             ErrorCode::Validation
         );
     }
     let huge = "x".repeat(1 << 20);
     let err = core
+        .memory()
         .add_memory(&pid, NewMemory::note(huge.clone()))
         .await
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Validation);
     assert!(err.to_string().contains("1,048,576"), "{err}");
     assert_eq!(
-        code(core.recall_for_prompt(&pid, &huge, None).await),
+        code(core.memory().recall_for_prompt(&pid, &huge, None).await),
         ErrorCode::Validation
     );
     let just_over = "é".repeat(8001);
     assert_eq!(
-        code(core.add_memory(&pid, NewMemory::note(just_over)).await),
+        code(
+            core.memory()
+                .add_memory(&pid, NewMemory::note(just_over))
+                .await
+        ),
         ErrorCode::Validation
     );
-    core.add_memory(&pid, NewMemory::note("é".repeat(8000)))
+    core.memory()
+        .add_memory(&pid, NewMemory::note("é".repeat(8000)))
         .await
         .unwrap();
 
     // one bad item rejects the whole batch, naming it
     let err = core
+        .memory()
         .add_memories(&pid, vec![NewMemory::note("fine"), NewMemory::note(" ")])
         .await
         .unwrap_err();
@@ -222,48 +246,56 @@ async fn bad_inputs_get_typed_errors() {
     let mut bad_conv = NewMemory::note("with a conversation");
     bad_conv.conversation_id = Some("not-a-uuid".into());
     assert_eq!(
-        code(core.add_memory(&pid, bad_conv).await),
+        code(core.memory().add_memory(&pid, bad_conv).await),
         ErrorCode::Validation
     );
 
     // ids
     assert_eq!(
-        code(core.get_memory(&pid, "nope").await),
+        code(core.memory().get_memory(&pid, "nope").await),
         ErrorCode::Validation
     );
     assert_eq!(
-        code(core.get_memory("nope", &mine.id).await),
+        code(core.memory().get_memory("nope", &mine.id).await),
         ErrorCode::Validation
     );
     let unknown = uuid::Uuid::new_v4().to_string();
     assert_eq!(
-        code(core.get_memory(&unknown, &mine.id).await),
+        code(core.memory().get_memory(&unknown, &mine.id).await),
         ErrorCode::NotFound
     );
     assert_eq!(
-        code(core.add_memory(&unknown, NewMemory::note("x")).await),
+        code(
+            core.memory()
+                .add_memory(&unknown, NewMemory::note("x"))
+                .await
+        ),
         ErrorCode::NotFound
     );
     assert_eq!(
-        code(core.get_memory(&pid, &unknown).await),
+        code(core.memory().get_memory(&pid, &unknown).await),
         ErrorCode::NotFound
     );
     // another profile's memory is not found, for every operation
     assert_eq!(
-        code(core.get_memory(&other, &mine.id).await),
+        code(core.memory().get_memory(&other, &mine.id).await),
         ErrorCode::NotFound
     );
     assert_eq!(
-        code(core.update_memory_text(&other, &mine.id, "mine now").await),
+        code(
+            core.memory()
+                .update_memory_text(&other, &mine.id, "mine now")
+                .await
+        ),
         ErrorCode::NotFound
     );
     assert_eq!(
-        code(core.delete_memory(&other, &mine.id).await),
+        code(core.memory().delete_memory(&other, &mine.id).await),
         ErrorCode::NotFound
     );
-    assert_eq!(core.forget_all_memories(&other).await.unwrap(), 0);
+    assert_eq!(core.memory().forget_all_memories(&other).await.unwrap(), 0);
     assert_eq!(
-        core.get_memory(&pid, &mine.id).await.unwrap().text,
+        core.memory().get_memory(&pid, &mine.id).await.unwrap().text,
         "I like long walks."
     );
 
@@ -273,31 +305,32 @@ async fn bad_inputs_get_typed_errors() {
         min_similarity: None,
     };
     assert_eq!(
-        code(core.search_memories(&pid, "walks", opts(0)).await),
+        code(core.memory().search_memories(&pid, "walks", opts(0)).await),
         ErrorCode::Validation
     );
     assert_eq!(
-        code(core.search_memories(&pid, "walks", opts(51)).await),
+        code(core.memory().search_memories(&pid, "walks", opts(51)).await),
         ErrorCode::Validation
     );
     assert_eq!(
-        code(core.list_memories(&pid, 0, Some(0)).await),
+        code(core.memory().list_memories(&pid, 0, Some(0)).await),
         ErrorCode::Validation
     );
     assert_eq!(
-        code(core.list_memories(&pid, 0, Some(201)).await),
+        code(core.memory().list_memories(&pid, 0, Some(201)).await),
         ErrorCode::Validation
     );
     let many = (0..1001)
         .map(|i| NewMemory::note(format!("m{i}")))
         .collect();
     assert_eq!(
-        code(core.add_memories(&pid, many).await),
+        code(core.memory().add_memories(&pid, many).await),
         ErrorCode::Validation
     );
 
     // FTS syntax in a query is just text
-    core.search_memories(&pid, "\"walks\" OR NEAR(a b) *", SearchOptions::default())
+    core.memory()
+        .search_memories(&pid, "\"walks\" OR NEAR(a b) *", SearchOptions::default())
         .await
         .unwrap();
     core.close().await;
@@ -313,8 +346,9 @@ async fn index_round_trip_rebuild_and_stale_detection() {
         m.kind = MemoryKind::Journal;
         m.source = MemorySource::Import;
         m.pinned = true;
-        let first = core.add_memory(&pid, m).await.unwrap();
+        let first = core.memory().add_memory(&pid, m).await.unwrap();
         let rest = core
+            .memory()
             .add_memories(
                 &pid,
                 FACTS[1..].iter().map(|t| NewMemory::note(*t)).collect(),
@@ -322,10 +356,10 @@ async fn index_round_trip_rebuild_and_stale_detection() {
             .await
             .unwrap();
         assert_eq!(
-            core.memory_status(&pid).await.unwrap().last_check,
+            core.memory().memory_status(&pid).await.unwrap().last_check,
             Some(IndexCheck::Missing)
         );
-        core.flush_memory().await.unwrap();
+        core.memory().flush().await.unwrap();
         core.close().await;
         let mut ids = vec![first.id];
         ids.extend(rest.into_iter().map(|m| m.id));
@@ -340,13 +374,14 @@ async fn index_round_trip_rebuild_and_stale_detection() {
         let ids = ids.clone();
         async move {
             let core = open(&dir).await;
-            let status = core.memory_status(&pid).await.unwrap();
+            let status = core.memory().memory_status(&pid).await.unwrap();
             assert_eq!(status.last_check, Some(expected));
             assert_eq!(
                 (status.count, status.indexed),
                 (ids.len() as u32, ids.len() as u32)
             );
             let hits = core
+                .memory()
                 .search_memories(
                     &pid,
                     "nervous about public speaking",
@@ -355,12 +390,12 @@ async fn index_round_trip_rebuild_and_stale_detection() {
                 .await
                 .unwrap();
             assert_eq!(hits[0].memory.id, ids[1]);
-            let first = core.get_memory(&pid, &ids[0]).await.unwrap();
+            let first = core.memory().get_memory(&pid, &ids[0]).await.unwrap();
             assert_eq!(
                 (first.kind, first.source, first.pinned),
                 (MemoryKind::Journal, MemorySource::Import, true)
             );
-            core.flush_memory().await.unwrap();
+            core.memory().flush().await.unwrap();
             core.close().await;
         }
     };
@@ -421,10 +456,11 @@ async fn index_round_trip_rebuild_and_stale_detection() {
         config.save_delay = std::time::Duration::from_secs(3600);
         let core = open_with(dir.path(), config).await;
         let extra = core
+            .memory()
             .add_memory(&pid, NewMemory::note("An unsaved memory."))
             .await
             .unwrap();
-        core.delete_memory(&pid, &extra.id).await.unwrap();
+        core.memory().delete_memory(&pid, &extra.id).await.unwrap();
         drop(core); // as after a crash: no close, so the index is never saved
     }
     reopen_check(IndexCheck::Stale).await;
@@ -442,8 +478,8 @@ async fn a_model_change_re_embeds_in_the_background() {
     // Same files, another id: stands for a new model version.
     let mut config = memory_support::config();
     config.model_id = "multilingual-e5-small@next".into();
-    core.configure_memory(config).await;
-    let mut status = core.memory_status(&pid).await.unwrap();
+    core.memory().configure(config).await;
+    let mut status = core.memory().memory_status(&pid).await.unwrap();
     assert_eq!(status.model_id, "multilingual-e5-small@next");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while status.pending_embeddings > 0 || status.rebuild_in_progress {
@@ -452,7 +488,7 @@ async fn a_model_change_re_embeds_in_the_background() {
             "re-embedding did not finish: {status:?}"
         );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        status = core.memory_status(&pid).await.unwrap();
+        status = core.memory().memory_status(&pid).await.unwrap();
     }
     assert_eq!((status.count, status.indexed), (6, 6));
     let mut saw_progress = false;
@@ -463,11 +499,12 @@ async fn a_model_change_re_embeds_in_the_background() {
     }
     assert!(saw_progress);
     let hits = core
+        .memory()
         .search_memories(&pid, "my beagle", SearchOptions::default())
         .await
         .unwrap();
     assert_eq!(hits[0].memory.text, FACTS[5]);
-    core.flush_memory().await.unwrap();
+    core.memory().flush().await.unwrap();
     core.close().await;
 }
 
@@ -478,11 +515,12 @@ async fn deleting_a_profile_removes_its_index_file_at_once() {
     let ana = profile(&core, "Ana").await;
     let ben = profile(&core, "Ben").await;
     for pid in [&ana, &ben] {
-        core.add_memory(pid, NewMemory::note("Evening walks help me unwind."))
+        core.memory()
+            .add_memory(pid, NewMemory::note("Evening walks help me unwind."))
             .await
             .unwrap();
     }
-    core.flush_memory().await.unwrap();
+    core.memory().flush().await.unwrap();
     assert!(index_file(dir.path(), &ana).exists());
 
     core.delete_profile(&ana).await.unwrap();
@@ -495,6 +533,7 @@ async fn deleting_a_profile_removes_its_index_file_at_once() {
         "Ben's index is untouched"
     );
     let hits = core
+        .memory()
         .search_memories(&ben, "walking in the evening", SearchOptions::default())
         .await
         .unwrap();
@@ -509,6 +548,7 @@ async fn a_name_recalls_what_mentions_it_and_spanish_finds_spanish() {
     let pid = profile(&core, "Ana").await;
     seed(&core, &pid).await;
     let canelo = core
+        .memory()
         .add_memory(
             &pid,
             NewMemory::note("Mi perro Canelo se escapó del parque ayer."),
@@ -519,6 +559,7 @@ async fn a_name_recalls_what_mentions_it_and_spanish_finds_spanish() {
     // A second conversation asks about a person named in the first: the name alone brings it back, even
     // where its similarity to the question is under the prompt's floor.
     let recall = core
+        .memory()
         .recall_for_prompt(&pid, "What happened with Lena?", None)
         .await
         .unwrap();
@@ -528,18 +569,21 @@ async fn a_name_recalls_what_mentions_it_and_spanish_finds_spanish() {
         recall.memories
     );
     let bare = core
+        .memory()
         .search_memories(&pid, "Lena", SearchOptions::default())
         .await
         .unwrap();
     assert_eq!(bare[0].memory.text, FACTS[0]);
     // The Memories screen ranks everything: a query with nothing in common still shows the best there are.
     let anything = core
+        .memory()
         .search_memories(&pid, "quantum chromodynamics", SearchOptions::default())
         .await
         .unwrap();
     assert!(!anything.is_empty());
     // At a floor nothing reaches by meaning, the name is what lets it through.
     let named = core
+        .memory()
         .recall_with_floor(&pid, "What happened with Lena?", None, 0.99)
         .await
         .unwrap();
@@ -547,12 +591,14 @@ async fn a_name_recalls_what_mentions_it_and_spanish_finds_spanish() {
     assert_eq!(named[0].memory.text, FACTS[0]);
     // A common word that happens to be rare here is not a name: no free pass past the floor.
     let common = core
+        .memory()
         .recall_with_floor(&pid, "sleep", None, 0.99)
         .await
         .unwrap();
     assert!(common.is_empty(), "{common:?}");
     // Spanish, by meaning: no shared word.
     let lost = core
+        .memory()
         .search_memories(&pid, "mascota perdida", SearchOptions::default())
         .await
         .unwrap();

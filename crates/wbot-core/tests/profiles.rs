@@ -18,6 +18,7 @@ async fn data_survives_reopening_the_database() {
     let dir = tempfile::tempdir().expect("temp dir");
     let core = Core::open(dir.path()).await.expect("open");
     let ana = core
+        .profiles()
         .create_profile(new_profile("Ana"))
         .await
         .expect("create");
@@ -37,10 +38,13 @@ async fn data_survives_reopening_the_database() {
 
     let core = Core::open(dir.path()).await.expect("reopen");
     assert_eq!(
-        core.active_profile().await.expect("active"),
+        core.profiles().active_profile().await.expect("active"),
         Some(ana.clone())
     );
-    assert_eq!(core.settings(&ana.id).await.expect("settings"), dark);
+    assert_eq!(
+        core.profiles().settings(&ana.id).await.expect("settings"),
+        dark
+    );
 }
 
 #[tokio::test]
@@ -51,39 +55,65 @@ async fn each_profile_sees_only_its_own_settings_and_answers() {
     answers.challenges = vec![Challenge::Sleep, Challenge::Anxiety, Challenge::Sleep];
     answers.contraindications = vec![Contraindication::Pregnancy];
     let ana = core
+        .profiles()
         .create_profile(NewProfile {
             display_name: "Ana".into(),
             onboarding: answers,
         })
         .await
         .expect("ana");
-    let ben = core.create_profile(new_profile("Ben")).await.expect("ben");
-    let mut dark = core.settings(&ana.id).await.expect("settings");
+    let ben = core
+        .profiles()
+        .create_profile(new_profile("Ben"))
+        .await
+        .expect("ben");
+    let mut dark = core.profiles().settings(&ana.id).await.expect("settings");
     dark.theme = Theme::Dark;
     core.update_settings(&ana.id, dark).await.expect("update");
 
     assert_eq!(
-        core.settings(&ben.id).await.expect("ben settings").theme,
+        core.profiles()
+            .settings(&ben.id)
+            .await
+            .expect("ben settings")
+            .theme,
         Theme::System
     );
-    let ana_answers = core.onboarding(&ana.id).await.expect("ana answers");
+    let ana_answers = core
+        .profiles()
+        .onboarding(&ana.id)
+        .await
+        .expect("ana answers");
     assert_eq!(
         ana_answers.challenges,
         vec![Challenge::Anxiety, Challenge::Sleep],
         "sorted, de-duplicated"
     );
     assert_eq!(
-        core.onboarding(&ben.id).await.expect("ben answers"),
+        core.profiles()
+            .onboarding(&ben.id)
+            .await
+            .expect("ben answers"),
         OnboardingAnswers::neutral()
     );
 
     core.delete_profile(&ana.id).await.expect("delete");
     assert_eq!(
-        core.settings(&ana.id).await.expect_err("gone").code(),
+        core.profiles()
+            .settings(&ana.id)
+            .await
+            .expect_err("gone")
+            .code(),
         ErrorCode::NotFound
     );
-    assert_eq!(core.list_profiles().await.expect("list"), vec![ben.clone()]);
-    assert_eq!(core.active_profile().await.expect("active"), Some(ben));
+    assert_eq!(
+        core.profiles().list_profiles().await.expect("list"),
+        vec![ben.clone()]
+    );
+    assert_eq!(
+        core.profiles().active_profile().await.expect("active"),
+        Some(ben)
+    );
 }
 
 #[tokio::test]
@@ -96,6 +126,7 @@ async fn invalid_input_is_rejected_with_clear_messages() {
         ("two\nlines".to_string(), "line breaks"),
     ] {
         let err = core
+            .profiles()
             .create_profile(new_profile(&name))
             .await
             .expect_err("invalid");
@@ -103,14 +134,20 @@ async fn invalid_input_is_rejected_with_clear_messages() {
         assert!(err.to_string().contains(needle), "{err}");
     }
     assert!(
-        core.create_profile(new_profile(&"é".repeat(100)))
+        core.profiles()
+            .create_profile(new_profile(&"é".repeat(100)))
             .await
             .is_ok(),
         "100 characters is fine"
     );
-    let err = core.settings("nope").await.expect_err("bad id");
+    let err = core.profiles().settings("nope").await.expect_err("bad id");
     assert_eq!(err.code(), ErrorCode::Validation);
-    let ana = core.active_profile().await.expect("active").expect("some");
+    let ana = core
+        .profiles()
+        .active_profile()
+        .await
+        .expect("active")
+        .expect("some");
     let loud = Settings {
         theme: Theme::Light,
         locale: Locale::En,
@@ -126,7 +163,7 @@ async fn invalid_input_is_rejected_with_clear_messages() {
         .expect_err("too loud");
     assert!(err.to_string().contains("between 0 and 100"), "{err}");
     assert_eq!(
-        core.settings(&ana.id).await.expect("kept").theme,
+        core.profiles().settings(&ana.id).await.expect("kept").theme,
         Theme::System
     );
     assert!("neon".parse::<Theme>().is_err());

@@ -42,7 +42,10 @@ pub async fn start_breathing<R: Runtime>(
             tracing::debug!(error = %err, "breathing event not delivered");
         }
     };
-    Ok(core.start_breathing(&profile_id, input, send).await?)
+    Ok(core
+        .breathing()
+        .start_breathing(&profile_id, input, send)
+        .await?)
 }
 
 async fn control(
@@ -51,7 +54,10 @@ async fn control(
     run_id: &str,
     command: RunnerCommand,
 ) -> Result<()> {
-    Ok(core.control_breathing(profile_id, run_id, command).await?)
+    Ok(core
+        .breathing()
+        .control_breathing(profile_id, run_id, command)
+        .await?)
 }
 
 /// Pauses a running session.
@@ -116,6 +122,7 @@ pub async fn finish_breathing(
 ) -> Result<BreathingSession> {
     let mood_after = mood_after.parse("mood after")?;
     Ok(core
+        .breathing()
         .finish_breathing(&profile_id, &run_id, mood_after)
         .await?)
 }
@@ -130,6 +137,7 @@ pub async fn breathing_history(
     offset: u32,
 ) -> Result<BreathingHistory> {
     Ok(core
+        .breathing()
         .list_breathing_sessions(&profile_id, limit, offset)
         .await?)
 }
@@ -142,7 +150,10 @@ pub async fn get_breathing_session(
     profile_id: String,
     session_id: String,
 ) -> Result<BreathingSession> {
-    Ok(core.breathing_session(&profile_id, &session_id).await?)
+    Ok(core
+        .breathing()
+        .breathing_session(&profile_id, &session_id)
+        .await?)
 }
 
 /// Deletes a saved session.
@@ -154,6 +165,7 @@ pub async fn delete_breathing_session(
     session_id: String,
 ) -> Result<()> {
     Ok(core
+        .breathing()
         .delete_breathing_session(&profile_id, &session_id)
         .await?)
 }
@@ -162,7 +174,7 @@ pub async fn delete_breathing_session(
 #[tauri::command]
 #[specta::specta]
 pub async fn breathing_stats(core: State<'_, Core>, profile_id: String) -> Result<BreathingStats> {
-    Ok(core.breathing_stats(&profile_id).await?)
+    Ok(core.breathing().breathing_stats(&profile_id).await?)
 }
 
 /// Best and average Wim Hof retention per day, oldest first.
@@ -172,7 +184,7 @@ pub async fn retention_trend(
     core: State<'_, Core>,
     profile_id: String,
 ) -> Result<Vec<RetentionPoint>> {
-    Ok(core.retention_trend(&profile_id).await?)
+    Ok(core.breathing().retention_trend(&profile_id).await?)
 }
 
 /// Whether Wim Hof may start for this profile, what to suggest, and the safety notice.
@@ -184,6 +196,7 @@ pub async fn wim_hof_gate(
     latest_message: Option<String>,
 ) -> Result<SafetyDecision> {
     Ok(core
+        .breathing()
         .wim_hof_gate(&profile_id, latest_message.as_deref())
         .await?)
 }
@@ -192,19 +205,22 @@ pub async fn wim_hof_gate(
 #[tauri::command]
 #[specta::specta]
 pub async fn acknowledge_wim_hof_notice(core: State<'_, Core>, profile_id: String) -> Result<()> {
-    Ok(core.acknowledge_wim_hof_notice(&profile_id).await?)
+    Ok(core
+        .breathing()
+        .acknowledge_wim_hof_notice(&profile_id)
+        .await?)
 }
 
 /// Whether sound can be heard (and why not), and the profile's mute and ambient switches.
 #[tauri::command]
 #[specta::specta]
 pub async fn audio_state(core: State<'_, Core>, profile_id: String) -> Result<AudioState> {
-    Ok(core.audio_state(&profile_id).await?)
+    Ok(core.breathing().audio_state(&profile_id).await?)
 }
 
 /// Tells every window that a sound switch changed the profile's settings.
 async fn settings_changed<R: Runtime>(app: &AppHandle<R>, core: &Core, profile_id: String) {
-    match core.settings(&profile_id).await {
+    match core.profiles().settings(&profile_id).await {
         Ok(settings) => {
             let event = SettingsChanged {
                 profile_id,
@@ -228,6 +244,7 @@ pub async fn set_audio_muted<R: Runtime>(
     muted: Input<bool>,
 ) -> Result<AudioState> {
     let state = core
+        .breathing()
         .set_audio_muted(&profile_id, muted.parse("sound settings")?)
         .await?;
     settings_changed(&app, &core, profile_id).await;
@@ -245,6 +262,7 @@ pub async fn set_breathing_ambient<R: Runtime>(
     on: Input<bool>,
 ) -> Result<AudioState> {
     let state = core
+        .breathing()
         .set_breathing_ambient(&profile_id, on.parse("sound settings")?)
         .await?;
     settings_changed(&app, &core, profile_id).await;

@@ -34,6 +34,7 @@ pub async fn send_message(
     on_event: Channel<ReplyEvent>,
 ) -> Result<TurnStarted> {
     Ok(core
+        .chat()
         .send_message(
             &profile_id,
             conversation_id.as_deref(),
@@ -51,7 +52,7 @@ pub async fn cancel_reply(
     profile_id: String,
     reply_id: String,
 ) -> Result<()> {
-    Ok(core.cancel_reply(&profile_id, &reply_id).await?)
+    Ok(core.chat().cancel_reply(&profile_id, &reply_id).await?)
 }
 
 /// Asks again for the reply to the last message, replacing a reply that did not complete.
@@ -64,6 +65,7 @@ pub async fn retry_reply(
     on_event: Channel<ReplyEvent>,
 ) -> Result<RetryStarted> {
     Ok(core
+        .chat()
         .retry_reply(&profile_id, &conversation_id, sender(on_event))
         .await?)
 }
@@ -79,6 +81,7 @@ pub async fn decide_proposal(
 ) -> Result<Message> {
     let decision = decision.parse("choice")?;
     Ok(core
+        .chat()
         .decide_proposal(&profile_id, &message_id, decision)
         .await?)
 }
@@ -94,6 +97,7 @@ pub async fn add_activity_summary(
 ) -> Result<Message> {
     let result = result.parse("activity result")?;
     Ok(core
+        .chat()
         .add_activity_summary(&profile_id, &conversation_id, result)
         .await?)
 }
@@ -105,7 +109,7 @@ pub async fn list_conversations(
     core: State<'_, Core>,
     profile_id: String,
 ) -> Result<Vec<ConversationSummary>> {
-    Ok(core.list_conversations(&profile_id).await?)
+    Ok(core.chat().list_conversations(&profile_id).await?)
 }
 
 /// One conversation.
@@ -116,7 +120,10 @@ pub async fn get_conversation(
     profile_id: String,
     conversation_id: String,
 ) -> Result<Conversation> {
-    Ok(core.conversation(&profile_id, &conversation_id).await?)
+    Ok(core
+        .chat()
+        .conversation(&profile_id, &conversation_id)
+        .await?)
 }
 
 /// A conversation's messages, oldest first.
@@ -128,6 +135,7 @@ pub async fn conversation_messages(
     conversation_id: String,
 ) -> Result<Vec<Message>> {
     Ok(core
+        .chat()
         .conversation_messages(&profile_id, &conversation_id)
         .await?)
 }
@@ -142,6 +150,7 @@ pub async fn rename_conversation(
     title: String,
 ) -> Result<Conversation> {
     Ok(core
+        .chat()
         .rename_conversation(&profile_id, &conversation_id, &title)
         .await?)
 }
@@ -156,6 +165,7 @@ pub async fn set_conversation_remember(
     remember: bool,
 ) -> Result<Conversation> {
     Ok(core
+        .chat()
         .set_conversation_remember(&profile_id, &conversation_id, remember)
         .await?)
 }
@@ -170,6 +180,7 @@ pub async fn delete_conversation(
     keep_memories: bool,
 ) -> Result<u32> {
     Ok(core
+        .chat()
         .delete_conversation(&profile_id, &conversation_id, keep_memories)
         .await?)
 }
@@ -185,6 +196,7 @@ pub async fn search_conversations(
 ) -> Result<Vec<ConversationHit>> {
     let mode = mode.parse("search mode")?;
     Ok(core
+        .chat()
         .find_in_conversations(&profile_id, &query, mode)
         .await?)
 }
@@ -203,7 +215,7 @@ pub async fn list_providers(
     core: State<'_, Core>,
     profile_id: String,
 ) -> Result<Vec<ProviderSettings>> {
-    Ok(core.chat_providers(&profile_id).await?)
+    Ok(core.chat().chat_providers(&profile_id).await?)
 }
 
 /// Adds or changes a provider (a new API key goes to the OS keychain).
@@ -215,7 +227,7 @@ pub async fn save_provider(
     input: Input<ProviderInput>,
 ) -> Result<ProviderSettings> {
     let input = input.parse("provider settings")?;
-    Ok(core.save_chat_provider(&profile_id, input).await?)
+    Ok(core.chat().save_chat_provider(&profile_id, input).await?)
 }
 
 /// Removes a provider and its key.
@@ -226,7 +238,10 @@ pub async fn delete_provider(
     profile_id: String,
     provider_id: String,
 ) -> Result<()> {
-    Ok(core.delete_chat_provider(&profile_id, &provider_id).await?)
+    Ok(core
+        .chat()
+        .delete_chat_provider(&profile_id, &provider_id)
+        .await?)
 }
 
 /// Puts the providers in a new fallback order.
@@ -238,6 +253,7 @@ pub async fn reorder_providers(
     provider_ids: Vec<String>,
 ) -> Result<Vec<ProviderSettings>> {
     Ok(core
+        .chat()
         .reorder_chat_providers(&profile_id, &provider_ids)
         .await?)
 }
@@ -250,14 +266,17 @@ pub async fn test_provider(
     profile_id: String,
     provider_id: String,
 ) -> Result<ConnectionReport> {
-    Ok(core.test_chat_provider(&profile_id, &provider_id).await?)
+    Ok(core
+        .chat()
+        .test_chat_provider(&profile_id, &provider_id)
+        .await?)
 }
 
 /// Whether a model is set up, and the helplines for the profile's region.
 #[tauri::command]
 #[specta::specta]
 pub async fn chat_status(core: State<'_, Core>, profile_id: String) -> Result<ChatStatus> {
-    Ok(core.chat_status(&profile_id).await?)
+    Ok(core.chat().chat_status(&profile_id).await?)
 }
 
 /// Sets the region of the safety card's helplines (two letters, or empty for the defaults).
@@ -268,5 +287,8 @@ pub async fn set_helpline_region(
     profile_id: String,
     region: String,
 ) -> Result<ChatStatus> {
-    Ok(core.set_helpline_region(&profile_id, &region).await?)
+    Ok(core
+        .chat()
+        .set_helpline_region(&profile_id, &region)
+        .await?)
 }

@@ -16,7 +16,10 @@ pub async fn save_journal_entry(
     entry: Input<NewJournalEntry>,
 ) -> Result<JournalEntry> {
     let entry = entry.parse("journal entry")?;
-    Ok(core.save_journal_entry(&profile_id, entry).await?)
+    Ok(core
+        .journal()
+        .save_journal_entry(&profile_id, entry)
+        .await?)
 }
 
 /// One entry.
@@ -27,7 +30,7 @@ pub async fn get_journal_entry(
     profile_id: String,
     entry_id: String,
 ) -> Result<JournalEntry> {
-    Ok(core.journal_entry(&profile_id, &entry_id).await?)
+    Ok(core.journal().journal_entry(&profile_id, &entry_id).await?)
 }
 
 /// A page of entries, newest first (`limit` 1–100, default 20).
@@ -40,6 +43,7 @@ pub async fn list_journal_entries(
     limit: Option<u32>,
 ) -> Result<Vec<JournalEntry>> {
     Ok(core
+        .journal()
         .list_journal_entries(&profile_id, offset, limit)
         .await?)
 }

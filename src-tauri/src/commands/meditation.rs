@@ -17,7 +17,10 @@ pub async fn save_meditation_session(
     input: Input<NewMeditationSession>,
 ) -> Result<MeditationSession> {
     let input = input.parse("meditation session")?;
-    Ok(core.save_meditation_session(&profile_id, input).await?)
+    Ok(core
+        .meditation()
+        .save_meditation_session(&profile_id, input)
+        .await?)
 }
 
 /// The profile's saved meditation sessions, newest first.
@@ -27,5 +30,8 @@ pub async fn list_meditation_sessions(
     core: State<'_, Core>,
     profile_id: String,
 ) -> Result<Vec<MeditationSession>> {
-    Ok(core.list_meditation_sessions(&profile_id).await?)
+    Ok(core
+        .meditation()
+        .list_meditation_sessions(&profile_id)
+        .await?)
 }

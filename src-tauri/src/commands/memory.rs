@@ -26,7 +26,10 @@ pub async fn list_memories(
     offset: u32,
     limit: Option<u32>,
 ) -> Result<MemoryPage> {
-    Ok(core.list_memories(&profile_id, offset, limit).await?)
+    Ok(core
+        .memory()
+        .list_memories(&profile_id, offset, limit)
+        .await?)
 }
 
 /// Searches the profile's memories by meaning and keywords, best first.
@@ -39,7 +42,10 @@ pub async fn search_memories(
     options: Input<SearchOptions>,
 ) -> Result<Vec<MemoryHit>> {
     let options = options.parse("search options")?;
-    Ok(core.search_memories(&profile_id, &query, options).await?)
+    Ok(core
+        .memory()
+        .search_memories(&profile_id, &query, options)
+        .await?)
 }
 
 /// Remembers something the user wrote (a note unless another kind is given).
@@ -55,7 +61,7 @@ pub async fn add_memory(
     if let Some(kind) = kind {
         memory.kind = kind.parse("memory kind")?;
     }
-    Ok(core.add_memory(&profile_id, memory).await?)
+    Ok(core.memory().add_memory(&profile_id, memory).await?)
 }
 
 /// Replaces a memory's text.
@@ -68,6 +74,7 @@ pub async fn update_memory(
     text: String,
 ) -> Result<Memory> {
     Ok(core
+        .memory()
         .update_memory_text(&profile_id, &memory_id, &text)
         .await?)
 }
@@ -80,19 +87,19 @@ pub async fn delete_memory(
     profile_id: String,
     memory_id: String,
 ) -> Result<()> {
-    Ok(core.delete_memory(&profile_id, &memory_id).await?)
+    Ok(core.memory().delete_memory(&profile_id, &memory_id).await?)
 }
 
 /// Forgets every memory of the profile; returns how many were forgotten.
 #[tauri::command]
 #[specta::specta]
 pub async fn forget_all_memories(core: State<'_, Core>, profile_id: String) -> Result<u32> {
-    Ok(core.forget_all_memories(&profile_id).await?)
+    Ok(core.memory().forget_all_memories(&profile_id).await?)
 }
 
 /// Model, counts and index health for the profile.
 #[tauri::command]
 #[specta::specta]
 pub async fn memory_status(core: State<'_, Core>, profile_id: String) -> Result<MemoryStatus> {
-    Ok(core.memory_status(&profile_id).await?)
+    Ok(core.memory().memory_status(&profile_id).await?)
 }

@@ -21,28 +21,31 @@ pub struct SettingsChanged {
 #[tauri::command]
 #[specta::specta]
 pub async fn list_profiles(core: State<'_, Core>) -> Result<Vec<Profile>> {
-    Ok(core.list_profiles().await?)
+    Ok(core.profiles().list_profiles().await?)
 }
 
 /// The profile the app opens with, if any.
 #[tauri::command]
 #[specta::specta]
 pub async fn active_profile(core: State<'_, Core>) -> Result<Option<Profile>> {
-    Ok(core.active_profile().await?)
+    Ok(core.profiles().active_profile().await?)
 }
 
 /// Creates a profile from onboarding and makes it active.
 #[tauri::command]
 #[specta::specta]
 pub async fn create_profile(core: State<'_, Core>, input: Input<NewProfile>) -> Result<Profile> {
-    Ok(core.create_profile(input.parse("profile details")?).await?)
+    Ok(core
+        .profiles()
+        .create_profile(input.parse("profile details")?)
+        .await?)
 }
 
 /// Makes another profile the active one.
 #[tauri::command]
 #[specta::specta]
 pub async fn switch_profile(core: State<'_, Core>, profile_id: String) -> Result<Profile> {
-    Ok(core.switch_profile(&profile_id).await?)
+    Ok(core.profiles().switch_profile(&profile_id).await?)
 }
 
 /// Deletes a profile and all its data.
@@ -56,7 +59,7 @@ pub async fn delete_profile(core: State<'_, Core>, profile_id: String) -> Result
 #[tauri::command]
 #[specta::specta]
 pub async fn get_settings(core: State<'_, Core>, profile_id: String) -> Result<Settings> {
-    Ok(core.settings(&profile_id).await?)
+    Ok(core.profiles().settings(&profile_id).await?)
 }
 
 /// Saves a profile's settings and tells every window.
@@ -88,7 +91,7 @@ pub async fn get_onboarding(
     core: State<'_, Core>,
     profile_id: String,
 ) -> Result<OnboardingAnswers> {
-    Ok(core.onboarding(&profile_id).await?)
+    Ok(core.profiles().onboarding(&profile_id).await?)
 }
 
 /// Replaces a profile's onboarding answers.
@@ -100,6 +103,7 @@ pub async fn update_onboarding(
     answers: Input<OnboardingAnswers>,
 ) -> Result<OnboardingAnswers> {
     Ok(core
+        .profiles()
         .update_onboarding(&profile_id, answers.parse("onboarding answers")?)
         .await?)
 }

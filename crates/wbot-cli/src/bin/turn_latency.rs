@@ -37,9 +37,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../src-tauri/resources");
     let dir = std::env::temp_dir().join(format!("wbot-turn-latency-{}", std::process::id()));
     let core = Core::open(&dir).await?;
-    core.configure_memory(MemoryConfig::resolve(None, Some(&dev), &EnvPaths::from_process()).0)
+    core.memory()
+        .configure(MemoryConfig::resolve(None, Some(&dev), &EnvPaths::from_process()).0)
         .await;
     let profile = core
+        .profiles()
         .create_profile(NewProfile {
             display_name: "Bench".into(),
             onboarding: OnboardingAnswers::neutral(),
@@ -51,7 +53,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .flat_map(|s| s.memories.into_iter().map(|(_, t)| NewMemory::note(t)))
         .collect();
     let count = memories.len();
-    core.add_memories(&profile.id, memories).await?;
+    core.memory().add_memories(&profile.id, memories).await?;
     let messages: Vec<String> = dataset::crisis(&data)?
         .into_iter()
         .chain(dataset::activity(&data)?)
@@ -60,13 +62,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .take(n)
         .collect();
     // Warm up: the model loads on first use.
-    core.judge_message("warm up", &Recent::default()).await;
+    core.chat()
+        .judge_message("warm up", &Recent::default())
+        .await;
     let (mut judge, mut recall, mut total) = (Vec::new(), Vec::new(), Vec::new());
     for text in &messages {
         let started = Instant::now();
-        let judged = core.judge_message(text, &Recent::default()).await;
+        let judged = core.chat().judge_message(text, &Recent::default()).await;
         let judged_at = Instant::now();
-        core.recall_for_prompt(&profile.id, text, judged.vector)
+        core.memory()
+            .recall_for_prompt(&profile.id, text, judged.vector)
             .await?;
         let done = Instant::now();
         judge.push((judged_at - started).as_secs_f64() * 1e3);

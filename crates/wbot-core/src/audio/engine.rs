@@ -391,10 +391,3 @@ impl Drop for AudioEngine {
         }
     }
 }
-
-impl crate::Core {
-    /// The app's audio engine, opening the output device on first use.
-    pub fn audio(&self) -> &AudioEngine {
-        self.audio.get_or_init(AudioEngine::start)
-    }
-}

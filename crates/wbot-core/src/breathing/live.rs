@@ -13,12 +13,12 @@ use super::config::{Pattern, SessionConfig, Technique, WimHofSettings};
 use super::engine::SessionEvent;
 use super::runner::{CueSink, RunnerCommand, SessionRunner};
 use super::store::{BreathingSession, NewBreathingSession};
+use super::BreathingService;
 use crate::audio::{AmbientKind, AudioEngine, AudioStatus, LayerId, PlannedCue};
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
 use crate::profile::check_mood;
 use crate::profile::Settings;
-use crate::Core;
 
 /// A technique the UI can offer, with its pattern or Wim Hof defaults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
@@ -184,7 +184,7 @@ fn not_running(run_id: &str) -> CoreError {
     ))
 }
 
-impl Core {
+impl BreathingService {
     /// The audio engine, opening the device off the async threads on first use (it can take
     /// up to a few seconds when a device is slow to answer).
     pub async fn audio_opened(&self) -> Result<&AudioEngine> {
@@ -201,7 +201,7 @@ impl Core {
 
     /// Whether sound can be heard, and the profile's mute and ambient switches.
     pub async fn audio_state(&self, profile_id: &str) -> Result<AudioState> {
-        let settings = self.settings(profile_id).await?;
+        let settings = self.profiles.settings(profile_id).await?;
         self.audio_state_of(&settings).await
     }
 
@@ -218,8 +218,10 @@ impl Core {
     /// the next session and after a restart) and applied at once.
     pub async fn set_audio_muted(&self, profile_id: &str, muted: bool) -> Result<AudioState> {
         let settings = self
+            .profiles
             .update_sound_switches(profile_id, Some(muted), None)
             .await?;
+        self.follow_sound_settings(profile_id, &settings).await;
         self.audio_state_of(&settings).await
     }
 
@@ -227,8 +229,10 @@ impl Core {
     /// and started (2 s fade-in) or stopped (1 s fade-out) at once when a session of it runs.
     pub async fn set_breathing_ambient(&self, profile_id: &str, on: bool) -> Result<AudioState> {
         let settings = self
+            .profiles
             .update_sound_switches(profile_id, None, Some(on))
             .await?;
+        self.follow_sound_settings(profile_id, &settings).await;
         self.audio_state_of(&settings).await
     }
 
@@ -249,7 +253,7 @@ impl Core {
     }
 
     fn has_running_breathing(&self, profile_id: &str) -> bool {
-        self.breathing_runs
+        self.runs
             .lock()
             .values()
             .any(|live| live.profile_id == profile_id && !live.runner.is_finished())
@@ -267,22 +271,22 @@ impl Core {
     where
         F: FnMut(SessionEvent) + Send + 'static,
     {
-        let profile = self.require_profile(profile_id).await?;
+        let profile = self.profiles.require_profile(profile_id).await?;
         input.config.validate()?;
         check_mood(input.mood_before, "before")?;
-        let settings = self.settings(&profile).await?;
+        let settings = self.profiles.settings(&profile).await?;
         let engine = self.audio_opened().await?;
         self.save_abandoned(&profile);
         let cues: Arc<dyn CueSink> = Arc::new(EngineCues {
             engine: self.audio.clone(),
-            owner: self.breathing_runs.audio_owner.clone(),
-            token: self.breathing_runs.claim_audio(),
+            owner: self.runs.audio_owner.clone(),
+            token: self.runs.claim_audio(),
         });
         let runner = SessionRunner::start(input.config, on_event, Some(cues))?;
         // After the runner started: ending an abandoned run stops the bed, this one starts it.
         apply_sound(engine, &settings, true)?;
         let run_id = new_id().to_string();
-        self.breathing_runs.lock().insert(
+        self.runs.lock().insert(
             run_id.clone(),
             Live {
                 profile_id: profile.clone(),
@@ -305,7 +309,7 @@ impl Core {
     /// Stops and saves (in the background) every session this profile still has running.
     fn save_abandoned(&self, profile: &str) {
         let abandoned: Vec<Live> = {
-            let mut runs = self.breathing_runs.lock();
+            let mut runs = self.runs.lock();
             let ids: Vec<String> = runs
                 .iter()
                 .filter(|(_, live)| live.profile_id == profile)
@@ -330,10 +334,10 @@ impl Core {
         run_id: &str,
         command: RunnerCommand,
     ) -> Result<()> {
-        let profile = self.require_profile(profile_id).await?;
+        let profile = self.profiles.require_profile(profile_id).await?;
         let id = parse_id(run_id, "breathing session")?.to_string();
         let control = {
-            let runs = self.breathing_runs.lock();
+            let runs = self.runs.lock();
             match runs.get(&id) {
                 Some(live) if live.profile_id == profile => live.runner.control(),
                 _ => return Err(not_running(&id)),
@@ -350,11 +354,11 @@ impl Core {
         run_id: &str,
         mood_after: Option<u8>,
     ) -> Result<BreathingSession> {
-        let profile = self.require_profile(profile_id).await?;
+        let profile = self.profiles.require_profile(profile_id).await?;
         let id = parse_id(run_id, "breathing session")?.to_string();
         check_mood(mood_after, "after")?;
         let live = {
-            let mut runs = self.breathing_runs.lock();
+            let mut runs = self.runs.lock();
             match runs.get(&id) {
                 Some(live) if live.profile_id == profile => runs.remove(&id),
                 _ => None,
@@ -380,12 +384,7 @@ impl Core {
     /// Stops and saves every session still running (the app is closing), so that nothing
     /// breathed is lost even when the person never reached the "Save" step.
     pub async fn save_running_breathing(&self) {
-        let running: Vec<Live> = self
-            .breathing_runs
-            .lock()
-            .drain()
-            .map(|(_, live)| live)
-            .collect();
+        let running: Vec<Live> = self.runs.lock().drain().map(|(_, live)| live).collect();
         for live in running {
             if let Err(e) = self.save_live(live, None).await {
                 tracing::warn!(error = %e, "a running breathing session was not saved on close");
@@ -395,6 +394,6 @@ impl Core {
 
     /// How many sessions are running now (all profiles).
     pub fn running_breathing_sessions(&self) -> usize {
-        self.breathing_runs.lock().len()
+        self.runs.lock().len()
     }
 }

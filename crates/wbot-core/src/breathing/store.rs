@@ -11,11 +11,11 @@ use super::config::{SessionConfig, Technique};
 use super::engine::{RoundRecord, StopPoint};
 use super::runner::RunOutcome;
 use super::safety::{wim_hof_gate, SafetyDecision};
+use super::BreathingService;
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
 use crate::profile::check_mood;
-use crate::Core;
 
 /// Most sessions returned by one page of history.
 pub const MAX_PAGE: u32 = 100;
@@ -272,14 +272,14 @@ fn count(v: i64) -> u32 {
     u32::try_from(v).unwrap_or(u32::MAX)
 }
 
-impl Core {
+impl BreathingService {
     /// Saves a finished or stopped breathing session for a profile.
     pub async fn save_breathing_session(
         &self,
         profile_id: &str,
         input: NewBreathingSession,
     ) -> Result<BreathingSession> {
-        let profile = self.require_profile(profile_id).await?;
+        let profile = self.profiles.require_profile(profile_id).await?;
         let (started_at, ended_at) = validate(&input)?;
         let id = new_id().to_string();
         let technique = input.config.technique();
@@ -329,7 +329,7 @@ impl Core {
         limit: u32,
         offset: u32,
     ) -> Result<BreathingHistory> {
-        let profile = self.require_profile(profile_id).await?;
+        let profile = self.profiles.require_profile(profile_id).await?;
         if !(1..=MAX_PAGE).contains(&limit) {
             return Err(CoreError::validation(format!(
                 "A page holds 1 to {MAX_PAGE} sessions; {limit} were asked for."
@@ -364,7 +364,7 @@ impl Core {
         profile_id: &str,
         session_id: &str,
     ) -> Result<BreathingSession> {
-        let profile = self.require_profile(profile_id).await?;
+        let profile = self.profiles.require_profile(profile_id).await?;
         let id = parse_id(session_id, "breathing session")?.to_string();
         let row: Option<Row> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} FROM breathing_sessions WHERE id = ? AND profile_id = ?"
@@ -381,7 +381,7 @@ impl Core {
 
     /// Deletes one saved session of a profile.
     pub async fn delete_breathing_session(&self, profile_id: &str, session_id: &str) -> Result<()> {
-        let profile = self.require_profile(profile_id).await?;
+        let profile = self.profiles.require_profile(profile_id).await?;
         let id = parse_id(session_id, "breathing session")?.to_string();
         let mut tx = self.db.begin_write().await?;
         let deleted = sqlx::query("DELETE FROM breathing_sessions WHERE id = ? AND profile_id = ?")
@@ -401,7 +401,7 @@ impl Core {
 
     /// How many breathing sessions a profile has completed (any technique).
     pub async fn completed_breathing_sessions(&self, profile_id: &str) -> Result<u32> {
-        let profile = self.require_profile(profile_id).await?;
+        let profile = self.profiles.require_profile(profile_id).await?;
         let n: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM breathing_sessions WHERE profile_id = ? AND completed = 1",
         )
@@ -413,7 +413,7 @@ impl Core {
 
     /// Per-technique counts, monthly totals and Wim Hof results of a profile.
     pub async fn breathing_stats(&self, profile_id: &str) -> Result<BreathingStats> {
-        let profile = self.require_profile(profile_id).await?;
+        let profile = self.profiles.require_profile(profile_id).await?;
         let per_technique: Vec<(String, i64, i64, i64)> = sqlx::query_as(
             "SELECT technique, COUNT(*), COALESCE(SUM(completed), 0), COALESCE(SUM(duration_ms), 0)
              FROM breathing_sessions WHERE profile_id = ? GROUP BY technique",
@@ -484,7 +484,7 @@ impl Core {
 
     /// Best and average Wim Hof retention per day (UTC), oldest first, for the trend chart.
     pub async fn retention_trend(&self, profile_id: &str) -> Result<Vec<RetentionPoint>> {
-        let profile = self.require_profile(profile_id).await?;
+        let profile = self.profiles.require_profile(profile_id).await?;
         let rows: Vec<(String, String)> = sqlx::query_as(
             "SELECT substr(started_at, 1, 10), rounds FROM breathing_sessions
              WHERE profile_id = ? AND technique = 'wim_hof' ORDER BY started_at",
@@ -512,7 +512,7 @@ impl Core {
 
     /// Whether this profile has acknowledged the Wim Hof safety notice.
     pub async fn wim_hof_notice_acknowledged(&self, profile_id: &str) -> Result<bool> {
-        let profile = self.require_profile(profile_id).await?;
+        let profile = self.profiles.require_profile(profile_id).await?;
         let found: Option<String> = sqlx::query_scalar(
             "SELECT notice_acknowledged_at FROM breathing_safety WHERE profile_id = ?",
         )
@@ -524,7 +524,7 @@ impl Core {
 
     /// Records that the profile has read the Wim Hof safety notice (it is not shown again).
     pub async fn acknowledge_wim_hof_notice(&self, profile_id: &str) -> Result<()> {
-        let profile = self.require_profile(profile_id).await?;
+        let profile = self.profiles.require_profile(profile_id).await?;
         let mut tx = self.db.begin_write().await?;
         sqlx::query(
             "INSERT INTO breathing_safety (profile_id, notice_acknowledged_at) VALUES (?, ?)
@@ -545,8 +545,8 @@ impl Core {
         profile_id: &str,
         latest_message: Option<&str>,
     ) -> Result<SafetyDecision> {
-        let profile = self.require_profile(profile_id).await?;
-        let contraindications = match self.onboarding(&profile).await {
+        let profile = self.profiles.require_profile(profile_id).await?;
+        let contraindications = match self.profiles.onboarding(&profile).await {
             Ok(answers) => answers.contraindications,
             Err(CoreError::NotFound(_)) => Vec::new(),
             Err(e) => return Err(e),

@@ -7,9 +7,6 @@
 use serde::{Deserialize, Serialize};
 
 use super::crisis::{clauses, compile, match_at, Pattern};
-use crate::error::Result;
-use crate::memory::Priority;
-use crate::Core;
 
 /// What the companion may offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
@@ -148,13 +145,6 @@ pub fn veto(text: &str) -> Option<&'static str> {
             .any(|words| (0..words.len()).any(|i| match_at(&p.toks, words, i).is_some()))
             .then_some(p.source)
     })
-}
-
-impl Core {
-    /// Embeds texts with the bundled model as queries (L2-normalised vectors, in order).
-    pub async fn embed_texts(&self, texts: &[String]) -> Result<Vec<Vec<f32>>> {
-        self.memory.embed(texts, Priority::Interactive).await
-    }
 }
 
 #[cfg(test)]

@@ -18,8 +18,7 @@ use super::activity::{veto, Activity, ActivityGuess};
 use super::crisis::{clauses, detect_crisis, CrisisCategory, CrisisSignal};
 use super::features::{Features, Featurizer, BUCKETS};
 use super::linear::SoftmaxModel;
-use crate::memory::Priority;
-use crate::Core;
+use super::ChatService;
 
 /// The shipped settings and numbers, written by `wbot judge train`.
 pub const WEIGHTS_JSON: &str = include_str!("judgement.json");
@@ -399,15 +398,11 @@ pub struct TurnJudgement {
     pub activity: Option<ActivityGuess>,
 }
 
-impl Core {
+impl ChatService {
     /// Judges a user message from one embedding of it: crisis (every layer) and activity. Without the
     /// embedding model only the patterns run; that is never an error.
     pub async fn judge_message(&self, text: &str, recent: &Recent) -> TurnJudgement {
-        let vector = match self
-            .memory
-            .embed(&[text.to_string()], Priority::Interactive)
-            .await
-        {
+        let vector = match self.memory.embed_queries(&[text.to_string()]).await {
             Ok(mut v) => v.pop(),
             Err(err) => {
                 tracing::warn!(error = %err, "no embedding for this message: crisis patterns only");
@@ -416,7 +411,7 @@ impl Core {
         };
         let weights = match JudgementWeights::shipped() {
             // Weights trained on another model's vectors would read nonsense from these.
-            Ok(w) if w.model_id == self.memory.config().model_id => Some(w),
+            Ok(w) if w.model_id == self.memory.engine().config().model_id => Some(w),
             Ok(_) => None,
             Err(err) => {
                 tracing::error!(error = %err, "judgement weights unreadable: crisis patterns only");

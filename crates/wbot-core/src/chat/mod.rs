@@ -18,6 +18,13 @@ pub mod turn;
 
 use serde::{Deserialize, Serialize};
 
+use crate::breathing::BreathingService;
+use crate::db::Db;
+use crate::journal::JournalService;
+use crate::meditation::MeditationService;
+use crate::memory::MemoryService;
+use crate::profile::ProfileService;
+
 use crate::error::{CoreError, Result};
 use crate::profile::string_enum;
 
@@ -40,6 +47,47 @@ pub use store::{
     NewAssistantMessage, SearchMode, MAX_MESSAGE_CHARS,
 };
 pub use turn::{ReplyEvent, RetryStarted, TurnStarted};
+
+/// The companion chat: conversations and their messages, the judgements on each message, the providers and
+/// the replies streaming now. It reads the profile (language, onboarding), recalls and adds memories, and
+/// reads the breathing, meditation and journal sessions an activity summary points to.
+#[derive(Debug, Clone)]
+pub struct ChatService {
+    db: Db,
+    profiles: ProfileService,
+    memory: MemoryService,
+    breathing: BreathingService,
+    meditation: MeditationService,
+    journal: JournalService,
+    runtime: turn::ChatRuntime,
+}
+
+impl ChatService {
+    pub fn new(
+        db: Db,
+        profiles: ProfileService,
+        memory: MemoryService,
+        breathing: BreathingService,
+        meditation: MeditationService,
+        journal: JournalService,
+        runtime: turn::ChatRuntime,
+    ) -> Self {
+        Self {
+            db,
+            profiles,
+            memory,
+            breathing,
+            meditation,
+            journal,
+            runtime,
+        }
+    }
+
+    /// The same service with another runtime (tests keep keys in memory and retry quickly).
+    pub fn with_runtime(self, runtime: turn::ChatRuntime) -> Self {
+        Self { runtime, ..self }
+    }
+}
 
 string_enum!(
     /// How a message ended: `complete`; `partial` (the provider failed after some text arrived);

@@ -6,11 +6,11 @@ use sqlx::Row;
 
 use super::crisis::{helplines, Helpline};
 use super::provider::{ConnectionReport, ProviderConfig, ProviderKind, SecretRef};
+use super::ChatService;
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
 use crate::profile::Locale;
-use crate::Core;
 
 /// The most providers one profile can chain.
 pub const MAX_PROVIDERS: usize = 10;
@@ -142,10 +142,10 @@ fn validate_key(raw: &str) -> Result<String> {
     Ok(key.to_string())
 }
 
-impl Core {
+impl ChatService {
     /// A profile's providers, in fallback order.
     pub async fn chat_providers(&self, profile_id: &str) -> Result<Vec<ProviderSettings>> {
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let rows = sqlx::query(
             "SELECT id, name, kind, base_url, model, timeout_ms, has_key, position
              FROM chat_providers WHERE profile_id = ? ORDER BY position, created_at",
@@ -172,7 +172,7 @@ impl Core {
         profile_id: &str,
         input: ProviderInput,
     ) -> Result<ProviderSettings> {
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let existing = match &input.id {
             Some(id) => Some(self.chat_provider(&profile_id, id).await?),
             None => None,
@@ -203,7 +203,7 @@ impl Core {
         }
         let secret = SecretRef::for_provider(&id);
         let mut has_key = existing.as_ref().is_some_and(|p| p.has_key);
-        let secrets = self.chat.secrets.clone();
+        let secrets = self.runtime.secrets.clone();
         if let Some(key) = key {
             let name = secret.key.clone();
             tokio::task::spawn_blocking(move || secrets.set(&name, &key))
@@ -249,7 +249,7 @@ impl Core {
     /// Removes a provider and its key; the others close the gap in the chain.
     pub async fn delete_chat_provider(&self, profile_id: &str, provider_id: &str) -> Result<()> {
         let provider = self.chat_provider(profile_id, provider_id).await?;
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         if provider.has_key {
             self.forget_provider_key(&provider.id).await;
         }
@@ -272,7 +272,7 @@ impl Core {
 
     /// Removes a key from the keychain; a keychain that went away only leaves a stale entry behind.
     async fn forget_provider_key(&self, provider_id: &str) {
-        let secrets = self.chat.secrets.clone();
+        let secrets = self.runtime.secrets.clone();
         let name = SecretRef::for_provider(provider_id).key;
         let result = tokio::task::spawn_blocking(move || secrets.delete(&name)).await;
         if !matches!(result, Ok(Ok(()))) {
@@ -297,7 +297,7 @@ impl Core {
         ids: &[String],
     ) -> Result<Vec<ProviderSettings>> {
         let current = self.chat_providers(profile_id).await?;
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let mut wanted: Vec<&str> = ids.iter().map(String::as_str).collect();
         let mut have: Vec<&str> = current.iter().map(|p| p.id.as_str()).collect();
         wanted.sort_unstable();
@@ -327,12 +327,16 @@ impl Core {
         provider_id: &str,
     ) -> Result<ConnectionReport> {
         let provider = self.chat_provider(profile_id, provider_id).await?;
-        Ok(self.chat.client.test_connection(&provider.config()).await?)
+        Ok(self
+            .runtime
+            .client
+            .test_connection(&provider.config())
+            .await?)
     }
 
     /// The region the safety card's helplines are for ("" for the default lines).
     pub async fn helpline_region(&self, profile_id: &str) -> Result<String> {
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let region: Option<String> =
             sqlx::query_scalar("SELECT helpline_region FROM chat_settings WHERE profile_id = ?")
                 .bind(&profile_id)
@@ -344,7 +348,7 @@ impl Core {
     /// Sets the helplines' region (a two-letter country code, or empty).
     pub async fn set_helpline_region(&self, profile_id: &str, region: &str) -> Result<ChatStatus> {
         let region = validate_region(region)?;
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let mut tx = self.db.begin_write().await?;
         sqlx::query(
             "INSERT INTO chat_settings (profile_id, helpline_region, updated_at) VALUES (?, ?, ?)
@@ -366,7 +370,7 @@ impl Core {
         let configured = !self.chat_providers(profile_id).await?.is_empty();
         let helpline_region = self.helpline_region(profile_id).await?;
         let effective = if helpline_region.is_empty()
-            && self.settings(profile_id).await?.locale == Locale::Es
+            && self.profiles.settings(profile_id).await?.locale == Locale::Es
         {
             "ES"
         } else {

@@ -7,13 +7,13 @@ use sqlx::Row;
 use super::crisis::CrisisSignal;
 use super::judgement::{Recent, TurnJudgement, CONVERSATION_WINDOW};
 use super::proposal::{ActivityProposal, ActivitySummary};
+use super::ChatService;
 use super::MessageStatus;
 use crate::db::{from_db, now_rfc3339};
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
 use crate::memory::search::{fts_phrase, fts_terms};
 use crate::profile::string_enum;
-use crate::Core;
 
 /// The longest message, in characters. Longer messages are refused, never cut.
 pub const MAX_MESSAGE_CHARS: usize = 8_000;
@@ -257,7 +257,7 @@ fn row_to_message(row: &sqlx::sqlite::SqliteRow) -> Result<Message> {
     })
 }
 
-impl Core {
+impl ChatService {
     async fn conversation_row(&self, profile_id: &str, id: &str) -> Result<Conversation> {
         let row = sqlx::query(&format!(
             "SELECT {CONVERSATION_COLUMNS} FROM conversations WHERE id = ? AND profile_id = ?"
@@ -272,7 +272,7 @@ impl Core {
 
     /// Starts an empty conversation.
     pub async fn create_conversation(&self, profile_id: &str) -> Result<Conversation> {
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let now = now_rfc3339();
         let conversation = Conversation {
             id: new_id().to_string(),
@@ -302,14 +302,14 @@ impl Core {
         profile_id: &str,
         conversation_id: &str,
     ) -> Result<Conversation> {
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let id = parse_id(conversation_id, "conversation")?.to_string();
         self.conversation_row(&profile_id, &id).await
     }
 
     /// A profile's conversations, most recently active first, with a preview of each one's last message.
     pub async fn list_conversations(&self, profile_id: &str) -> Result<Vec<ConversationSummary>> {
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let rows = sqlx::query(
             "SELECT c.id, c.title, c.updated_at, c.remember, m.role, m.content
              FROM conversations c
@@ -366,7 +366,7 @@ impl Core {
         conversation_id: &str,
         title: &str,
     ) -> Result<Conversation> {
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let id = parse_id(conversation_id, "conversation")?.to_string();
         let title = one_line(title);
         if title.is_empty() {
@@ -402,7 +402,7 @@ impl Core {
         conversation_id: &str,
         remember: bool,
     ) -> Result<Conversation> {
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let id = parse_id(conversation_id, "conversation")?.to_string();
         let mut tx = self.db.begin_write().await?;
         let changed =
@@ -440,7 +440,9 @@ impl Core {
             .fetch_all(self.db.reader())
             .await?;
             for id in ids {
-                self.delete_memory(&conversation.profile_id, &id).await?;
+                self.memory
+                    .delete_memory(&conversation.profile_id, &id)
+                    .await?;
                 forgotten += 1;
             }
         }
@@ -554,7 +556,7 @@ impl Core {
 
     /// One message of a profile.
     pub async fn message(&self, profile_id: &str, message_id: &str) -> Result<Message> {
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let id = parse_id(message_id, "message")?.to_string();
         let row = sqlx::query(&format!(
             "SELECT {MESSAGE_COLUMNS} FROM messages m WHERE m.id = ? AND m.profile_id = ?"
@@ -661,7 +663,7 @@ impl Core {
         query: &str,
         limit: Option<u32>,
     ) -> Result<Vec<MessageHit>> {
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let limit = limit.unwrap_or(20);
         if limit == 0 || limit > MAX_SEARCH_RESULTS {
             return Err(CoreError::validation(format!(
@@ -737,7 +739,11 @@ impl Core {
                     min_similarity: None,
                 };
                 let mut out = Vec::new();
-                for hit in self.search_memories(profile_id, query, options).await? {
+                for hit in self
+                    .memory
+                    .search_memories(profile_id, query, options)
+                    .await?
+                {
                     let Some(id) = hit.memory.conversation_id.as_deref() else {
                         continue;
                     };

@@ -16,11 +16,11 @@ use super::provider::{ChatClient, RetryPolicy, SecretStore};
 use super::store::{
     clip_to, validate_message, Conversation, Message, MessageRole, NewAssistantMessage,
 };
+use super::ChatService;
 use super::MessageStatus;
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
 use crate::memory::{MemoryKind, MemorySource, NewMemory, MAX_MEMORY_CHARS};
-use crate::Core;
 
 /// What streams to the UI while a turn runs. Every new message gets exactly one `classified`; a reply
 /// ends with exactly one `done` (or, only when storage fails, `error`). The two are worked out side by
@@ -132,17 +132,7 @@ fn exchange_text(user: &str, reply: &str) -> String {
     clip_to(&format!("User: {user}\nWbot: {reply}"), MAX_MEMORY_CHARS)
 }
 
-impl Core {
-    /// Replaces how API keys are kept and how providers are retried (tests use memory and short waits).
-    pub fn with_chat_runtime(
-        mut self,
-        secrets: Arc<dyn SecretStore>,
-        retry: RetryPolicy,
-    ) -> Result<Self> {
-        self.chat = ChatRuntime::new(secrets, retry)?;
-        Ok(self)
-    }
-
+impl ChatService {
     /// Sends a user message: saved and checked at once, then the proposal and the reply stream to
     /// `on_event`. With no `conversation_id`, a new conversation is started.
     pub async fn send_message<F>(
@@ -156,14 +146,14 @@ impl Core {
         F: Fn(ReplyEvent) + Send + Sync + 'static,
     {
         validate_message(text)?;
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let conversation = match conversation_id {
             Some(id) => self.conversation(&profile_id, id).await?,
             None => self.create_conversation(&profile_id).await?,
         };
         let configured = !self.chat_providers(&profile_id).await?.is_empty();
         let reply = if configured {
-            Some(self.chat.begin(&profile_id, &conversation.id)?)
+            Some(self.runtime.begin(&profile_id, &conversation.id)?)
         } else {
             None
         };
@@ -179,7 +169,7 @@ impl Core {
             Ok(saved) => saved,
             Err(err) => {
                 if let Some((id, _)) = &reply {
-                    self.chat.end(id);
+                    self.runtime.end(id);
                 }
                 return Err(err);
             }
@@ -207,7 +197,7 @@ impl Core {
                         &on_event,
                     )
                     .await;
-                    core.chat.end(&reply_id);
+                    core.runtime.end(&reply_id);
                 }
             };
             tokio::join!(
@@ -232,7 +222,7 @@ impl Core {
     ) {
         let proposal = match guess {
             Some(guess) if message.safety.is_none() => {
-                let onboarding = self.onboarding(&message.profile_id).await.ok();
+                let onboarding = self.profiles.onboarding(&message.profile_id).await.ok();
                 propose(&message.content, &guess, onboarding.as_ref())
             }
             _ => None,
@@ -261,8 +251,9 @@ impl Core {
         latest: &Message,
         vector: Option<Vec<f32>>,
     ) -> Result<PromptContext> {
-        let profile = self.profile(profile_id).await?;
+        let profile = self.profiles.profile(profile_id).await?;
         let memory_block = match self
+            .memory
             .recall_for_prompt(profile_id, &latest.content, vector)
             .await
         {
@@ -283,7 +274,7 @@ impl Core {
         .await?;
         Ok(PromptContext {
             display_name: profile.display_name,
-            onboarding: self.onboarding(profile_id).await.ok(),
+            onboarding: self.profiles.onboarding(profile_id).await.ok(),
             memory_block,
             recent_mood: recent_mood.and_then(|(m, at)| u8::try_from(m).ok().map(|m| (m, at))),
             crisis: latest.safety.is_some(),
@@ -353,7 +344,7 @@ impl Core {
             .map(|p| p.config())
             .collect();
         let outcome = self
-            .chat
+            .runtime
             .client
             .stream_reply(&chain, &request, cancel, |text| {
                 on_event(ReplyEvent::Token {
@@ -395,7 +386,7 @@ impl Core {
             pinned: false,
             source: MemorySource::Chat,
         };
-        if let Err(err) = self.add_memory(&user.profile_id, memory).await {
+        if let Err(err) = self.memory.add_memory(&user.profile_id, memory).await {
             // The conversation itself is saved; only recall of this exchange is lost.
             tracing::warn!(error = %err, "exchange not remembered");
         }
@@ -403,9 +394,9 @@ impl Core {
 
     /// Stops a reply that is streaming; what arrived is kept as `cancelled`.
     pub async fn cancel_reply(&self, profile_id: &str, reply_id: &str) -> Result<()> {
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let id = parse_id(reply_id, "reply")?.to_string();
-        let live = self.chat.live();
+        let live = self.runtime.live();
         match live.get(&id) {
             Some(r) if r.profile_id == profile_id => {
                 r.cancel.cancel();
@@ -448,11 +439,11 @@ impl Core {
             ));
         }
         let (reply_id, cancel) = self
-            .chat
+            .runtime
             .begin(&conversation.profile_id, &conversation.id)?;
         if let Some(stale) = &stale {
             if let Err(err) = self.delete_message(stale).await {
-                self.chat.end(&reply_id);
+                self.runtime.end(&reply_id);
                 return Err(err);
             }
         }
@@ -468,7 +459,7 @@ impl Core {
                 &on_event,
             )
             .await;
-            core.chat.end(&id);
+            core.runtime.end(&id);
         });
         Ok(RetryStarted {
             reply_id,
@@ -513,13 +504,19 @@ impl Core {
     ) -> Result<Message> {
         let summary = match result {
             ActivityResult::Breathing { session_id } => ActivitySummary::of_breathing(
-                &self.breathing_session(profile_id, &session_id).await?,
+                &self
+                    .breathing
+                    .breathing_session(profile_id, &session_id)
+                    .await?,
             ),
-            ActivityResult::Journaling { entry_id } => {
-                ActivitySummary::of_journal(&self.journal_entry(profile_id, &entry_id).await?)
-            }
+            ActivityResult::Journaling { entry_id } => ActivitySummary::of_journal(
+                &self.journal.journal_entry(profile_id, &entry_id).await?,
+            ),
             ActivityResult::Meditation { session_id } => ActivitySummary::of_meditation(
-                &self.meditation_session(profile_id, &session_id).await?,
+                &self
+                    .meditation
+                    .meditation_session(profile_id, &session_id)
+                    .await?,
             ),
         };
         self.append_summary_message(profile_id, conversation_id, summary)

@@ -24,7 +24,7 @@ pub use paths::EnvPaths;
 use crate::error::{CoreError, Result};
 use crate::ids::parse_id;
 use crate::profile::string_enum;
-use crate::Core;
+use crate::profile::ProfileService;
 
 /// The longest memory (and search text), in characters. Longer text is refused, never truncated.
 pub const MAX_MEMORY_CHARS: usize = 8_000;
@@ -117,7 +117,7 @@ impl MemoryConfig {
     }
 
     /// Paths from the environment alone ([`MemoryConfig::resolve`] with no bundle or checkout). Used by
-    /// `Core::open` until the shell calls [`Core::configure_memory`].
+    /// the core until the shell calls [`MemoryService::configure`].
     pub fn from_env() -> Self {
         Self::resolve(None, None, &EnvPaths::from_process()).0
     }
@@ -317,12 +317,34 @@ fn validate_text(raw: &str, use_: TextUse) -> Result<String> {
     Ok(text.to_string())
 }
 
-impl Core {
+/// What Wbot remembers, per profile: the rules (validation, limits, the recall floor) over the engine that
+/// embeds, stores and searches.
+#[derive(Debug, Clone)]
+pub struct MemoryService {
+    profiles: ProfileService,
+    engine: MemoryEngine,
+}
+
+impl MemoryService {
+    pub fn new(profiles: ProfileService, engine: MemoryEngine) -> Self {
+        Self { profiles, engine }
+    }
+
+    /// The engine: the model, the indexes and the rows.
+    pub fn engine(&self) -> &MemoryEngine {
+        &self.engine
+    }
+
+    /// Embeds texts with the model as queries (L2-normalised vectors, in order).
+    pub async fn embed_queries(&self, texts: &[String]) -> Result<Vec<Vec<f32>>> {
+        self.engine.embed(texts, Priority::Interactive).await
+    }
+
     /// Sets where the memory model and runtime are (the shell calls this once with its resource directory).
     /// A loaded model is released and reloaded from the new place on next use; a different model id
     /// re-embeds every memory in the background.
-    pub async fn configure_memory(&self, config: MemoryConfig) {
-        self.memory.configure(config).await;
+    pub async fn configure(&self, config: MemoryConfig) {
+        self.engine.configure(config).await;
     }
 
     /// Remembers one thing for a profile (embedding it first; fails with `unavailable` when the model cannot
@@ -341,7 +363,7 @@ impl Core {
         profile_id: &str,
         batch: Vec<NewMemory>,
     ) -> Result<Vec<Memory>> {
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         if batch.len() > MAX_BATCH {
             return Err(CoreError::validation(format!(
                 "At most {MAX_BATCH} memories can be added at once; {} were given.",
@@ -363,14 +385,14 @@ impl Core {
             }
             checked.push(m);
         }
-        self.memory.add(&profile_id, checked).await
+        self.engine.add(&profile_id, checked).await
     }
 
     /// One memory of a profile; another profile's memory is `not_found`.
     pub async fn get_memory(&self, profile_id: &str, memory_id: &str) -> Result<Memory> {
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let id = parse_id(memory_id, "memory")?.to_string();
-        self.memory.get(&profile_id, &id).await
+        self.engine.get(&profile_id, &id).await
     }
 
     /// A page of a profile's memories, newest first (`limit` 1–200, default 50).
@@ -380,14 +402,14 @@ impl Core {
         offset: u32,
         limit: Option<u32>,
     ) -> Result<MemoryPage> {
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let limit = limit.unwrap_or(50);
         if limit == 0 || limit > MAX_PAGE {
             return Err(CoreError::validation(format!(
                 "A page holds 1 to {MAX_PAGE} memories; {limit} were asked for."
             )));
         }
-        self.memory.list(&profile_id, offset, limit).await
+        self.engine.list(&profile_id, offset, limit).await
     }
 
     /// Replaces a memory's text (and its vector).
@@ -397,28 +419,28 @@ impl Core {
         memory_id: &str,
         text: &str,
     ) -> Result<Memory> {
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let id = parse_id(memory_id, "memory")?.to_string();
         let text = validate_text(text, TextUse::Memory)?;
-        self.memory.update_text(&profile_id, &id, text).await
+        self.engine.update_text(&profile_id, &id, text).await
     }
 
     /// Forgets one memory.
     pub async fn delete_memory(&self, profile_id: &str, memory_id: &str) -> Result<()> {
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let id = parse_id(memory_id, "memory")?.to_string();
-        self.memory.delete(&profile_id, &id).await
+        self.engine.delete(&profile_id, &id).await
     }
 
     /// Removes a deleted profile's index (the rows went with the profile, by cascade).
-    pub(crate) async fn drop_memory_index(&self, profile_id: &str) {
-        self.memory.profile_deleted(profile_id).await;
+    pub(crate) async fn drop_index(&self, profile_id: &str) {
+        self.engine.profile_deleted(profile_id).await;
     }
 
     /// Forgets every memory of a profile; returns how many there were.
     pub async fn forget_all_memories(&self, profile_id: &str) -> Result<u32> {
-        let profile_id = self.require_profile(profile_id).await?;
-        self.memory.forget_all(&profile_id).await
+        let profile_id = self.profiles.require_profile(profile_id).await?;
+        self.engine.forget_all(&profile_id).await
     }
 
     /// Hybrid search (meaning + keywords) over a profile's memories.
@@ -428,7 +450,7 @@ impl Core {
         query: &str,
         options: SearchOptions,
     ) -> Result<Vec<MemoryHit>> {
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let query = validate_text(query, TextUse::Query)?;
         let limit = options.limit.unwrap_or(10);
         if limit == 0 || limit > MAX_SEARCH_LIMIT {
@@ -443,7 +465,7 @@ impl Core {
                 ));
             }
         }
-        self.memory
+        self.engine
             .search(
                 &profile_id,
                 &query,
@@ -463,7 +485,7 @@ impl Core {
         text: &str,
         vector: Option<Vec<f32>>,
     ) -> Result<Recall> {
-        let floor = self.memory.config().recall_floor;
+        let floor = self.engine.config().recall_floor;
         let memories = self
             .recall_with_floor(profile_id, text, vector, floor)
             .await?;
@@ -471,7 +493,7 @@ impl Core {
         Ok(Recall { memories, block })
     }
 
-    /// The memories of [`Core::recall_for_prompt`] at a given floor (the configured one there; others
+    /// The memories of [`MemoryService::recall_for_prompt`] at a given floor (the configured one there; others
     /// when calibrating it).
     pub async fn recall_with_floor(
         &self,
@@ -480,22 +502,22 @@ impl Core {
         vector: Option<Vec<f32>>,
         floor: f32,
     ) -> Result<Vec<MemoryHit>> {
-        let profile_id = self.require_profile(profile_id).await?;
+        let profile_id = self.profiles.require_profile(profile_id).await?;
         let text = validate_text(text, TextUse::Query)?;
-        self.memory
+        self.engine
             .search(&profile_id, &text, vector, RECALL_COUNT, Some(floor))
             .await
     }
 
     /// Model, counts and index health for a profile (opens and checks its index if needed).
     pub async fn memory_status(&self, profile_id: &str) -> Result<MemoryStatus> {
-        let profile_id = self.require_profile(profile_id).await?;
-        self.memory.status(&profile_id).await
+        let profile_id = self.profiles.require_profile(profile_id).await?;
+        self.engine.status(&profile_id).await
     }
 
     /// Saves every changed index now (call before closing; changes are otherwise saved shortly after).
-    pub async fn flush_memory(&self) -> Result<()> {
-        self.memory.flush().await
+    pub async fn flush(&self) -> Result<()> {
+        self.engine.flush().await
     }
 }
 

@@ -7,9 +7,9 @@ pub use onboarding::*;
 pub use settings::*;
 
 use crate::db::now_rfc3339;
+use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
-use crate::Core;
 use serde::{Deserialize, Serialize};
 
 /// The longest display name, in characters.
@@ -64,7 +64,18 @@ pub fn validate_display_name(raw: &str) -> Result<String> {
     Ok(name.to_string())
 }
 
-impl Core {
+/// The people on this device: their profiles, settings and onboarding answers. Other services hold one
+/// to check that a profile exists before they touch its rows.
+#[derive(Debug, Clone)]
+pub struct ProfileService {
+    db: Db,
+}
+
+impl ProfileService {
+    pub fn new(db: Db) -> Self {
+        Self { db }
+    }
+
     /// All profiles, oldest first.
     pub async fn list_profiles(&self) -> Result<Vec<Profile>> {
         Ok(sqlx::query_as::<_, Profile>(
@@ -148,17 +159,13 @@ impl Core {
         Ok(profile)
     }
 
-    /// Deletes a profile and everything it owns. When it was active, the oldest remaining profile
-    /// (if any) becomes active.
-    pub async fn delete_profile(&self, raw: &str) -> Result<()> {
-        let id = parse_id(raw, "profile")?.to_string();
-        if self.profile(&id).await.is_ok() {
-            // Keys live outside the database, so the cascade cannot reach them.
-            self.forget_profile_keys(&id).await?;
-        }
+    /// Deletes a profile's rows (the cascade takes everything it owns). When it was active, the oldest
+    /// remaining profile (if any) becomes active. What lives outside the database (keys, the memory
+    /// index) is the caller's: the core's `delete_profile` does both.
+    pub(crate) async fn delete_rows(&self, id: &str) -> Result<()> {
         let mut tx = self.db.begin_write().await?;
         let deleted = sqlx::query("DELETE FROM profiles WHERE id = ?")
-            .bind(&id)
+            .bind(id)
             .execute(&mut *tx)
             .await?
             .rows_affected();
@@ -174,7 +181,6 @@ impl Core {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
-        self.drop_memory_index(&id).await;
         tracing::info!(profile = %id, "profile deleted");
         Ok(())
     }

@@ -2,9 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::ProfileService;
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Result};
-use crate::Core;
 
 /// Declares a closed set of snake_case string values shared with TypeScript.
 macro_rules! string_enum {
@@ -138,7 +138,7 @@ impl OnboardingAnswers {
     }
 }
 
-impl Core {
+impl ProfileService {
     /// A profile's onboarding answers.
     pub async fn onboarding(&self, profile_id: &str) -> Result<OnboardingAnswers> {
         let id = self.require_profile(profile_id).await?;

@@ -7,10 +7,10 @@ use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
 use super::onboarding::string_enum;
+use super::ProfileService;
 use crate::audio::AmbientKind;
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Result};
-use crate::Core;
 
 string_enum!(
     /// The colour theme; `system` follows the operating system.
@@ -55,7 +55,7 @@ impl Settings {
     }
 }
 
-impl Core {
+impl ProfileService {
     /// A profile's settings.
     pub async fn settings(&self, profile_id: &str) -> Result<Settings> {
         let id = self.require_profile(profile_id).await?;
@@ -77,8 +77,13 @@ impl Core {
         })
     }
 
-    /// Replaces a profile's settings and returns what was saved.
-    pub async fn update_settings(&self, profile_id: &str, settings: Settings) -> Result<Settings> {
+    /// Replaces a profile's settings and returns what was saved. The sound of a running session follows
+    /// them through the core's `update_settings`.
+    pub(crate) async fn update_settings(
+        &self,
+        profile_id: &str,
+        settings: Settings,
+    ) -> Result<Settings> {
         settings.validate()?;
         let id = self.require_profile(profile_id).await?;
         let mut tx = self.db.begin_write().await?;
@@ -103,7 +108,6 @@ impl Core {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
-        self.follow_sound_settings(&id, &settings).await;
         Ok(settings)
     }
 
@@ -128,8 +132,6 @@ impl Core {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
-        let settings = self.settings(&id).await?;
-        self.follow_sound_settings(&id, &settings).await;
-        Ok(settings)
+        self.settings(&id).await
     }
 }

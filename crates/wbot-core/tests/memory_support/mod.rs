@@ -32,18 +32,19 @@ pub async fn open(dir: &Path) -> Core {
 
 pub async fn open_with(dir: &Path, config: MemoryConfig) -> Core {
     let core = Core::open(dir).await.expect("core opens");
-    core.configure_memory(config).await;
+    core.memory().configure(config).await;
     core
 }
 
 pub async fn profile(core: &Core, name: &str) -> String {
-    core.create_profile(NewProfile {
-        display_name: name.into(),
-        onboarding: OnboardingAnswers::neutral(),
-    })
-    .await
-    .expect("profile created")
-    .id
+    core.profiles()
+        .create_profile(NewProfile {
+            display_name: name.into(),
+            onboarding: OnboardingAnswers::neutral(),
+        })
+        .await
+        .expect("profile created")
+        .id
 }
 
 pub fn index_file(dir: &Path, profile_id: &str) -> PathBuf {

@@ -37,9 +37,10 @@ pub use proposal::{
 };
 pub use provider::{
     presets, ChatClient, ChatOutcome, ChatRequest, ChatRole, ChatTurn, ConnectionReport,
-    MemorySecretStore, ProviderConfig, ProviderError, ProviderErrorKind, ProviderKind,
-    ProviderPreset, RetryPolicy, SecretRef, SecretStore,
+    ProviderConfig, ProviderError, ProviderErrorKind, ProviderKind, ProviderPreset, RetryPolicy,
+    SecretRef,
 };
+pub use secrets::{MemorySecretStore, SecretStore};
 pub use setup::{ChatStatus, ProviderInput, ProviderSettings};
 pub use sse::{StreamEvent, StreamParser};
 pub use store::{

@@ -1,9 +1,49 @@
 //! API keys in the operating system's keychain (macOS/iOS Keychain, Windows Credential Manager, the
-//! Secret Service on Linux). Nothing else in Wbot ever holds a key at rest.
+//! Secret Service on Linux), behind the [`SecretStore`] trait the chat client reads keys through. Nothing
+//! else in Wbot ever holds a key at rest.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
 
 use crate::error::{CoreError, Result};
 
-use super::provider::SecretStore;
+/// Where API keys are kept, by [`SecretRef::key`]. The app implements it with the OS keychain; tests use
+/// [`MemorySecretStore`]. Implementations must never log the secret.
+pub trait SecretStore: Send + Sync {
+    /// The secret, if one is stored.
+    fn get(&self, key: &str) -> Result<Option<String>>;
+    /// Stores (or replaces) a secret.
+    fn set(&self, key: &str, secret: &str) -> Result<()>;
+    /// Removes a secret; removing a missing one is fine.
+    fn delete(&self, key: &str) -> Result<()>;
+}
+
+/// A [`SecretStore`] in memory (tests, the CLI).
+#[derive(Default)]
+pub struct MemorySecretStore(Mutex<HashMap<String, String>>);
+
+impl std::fmt::Debug for MemorySecretStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("MemorySecretStore(..)")
+    }
+}
+
+impl SecretStore for MemorySecretStore {
+    fn get(&self, key: &str) -> Result<Option<String>> {
+        let map = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        Ok(map.get(key).cloned())
+    }
+    fn set(&self, key: &str, secret: &str) -> Result<()> {
+        let mut map = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        map.insert(key.to_string(), secret.to_string());
+        Ok(())
+    }
+    fn delete(&self, key: &str) -> Result<()> {
+        let mut map = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        map.remove(key);
+        Ok(())
+    }
+}
 
 /// The keychain service every Wbot entry is filed under (the app's identifier).
 pub const KEYCHAIN_SERVICE: &str = "app.wbot.companion";

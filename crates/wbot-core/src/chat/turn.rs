@@ -12,7 +12,8 @@ use super::activity::ActivityGuess;
 use super::judgement::TurnJudgement;
 use super::prompt::{build_request, PromptContext};
 use super::proposal::{propose, ActivityResult, ActivitySummary, ProposalDecision};
-use super::provider::{ChatClient, RetryPolicy, SecretStore};
+use super::provider::{ChatClient, RetryPolicy};
+use super::secrets::SecretStore;
 use super::store::{
     clip_to, validate_message, Conversation, Message, MessageRole, NewAssistantMessage,
 };

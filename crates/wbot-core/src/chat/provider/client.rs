@@ -1,0 +1,395 @@
+//! Streaming a reply through an ordered fallback chain of providers, with retries and backoff; testing a connection.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+use tokio_util::sync::CancellationToken;
+
+use super::*;
+use crate::chat::secrets::SecretStore;
+use crate::chat::sse::{Dialect, StreamEvent, StreamParser};
+use crate::chat::MessageStatus;
+use crate::error::{CoreError, Result};
+
+/// How one attempt ended.
+enum Attempt {
+    Done(Option<String>),
+    Cancelled,
+    Failed(ProviderError, Option<Duration>),
+}
+
+/// How failures are retried on one provider before moving to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt (0 = go straight to the next provider).
+    pub retries: u32,
+    /// The first wait; each next one doubles.
+    pub base_delay: Duration,
+    /// The longest wait, also the cap on a server's Retry-After.
+    pub max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            retries: 2,
+            base_delay: Duration::from_millis(500),
+            max_delay: Duration::from_secs(4),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// The wait before retry number `n` (0-based).
+    pub fn delay(&self, n: u32, retry_after: Option<Duration>) -> Duration {
+        let exp = self
+            .base_delay
+            .saturating_mul(2u32.saturating_pow(n))
+            .min(self.max_delay);
+        retry_after.map_or(exp, |r| r.min(self.max_delay).max(exp))
+    }
+}
+
+/// How a streamed reply ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ChatOutcome {
+    /// Everything that arrived (all of it when complete).
+    pub text: String,
+    /// Complete; partial (failed after some text); failed (nothing arrived); cancelled.
+    pub status: MessageStatus,
+    /// The provider that answered (or failed last).
+    pub provider_id: Option<String>,
+    pub finish_reason: Option<String>,
+    /// Why it is not complete; for a fallback that succeeded, `None`.
+    pub error: Option<ProviderError>,
+    /// Requests made, over all providers.
+    pub attempts: u32,
+}
+
+/// What "test connection" found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionReport {
+    pub provider_id: String,
+    /// Until the first piece of the reply (or its end).
+    pub latency_ms: u32,
+    /// The first words of the reply.
+    pub sample: String,
+}
+
+/// Streams replies from providers. Cheap to clone.
+#[derive(Clone)]
+pub struct ChatClient {
+    http: reqwest::Client,
+    secrets: Arc<dyn SecretStore>,
+    retry: RetryPolicy,
+}
+
+impl std::fmt::Debug for ChatClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ChatClient")
+            .field("retry", &self.retry)
+            .finish()
+    }
+}
+
+impl ChatClient {
+    /// A client reading API keys from `secrets`.
+    pub fn new(secrets: Arc<dyn SecretStore>, retry: RetryPolicy) -> Result<Self> {
+        let http = reqwest::Client::builder()
+            .user_agent(concat!("Wbot/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| CoreError::Internal(format!("the HTTP client could not start ({e})")))?;
+        Ok(Self {
+            http,
+            secrets,
+            retry,
+        })
+    }
+
+    /// Streams a reply, calling `on_token` with each piece as it arrives. Providers are tried in order: a
+    /// rate limit, server error, unreachable server or timeout is retried with backoff, then the next
+    /// provider is asked; a refused request or key stops at once. Once text has arrived nothing is retried
+    /// (the person has seen it): a failure then returns the text as `partial`. Cancelling returns what
+    /// arrived as `cancelled`.
+    pub async fn stream_reply<F>(
+        &self,
+        chain: &[ProviderConfig],
+        request: &ChatRequest,
+        cancel: &CancellationToken,
+        mut on_token: F,
+    ) -> ChatOutcome
+    where
+        F: FnMut(&str) + Send,
+    {
+        let mut text = String::new();
+        let mut attempts = 0u32;
+        let mut last_error = None;
+        let mut provider_id = None;
+        let outcome =
+            |text: String, status, provider_id, error, finish_reason, attempts| ChatOutcome {
+                text,
+                status,
+                provider_id,
+                finish_reason,
+                error,
+                attempts,
+            };
+        'providers: for p in chain {
+            provider_id = Some(p.id.clone());
+            for n in 0..=self.retry.retries {
+                if cancel.is_cancelled() {
+                    return outcome(
+                        text,
+                        MessageStatus::Cancelled,
+                        provider_id,
+                        None,
+                        None,
+                        attempts,
+                    );
+                }
+                attempts += 1;
+                match self
+                    .attempt(p, request, cancel, &mut text, &mut on_token)
+                    .await
+                {
+                    Attempt::Done(finish_reason) => {
+                        tracing::info!(provider = %p.id, attempts, "reply complete");
+                        return outcome(
+                            text,
+                            MessageStatus::Complete,
+                            provider_id,
+                            None,
+                            finish_reason,
+                            attempts,
+                        );
+                    }
+                    Attempt::Cancelled => {
+                        return outcome(
+                            text,
+                            MessageStatus::Cancelled,
+                            provider_id,
+                            None,
+                            None,
+                            attempts,
+                        );
+                    }
+                    Attempt::Failed(err, retry_after) => {
+                        tracing::warn!(provider = %p.id, kind = ?err.kind, status = ?err.status, "provider attempt failed");
+                        if !text.is_empty() {
+                            return outcome(
+                                text,
+                                MessageStatus::Partial,
+                                provider_id,
+                                Some(err),
+                                None,
+                                attempts,
+                            );
+                        }
+                        let retry = err.retryable() && n < self.retry.retries;
+                        let next = err.falls_back();
+                        last_error = Some(err);
+                        if retry {
+                            let wait = self.retry.delay(n, retry_after);
+                            tokio::select! {
+                                _ = cancel.cancelled() => {
+                                    return outcome(text, MessageStatus::Cancelled, provider_id, None, None, attempts);
+                                }
+                                _ = tokio::time::sleep(wait) => {}
+                            }
+                        } else if next {
+                            continue 'providers;
+                        } else {
+                            break 'providers;
+                        }
+                    }
+                }
+            }
+        }
+        let error = last_error.or_else(|| {
+            chain.is_empty().then(|| ProviderError {
+                kind: ProviderErrorKind::Connect,
+                provider_id: String::new(),
+                status: None,
+                message: "No chat model is set up. Connect a local server (Ollama, llama.cpp, LM Studio) or \
+                          add an API key in the provider settings."
+                    .into(),
+                detail: None,
+            })
+        });
+        outcome(
+            text,
+            MessageStatus::Failed,
+            provider_id,
+            error,
+            None,
+            attempts,
+        )
+    }
+
+    /// One small request to `provider`: ok with the time to the first word, or the typed error. No retries.
+    pub async fn test_connection(
+        &self,
+        provider: &ProviderConfig,
+    ) -> std::result::Result<ConnectionReport, ProviderError> {
+        let request = ChatRequest {
+            system: "This is a connection test. Reply with one short word.".into(),
+            turns: vec![ChatTurn {
+                role: ChatRole::User,
+                content: "Say OK.".into(),
+            }],
+            max_tokens: match provider.kind {
+                ProviderKind::Anthropic => Some(8),
+                ProviderKind::OpenAiCompatible => None,
+            },
+        };
+        let started = Instant::now();
+        // The first token is enough: cancelling then closes the stream instead of waiting for the rest.
+        let cancel = CancellationToken::new();
+        let mut text = String::new();
+        let mut first: Option<Duration> = None;
+        let stop = cancel.clone();
+        let result = self
+            .attempt(provider, &request, &cancel, &mut text, &mut |_: &str| {
+                first.get_or_insert(started.elapsed());
+                stop.cancel();
+            })
+            .await;
+        match result {
+            Attempt::Done(_) | Attempt::Cancelled => Ok(ConnectionReport {
+                provider_id: provider.id.clone(),
+                latency_ms: u32::try_from(first.unwrap_or(started.elapsed()).as_millis())
+                    .unwrap_or(u32::MAX),
+                sample: crate::ids::clip(&text, 40),
+            }),
+            Attempt::Failed(err, _) => Err(err),
+        }
+    }
+
+    async fn attempt(
+        &self,
+        p: &ProviderConfig,
+        request: &ChatRequest,
+        cancel: &CancellationToken,
+        text: &mut String,
+        on_token: &mut (dyn FnMut(&str) + Send),
+    ) -> Attempt {
+        let timeout = Duration::from_millis(u64::from(p.timeout_ms));
+        let key = match &p.api_key {
+            None => None,
+            Some(r) => match self.secrets.get(&r.key) {
+                Ok(Some(k)) if !k.trim().is_empty() => Some(k),
+                Ok(_) => {
+                    return Attempt::Failed(
+                        ProviderError::new(ProviderErrorKind::MissingKey, p, None, None),
+                        None,
+                    )
+                }
+                Err(e) => {
+                    let mut err = ProviderError::new(ProviderErrorKind::MissingKey, p, None, None);
+                    err.message = format!("The API key for {} could not be read: {e}", p.name);
+                    return Attempt::Failed(err, None);
+                }
+            },
+        };
+        let mut builder = self
+            .http
+            .post(p.endpoint())
+            .header(reqwest::header::ACCEPT, "text/event-stream")
+            .json(&request.body(p.kind, &p.model));
+        builder = match (p.kind, key) {
+            (ProviderKind::OpenAiCompatible, Some(k)) => builder.bearer_auth(k.trim()),
+            (ProviderKind::Anthropic, Some(k)) => builder.header("x-api-key", k.trim()),
+            (_, None) => builder,
+        };
+        if p.kind == ProviderKind::Anthropic {
+            builder = builder.header("anthropic-version", ANTHROPIC_VERSION);
+        }
+        let fail = |kind| Attempt::Failed(ProviderError::new(kind, p, None, None), None);
+
+        let sent = tokio::select! {
+            _ = cancel.cancelled() => return Attempt::Cancelled,
+            r = tokio::time::timeout(timeout, builder.send()) => r,
+        };
+        let mut response = match sent {
+            Err(_) => return fail(ProviderErrorKind::Timeout),
+            Ok(Err(e)) if e.is_timeout() => return fail(ProviderErrorKind::Timeout),
+            Ok(Err(e)) => {
+                tracing::debug!(error = %e, "provider request failed");
+                return fail(ProviderErrorKind::Connect);
+            }
+            Ok(Ok(r)) => r,
+        };
+        let status = response.status();
+        if !status.is_success() {
+            let retry_after = response
+                .headers()
+                .get(reqwest::header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .map(Duration::from_secs);
+            let mut body = Vec::new();
+            loop {
+                let chunk = tokio::select! {
+                    _ = cancel.cancelled() => return Attempt::Cancelled,
+                    c = tokio::time::timeout(timeout, response.chunk()) => c,
+                };
+                match chunk {
+                    Ok(Ok(Some(c))) if body.len() < ERROR_BODY_CAP => body.extend_from_slice(&c),
+                    _ => break,
+                }
+            }
+            return Attempt::Failed(
+                ProviderError::from_status(p, status.as_u16(), &body),
+                retry_after,
+            );
+        }
+
+        let dialect = match p.kind {
+            ProviderKind::OpenAiCompatible => Dialect::OpenAi,
+            ProviderKind::Anthropic => Dialect::Anthropic,
+        };
+        let mut parser = StreamParser::new(dialect);
+        loop {
+            let chunk = tokio::select! {
+                _ = cancel.cancelled() => return Attempt::Cancelled,
+                c = tokio::time::timeout(timeout, response.chunk()) => c,
+            };
+            let (events, end) = match chunk {
+                Err(_) => return fail(ProviderErrorKind::Timeout),
+                Ok(Err(e)) => {
+                    tracing::debug!(error = %e, "provider stream broke");
+                    return fail(ProviderErrorKind::Interrupted);
+                }
+                Ok(Ok(Some(bytes))) => (parser.push(&bytes), false),
+                Ok(Ok(None)) => (parser.finish(), true),
+            };
+            for event in events {
+                match event {
+                    StreamEvent::Token { text: piece } => {
+                        text.push_str(&piece);
+                        on_token(&piece);
+                        if cancel.is_cancelled() {
+                            return Attempt::Cancelled;
+                        }
+                    }
+                    StreamEvent::Done { finish_reason } => return Attempt::Done(finish_reason),
+                    StreamEvent::Error {
+                        error_type,
+                        message,
+                    } => {
+                        return Attempt::Failed(
+                            ProviderError::from_stream(p, &error_type, message),
+                            None,
+                        )
+                    }
+                }
+            }
+            if end {
+                return fail(ProviderErrorKind::Interrupted);
+            }
+        }
+    }
+}

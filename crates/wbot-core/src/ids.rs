@@ -7,19 +7,14 @@ use crate::error::{CoreError, Result};
 /// Parses `raw` as a UUID, naming `what` in the error.
 pub fn parse_id(raw: &str, what: &str) -> Result<Uuid> {
     Uuid::parse_str(raw.trim()).map_err(|_| {
-        CoreError::validation(format!("“{}” is not a valid {what} id.", clip(raw, 40)))
+        CoreError::validation(format!(
+            "“{}” is not a valid {what} id.",
+            crate::text::clip(raw, 40)
+        ))
     })
 }
 
 /// A new random id.
 pub fn new_id() -> Uuid {
     Uuid::new_v4()
-}
-
-/// At most `max` characters of `text`, with an ellipsis when cut (for error messages).
-pub fn clip(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
-    }
 }

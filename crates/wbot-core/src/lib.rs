@@ -13,6 +13,7 @@ pub mod journal;
 pub mod meditation;
 pub mod memory;
 pub mod profile;
+pub mod text;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

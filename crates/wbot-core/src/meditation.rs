@@ -8,10 +8,11 @@ use time::{OffsetDateTime, UtcOffset};
 use crate::chat::{Activity, ActivitySummary};
 use crate::db::Db;
 use crate::error::{CoreError, Result};
-use crate::ids::{clip, new_id, parse_id};
+use crate::ids::{new_id, parse_id};
 use crate::profile::check_mood;
-use crate::profile::string_enum;
 use crate::profile::ProfileService;
+use crate::text::clip;
+use crate::text::string_enum;
 
 /// Shortest planned session: 1 minute.
 pub const MIN_PLANNED_MS: u32 = 60_000;

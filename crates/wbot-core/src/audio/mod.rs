@@ -91,7 +91,7 @@ impl std::str::FromStr for AmbientKind {
             .ok_or_else(|| {
                 crate::CoreError::validation(format!(
                     "“{}” is not an ambient sound; expected one of: ocean, pink, brown.",
-                    crate::ids::clip(s, 40)
+                    crate::text::clip(s, 40)
                 ))
             })
     }

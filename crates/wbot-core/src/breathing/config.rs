@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{CoreError, Result};
-use crate::profile::string_enum;
+use crate::text::string_enum;
 
 string_enum!(
     /// A breathing technique, as stored and sent.

@@ -227,7 +227,7 @@ fn parse_time(raw: &str, what: &str) -> Result<OffsetDateTime> {
     OffsetDateTime::parse(raw.trim(), &Rfc3339).map_err(|_| {
         CoreError::validation(format!(
             "The {what} time “{}” is not an RFC 3339 date and time.",
-            crate::ids::clip(raw, 40)
+            crate::text::clip(raw, 40)
         ))
     })
 }

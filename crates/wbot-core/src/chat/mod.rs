@@ -26,7 +26,7 @@ use crate::memory::MemoryService;
 use crate::profile::ProfileService;
 
 use crate::error::{CoreError, Result};
-use crate::profile::string_enum;
+use crate::text::string_enum;
 
 pub use activity::{Activity, ActivityGuess};
 pub use crisis::{detect_crisis, helplines, CrisisCategory, CrisisSignal, Helpline};

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use super::activity::{Activity, ActivityGuess};
 use crate::breathing::{BreathingSession, Technique};
 use crate::error::{CoreError, Result};
-use crate::profile::string_enum;
 use crate::profile::{OnboardingAnswers, SessionLength};
+use crate::text::string_enum;
 
 string_enum!(
     /// A journaling prompt's category (SPEC §6).

@@ -14,14 +14,13 @@ use super::prompt::{build_request, PromptContext};
 use super::proposal::{propose, ActivityResult, ActivitySummary, ProposalDecision};
 use super::provider::{ChatClient, RetryPolicy};
 use super::secrets::SecretStore;
-use super::store::{
-    clip_to, validate_message, Conversation, Message, MessageRole, NewAssistantMessage,
-};
+use super::store::{validate_message, Conversation, Message, MessageRole, NewAssistantMessage};
 use super::ChatService;
 use super::MessageStatus;
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
 use crate::memory::{MemoryKind, MemorySource, NewMemory, MAX_MEMORY_CHARS};
+use crate::text::clip;
 
 /// What streams to the UI while a turn runs. Every new message gets exactly one `classified`; a reply
 /// ends with exactly one `done` (or, only when storage fails, `error`). The two are worked out side by
@@ -130,7 +129,7 @@ impl ChatRuntime {
 
 /// The memory text of an exchange: both sides, cut to what a memory holds.
 fn exchange_text(user: &str, reply: &str) -> String {
-    clip_to(&format!("User: {user}\nWbot: {reply}"), MAX_MEMORY_CHARS)
+    clip(&format!("User: {user}\nWbot: {reply}"), MAX_MEMORY_CHARS)
 }
 
 impl ChatService {

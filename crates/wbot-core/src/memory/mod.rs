@@ -23,8 +23,9 @@ pub use paths::EnvPaths;
 
 use crate::error::{CoreError, Result};
 use crate::ids::parse_id;
-use crate::profile::string_enum;
 use crate::profile::ProfileService;
+use crate::text::string_enum;
+use crate::text::thousands;
 
 /// The longest memory (and search text), in characters. Longer text is refused, never truncated.
 pub const MAX_MEMORY_CHARS: usize = 8_000;
@@ -275,19 +276,6 @@ pub struct MemoryStatus {
 enum TextUse {
     Memory,
     Query,
-}
-
-/// 12345 → "12,345", for messages.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Trims and checks a memory or search text: not empty, at most [`MAX_MEMORY_CHARS`], no NUL.

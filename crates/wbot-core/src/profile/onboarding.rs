@@ -5,43 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::ProfileService;
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Result};
-
-/// Declares a closed set of snake_case string values shared with TypeScript.
-macro_rules! string_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, specta::Type)]
-        pub enum $name {
-            $(#[serde(rename = $text)] $variant),+
-        }
-
-        impl $name {
-            /// Every value, in order.
-            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
-
-            /// The value as stored and sent.
-            pub fn as_str(self) -> &'static str {
-                match self { $(Self::$variant => $text),+ }
-            }
-        }
-
-        impl std::str::FromStr for $name {
-            type Err = CoreError;
-            fn from_str(s: &str) -> Result<Self> {
-                match s {
-                    $($text => Ok(Self::$variant),)+
-                    other => Err(CoreError::validation(format!(
-                        "“{}” is not a valid {}; expected one of: {}.",
-                        crate::ids::clip(other, 40),
-                        stringify!($name),
-                        [$($text),+].join(", ")
-                    ))),
-                }
-            }
-        }
-    };
-}
-pub(crate) use string_enum;
+use crate::text::string_enum;
 
 string_enum!(
     /// How the person feels right now.

@@ -6,11 +6,11 @@
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
-use super::onboarding::string_enum;
 use super::ProfileService;
 use crate::audio::AmbientKind;
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Result};
+use crate::text::string_enum;
 
 string_enum!(
     /// The colour theme; `system` follows the operating system.

@@ -262,7 +262,7 @@ impl ChatClient {
                 provider_id: provider.id.clone(),
                 latency_ms: u32::try_from(first.unwrap_or(started.elapsed()).as_millis())
                     .unwrap_or(u32::MAX),
-                sample: crate::ids::clip(&text, 40),
+                sample: crate::text::clip(&text, 40),
             }),
             Attempt::Failed(err, _) => Err(err),
         }

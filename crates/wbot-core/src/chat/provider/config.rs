@@ -85,7 +85,7 @@ impl ProviderConfig {
         let url = reqwest::Url::parse(&self.base_url).map_err(|_| {
             CoreError::validation(format!(
                 "“{}” is not a valid address; it should look like http://127.0.0.1:11434/v1.",
-                crate::ids::clip(&self.base_url, 80)
+                crate::text::clip(&self.base_url, 80)
             ))
         })?;
         if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {

@@ -84,7 +84,7 @@ impl ProviderError {
         let code = status.map(|s| format!(" ({s})")).unwrap_or_default();
         let said = detail
             .as_deref()
-            .map(|d| format!(" It said: “{}”", crate::ids::clip(d, 300)))
+            .map(|d| format!(" It said: “{}”", crate::text::clip(d, 300)))
             .unwrap_or_default();
         let message = match kind {
             ProviderErrorKind::RateLimited => {

@@ -1,0 +1,219 @@
+//! Conversations: started, read, listed with their previews, renamed, remembered or not, deleted (with the memories they made).
+
+use sqlx::Row;
+
+use super::*;
+use crate::chat::ChatService;
+use crate::db::{from_db, now_rfc3339};
+use crate::error::{CoreError, Result};
+use crate::ids::{new_id, parse_id};
+use crate::text::one_line;
+
+impl ChatService {
+    pub(super) async fn conversation_row(
+        &self,
+        profile_id: &str,
+        id: &str,
+    ) -> Result<Conversation> {
+        let row = sqlx::query(&format!(
+            "SELECT {CONVERSATION_COLUMNS} FROM conversations WHERE id = ? AND profile_id = ?"
+        ))
+        .bind(id)
+        .bind(profile_id)
+        .fetch_optional(self.db.reader())
+        .await?
+        .ok_or_else(|| conversation_not_found(id))?;
+        row_to_conversation(&row)
+    }
+
+    /// Starts an empty conversation.
+    pub async fn create_conversation(&self, profile_id: &str) -> Result<Conversation> {
+        let profile_id = self.profiles.require_profile(profile_id).await?;
+        let now = now_rfc3339();
+        let conversation = Conversation {
+            id: new_id().to_string(),
+            profile_id,
+            title: String::new(),
+            remember: true,
+            created_at: now.clone(),
+            updated_at: now,
+        };
+        let mut tx = self.db.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO conversations (id, profile_id, created_at, updated_at) VALUES (?, ?, ?, ?)",
+        )
+        .bind(&conversation.id)
+        .bind(&conversation.profile_id)
+        .bind(&conversation.created_at)
+        .bind(&conversation.updated_at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(conversation)
+    }
+
+    /// One conversation of a profile.
+    pub async fn conversation(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+    ) -> Result<Conversation> {
+        let profile_id = self.profiles.require_profile(profile_id).await?;
+        let id = parse_id(conversation_id, "conversation")?.to_string();
+        self.conversation_row(&profile_id, &id).await
+    }
+
+    /// A profile's conversations, most recently active first, with a preview of each one's last message.
+    pub async fn list_conversations(&self, profile_id: &str) -> Result<Vec<ConversationSummary>> {
+        let profile_id = self.profiles.require_profile(profile_id).await?;
+        let rows = sqlx::query(
+            "SELECT c.id, c.title, c.updated_at, c.remember, m.role, m.content
+             FROM conversations c
+             LEFT JOIN messages m ON m.seq = (
+                 SELECT max(seq) FROM messages WHERE conversation_id = c.id AND profile_id = c.profile_id)
+             WHERE c.profile_id = ?
+             ORDER BY c.updated_at DESC, c.id DESC",
+        )
+        .bind(&profile_id)
+        .fetch_all(self.db.reader())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let role: Option<String> = row.try_get("role")?;
+                let content: Option<String> = row.try_get("content")?;
+                let remember: i64 = row.try_get("remember")?;
+                let preview = match (role, content) {
+                    (Some(r), Some(c)) => preview(from_db(&r)?, &c),
+                    _ => String::new(),
+                };
+                Ok(ConversationSummary {
+                    id: row.try_get("id")?,
+                    title: row.try_get("title")?,
+                    preview,
+                    updated_at: row.try_get("updated_at")?,
+                    remember: remember != 0,
+                })
+            })
+            .collect()
+    }
+
+    /// A conversation's messages, oldest first.
+    pub async fn conversation_messages(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+    ) -> Result<Vec<Message>> {
+        let conversation = self.conversation(profile_id, conversation_id).await?;
+        let rows = sqlx::query(&format!(
+            "SELECT {MESSAGE_COLUMNS} FROM messages m
+             WHERE m.conversation_id = ? AND m.profile_id = ? ORDER BY m.seq"
+        ))
+        .bind(&conversation.id)
+        .bind(&conversation.profile_id)
+        .fetch_all(self.db.reader())
+        .await?;
+        rows.iter().map(row_to_message).collect()
+    }
+
+    /// Renames a conversation (the name is then kept: no auto-title replaces it).
+    pub async fn rename_conversation(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+        title: &str,
+    ) -> Result<Conversation> {
+        let profile_id = self.profiles.require_profile(profile_id).await?;
+        let id = parse_id(conversation_id, "conversation")?.to_string();
+        let title = one_line(title);
+        if title.is_empty() {
+            return Err(CoreError::validation("Please enter a title."));
+        }
+        let chars = title.chars().count();
+        if chars > MAX_TITLE_CHARS {
+            return Err(CoreError::validation(format!(
+                "A title can be at most {MAX_TITLE_CHARS} characters; this one has {chars}."
+            )));
+        }
+        let mut tx = self.db.begin_write().await?;
+        let changed = sqlx::query(
+            "UPDATE conversations SET title = ?, title_set_by_user = 1 WHERE id = ? AND profile_id = ?",
+        )
+        .bind(&title)
+        .bind(&id)
+        .bind(&profile_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(conversation_not_found(&id));
+        }
+        tx.commit().await?;
+        self.conversation_row(&profile_id, &id).await
+    }
+
+    /// Turns "remember this conversation" on or off (off: no new memories are made from it).
+    pub async fn set_conversation_remember(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+        remember: bool,
+    ) -> Result<Conversation> {
+        let profile_id = self.profiles.require_profile(profile_id).await?;
+        let id = parse_id(conversation_id, "conversation")?.to_string();
+        let mut tx = self.db.begin_write().await?;
+        let changed =
+            sqlx::query("UPDATE conversations SET remember = ? WHERE id = ? AND profile_id = ?")
+                .bind(i64::from(remember))
+                .bind(&id)
+                .bind(&profile_id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        if changed == 0 {
+            return Err(conversation_not_found(&id));
+        }
+        tx.commit().await?;
+        self.conversation_row(&profile_id, &id).await
+    }
+
+    /// Deletes a conversation and its messages, and the memories made from it unless `keep_memories`.
+    /// Returns how many memories were deleted. Memories go first: if that fails, the conversation is
+    /// still there to retry, and nothing is half-deleted silently.
+    pub async fn delete_conversation(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+        keep_memories: bool,
+    ) -> Result<u32> {
+        let conversation = self.conversation(profile_id, conversation_id).await?;
+        let mut forgotten = 0u32;
+        if !keep_memories {
+            let ids: Vec<String> = sqlx::query_scalar(
+                "SELECT id FROM memories WHERE profile_id = ? AND conversation_id = ?",
+            )
+            .bind(&conversation.profile_id)
+            .bind(&conversation.id)
+            .fetch_all(self.db.reader())
+            .await?;
+            for id in ids {
+                self.memory
+                    .delete_memory(&conversation.profile_id, &id)
+                    .await?;
+                forgotten += 1;
+            }
+        }
+        let mut tx = self.db.begin_write().await?;
+        let deleted = sqlx::query("DELETE FROM conversations WHERE id = ? AND profile_id = ?")
+            .bind(&conversation.id)
+            .bind(&conversation.profile_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if deleted == 0 {
+            return Err(conversation_not_found(&conversation.id));
+        }
+        tx.commit().await?;
+        tracing::info!(profile = %conversation.profile_id, forgotten, "conversation deleted");
+        Ok(forgotten)
+    }
+}

@@ -1,0 +1,228 @@
+//! Messages: the user's (saved with their judgement), the assistant's replies, proposals and activity summaries.
+
+use super::*;
+use crate::chat::judgement::{Recent, TurnJudgement, CONVERSATION_WINDOW};
+use crate::chat::proposal::{ActivityProposal, ActivitySummary};
+use crate::chat::ChatService;
+use crate::chat::MessageStatus;
+use crate::db::now_rfc3339;
+use crate::error::{CoreError, Result};
+use crate::ids::{new_id, parse_id};
+
+impl ChatService {
+    /// Adds the user's message (checked: not empty, at most 8,000 characters; nothing is cut) with what
+    /// the crisis detector finds in it, so no path can store a message unchecked. The first one names an
+    /// untitled conversation.
+    pub async fn append_user_message(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+        text: &str,
+    ) -> Result<Message> {
+        Ok(self
+            .append_judged_user_message(profile_id, conversation_id, text)
+            .await?
+            .0)
+    }
+
+    /// Saves a user message with the crisis verdict on it, and returns the judgements made of it (with
+    /// its embedding, which the rest of the turn reuses).
+    pub(crate) async fn append_judged_user_message(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+        text: &str,
+    ) -> Result<(Message, TurnJudgement)> {
+        let content = validate_message(text)?;
+        let conversation = self.conversation(profile_id, conversation_id).await?;
+        let recent = self.recent_user_messages(&conversation).await?;
+        let judgement = self.judge_message(&content, &recent).await;
+        let message = Message {
+            safety: judgement.crisis.signal.clone(),
+            ..new_message(
+                &conversation,
+                MessageRole::User,
+                content,
+                MessageStatus::Complete,
+            )
+        };
+        let message = self
+            .add_message(&conversation, message, judgement.crisis.layers.semantic)
+            .await?;
+        Ok((message, judgement))
+    }
+
+    /// The conversation's last few user messages, newest first, with their crisis scores.
+    pub(super) async fn recent_user_messages(&self, conversation: &Conversation) -> Result<Recent> {
+        let rows: Vec<(String, Option<f64>)> = sqlx::query_as(
+            "SELECT content, crisis_score FROM messages
+             WHERE conversation_id = ? AND profile_id = ? AND role = 'user'
+             ORDER BY created_at DESC, rowid DESC LIMIT ?",
+        )
+        .bind(&conversation.id)
+        .bind(&conversation.profile_id)
+        .bind(CONVERSATION_WINDOW as i64)
+        .fetch_all(self.db.reader())
+        .await?;
+        Ok(Recent {
+            messages: rows
+                .into_iter()
+                .map(|(text, score)| (text, score.map(|s| s as f32)))
+                .collect(),
+        })
+    }
+
+    /// Saves a reply: complete, or what arrived of a partial, failed or cancelled one (with why).
+    pub async fn save_assistant_message(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+        reply: NewAssistantMessage,
+    ) -> Result<Message> {
+        let conversation = self.conversation(profile_id, conversation_id).await?;
+        if reply.content.chars().count() > 4 * MAX_MESSAGE_CHARS {
+            // A runaway model; keep it all rather than cut, but refuse absurd sizes.
+            return Err(CoreError::validation(
+                "The reply is too long to store (over 32,000 characters).",
+            ));
+        }
+        if reply.status == MessageStatus::Complete && reply.content.trim().is_empty() {
+            return Err(CoreError::validation(
+                "A complete reply cannot be empty; save it as failed instead.",
+            ));
+        }
+        let message = Message {
+            error: reply.error,
+            ..new_message(
+                &conversation,
+                MessageRole::Assistant,
+                reply.content,
+                reply.status,
+            )
+        };
+        self.add_message(&conversation, message, None).await
+    }
+
+    /// One message of a profile.
+    pub async fn message(&self, profile_id: &str, message_id: &str) -> Result<Message> {
+        let profile_id = self.profiles.require_profile(profile_id).await?;
+        let id = parse_id(message_id, "message")?.to_string();
+        let row = sqlx::query(&format!(
+            "SELECT {MESSAGE_COLUMNS} FROM messages m WHERE m.id = ? AND m.profile_id = ?"
+        ))
+        .bind(&id)
+        .bind(&profile_id)
+        .fetch_optional(self.db.reader())
+        .await?
+        .ok_or_else(|| message_not_found(&id))?;
+        row_to_message(&row)
+    }
+
+    /// Stores the proposal on a user message (made after it is saved, or when the user decides).
+    pub async fn set_message_proposal(
+        &self,
+        profile_id: &str,
+        message_id: &str,
+        proposal: &ActivityProposal,
+    ) -> Result<Message> {
+        let message = self.message(profile_id, message_id).await?;
+        if message.role != MessageRole::User {
+            return Err(CoreError::validation(
+                "Only a message you wrote can carry an activity proposal.",
+            ));
+        }
+        let mut tx = self.db.begin_write().await?;
+        sqlx::query("UPDATE messages SET proposal = ? WHERE id = ? AND profile_id = ?")
+            .bind(serde_json::to_string(proposal)?)
+            .bind(&message.id)
+            .bind(&message.profile_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Message {
+            proposal: Some(proposal.clone()),
+            ..message
+        })
+    }
+
+    /// Adds the summary of a finished activity to a conversation.
+    pub async fn append_summary_message(
+        &self,
+        profile_id: &str,
+        conversation_id: &str,
+        summary: ActivitySummary,
+    ) -> Result<Message> {
+        let conversation = self.conversation(profile_id, conversation_id).await?;
+        let message = Message {
+            summary: Some(summary.clone()),
+            ..new_message(
+                &conversation,
+                MessageRole::SystemSummary,
+                summary.sentence(),
+                MessageStatus::Complete,
+            )
+        };
+        self.add_message(&conversation, message, None).await
+    }
+
+    /// Stores a new message and marks its conversation active; a user's first message names an
+    /// untitled conversation.
+    pub(super) async fn add_message(
+        &self,
+        conversation: &Conversation,
+        message: Message,
+        crisis_score: Option<f32>,
+    ) -> Result<Message> {
+        let mut tx = self.db.begin_write().await?;
+        insert_message(&mut tx, &message, crisis_score).await?;
+        let title = (message.role == MessageRole::User).then(|| auto_title(&message.content));
+        sqlx::query(
+            "UPDATE conversations SET updated_at = ?,
+                 title = CASE WHEN ? IS NOT NULL AND title = '' AND title_set_by_user = 0 THEN ? ELSE title END
+             WHERE id = ? AND profile_id = ?",
+        )
+        .bind(&message.created_at)
+        .bind(&title)
+        .bind(&title)
+        .bind(&conversation.id)
+        .bind(&conversation.profile_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(message)
+    }
+
+    /// Removes one reply (a retry replaces a reply that did not complete).
+    pub(crate) async fn delete_message(&self, message: &Message) -> Result<()> {
+        let mut tx = self.db.begin_write().await?;
+        sqlx::query("DELETE FROM messages WHERE id = ? AND profile_id = ?")
+            .bind(&message.id)
+            .bind(&message.profile_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// A new message of `conversation`, with nothing attached.
+fn new_message(
+    conversation: &Conversation,
+    role: MessageRole,
+    content: String,
+    status: MessageStatus,
+) -> Message {
+    Message {
+        id: new_id().to_string(),
+        conversation_id: conversation.id.clone(),
+        profile_id: conversation.profile_id.clone(),
+        role,
+        content,
+        status,
+        error: None,
+        created_at: now_rfc3339(),
+        proposal: None,
+        safety: None,
+        summary: None,
+    }
+}

@@ -79,7 +79,16 @@ fn every_technique_is_offered_with_its_pattern_or_defaults() {
         .iter()
         .find(|t| t.technique == Technique::WimHof)
         .expect("wim hof");
-    assert_eq!(wim.wim_hof, Some(WimHofSettings::default()));
+    // The SPEC's defaults, written out (not `WimHofSettings::default()`, which is what is under test).
+    let defaults = wim.wim_hof.expect("Wim Hof settings");
+    assert_eq!((defaults.rounds, defaults.breaths), (3, 30));
+    assert_eq!(defaults.tempo_s, 1.5);
+    assert!(!defaults.manual_pacing);
+    assert_eq!(defaults.retention_target_s, 90);
+    assert_eq!(
+        (defaults.recovery_hold_s, defaults.recovery_pause_s),
+        (15, 15)
+    );
     assert!(wim.pattern.is_none());
 }
 

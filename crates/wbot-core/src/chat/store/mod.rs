@@ -1,6 +1,10 @@
 //! Conversations and messages in SQLite (migration 0004): every query is scoped to a profile, and another
 //! profile's conversation is simply `not_found`.
 
+mod conversations;
+mod messages;
+mod search;
+
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
@@ -12,9 +16,6 @@ use crate::db::from_db;
 use crate::error::{CoreError, Result};
 use crate::text::string_enum;
 use crate::text::{clip, one_line, thousands};
-mod conversations;
-mod messages;
-mod search;
 
 /// The longest message, in characters. Longer messages are refused, never cut.
 pub const MAX_MESSAGE_CHARS: usize = 8_000;

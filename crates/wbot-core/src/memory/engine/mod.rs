@@ -1,6 +1,11 @@
 //! The memory engine's state and storage: the embedder, one HNSW index per profile (one writer, bounded
 //! concurrent searches) and the SQLite rows they are derived from.
 
+mod indexes;
+mod model;
+mod reembed;
+mod rows;
+
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -16,10 +21,6 @@ use crate::events::{CoreEvent, EventBus, Progress};
 use super::embedder::Embedder;
 use super::index::VectorIndex;
 use super::{IndexCheck, Memory, MemoryConfig};
-mod indexes;
-mod model;
-mod reembed;
-mod rows;
 
 /// Rows read per step while rebuilding an index or re-embedding.
 const REBUILD_PAGE: i64 = 4_096;

@@ -7,6 +7,12 @@
 //! suicidal"), when it is history ("I used to self-harm"), or when it is a known idiom ("killing myself at
 //! work"). Recall matters more than precision here: a false alarm costs a calm card, a miss costs more.
 
+mod helplines;
+mod matcher;
+
+pub use helplines::*;
+pub(in crate::chat) use matcher::*;
+
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -309,46 +315,6 @@ const FIRST: &[&str] = &[
     "i", "me", "my", "myself", "mine", "yo", "mi", "mis", "conmigo",
 ];
 
-#[derive(Debug)]
-pub(super) enum Tok {
-    Words(Vec<(String, bool)>),
-    Gap,
-    End,
-}
-
-/// A compiled phrase pattern (see [`RULES`] for the syntax).
-#[derive(Debug)]
-pub(super) struct Pattern {
-    pub(super) toks: Vec<Tok>,
-    pub(super) source: &'static str,
-    /// Already first-person ("kill myself", "without me"): no check of who it is about.
-    first_person: bool,
-}
-
-pub(super) fn compile(source: &'static str) -> Pattern {
-    let toks = source
-        .split_whitespace()
-        .map(|t| match t {
-            "*" => Tok::Gap,
-            "$" => Tok::End,
-            alts => Tok::Words(
-                alts.split('|')
-                    .map(|a| match a.strip_suffix('~') {
-                        Some(prefix) => (prefix.to_string(), true),
-                        None => (a.to_string(), false),
-                    })
-                    .collect(),
-            ),
-        })
-        .collect();
-    let first_person = source.split([' ', '|']).any(|w| FIRST.contains(&w));
-    Pattern {
-        toks,
-        source,
-        first_person,
-    }
-}
-
 struct Compiled {
     rules: Vec<(CrisisCategory, Pattern)>,
     exclude: Vec<Pattern>,
@@ -360,135 +326,6 @@ fn compiled() -> &'static Compiled {
         rules: RULES.iter().map(|&(c, s)| (c, compile(s))).collect(),
         exclude: EXCLUDE.iter().map(|&s| compile(s)).collect(),
     })
-}
-
-/// The end of a match of `toks` starting at `at` in `words`, if it matches there.
-pub(super) fn match_at(toks: &[Tok], words: &[String], at: usize) -> Option<usize> {
-    let Some((first, rest)) = toks.split_first() else {
-        return Some(at);
-    };
-    match first {
-        Tok::End => (at == words.len()).then_some(at),
-        Tok::Gap => (0..=3)
-            .filter(|skip| at + skip <= words.len())
-            .find_map(|skip| match_at(rest, words, at + skip)),
-        Tok::Words(alts) => {
-            let word = words.get(at)?;
-            let hit = alts.iter().any(|(w, prefix)| {
-                if *prefix {
-                    word.starts_with(w.as_str())
-                } else {
-                    word == w
-                }
-            });
-            if hit {
-                match_at(rest, words, at + 1)
-            } else {
-                None
-            }
-        }
-    }
-}
-
-/// Spellings folded before matching.
-fn expand(word: &str, out: &mut Vec<String>) {
-    let mut push = |ws: &[&str]| out.extend(ws.iter().map(|w| (*w).to_string()));
-    match word {
-        "can't" | "cant" | "cannot" => push(&["can", "not"]),
-        "won't" | "wont" => push(&["will", "not"]),
-        "shan't" => push(&["shall", "not"]),
-        "dont" => push(&["do", "not"]),
-        "doesnt" => push(&["does", "not"]),
-        "didnt" => push(&["did", "not"]),
-        "isnt" => push(&["is", "not"]),
-        "wasnt" => push(&["was", "not"]),
-        "arent" => push(&["are", "not"]),
-        "wouldnt" => push(&["would", "not"]),
-        "couldnt" => push(&["could", "not"]),
-        "shouldnt" => push(&["should", "not"]),
-        "havent" => push(&["have", "not"]),
-        "im" => push(&["i", "am"]),
-        "ive" => push(&["i", "have"]),
-        "wanna" => push(&["want", "to"]),
-        "gonna" => push(&["going", "to"]),
-        "kms" => push(&["kill", "myself"]),
-        "unalive" | "unaliving" => push(&["kill"]),
-        "noone" => push(&["no", "one"]),
-        "thats" | "whats" | "theres" | "its" => {
-            push(&[&word[..word.len() - 1], "is"]);
-        }
-        w => {
-            if let Some(base) = w.strip_suffix("n't") {
-                push(&[base, "not"]);
-            } else if let Some((base, tail)) = w.split_once('\'') {
-                let tail = match tail {
-                    "m" => Some("am"),
-                    "re" => Some("are"),
-                    "ve" => Some("have"),
-                    "ll" => Some("will"),
-                    "d" => Some("would"),
-                    "s" if matches!(
-                        base,
-                        "it" | "that" | "there" | "what" | "he" | "she" | "who"
-                    ) =>
-                    {
-                        Some("is")
-                    }
-                    // Possessive 's and anything else: keep the base word.
-                    _ => None,
-                };
-                push(&[base]);
-                if let Some(t) = tail {
-                    push(&[t]);
-                }
-            } else {
-                push(&[w]);
-            }
-        }
-    }
-}
-
-/// The letter without its accent ("á" is "a", "ñ" is "n"), so Spanish typed with or without accents matches.
-pub(super) fn fold_accent(c: char) -> char {
-    match c {
-        'á' | 'à' | 'ä' | 'â' => 'a',
-        'é' | 'è' | 'ë' | 'ê' => 'e',
-        'í' | 'ì' | 'ï' | 'î' => 'i',
-        'ó' | 'ò' | 'ö' | 'ô' => 'o',
-        'ú' | 'ù' | 'ü' | 'û' => 'u',
-        'ñ' => 'n',
-        c => c,
-    }
-}
-
-/// Lower-case words per clause, accents folded; sentence punctuation and commas end a clause.
-pub(super) fn clauses(text: &str) -> Vec<Vec<String>> {
-    let mut out = vec![Vec::new()];
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut Vec<Vec<String>>| {
-        let w = word.trim_matches('\'');
-        if !w.is_empty() {
-            if let Some(last) = out.last_mut() {
-                expand(w, last);
-            }
-        }
-        word.clear();
-    };
-    for c in text.chars().flat_map(char::to_lowercase).map(fold_accent) {
-        match c {
-            '\'' | '’' | '‘' | '`' => word.push('\''),
-            c if c.is_alphanumeric() => word.push(c),
-            '.' | '!' | '?' | ';' | ',' | ':' | '\n' | '(' | ')' | '"' | '“' | '”' | '¿' | '¡' =>
-            {
-                flush(&mut word, &mut out);
-                out.push(Vec::new());
-            }
-            _ => flush(&mut word, &mut out),
-        }
-    }
-    flush(&mut word, &mut out);
-    out.retain(|c| !c.is_empty());
-    out
 }
 
 /// A negation, or "used to", in the three words before `start` cancels a match.
@@ -560,117 +397,6 @@ pub fn detect_crisis(text: &str) -> Option<CrisisSignal> {
         }
     }
     None
-}
-
-/// A place to get help now.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct Helpline {
-    pub name: String,
-    /// ISO 3166 region it serves, or "INT" for the directory.
-    pub region: String,
-    /// To call, as dialled.
-    pub phone: Option<String>,
-    /// To text, when different from calling.
-    pub text: Option<String>,
-    pub url: String,
-    /// A short line for the card.
-    pub description: String,
-}
-
-fn line(
-    name: &str,
-    region: &str,
-    phone: Option<&str>,
-    text: Option<&str>,
-    url: &str,
-    description: &str,
-) -> Helpline {
-    Helpline {
-        name: name.into(),
-        region: region.into(),
-        phone: phone.map(Into::into),
-        text: text.map(Into::into),
-        url: url.into(),
-        description: description.into(),
-    }
-}
-
-/// The international directory, always offered last.
-fn directory() -> Helpline {
-    line(
-        "Find a Helpline",
-        "INT",
-        None,
-        None,
-        "https://findahelpline.com",
-        "Free, confidential helplines in your country.",
-    )
-}
-
-/// Helplines for a region (ISO 3166 alpha-2, e.g. "US", "GB"; "UK" is accepted). An unknown or empty region
-/// gets the US and UK lines; every answer ends with the international directory.
-pub fn helplines(region: &str) -> Vec<Helpline> {
-    let us = || {
-        line(
-            "988 Suicide & Crisis Lifeline",
-            "US",
-            Some("988"),
-            Some("988"),
-            "https://988lifeline.org",
-            "Call or text 988, any time, free.",
-        )
-    };
-    let samaritans = |region: &str| {
-        line(
-            "Samaritans",
-            region,
-            Some("116 123"),
-            None,
-            "https://www.samaritans.org",
-            "Call 116 123, any time, free.",
-        )
-    };
-    let mut out = match region.trim().to_ascii_uppercase().as_str() {
-        "US" => vec![us()],
-        "GB" | "UK" => vec![samaritans("GB")],
-        "IE" => vec![samaritans("IE")],
-        "CA" => vec![line(
-            "9-8-8 Suicide Crisis Helpline",
-            "CA",
-            Some("988"),
-            Some("988"),
-            "https://988.ca",
-            "Call or text 988, any time.",
-        )],
-        "AU" => vec![line(
-            "Lifeline",
-            "AU",
-            Some("13 11 14"),
-            None,
-            "https://www.lifeline.org.au",
-            "Call 13 11 14, any time.",
-        )],
-        "NZ" => vec![line(
-            "1737, Need to Talk?",
-            "NZ",
-            Some("1737"),
-            Some("1737"),
-            "https://1737.org.nz",
-            "Call or text 1737, any time, free.",
-        )],
-        "ES" => vec![line(
-            "Línea 024",
-            "ES",
-            Some("024"),
-            None,
-            "https://www.sanidad.gob.es/linea024/",
-            "Llama al 024, a cualquier hora, gratis.",
-        )],
-        _ => vec![us(), samaritans("GB")],
-    };
-    out.push(directory());
-    out
 }
 
 #[cfg(test)]

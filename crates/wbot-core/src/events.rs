@@ -3,6 +3,8 @@
 use serde::Serialize;
 use tokio::sync::broadcast;
 
+use crate::profile::Settings;
+
 /// Progress of a long job (model load, index rebuild, re-embedding, import).
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -24,6 +26,17 @@ pub enum CoreEvent {
     Progress(Progress),
     /// The memory model was loaded or released (it holds ~100 MB while loaded).
     MemoryModel(MemoryModelState),
+    /// A profile's settings changed (the settings screen, or a sound switch during a session); the
+    /// shell tells every window with its own `settingsChanged` event.
+    SettingsChanged(ProfileSettings),
+}
+
+/// A profile's settings as just saved, with whose they are.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileSettings {
+    pub profile_id: String,
+    pub settings: Settings,
 }
 
 /// Whether the memory (embedding) model is in memory.

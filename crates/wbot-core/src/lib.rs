@@ -54,7 +54,7 @@ impl Core {
         let db = db::Db::open(&data_dir).await?;
         tracing::info!("core opened");
         let events = events::EventBus::default();
-        let profiles = ProfileService::new(db.clone());
+        let profiles = ProfileService::new(db.clone(), events.clone());
         let engine = memory::MemoryEngine::new(db.clone(), data_dir.clone(), events.clone());
         let memory = MemoryService::new(profiles.clone(), engine);
         let breathing = BreathingService::new(db.clone(), profiles.clone());

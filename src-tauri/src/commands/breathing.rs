@@ -3,7 +3,6 @@
 
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
-use tauri_specta::Event;
 use wbot_core::breathing::AudioState;
 use wbot_core::breathing::{
     self, BreathingHistory, BreathingSession, BreathingStats, LiveBreathing, RetentionPoint,
@@ -11,7 +10,6 @@ use wbot_core::breathing::{
 };
 use wbot_core::Core;
 
-use super::profile::SettingsChanged;
 use super::Result;
 use crate::error::Input;
 
@@ -218,53 +216,31 @@ pub async fn audio_state(core: State<'_, Core>, profile_id: String) -> Result<Au
     Ok(core.breathing().audio_state(&profile_id).await?)
 }
 
-/// Tells every window that a sound switch changed the profile's settings.
-async fn settings_changed<R: Runtime>(app: &AppHandle<R>, core: &Core, profile_id: String) {
-    match core.profiles().settings(&profile_id).await {
-        Ok(settings) => {
-            let event = SettingsChanged {
-                profile_id,
-                settings,
-            };
-            if let Err(err) = event.emit(app) {
-                tracing::warn!(error = %err, "settings-changed event not delivered");
-            }
-        }
-        Err(err) => tracing::warn!(error = %err, "settings not read after a sound switch"),
-    }
-}
-
 /// Mutes or unmutes every session sound for the profile; saved in its settings.
 #[tauri::command]
 #[specta::specta]
-pub async fn set_audio_muted<R: Runtime>(
-    app: AppHandle<R>,
+pub async fn set_audio_muted(
     core: State<'_, Core>,
     profile_id: String,
     muted: Input<bool>,
 ) -> Result<AudioState> {
-    let state = core
+    Ok(core
         .breathing()
         .set_audio_muted(&profile_id, muted.parse("sound settings")?)
-        .await?;
-    settings_changed(&app, &core, profile_id).await;
-    Ok(state)
+        .await?)
 }
 
 /// Turns the ambient bed of the profile's breathing sessions on or off (at once when one runs);
 /// saved in its settings.
 #[tauri::command]
 #[specta::specta]
-pub async fn set_breathing_ambient<R: Runtime>(
-    app: AppHandle<R>,
+pub async fn set_breathing_ambient(
     core: State<'_, Core>,
     profile_id: String,
     on: Input<bool>,
 ) -> Result<AudioState> {
-    let state = core
+    Ok(core
         .breathing()
         .set_breathing_ambient(&profile_id, on.parse("sound settings")?)
-        .await?;
-    settings_changed(&app, &core, profile_id).await;
-    Ok(state)
+        .await?)
 }

@@ -1,15 +1,15 @@
 //! Profiles, their settings and onboarding answers.
 
 use serde::{Deserialize, Serialize};
-use tauri::{AppHandle, Runtime, State};
-use tauri_specta::Event;
+use tauri::State;
 use wbot_core::profile::{NewProfile, OnboardingAnswers, Profile, Settings};
 use wbot_core::Core;
 
 use super::Result;
 use crate::error::Input;
 
-/// Sent when a profile's settings change, so every window can follow.
+/// Sent when a profile's settings change, so every window can follow: the core publishes the change and
+/// [`crate::forward_core_events`] relays it.
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
 #[serde(rename_all = "camelCase")]
 pub struct SettingsChanged {
@@ -62,26 +62,17 @@ pub async fn get_settings(core: State<'_, Core>, profile_id: String) -> Result<S
     Ok(core.profiles().settings(&profile_id).await?)
 }
 
-/// Saves a profile's settings and tells every window.
+/// Saves a profile's settings (every window hears of it through `settingsChanged`).
 #[tauri::command]
 #[specta::specta]
-pub async fn update_settings<R: Runtime>(
-    app: AppHandle<R>,
+pub async fn update_settings(
     core: State<'_, Core>,
     profile_id: String,
     settings: Input<Settings>,
 ) -> Result<Settings> {
-    let saved = core
+    Ok(core
         .update_settings(&profile_id, settings.parse("settings")?)
-        .await?;
-    let event = SettingsChanged {
-        profile_id,
-        settings: saved.clone(),
-    };
-    if let Err(err) = event.emit(&app) {
-        tracing::warn!(error = %err, "settings-changed event not delivered");
-    }
-    Ok(saved)
+        .await?)
 }
 
 /// A profile's onboarding answers.

@@ -9,6 +9,7 @@ pub use settings::*;
 use crate::db::now_rfc3339;
 use crate::db::Db;
 use crate::error::{CoreError, Result};
+use crate::events::EventBus;
 use crate::ids::{new_id, parse_id};
 use serde::{Deserialize, Serialize};
 
@@ -69,11 +70,13 @@ pub fn validate_display_name(raw: &str) -> Result<String> {
 #[derive(Debug, Clone)]
 pub struct ProfileService {
     db: Db,
+    /// Where a change of settings is published.
+    events: EventBus,
 }
 
 impl ProfileService {
-    pub fn new(db: Db) -> Self {
-        Self { db }
+    pub fn new(db: Db, events: EventBus) -> Self {
+        Self { db, events }
     }
 
     /// All profiles, oldest first.

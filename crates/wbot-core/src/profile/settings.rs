@@ -10,6 +10,7 @@ use super::ProfileService;
 use crate::audio::AmbientKind;
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Result};
+use crate::events::{CoreEvent, ProfileSettings};
 use crate::text::string_enum;
 
 string_enum!(
@@ -108,7 +109,7 @@ impl ProfileService {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
-        Ok(settings)
+        self.published(id, settings)
     }
 
     /// Changes only the sound switches of a profile's settings (mute, ambient bed), in one write
@@ -132,6 +133,17 @@ impl ProfileService {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
-        self.settings(&id).await
+        let settings = self.settings(&id).await?;
+        self.published(id, settings)
+    }
+
+    /// Tells whoever listens that a profile's settings are now `settings`; returns them.
+    fn published(&self, profile_id: String, settings: Settings) -> Result<Settings> {
+        self.events
+            .emit(CoreEvent::SettingsChanged(ProfileSettings {
+                profile_id,
+                settings: settings.clone(),
+            }));
+        Ok(settings)
     }
 }

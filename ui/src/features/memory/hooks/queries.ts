@@ -131,7 +131,8 @@ export function useMemoryProgress(profileId: string): Progress | null {
           void queryClient.invalidateQueries({ queryKey: memoryKeys.status(profileId) });
           return;
         }
-        if (!notice.job.startsWith("memory.")) return;
+        // Settings changes reach the UI as their own `settingsChanged` event.
+        if (notice.kind !== "progress" || !notice.job.startsWith("memory.")) return;
         if (notice.profileId !== null && notice.profileId !== profileId) return;
         if (notice.done >= notice.total) {
           setRunning((current) => (current?.job === notice.job ? null : current));

@@ -2,9 +2,9 @@
 //! as the webview does. Session events are caught with a channel interceptor, so the stream a
 //! `Channel<SessionEvent>` carries is checked here too.
 
-mod support;
+use crate::support;
 
-use support::assert_error;
+use crate::support::assert_error;
 
 use std::sync::mpsc;
 use std::time::Duration;

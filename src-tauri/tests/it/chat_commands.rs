@@ -2,9 +2,9 @@
 //! called through IPC as the webview does. A reply streams from a loopback server speaking OpenAI's
 //! event stream, and the `Channel<ReplyEvent>` it travels on is caught by a channel interceptor.
 
-mod support;
+use crate::support;
 
-use support::assert_error;
+use crate::support::assert_error;
 
 use std::io::{Read, Write};
 use std::net::TcpListener;

@@ -2,7 +2,7 @@
 //! another profile's memory, and another profile's memory id is `not_found`.
 #![allow(clippy::unwrap_used)] // a failing test should panic
 
-mod memory_support;
+use crate::memory_support;
 
 use std::collections::HashMap;
 

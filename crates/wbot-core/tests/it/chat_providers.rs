@@ -1,12 +1,10 @@
 //! Chat providers against a real HTTP server on 127.0.0.1: both wire formats, faults, fallback, cancel.
 #![allow(clippy::unwrap_used)]
 
-mod chat_support;
-
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use chat_support::*;
+use crate::chat_support::*;
 use tokio_util::sync::CancellationToken;
 use wbot_core::chat::{
     ChatClient, ChatRequest, ChatRole, ChatTurn, MemorySecretStore, MessageStatus, ProviderConfig,

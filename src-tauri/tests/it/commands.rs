@@ -1,9 +1,9 @@
 //! Command wiring on Tauri's mock runtime: the real builder's commands, the real core on a temp
 //! dir, called through IPC as the webview does, with good and bad inputs.
 
-mod support;
+use crate::support;
 
-use support::assert_error;
+use crate::support::assert_error;
 
 use serde_json::{json, Value};
 use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};

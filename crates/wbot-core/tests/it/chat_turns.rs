@@ -3,13 +3,12 @@
 //! retry, fallback, memories made from exchanges, provider settings and their keys.
 #![allow(clippy::unwrap_used)]
 
-mod chat_support;
-mod memory_support;
+use crate::memory_support;
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use chat_support::*;
+use crate::chat_support::*;
 use tokio::sync::mpsc;
 use wbot_core::breathing::{NewBreathingSession, SessionConfig, Technique};
 use wbot_core::chat::prompt::CRISIS_NOTE;

@@ -15,7 +15,7 @@ use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 use wbot_core::Core;
 
-/// The app with the real builder over `core`, its main webview, and every message sent on a
+/// The app with the real builder over `core` (its events forwarded as the app does), its main webview, and every message sent on a
 /// `Channel` as (channel id, JSON value), caught by a channel interceptor.
 pub fn channel_app(
     core: Core,
@@ -36,10 +36,11 @@ pub fn channel_app(
             }
             true
         })
-        .manage(core)
+        .manage(core.clone())
         .build(mock_context(noop_assets()))
         .expect("app builds");
     builder.mount_events(&app);
+    wbot_app_lib::forward_core_events(app.handle().clone(), &core);
     let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .expect("webview");

@@ -2,9 +2,9 @@
 //! search, the prompt block, bad inputs, and the index's save / load / rebuild / stale rules.
 #![allow(clippy::unwrap_used)] // a failing test should panic
 
-mod memory_support;
+use crate::memory_support;
 
-use memory_support::{index_file, open, open_with, profile};
+use crate::memory_support::{index_file, open, open_with, profile};
 use wbot_core::memory::{
     IndexCheck, IndexHealth, MemoryKind, MemorySource, NewMemory, SearchOptions,
 };

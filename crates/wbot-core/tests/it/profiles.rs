@@ -168,3 +168,39 @@ async fn invalid_input_is_rejected_with_clear_messages() {
     );
     assert!("neon".parse::<Theme>().is_err());
 }
+
+#[tokio::test]
+async fn a_change_of_settings_is_published_once_saved_and_a_refused_one_is_not() {
+    use wbot_core::events::{CoreEvent, ProfileSettings};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let core = Core::open(dir.path()).await.expect("open");
+    let ana = core
+        .profiles()
+        .create_profile(new_profile("Ana"))
+        .await
+        .expect("ana");
+    let mut events = core.events().subscribe();
+    let mut settings = core.profiles().settings(&ana.id).await.expect("settings");
+    settings.cue_volume = 101;
+    assert!(core
+        .update_settings(&ana.id, settings.clone())
+        .await
+        .is_err());
+    settings.cue_volume = 40;
+    settings.muted = true;
+    core.update_settings(&ana.id, settings.clone())
+        .await
+        .expect("saved");
+    let published = events.try_recv().expect("one event");
+    assert_eq!(
+        published,
+        CoreEvent::SettingsChanged(ProfileSettings {
+            profile_id: ana.id.clone(),
+            settings: settings.clone(),
+        })
+    );
+    assert!(
+        events.try_recv().is_err(),
+        "the refused change published nothing"
+    );
+}

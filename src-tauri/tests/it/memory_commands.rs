@@ -2,9 +2,9 @@
 //! model and ONNX Runtime), called through IPC as the webview does, with good and bad inputs, another
 //! profile's ids, and the core notices the shell forwards as events.
 
-mod support;
+use crate::support;
 
-use support::assert_error;
+use crate::support::assert_error;
 
 use std::path::Path;
 use std::sync::mpsc;

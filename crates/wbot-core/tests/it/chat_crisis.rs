@@ -5,7 +5,7 @@
 use wbot_core::chat::{detect_crisis, CrisisCategory};
 
 fn labelled() -> Vec<(bool, Option<CrisisCategory>, &'static str)> {
-    include_str!("fixtures/chat/crisis.tsv")
+    include_str!("../fixtures/chat/crisis.tsv")
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| {

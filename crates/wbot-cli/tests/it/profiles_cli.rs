@@ -2,9 +2,7 @@
 
 use std::process::{Command, Output};
 
-mod support;
-
-use support::json_lines;
+use crate::support::json_lines;
 
 fn wbot(dir: &std::path::Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_wbot"))

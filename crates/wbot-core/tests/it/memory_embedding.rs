@@ -2,7 +2,7 @@
 //! weights), paraphrase structure in English and Spanish, lazy load and idle unload.
 #![allow(clippy::unwrap_used)] // a failing test should panic
 
-mod memory_support;
+use crate::memory_support;
 
 use std::time::Duration;
 

@@ -3,7 +3,7 @@
 //! process, so no other test here may load the real one first.
 #![allow(clippy::unwrap_used)] // a failing test should panic
 
-mod memory_support;
+use crate::memory_support;
 
 use wbot_core::memory::{MemoryConfig, NewMemory, SearchOptions};
 use wbot_core::ErrorCode;

@@ -1,0 +1,8 @@
+//! Every integration test of this crate in one binary (one link of the dependency tree, not one per
+//! file); each module is one area, run alone with `cargo nextest run -p <crate> <module>::`.
+
+mod support;
+
+mod judge_cli;
+mod memory_kill;
+mod profiles_cli;

@@ -1,0 +1,28 @@
+//! Every integration test of this crate in one binary (one link of the dependency tree, not one per
+//! file); each module is one area, run alone with `cargo nextest run -p <crate> <module>::`.
+
+mod chat_support;
+mod memory_support;
+
+mod audio_null_sink;
+mod audio_render;
+mod breathing_engine;
+mod breathing_haptics;
+mod breathing_live;
+mod breathing_runner;
+mod breathing_safety;
+mod breathing_sound;
+mod breathing_store;
+mod chat_crisis;
+mod chat_keychain;
+mod chat_providers;
+mod chat_store;
+mod chat_turns;
+mod journal_store;
+mod judgement_figures;
+mod meditation_store;
+mod memory_embedding;
+mod memory_isolation;
+mod memory_runtime;
+mod memory_store;
+mod profiles;

@@ -34,6 +34,7 @@ import {
 } from "../features/onboarding/options";
 import type { CoreNotice, MemoryKind, SearchOptions } from "../lib/backend";
 import { FakeMemory } from "./fakeMemory";
+import { CORE } from "./coreFixtures";
 import { countWords } from "../features/journaling/format";
 import type {
   ActivityResult,
@@ -104,22 +105,18 @@ function validateSettings(settings: Settings) {
   }
 }
 
-export const PRESETS: Record<"box" | "relaxing_478" | "coherent" | "deep_calm", Pattern> = {
-  box: { inhaleS: 4, holdS: 4, exhaleS: 4, holdAfterS: 4, cycles: 4 },
-  relaxing_478: { inhaleS: 4, holdS: 7, exhaleS: 8, holdAfterS: 0, cycles: 4 },
-  coherent: { inhaleS: 6, holdS: 0, exhaleS: 6, holdAfterS: 0, cycles: 6 },
-  deep_calm: { inhaleS: 5, holdS: 2, exhaleS: 7, holdAfterS: 2, cycles: 5 },
-};
+type PresetTechnique = "box" | "relaxing_478" | "coherent" | "deep_calm";
 
-export const WIM_HOF_DEFAULTS: WimHofSettings = {
-  rounds: 3,
-  breaths: 30,
-  tempoS: 1.5,
-  manualPacing: false,
-  retentionTargetS: 90,
-  recoveryHoldS: 15,
-  recoveryPauseS: 15,
-};
+/** The core's preset patterns. */
+export const PRESETS = Object.fromEntries(
+  CORE.techniques
+    .filter((t) => t.technique !== "custom" && t.pattern !== null)
+    .map((t) => [t.technique, t.pattern]),
+) as Record<PresetTechnique, Pattern>;
+
+/** The core's Wim Hof defaults. */
+export const WIM_HOF_DEFAULTS = CORE.techniques.find((t) => t.technique === "wim_hof")
+  ?.wimHof as WimHofSettings;
 
 const SAFETY_NOTICE = [
   "Never practise in or near water.",
@@ -385,15 +382,7 @@ export class FakeBackend implements Backend {
   }
 
   breathingTechniques() {
-    return this.run_("breathingTechniques", (): TechniqueInfo[] => [
-      ...Object.entries(PRESETS).map(([technique, pattern]) => ({
-        technique: technique as keyof typeof PRESETS,
-        pattern,
-        wimHof: null,
-      })),
-      { technique: "custom", pattern: PRESETS.box, wimHof: null },
-      { technique: "wim_hof", pattern: null, wimHof: WIM_HOF_DEFAULTS },
-    ]);
+    return this.run_("breathingTechniques", (): TechniqueInfo[] => CORE.techniques);
   }
 
   startBreathing(profileId: string, input: StartBreathing, onEvent: (e: SessionEvent) => void) {

@@ -19,84 +19,17 @@ import {
   type ReplyEvent,
   type SearchMode,
 } from "../lib/backend";
+import { CORE } from "./coreFixtures";
 
-const MAX_MESSAGE_CHARS = 8000;
+const MAX_MESSAGE_CHARS = CORE.limits.messageChars;
 
-/** The core's presets (crates/wbot-core/src/chat/provider.rs `presets`). */
-export const PROVIDER_PRESETS: ProviderPreset[] = [
-  {
-    preset: "ollama",
-    name: "Ollama",
-    kind: "openAiCompatible",
-    baseUrl: "http://127.0.0.1:11434/v1",
-    suggestedModel: "llama3.2",
-    needsKey: false,
-    local: true,
-    timeoutMs: 120000,
-  },
-  {
-    preset: "openai",
-    name: "OpenAI",
-    kind: "openAiCompatible",
-    baseUrl: "https://api.openai.com/v1",
-    suggestedModel: "gpt-4o-mini",
-    needsKey: true,
-    local: false,
-    timeoutMs: 60000,
-  },
-  {
-    preset: "anthropic",
-    name: "Anthropic",
-    kind: "anthropic",
-    baseUrl: "https://api.anthropic.com/v1",
-    suggestedModel: "claude-3-5-haiku-latest",
-    needsKey: true,
-    local: false,
-    timeoutMs: 60000,
-  },
-];
+/** The core's provider presets. */
+export const PROVIDER_PRESETS: ProviderPreset[] = CORE.providerPresets;
 
-function line(
-  name: string,
-  region: string,
-  phone: string | null,
-  text: string | null,
-  url: string,
-  description: string,
-): Helpline {
-  return { name, region, phone, text, url, description };
-}
-
-/** The core's helplines (crates/wbot-core/src/chat/crisis.rs `helplines`), for the regions tests use. */
+/** The core's helplines for a region (an unknown or empty region gets the default lines). */
 export function helplinesFor(region: string): Helpline[] {
-  const us = line(
-    "988 Suicide & Crisis Lifeline",
-    "US",
-    "988",
-    "988",
-    "https://988lifeline.org",
-    "Call or text 988, any time, free.",
-  );
-  const samaritans = line(
-    "Samaritans",
-    "GB",
-    "116 123",
-    null,
-    "https://www.samaritans.org",
-    "Call 116 123, any time, free.",
-  );
-  const lines = region === "US" ? [us] : region === "GB" ? [samaritans] : [us, samaritans];
-  lines.push(
-    line(
-      "Find a Helpline",
-      "INT",
-      null,
-      null,
-      "https://findahelpline.com",
-      "Free, confidential helplines in your country.",
-    ),
-  );
-  return lines;
+  const key = region.trim().toUpperCase() === "UK" ? "GB" : region.trim().toUpperCase();
+  return CORE.helplines[key] ?? CORE.helplines[""] ?? [];
 }
 
 /** Words that raise the safety card (a few of the core's detector's phrases). */

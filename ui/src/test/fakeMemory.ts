@@ -8,10 +8,11 @@ import {
   type MemoryStatus,
   type SearchOptions,
 } from "../lib/backend";
+import { CORE } from "./coreFixtures";
 
-const MAX_CHARS = 8000;
-const MAX_PAGE = 200;
-const MAX_LIMIT = 50;
+const MAX_CHARS = CORE.limits.memoryChars;
+const MAX_PAGE = CORE.limits.memoryPage;
+const MAX_LIMIT = CORE.limits.memorySearchLimit;
 
 function validText(raw: string, what: "memory" | "query"): string {
   const text = raw.trim();

@@ -26,3 +26,4 @@ mod memory_isolation;
 mod memory_runtime;
 mod memory_store;
 mod profiles;
+mod ui_fixtures;

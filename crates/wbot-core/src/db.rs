@@ -4,7 +4,9 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
+};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 use crate::error::{CoreError, Result};
@@ -57,6 +59,26 @@ impl Db {
         &self.read
     }
 
+    /// The row of `table` with this `id` that `profile_id` owns (`columns` selected), or `not_found`
+    /// naming `what`: another profile's row is simply not there.
+    pub async fn owned_row(
+        &self,
+        table: &str,
+        columns: &str,
+        what: &str,
+        id: &str,
+        profile_id: &str,
+    ) -> Result<SqliteRow> {
+        sqlx::query(&format!(
+            "SELECT {columns} FROM {table} WHERE id = ? AND profile_id = ?"
+        ))
+        .bind(id)
+        .bind(profile_id)
+        .fetch_optional(self.reader())
+        .await?
+        .ok_or_else(|| not_found(what, id))
+    }
+
     /// A write transaction on the single writer, taking the write lock up front.
     pub async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>> {
         Ok(self.write.begin_with("BEGIN IMMEDIATE").await?)
@@ -81,4 +103,9 @@ pub fn now_rfc3339() -> String {
     time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
+}
+
+/// "There is no <what> with id <id>.": a row that does not exist, or that another profile owns.
+pub fn not_found(what: &str, id: &str) -> CoreError {
+    CoreError::NotFound(format!("There is no {what} with id {id}."))
 }

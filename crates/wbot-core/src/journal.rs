@@ -177,14 +177,16 @@ impl JournalService {
     pub async fn journal_entry(&self, profile_id: &str, entry_id: &str) -> Result<JournalEntry> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
         let id = parse_id(entry_id, "journal entry")?.to_string();
-        let row = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM journal_entries WHERE id = ? AND profile_id = ?"
-        ))
-        .bind(&id)
-        .bind(&profile_id)
-        .fetch_optional(self.db.reader())
-        .await?
-        .ok_or_else(|| CoreError::NotFound(format!("There is no journal entry with id {id}.")))?;
+        let row = self
+            .db
+            .owned_row(
+                "journal_entries",
+                COLUMNS,
+                "journal entry",
+                &id,
+                &profile_id,
+            )
+            .await?;
         row_to_entry(&row)
     }
 

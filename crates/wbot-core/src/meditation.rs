@@ -6,6 +6,8 @@ use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::chat::{Activity, ActivitySummary};
+use sqlx::FromRow;
+
 use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
@@ -243,17 +245,17 @@ impl MeditationService {
     ) -> Result<MeditationSession> {
         let profile = self.profiles.require_profile(profile_id).await?;
         let id = parse_id(session_id, "meditation session")?.to_string();
-        let row: Option<Row> = sqlx::query_as(&format!(
-            "SELECT {COLUMNS} FROM meditation_sessions WHERE id = ? AND profile_id = ?"
-        ))
-        .bind(&id)
-        .bind(&profile)
-        .fetch_optional(self.db.reader())
-        .await?;
-        row.ok_or_else(|| {
-            CoreError::NotFound(format!("There is no meditation session with id {id}."))
-        })?
-        .try_into()
+        let row = self
+            .db
+            .owned_row(
+                "meditation_sessions",
+                COLUMNS,
+                "meditation session",
+                &id,
+                &profile,
+            )
+            .await?;
+        Row::from_row(&row)?.try_into()
     }
 }
 

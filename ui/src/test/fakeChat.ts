@@ -221,10 +221,7 @@ export class FakeChat {
   private stored(profileId: string, conversationId: string): StoredConversation {
     const stored = this.conversations.get(conversationId);
     if (stored === undefined || stored.conversation.profileId !== profileId) {
-      throw new BackendError(
-        "not_found",
-        `There is no conversation with id ${conversationId} for this profile.`,
-      );
+      throw new BackendError("not_found", `There is no conversation with id ${conversationId}.`);
     }
     return stored;
   }
@@ -410,10 +407,7 @@ export class FakeChat {
       stored.messages[index] = updated;
       return updated;
     }
-    throw new BackendError(
-      "not_found",
-      `There is no message with id ${messageId} for this profile.`,
-    );
+    throw new BackendError("not_found", `There is no message with id ${messageId}.`);
   }
 
   addSummary(

@@ -12,6 +12,8 @@ use super::engine::{RoundRecord, StopPoint};
 use super::runner::RunOutcome;
 use super::safety::{wim_hof_gate, SafetyDecision};
 use super::BreathingService;
+use sqlx::FromRow;
+
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
@@ -366,17 +368,17 @@ impl BreathingService {
     ) -> Result<BreathingSession> {
         let profile = self.profiles.require_profile(profile_id).await?;
         let id = parse_id(session_id, "breathing session")?.to_string();
-        let row: Option<Row> = sqlx::query_as(&format!(
-            "SELECT {COLUMNS} FROM breathing_sessions WHERE id = ? AND profile_id = ?"
-        ))
-        .bind(&id)
-        .bind(&profile)
-        .fetch_optional(self.db.reader())
-        .await?;
-        row.ok_or_else(|| {
-            CoreError::NotFound(format!("There is no breathing session with id {id}."))
-        })?
-        .try_into()
+        let row = self
+            .db
+            .owned_row(
+                "breathing_sessions",
+                COLUMNS,
+                "breathing session",
+                &id,
+                &profile,
+            )
+            .await?;
+        Row::from_row(&row)?.try_into()
     }
 
     /// Deletes one saved session of a profile.

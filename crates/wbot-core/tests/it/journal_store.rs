@@ -160,3 +160,41 @@ async fn entries_round_trip_page_stay_private_and_summarise() {
         .await
         .is_err());
 }
+
+#[tokio::test]
+async fn the_journal_service_works_alone_built_from_the_parts_it_names() {
+    use wbot_core::db::Db;
+    use wbot_core::events::EventBus;
+    use wbot_core::journal::JournalService;
+    use wbot_core::profile::ProfileService;
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::open(dir.path()).await.unwrap();
+    let profiles = ProfileService::new(db.clone(), EventBus::default());
+    let journal = JournalService::new(db.clone(), profiles.clone());
+    let ana = profiles
+        .create_profile(NewProfile {
+            display_name: "Ana".into(),
+            onboarding: OnboardingAnswers::neutral(),
+        })
+        .await
+        .unwrap();
+    let saved = journal
+        .save_journal_entry(&ana.id, entry("A long walk by the river."))
+        .await
+        .unwrap();
+    assert_eq!(
+        journal.journal_entry(&ana.id, &saved.id).await.unwrap(),
+        saved
+    );
+    let unknown = "00000000-0000-4000-8000-000000000000";
+    assert_eq!(
+        journal
+            .save_journal_entry(unknown, entry("Nobody's."))
+            .await
+            .unwrap_err()
+            .code(),
+        ErrorCode::NotFound
+    );
+    db.close().await;
+}

@@ -4,7 +4,7 @@ use sqlx::Row;
 
 use super::*;
 use crate::chat::ChatService;
-use crate::db::{from_db, now_rfc3339};
+use crate::db::{from_db, not_found, now_rfc3339};
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
 use crate::text::one_line;
@@ -15,14 +15,16 @@ impl ChatService {
         profile_id: &str,
         id: &str,
     ) -> Result<Conversation> {
-        let row = sqlx::query(&format!(
-            "SELECT {CONVERSATION_COLUMNS} FROM conversations WHERE id = ? AND profile_id = ?"
-        ))
-        .bind(id)
-        .bind(profile_id)
-        .fetch_optional(self.db.reader())
-        .await?
-        .ok_or_else(|| conversation_not_found(id))?;
+        let row = self
+            .db
+            .owned_row(
+                "conversations",
+                CONVERSATION_COLUMNS,
+                "conversation",
+                id,
+                profile_id,
+            )
+            .await?;
         row_to_conversation(&row)
     }
 
@@ -145,7 +147,7 @@ impl ChatService {
         .await?
         .rows_affected();
         if changed == 0 {
-            return Err(conversation_not_found(&id));
+            return Err(not_found("conversation", &id));
         }
         tx.commit().await?;
         self.conversation_row(&profile_id, &id).await
@@ -170,7 +172,7 @@ impl ChatService {
                 .await?
                 .rows_affected();
         if changed == 0 {
-            return Err(conversation_not_found(&id));
+            return Err(not_found("conversation", &id));
         }
         tx.commit().await?;
         self.conversation_row(&profile_id, &id).await
@@ -210,7 +212,7 @@ impl ChatService {
             .await?
             .rows_affected();
         if deleted == 0 {
-            return Err(conversation_not_found(&conversation.id));
+            return Err(not_found("conversation", &conversation.id));
         }
         tx.commit().await?;
         tracing::info!(profile = %conversation.profile_id, forgotten, "conversation deleted");

@@ -107,14 +107,10 @@ impl ChatService {
     pub async fn message(&self, profile_id: &str, message_id: &str) -> Result<Message> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
         let id = parse_id(message_id, "message")?.to_string();
-        let row = sqlx::query(&format!(
-            "SELECT {MESSAGE_COLUMNS} FROM messages m WHERE m.id = ? AND m.profile_id = ?"
-        ))
-        .bind(&id)
-        .bind(&profile_id)
-        .fetch_optional(self.db.reader())
-        .await?
-        .ok_or_else(|| message_not_found(&id))?;
+        let row = self
+            .db
+            .owned_row("messages m", MESSAGE_COLUMNS, "message", &id, &profile_id)
+            .await?;
         row_to_message(&row)
     }
 

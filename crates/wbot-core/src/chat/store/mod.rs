@@ -178,18 +178,6 @@ pub fn validate_message(raw: &str) -> Result<String> {
     Ok(text.to_string())
 }
 
-fn message_not_found(id: &str) -> CoreError {
-    CoreError::NotFound(format!(
-        "There is no message with id {id} for this profile."
-    ))
-}
-
-fn conversation_not_found(id: &str) -> CoreError {
-    CoreError::NotFound(format!(
-        "There is no conversation with id {id} for this profile."
-    ))
-}
-
 const CONVERSATION_COLUMNS: &str = "id, profile_id, title, remember, created_at, updated_at";
 const MESSAGE_COLUMNS: &str =
     "m.id, m.conversation_id, m.profile_id, m.role, m.content, m.status, m.error, m.created_at, m.proposal, \

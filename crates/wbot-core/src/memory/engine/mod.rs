@@ -125,10 +125,6 @@ async fn bump_generation(tx: &mut Transaction<'static, Sqlite>, profile_id: &str
     Ok(())
 }
 
-fn not_found(id: &str) -> CoreError {
-    CoreError::NotFound(format!("There is no memory with id {id} for this profile."))
-}
-
 impl MemoryEngine {
     /// An engine over `db`, with its index files in `<data_dir>/index/`. Nothing is loaded until first use.
     pub fn new(db: Db, data_dir: PathBuf, events: EventBus) -> Self {

@@ -6,7 +6,7 @@ use std::sync::{Arc, PoisonError};
 
 use sqlx::Row;
 
-use crate::db::now_rfc3339;
+use crate::db::{not_found, now_rfc3339};
 use crate::error::{CoreError, Result};
 use crate::ids::new_id;
 
@@ -95,14 +95,11 @@ impl MemoryEngine {
     }
 
     pub(in crate::memory) async fn get(&self, profile_id: &str, id: &str) -> Result<Memory> {
-        let row = sqlx::query(&format!(
-            "SELECT {MEMORY_COLUMNS} FROM memories WHERE id = ? AND profile_id = ?"
-        ))
-        .bind(id)
-        .bind(profile_id)
-        .fetch_optional(self.inner.db.reader())
-        .await?
-        .ok_or_else(|| not_found(id))?;
+        let row = self
+            .inner
+            .db
+            .owned_row("memories", MEMORY_COLUMNS, "memory", id, profile_id)
+            .await?;
         Ok(row_to_memory(&row)?.1)
     }
 
@@ -168,7 +165,7 @@ impl MemoryEngine {
         .bind(profile_id)
         .fetch_optional(&mut *tx)
         .await?
-        .ok_or_else(|| not_found(id))?;
+        .ok_or_else(|| not_found("memory", id))?;
         let (key, memory) = row_to_memory(&row)?;
         bump_generation(&mut tx, profile_id).await?;
         tx.commit().await?;
@@ -188,7 +185,7 @@ impl MemoryEngine {
         .bind(profile_id)
         .fetch_optional(&mut *tx)
         .await?
-        .ok_or_else(|| not_found(id))?;
+        .ok_or_else(|| not_found("memory", id))?;
         bump_generation(&mut tx, profile_id).await?;
         tx.commit().await?;
         self.apply_to_index(profile_id, &pi, |index| index.remove(to_key(key)))

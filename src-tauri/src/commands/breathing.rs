@@ -136,7 +136,7 @@ pub async fn breathing_history(
 ) -> Result<BreathingHistory> {
     Ok(core
         .breathing()
-        .list_breathing_sessions(&profile_id, limit, offset)
+        .breathing_history(&profile_id, limit, offset)
         .await?)
 }
 

@@ -197,7 +197,7 @@ pub async fn search_conversations(
     let mode = mode.parse("search mode")?;
     Ok(core
         .chat()
-        .find_in_conversations(&profile_id, &query, mode)
+        .search_conversations(&profile_id, &query, mode)
         .await?)
 }
 
@@ -215,7 +215,7 @@ pub async fn list_providers(
     core: State<'_, Core>,
     profile_id: String,
 ) -> Result<Vec<ProviderSettings>> {
-    Ok(core.chat().chat_providers(&profile_id).await?)
+    Ok(core.chat().list_providers(&profile_id).await?)
 }
 
 /// Adds or changes a provider (a new API key goes to the OS keychain).
@@ -227,7 +227,7 @@ pub async fn save_provider(
     input: Input<ProviderInput>,
 ) -> Result<ProviderSettings> {
     let input = input.parse("provider settings")?;
-    Ok(core.chat().save_chat_provider(&profile_id, input).await?)
+    Ok(core.chat().save_provider(&profile_id, input).await?)
 }
 
 /// Removes a provider and its key.
@@ -240,7 +240,7 @@ pub async fn delete_provider(
 ) -> Result<()> {
     Ok(core
         .chat()
-        .delete_chat_provider(&profile_id, &provider_id)
+        .delete_provider(&profile_id, &provider_id)
         .await?)
 }
 
@@ -254,7 +254,7 @@ pub async fn reorder_providers(
 ) -> Result<Vec<ProviderSettings>> {
     Ok(core
         .chat()
-        .reorder_chat_providers(&profile_id, &provider_ids)
+        .reorder_providers(&profile_id, &provider_ids)
         .await?)
 }
 
@@ -266,10 +266,7 @@ pub async fn test_provider(
     profile_id: String,
     provider_id: String,
 ) -> Result<ConnectionReport> {
-    Ok(core
-        .chat()
-        .test_chat_provider(&profile_id, &provider_id)
-        .await?)
+    Ok(core.chat().test_provider(&profile_id, &provider_id).await?)
 }
 
 /// Whether a model is set up, and the helplines for the profile's region.

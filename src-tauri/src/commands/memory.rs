@@ -75,7 +75,7 @@ pub async fn update_memory(
 ) -> Result<Memory> {
     Ok(core
         .memory()
-        .update_memory_text(&profile_id, &memory_id, &text)
+        .update_memory(&profile_id, &memory_id, &text)
         .await?)
 }
 

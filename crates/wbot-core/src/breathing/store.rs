@@ -325,7 +325,7 @@ impl BreathingService {
     }
 
     /// One page of a profile's breathing history, newest first (`limit` 1–100).
-    pub async fn list_breathing_sessions(
+    pub async fn breathing_history(
         &self,
         profile_id: &str,
         limit: u32,

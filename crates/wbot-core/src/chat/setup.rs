@@ -144,7 +144,7 @@ fn validate_key(raw: &str) -> Result<String> {
 
 impl ChatService {
     /// A profile's providers, in fallback order.
-    pub async fn chat_providers(&self, profile_id: &str) -> Result<Vec<ProviderSettings>> {
+    pub async fn list_providers(&self, profile_id: &str) -> Result<Vec<ProviderSettings>> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
         let rows = sqlx::query(
             "SELECT id, name, kind, base_url, model, timeout_ms, has_key, position
@@ -158,7 +158,7 @@ impl ChatService {
 
     async fn chat_provider(&self, profile_id: &str, provider_id: &str) -> Result<ProviderSettings> {
         let id = parse_id(provider_id, "provider")?.to_string();
-        self.chat_providers(profile_id)
+        self.list_providers(profile_id)
             .await?
             .into_iter()
             .find(|p| p.id == id)
@@ -167,7 +167,7 @@ impl ChatService {
 
     /// Adds or changes a provider. A new key goes to the keychain first: if the keychain refuses it,
     /// nothing is saved and the error says why.
-    pub async fn save_chat_provider(
+    pub async fn save_provider(
         &self,
         profile_id: &str,
         input: ProviderInput,
@@ -177,7 +177,7 @@ impl ChatService {
             Some(id) => Some(self.chat_provider(&profile_id, id).await?),
             None => None,
         };
-        if existing.is_none() && self.chat_providers(&profile_id).await?.len() >= MAX_PROVIDERS {
+        if existing.is_none() && self.list_providers(&profile_id).await?.len() >= MAX_PROVIDERS {
             return Err(CoreError::validation(format!(
                 "A profile can chain at most {MAX_PROVIDERS} providers; remove one first."
             )));
@@ -247,7 +247,7 @@ impl ChatService {
     }
 
     /// Removes a provider and its key; the others close the gap in the chain.
-    pub async fn delete_chat_provider(&self, profile_id: &str, provider_id: &str) -> Result<()> {
+    pub async fn delete_provider(&self, profile_id: &str, provider_id: &str) -> Result<()> {
         let provider = self.chat_provider(profile_id, provider_id).await?;
         let profile_id = self.profiles.require_profile(profile_id).await?;
         if provider.has_key {
@@ -282,7 +282,7 @@ impl ChatService {
 
     /// Removes the keys of a profile's providers (before the profile itself is deleted).
     pub(crate) async fn forget_profile_keys(&self, profile_id: &str) -> Result<()> {
-        for provider in self.chat_providers(profile_id).await? {
+        for provider in self.list_providers(profile_id).await? {
             if provider.has_key {
                 self.forget_provider_key(&provider.id).await;
             }
@@ -291,12 +291,12 @@ impl ChatService {
     }
 
     /// Puts the providers in the given order (every one of the profile's providers, once).
-    pub async fn reorder_chat_providers(
+    pub async fn reorder_providers(
         &self,
         profile_id: &str,
         ids: &[String],
     ) -> Result<Vec<ProviderSettings>> {
-        let current = self.chat_providers(profile_id).await?;
+        let current = self.list_providers(profile_id).await?;
         let profile_id = self.profiles.require_profile(profile_id).await?;
         let mut wanted: Vec<&str> = ids.iter().map(String::as_str).collect();
         let mut have: Vec<&str> = current.iter().map(|p| p.id.as_str()).collect();
@@ -317,11 +317,11 @@ impl ChatService {
                 .await?;
         }
         tx.commit().await?;
-        self.chat_providers(&profile_id).await
+        self.list_providers(&profile_id).await
     }
 
     /// Asks one provider for a word: the time to the first token, or its error for people.
-    pub async fn test_chat_provider(
+    pub async fn test_provider(
         &self,
         profile_id: &str,
         provider_id: &str,
@@ -367,7 +367,7 @@ impl ChatService {
     /// Whether a model is set up, and the helplines for the profile's region. With no region chosen, a
     /// profile that speaks Spanish gets Spain's line (and the directory); others get the US and UK lines.
     pub async fn chat_status(&self, profile_id: &str) -> Result<ChatStatus> {
-        let configured = !self.chat_providers(profile_id).await?.is_empty();
+        let configured = !self.list_providers(profile_id).await?.is_empty();
         let helpline_region = self.helpline_region(profile_id).await?;
         let effective = if helpline_region.is_empty()
             && self.profiles.settings(profile_id).await?.locale == Locale::Es

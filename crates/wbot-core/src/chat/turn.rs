@@ -151,7 +151,7 @@ impl ChatService {
             Some(id) => self.conversation(&profile_id, id).await?,
             None => self.create_conversation(&profile_id).await?,
         };
-        let configured = !self.chat_providers(&profile_id).await?.is_empty();
+        let configured = !self.list_providers(&profile_id).await?.is_empty();
         let reply = if configured {
             Some(self.runtime.begin(&profile_id, &conversation.id)?)
         } else {
@@ -338,7 +338,7 @@ impl ChatService {
         let context = self.prompt_context(profile_id, &latest, vector).await?;
         let request = build_request(&context, &messages);
         let chain: Vec<_> = self
-            .chat_providers(profile_id)
+            .list_providers(profile_id)
             .await?
             .iter()
             .map(|p| p.config())
@@ -430,7 +430,7 @@ impl ChatService {
             _ => return Err(nothing_to_retry()),
         };
         if self
-            .chat_providers(&conversation.profile_id)
+            .list_providers(&conversation.profile_id)
             .await?
             .is_empty()
         {

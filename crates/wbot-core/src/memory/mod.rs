@@ -401,7 +401,7 @@ impl MemoryService {
     }
 
     /// Replaces a memory's text (and its vector).
-    pub async fn update_memory_text(
+    pub async fn update_memory(
         &self,
         profile_id: &str,
         memory_id: &str,

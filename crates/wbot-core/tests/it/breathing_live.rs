@@ -127,7 +127,7 @@ async fn a_session_runs_then_finishes_into_history_with_both_moods() {
     );
     let history = core
         .breathing()
-        .list_breathing_sessions(&ids[0], 10, 0)
+        .breathing_history(&ids[0], 10, 0)
         .await
         .expect("history");
     assert_eq!(history.total, 1);
@@ -227,7 +227,7 @@ async fn closing_the_core_saves_a_session_still_running() {
     let core = Core::open(dir.path()).await.expect("reopen");
     let history = core
         .breathing()
-        .list_breathing_sessions(&ids[0], 10, 0)
+        .breathing_history(&ids[0], 10, 0)
         .await
         .expect("history");
     assert_eq!(history.total, 1);

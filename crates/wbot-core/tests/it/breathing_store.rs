@@ -95,7 +95,7 @@ async fn sessions_round_trip_page_and_delete() {
     }
     let page = core
         .breathing()
-        .list_breathing_sessions(&profile, 3, 0)
+        .breathing_history(&profile, 3, 0)
         .await
         .expect("page 1");
     assert_eq!(page.total, 8);
@@ -103,14 +103,14 @@ async fn sessions_round_trip_page_and_delete() {
     assert_eq!(days, ["2025-03-09", "2025-03-08", "2025-03-07"]);
     let last = core
         .breathing()
-        .list_breathing_sessions(&profile, 3, 6)
+        .breathing_history(&profile, 3, 6)
         .await
         .expect("page 3");
     assert_eq!(last.items.len(), 2);
     assert_eq!(last.items[1].id, saved.id, "oldest last");
     let err = core
         .breathing()
-        .list_breathing_sessions(&profile, 0, 0)
+        .breathing_history(&profile, 0, 0)
         .await
         .expect_err("limit 0");
     assert_eq!(err.code(), ErrorCode::Validation);
@@ -139,7 +139,7 @@ async fn sessions_round_trip_page_and_delete() {
     assert_eq!(err.code(), ErrorCode::NotFound);
     assert_eq!(
         core.breathing()
-            .list_breathing_sessions(&other, 10, 0)
+            .breathing_history(&other, 10, 0)
             .await
             .expect("list")
             .total,
@@ -170,7 +170,7 @@ async fn sessions_round_trip_page_and_delete() {
     assert_eq!(err.code(), ErrorCode::NotFound);
     assert_eq!(
         core.breathing()
-            .list_breathing_sessions(&profile, 10, 0)
+            .breathing_history(&profile, 10, 0)
             .await
             .expect("list")
             .total,
@@ -356,7 +356,7 @@ async fn statistics_counts_months_wim_hof_and_trend() {
 
     let one = core
         .breathing()
-        .list_breathing_sessions(&profile, 1, 4)
+        .breathing_history(&profile, 1, 4)
         .await
         .expect("oldest")
         .items

@@ -155,29 +155,25 @@ async fn conversation_lifecycle() {
     // Keyword search (stemmed), scoped to the profile.
     let hits = core
         .chat()
-        .search_conversations(&p, "manager deadlines", None)
+        .search_messages(&p, "manager deadlines", None)
         .await
         .unwrap();
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].conversation_title, "Work stress");
     assert!(core
         .chat()
-        .search_conversations(&p, "\"quotes\" OR * NEAR(", None)
+        .search_messages(&p, "\"quotes\" OR * NEAR(", None)
         .await
         .unwrap()
         .is_empty());
-    assert!(core
-        .chat()
-        .search_conversations(&p, "x", Some(0))
-        .await
-        .is_err());
+    assert!(core.chat().search_messages(&p, "x", Some(0)).await.is_err());
 
     // Another profile sees nothing and cannot touch these.
     let q = profile(&core, "Bo").await;
     assert!(core.chat().list_conversations(&q).await.unwrap().is_empty());
     assert!(core
         .chat()
-        .search_conversations(&q, "manager", None)
+        .search_messages(&q, "manager", None)
         .await
         .unwrap()
         .is_empty());
@@ -232,7 +228,7 @@ async fn conversation_lifecycle() {
     );
     assert!(core
         .chat()
-        .search_conversations(&p, "manager", None)
+        .search_messages(&p, "manager", None)
         .await
         .unwrap()
         .is_empty());

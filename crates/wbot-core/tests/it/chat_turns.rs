@@ -220,7 +220,7 @@ async fn a_reply_streams_is_saved_and_becomes_a_memory_used_next_time() {
     .await;
     h.core
         .chat()
-        .save_chat_provider(
+        .save_provider(
             &h.profile,
             input("Local", ProviderKind::OpenAiCompatible, &server.base_url),
         )
@@ -296,14 +296,14 @@ async fn a_reply_streams_is_saved_and_becomes_a_memory_used_next_time() {
     let by_word = h
         .core
         .chat()
-        .find_in_conversations(&h.profile, "Lisbon", SearchMode::Keyword)
+        .search_conversations(&h.profile, "Lisbon", SearchMode::Keyword)
         .await
         .unwrap();
     assert_eq!(by_word.len(), 1);
     let by_meaning = h
         .core
         .chat()
-        .find_in_conversations(
+        .search_conversations(
             &h.profile,
             "my sibling works abroad now",
             SearchMode::Meaning,
@@ -327,7 +327,7 @@ async fn a_cut_stream_is_kept_as_partial_and_retry_replaces_it() {
     .await;
     h.core
         .chat()
-        .save_chat_provider(
+        .save_provider(
             &h.profile,
             input("Local", ProviderKind::OpenAiCompatible, &server.base_url),
         )
@@ -398,11 +398,7 @@ async fn cancel_keeps_what_arrived_and_one_reply_at_a_time() {
     .await;
     let mut slow = input("Slow", ProviderKind::OpenAiCompatible, &server.base_url);
     slow.timeout_ms = 600_000;
-    h.core
-        .chat()
-        .save_chat_provider(&h.profile, slow)
-        .await
-        .unwrap();
+    h.core.chat().save_provider(&h.profile, slow).await.unwrap();
     let (send, mut rx) = events();
     let started = h
         .core
@@ -471,7 +467,7 @@ async fn the_fallback_provider_answers_with_its_key_and_crisis_reaches_the_promp
     .await;
     h.core
         .chat()
-        .save_chat_provider(
+        .save_provider(
             &h.profile,
             input("Down", ProviderKind::OpenAiCompatible, &failing.base_url),
         )
@@ -482,7 +478,7 @@ async fn the_fallback_provider_answers_with_its_key_and_crisis_reaches_the_promp
     let saved = h
         .core
         .chat()
-        .save_chat_provider(&h.profile, claude)
+        .save_provider(&h.profile, claude)
         .await
         .unwrap();
     assert!(saved.has_key);
@@ -543,7 +539,7 @@ async fn provider_settings_are_checked_ordered_and_forget_their_keys() {
         let err = h
             .core
             .chat()
-            .save_chat_provider(&h.profile, input.clone())
+            .save_provider(&h.profile, input.clone())
             .await
             .unwrap_err();
         assert!(
@@ -554,7 +550,7 @@ async fn provider_settings_are_checked_ordered_and_forget_their_keys() {
     assert!(
         h.core
             .chat()
-            .chat_providers(&h.profile)
+            .list_providers(&h.profile)
             .await
             .unwrap()
             .is_empty(),
@@ -567,17 +563,12 @@ async fn provider_settings_are_checked_ordered_and_forget_their_keys() {
         "http://127.0.0.1:1/v1/",
     );
     a.api_key = Some("key-a".into());
-    let a = h
-        .core
-        .chat()
-        .save_chat_provider(&h.profile, a)
-        .await
-        .unwrap();
+    let a = h.core.chat().save_provider(&h.profile, a).await.unwrap();
     assert_eq!(a.base_url, "http://127.0.0.1:1/v1");
     let b = h
         .core
         .chat()
-        .save_chat_provider(
+        .save_provider(
             &h.profile,
             input("B", ProviderKind::Anthropic, "http://127.0.0.1:2/v1"),
         )
@@ -586,14 +577,14 @@ async fn provider_settings_are_checked_ordered_and_forget_their_keys() {
     let order = h
         .core
         .chat()
-        .reorder_chat_providers(&h.profile, &[b.id.clone(), a.id.clone()])
+        .reorder_providers(&h.profile, &[b.id.clone(), a.id.clone()])
         .await
         .unwrap();
     assert_eq!(order[0].id, b.id);
     assert!(h
         .core
         .chat()
-        .reorder_chat_providers(&h.profile, std::slice::from_ref(&a.id))
+        .reorder_providers(&h.profile, std::slice::from_ref(&a.id))
         .await
         .is_err());
 
@@ -602,14 +593,14 @@ async fn provider_settings_are_checked_ordered_and_forget_their_keys() {
     assert!(h
         .core
         .chat()
-        .chat_providers(&other)
+        .list_providers(&other)
         .await
         .unwrap()
         .is_empty());
     assert_eq!(
         h.core
             .chat()
-            .delete_chat_provider(&other, &a.id)
+            .delete_provider(&other, &a.id)
             .await
             .unwrap_err()
             .code(),
@@ -626,7 +617,7 @@ async fn provider_settings_are_checked_ordered_and_forget_their_keys() {
     let kept = h
         .core
         .chat()
-        .save_chat_provider(&h.profile, edit.clone())
+        .save_provider(&h.profile, edit.clone())
         .await
         .unwrap();
     assert!(kept.has_key && kept.name == "A2" && kept.position == 1);
@@ -634,7 +625,7 @@ async fn provider_settings_are_checked_ordered_and_forget_their_keys() {
     assert!(
         !h.core
             .chat()
-            .save_chat_provider(&h.profile, edit)
+            .save_provider(&h.profile, edit)
             .await
             .unwrap()
             .has_key
@@ -645,16 +636,16 @@ async fn provider_settings_are_checked_ordered_and_forget_their_keys() {
     // Deleting closes the gap; deleting the profile forgets its keys.
     h.core
         .chat()
-        .delete_chat_provider(&h.profile, &b.id)
+        .delete_provider(&h.profile, &b.id)
         .await
         .unwrap();
     assert_eq!(
-        h.core.chat().chat_providers(&h.profile).await.unwrap()[0].position,
+        h.core.chat().list_providers(&h.profile).await.unwrap()[0].position,
         0
     );
     let mut c = input("C", ProviderKind::OpenAiCompatible, "http://127.0.0.1:3/v1");
     c.api_key = Some("key-c".into());
-    let c = h.core.chat().save_chat_provider(&other, c).await.unwrap();
+    let c = h.core.chat().save_provider(&other, c).await.unwrap();
     h.core.delete_profile(&other).await.unwrap();
     assert!(h
         .secrets

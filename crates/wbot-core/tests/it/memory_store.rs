@@ -76,7 +76,7 @@ async fn crud_search_and_recall() {
     // update text re-embeds: the old meaning is gone, the new one is found
     let updated = core
         .memory()
-        .update_memory_text(
+        .update_memory(
             &pid,
             &added[4].id,
             "  Green tea in the evening helps me unwind.  ",
@@ -206,7 +206,7 @@ async fn bad_inputs_get_typed_errors() {
             ErrorCode::Validation
         );
         assert_eq!(
-            code(core.memory().update_memory_text(&pid, &mine.id, text).await),
+            code(core.memory().update_memory(&pid, &mine.id, text).await),
             ErrorCode::Validation
         );
     }
@@ -284,7 +284,7 @@ async fn bad_inputs_get_typed_errors() {
     assert_eq!(
         code(
             core.memory()
-                .update_memory_text(&other, &mine.id, "mine now")
+                .update_memory(&other, &mine.id, "mine now")
                 .await
         ),
         ErrorCode::NotFound

@@ -11,7 +11,7 @@ use crate::text::{clip, one_line};
 impl ChatService {
     /// Keyword search over a profile's messages (every word must appear; word forms match: "running"
     /// finds "run"). Best matches first, at most `limit` (1–100, default 20).
-    pub async fn search_conversations(
+    pub async fn search_messages(
         &self,
         profile_id: &str,
         query: &str,
@@ -66,7 +66,7 @@ impl ChatService {
 
     /// Finds conversations by keywords (every message) or by meaning (the exchanges remembered from
     /// them), best first, one hit per conversation.
-    pub async fn find_in_conversations(
+    pub async fn search_conversations(
         &self,
         profile_id: &str,
         query: &str,
@@ -74,7 +74,7 @@ impl ChatService {
     ) -> Result<Vec<ConversationHit>> {
         let mut hits = match mode {
             SearchMode::Keyword => self
-                .search_conversations(profile_id, query, Some(50))
+                .search_messages(profile_id, query, Some(50))
                 .await?
                 .into_iter()
                 .map(|h| ConversationHit {

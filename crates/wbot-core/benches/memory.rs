@@ -233,7 +233,10 @@ fn main() {
     drop(embedder2);
     let (rss_model, _) = rss_mb();
 
-    line!("### Embedding (all-MiniLM-L6-v2 int8, ONNX Runtime 1.24.4, 1 intra-op thread unless noted)");
+    line!(
+        "### Embedding ({}, ONNX Runtime 1.24.4, 1 intra-op thread unless noted)",
+        wbot_core::memory::MODEL_ID
+    );
     line!("");
     line!("| measure | value |");
     line!("|---|---|");

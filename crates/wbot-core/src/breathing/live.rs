@@ -217,22 +217,24 @@ impl BreathingService {
     /// Mutes or unmutes every session sound for a profile: saved in its settings (so it holds for
     /// the next session and after a restart) and applied at once.
     pub async fn set_audio_muted(&self, profile_id: &str, muted: bool) -> Result<AudioState> {
+        let id = self.profiles.require_profile(profile_id).await?;
         let settings = self
             .profiles
-            .update_sound_switches(profile_id, Some(muted), None)
+            .update_sound_switches(&id, Some(muted), None)
             .await?;
-        self.follow_sound_settings(profile_id, &settings).await;
+        self.follow_sound_settings(&id, &settings).await;
         self.audio_state_of(&settings).await
     }
 
     /// Turns the ambient bed of a profile's breathing sessions on or off: saved in its settings,
     /// and started (2 s fade-in) or stopped (1 s fade-out) at once when a session of it runs.
     pub async fn set_breathing_ambient(&self, profile_id: &str, on: bool) -> Result<AudioState> {
+        let id = self.profiles.require_profile(profile_id).await?;
         let settings = self
             .profiles
-            .update_sound_switches(profile_id, None, Some(on))
+            .update_sound_switches(&id, None, Some(on))
             .await?;
-        self.follow_sound_settings(profile_id, &settings).await;
+        self.follow_sound_settings(&id, &settings).await;
         self.audio_state_of(&settings).await
     }
 

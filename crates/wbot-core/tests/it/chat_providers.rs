@@ -414,20 +414,29 @@ async fn cancel_mid_stream_keeps_what_arrived() {
     assert_eq!(out.status, MessageStatus::Cancelled);
     assert_eq!(out.text, "one two ");
 
-    // Cancelled from another task while waiting for bytes.
+    // Cancelled while waiting for bytes: once the server has the request (polled with a deadline).
     let server = Server::start(vec![Reply::StallBeforeHeaders]).await;
     let cancel = CancellationToken::new();
-    let c = cancel.clone();
-    tokio::spawn(async move {
-        tokio::time::sleep(Duration::from_millis(50)).await;
-        c.cancel();
-    });
     let mut p = provider("a", ProviderKind::OpenAiCompatible, &server.base_url);
     p.timeout_ms = 10_000;
     let started = Instant::now();
-    let out = client()
-        .stream_reply(&[p], &request(), &cancel, |_| {})
-        .await;
+    let cancel_once_sent = async {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while server.requests().is_empty() && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+        cancel.cancel();
+    };
+    let (client, providers, request) = (client(), [p], request());
+    let (out, ()) = tokio::join!(
+        client.stream_reply(&providers, &request, &cancel, |_| {}),
+        cancel_once_sent
+    );
+    assert_eq!(
+        server.requests().len(),
+        1,
+        "cancelled while the request waited"
+    );
     assert_eq!(out.status, MessageStatus::Cancelled);
     assert!(started.elapsed() < Duration::from_secs(2));
 }

@@ -5,7 +5,8 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteQueryResult, SqliteRow,
+    SqliteSynchronous,
 };
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
@@ -108,4 +109,13 @@ pub fn now_rfc3339() -> String {
 /// "There is no <what> with id <id>.": a row that does not exist, or that another profile owns.
 pub fn not_found(what: &str, id: &str) -> CoreError {
     CoreError::NotFound(format!("There is no {what} with id {id}."))
+}
+
+/// A write meant for the one row `id` of a profile: `not_found` naming `what` when it changed nothing
+/// (the row is not there, or another profile owns it).
+pub fn changed_one(result: SqliteQueryResult, what: &str, id: &str) -> Result<()> {
+    match result.rows_affected() {
+        0 => Err(not_found(what, id)),
+        _ => Ok(()),
+    }
 }

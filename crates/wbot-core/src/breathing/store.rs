@@ -14,7 +14,7 @@ use super::safety::{wim_hof_gate, SafetyDecision};
 use super::BreathingService;
 use sqlx::FromRow;
 
-use crate::db::now_rfc3339;
+use crate::db::{changed_one, now_rfc3339};
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
 use crate::profile::check_mood;
@@ -390,13 +390,8 @@ impl BreathingService {
             .bind(&id)
             .bind(&profile)
             .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if deleted == 0 {
-            return Err(CoreError::NotFound(format!(
-                "There is no breathing session with id {id}."
-            )));
-        }
+            .await?;
+        changed_one(deleted, "breathing session", &id)?;
         tx.commit().await?;
         Ok(())
     }

@@ -7,7 +7,7 @@ pub use onboarding::*;
 pub use settings::*;
 
 use crate::db::now_rfc3339;
-use crate::db::Db;
+use crate::db::{changed_one, not_found, Db};
 use crate::error::{CoreError, Result};
 use crate::events::EventBus;
 use crate::ids::{new_id, parse_id};
@@ -102,7 +102,7 @@ impl ProfileService {
         .bind(id.to_string())
         .fetch_optional(self.db.reader())
         .await?
-        .ok_or_else(|| CoreError::NotFound(format!("There is no profile with id {id}.")))
+        .ok_or_else(|| not_found("profile", &id.to_string()))
     }
 
     /// Creates a profile with its onboarding answers and default settings, and makes it active.
@@ -170,13 +170,8 @@ impl ProfileService {
         let deleted = sqlx::query("DELETE FROM profiles WHERE id = ?")
             .bind(id)
             .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if deleted == 0 {
-            return Err(CoreError::NotFound(format!(
-                "There is no profile with id {id}."
-            )));
-        }
+            .await?;
+        changed_one(deleted, "profile", id)?;
         sqlx::query(
             "UPDATE app_state SET active_profile_id = COALESCE(active_profile_id,
                 (SELECT id FROM profiles ORDER BY created_at, id LIMIT 1)) WHERE id = 1",

@@ -4,7 +4,7 @@ use sqlx::Row;
 
 use super::*;
 use crate::chat::ChatService;
-use crate::db::{from_db, not_found, now_rfc3339};
+use crate::db::{changed_one, from_db, now_rfc3339};
 use crate::error::{CoreError, Result};
 use crate::ids::{new_id, parse_id};
 use crate::text::one_line;
@@ -144,11 +144,8 @@ impl ChatService {
         .bind(&id)
         .bind(&profile_id)
         .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed == 0 {
-            return Err(not_found("conversation", &id));
-        }
+        .await?;
+        changed_one(changed, "conversation", &id)?;
         tx.commit().await?;
         self.conversation_row(&profile_id, &id).await
     }
@@ -169,11 +166,8 @@ impl ChatService {
                 .bind(&id)
                 .bind(&profile_id)
                 .execute(&mut *tx)
-                .await?
-                .rows_affected();
-        if changed == 0 {
-            return Err(not_found("conversation", &id));
-        }
+                .await?;
+        changed_one(changed, "conversation", &id)?;
         tx.commit().await?;
         self.conversation_row(&profile_id, &id).await
     }
@@ -209,11 +203,8 @@ impl ChatService {
             .bind(&conversation.id)
             .bind(&conversation.profile_id)
             .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if deleted == 0 {
-            return Err(not_found("conversation", &conversation.id));
-        }
+            .await?;
+        changed_one(deleted, "conversation", &conversation.id)?;
         tx.commit().await?;
         tracing::info!(profile = %conversation.profile_id, forgotten, "conversation deleted");
         Ok(forgotten)

@@ -141,8 +141,9 @@ impl Core {
     /// Replaces a profile's settings; a breathing session of that profile playing now follows them.
     pub async fn update_settings(&self, profile_id: &str, settings: Settings) -> Result<Settings> {
         let saved = self.profiles.update_settings(profile_id, settings).await?;
-        let id = self.profiles.require_profile(profile_id).await?;
-        self.breathing.follow_sound_settings(&id, &saved).await;
+        self.breathing
+            .follow_sound_settings(profile_id, &saved)
+            .await;
         Ok(saved)
     }
 

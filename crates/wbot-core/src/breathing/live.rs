@@ -217,31 +217,33 @@ impl BreathingService {
     /// Mutes or unmutes every session sound for a profile: saved in its settings (so it holds for
     /// the next session and after a restart) and applied at once.
     pub async fn set_audio_muted(&self, profile_id: &str, muted: bool) -> Result<AudioState> {
-        let id = self.profiles.require_profile(profile_id).await?;
         let settings = self
             .profiles
-            .update_sound_switches(&id, Some(muted), None)
+            .update_sound_switches(profile_id, Some(muted), None)
             .await?;
-        self.follow_sound_settings(&id, &settings).await;
+        self.follow_sound_settings(profile_id, &settings).await;
         self.audio_state_of(&settings).await
     }
 
     /// Turns the ambient bed of a profile's breathing sessions on or off: saved in its settings,
     /// and started (2 s fade-in) or stopped (1 s fade-out) at once when a session of it runs.
     pub async fn set_breathing_ambient(&self, profile_id: &str, on: bool) -> Result<AudioState> {
-        let id = self.profiles.require_profile(profile_id).await?;
         let settings = self
             .profiles
-            .update_sound_switches(&id, None, Some(on))
+            .update_sound_switches(profile_id, None, Some(on))
             .await?;
-        self.follow_sound_settings(&id, &settings).await;
+        self.follow_sound_settings(profile_id, &settings).await;
         self.audio_state_of(&settings).await
     }
 
     /// Called after a profile's settings changed: the engine follows them while that profile has
     /// a session running (otherwise nothing plays, and the next session applies them at start).
     pub(crate) async fn follow_sound_settings(&self, profile_id: &str, settings: &Settings) {
-        if !self.has_running_breathing(profile_id) {
+        // Runs hold the canonical id; the caller's may be written another way.
+        let Ok(id) = parse_id(profile_id, "profile") else {
+            return;
+        };
+        if !self.has_running_breathing(&id.to_string()) {
             return;
         }
         match self.audio_opened().await {

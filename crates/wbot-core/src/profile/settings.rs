@@ -109,7 +109,8 @@ impl ProfileService {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
-        self.published(id, settings)
+        self.publish(id, &settings);
+        Ok(settings)
     }
 
     /// Changes only the sound switches of a profile's settings (mute, ambient bed), in one write
@@ -134,16 +135,16 @@ impl ProfileService {
         .await?;
         tx.commit().await?;
         let settings = self.settings(&id).await?;
-        self.published(id, settings)
+        self.publish(id, &settings);
+        Ok(settings)
     }
 
-    /// Tells whoever listens that a profile's settings are now `settings`; returns them.
-    fn published(&self, profile_id: String, settings: Settings) -> Result<Settings> {
+    /// Tells whoever listens that a profile's settings are now `settings`.
+    fn publish(&self, profile_id: String, settings: &Settings) {
         self.events
             .emit(CoreEvent::SettingsChanged(ProfileSettings {
                 profile_id,
                 settings: settings.clone(),
             }));
-        Ok(settings)
     }
 }

@@ -3,27 +3,12 @@
 use std::marker::PhantomData;
 
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer, Serialize};
-use wbot_core::{CoreError, ErrorCode};
+use serde::{Deserialize, Deserializer};
+use wbot_core::{CoreError, Reason};
 
-/// The one error every command returns: a stable code and a message for people.
-#[derive(Debug, Clone, Serialize, specta::Type)]
-pub struct AppError {
-    pub code: ErrorCode,
-    pub message: String,
-}
-
-impl From<CoreError> for AppError {
-    fn from(err: CoreError) -> Self {
-        if err.code() == ErrorCode::Internal {
-            tracing::error!(error = %err, "command failed");
-        }
-        Self {
-            code: err.code(),
-            message: err.to_string(),
-        }
-    }
-}
+/// The one error every command returns (and reply events carry): code, reason and parameters, which
+/// the UI words in the person's language.
+pub use wbot_core::AppError;
 
 /// A command argument received as raw JSON and typed for TypeScript as `T`.
 ///
@@ -39,8 +24,11 @@ pub struct Input<T> {
 impl<T: DeserializeOwned> Input<T> {
     /// The value, or a validation error naming what was wrong with it.
     pub fn parse(self, what: &str) -> Result<T, CoreError> {
-        serde_json::from_value(self.raw)
-            .map_err(|e| CoreError::validation(format!("The {what} were not understood: {e}.")))
+        serde_json::from_value(self.raw).map_err(|e| {
+            CoreError::new(Reason::InvalidInput)
+                .value(what)
+                .detail(e.to_string())
+        })
     }
 }
 

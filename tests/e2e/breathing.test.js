@@ -75,7 +75,7 @@ test("a custom pattern runs, is saved, and is in history after a restart", async
     await waitForText(b, "Custom pattern");
     await waitForText(b, "1 sessions · 1 completed · 0:04");
     const profileId = await activeProfileId(b);
-    const { ok: history } = await invoke(b, "breathing_history", { profileId, limit: 20, offset: 0 });
+    const { ok: history } = await invoke(b, "breathing_history", { profileId, page: { limit: 20, offset: 0 } });
     assert.equal(history.total, 1);
     const [session] = history.items;
     assert.equal(session.technique, "custom");
@@ -102,7 +102,7 @@ test("a box session runs its 4 cycles of in, hold, out, hold on time and is save
     await click(b, "Save and close");
     await waitForText(b, "Session saved");
     const profileId = await activeProfileId(b);
-    const { ok: history } = await invoke(b, "breathing_history", { profileId, limit: 20, offset: 0 });
+    const { ok: history } = await invoke(b, "breathing_history", { profileId, page: { limit: 20, offset: 0 } });
     const [session] = history.items;
     assert.equal(session.technique, "box");
     assert.equal(session.completed, true);
@@ -140,7 +140,7 @@ test("one manually paced Wim Hof round: Space breaths, release, recovery, result
     await waitForText(b, "Session saved");
 
     const profileId = await activeProfileId(b);
-    const { ok: history } = await invoke(b, "breathing_history", { profileId, limit: 20, offset: 0 });
+    const { ok: history } = await invoke(b, "breathing_history", { profileId, page: { limit: 20, offset: 0 } });
     assert.equal(history.total, 1);
     const [session] = history.items;
     assert.equal(session.technique, "wim_hof");

@@ -61,16 +61,16 @@ test("a second profile sees none of the first profile's data", async (t) => {
 test("bad input gets a typed error in the UI and nothing saved is lost", async (t) => {
   await withApp(t, async (app) => {
     const b = app.browser;
-    // Empty name: the backend's message is shown; the answers stay.
+    // Empty name: the core's reason is worded by the UI; the answers stay.
     await answerQuestions(b);
     await click(b, "Finish");
-    assert.match(await alertText(b), /Please enter a name/);
+    assert.equal(await alertText(b), "The name cannot be empty; please write something first.");
     // 10,000 characters: rejected with its length.
     for (let i = 0; i < 9; i++) await click(b, "Back");
     await fill(b, "Your name", "x".repeat(10_000));
     for (let i = 0; i < 9; i++) await click(b, "Next");
     await click(b, "Finish");
-    assert.match(await alertText(b), /at most 100 characters; this one has 10000/);
+    assert.match(await alertText(b), /^The name can be at most 100 characters; this one has 10,000\./);
     for (let i = 0; i < 9; i++) await click(b, "Back");
     await fill(b, "Your name", "Ana");
     for (let i = 0; i < 9; i++) await click(b, "Next");
@@ -90,12 +90,12 @@ test("bad input gets a typed error in the UI and nothing saved is lost", async (
       el.appendChild(opt);
     }, select);
     await select.selectByAttribute("value", "klingon");
-    assert.match(await alertText(b), /settings were not understood: unknown variant `klingon`, expected `en` or `es`/);
+    assert.equal(await alertText(b), "Wbot could not understand this request. Please try again.");
     const { err: enumError } = await invoke(b, "update_settings", {
       profileId: (await invoke(b, "active_profile")).ok.id,
       settings: { theme: "neon", locale: "en", cueVolume: 50, ambientVolume: 50, muted: false, ambientOn: false, ambientSound: "ocean" },
     });
-    assert.equal(enumError.code, "validation");
+    assert.deepEqual([enumError.code, enumError.reason, enumError.params.value], ["validation", "invalid_input", "settings"]);
 
     // Unknown profile id: the switcher still lists a profile that was deleted behind its back.
     const { ok: ana } = await invoke(b, "active_profile");
@@ -108,9 +108,9 @@ test("bad input gets a typed error in the UI and nothing saved is lost", async (
     await (await byButton(b, "Ghost")).waitForDisplayed({ timeout: 10_000 });
     assert.deepEqual(await invoke(b, "delete_profile", { profileId: ghost.id }), { ok: null });
     await click(b, "Ghost");
-    assert.match(await alertText(b), new RegExp(`There is no profile with id ${ghost.id}`));
+    assert.equal(await alertText(b), "The profile could not be found; it may have been deleted.");
     const { err: malformed } = await invoke(b, "switch_profile", { profileId: "not-an-id" });
-    assert.equal(malformed.code, "validation");
+    assert.deepEqual([malformed.code, malformed.reason, malformed.params.subject], ["validation", "invalid_format", "profile"]);
 
     // Nothing already saved was lost.
     const { ok: profiles } = await invoke(b, "list_profiles");

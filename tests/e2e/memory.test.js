@@ -94,7 +94,7 @@ test("memories are added, found by meaning, edited, forgotten, and kept across a
     await waitForList(b, [WORK_EDITED, RIVER], "after the restart");
     await waitForText(b, "2 memories");
     const { ok: profile } = await invoke(b, "active_profile");
-    const { ok: page } = await invoke(b, "list_memories", { profileId: profile.id, offset: 0, limit: 50 });
+    const { ok: page } = await invoke(b, "list_memories", { profileId: profile.id, page: { limit: 50, offset: 0 } });
     assert.deepEqual(
       page.items.map((m) => m.text),
       [WORK_EDITED, RIVER],
@@ -111,7 +111,7 @@ test("memories are added, found by meaning, edited, forgotten, and kept across a
     await confirm.waitForClickable({ timeout: 10_000 });
     await confirm.click();
     await waitForText(b, "Nothing remembered yet. Write something above for Wbot to remember.");
-    const { ok: empty } = await invoke(b, "list_memories", { profileId: profile.id, offset: 0, limit: 50 });
+    const { ok: empty } = await invoke(b, "list_memories", { profileId: profile.id, page: { limit: 50, offset: 0 } });
     assert.equal(empty.total, 0);
   });
 });
@@ -125,7 +125,7 @@ test("bad memory input gets typed errors through the real IPC", async (t) => {
     assert.equal(empty.code, "validation");
     const { err: huge } = await invoke(b, "add_memory", { profileId: ana.id, text: "x".repeat(8_001), kind: null });
     assert.equal(huge.code, "validation");
-    assert.match(huge.message, /8,001/);
+    assert.deepEqual([huge.reason, huge.params.max, huge.params.actual], ["too_long", 8000, 8001]);
     const { err: badId } = await invoke(b, "delete_memory", { profileId: ana.id, memoryId: "nope" });
     assert.equal(badId.code, "validation");
 
@@ -142,6 +142,6 @@ test("bad memory input gets typed errors through the real IPC", async (t) => {
     await click(b, "Memories");
     await waitForText(b, "Tea calms me");
     await click(b, "Remember");
-    await waitForText(b, "A memory cannot be empty; please write something to remember.");
+    await waitForText(b, "The memory cannot be empty; please write something first.");
   });
 });

@@ -1,6 +1,7 @@
 // A Spanish-speaking profile end to end in the real app, with the real multilingual model: a crisis message
 // that names no method and no "suicide" raises the safety card in Spanish, with Spain's line; a memory
-// written in Spanish is found on the Memories screen by a Spanish paraphrase that shares none of its words.
+// written in Spanish is found on the Memories screen by a Spanish paraphrase that shares none of its words;
+// an error the core refuses with (a memory over the limit) is worded in Spanish, numbers included.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { invoke, withApp } from "./harness.js";
@@ -56,5 +57,10 @@ test("in Spanish: the safety card in Spanish with Spain's line, and a memory fou
       },
       { timeout: 30_000, timeoutMsg: `"mascota perdida" should find the lost dog first; saw ${q(shown)}` },
     );
+
+    // The core answers `validation / too_long {subject: memory, max: 8000, actual: 9120}`; the UI words it.
+    await fillField(b, "Algo que recordar", "a".repeat(9120));
+    await click(b, "Recordar");
+    await waitForText(b, "El recuerdo admite como máximo 8000 caracteres y tiene 9120. Acórtalo o divídelo.");
   });
 });

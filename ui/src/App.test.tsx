@@ -17,10 +17,12 @@ describe("App", () => {
   it("shows why the profile could not load and retries", async () => {
     const backend = new FakeBackend();
     backend.seedProfile("Ana");
-    backend.failNext("activeProfile", new BackendError("unavailable", "The database is locked."));
+    backend.failNext("activeProfile", new BackendError("unavailable", "database_busy"));
     const { user } = renderApp(backend);
 
-    expect(await screen.findByRole("alert")).toHaveTextContent("The database is locked.");
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "The database is busy; please try again.",
+    );
     await user.click(screen.getByRole("button", { name: "Try again" }));
     expect(await screen.findByRole("heading", { name: "Hi, Ana" })).toBeInTheDocument();
   });
@@ -28,10 +30,12 @@ describe("App", () => {
   it("shows why the settings could not load", async () => {
     const backend = new FakeBackend();
     backend.seedProfile("Ana");
-    backend.failNext("getSettings", new BackendError("internal", "Settings are unreadable."));
+    backend.failNext("getSettings", new BackendError("internal", "internal"));
     renderApp(backend);
 
-    expect(await screen.findByRole("alert")).toHaveTextContent("Settings are unreadable.");
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Something went wrong on this device. Please try again.",
+    );
     expect(screen.queryByRole("heading", { name: "Hi, Ana" })).not.toBeInTheDocument();
   });
 });

@@ -9,132 +9,132 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 /** Commands */
 export const commands = {
 	/**  Every profile on this device. */
-	listProfiles: () => typedError<Profile[], AppError>(__TAURI_INVOKE("list_profiles")),
+	listProfiles: () => typedError<Profile[], AppError_Serialize>(__TAURI_INVOKE("list_profiles")),
 	/**  The profile the app opens with, if any. */
-	activeProfile: () => typedError<Profile | null, AppError>(__TAURI_INVOKE("active_profile")),
+	activeProfile: () => typedError<Profile | null, AppError_Serialize>(__TAURI_INVOKE("active_profile")),
 	/**  Creates a profile from onboarding and makes it active. */
-	createProfile: (input: NewProfile) => typedError<Profile, AppError>(__TAURI_INVOKE("create_profile", { input })),
+	createProfile: (input: NewProfile) => typedError<Profile, AppError_Serialize>(__TAURI_INVOKE("create_profile", { input })),
 	/**  Makes another profile the active one. */
-	switchProfile: (profileId: string) => typedError<Profile, AppError>(__TAURI_INVOKE("switch_profile", { profileId })),
+	switchProfile: (profileId: string) => typedError<Profile, AppError_Serialize>(__TAURI_INVOKE("switch_profile", { profileId })),
 	/**  Deletes a profile and all its data. */
-	deleteProfile: (profileId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_profile", { profileId })),
+	deleteProfile: (profileId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_profile", { profileId })),
 	/**  A profile's settings. */
-	getSettings: (profileId: string) => typedError<Settings, AppError>(__TAURI_INVOKE("get_settings", { profileId })),
+	getSettings: (profileId: string) => typedError<Settings, AppError_Serialize>(__TAURI_INVOKE("get_settings", { profileId })),
 	/**  Saves a profile's settings (every window hears of it through `settingsChanged`). */
-	updateSettings: (profileId: string, settings: Settings) => typedError<Settings, AppError>(__TAURI_INVOKE("update_settings", { profileId, settings })),
+	updateSettings: (profileId: string, settings: Settings) => typedError<Settings, AppError_Serialize>(__TAURI_INVOKE("update_settings", { profileId, settings })),
 	/**  A profile's onboarding answers. */
-	getOnboarding: (profileId: string) => typedError<OnboardingAnswers, AppError>(__TAURI_INVOKE("get_onboarding", { profileId })),
+	getOnboarding: (profileId: string) => typedError<OnboardingAnswers, AppError_Serialize>(__TAURI_INVOKE("get_onboarding", { profileId })),
 	/**  Replaces a profile's onboarding answers. */
-	updateOnboarding: (profileId: string, answers: OnboardingAnswers) => typedError<OnboardingAnswers, AppError>(__TAURI_INVOKE("update_onboarding", { profileId, answers })),
+	updateOnboarding: (profileId: string, answers: OnboardingAnswers) => typedError<OnboardingAnswers, AppError_Serialize>(__TAURI_INVOKE("update_onboarding", { profileId, answers })),
 	/**  Every technique with its pattern (presets) or default settings (custom, Wim Hof). */
 	breathingTechniques: () => __TAURI_INVOKE<TechniqueInfo_Serialize[]>("breathing_techniques"),
 	/**
 	 *  Starts a session; its phase changes, ticks (~10/s), pauses and its end arrive on `on_event`
 	 *  (and vibrate on mobile).
 	 */
-	startBreathing: (profileId: string, input: StartBreathing_Deserialize, onEvent: Channel<SessionEvent_Deserialize>) => typedError<LiveBreathing_Serialize, AppError>(__TAURI_INVOKE("start_breathing", { profileId, input, onEvent })),
+	startBreathing: (profileId: string, input: StartBreathing_Deserialize, onEvent: Channel<SessionEvent_Deserialize>) => typedError<LiveBreathing_Serialize, AppError_Serialize>(__TAURI_INVOKE("start_breathing", { profileId, input, onEvent })),
 	/**  Pauses a running session. */
-	pauseBreathing: (profileId: string, runId: string) => typedError<null, AppError>(__TAURI_INVOKE("pause_breathing", { profileId, runId })),
+	pauseBreathing: (profileId: string, runId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("pause_breathing", { profileId, runId })),
 	/**  Resumes a paused session. */
-	resumeBreathing: (profileId: string, runId: string) => typedError<null, AppError>(__TAURI_INVOKE("resume_breathing", { profileId, runId })),
+	resumeBreathing: (profileId: string, runId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("resume_breathing", { profileId, runId })),
 	/**  Stops a session early (it is saved by `finish_breathing`). */
-	stopBreathing: (profileId: string, runId: string) => typedError<null, AppError>(__TAURI_INVOKE("stop_breathing", { profileId, runId })),
+	stopBreathing: (profileId: string, runId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("stop_breathing", { profileId, runId })),
 	/**  Manual Wim Hof pacing: one breath done. */
-	tapBreath: (profileId: string, runId: string) => typedError<null, AppError>(__TAURI_INVOKE("tap_breath", { profileId, runId })),
+	tapBreath: (profileId: string, runId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("tap_breath", { profileId, runId })),
 	/**  Ends the Wim Hof breath retention. */
-	releaseRetention: (profileId: string, runId: string) => typedError<null, AppError>(__TAURI_INVOKE("release_retention", { profileId, runId })),
+	releaseRetention: (profileId: string, runId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("release_retention", { profileId, runId })),
 	/**  Ends a session (stopping it if it still runs) and saves it with the mood after (1–5). */
-	finishBreathing: (profileId: string, runId: string, moodAfter: number | null) => typedError<BreathingSession_Serialize, AppError>(__TAURI_INVOKE("finish_breathing", { profileId, runId, moodAfter })),
-	/**  One page of saved sessions, newest first (`limit` 1–100). */
-	breathingHistory: (profileId: string, limit: number, offset: number) => typedError<BreathingHistory_Serialize, AppError>(__TAURI_INVOKE("breathing_history", { profileId, limit, offset })),
+	finishBreathing: (profileId: string, runId: string, moodAfter: number | null) => typedError<BreathingSession_Serialize, AppError_Serialize>(__TAURI_INVOKE("finish_breathing", { profileId, runId, moodAfter })),
+	/**  One page of saved sessions, newest first (`limit` 1–100, default 20). */
+	breathingHistory: (profileId: string, page: Page_Deserialize) => typedError<BreathingHistory_Serialize, AppError_Serialize>(__TAURI_INVOKE("breathing_history", { profileId, page })),
 	/**  One saved session. */
-	getBreathingSession: (profileId: string, sessionId: string) => typedError<BreathingSession_Serialize, AppError>(__TAURI_INVOKE("get_breathing_session", { profileId, sessionId })),
+	getBreathingSession: (profileId: string, sessionId: string) => typedError<BreathingSession_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_breathing_session", { profileId, sessionId })),
 	/**  Deletes a saved session. */
-	deleteBreathingSession: (profileId: string, sessionId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_breathing_session", { profileId, sessionId })),
+	deleteBreathingSession: (profileId: string, sessionId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_breathing_session", { profileId, sessionId })),
 	/**  Per-technique, monthly and Wim Hof statistics. */
-	breathingStats: (profileId: string) => typedError<BreathingStats_Serialize, AppError>(__TAURI_INVOKE("breathing_stats", { profileId })),
+	breathingStats: (profileId: string) => typedError<BreathingStats_Serialize, AppError_Serialize>(__TAURI_INVOKE("breathing_stats", { profileId })),
 	/**  Best and average Wim Hof retention per day, oldest first. */
-	retentionTrend: (profileId: string) => typedError<RetentionPoint[], AppError>(__TAURI_INVOKE("retention_trend", { profileId })),
+	retentionTrend: (profileId: string) => typedError<RetentionPoint[], AppError_Serialize>(__TAURI_INVOKE("retention_trend", { profileId })),
 	/**  Whether Wim Hof may start for this profile, what to suggest, and the safety notice. */
-	wimHofGate: (profileId: string, latestMessage: string | null) => typedError<SafetyDecision_Serialize, AppError>(__TAURI_INVOKE("wim_hof_gate", { profileId, latestMessage })),
+	wimHofGate: (profileId: string, latestMessage: string | null) => typedError<SafetyDecision_Serialize, AppError_Serialize>(__TAURI_INVOKE("wim_hof_gate", { profileId, latestMessage })),
 	/**  Records that the profile has read the Wim Hof safety notice. */
-	acknowledgeWimHofNotice: (profileId: string) => typedError<null, AppError>(__TAURI_INVOKE("acknowledge_wim_hof_notice", { profileId })),
+	acknowledgeWimHofNotice: (profileId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("acknowledge_wim_hof_notice", { profileId })),
 	/**  Whether sound can be heard (and why not), and the profile's mute and ambient switches. */
-	audioState: (profileId: string) => typedError<AudioState_Serialize, AppError>(__TAURI_INVOKE("audio_state", { profileId })),
+	audioState: (profileId: string) => typedError<AudioState_Serialize, AppError_Serialize>(__TAURI_INVOKE("audio_state", { profileId })),
 	/**  Mutes or unmutes every session sound for the profile; saved in its settings. */
-	setAudioMuted: (profileId: string, muted: boolean) => typedError<AudioState_Serialize, AppError>(__TAURI_INVOKE("set_audio_muted", { profileId, muted })),
+	setAudioMuted: (profileId: string, muted: boolean) => typedError<AudioState_Serialize, AppError_Serialize>(__TAURI_INVOKE("set_audio_muted", { profileId, muted })),
 	/**
 	 *  Turns the ambient bed of the profile's breathing sessions on or off (at once when one runs);
 	 *  saved in its settings.
 	 */
-	setBreathingAmbient: (profileId: string, on: boolean) => typedError<AudioState_Serialize, AppError>(__TAURI_INVOKE("set_breathing_ambient", { profileId, on })),
+	setBreathingAmbient: (profileId: string, on: boolean) => typedError<AudioState_Serialize, AppError_Serialize>(__TAURI_INVOKE("set_breathing_ambient", { profileId, on })),
 	/**  Saves an entry. */
-	saveJournalEntry: (profileId: string, entry: NewJournalEntry_Deserialize) => typedError<JournalEntry_Serialize, AppError>(__TAURI_INVOKE("save_journal_entry", { profileId, entry })),
+	saveJournalEntry: (profileId: string, entry: NewJournalEntry_Deserialize) => typedError<JournalEntry_Serialize, AppError_Serialize>(__TAURI_INVOKE("save_journal_entry", { profileId, entry })),
 	/**  One entry. */
-	getJournalEntry: (profileId: string, entryId: string) => typedError<JournalEntry_Serialize, AppError>(__TAURI_INVOKE("get_journal_entry", { profileId, entryId })),
+	getJournalEntry: (profileId: string, entryId: string) => typedError<JournalEntry_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_journal_entry", { profileId, entryId })),
 	/**  A page of entries, newest first (`limit` 1–100, default 20). */
-	listJournalEntries: (profileId: string, offset: number, limit: number | null) => typedError<JournalEntry_Serialize[], AppError>(__TAURI_INVOKE("list_journal_entries", { profileId, offset, limit })),
+	listJournalEntries: (profileId: string, page: Page_Deserialize) => typedError<JournalEntry_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_journal_entries", { profileId, page })),
 	/**  A page of the profile's memories, newest first (`limit` 1–200, default 50). */
-	listMemories: (profileId: string, offset: number, limit: number | null) => typedError<MemoryPage_Serialize, AppError>(__TAURI_INVOKE("list_memories", { profileId, offset, limit })),
+	listMemories: (profileId: string, page: Page_Deserialize) => typedError<MemoryPage_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_memories", { profileId, page })),
 	/**  Searches the profile's memories by meaning and keywords, best first. */
-	searchMemories: (profileId: string, query: string, options: SearchOptions_Deserialize) => typedError<MemoryHit_Serialize[], AppError>(__TAURI_INVOKE("search_memories", { profileId, query, options })),
+	searchMemories: (profileId: string, query: string, options: SearchOptions_Deserialize) => typedError<MemoryHit_Serialize[], AppError_Serialize>(__TAURI_INVOKE("search_memories", { profileId, query, options })),
 	/**  Remembers something the user wrote (a note unless another kind is given). */
-	addMemory: (profileId: string, text: string, kind: MemoryKind | null) => typedError<Memory_Serialize, AppError>(__TAURI_INVOKE("add_memory", { profileId, text, kind })),
+	addMemory: (profileId: string, text: string, kind: MemoryKind | null) => typedError<Memory_Serialize, AppError_Serialize>(__TAURI_INVOKE("add_memory", { profileId, text, kind })),
 	/**  Replaces a memory's text. */
-	updateMemory: (profileId: string, memoryId: string, text: string) => typedError<Memory_Serialize, AppError>(__TAURI_INVOKE("update_memory", { profileId, memoryId, text })),
+	updateMemory: (profileId: string, memoryId: string, text: string) => typedError<Memory_Serialize, AppError_Serialize>(__TAURI_INVOKE("update_memory", { profileId, memoryId, text })),
 	/**  Forgets one memory. */
-	deleteMemory: (profileId: string, memoryId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_memory", { profileId, memoryId })),
+	deleteMemory: (profileId: string, memoryId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_memory", { profileId, memoryId })),
 	/**  Forgets every memory of the profile; returns how many were forgotten. */
-	forgetAllMemories: (profileId: string) => typedError<number, AppError>(__TAURI_INVOKE("forget_all_memories", { profileId })),
+	forgetAllMemories: (profileId: string) => typedError<number, AppError_Serialize>(__TAURI_INVOKE("forget_all_memories", { profileId })),
 	/**  Model, counts and index health for the profile. */
-	memoryStatus: (profileId: string) => typedError<MemoryStatus_Serialize, AppError>(__TAURI_INVOKE("memory_status", { profileId })),
+	memoryStatus: (profileId: string) => typedError<MemoryStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("memory_status", { profileId })),
 	/**
 	 *  Sends a message (a new conversation when `conversation_id` is null). The proposal, the reply's
 	 *  tokens and the saved reply arrive on `on_event`.
 	 */
-	sendMessage: (profileId: string, conversationId: string | null, text: string, onEvent: Channel<ReplyEvent_Deserialize>) => typedError<TurnStarted_Serialize, AppError>(__TAURI_INVOKE("send_message", { profileId, conversationId, text, onEvent })),
+	sendMessage: (profileId: string, conversationId: string | null, text: string, onEvent: Channel<ReplyEvent_Deserialize>) => typedError<TurnStarted_Serialize, AppError_Serialize>(__TAURI_INVOKE("send_message", { profileId, conversationId, text, onEvent })),
 	/**  Stops a streaming reply; what arrived is kept, marked cancelled. */
-	cancelReply: (profileId: string, replyId: string) => typedError<null, AppError>(__TAURI_INVOKE("cancel_reply", { profileId, replyId })),
+	cancelReply: (profileId: string, replyId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("cancel_reply", { profileId, replyId })),
 	/**  Asks again for the reply to the last message, replacing a reply that did not complete. */
-	retryReply: (profileId: string, conversationId: string, onEvent: Channel<ReplyEvent_Deserialize>) => typedError<RetryStarted_Serialize, AppError>(__TAURI_INVOKE("retry_reply", { profileId, conversationId, onEvent })),
+	retryReply: (profileId: string, conversationId: string, onEvent: Channel<ReplyEvent_Deserialize>) => typedError<RetryStarted_Serialize, AppError_Serialize>(__TAURI_INVOKE("retry_reply", { profileId, conversationId, onEvent })),
 	/**  Records what the user did with an activity card: started with their choice, or declined. */
-	decideProposal: (profileId: string, messageId: string, decision: ProposalDecision) => typedError<Message_Serialize, AppError>(__TAURI_INVOKE("decide_proposal", { profileId, messageId, decision })),
+	decideProposal: (profileId: string, messageId: string, decision: ProposalDecision) => typedError<Message_Serialize, AppError_Serialize>(__TAURI_INVOKE("decide_proposal", { profileId, messageId, decision })),
 	/**  Adds how a finished activity went to the conversation it was started from. */
-	addActivitySummary: (profileId: string, conversationId: string, result: ActivityResult) => typedError<Message_Serialize, AppError>(__TAURI_INVOKE("add_activity_summary", { profileId, conversationId, result })),
+	addActivitySummary: (profileId: string, conversationId: string, result: ActivityResult) => typedError<Message_Serialize, AppError_Serialize>(__TAURI_INVOKE("add_activity_summary", { profileId, conversationId, result })),
 	/**  The profile's conversations, most recent first, with previews. */
-	listConversations: (profileId: string) => typedError<ConversationSummary[], AppError>(__TAURI_INVOKE("list_conversations", { profileId })),
+	listConversations: (profileId: string) => typedError<ConversationSummary[], AppError_Serialize>(__TAURI_INVOKE("list_conversations", { profileId })),
 	/**  One conversation. */
-	getConversation: (profileId: string, conversationId: string) => typedError<Conversation, AppError>(__TAURI_INVOKE("get_conversation", { profileId, conversationId })),
+	getConversation: (profileId: string, conversationId: string) => typedError<Conversation, AppError_Serialize>(__TAURI_INVOKE("get_conversation", { profileId, conversationId })),
 	/**  A conversation's messages, oldest first. */
-	conversationMessages: (profileId: string, conversationId: string) => typedError<Message_Serialize[], AppError>(__TAURI_INVOKE("conversation_messages", { profileId, conversationId })),
+	conversationMessages: (profileId: string, conversationId: string) => typedError<Message_Serialize[], AppError_Serialize>(__TAURI_INVOKE("conversation_messages", { profileId, conversationId })),
 	/**  Renames a conversation. */
-	renameConversation: (profileId: string, conversationId: string, title: string) => typedError<Conversation, AppError>(__TAURI_INVOKE("rename_conversation", { profileId, conversationId, title })),
+	renameConversation: (profileId: string, conversationId: string, title: string) => typedError<Conversation, AppError_Serialize>(__TAURI_INVOKE("rename_conversation", { profileId, conversationId, title })),
 	/**  Turns "remember this conversation" on or off. */
-	setConversationRemember: (profileId: string, conversationId: string, remember: boolean) => typedError<Conversation, AppError>(__TAURI_INVOKE("set_conversation_remember", { profileId, conversationId, remember })),
+	setConversationRemember: (profileId: string, conversationId: string, remember: boolean) => typedError<Conversation, AppError_Serialize>(__TAURI_INVOKE("set_conversation_remember", { profileId, conversationId, remember })),
 	/**  Deletes a conversation, and its memories unless `keep_memories`; returns how many were forgotten. */
-	deleteConversation: (profileId: string, conversationId: string, keepMemories: boolean) => typedError<number, AppError>(__TAURI_INVOKE("delete_conversation", { profileId, conversationId, keepMemories })),
+	deleteConversation: (profileId: string, conversationId: string, keepMemories: boolean) => typedError<number, AppError_Serialize>(__TAURI_INVOKE("delete_conversation", { profileId, conversationId, keepMemories })),
 	/**  Finds conversations by keywords or by meaning. */
-	searchConversations: (profileId: string, query: string, mode: SearchMode) => typedError<ConversationHit_Serialize[], AppError>(__TAURI_INVOKE("search_conversations", { profileId, query, mode })),
+	searchConversations: (profileId: string, query: string, mode: SearchMode) => typedError<ConversationHit_Serialize[], AppError_Serialize>(__TAURI_INVOKE("search_conversations", { profileId, query, mode })),
 	/**  Starting points for a provider (Ollama, llama.cpp, LM Studio, OpenAI, Anthropic, OpenRouter). */
 	providerPresets: () => __TAURI_INVOKE<ProviderPreset[]>("provider_presets"),
 	/**  The profile's providers, in fallback order. */
-	listProviders: (profileId: string) => typedError<ProviderSettings[], AppError>(__TAURI_INVOKE("list_providers", { profileId })),
+	listProviders: (profileId: string) => typedError<ProviderSettings[], AppError_Serialize>(__TAURI_INVOKE("list_providers", { profileId })),
 	/**  Adds or changes a provider (a new API key goes to the OS keychain). */
-	saveProvider: (profileId: string, input: ProviderInput_Deserialize) => typedError<ProviderSettings, AppError>(__TAURI_INVOKE("save_provider", { profileId, input })),
+	saveProvider: (profileId: string, input: ProviderInput_Deserialize) => typedError<ProviderSettings, AppError_Serialize>(__TAURI_INVOKE("save_provider", { profileId, input })),
 	/**  Removes a provider and its key. */
-	deleteProvider: (profileId: string, providerId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_provider", { profileId, providerId })),
+	deleteProvider: (profileId: string, providerId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_provider", { profileId, providerId })),
 	/**  Puts the providers in a new fallback order. */
-	reorderProviders: (profileId: string, providerIds: string[]) => typedError<ProviderSettings[], AppError>(__TAURI_INVOKE("reorder_providers", { profileId, providerIds })),
+	reorderProviders: (profileId: string, providerIds: string[]) => typedError<ProviderSettings[], AppError_Serialize>(__TAURI_INVOKE("reorder_providers", { profileId, providerIds })),
 	/**  "Test connection": one short request to a provider. */
-	testProvider: (profileId: string, providerId: string) => typedError<ConnectionReport, AppError>(__TAURI_INVOKE("test_provider", { profileId, providerId })),
+	testProvider: (profileId: string, providerId: string) => typedError<ConnectionReport, AppError_Serialize>(__TAURI_INVOKE("test_provider", { profileId, providerId })),
 	/**  Whether a model is set up, and the helplines for the profile's region. */
-	chatStatus: (profileId: string) => typedError<ChatStatus_Serialize, AppError>(__TAURI_INVOKE("chat_status", { profileId })),
+	chatStatus: (profileId: string) => typedError<ChatStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("chat_status", { profileId })),
 	/**  Sets the region of the safety card's helplines (two letters, or empty for the defaults). */
-	setHelplineRegion: (profileId: string, region: string) => typedError<ChatStatus_Serialize, AppError>(__TAURI_INVOKE("set_helpline_region", { profileId, region })),
+	setHelplineRegion: (profileId: string, region: string) => typedError<ChatStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("set_helpline_region", { profileId, region })),
 	/**  Saves a finished or ended-early silent meditation. */
-	saveMeditationSession: (profileId: string, input: NewMeditationSession_Deserialize) => typedError<MeditationSession_Serialize, AppError>(__TAURI_INVOKE("save_meditation_session", { profileId, input })),
+	saveMeditationSession: (profileId: string, input: NewMeditationSession_Deserialize) => typedError<MeditationSession_Serialize, AppError_Serialize>(__TAURI_INVOKE("save_meditation_session", { profileId, input })),
 	/**  The profile's saved meditation sessions, newest first. */
-	listMeditationSessions: (profileId: string) => typedError<MeditationSession_Serialize[], AppError>(__TAURI_INVOKE("list_meditation_sessions", { profileId })),
+	listMeditationSessions: (profileId: string) => typedError<MeditationSession_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_meditation_sessions", { profileId })),
 };
 
 /** Events */
@@ -212,10 +212,30 @@ export type AmbientKind =
 /**  Low-passed brown noise with slow swells. */
 "ocean" | "pink" | "brown";
 
-/**  The one error every command returns: a stable code and a message for people. */
-export type AppError = {
+/**
+ *  An error as the UI receives it, from a command or in an event: the code, the reason and its parameters.
+ *  The detail stays in the log.
+ */
+export type AppError = AppError_Serialize | AppError_Deserialize;
+
+/**
+ *  An error as the UI receives it, from a command or in an event: the code, the reason and its parameters.
+ *  The detail stays in the log.
+ */
+export type AppError_Deserialize = {
 	code: ErrorCode,
-	message: string,
+	reason: Reason,
+	params: ErrorParams_Deserialize,
+};
+
+/**
+ *  An error as the UI receives it, from a command or in an event: the code, the reason and its parameters.
+ *  The detail stays in the log.
+ */
+export type AppError_Serialize = {
+	code: ErrorCode,
+	reason: Reason,
+	params: ErrorParams_Serialize,
 };
 
 /**  Whether sound can be heard, and the profile's sound switches (from its settings). */
@@ -550,6 +570,41 @@ export type CurrentFeeling = "great" | "good" | "okay" | "low" | "struggling";
 /**  A stable, machine-readable error class; the UI switches on it. */
 export type ErrorCode = "validation" | "not_found" | "conflict" | "unavailable" | "internal";
 
+/**  The names and numbers that go with a reason; each is there only when the reason uses it. */
+export type ErrorParams = ErrorParams_Serialize | ErrorParams_Deserialize;
+
+/**  The names and numbers that go with a reason; each is there only when the reason uses it. */
+export type ErrorParams_Deserialize = {
+	subject?: Subject | null,
+	min?: number | null,
+	max?: number | null,
+	actual?: number | null,
+	/**  The refused value or the id asked for, clipped; never a person's text. */
+	value?: string | null,
+	/**  The values that would have been accepted. */
+	expected?: string[] | null,
+	/**  Which item of a batch (from 1). */
+	item?: number | null,
+	/**  What a chat model said, in its own words (clipped). */
+	said?: string | null,
+};
+
+/**  The names and numbers that go with a reason; each is there only when the reason uses it. */
+export type ErrorParams_Serialize = {
+	subject: Subject | null,
+	min: number | null,
+	max: number | null,
+	actual: number | null,
+	/**  The refused value or the id asked for, clipped; never a person's text. */
+	value: string | null,
+	/**  The values that would have been accepted. */
+	expected: string[] | null,
+	/**  Which item of a batch (from 1). */
+	item: number | null,
+	/**  What a chat model said, in its own words (clipped). */
+	said: string | null,
+};
+
 /**  Their experience with mindfulness practice. */
 export type ExperienceLevel = "beginner" | "some" | "experienced";
 
@@ -880,7 +935,7 @@ export type Message_Deserialize = {
 	content: string,
 	status: MessageStatus,
 	/**  Why a reply is not complete. */
-	error?: string | null,
+	error?: ProviderError_Deserialize | null,
 	/**  RFC 3339. */
 	createdAt: string,
 	/**  On a user message: the activity offered in reply to it. */
@@ -900,7 +955,7 @@ export type Message_Serialize = {
 	content: string,
 	status: MessageStatus,
 	/**  Why a reply is not complete. */
-	error: string | null,
+	error: ProviderError_Serialize | null,
 	/**  RFC 3339. */
 	createdAt: string,
 	/**  On a user message: the activity offered in reply to it. */
@@ -1007,6 +1062,30 @@ export type OnboardingAnswers = {
 	contraindications: Contraindication[],
 };
 
+/**
+ *  Which part of a list to read: at most `limit` items (each list has its own default and maximum) after
+ *  skipping `offset`. The one paging shape of every list command.
+ */
+export type Page = Page_Serialize | Page_Deserialize;
+
+/**
+ *  Which part of a list to read: at most `limit` items (each list has its own default and maximum) after
+ *  skipping `offset`. The one paging shape of every list command.
+ */
+export type Page_Deserialize = {
+	limit?: number | null,
+	offset: number,
+};
+
+/**
+ *  Which part of a list to read: at most `limit` items (each list has its own default and maximum) after
+ *  skipping `offset`. The one paging shape of every list command.
+ */
+export type Page_Serialize = {
+	limit: number | null,
+	offset: number,
+};
+
 /**  A continuous pattern: inhale, hold, exhale, hold-after (seconds; 0 skips the phase) and cycles. */
 export type Pattern = {
 	inhaleS: number | null,
@@ -1102,8 +1181,6 @@ export type Progress_Deserialize = {
 	profileId?: string | null,
 	done: number,
 	total: number,
-	/**  A short human description; never personal text. */
-	message: string,
 };
 
 /**  Progress of a long job (model load, index rebuild, re-embedding, import). */
@@ -1114,8 +1191,6 @@ export type Progress_Serialize = {
 	profileId: string | null,
 	done: number,
 	total: number,
-	/**  A short human description; never personal text. */
-	message: string,
 };
 
 /**  What the user did with a proposal. */
@@ -1127,6 +1202,52 @@ export type ProposalDecision =
 
 /**  Why an activity is offered; the UI words it in the person's language. */
 export type ProposalReason = "sleep" | "anxiety" | "calm" | "space" | "gratitude" | "self_compassion" | "processing";
+
+/**  A provider's failure: its kind and status (the UI words them) and the provider's own words. */
+export type ProviderError = ProviderError_Serialize | ProviderError_Deserialize;
+
+/**  Why a provider did not give a (whole) reply. */
+export type ProviderErrorKind = 
+/**  429, or a rate-limit error in the stream. */
+"rate_limited" | 
+/**  5xx, or an overloaded/server error in the stream. */
+"server" | 
+/**  The server could not be reached. */
+"connect" | 
+/**  No response, or no bytes of the stream, within the provider's timeout. */
+"timeout" | 
+/**  The stream ended before the reply was complete. */
+"interrupted" | 
+/**  401/403: the API key is missing, wrong or not allowed. */
+"auth" | 
+/**  Another 4xx: the model name or the request was refused. */
+"rejected" | 
+/**  The answer was not the provider's format. */
+"invalid_response" | 
+/**  The provider needs an API key and none is stored (or the keychain could not give it). */
+"missing_key" | 
+/**  No provider is set up. */
+"not_configured";
+
+/**  A provider's failure: its kind and status (the UI words them) and the provider's own words. */
+export type ProviderError_Deserialize = {
+	kind: ProviderErrorKind,
+	providerId: string,
+	/**  The HTTP status, when there was one. */
+	status?: number | null,
+	/**  The provider's message, as it sent it (clipped to 300 characters). */
+	detail?: string | null,
+};
+
+/**  A provider's failure: its kind and status (the UI words them) and the provider's own words. */
+export type ProviderError_Serialize = {
+	kind: ProviderErrorKind,
+	providerId: string,
+	/**  The HTTP status, when there was one. */
+	status: number | null,
+	/**  The provider's message, as it sent it (clipped to 300 characters). */
+	detail: string | null,
+};
 
 /**  Adding (no `id`) or changing a provider. */
 export type ProviderInput = ProviderInput_Serialize | ProviderInput_Deserialize;
@@ -1199,6 +1320,34 @@ export type ProviderSettings = {
 };
 
 /**
+ *  Why an operation failed. Each reason belongs to one [`ErrorCode`]; the UI has a sentence for each, in
+ *  every language, filled in from [`ErrorParams`].
+ */
+export type Reason = 
+/**  Empty, or only spaces. */
+"empty" | 
+/**  Over `max` characters (`actual` given). */
+"too_long" | 
+/**  Outside `min`–`max` (`actual` given when it is a number). */
+"out_of_range" | 
+/**  Line breaks, control or NUL characters where none can be. */
+"invalid_characters" | 
+/**  Not in the expected shape (an id, an address, a key, a region). */
+"invalid_format" | 
+/**  Not one of the `expected` values. */
+"invalid_value" | 
+/**  Not an RFC 3339 date and time. */
+"invalid_time" | 
+/**  A command's arguments did not have the expected shape (`value` says where). */
+"invalid_input" | "end_before_start" | "completed_and_stopped" | "completed_too_early" | "ran_whole_time" | "longer_than_planned" | "longer_than_span" | "too_many_rounds" | "no_breathing_phase" | "empty_reply" | "proposal_on_reply" | "nothing_to_reply_to" | "nothing_to_retry" | "no_proposal" | "proposal_elsewhere" | "key_and_removal" | "provider_order" | "too_many_providers" | "no_chat_model" | 
+/**  The chat model refused the request (`value`: the provider error kind; `actual`: the HTTP status). */
+"provider_refused" | "not_found" | "session_paused" | "session_ended" | "wrong_phase" | "reply_in_progress" | 
+/**  (not found) the reply asked to stop has already ended. */
+"reply_not_streaming" | "database_busy" | "keychain_unavailable" | "runtime_missing" | "runtime_unusable" | "model_missing" | "model_unusable" | "data_folder" | 
+/**  The chat model could not answer (`value`: the provider error kind; `actual`: the HTTP status). */
+"provider_unavailable" | "internal";
+
+/**
  *  What streams to the UI while a turn runs. Every new message gets exactly one `classified`; a reply
  *  ends with exactly one `done` (or, only when storage fails, `error`). The two are worked out side by
  *  side, so either may come first.
@@ -1221,7 +1370,7 @@ export type ReplyEvent_Deserialize =
 /**  The reply as saved: complete, partial, failed or cancelled (with the error for people). */
 { kind: "done"; replyId: string; message: Message_Deserialize } | 
 /**  The reply could not be saved. */
-{ kind: "error"; replyId: string; message: string };
+{ kind: "error"; replyId: string; error: AppError_Deserialize };
 
 /**
  *  What streams to the UI while a turn runs. Every new message gets exactly one `classified`; a reply
@@ -1239,7 +1388,7 @@ export type ReplyEvent_Serialize =
 /**  The reply as saved: complete, partial, failed or cancelled (with the error for people). */
 { kind: "done"; replyId: string; message: Message_Serialize } | 
 /**  The reply could not be saved. */
-{ kind: "error"; replyId: string; message: string };
+{ kind: "error"; replyId: string; error: AppError_Serialize };
 
 /**  One day of the retention trend chart. */
 export type RetentionPoint = {
@@ -1305,13 +1454,13 @@ export type SafetyDecision_Deserialize = {
 	allowed: boolean,
 	/**  A gentler technique to offer instead, if any. */
 	suggestedTechnique?: Technique | null,
+	/**  Why (the UI words it). */
 	reason?: GateReason | null,
-	/**  What to tell the person, if anything. */
-	message?: string | null,
-	/**  Show the safety notice before starting (until acknowledged once). */
+	/**
+	 *  Show the safety notice (SPEC §4: water, driving, sit or lie down) before starting, until
+	 *  acknowledged once.
+	 */
 	showSafetyNotice: boolean,
-	/**  The notice's lines, when it is to be shown. */
-	safetyNotice: string[],
 };
 
 /**  The gate's answer. */
@@ -1320,13 +1469,13 @@ export type SafetyDecision_Serialize = {
 	allowed: boolean,
 	/**  A gentler technique to offer instead, if any. */
 	suggestedTechnique: Technique | null,
+	/**  Why (the UI words it). */
 	reason: GateReason | null,
-	/**  What to tell the person, if anything. */
-	message: string | null,
-	/**  Show the safety notice before starting (until acknowledged once). */
+	/**
+	 *  Show the safety notice (SPEC §4: water, driving, sit or lie down) before starting, until
+	 *  acknowledged once.
+	 */
 	showSafetyNotice: boolean,
-	/**  The notice's lines, when it is to be shown. */
-	safetyNotice: string[],
 };
 
 /**  How to search conversations. */
@@ -1532,6 +1681,9 @@ export type Stop_Serialize = {
 	at: StopPoint_Serialize,
 	stats: SessionStats_Serialize,
 };
+
+/**  What an error is about: a value that was refused, or a thing that was not found. */
+export type Subject = "profile" | "display_name" | "onboarding" | "cue_volume" | "ambient_volume" | "volume" | "mood_before" | "mood_after" | "conversation" | "message" | "reply" | "title" | "search_text" | "result_count" | "page_size" | "provider" | "provider_id" | "provider_name" | "provider_address" | "model_name" | "provider_timeout" | "api_key" | "helpline_region" | "memory" | "memory_batch" | "min_similarity" | "journal_entry" | "journal_prompt" | "writing_time" | "breathing_session" | "breathing_phase" | "cycles" | "rounds" | "breaths" | "breath_tempo" | "retention_hold" | "recovery_hold" | "recovery_pause" | "meditation_session" | "meditation_length" | "start_time" | "end_time";
 
 /**  What kind of support helps them most. */
 export type SupportType = "listening" | "guidance" | "practical_tools" | "encouragement";

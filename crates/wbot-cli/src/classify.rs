@@ -7,7 +7,7 @@ use std::io::BufRead;
 use serde::Serialize;
 use wbot_core::chat::judgement::Recent;
 use wbot_core::chat::{ActivityGuess, CrisisLayers, CrisisSignal};
-use wbot_core::{Core, CoreError};
+use wbot_core::{Core, CoreError, Reason};
 
 use crate::print_json;
 
@@ -24,8 +24,11 @@ struct Line {
 pub async fn run(core: &Core) -> Result<(), CoreError> {
     let mut recent = Recent::default();
     for line in std::io::stdin().lock().lines() {
-        let line =
-            line.map_err(|e| CoreError::validation(format!("stdin could not be read ({e}).")))?;
+        let line = line.map_err(|e| {
+            CoreError::new(Reason::InvalidInput)
+                .value("stdin")
+                .detail(e.to_string())
+        })?;
         if line.trim().is_empty() {
             continue;
         }

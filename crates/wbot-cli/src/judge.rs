@@ -13,7 +13,7 @@ use wbot_core::evaluation::{
     retrieval_report, train,
 };
 use wbot_core::memory::RECALL_FLOOR;
-use wbot_core::{Core, CoreError};
+use wbot_core::{Core, CoreError, Reason};
 
 use crate::print_json;
 
@@ -51,7 +51,7 @@ pub enum JudgeCommand {
 }
 
 fn invalid(e: String) -> CoreError {
-    CoreError::validation(e)
+    CoreError::new(Reason::InvalidInput).detail(e)
 }
 
 pub async fn run(core: &Core, cmd: JudgeCommand) -> Result<(), CoreError> {
@@ -68,14 +68,14 @@ pub async fn run(core: &Core, cmd: JudgeCommand) -> Result<(), CoreError> {
             let out = out.unwrap_or_else(|| {
                 PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../wbot-core/src/chat")
             });
-            let (json, bin) = weights.to_files().map_err(CoreError::Internal)?;
+            let (json, bin) = weights.to_files().map_err(CoreError::internal)?;
             for (name, bytes) in [
                 ("judgement.json", json.into_bytes()),
                 ("judgement.bin", bin),
             ] {
                 let path = out.join(name);
                 std::fs::write(&path, bytes)
-                    .map_err(|e| CoreError::Internal(format!("{}: {e}", path.display())))?;
+                    .map_err(|e| CoreError::internal(format!("{}: {e}", path.display())))?;
             }
             print_json(&json!({
                 "written": out.display().to_string(),
@@ -110,7 +110,7 @@ pub async fn run(core: &Core, cmd: JudgeCommand) -> Result<(), CoreError> {
                         .map_err(invalid)?;
                     &loaded
                 }
-                None => JudgementWeights::shipped().map_err(CoreError::Internal)?,
+                None => JudgementWeights::shipped().map_err(CoreError::internal)?,
             };
             let crisis = dataset::crisis(&dir).map_err(invalid)?;
             let crisis = embed_examples(core.memory(), &crisis).await?;

@@ -1,5 +1,5 @@
 //! `wbot`: the Wbot core from a terminal, for scripting, import, benchmarks and evaluation.
-//! Every command prints JSON lines on stdout; errors go to stderr as `{code, message}` and exit 1.
+//! Every command prints JSON lines on stdout; errors go to stderr as `{code, reason, params, detail}` and exit 1.
 
 mod classify;
 mod judge;
@@ -44,7 +44,12 @@ async fn main() -> ExitCode {
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            let line = serde_json::json!({ "code": err.code(), "message": err.to_string() });
+            let line = serde_json::json!({
+                "code": err.code(),
+                "reason": err.reason,
+                "params": err.params,
+                "detail": err.detail,
+            });
             eprintln!("{line}");
             ExitCode::FAILURE
         }

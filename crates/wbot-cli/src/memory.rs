@@ -4,10 +4,11 @@
 use std::io::BufRead;
 
 use clap::{Subcommand, ValueEnum};
+use wbot_core::db::Page;
 use wbot_core::memory::{
     MemoryKind, MemorySource, NewMemory, SearchOptions, BATCH_SIZE, MAX_MEMORY_CHARS,
 };
-use wbot_core::{Core, CoreError};
+use wbot_core::{Core, CoreError, Reason};
 
 use crate::print_json;
 
@@ -128,7 +129,7 @@ async fn run_command(core: &Core, cmd: MemoryCommand) -> Result<(), CoreError> {
         } => {
             for memory in core
                 .memory()
-                .list_memories(&profile, offset, limit)
+                .list_memories(&profile, Page { limit, offset })
                 .await?
                 .items
             {
@@ -160,10 +161,10 @@ async fn import(core: &Core, profile: &str) -> Result<(), CoreError> {
         let at_end = next.is_none();
         if let Some((i, line)) = next {
             let text = line.map_err(|e| {
-                CoreError::validation(format!(
-                    "Line {} could not be read ({e}); the input must be UTF-8 text.",
-                    i + 1
-                ))
+                CoreError::new(Reason::InvalidInput)
+                    .value("stdin")
+                    .item(i as u32 + 1)
+                    .detail(format!("{e}; the input must be UTF-8 text"))
             })?;
             let chars = text.trim().chars().count();
             if chars == 0 {

@@ -2,7 +2,7 @@
 
 use clap::Subcommand;
 use wbot_core::profile::{NewProfile, OnboardingAnswers};
-use wbot_core::{Core, CoreError};
+use wbot_core::{Core, CoreError, Reason};
 
 use crate::print_json;
 
@@ -30,7 +30,9 @@ pub async fn run(core: &Core, cmd: ProfilesCommand) -> Result<(), CoreError> {
         ProfilesCommand::Create { name, onboarding } => {
             let onboarding = match onboarding {
                 Some(json) => serde_json::from_str(&json).map_err(|e| {
-                    CoreError::validation(format!("The onboarding answers are not valid: {e}."))
+                    CoreError::new(Reason::InvalidInput)
+                        .value("onboarding")
+                        .detail(e.to_string())
                 })?,
                 None => OnboardingAnswers::neutral(),
             };

@@ -10,7 +10,10 @@ use sqlx::sqlite::{
 };
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
-use crate::error::{CoreError, Result};
+use time::format_description::well_known::Rfc3339;
+use time::{OffsetDateTime, UtcOffset};
+
+use crate::error::{CoreError, Reason, Result, Subject};
 
 /// The database file's name inside the data directory.
 pub const DB_FILE: &str = "wbot.db";
@@ -29,10 +32,7 @@ impl Db {
     /// Opens (creating if needed) and migrates the database in `data_dir`.
     pub async fn open(data_dir: &Path) -> Result<Self> {
         std::fs::create_dir_all(data_dir).map_err(|e| {
-            crate::CoreError::Unavailable(format!(
-                "The data folder {} could not be created ({e}).",
-                data_dir.display()
-            ))
+            CoreError::new(Reason::DataFolder).detail(format!("{}: {e}", data_dir.display()))
         })?;
         let path = data_dir.join(DB_FILE);
         let options = SqliteConnectOptions::from_str("sqlite:")?
@@ -66,7 +66,7 @@ impl Db {
         &self,
         table: &str,
         columns: &str,
-        what: &str,
+        what: Subject,
         id: &str,
         profile_id: &str,
     ) -> Result<SqliteRow> {
@@ -77,7 +77,7 @@ impl Db {
         .bind(profile_id)
         .fetch_optional(self.reader())
         .await?
-        .ok_or_else(|| not_found(what, id))
+        .ok_or_else(|| CoreError::not_found(what, id))
     }
 
     /// A write transaction on the single writer, taking the write lock up front.
@@ -96,8 +96,54 @@ impl Db {
 /// A value read back from the database; a value no migration allows is a bug, not bad input.
 pub(crate) fn from_db<T: FromStr<Err = CoreError>>(raw: &str) -> Result<T> {
     raw.parse().map_err(|e: CoreError| {
-        CoreError::Internal(format!("unexpected value in the database: {e}"))
+        CoreError::internal(format!("unexpected value in the database: {e}"))
     })
+}
+
+/// Which part of a list to read: at most `limit` items (each list has its own default and maximum) after
+/// skipping `offset`. The one paging shape of every list command.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type,
+)]
+pub struct Page {
+    pub limit: Option<u32>,
+    pub offset: u32,
+}
+
+impl Page {
+    /// `limit` items after `offset`.
+    pub fn new(limit: u32, offset: u32) -> Self {
+        Self {
+            limit: Some(limit),
+            offset,
+        }
+    }
+
+    /// The limit to use: `default` when none was given; `out_of_range page_size` unless 1–`max`.
+    pub(crate) fn limit(self, default: u32, max: u32) -> Result<u32> {
+        let limit = self.limit.unwrap_or(default);
+        if (1..=max).contains(&limit) {
+            Ok(limit)
+        } else {
+            Err(
+                CoreError::out_of_range(Subject::PageSize, 1.0, f64::from(max))
+                    .actual(f64::from(limit)),
+            )
+        }
+    }
+}
+
+/// A time sent by the UI (RFC 3339, any offset); `what` names it in the error.
+pub(crate) fn parse_time(raw: &str, what: Subject) -> Result<OffsetDateTime> {
+    OffsetDateTime::parse(raw.trim(), &Rfc3339)
+        .map_err(|_| CoreError::new(Reason::InvalidTime).subject(what).value(raw))
+}
+
+/// A time as stored: UTC, RFC 3339.
+pub(crate) fn utc_text(t: OffsetDateTime) -> Result<String> {
+    t.to_offset(UtcOffset::UTC)
+        .format(&Rfc3339)
+        .map_err(|e| CoreError::internal(format!("could not format a time ({e})")))
 }
 
 pub fn now_rfc3339() -> String {
@@ -106,16 +152,11 @@ pub fn now_rfc3339() -> String {
         .unwrap_or_default()
 }
 
-/// "There is no <what> with id <id>.": a row that does not exist, or that another profile owns.
-pub fn not_found(what: &str, id: &str) -> CoreError {
-    CoreError::NotFound(format!("There is no {what} with id {id}."))
-}
-
 /// A write meant for the one row `id` of a profile: `not_found` naming `what` when it changed nothing
 /// (the row is not there, or another profile owns it).
-pub fn changed_one(result: SqliteQueryResult, what: &str, id: &str) -> Result<()> {
+pub fn changed_one(result: SqliteQueryResult, what: Subject, id: &str) -> Result<()> {
     match result.rows_affected() {
-        0 => Err(not_found(what, id)),
+        0 => Err(CoreError::not_found(what, id)),
         _ => Ok(()),
     }
 }

@@ -560,9 +560,7 @@ pub async fn embed_examples<'a>(
     let texts: Vec<String> = examples.iter().map(|e| e.text.clone()).collect();
     let vectors = memory.embed_queries(&texts).await?;
     if vectors.len() != examples.len() {
-        return Err(CoreError::Internal(
-            "the model returned too few vectors".into(),
-        ));
+        return Err(CoreError::internal("the model returned too few vectors"));
     }
     Ok(examples.iter().zip(vectors).collect())
 }

@@ -15,8 +15,6 @@ pub struct Progress {
     pub profile_id: Option<String>,
     pub done: u32,
     pub total: u32,
-    /// A short human description; never personal text.
-    pub message: String,
 }
 
 /// Every notification the core sends.

@@ -2,15 +2,14 @@
 
 use uuid::Uuid;
 
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, Reason, Result, Subject};
 
-/// Parses `raw` as a UUID, naming `what` in the error.
-pub fn parse_id(raw: &str, what: &str) -> Result<Uuid> {
+/// Parses `raw` as a UUID, naming what it is the id of in the error.
+pub fn parse_id(raw: &str, what: Subject) -> Result<Uuid> {
     Uuid::parse_str(raw.trim()).map_err(|_| {
-        CoreError::validation(format!(
-            "“{}” is not a valid {what} id.",
-            crate::text::clip(raw, 40)
-        ))
+        CoreError::new(Reason::InvalidFormat)
+            .subject(what)
+            .value(raw)
     })
 }
 

@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
 use crate::chat::{Activity, ActivitySummary, JournalCategory};
-use crate::db::Db;
 use crate::db::{from_db, now_rfc3339};
-use crate::error::{CoreError, Result};
+use crate::db::{Db, Page};
+use crate::error::{CoreError, Reason, Result, Subject};
 use crate::ids::{new_id, parse_id};
 use crate::profile::check_mood;
 use crate::profile::ProfileService;
@@ -70,33 +70,34 @@ fn validated(mut input: NewJournalEntry) -> Result<NewJournalEntry> {
     input.text = input.text.trim().to_string();
     input.prompt = input.prompt.trim().to_string();
     if input.text.is_empty() {
-        return Err(CoreError::validation(
-            "The entry is empty; write a few words first.",
-        ));
+        return Err(CoreError::empty(Subject::JournalEntry));
     }
     let chars = input.text.chars().count();
     if chars > MAX_ENTRY_CHARS {
-        return Err(CoreError::validation(format!(
-            "An entry can be at most {MAX_ENTRY_CHARS} characters; this one has {chars}. Please split it."
-        )));
+        return Err(CoreError::too_long(
+            Subject::JournalEntry,
+            MAX_ENTRY_CHARS,
+            chars,
+        ));
     }
     if input.text.contains('\0') || input.prompt.contains('\0') {
-        return Err(CoreError::validation(
-            "The entry contains a NUL character, which cannot be stored.",
-        ));
+        return Err(CoreError::new(Reason::InvalidCharacters).subject(Subject::JournalEntry));
     }
     if input.prompt.is_empty() || input.prompt.chars().count() > MAX_PROMPT_CHARS {
-        return Err(CoreError::validation(format!(
-            "A journaling prompt needs 1 to {MAX_PROMPT_CHARS} characters."
-        )));
-    }
-    if input.writing_ms > MAX_WRITING_MS {
-        return Err(CoreError::validation(
-            "The writing time is over a day; it cannot be right.",
+        return Err(CoreError::out_of_range(
+            Subject::JournalPrompt,
+            1.0,
+            MAX_PROMPT_CHARS as f64,
         ));
     }
-    check_mood(input.mood_before, "before")?;
-    check_mood(input.mood_after, "after")?;
+    if input.writing_ms > MAX_WRITING_MS {
+        return Err(
+            CoreError::out_of_range(Subject::WritingTime, 0.0, MAX_WRITING_MS as f64)
+                .actual(input.writing_ms as f64),
+        );
+    }
+    check_mood(input.mood_before, Subject::MoodBefore)?;
+    check_mood(input.mood_after, Subject::MoodAfter)?;
     Ok(input)
 }
 
@@ -176,13 +177,13 @@ impl JournalService {
     /// One entry of a profile.
     pub async fn journal_entry(&self, profile_id: &str, entry_id: &str) -> Result<JournalEntry> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(entry_id, "journal entry")?.to_string();
+        let id = parse_id(entry_id, Subject::JournalEntry)?.to_string();
         let row = self
             .db
             .owned_row(
                 "journal_entries",
                 COLUMNS,
-                "journal entry",
+                Subject::JournalEntry,
                 &id,
                 &profile_id,
             )
@@ -194,16 +195,10 @@ impl JournalService {
     pub async fn list_journal_entries(
         &self,
         profile_id: &str,
-        offset: u32,
-        limit: Option<u32>,
+        page: Page,
     ) -> Result<Vec<JournalEntry>> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let limit = limit.unwrap_or(20);
-        if limit == 0 || limit > MAX_PAGE {
-            return Err(CoreError::validation(format!(
-                "A page holds 1 to {MAX_PAGE} entries; {limit} were asked for."
-            )));
-        }
+        let (limit, offset) = (page.limit(20, MAX_PAGE)?, page.offset);
         let rows = sqlx::query(&format!(
             "SELECT {COLUMNS} FROM journal_entries WHERE profile_id = ?
              ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?"

@@ -25,7 +25,7 @@ use meditation::MeditationService;
 use memory::MemoryService;
 use profile::{ProfileService, Settings};
 
-pub use error::{CoreError, ErrorCode, Result};
+pub use error::{AppError, CoreError, ErrorCode, ErrorParams, Reason, Result, Subject};
 
 /// What the shell holds in its state, one per data directory: the domain services, built once over one
 /// database and event bus (ADR 0008). Each service's fields are what it depends on; the few operations
@@ -151,7 +151,7 @@ impl Core {
     /// cascade cannot reach them) and its memory index. When it was active, the oldest remaining profile
     /// (if any) becomes active.
     pub async fn delete_profile(&self, raw: &str) -> Result<()> {
-        let id = ids::parse_id(raw, "profile")?.to_string();
+        let id = ids::parse_id(raw, Subject::Profile)?.to_string();
         if self.profiles.profile(&id).await.is_ok() {
             self.chat.forget_profile_keys(&id).await?;
         }

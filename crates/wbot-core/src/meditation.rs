@@ -2,18 +2,15 @@
 //! one start instant; the core checks and stores what happened. Every query filters on the profile.
 
 use serde::{Deserialize, Serialize};
-use time::format_description::well_known::Rfc3339;
-use time::{OffsetDateTime, UtcOffset};
 
 use crate::chat::{Activity, ActivitySummary};
 use sqlx::FromRow;
 
-use crate::db::Db;
-use crate::error::{CoreError, Result};
+use crate::db::{parse_time, utc_text, Db};
+use crate::error::{CoreError, Reason, Result, Subject};
 use crate::ids::{new_id, parse_id};
 use crate::profile::check_mood;
 use crate::profile::ProfileService;
-use crate::text::clip;
 use crate::text::string_enum;
 
 /// Shortest planned session: 1 minute.
@@ -107,62 +104,35 @@ impl TryFrom<Row> for MeditationSession {
     }
 }
 
-fn parse_time(raw: &str, what: &str) -> Result<OffsetDateTime> {
-    OffsetDateTime::parse(raw.trim(), &Rfc3339).map_err(|_| {
-        CoreError::validation(format!(
-            "The {what} time “{}” is not an RFC 3339 date and time.",
-            clip(raw, 40)
-        ))
-    })
-}
-
-fn utc_text(t: OffsetDateTime) -> Result<String> {
-    t.to_offset(UtcOffset::UTC)
-        .format(&Rfc3339)
-        .map_err(|e| CoreError::Internal(format!("could not format a time ({e})")))
-}
-
 /// Checks a session before saving; returns its start and end as UTC RFC 3339.
 fn validate(input: &NewMeditationSession) -> Result<(String, String)> {
     if !(MIN_PLANNED_MS..=MAX_PLANNED_MS).contains(&input.planned_ms) {
-        return Err(CoreError::validation(format!(
-            "A meditation is planned for 1 to 120 minutes; {} ms was asked for.",
-            input.planned_ms
-        )));
+        return Err(
+            CoreError::out_of_range(Subject::MeditationLength, 1.0, 120.0)
+                .actual(f64::from(input.planned_ms) / 60_000.0),
+        );
     }
     if input.duration_ms > input.planned_ms.saturating_add(SLACK_MS) {
-        return Err(CoreError::validation(format!(
-            "A session cannot last longer than planned: {} ms meditated of {} ms planned.",
-            input.duration_ms, input.planned_ms
-        )));
+        return Err(CoreError::new(Reason::LongerThanPlanned));
     }
     if input.completed && input.duration_ms.saturating_add(SLACK_MS) < input.planned_ms {
-        return Err(CoreError::validation(
-            "A session marked completed must have run for the time planned; \
-             mark it as ended early instead.",
-        ));
+        return Err(CoreError::new(Reason::CompletedTooEarly));
     }
     if !input.completed && input.duration_ms >= input.planned_ms {
-        return Err(CoreError::validation(
-            "A session that ran for the whole time planned is completed, not ended early.",
-        ));
+        return Err(CoreError::new(Reason::RanWholeTime));
     }
-    let started = parse_time(&input.started_at, "start")?;
-    let ended = parse_time(&input.ended_at, "end")?;
+    let started = parse_time(&input.started_at, Subject::StartTime)?;
+    let ended = parse_time(&input.ended_at, Subject::EndTime)?;
     if ended < started {
-        return Err(CoreError::validation(
-            "A session cannot end before it started.",
-        ));
+        return Err(CoreError::new(Reason::EndBeforeStart));
     }
     // Pauses make the wall-clock span longer than the time meditated, never shorter.
     let span_ms = (ended - started).whole_milliseconds();
     if span_ms + i128::from(SLACK_MS) < i128::from(input.duration_ms) {
-        return Err(CoreError::validation(
-            "The time meditated is longer than the time between the start and the end.",
-        ));
+        return Err(CoreError::new(Reason::LongerThanSpan));
     }
-    check_mood(input.mood_before, "before")?;
-    check_mood(input.mood_after, "after")?;
+    check_mood(input.mood_before, Subject::MoodBefore)?;
+    check_mood(input.mood_after, Subject::MoodAfter)?;
     Ok((utc_text(started)?, utc_text(ended)?))
 }
 
@@ -244,13 +214,13 @@ impl MeditationService {
         session_id: &str,
     ) -> Result<MeditationSession> {
         let profile = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(session_id, "meditation session")?.to_string();
+        let id = parse_id(session_id, Subject::MeditationSession)?.to_string();
         let row = self
             .db
             .owned_row(
                 "meditation_sessions",
                 COLUMNS,
-                "meditation session",
+                Subject::MeditationSession,
                 &id,
                 &profile,
             )

@@ -1,5 +1,5 @@
-//! Text helpers every domain shares: closed sets of string values (`string_enum!`), and the clipping,
-//! whitespace folding and number formatting that messages and previews use.
+//! Text helpers every domain shares: closed sets of string values (`string_enum!`), and the clipping and
+//! whitespace folding that previews and prompts use.
 
 /// Declares a closed set of snake_case string values shared with TypeScript.
 macro_rules! string_enum {
@@ -25,12 +25,9 @@ macro_rules! string_enum {
             fn from_str(s: &str) -> Result<Self> {
                 match s {
                     $($text => Ok(Self::$variant),)+
-                    other => Err(CoreError::validation(format!(
-                        "“{}” is not a valid {}; expected one of: {}.",
-                        crate::text::clip(other, 40),
-                        stringify!($name),
-                        [$($text),+].join(", ")
-                    ))),
+                    other => Err(CoreError::new(crate::error::Reason::InvalidValue)
+                        .value(other)
+                        .expected(&[$($text),+])),
                 }
             }
         }
@@ -53,19 +50,6 @@ pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// 12345 → "12,345", for messages.
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,12 +59,5 @@ mod tests {
         assert_eq!(clip("hello", 5), "hello");
         assert_eq!(clip("hello!", 5), "hell…");
         assert_eq!(clip("ñandú ñandú", 3), "ña…");
-    }
-
-    #[test]
-    fn formats_thousands() {
-        assert_eq!(thousands(7), "7");
-        assert_eq!(thousands(8_001), "8,001");
-        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 }

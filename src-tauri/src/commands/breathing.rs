@@ -8,6 +8,7 @@ use wbot_core::breathing::{
     self, BreathingHistory, BreathingSession, BreathingStats, LiveBreathing, RetentionPoint,
     RunnerCommand, SafetyDecision, SessionEvent, StartBreathing, TechniqueInfo,
 };
+use wbot_core::db::Page;
 use wbot_core::Core;
 
 use super::Result;
@@ -125,18 +126,18 @@ pub async fn finish_breathing(
         .await?)
 }
 
-/// One page of saved sessions, newest first (`limit` 1–100).
+/// One page of saved sessions, newest first (`limit` 1–100, default 20).
 #[tauri::command]
 #[specta::specta]
 pub async fn breathing_history(
     core: State<'_, Core>,
     profile_id: String,
-    limit: u32,
-    offset: u32,
+    page: Input<Page>,
 ) -> Result<BreathingHistory> {
+    let page = page.parse("page")?;
     Ok(core
         .breathing()
-        .breathing_history(&profile_id, limit, offset)
+        .breathing_history(&profile_id, page)
         .await?)
 }
 

@@ -1,6 +1,7 @@
 //! Journal entries: save one (from the companion's journaling card for now), read them back.
 
 use tauri::State;
+use wbot_core::db::Page;
 use wbot_core::journal::{JournalEntry, NewJournalEntry};
 use wbot_core::Core;
 
@@ -39,11 +40,11 @@ pub async fn get_journal_entry(
 pub async fn list_journal_entries(
     core: State<'_, Core>,
     profile_id: String,
-    offset: u32,
-    limit: Option<u32>,
+    page: Input<Page>,
 ) -> Result<Vec<JournalEntry>> {
+    let page = page.parse("page")?;
     Ok(core
         .journal()
-        .list_journal_entries(&profile_id, offset, limit)
+        .list_journal_entries(&profile_id, page)
         .await?)
 }

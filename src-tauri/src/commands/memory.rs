@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 use tauri::State;
+use wbot_core::db::Page;
 use wbot_core::events::CoreEvent;
 use wbot_core::memory::{
     Memory, MemoryHit, MemoryKind, MemoryPage, MemoryStatus, NewMemory, SearchOptions,
@@ -23,13 +24,10 @@ pub struct CoreNotice(pub CoreEvent);
 pub async fn list_memories(
     core: State<'_, Core>,
     profile_id: String,
-    offset: u32,
-    limit: Option<u32>,
+    page: Input<Page>,
 ) -> Result<MemoryPage> {
-    Ok(core
-        .memory()
-        .list_memories(&profile_id, offset, limit)
-        .await?)
+    let page = page.parse("page")?;
+    Ok(core.memory().list_memories(&profile_id, page).await?)
 }
 
 /// Searches the profile's memories by meaning and keywords, best first.

@@ -120,7 +120,7 @@ fn a_session_streams_events_over_the_channel_and_is_saved_on_finish() {
     let history = h
         .call(
             "breathing_history",
-            json!({ "profileId": ana, "limit": 20, "offset": 0 }),
+            json!({ "profileId": ana, "page": { "limit": 20, "offset": 0 } }),
         )
         .expect("history");
     assert_eq!(history["total"], 1);
@@ -153,7 +153,7 @@ fn a_session_streams_events_over_the_channel_and_is_saved_on_finish() {
             json!({ "profileId": ana, "sessionId": saved["id"] }),
         ),
         "not_found",
-        "no breathing session",
+        "not_found breathing_session",
     );
 }
 
@@ -174,12 +174,12 @@ fn pause_resume_stop_arrive_as_events_and_stop_is_recorded() {
     assert_error(
         h.call("tap_breath", ids.clone()),
         "conflict",
-        "nothing to tap",
+        "wrong_phase value=\"breath\"",
     );
     assert_error(
         h.call("release_retention", ids.clone()),
         "conflict",
-        "nothing to release",
+        "wrong_phase value=\"release\"",
     );
     h.call("stop_breathing", ids.clone()).expect("stop");
     let kinds: Vec<String> = h
@@ -211,26 +211,26 @@ fn bad_configs_and_moods_are_validation_errors() {
             json!({ "technique": "custom", "inhaleS": 31, "holdS": 0, "exhaleS": 4, "holdAfterS": 0, "cycles": 2 }),
         ),
         "validation",
-        "between 0 and 30 seconds",
+        "out_of_range breathing_phase min=0 max=30 actual=31 value=\"inhale\"",
     );
     assert_error(
         bad(
             json!({ "technique": "custom", "inhaleS": 0, "holdS": 0, "exhaleS": 0, "holdAfterS": 0, "cycles": 2 }),
         ),
         "validation",
-        "longer than 0 seconds",
+        "no_breathing_phase",
     );
     assert_error(
         bad(
             json!({ "technique": "custom", "inhaleS": 4, "holdS": 0, "exhaleS": 4, "holdAfterS": 0, "cycles": 51 }),
         ),
         "validation",
-        "between 1 and 50 cycles",
+        "out_of_range cycles min=1 max=50 actual=51",
     );
     assert_error(
         bad(json!({ "technique": "wim_hof", "breaths": 5 })),
         "validation",
-        "Breaths per round",
+        "out_of_range breaths min=10 max=60 actual=5",
     );
     assert_error(
         h.start(
@@ -239,7 +239,7 @@ fn bad_configs_and_moods_are_validation_errors() {
             json!({ "config": { "technique": "box" }, "moodBefore": 9 }),
         ),
         "validation",
-        "from 1 to 5",
+        "out_of_range mood_before min=1 max=5 actual=9",
     );
     assert_error(
         h.start(
@@ -263,7 +263,7 @@ fn bad_configs_and_moods_are_validation_errors() {
             json!({ "profileId": ana, "runId": live["runId"], "moodAfter": 6 }),
         ),
         "validation",
-        "from 1 to 5",
+        "out_of_range mood_after min=1 max=5 actual=6",
     );
     assert_error(
         h.call(
@@ -276,10 +276,10 @@ fn bad_configs_and_moods_are_validation_errors() {
     assert_error(
         h.call(
             "breathing_history",
-            json!({ "profileId": ana, "limit": 0, "offset": 0 }),
+            json!({ "profileId": ana, "page": { "limit": 0, "offset": 0 } }),
         ),
         "validation",
-        "A page holds",
+        "out_of_range page_size min=1 max=100 actual=0",
     );
     assert_error(
         h.call(
@@ -317,22 +317,22 @@ fn unknown_malformed_and_other_profiles_ids_are_not_found() {
         assert_error(
             h.call(cmd, json!({ "profileId": ben, "runId": run })),
             "not_found",
-            "no running breathing session",
+            "not_found breathing_session",
         );
         assert_error(
             h.call(cmd, json!({ "profileId": ana, "runId": unknown })),
             "not_found",
-            "no running",
+            "not_found breathing_session",
         );
         assert_error(
             h.call(cmd, json!({ "profileId": ana, "runId": "x" })),
             "validation",
-            "not a valid",
+            "invalid_format breathing_session value=\"x\"",
         );
         assert_error(
             h.call(cmd, json!({ "profileId": unknown, "runId": run })),
             "not_found",
-            "no profile",
+            "not_found profile",
         );
     }
     assert_error(
@@ -341,7 +341,7 @@ fn unknown_malformed_and_other_profiles_ids_are_not_found() {
             json!({ "profileId": ben, "runId": run, "moodAfter": null }),
         ),
         "not_found",
-        "no running",
+        "not_found breathing_session",
     );
     h.events_until_end(3);
     let saved = h
@@ -355,23 +355,23 @@ fn unknown_malformed_and_other_profiles_ids_are_not_found() {
         assert_error(
             h.call(cmd, json!({ "profileId": ben, "sessionId": id })),
             "not_found",
-            "no breathing session",
+            "not_found breathing_session",
         );
         assert_error(
             h.call(cmd, json!({ "profileId": ana, "sessionId": unknown })),
             "not_found",
-            "no breathing",
+            "not_found breathing_session",
         );
         assert_error(
             h.call(cmd, json!({ "profileId": ana, "sessionId": "42" })),
             "validation",
-            "not a valid",
+            "invalid_format breathing_session value=\"42\"",
         );
     }
     let bens = h
         .call(
             "breathing_history",
-            json!({ "profileId": ben, "limit": 10, "offset": 0 }),
+            json!({ "profileId": ben, "page": { "limit": 10, "offset": 0 } }),
         )
         .expect("history");
     assert_eq!(bens["total"], 0);
@@ -415,7 +415,7 @@ fn the_wim_hof_gate_shows_the_notice_until_acknowledged() {
     assert_error(
         h.call("acknowledge_wim_hof_notice", json!({ "profileId": "bad" })),
         "validation",
-        "not a valid",
+        "invalid_format profile value=\"bad\"",
     );
 }
 
@@ -491,6 +491,6 @@ fn mute_and_ambient_switches_are_saved_in_the_profiles_settings() {
             json!({ "profileId": "7a0c2a4e-9d3b-4f7e-8a51-3c2b1d0e9f88", "on": true }),
         ),
         "not_found",
-        "no profile",
+        "not_found profile",
     );
 }

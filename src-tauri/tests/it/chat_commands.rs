@@ -175,7 +175,7 @@ fn bad_chat_inputs_get_typed_errors() {
                 "onEvent": "__CHANNEL__:1" }),
         ),
         "validation",
-        "8,000",
+        "too_long message max=8000 actual=8001",
     );
     assert_error(
         h.call(
@@ -217,7 +217,7 @@ fn bad_chat_inputs_get_typed_errors() {
             json!({ "profileId": profile, "replyId": "00000000-0000-4000-8000-000000000000" }),
         ),
         "not_found",
-        "not streaming",
+        "reply_not_streaming",
     );
     assert_error(
         h.call(
@@ -260,6 +260,6 @@ fn bad_chat_inputs_get_typed_errors() {
             json!({ "profileId": profile, "region": "Atlantis" }),
         ),
         "validation",
-        "two-letter",
+        "invalid_format helpline_region value=\"Atlantis\"",
     );
 }

@@ -76,11 +76,11 @@ fn create_profile_then_it_is_listed_and_active() {
 #[test]
 fn bad_names_get_typed_errors_and_nothing_is_saved() {
     let h = harness();
-    assert_error(h.create(""), "validation", "enter a name");
+    assert_error(h.create(""), "validation", "empty display_name");
     assert_error(
         h.create(&"x".repeat(10_000)),
         "validation",
-        "at most 100 characters",
+        "too_long display_name max=100 actual=10000",
     );
     assert_eq!(h.call("list_profiles", json!({})).expect("list"), json!([]));
 }
@@ -108,7 +108,7 @@ fn unknown_enum_values_are_validation_errors_and_keep_what_was_saved() {
             json!({ "profileId": id, "settings": bad }),
         ),
         "validation",
-        "neon",
+        "invalid_input value=\"settings\"",
     );
     let mut loud = saved.clone();
     loud["cueVolume"] = json!(300);
@@ -128,7 +128,7 @@ fn unknown_enum_values_are_validation_errors_and_keep_what_was_saved() {
             json!({ "profileId": id, "answers": answers }),
         ),
         "validation",
-        "sarcastic",
+        "invalid_input value=\"onboarding answers\"",
     );
     assert_eq!(
         h.call("get_settings", json!({ "profileId": id }))
@@ -145,22 +145,22 @@ fn unknown_and_malformed_profile_ids_are_rejected() {
     assert_error(
         h.call("get_settings", json!({ "profileId": unknown })),
         "not_found",
-        "no profile",
+        "not_found profile",
     );
     assert_error(
         h.call("switch_profile", json!({ "profileId": unknown })),
         "not_found",
-        "no profile",
+        "not_found profile",
     );
     assert_error(
         h.call("delete_profile", json!({ "profileId": unknown })),
         "not_found",
-        "no profile",
+        "not_found profile",
     );
     assert_error(
         h.call("get_onboarding", json!({ "profileId": "not-an-id" })),
         "validation",
-        "not a valid profile id",
+        "invalid_format profile value=\"not-an-id\"",
     );
     assert_eq!(
         h.call("list_profiles", json!({}))

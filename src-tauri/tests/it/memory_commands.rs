@@ -121,7 +121,7 @@ fn add_search_edit_delete_and_forget_all() {
     let page = h
         .call(
             "list_memories",
-            json!({ "profileId": ana, "offset": 0, "limit": 2 }),
+            json!({ "profileId": ana, "page": { "limit": 2, "offset": 0 } }),
         )
         .expect("page");
     assert_eq!(page["total"], 3);
@@ -163,7 +163,7 @@ fn add_search_edit_delete_and_forget_all() {
     let page = h
         .call(
             "list_memories",
-            json!({ "profileId": ana, "offset": 0, "limit": null }),
+            json!({ "profileId": ana, "page": { "limit": null, "offset": 0 } }),
         )
         .expect("page");
     assert_eq!(page, json!({ "items": [], "total": 0, "nextOffset": null }));
@@ -179,16 +179,20 @@ fn bad_inputs_get_typed_errors_and_store_nothing() {
             json!({ "profileId": ana, "text": text, "kind": null }),
         )
     };
-    assert_error(add(" \n "), "validation", "cannot be empty");
-    assert_error(add(&"x".repeat(8_001)), "validation", "8,001");
-    assert_error(add("a\0b"), "validation", "NUL");
+    assert_error(add(" \n "), "validation", "empty memory");
+    assert_error(
+        add(&"x".repeat(8_001)),
+        "validation",
+        "too_long memory max=8000 actual=8001",
+    );
+    assert_error(add("a\0b"), "validation", "invalid_characters memory");
     assert_error(
         h.call(
             "add_memory",
             json!({ "profileId": ana, "text": "hi", "kind": "dream" }),
         ),
         "validation",
-        "unknown variant `dream`",
+        "invalid_input value=\"memory kind\"",
     );
     assert_error(
         h.call(
@@ -196,7 +200,7 @@ fn bad_inputs_get_typed_errors_and_store_nothing() {
             json!({ "profileId": "not-an-id", "text": "hi", "kind": null }),
         ),
         "validation",
-        "not a valid profile id",
+        "invalid_format profile value=\"not-an-id\"",
     );
     assert_error(
         h.call(
@@ -216,7 +220,11 @@ fn bad_inputs_get_typed_errors_and_store_nothing() {
         for (k, v) in extra.as_object().expect("object") {
             body[k] = v.clone();
         }
-        assert_error(h.call(cmd, body), "validation", "not a valid memory id");
+        assert_error(
+            h.call(cmd, body),
+            "validation",
+            "invalid_format memory value=\"42\"",
+        );
     }
     assert_error(
         h.call(
@@ -224,7 +232,7 @@ fn bad_inputs_get_typed_errors_and_store_nothing() {
             json!({ "profileId": ana, "memoryId": memory["id"], "text": "" }),
         ),
         "validation",
-        "cannot be empty",
+        "empty memory",
     );
     assert_error(
         h.call(
@@ -232,7 +240,7 @@ fn bad_inputs_get_typed_errors_and_store_nothing() {
             json!({ "profileId": ana, "memoryId": memory["id"], "text": "y".repeat(9_000) }),
         ),
         "validation",
-        "at most 8,000 characters",
+        "too_long memory max=8000 actual=9000",
     );
 
     let search = |query: &str, options: Value| {
@@ -241,40 +249,40 @@ fn bad_inputs_get_typed_errors_and_store_nothing() {
             json!({ "profileId": ana, "query": query, "options": options }),
         )
     };
-    assert_error(search("   ", json!({})), "validation", "type something");
+    assert_error(search("   ", json!({})), "validation", "empty search_text");
     assert_error(
         search(&"q".repeat(8_001), json!({})),
         "validation",
-        "at most 8,000",
+        "too_long search_text max=8000 actual=8001",
     );
     assert_error(
         search("tea", json!({ "limit": 0 })),
         "validation",
-        "1 to 50",
+        "out_of_range result_count min=1 max=50 actual=0",
     );
     assert_error(
         search("tea", json!({ "minSimilarity": 3 })),
         "validation",
-        "between -1 and 1",
+        "out_of_range min_similarity min=-1 max=1",
     );
     assert_error(
         search("tea", json!({ "limit": "many" })),
         "validation",
-        "search options were not understood",
+        "invalid_input value=\"search options\"",
     );
     assert_error(
         h.call(
             "list_memories",
-            json!({ "profileId": ana, "offset": 0, "limit": 0 }),
+            json!({ "profileId": ana, "page": { "limit": 0, "offset": 0 } }),
         ),
         "validation",
-        "1 to 200",
+        "out_of_range page_size min=1 max=200 actual=0",
     );
 
     let page = h
         .call(
             "list_memories",
-            json!({ "profileId": ana, "offset": 0, "limit": 50 }),
+            json!({ "profileId": ana, "page": { "limit": 50, "offset": 0 } }),
         )
         .expect("page");
     assert_eq!(page["total"], 1);
@@ -289,7 +297,7 @@ fn another_profiles_memory_is_not_found() {
     let anas = h.add(&ana, "Ana's secret: she sings in the car");
     let id = anas["id"].as_str().expect("id");
 
-    let not_found = format!("There is no memory with id {id}");
+    let not_found = format!("not_found memory value=\"{id}\"");
     assert_error(
         h.call(
             "update_memory",
@@ -313,7 +321,7 @@ fn another_profiles_memory_is_not_found() {
     let page = h
         .call(
             "list_memories",
-            json!({ "profileId": ana, "offset": 0, "limit": 10 }),
+            json!({ "profileId": ana, "page": { "limit": 10, "offset": 0 } }),
         )
         .expect("page");
     assert_eq!(page["items"], json!([anas]));

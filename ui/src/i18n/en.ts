@@ -14,10 +14,13 @@ import type { IndexHealth } from "../lib/backend";
 import type { JournalCategory, ProviderKind } from "../lib/backend";
 import type { HelplineRegion } from "../features/chat/format";
 import type { Section } from "../features/shell/sections";
+import type { ErrorMessages } from "./errors";
+import { errorsEn } from "./errors.en";
 
 type Question<T extends string> = { title: string; hint: string; options: Record<T, string> };
 
 export interface Messages {
+  errors: ErrorMessages;
   common: {
     loading: string;
     retry: string;
@@ -360,6 +363,7 @@ export interface Messages {
 }
 
 export const en: Messages = {
+  errors: errorsEn,
   common: {
     loading: "Loading…",
     retry: "Try again",

@@ -1,6 +1,8 @@
 import type { Messages } from "./en";
+import { errorsEs } from "./errors.es";
 
 export const es: Messages = {
+  errors: errorsEs,
   common: {
     loading: "Cargando…",
     retry: "Reintentar",

@@ -1,5 +1,6 @@
 import { createContext, createElement, useContext, useEffect, type ReactNode } from "react";
-import type { Locale } from "../lib/backend";
+import { toBackendError, type Locale, type ProviderError } from "../lib/backend";
+import { describeError, describeProviderError } from "./errors";
 import { en, type Messages } from "./en";
 import { es } from "./es";
 
@@ -19,4 +20,22 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
 
 export function useT(): Messages {
   return dictionaries[useContext(LocaleContext)];
+}
+
+/**
+ * Words any error in the profile's language: a failed reply's provider error by its kind, a BackendError
+ * by its reason, anything else as internal.
+ */
+export function useErrorText(): (error: unknown) => string {
+  const locale = useContext(LocaleContext);
+  const messages = dictionaries[locale].errors;
+  return (error) => {
+    if (isProviderError(error)) return describeProviderError(messages, error);
+    const { reason, params } = toBackendError(error);
+    return describeError(messages, locale, reason, params);
+  };
+}
+
+function isProviderError(value: unknown): value is ProviderError {
+  return typeof value === "object" && value !== null && "kind" in value && "providerId" in value;
 }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { commands } from "../bindings";
-import { BackendError, tauriBackend } from "./backend";
+import { NO_PARAMS } from "../test/validation";
+import { BackendError, tauriBackend, toBackendError } from "./backend";
 
 vi.mock("../bindings", () => ({
   commands: {
@@ -24,28 +25,89 @@ describe("tauriBackend", () => {
     await expect(tauriBackend.listProfiles()).resolves.toEqual([ana]);
   });
 
-  it("throws an AppError result as a BackendError with its code", async () => {
+  it("throws an AppError result as a BackendError with its code, reason and params", async () => {
     mocked.deleteProfile.mockResolvedValue({
       status: "error",
-      error: { code: "not_found", message: "No such profile." },
+      error: {
+        code: "not_found",
+        reason: "not_found",
+        params: { ...NO_PARAMS, subject: "profile", value: "x" },
+      },
     });
     const error: unknown = await tauriBackend.deleteProfile("x").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackendError);
-    expect(error).toMatchObject({ code: "not_found", message: "No such profile." });
+    expect(error).toMatchObject({
+      name: "BackendError",
+      code: "not_found",
+      reason: "not_found",
+      params: { subject: "profile", value: "x" },
+    });
   });
 
-  it("turns any other rejection into an internal BackendError", async () => {
+  it("turns any other rejection into an internal BackendError, keeping the detail", async () => {
     mocked.listProfiles.mockRejectedValue(new Error("IPC channel closed"));
     await expect(tauriBackend.listProfiles()).rejects.toMatchObject({
       name: "BackendError",
       code: "internal",
+      reason: "internal",
+      params: {},
       message: "IPC channel closed",
     });
 
     mocked.listProfiles.mockRejectedValue("command list_profiles not found");
     await expect(tauriBackend.listProfiles()).rejects.toMatchObject({
       code: "internal",
+      reason: "internal",
       message: "command list_profiles not found",
     });
+  });
+
+  it("turns a malformed error result into an internal BackendError", async () => {
+    mocked.deleteProfile.mockResolvedValue({
+      status: "error",
+      // An error of the old shape, or from a shell the UI does not match: no reason, no params.
+      error: { code: "not_found", message: "No such profile." } as never,
+    });
+    await expect(tauriBackend.deleteProfile("x")).rejects.toMatchObject({
+      name: "BackendError",
+      code: "internal",
+      reason: "internal",
+    });
+  });
+});
+
+describe("toBackendError", () => {
+  it("returns a BackendError as it is", () => {
+    const error = new BackendError("conflict", "session_ended");
+    expect(toBackendError(error)).toBe(error);
+  });
+
+  it("keeps an AppError's code, reason and params", () => {
+    const error = toBackendError({
+      code: "validation",
+      reason: "too_long",
+      params: { ...NO_PARAMS, subject: "message", max: 8000, actual: 8001 },
+    });
+    expect(error).toBeInstanceOf(BackendError);
+    expect(error).toMatchObject({
+      code: "validation",
+      reason: "too_long",
+      params: { subject: "message", max: 8000, actual: 8001 },
+    });
+  });
+
+  it.each([
+    ["an unknown code", { code: "teapot", reason: "internal", params: {} }],
+    ["no reason", { code: "validation", params: {} }],
+    ["a reason that is not text", { code: "validation", reason: 3, params: {} }],
+    ["no params", { code: "validation", reason: "empty" }],
+    ["null params", { code: "validation", reason: "empty", params: null }],
+    ["the old shape", { code: "not_found", message: "No such profile." }],
+    ["null", null],
+    ["a number", 42],
+  ])("turns %s into an internal error", (_what, value) => {
+    const error = toBackendError(value);
+    expect(error).toBeInstanceOf(BackendError);
+    expect(error).toMatchObject({ code: "internal", reason: "internal", params: {} });
   });
 });

@@ -10,7 +10,10 @@ import type {
   BreathingSession_Serialize,
   BreathingStats_Serialize,
   ErrorCode,
+  ErrorParams,
   LiveBreathing_Serialize,
+  Page,
+  Reason,
   RetentionPoint,
   SafetyDecision_Serialize,
   SessionEvent_Deserialize,
@@ -39,6 +42,10 @@ export type {
   Contraindication,
   CurrentFeeling,
   ErrorCode,
+  ErrorParams,
+  Page,
+  Reason,
+  Subject,
   ExperienceLevel,
   Locale,
   NewProfile,
@@ -140,6 +147,8 @@ export type {
   Message_Serialize as Message,
   ProposalDecision,
   ProposalReason,
+  ProviderError_Serialize as ProviderError,
+  ProviderErrorKind,
   ProviderInput_Serialize as ProviderInput,
   ProviderKind,
   ProviderPreset,
@@ -150,13 +159,19 @@ export type {
   TurnStarted_Serialize as TurnStarted,
 } from "../bindings";
 
+/** A command's failure: its code, its reason and their parameters. The UI words it (useErrorText). */
 export class BackendError extends Error {
   readonly code: ErrorCode;
+  readonly reason: Reason;
+  readonly params: Partial<ErrorParams>;
 
-  constructor(code: ErrorCode, message: string) {
-    super(message);
+  /** `detail` is for developers (the console, test failures); people read the worded reason. */
+  constructor(code: ErrorCode, reason: Reason, params: Partial<ErrorParams> = {}, detail?: string) {
+    super(detail ?? `${code}: ${reason}`);
     this.name = "BackendError";
     this.code = code;
+    this.reason = reason;
+    this.params = params;
   }
 }
 
@@ -198,11 +213,7 @@ export interface Backend {
     runId: string,
     moodAfter: number | null,
   ): Promise<BreathingSession_Serialize>;
-  breathingHistory(
-    profileId: string,
-    limit: number,
-    offset: number,
-  ): Promise<BreathingHistory_Serialize>;
+  breathingHistory(profileId: string, page: Page): Promise<BreathingHistory_Serialize>;
   getBreathingSession(profileId: string, sessionId: string): Promise<BreathingSession_Serialize>;
   deleteBreathingSession(profileId: string, sessionId: string): Promise<void>;
   breathingStats(profileId: string): Promise<BreathingStats_Serialize>;
@@ -217,7 +228,7 @@ export interface Backend {
   setBreathingAmbient(profileId: string, on: boolean): Promise<AudioState_Serialize>;
 
   /** A page of the profile's memories, newest first. */
-  listMemories(profileId: string, offset: number, limit: number): Promise<MemoryPage_Serialize>;
+  listMemories(profileId: string, page: Page): Promise<MemoryPage_Serialize>;
   /** Memories by meaning and keywords, best first. */
   searchMemories(
     profileId: string,
@@ -325,18 +336,22 @@ const ERROR_CODES: readonly ErrorCode[] = [
 
 function isAppError(value: unknown): value is AppError {
   if (typeof value !== "object" || value === null) return false;
-  const { code, message } = value as Record<string, unknown>;
+  const { code, reason, params } = value as Record<string, unknown>;
   return (
-    typeof message === "string" && typeof code === "string" && ERROR_CODES.some((c) => c === code)
+    typeof reason === "string" &&
+    typeof params === "object" &&
+    params !== null &&
+    typeof code === "string" &&
+    ERROR_CODES.some((c) => c === code)
   );
 }
 
 /** Turns anything a command rejected with into a BackendError. */
 export function toBackendError(error: unknown): BackendError {
   if (error instanceof BackendError) return error;
-  if (isAppError(error)) return new BackendError(error.code, error.message);
-  if (error instanceof Error) return new BackendError("internal", error.message);
-  return new BackendError("internal", String(error));
+  if (isAppError(error)) return new BackendError(error.code, error.reason, error.params);
+  const detail = error instanceof Error ? error.message : String(error);
+  return new BackendError("internal", "internal", {}, detail);
 }
 
 async function unwrap<T>(pending: Promise<CommandResult<T>>): Promise<T> {
@@ -414,8 +429,7 @@ export const tauriBackend: Backend = {
   releaseRetention: (profileId, runId) => done(commands.releaseRetention(profileId, runId)),
   finishBreathing: (profileId, runId, moodAfter) =>
     unwrap(commands.finishBreathing(profileId, runId, moodAfter)),
-  breathingHistory: (profileId, limit, offset) =>
-    unwrap(commands.breathingHistory(profileId, limit, offset)),
+  breathingHistory: (profileId, page) => unwrap(commands.breathingHistory(profileId, page)),
   getBreathingSession: (profileId, sessionId) =>
     unwrap(commands.getBreathingSession(profileId, sessionId)),
   deleteBreathingSession: (profileId, sessionId) =>
@@ -427,8 +441,7 @@ export const tauriBackend: Backend = {
   audioState: (profileId) => unwrap(commands.audioState(profileId)),
   setAudioMuted: (profileId, muted) => unwrap(commands.setAudioMuted(profileId, muted)),
   setBreathingAmbient: (profileId, on) => unwrap(commands.setBreathingAmbient(profileId, on)),
-  listMemories: (profileId, offset, limit) =>
-    unwrap(commands.listMemories(profileId, offset, limit)),
+  listMemories: (profileId, page) => unwrap(commands.listMemories(profileId, page)),
   searchMemories: (profileId, query, options) =>
     unwrap(commands.searchMemories(profileId, query, options)),
   addMemory: (profileId, text, kind) => unwrap(commands.addMemory(profileId, text, kind ?? null)),

@@ -32,7 +32,7 @@ import {
   SESSION_LENGTHS,
   SUPPORT_TYPES,
 } from "../features/onboarding/options";
-import type { CoreNotice, MemoryKind, SearchOptions } from "../lib/backend";
+import type { CoreNotice, MemoryKind, Page, SearchOptions } from "../lib/backend";
 import { FakeMemory } from "./fakeMemory";
 import { CORE } from "./coreFixtures";
 import { countWords } from "../features/journaling/format";
@@ -49,6 +49,7 @@ import type {
   SearchMode,
 } from "../lib/backend";
 import { FakeChat, PROVIDER_PRESETS } from "./fakeChat";
+import { requireText } from "./validation";
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: "system",
@@ -72,38 +73,49 @@ export const SAMPLE_ANSWERS: OnboardingAnswers = {
   contraindications: [],
 };
 
-function oneOf(values: readonly string[], value: string, field: string) {
+function oneOf(values: readonly string[], value: string) {
   if (!values.includes(value)) {
-    throw new BackendError("validation", `Unknown ${field} "${value}".`);
+    throw new BackendError("validation", "invalid_value", { value, expected: [...values] });
   }
 }
 
-function allOf(values: readonly string[], list: readonly string[], field: string) {
-  for (const value of list) oneOf(values, value, field);
+function allOf(values: readonly string[], list: readonly string[]) {
+  for (const value of list) oneOf(values, value);
 }
 
 function validateAnswers(answers: OnboardingAnswers) {
-  oneOf(CURRENT_FEELINGS, answers.currentFeeling, "current feeling");
-  oneOf(PRIMARY_GOALS, answers.primaryGoal, "primary goal");
-  allOf(CHALLENGES, answers.challenges, "challenge");
-  oneOf(COMMUNICATION_STYLES, answers.communicationStyle, "communication style");
-  oneOf(SUPPORT_TYPES, answers.supportType, "support type");
-  allOf(PREFERRED_ACTIVITIES, answers.preferredActivities, "activity");
-  oneOf(EXPERIENCE_LEVELS, answers.experienceLevel, "experience level");
-  oneOf(SESSION_LENGTHS, answers.sessionLength, "session length");
-  allOf(CONTRAINDICATIONS, answers.contraindications, "contraindication");
+  oneOf(CURRENT_FEELINGS, answers.currentFeeling);
+  oneOf(PRIMARY_GOALS, answers.primaryGoal);
+  allOf(CHALLENGES, answers.challenges);
+  oneOf(COMMUNICATION_STYLES, answers.communicationStyle);
+  oneOf(SUPPORT_TYPES, answers.supportType);
+  allOf(PREFERRED_ACTIVITIES, answers.preferredActivities);
+  oneOf(EXPERIENCE_LEVELS, answers.experienceLevel);
+  oneOf(SESSION_LENGTHS, answers.sessionLength);
+  allOf(CONTRAINDICATIONS, answers.contraindications);
 }
 
 function validateSettings(settings: Settings) {
-  oneOf(["light", "system", "dark"], settings.theme, "theme");
-  oneOf(["en", "es"], settings.locale, "language");
-  oneOf(["ocean", "pink", "brown"], settings.ambientSound, "ambient sound");
-  for (const volume of [settings.cueVolume, settings.ambientVolume]) {
+  oneOf(["light", "system", "dark"], settings.theme);
+  oneOf(["en", "es"], settings.locale);
+  oneOf(["ocean", "pink", "brown"], settings.ambientSound);
+  for (const [subject, volume] of [
+    ["cue_volume", settings.cueVolume],
+    ["ambient_volume", settings.ambientVolume],
+  ] as const) {
     if (!Number.isInteger(volume) || volume < 0 || volume > 100) {
-      throw new BackendError("validation", "Volumes go from 0 to 100.");
+      throw new BackendError("validation", "out_of_range", {
+        subject,
+        min: 0,
+        max: 100,
+        actual: volume,
+      });
     }
   }
 }
+
+/** The core's longest profile name, in characters. */
+const MAX_NAME_CHARS = CORE.limits.displayNameChars;
 
 type PresetTechnique = "box" | "relaxing_478" | "coherent" | "deep_calm";
 
@@ -117,12 +129,6 @@ export const PRESETS = Object.fromEntries(
 /** The core's Wim Hof defaults. */
 export const WIM_HOF_DEFAULTS = CORE.techniques.find((t) => t.technique === "wim_hof")
   ?.wimHof as WimHofSettings;
-
-const SAFETY_NOTICE = [
-  "Never practise in or near water.",
-  "Never practise while driving or anywhere fainting could hurt you.",
-  "Sit or lie down somewhere comfortable.",
-];
 
 /** A session started on the fake: tests push its events with `emit`. */
 export interface FakeRun {
@@ -183,11 +189,10 @@ export class FakeBackend implements Backend {
   readonly sessions: BreathingSession[] = [];
   /** Which profile owns each saved session. */
   readonly sessionOwner = new Map<string, string>();
-  gate: Omit<SafetyDecision, "showSafetyNotice" | "safetyNotice"> = {
+  gate: Omit<SafetyDecision, "showSafetyNotice"> = {
     allowed: true,
     suggestedTechnique: null,
     reason: null,
-    message: null,
   };
   readonly acknowledged = new Set<string>();
   audioStatus: AudioStatus = {
@@ -240,7 +245,9 @@ export class FakeBackend implements Backend {
 
   private stored(profileId: string): StoredProfile {
     const stored = this.profiles.get(profileId);
-    if (stored === undefined) throw new BackendError("not_found", "That profile doesn't exist.");
+    if (stored === undefined) {
+      throw new BackendError("not_found", "not_found", { subject: "profile", value: profileId });
+    }
     return stored;
   }
 
@@ -256,13 +263,7 @@ export class FakeBackend implements Backend {
 
   createProfile(input: NewProfile) {
     return this.run_("createProfile", () => {
-      const name = input.displayName.trim();
-      if (name.length === 0) {
-        throw new BackendError("validation", "Please enter a name for this profile.");
-      }
-      if (name.length > 100) {
-        throw new BackendError("validation", "A name can be at most 100 characters long.");
-      }
+      const name = requireText(input.displayName, "display_name", MAX_NAME_CHARS);
       validateAnswers(input.onboarding);
       const profile = this.seedProfile(name);
       this.stored(profile.id).onboarding = input.onboarding;
@@ -362,10 +363,10 @@ export class FakeBackend implements Backend {
     this.stored(profileId);
     const run = this.runs.find((r) => r.runId === runId && r.profileId === profileId);
     if (run === undefined) {
-      throw new BackendError(
-        "not_found",
-        `There is no running breathing session with id ${runId}.`,
-      );
+      throw new BackendError("not_found", "not_found", {
+        subject: "breathing_session",
+        value: runId,
+      });
     }
     return run;
   }
@@ -376,7 +377,10 @@ export class FakeBackend implements Backend {
       (s) => s.id === sessionId && this.sessionOwner.get(s.id) === profileId,
     );
     if (index < 0) {
-      throw new BackendError("not_found", `There is no breathing session with id ${sessionId}.`);
+      throw new BackendError("not_found", "not_found", {
+        subject: "breathing_session",
+        value: sessionId,
+      });
     }
     return index;
   }
@@ -390,15 +394,30 @@ export class FakeBackend implements Backend {
       this.stored(profileId);
       const { config } = input;
       if (config.technique === "custom") {
-        const phases = [config.inhaleS, config.holdS, config.exhaleS, config.holdAfterS];
-        if (phases.some((s) => s === null || s < 0 || s > 30)) {
-          throw new BackendError(
-            "validation",
-            "The inhale phase must be between 0 and 30 seconds.",
-          );
+        const phases = [
+          ["inhale", config.inhaleS],
+          ["hold", config.holdS],
+          ["exhale", config.exhaleS],
+          ["hold_after", config.holdAfterS],
+        ] as const;
+        for (const [name, seconds] of phases) {
+          if (seconds === null || !Number.isFinite(seconds) || seconds < 0 || seconds > 30) {
+            throw new BackendError("validation", "out_of_range", {
+              subject: "breathing_phase",
+              min: 0,
+              max: 30,
+              actual: seconds !== null && Number.isFinite(seconds) ? seconds : null,
+              value: name,
+            });
+          }
         }
         if (config.cycles < 1 || config.cycles > 50) {
-          throw new BackendError("validation", "A pattern needs between 1 and 50 cycles.");
+          throw new BackendError("validation", "out_of_range", {
+            subject: "cycles",
+            min: 1,
+            max: 50,
+            actual: config.cycles,
+          });
         }
       }
       this.ambientPlaying = this.stored(profileId).settings.ambientOn;
@@ -443,8 +462,7 @@ export class FakeBackend implements Backend {
   ) {
     return this.run_(method, () => {
       const run = this.liveRun(profileId, runId);
-      if (run.ended !== null)
-        throw new BackendError("conflict", "This breathing session has already ended.");
+      if (run.ended !== null) throw new BackendError("conflict", "session_ended");
       run.calls.push(method);
       after(run);
     });
@@ -487,7 +505,12 @@ export class FakeBackend implements Backend {
     return this.run_("finishBreathing", () => {
       const run = this.liveRun(profileId, runId);
       if (moodAfter !== null && (moodAfter < 1 || moodAfter > 5)) {
-        throw new BackendError("validation", "The mood after must be from 1 to 5.");
+        throw new BackendError("validation", "out_of_range", {
+          subject: "mood_after",
+          min: 1,
+          max: 5,
+          actual: moodAfter,
+        });
       }
       this.runs.splice(this.runs.indexOf(run), 1);
       this.ambientPlaying = false;
@@ -503,11 +526,11 @@ export class FakeBackend implements Backend {
     });
   }
 
-  breathingHistory(profileId: string, limit: number, offset: number) {
+  breathingHistory(profileId: string, { limit, offset }: Page) {
     return this.run_("breathingHistory", () => {
       this.stored(profileId);
       const own = this.sessions.filter((s) => this.sessionOwner.get(s.id) === profileId);
-      const items = own.slice(offset, offset + limit);
+      const items = own.slice(offset, offset + (limit ?? 20));
       return { items, total: own.length };
     });
   }
@@ -515,7 +538,8 @@ export class FakeBackend implements Backend {
   getBreathingSession(profileId: string, sessionId: string) {
     return this.run_("getBreathingSession", () => {
       const session = this.sessions[this.ownSession(profileId, sessionId)];
-      if (session === undefined) throw new BackendError("internal", "lost a session");
+      if (session === undefined)
+        throw new BackendError("internal", "internal", {}, "lost a session");
       return session;
     });
   }
@@ -572,7 +596,7 @@ export class FakeBackend implements Backend {
       this.stored(profileId);
       this.gateMessages.push(latestMessage);
       const show = this.gate.allowed && !this.acknowledged.has(profileId);
-      return { ...this.gate, showSafetyNotice: show, safetyNotice: show ? SAFETY_NOTICE : [] };
+      return { ...this.gate, showSafetyNotice: show };
     });
   }
 
@@ -621,9 +645,9 @@ export class FakeBackend implements Backend {
   /** Memories, their search and status (see FakeMemory). */
   readonly memory = new FakeMemory();
 
-  listMemories(profileId: string, offset: number, limit: number) {
+  listMemories(profileId: string, { limit, offset }: Page) {
     return this.run_("listMemories", () =>
-      this.memory.list(this.stored(profileId).profile.id, offset, limit),
+      this.memory.list(this.stored(profileId).profile.id, offset, limit ?? 50),
     );
   }
 
@@ -718,10 +742,10 @@ export class FakeBackend implements Backend {
           (s) => s.id === result.sessionId && this.sessionOwner.get(s.id) === profileId,
         );
         if (session === undefined) {
-          throw new BackendError(
-            "not_found",
-            `There is no breathing session with id ${result.sessionId}.`,
-          );
+          throw new BackendError("not_found", "not_found", {
+            subject: "breathing_session",
+            value: result.sessionId,
+          });
         }
         return {
           activity: "breathing",
@@ -738,10 +762,10 @@ export class FakeBackend implements Backend {
           (e) => e.id === result.entryId && this.journalOwner.get(e.id) === profileId,
         );
         if (entry === undefined) {
-          throw new BackendError(
-            "not_found",
-            `There is no journal entry with id ${result.entryId}.`,
-          );
+          throw new BackendError("not_found", "not_found", {
+            subject: "journal_entry",
+            value: result.entryId,
+          });
         }
         return {
           activity: "journaling",
@@ -758,10 +782,10 @@ export class FakeBackend implements Backend {
           (s) => s.id === result.sessionId && this.meditationOwner.get(s.id) === profileId,
         );
         if (session === undefined) {
-          throw new BackendError(
-            "not_found",
-            `There is no meditation session with id ${result.sessionId}.`,
-          );
+          throw new BackendError("not_found", "not_found", {
+            subject: "meditation_session",
+            value: result.sessionId,
+          });
         }
         return {
           activity: "meditation",
@@ -781,17 +805,25 @@ export class FakeBackend implements Backend {
       this.stored(profileId);
       // The core's main rules, so UI tests catch a timer that sends nonsense.
       if (input.plannedMs < 60_000 || input.plannedMs > 120 * 60_000) {
-        throw new BackendError("validation", "A meditation is planned for 1 to 120 minutes.");
+        throw new BackendError("validation", "out_of_range", {
+          subject: "meditation_length",
+          min: 1,
+          max: 120,
+          actual: input.plannedMs / 60_000,
+        });
       }
       if (input.durationMs < 0 || input.durationMs > input.plannedMs + 5_000) {
-        throw new BackendError("validation", "A session cannot last longer than planned.");
+        throw new BackendError("validation", "longer_than_planned");
       }
       const fullTime = input.durationMs + 5_000 >= input.plannedMs;
-      if (input.completed ? !fullTime : input.durationMs >= input.plannedMs) {
-        throw new BackendError("validation", "Completed does not match the time meditated.");
+      if (input.completed && !fullTime) {
+        throw new BackendError("validation", "completed_too_early");
+      }
+      if (!input.completed && input.durationMs >= input.plannedMs) {
+        throw new BackendError("validation", "ran_whole_time");
       }
       if (Date.parse(input.endedAt) < Date.parse(input.startedAt)) {
-        throw new BackendError("validation", "A session cannot end before it started.");
+        throw new BackendError("validation", "end_before_start");
       }
       const saved: MeditationSession = { id: crypto.randomUUID(), kind: "silent", ...input };
       this.meditationSessions.unshift(saved);
@@ -812,7 +844,7 @@ export class FakeBackend implements Backend {
       this.stored(profileId);
       const text = entry.text.trim();
       if (text === "") {
-        throw new BackendError("validation", "The entry is empty; write a few words first.");
+        throw new BackendError("validation", "empty", { subject: "journal_entry" });
       }
       const saved: JournalEntry = {
         id: crypto.randomUUID(),

@@ -13,6 +13,7 @@ import {
   type Message,
   type MessageStatus,
   type ProposalDecision,
+  type ProviderError,
   type ProviderInput,
   type ProviderPreset,
   type ProviderSettings,
@@ -20,8 +21,35 @@ import {
   type SearchMode,
 } from "../lib/backend";
 import { CORE } from "./coreFixtures";
+import { NO_PARAMS, requireText } from "./validation";
 
 const MAX_MESSAGE_CHARS = CORE.limits.messageChars;
+const MAX_TITLE_CHARS = CORE.limits.titleChars;
+const MAX_PROVIDER_NAME_CHARS = 100;
+const MAX_KEY_CHARS = CORE.limits.keyChars;
+const MIN_TIMEOUT_MS = CORE.limits.providerTimeoutMinMs;
+const MAX_TIMEOUT_MS = CORE.limits.providerTimeoutMaxMs;
+
+/** An error as a `kind: "error"` reply event carries it: every parameter present, null when unused. */
+type EventError = Extract<ReplyEvent, { kind: "error" }>["error"];
+
+/** The AppError the core would send for this BackendError. */
+export function appErrorOf(error: BackendError): EventError {
+  return {
+    code: error.code,
+    reason: error.reason,
+    params: { ...NO_PARAMS, ...error.params },
+  };
+}
+
+/** A failed reply's provider error, as the core saves it (no status or detail unless given). */
+export function providerError(
+  kind: ProviderError["kind"],
+  providerId: string,
+  more: Partial<Pick<ProviderError, "status" | "detail">> = {},
+): ProviderError {
+  return { kind, providerId, status: null, detail: null, ...more };
+}
 
 /** The core's provider presets. */
 export const PROVIDER_PRESETS: ProviderPreset[] = CORE.providerPresets;
@@ -193,7 +221,7 @@ export class FakeChat {
   }
 
   /** Saves the current reply with this status and sends `done`, as the core does. */
-  finish(status: MessageStatus = "complete", error: string | null = null): Message {
+  finish(status: MessageStatus = "complete", error: ProviderError | null = null): Message {
     const reply = this.reply;
     if (reply.ended) throw new Error("the reply has ended");
     reply.ended = true;
@@ -207,11 +235,11 @@ export class FakeChat {
     return message;
   }
 
-  /** Ends the current reply with an `error` event (it could not be saved). */
-  fail(message: string) {
+  /** Ends the current reply with an `error` event (it could not be saved), as the core does. */
+  fail(error: BackendError = new BackendError("unavailable", "database_busy")) {
     const reply = this.reply;
     reply.ended = true;
-    reply.onEvent({ kind: "error", replyId: reply.replyId, message });
+    reply.onEvent({ kind: "error", replyId: reply.replyId, error: appErrorOf(error) });
   }
 
   configured(profileId: string) {
@@ -221,7 +249,10 @@ export class FakeChat {
   private stored(profileId: string, conversationId: string): StoredConversation {
     const stored = this.conversations.get(conversationId);
     if (stored === undefined || stored.conversation.profileId !== profileId) {
-      throw new BackendError("not_found", `There is no conversation with id ${conversationId}.`);
+      throw new BackendError("not_found", "not_found", {
+        subject: "conversation",
+        value: conversationId,
+      });
     }
     return stored;
   }
@@ -256,10 +287,7 @@ export class FakeChat {
     onEvent: (e: ReplyEvent) => void,
   ): FakeReply {
     if (this.replies.some((r) => r.conversationId === conversationId && !r.ended)) {
-      throw new BackendError(
-        "conflict",
-        "A reply is still coming in this conversation; wait for it or stop it first.",
-      );
+      throw new BackendError("conflict", "reply_in_progress");
     }
     const reply: FakeReply = {
       replyId: this.id("reply"),
@@ -289,17 +317,7 @@ export class FakeChat {
     raw: string,
     onEvent: (e: ReplyEvent) => void,
   ) {
-    const text = raw.trim();
-    if (text === "") {
-      throw new BackendError("validation", "The message is empty; please write something first.");
-    }
-    const count = Array.from(text).length;
-    if (count > MAX_MESSAGE_CHARS) {
-      throw new BackendError(
-        "validation",
-        `A message can be at most 8,000 characters; this one has ${count.toLocaleString("en")}. Please split it into shorter messages.`,
-      );
-    }
+    const text = requireText(raw, "message", MAX_MESSAGE_CHARS);
     const stored =
       conversationId === null
         ? this.seedConversation(profileId, "", [], new Date().toISOString())
@@ -340,7 +358,7 @@ export class FakeChat {
   cancel(profileId: string, replyId: string) {
     const reply = this.replies.find((r) => r.replyId === replyId && r.profileId === profileId);
     if (reply === undefined || reply.ended) {
-      throw new BackendError("not_found", "That reply is not streaming any more.");
+      throw new BackendError("not_found", "reply_not_streaming");
     }
     // The core saves what arrived as cancelled, after the call has answered.
     queueMicrotask(() => {
@@ -356,13 +374,10 @@ export class FakeChat {
       last.role === "system_summary" ||
       (last.role === "assistant" && last.status === "complete")
     ) {
-      throw new BackendError("validation", "There is no reply to retry in this conversation.");
+      throw new BackendError("validation", "nothing_to_retry");
     }
     if (!this.configured(profileId)) {
-      throw new BackendError(
-        "validation",
-        "No chat model is set up yet; add one in Settings → Chat model, then try again.",
-      );
+      throw new BackendError("validation", "no_chat_model");
     }
     const reply = this.startReply(profileId, conversationId, onEvent);
     let removed: string | null = null;
@@ -379,27 +394,34 @@ export class FakeChat {
       const message = stored.messages[index];
       if (message === undefined || message.profileId !== profileId) continue;
       if (message.proposal === null) {
-        throw new BackendError("validation", "That message has no activity proposal to answer.");
+        throw new BackendError("validation", "no_proposal");
       }
       if (decision.kind === "started") {
         const { choice } = decision;
-        if (choice.kind !== message.proposal.activity) {
-          throw new BackendError(
-            "validation",
-            `This card offers ${message.proposal.activity}; start ${choice.kind} from its own page instead.`,
-          );
-        }
+        // Like the core: the choice is checked first, then that the card offers it.
         if (choice.kind === "meditation" && (choice.minutes < 1 || choice.minutes > 120)) {
-          throw new BackendError(
-            "validation",
-            `A meditation lasts 1 to 120 minutes; ${String(choice.minutes)} were chosen.`,
-          );
+          throw new BackendError("validation", "out_of_range", {
+            subject: "meditation_length",
+            min: 1,
+            max: 120,
+            actual: choice.minutes,
+          });
         }
         if (choice.kind === "journaling") {
           const n = Array.from(choice.prompt.trim()).length;
           if (n === 0 || n > 500) {
-            throw new BackendError("validation", "A journaling prompt needs 1 to 500 characters.");
+            throw new BackendError("validation", "out_of_range", {
+              subject: "journal_prompt",
+              min: 1,
+              max: 500,
+            });
           }
+        }
+        if (choice.kind !== message.proposal.activity) {
+          throw new BackendError("validation", "proposal_elsewhere", {
+            value: choice.kind,
+            expected: [message.proposal.activity],
+          });
         }
       }
       this.decisions.push({ messageId, decision });
@@ -407,7 +429,7 @@ export class FakeChat {
       stored.messages[index] = updated;
       return updated;
     }
-    throw new BackendError("not_found", `There is no message with id ${messageId}.`);
+    throw new BackendError("not_found", "not_found", { subject: "message", value: messageId });
   }
 
   addSummary(
@@ -455,7 +477,15 @@ export class FakeChat {
   rename(profileId: string, conversationId: string, raw: string): Conversation {
     const stored = this.stored(profileId, conversationId);
     const title = raw.trim();
-    if (title === "") throw new BackendError("validation", "Please enter a title.");
+    if (title === "") throw new BackendError("validation", "empty", { subject: "title" });
+    const chars = Array.from(title).length;
+    if (chars > MAX_TITLE_CHARS) {
+      throw new BackendError("validation", "too_long", {
+        subject: "title",
+        max: MAX_TITLE_CHARS,
+        actual: chars,
+      });
+    }
     stored.conversation = { ...stored.conversation, title };
     return stored.conversation;
   }
@@ -476,13 +506,7 @@ export class FakeChat {
   }
 
   search(profileId: string, raw: string, mode: SearchMode): ConversationHit[] {
-    const query = raw.trim().toLowerCase();
-    if (query === "") {
-      throw new BackendError(
-        "validation",
-        "Please type a few words to search for (at most 8,000 characters).",
-      );
-    }
+    const query = requireText(raw, "search_text", MAX_MESSAGE_CHARS).toLowerCase();
     const words = query.split(/\s+/);
     const hits: ConversationHit[] = [];
     for (const { conversation, messages } of this.conversations.values()) {
@@ -514,40 +538,49 @@ export class FakeChat {
     const list = this.providers.get(profileId) ?? [];
     const existing = input.id === null ? undefined : list.find((p) => p.id === input.id);
     if (input.id !== null && existing === undefined) {
-      throw new BackendError(
-        "not_found",
-        `There is no chat provider with id ${input.id} for this profile.`,
-      );
+      throw new BackendError("not_found", "not_found", { subject: "provider", value: input.id });
     }
     const name = input.name.trim();
-    if (name === "" || name.length > 100) {
-      throw new BackendError(
-        "validation",
-        "Please give the provider a name of at most 100 characters.",
-      );
+    if (name === "" || Array.from(name).length > MAX_PROVIDER_NAME_CHARS) {
+      throw new BackendError("validation", "out_of_range", {
+        subject: "provider_name",
+        min: 1,
+        max: MAX_PROVIDER_NAME_CHARS,
+      });
     }
     const baseUrl = input.baseUrl.trim().replace(/\/+$/, "");
     if (!/^https?:\/\/[^/\s]+/.test(baseUrl)) {
-      throw new BackendError(
-        "validation",
-        `“${baseUrl}” is not a valid address; it should look like http://127.0.0.1:11434/v1.`,
-      );
+      throw new BackendError("validation", "invalid_format", {
+        subject: "provider_address",
+        value: baseUrl,
+      });
     }
     const model = input.model.trim();
     if (model === "") {
-      throw new BackendError(
-        "validation",
-        "Please enter the model name (e.g. llama3.2 or gpt-4o-mini).",
-      );
+      throw new BackendError("validation", "out_of_range", {
+        subject: "model_name",
+        min: 1,
+        max: 200,
+      });
     }
-    if (!Number.isInteger(input.timeoutMs) || input.timeoutMs < 100 || input.timeoutMs > 600000) {
-      throw new BackendError("validation", "The timeout must be between 100 ms and 600 seconds.");
+    if (
+      !Number.isInteger(input.timeoutMs) ||
+      input.timeoutMs < MIN_TIMEOUT_MS ||
+      input.timeoutMs > MAX_TIMEOUT_MS
+    ) {
+      throw new BackendError("validation", "out_of_range", {
+        subject: "provider_timeout",
+        min: MIN_TIMEOUT_MS / 1000,
+        max: MAX_TIMEOUT_MS / 1000,
+        actual: Number.isFinite(input.timeoutMs) ? input.timeoutMs / 1000 : null,
+      });
     }
-    if (input.apiKey !== null && /\s/.test(input.apiKey.trim())) {
-      throw new BackendError(
-        "validation",
-        "That does not look like an API key (it has spaces or is over 1,000 characters).",
-      );
+    if (input.apiKey !== null) {
+      const key = input.apiKey.trim();
+      if (key === "") throw new BackendError("validation", "empty", { subject: "api_key" });
+      if (/\s/.test(key) || Array.from(key).length > MAX_KEY_CHARS) {
+        throw new BackendError("validation", "invalid_format", { subject: "api_key" });
+      }
     }
     const hasKey =
       input.apiKey !== null ? true : input.clearKey ? false : (existing?.hasKey ?? false);
@@ -563,10 +596,7 @@ export class FakeChat {
   deleteProvider(profileId: string, providerId: string) {
     const list = this.listProviders(profileId).filter((p) => p.id !== providerId);
     if (list.length === this.listProviders(profileId).length) {
-      throw new BackendError(
-        "not_found",
-        `There is no chat provider with id ${providerId} for this profile.`,
-      );
+      throw new BackendError("not_found", "not_found", { subject: "provider", value: providerId });
     }
     this.providers.set(
       profileId,
@@ -583,10 +613,7 @@ export class FakeChat {
         .sort()
         .join()
     ) {
-      throw new BackendError(
-        "validation",
-        "The new order must list each of this profile's providers exactly once.",
-      );
+      throw new BackendError("validation", "provider_order");
     }
     const ordered = ids.map((id, position) => {
       const p = list.find((x) => x.id === id);
@@ -599,10 +626,7 @@ export class FakeChat {
 
   test(profileId: string, providerId: string): ConnectionReport {
     if (!this.listProviders(profileId).some((p) => p.id === providerId)) {
-      throw new BackendError(
-        "not_found",
-        `There is no chat provider with id ${providerId} for this profile.`,
-      );
+      throw new BackendError("not_found", "not_found", { subject: "provider", value: providerId });
     }
     if (this.connection instanceof BackendError) throw this.connection;
     return { ...this.connection, providerId };
@@ -620,10 +644,10 @@ export class FakeChat {
   setRegion(profileId: string, raw: string): ChatStatus {
     const region = raw.trim().toUpperCase();
     if (region !== "" && !/^[A-Z]{2}$/.test(region)) {
-      throw new BackendError(
-        "validation",
-        "A region is a two-letter country code such as US or GB (or empty for the default lines).",
-      );
+      throw new BackendError("validation", "invalid_format", {
+        subject: "helpline_region",
+        value: raw,
+      });
     }
     this.regions.set(profileId, region);
     return this.status(profileId);

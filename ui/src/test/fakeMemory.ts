@@ -14,22 +14,15 @@ const MAX_CHARS = CORE.limits.memoryChars;
 const MAX_PAGE = CORE.limits.memoryPage;
 const MAX_LIMIT = CORE.limits.memorySearchLimit;
 
-function validText(raw: string, what: "memory" | "query"): string {
+function validText(raw: string, subject: "memory" | "search_text"): string {
   const text = raw.trim();
   if (text === "") {
-    throw new BackendError(
-      "validation",
-      what === "memory"
-        ? "A memory cannot be empty; please write something to remember."
-        : "Please type something to search for.",
-    );
+    throw new BackendError("validation", "empty", { subject });
   }
   // The core counts Unicode scalar values, as Array.from does.
-  if (Array.from(text).length > MAX_CHARS) {
-    throw new BackendError(
-      "validation",
-      `A ${what === "memory" ? "memory" : "search"} can be at most 8,000 characters.`,
-    );
+  const count = Array.from(text).length;
+  if (count > MAX_CHARS) {
+    throw new BackendError("validation", "too_long", { subject, max: MAX_CHARS, actual: count });
   }
   return text;
 }
@@ -100,21 +93,26 @@ export class FakeMemory {
 
   private find(profileId: string, memoryId: string): Memory {
     if (!/^memory-\d+$/.test(memoryId)) {
-      throw new BackendError("validation", `"${memoryId}" is not a valid memory id.`);
+      throw new BackendError("validation", "invalid_format", {
+        subject: "memory",
+        value: memoryId,
+      });
     }
     const memory = this.items.find((m) => m.id === memoryId && m.profileId === profileId);
     if (memory === undefined) {
-      throw new BackendError(
-        "not_found",
-        `There is no memory with id ${memoryId} for this profile.`,
-      );
+      throw new BackendError("not_found", "not_found", { subject: "memory", value: memoryId });
     }
     return memory;
   }
 
   list(profileId: string, offset: number, limit: number): MemoryPage {
     if (limit < 1 || limit > MAX_PAGE) {
-      throw new BackendError("validation", `A page holds 1 to ${MAX_PAGE} memories.`);
+      throw new BackendError("validation", "out_of_range", {
+        subject: "page_size",
+        min: 1,
+        max: MAX_PAGE,
+        actual: limit,
+      });
     }
     const all = this.owned(profileId);
     const items = all.slice(offset, offset + limit);
@@ -124,10 +122,15 @@ export class FakeMemory {
 
   search(profileId: string, query: string, options: SearchOptions): MemoryHit[] {
     this.searches.push(query);
-    const text = validText(query, "query");
+    const text = validText(query, "search_text");
     const limit = options.limit ?? 10;
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw new BackendError("validation", `A search returns 1 to ${MAX_LIMIT} results.`);
+      throw new BackendError("validation", "out_of_range", {
+        subject: "result_count",
+        min: 1,
+        max: MAX_LIMIT,
+        actual: limit,
+      });
     }
     const floor = options.minSimilarity ?? 0;
     const wanted = words(text);

@@ -60,9 +60,10 @@ fn judge_refuses_a_bad_split_and_a_missing_data_folder() {
     assert!(!out.status.success());
     let err = json_lines(&out.stderr);
     assert_eq!(err[0]["code"], "validation");
-    assert!(err[0]["message"]
+    assert_eq!(err[0]["reason"], "invalid_input");
+    assert!(err[0]["detail"]
         .as_str()
-        .expect("a message")
+        .expect("a detail")
         .contains("--split"));
 
     let missing = dir.path().join("no-such-folder");

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use super::synth::{chime, AmbientLoop};
 use super::{AmbientKind, ChimeKind, LayerId, PlannedCue};
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, Result, Subject};
 
 /// Output channels (interleaved stereo).
 pub const CHANNELS: u16 = 2;
@@ -242,9 +242,12 @@ impl Mix {
     /// Sets a layer's volume, 0.0–1.0 (ramped, so it never clicks).
     pub fn set_volume(&mut self, id: LayerId, volume: f32) -> Result<()> {
         if !volume.is_finite() || !(0.0..=1.0).contains(&volume) {
-            return Err(CoreError::validation(format!(
-                "A volume must be between 0 and 1; it was {volume}."
-            )));
+            let err = CoreError::out_of_range(Subject::Volume, 0.0, 1.0);
+            return Err(if volume.is_finite() {
+                err.actual(f64::from(volume))
+            } else {
+                err
+            });
         }
         let ramp = self.frames(VOLUME_RAMP);
         let layer = self.layer(id);
@@ -472,7 +475,7 @@ pub fn write_wav(path: &Path, samples: &[f32], rate: u32) -> Result<()> {
         sample_format: hound::SampleFormat::Float,
     };
     let fail = |e: hound::Error| {
-        CoreError::Internal(format!(
+        CoreError::internal(format!(
             "could not write the audio file {} ({e})",
             path.display()
         ))

@@ -89,10 +89,9 @@ impl std::str::FromStr for AmbientKind {
             .into_iter()
             .find(|k| k.as_str() == s)
             .ok_or_else(|| {
-                crate::CoreError::validation(format!(
-                    "“{}” is not an ambient sound; expected one of: ocean, pink, brown.",
-                    crate::text::clip(s, 40)
-                ))
+                crate::CoreError::new(crate::error::Reason::InvalidValue)
+                    .value(s)
+                    .expected(&Self::ALL.map(Self::as_str))
             })
     }
 }

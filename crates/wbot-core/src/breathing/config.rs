@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, Reason, Result, Subject};
 use crate::text::string_enum;
 
 string_enum!(
@@ -54,24 +54,20 @@ impl Pattern {
             ("inhale", self.inhale_s),
             ("hold", self.hold_s),
             ("exhale", self.exhale_s),
-            ("hold after exhale", self.hold_after_s),
+            ("hold_after", self.hold_after_s),
         ] {
             if !value.is_finite() || !(0.0..=MAX_PHASE_S).contains(&value) {
-                return Err(CoreError::validation(format!(
-                    "The {name} phase must be between 0 and {MAX_PHASE_S} seconds; it was {value}."
-                )));
+                let mut err =
+                    CoreError::out_of_range(Subject::BreathingPhase, 0.0, MAX_PHASE_S).value(name);
+                if value.is_finite() {
+                    err = err.actual(value);
+                }
+                return Err(err);
             }
         }
-        if !(1..=MAX_CYCLES).contains(&self.cycles) {
-            return Err(CoreError::validation(format!(
-                "A pattern needs between 1 and {MAX_CYCLES} cycles; it had {}.",
-                self.cycles
-            )));
-        }
+        check_range(Subject::Cycles, self.cycles, 1, MAX_CYCLES)?;
         if self.phase_ms().iter().all(|ms| *ms == 0) {
-            return Err(CoreError::validation(
-                "At least one phase of a pattern must last longer than 0 seconds.",
-            ));
+            return Err(CoreError::new(Reason::NoBreathingPhase));
         }
         Ok(())
     }
@@ -119,40 +115,28 @@ impl Default for WimHofSettings {
 impl WimHofSettings {
     /// Checks the SPEC ranges.
     pub fn validate(&self) -> Result<()> {
-        check_range("Rounds", self.rounds, 1, 10, "")?;
-        check_range("Breaths per round", self.breaths, 10, 60, "")?;
+        check_range(Subject::Rounds, self.rounds, 1, 10)?;
+        check_range(Subject::Breaths, self.breaths, 10, 60)?;
         if !self.tempo_s.is_finite() || !(1.0..=3.0).contains(&self.tempo_s) {
-            return Err(CoreError::validation(format!(
-                "The breath tempo must be between 1.0 and 3.0 seconds; it was {}.",
-                self.tempo_s
-            )));
+            let err = CoreError::out_of_range(Subject::BreathTempo, 1.0, 3.0);
+            return Err(if self.tempo_s.is_finite() {
+                err.actual(self.tempo_s)
+            } else {
+                err
+            });
         }
-        check_range(
-            "The retention target",
-            self.retention_target_s,
-            30,
-            300,
-            " seconds",
-        )?;
-        check_range("The recovery hold", self.recovery_hold_s, 5, 30, " seconds")?;
-        check_range(
-            "The recovery pause",
-            self.recovery_pause_s,
-            0,
-            120,
-            " seconds",
-        )?;
+        check_range(Subject::RetentionHold, self.retention_target_s, 30, 300)?;
+        check_range(Subject::RecoveryHold, self.recovery_hold_s, 5, 30)?;
+        check_range(Subject::RecoveryPause, self.recovery_pause_s, 0, 120)?;
         Ok(())
     }
 }
 
-fn check_range(what: &str, value: u32, min: u32, max: u32, unit: &str) -> Result<()> {
+fn check_range(what: Subject, value: u32, min: u32, max: u32) -> Result<()> {
     if (min..=max).contains(&value) {
         Ok(())
     } else {
-        Err(CoreError::validation(format!(
-            "{what} must be between {min} and {max}{unit}; it was {value}."
-        )))
+        Err(CoreError::out_of_range(what, f64::from(min), f64::from(max)).actual(f64::from(value)))
     }
 }
 

@@ -15,7 +15,7 @@ use super::runner::{CueSink, RunnerCommand, SessionRunner};
 use super::store::{BreathingSession, NewBreathingSession};
 use super::BreathingService;
 use crate::audio::{AmbientKind, AudioEngine, AudioStatus, LayerId, PlannedCue};
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, ErrorCode, Result, Subject};
 use crate::ids::{new_id, parse_id};
 use crate::profile::check_mood;
 use crate::profile::Settings;
@@ -179,9 +179,7 @@ fn apply_sound(engine: &AudioEngine, settings: &Settings, session_running: bool)
 }
 
 fn not_running(run_id: &str) -> CoreError {
-    CoreError::NotFound(format!(
-        "There is no running breathing session with id {run_id}."
-    ))
+    CoreError::not_found(Subject::BreathingSession, run_id)
 }
 
 impl BreathingService {
@@ -194,7 +192,7 @@ impl BreathingService {
                 cell.get_or_init(AudioEngine::start);
             })
             .await
-            .map_err(|e| CoreError::Internal(format!("the audio engine did not start ({e})")))?;
+            .map_err(|e| CoreError::internal(format!("the audio engine did not start ({e})")))?;
         }
         Ok(self.audio())
     }
@@ -240,7 +238,7 @@ impl BreathingService {
     /// a session running (otherwise nothing plays, and the next session applies them at start).
     pub(crate) async fn follow_sound_settings(&self, profile_id: &str, settings: &Settings) {
         // Runs hold the canonical id; the caller's may be written another way.
-        let Ok(id) = parse_id(profile_id, "profile") else {
+        let Ok(id) = parse_id(profile_id, Subject::Profile) else {
             return;
         };
         if !self.has_running_breathing(&id.to_string()) {
@@ -277,7 +275,7 @@ impl BreathingService {
     {
         let profile = self.profiles.require_profile(profile_id).await?;
         input.config.validate()?;
-        check_mood(input.mood_before, "before")?;
+        check_mood(input.mood_before, Subject::MoodBefore)?;
         let settings = self.profiles.settings(&profile).await?;
         let engine = self.audio_opened().await?;
         self.save_abandoned(&profile);
@@ -339,7 +337,7 @@ impl BreathingService {
         command: RunnerCommand,
     ) -> Result<()> {
         let profile = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(run_id, "breathing session")?.to_string();
+        let id = parse_id(run_id, Subject::BreathingSession)?.to_string();
         let control = {
             let runs = self.runs.lock();
             match runs.get(&id) {
@@ -359,8 +357,8 @@ impl BreathingService {
         mood_after: Option<u8>,
     ) -> Result<BreathingSession> {
         let profile = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(run_id, "breathing session")?.to_string();
-        check_mood(mood_after, "after")?;
+        let id = parse_id(run_id, Subject::BreathingSession)?.to_string();
+        check_mood(mood_after, Subject::MoodAfter)?;
         let live = {
             let mut runs = self.runs.lock();
             match runs.get(&id) {
@@ -376,7 +374,8 @@ impl BreathingService {
         if !live.runner.is_finished() {
             match live.runner.stop().await {
                 // It ended between the check and the stop: what it did is still there to save.
-                Ok(()) | Err(CoreError::Conflict(_)) => {}
+                Ok(()) => {}
+                Err(e) if e.code() == ErrorCode::Conflict => {}
                 Err(e) => return Err(e),
             }
         }

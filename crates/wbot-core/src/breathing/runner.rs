@@ -15,7 +15,7 @@ use super::config::SessionConfig;
 use super::engine::{Session, SessionEvent, SessionSummary};
 use crate::audio::PlannedCue;
 use crate::db::now_rfc3339;
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, Reason, Result};
 
 /// How often the runner sends a [`SessionEvent::Tick`].
 pub const TICK_PERIOD: Duration = Duration::from_millis(100);
@@ -75,9 +75,8 @@ impl SessionRunner {
     where
         F: FnMut(SessionEvent) + Send + 'static,
     {
-        let runtime = tokio::runtime::Handle::try_current().map_err(|_| {
-            CoreError::Internal("a breathing session needs the async runtime".into())
-        })?;
+        let runtime = tokio::runtime::Handle::try_current()
+            .map_err(|_| CoreError::internal("a breathing session needs the async runtime"))?;
         let origin = Instant::now();
         let session = Session::new(config, Duration::ZERO)?;
         let (tx, rx) = mpsc::unbounded_channel();
@@ -140,7 +139,7 @@ impl SessionRunner {
     pub async fn finish(self) -> Result<RunOutcome> {
         self.task
             .await
-            .map_err(|e| CoreError::Internal(format!("the breathing session task failed ({e})")))
+            .map_err(|e| CoreError::internal(format!("the breathing session task failed ({e})")))
     }
 }
 
@@ -157,10 +156,10 @@ impl SessionControl {
         let (reply, answer) = oneshot::channel();
         self.commands
             .send((command, reply))
-            .map_err(|_| CoreError::Conflict("This breathing session has already ended.".into()))?;
+            .map_err(|_| CoreError::new(Reason::SessionEnded))?;
         answer
             .await
-            .map_err(|_| CoreError::Conflict("This breathing session has already ended.".into()))?
+            .map_err(|_| CoreError::new(Reason::SessionEnded))?
     }
 }
 

@@ -37,13 +37,11 @@ pub struct SafetyDecision {
     pub allowed: bool,
     /// A gentler technique to offer instead, if any.
     pub suggested_technique: Option<Technique>,
+    /// Why (the UI words it).
     pub reason: Option<GateReason>,
-    /// What to tell the person, if anything.
-    pub message: Option<String>,
-    /// Show the safety notice before starting (until acknowledged once).
+    /// Show the safety notice (SPEC §4: water, driving, sit or lie down) before starting, until
+    /// acknowledged once.
     pub show_safety_notice: bool,
-    /// The notice's lines, when it is to be shown.
-    pub safety_notice: Vec<String>,
 }
 
 /// Words in the latest message that suggest a calmer technique.
@@ -78,30 +76,17 @@ pub fn wim_hof_gate(
     notice_acknowledged: bool,
 ) -> SafetyDecision {
     let show = !notice_acknowledged;
-    let decision = |allowed, suggested, reason, message: Option<&str>| SafetyDecision {
+    let decision = |allowed, suggested, reason| SafetyDecision {
         allowed,
         suggested_technique: suggested,
         reason,
-        message: message.map(str::to_string),
         show_safety_notice: show && allowed,
-        safety_notice: if show && allowed {
-            WIM_HOF_SAFETY_NOTICE
-                .iter()
-                .map(|s| s.to_string())
-                .collect()
-        } else {
-            Vec::new()
-        },
     };
     if !contraindications.is_empty() {
         return decision(
             false,
             Some(Technique::Coherent),
             Some(GateReason::Contraindication),
-            Some(
-                "Because of the health condition you told us about, the Wim Hof method isn't a safe \
-                 choice. Coherent breathing gives a calm, steady rhythm instead.",
-            ),
         );
     }
     if latest_message.is_some_and(mentions_discomfort) {
@@ -109,22 +94,10 @@ pub fn wim_hof_gate(
             true,
             Some(Technique::DeepCalm),
             Some(GateReason::Discomfort),
-            Some(
-                "You mentioned not feeling well. Deep Calm is gentler right now; the Wim Hof method \
-                 can make dizziness or nausea worse.",
-            ),
         );
     }
     if completed_sessions < WIM_HOF_MIN_COMPLETED {
-        return decision(
-            true,
-            Some(Technique::Box),
-            Some(GateReason::NewToBreathing),
-            Some(
-                "The Wim Hof method is intense. A few sessions of box breathing first make it \
-                 easier and safer.",
-            ),
-        );
+        return decision(true, Some(Technique::Box), Some(GateReason::NewToBreathing));
     }
-    decision(true, None, None, None)
+    decision(true, None, None)
 }

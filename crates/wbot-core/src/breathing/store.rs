@@ -4,8 +4,6 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use time::format_description::well_known::Rfc3339;
-use time::{OffsetDateTime, UtcOffset};
 
 use super::config::{SessionConfig, Technique};
 use super::engine::{RoundRecord, StopPoint};
@@ -14,8 +12,8 @@ use super::safety::{wim_hof_gate, SafetyDecision};
 use super::BreathingService;
 use sqlx::FromRow;
 
-use crate::db::{changed_one, now_rfc3339};
-use crate::error::{CoreError, Result};
+use crate::db::{changed_one, now_rfc3339, parse_time, utc_text, Page};
+use crate::error::{CoreError, ErrorCode, Reason, Result, Subject};
 use crate::ids::{new_id, parse_id};
 use crate::profile::check_mood;
 
@@ -225,47 +223,27 @@ impl TryFrom<Row> for BreathingSession {
     }
 }
 
-fn parse_time(raw: &str, what: &str) -> Result<OffsetDateTime> {
-    OffsetDateTime::parse(raw.trim(), &Rfc3339).map_err(|_| {
-        CoreError::validation(format!(
-            "The {what} time “{}” is not an RFC 3339 date and time.",
-            crate::text::clip(raw, 40)
-        ))
-    })
-}
-
-fn utc_text(t: OffsetDateTime) -> Result<String> {
-    t.to_offset(UtcOffset::UTC)
-        .format(&Rfc3339)
-        .map_err(|e| CoreError::Internal(format!("could not format a time ({e})")))
-}
-
 /// Checks a session before saving; returns its start and end as UTC RFC 3339.
 fn validate(input: &NewBreathingSession) -> Result<(String, String)> {
     input.config.validate()?;
-    let started = parse_time(&input.started_at, "start")?;
-    let ended = parse_time(&input.ended_at, "end")?;
+    let started = parse_time(&input.started_at, Subject::StartTime)?;
+    let ended = parse_time(&input.ended_at, Subject::EndTime)?;
     if ended < started {
-        return Err(CoreError::validation(
-            "A session cannot end before it started.",
-        ));
+        return Err(CoreError::new(Reason::EndBeforeStart));
     }
     if input.completed && input.stopped_at.is_some() {
-        return Err(CoreError::validation(
-            "A session is either completed or stopped early, not both.",
-        ));
+        return Err(CoreError::new(Reason::CompletedAndStopped));
     }
-    check_mood(input.mood_before, "before")?;
-    check_mood(input.mood_after, "after")?;
+    check_mood(input.mood_before, Subject::MoodBefore)?;
+    check_mood(input.mood_after, Subject::MoodAfter)?;
     let max_rounds = match input.config {
         SessionConfig::WimHof(w) => w.rounds,
         other => other.pattern().map_or(0, |p| p.cycles),
     };
     if input.rounds.len() > max_rounds as usize {
-        return Err(CoreError::validation(format!(
-            "This session has {} rounds of data but its settings allow at most {max_rounds}.",
-            input.rounds.len()
-        )));
+        return Err(CoreError::new(Reason::TooManyRounds)
+            .max(f64::from(max_rounds))
+            .actual(input.rounds.len() as f64));
     }
     Ok((utc_text(started)?, utc_text(ended)?))
 }
@@ -324,19 +302,14 @@ impl BreathingService {
         })
     }
 
-    /// One page of a profile's breathing history, newest first (`limit` 1–100).
+    /// One page of a profile's breathing history, newest first (`limit` 1–100, default 20).
     pub async fn breathing_history(
         &self,
         profile_id: &str,
-        limit: u32,
-        offset: u32,
+        page: Page,
     ) -> Result<BreathingHistory> {
         let profile = self.profiles.require_profile(profile_id).await?;
-        if !(1..=MAX_PAGE).contains(&limit) {
-            return Err(CoreError::validation(format!(
-                "A page holds 1 to {MAX_PAGE} sessions; {limit} were asked for."
-            )));
-        }
+        let (limit, offset) = (page.limit(20, MAX_PAGE)?, page.offset);
         let rows: Vec<Row> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} FROM breathing_sessions WHERE profile_id = ?
              ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?"
@@ -367,13 +340,13 @@ impl BreathingService {
         session_id: &str,
     ) -> Result<BreathingSession> {
         let profile = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(session_id, "breathing session")?.to_string();
+        let id = parse_id(session_id, Subject::BreathingSession)?.to_string();
         let row = self
             .db
             .owned_row(
                 "breathing_sessions",
                 COLUMNS,
-                "breathing session",
+                Subject::BreathingSession,
                 &id,
                 &profile,
             )
@@ -384,14 +357,14 @@ impl BreathingService {
     /// Deletes one saved session of a profile.
     pub async fn delete_breathing_session(&self, profile_id: &str, session_id: &str) -> Result<()> {
         let profile = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(session_id, "breathing session")?.to_string();
+        let id = parse_id(session_id, Subject::BreathingSession)?.to_string();
         let mut tx = self.db.begin_write().await?;
         let deleted = sqlx::query("DELETE FROM breathing_sessions WHERE id = ? AND profile_id = ?")
             .bind(&id)
             .bind(&profile)
             .execute(&mut *tx)
             .await?;
-        changed_one(deleted, "breathing session", &id)?;
+        changed_one(deleted, Subject::BreathingSession, &id)?;
         tx.commit().await?;
         Ok(())
     }
@@ -545,7 +518,7 @@ impl BreathingService {
         let profile = self.profiles.require_profile(profile_id).await?;
         let contraindications = match self.profiles.onboarding(&profile).await {
             Ok(answers) => answers.contraindications,
-            Err(CoreError::NotFound(_)) => Vec::new(),
+            Err(e) if e.code() == ErrorCode::NotFound => Vec::new(),
             Err(e) => return Err(e),
         };
         let completed = self.completed_breathing_sessions(&profile).await?;

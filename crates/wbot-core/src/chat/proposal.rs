@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::activity::{Activity, ActivityGuess};
 use crate::breathing::{BreathingSession, Technique};
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, Result, Subject};
 use crate::profile::{OnboardingAnswers, SessionLength};
 use crate::text::string_enum;
 
@@ -56,15 +56,16 @@ impl ActivitySuggestion {
         match self {
             Self::Breathing { .. } => Ok(()),
             Self::Meditation { minutes } if (1..=120).contains(minutes) => Ok(()),
-            Self::Meditation { minutes } => Err(CoreError::validation(format!(
-                "A meditation lasts 1 to 120 minutes; {minutes} were chosen."
-            ))),
+            Self::Meditation { minutes } => {
+                Err(
+                    CoreError::out_of_range(Subject::MeditationLength, 1.0, 120.0)
+                        .actual(f64::from(*minutes)),
+                )
+            }
             Self::Journaling { prompt, .. } => {
                 let n = prompt.trim().chars().count();
                 if n == 0 || n > 500 {
-                    Err(CoreError::validation(
-                        "A journaling prompt needs 1 to 500 characters.",
-                    ))
+                    Err(CoreError::out_of_range(Subject::JournalPrompt, 1.0, 500.0))
                 } else {
                     Ok(())
                 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
 
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, Reason, Result, Subject};
 
 /// Where API keys are kept, by [`SecretRef::key`]. The app implements it with the OS keychain; tests use
 /// [`MemorySecretStore`]. Implementations must never log the secret.
@@ -52,24 +52,19 @@ pub const KEYCHAIN_SERVICE: &str = "app.wbot.companion";
 #[derive(Debug, Default, Clone, Copy)]
 pub struct KeychainSecretStore;
 
-/// Said when there is no keychain to use (e.g. a Linux session with no Secret Service running).
-pub const NO_KEYCHAIN: &str = "This device has no keychain Wbot can use, so API keys cannot be saved. \
-     On Linux, start a Secret Service (GNOME Keyring or KWallet) and try again; a local server such as \
-     Ollama needs no key.";
-
 fn keychain_error(err: keyring::Error) -> CoreError {
     match err {
         keyring::Error::NoStorageAccess(_) | keyring::Error::PlatformFailure(_) => {
             // The platform's own message can name the session bus; it never holds the secret.
             tracing::warn!(error = %err, "keychain unavailable");
-            CoreError::Unavailable(NO_KEYCHAIN.into())
+            CoreError::new(Reason::KeychainUnavailable)
         }
         keyring::Error::TooLong(..)
         | keyring::Error::Invalid(..)
-        | keyring::Error::BadEncoding(_) => CoreError::validation(
-            "The API key could not be stored: it is too long or not valid text.",
-        ),
-        other => CoreError::Internal(format!("keychain: {other}")),
+        | keyring::Error::BadEncoding(_) => {
+            CoreError::new(Reason::InvalidFormat).subject(Subject::ApiKey)
+        }
+        other => CoreError::internal(format!("keychain: {other}")),
     }
 }
 

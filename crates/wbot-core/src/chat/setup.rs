@@ -8,7 +8,7 @@ use super::crisis::{helplines, Helpline};
 use super::provider::{ConnectionReport, ProviderConfig, ProviderKind, SecretRef};
 use super::ChatService;
 use crate::db::now_rfc3339;
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, Reason, Result, Subject};
 use crate::ids::{new_id, parse_id};
 use crate::profile::Locale;
 
@@ -80,7 +80,7 @@ fn kind_from_db(raw: &str) -> Result<ProviderKind> {
     match raw {
         "openAiCompatible" => Ok(ProviderKind::OpenAiCompatible),
         "anthropic" => Ok(ProviderKind::Anthropic),
-        other => Err(CoreError::Internal(format!(
+        other => Err(CoreError::internal(format!(
             "unknown provider kind {other:?} in the database"
         ))),
     }
@@ -109,35 +109,25 @@ fn row_to_provider(row: &sqlx::sqlite::SqliteRow) -> Result<ProviderSettings> {
     })
 }
 
-fn provider_not_found(id: &str) -> CoreError {
-    CoreError::NotFound(format!(
-        "There is no chat provider with id {id} for this profile."
-    ))
-}
-
 /// Checks a region code: empty (the default lines) or two letters.
 pub fn validate_region(raw: &str) -> Result<String> {
     let region = raw.trim().to_ascii_uppercase();
     if region.is_empty() || (region.len() == 2 && region.chars().all(|c| c.is_ascii_uppercase())) {
         Ok(region)
     } else {
-        Err(CoreError::validation(
-            "A region is a two-letter country code such as US or GB (or empty for the default lines).",
-        ))
+        Err(CoreError::new(Reason::InvalidFormat)
+            .subject(Subject::HelplineRegion)
+            .value(raw))
     }
 }
 
 fn validate_key(raw: &str) -> Result<String> {
     let key = raw.trim();
     if key.is_empty() {
-        return Err(CoreError::validation(
-            "The API key is empty; paste the key or leave the field untouched to keep the saved one.",
-        ));
+        return Err(CoreError::empty(Subject::ApiKey));
     }
     if key.chars().count() > MAX_KEY_CHARS || key.chars().any(char::is_whitespace) {
-        return Err(CoreError::validation(
-            "That does not look like an API key (it has spaces or is over 1,000 characters).",
-        ));
+        return Err(CoreError::new(Reason::InvalidFormat).subject(Subject::ApiKey));
     }
     Ok(key.to_string())
 }
@@ -157,12 +147,12 @@ impl ChatService {
     }
 
     async fn chat_provider(&self, profile_id: &str, provider_id: &str) -> Result<ProviderSettings> {
-        let id = parse_id(provider_id, "provider")?.to_string();
+        let id = parse_id(provider_id, Subject::Provider)?.to_string();
         self.list_providers(profile_id)
             .await?
             .into_iter()
             .find(|p| p.id == id)
-            .ok_or_else(|| provider_not_found(&id))
+            .ok_or_else(|| CoreError::not_found(Subject::Provider, &id))
     }
 
     /// Adds or changes a provider. A new key goes to the keychain first: if the keychain refuses it,
@@ -178,9 +168,7 @@ impl ChatService {
             None => None,
         };
         if existing.is_none() && self.list_providers(&profile_id).await?.len() >= MAX_PROVIDERS {
-            return Err(CoreError::validation(format!(
-                "A profile can chain at most {MAX_PROVIDERS} providers; remove one first."
-            )));
+            return Err(CoreError::new(Reason::TooManyProviders).max(MAX_PROVIDERS as f64));
         }
         let id = existing
             .as_ref()
@@ -197,9 +185,7 @@ impl ChatService {
         .validated()?;
         let key = input.api_key.as_deref().map(validate_key).transpose()?;
         if key.is_some() && input.clear_key {
-            return Err(CoreError::validation(
-                "Either give a new API key or remove the saved one, not both.",
-            ));
+            return Err(CoreError::new(Reason::KeyAndRemoval));
         }
         let secret = SecretRef::for_provider(&id);
         let mut has_key = existing.as_ref().is_some_and(|p| p.has_key);
@@ -208,13 +194,13 @@ impl ChatService {
             let name = secret.key.clone();
             tokio::task::spawn_blocking(move || secrets.set(&name, &key))
                 .await
-                .map_err(|e| CoreError::Internal(format!("keychain task: {e}")))??;
+                .map_err(|e| CoreError::internal(format!("keychain task: {e}")))??;
             has_key = true;
         } else if input.clear_key && has_key {
             let name = secret.key.clone();
             tokio::task::spawn_blocking(move || secrets.delete(&name))
                 .await
-                .map_err(|e| CoreError::Internal(format!("keychain task: {e}")))??;
+                .map_err(|e| CoreError::internal(format!("keychain task: {e}")))??;
             has_key = false;
         }
         let now = now_rfc3339();
@@ -303,9 +289,7 @@ impl ChatService {
         wanted.sort_unstable();
         have.sort_unstable();
         if wanted != have {
-            return Err(CoreError::validation(
-                "The new order must list each of this profile's providers exactly once.",
-            ));
+            return Err(CoreError::new(Reason::ProviderOrder));
         }
         let mut tx = self.db.begin_write().await?;
         for (position, id) in ids.iter().enumerate() {

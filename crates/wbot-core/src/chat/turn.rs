@@ -17,7 +17,7 @@ use super::secrets::SecretStore;
 use super::store::{validate_message, Conversation, Message, MessageRole, NewAssistantMessage};
 use super::ChatService;
 use super::MessageStatus;
-use crate::error::{CoreError, Result};
+use crate::error::{AppError, CoreError, Reason, Result, Subject};
 use crate::ids::{new_id, parse_id};
 use crate::memory::{MemoryKind, MemorySource, NewMemory, MAX_MEMORY_CHARS};
 use crate::text::clip;
@@ -40,7 +40,7 @@ pub enum ReplyEvent {
     Done { reply_id: String, message: Message },
     /// The reply could not be saved.
     #[serde(rename_all = "camelCase")]
-    Error { reply_id: String, message: String },
+    Error { reply_id: String, error: AppError },
 }
 
 /// What `send_message` answers at once; the rest arrives as [`ReplyEvent`]s.
@@ -104,10 +104,7 @@ impl ChatRuntime {
     ) -> Result<(String, CancellationToken)> {
         let mut live = self.live();
         if live.values().any(|r| r.conversation_id == conversation_id) {
-            return Err(CoreError::Conflict(
-                "A reply is still coming in this conversation; wait for it or stop it first."
-                    .into(),
-            ));
+            return Err(CoreError::new(Reason::ReplyInProgress));
         }
         let id = new_id().to_string();
         let cancel = CancellationToken::new();
@@ -311,7 +308,7 @@ impl ChatService {
                 tracing::error!(error = %err, "reply not saved");
                 on_event(ReplyEvent::Error {
                     reply_id: reply_id.to_string(),
-                    message: err.to_string(),
+                    error: err.into(),
                 });
             }
         }
@@ -334,7 +331,7 @@ impl ChatService {
             .rev()
             .find(|m| m.role == MessageRole::User)
             .cloned()
-            .ok_or_else(|| CoreError::validation("There is no message of yours to reply to."))?;
+            .ok_or_else(|| CoreError::new(Reason::NothingToReplyTo))?;
         let context = self.prompt_context(profile_id, &latest, vector).await?;
         let request = build_request(&context, &messages);
         let chain: Vec<_> = self
@@ -360,7 +357,7 @@ impl ChatService {
                 NewAssistantMessage {
                     content: outcome.text,
                     status: outcome.status,
-                    error: outcome.error.map(|e| e.message),
+                    error: outcome.error,
                 },
             )
             .await?;
@@ -395,16 +392,14 @@ impl ChatService {
     /// Stops a reply that is streaming; what arrived is kept as `cancelled`.
     pub async fn cancel_reply(&self, profile_id: &str, reply_id: &str) -> Result<()> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(reply_id, "reply")?.to_string();
+        let id = parse_id(reply_id, Subject::Reply)?.to_string();
         let live = self.runtime.live();
         match live.get(&id) {
             Some(r) if r.profile_id == profile_id => {
                 r.cancel.cancel();
                 Ok(())
             }
-            _ => Err(CoreError::NotFound(
-                "That reply is not streaming any more.".into(),
-            )),
+            _ => Err(CoreError::new(Reason::ReplyNotStreaming)),
         }
     }
 
@@ -434,9 +429,7 @@ impl ChatService {
             .await?
             .is_empty()
         {
-            return Err(CoreError::validation(
-                "No chat model is set up yet; add one in Settings → Chat model, then try again.",
-            ));
+            return Err(CoreError::new(Reason::NoChatModel));
         }
         let (reply_id, cancel) = self
             .runtime
@@ -476,18 +469,14 @@ impl ChatService {
     ) -> Result<Message> {
         let message = self.message(profile_id, message_id).await?;
         let Some(mut proposal) = message.proposal.clone() else {
-            return Err(CoreError::validation(
-                "That message has no activity proposal to answer.",
-            ));
+            return Err(CoreError::new(Reason::NoProposal));
         };
         if let ProposalDecision::Started { choice } = &decision {
             choice.validate()?;
             if choice.activity() != proposal.activity {
-                return Err(CoreError::validation(format!(
-                    "This card offers {}; start {} from its own page instead.",
-                    proposal.activity.as_str(),
-                    choice.activity().as_str()
-                )));
+                return Err(CoreError::new(Reason::ProposalElsewhere)
+                    .value(choice.activity().as_str())
+                    .expected(&[proposal.activity.as_str()]));
             }
         }
         proposal.decision = Some(decision);
@@ -525,7 +514,7 @@ impl ChatService {
 }
 
 fn nothing_to_retry() -> CoreError {
-    CoreError::validation("There is no reply to retry in this conversation.")
+    CoreError::new(Reason::NothingToRetry)
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use fastembed::{
 };
 use tokio::sync::oneshot;
 
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, Reason, Result};
 use crate::events::{CoreEvent, EventBus, MemoryModelState, Progress};
 
 use super::MemoryConfig;
@@ -148,7 +148,7 @@ impl Embedder {
         self.shared.wake.notify_all();
         answer
             .await
-            .map_err(|_| CoreError::Internal("the embedding worker stopped".into()))?
+            .map_err(|_| CoreError::internal("the embedding worker stopped"))?
     }
 
     /// Embeds many texts in batches, shortest first (less padding per batch), returning them in input order.
@@ -181,7 +181,7 @@ impl Embedder {
             .name("wbot-embedder".into())
             .spawn(move || worker(shared))
             .map_err(|e| {
-                CoreError::Internal(format!("could not start the embedding worker ({e})"))
+                CoreError::internal(format!("could not start the embedding worker ({e})"))
             })?;
         *started = true;
         Ok(())
@@ -279,12 +279,11 @@ fn worker(shared: Arc<Shared>) {
                 let dims = lock(&shared.config).dimensions as usize;
                 let result = embedding
                     .embed(&job.texts, Some(BATCH_SIZE))
-                    .map_err(|e| CoreError::Internal(format!("the memory model failed ({e})")))
+                    .map_err(|e| CoreError::internal(format!("the memory model failed ({e})")))
                     .and_then(|vectors| {
                         if vectors.iter().any(|v| v.len() != dims) {
-                            Err(CoreError::Unavailable(format!(
-                                "The memory model returns vectors of {} numbers, but {dims} are configured; \
-                                 check the model folder.",
+                            Err(CoreError::new(Reason::ModelUnusable).detail(format!(
+                                "vectors of {} numbers, {dims} configured",
                                 vectors.first().map_or(0, Vec::len)
                             )))
                         } else {
@@ -306,18 +305,14 @@ fn load(config: &MemoryConfig, events: &EventBus) -> Result<TextEmbedding> {
         profile_id: None,
         done: 0,
         total: 1,
-        message: "Loading the memory model".into(),
     }));
     let started = Instant::now();
     let environment = ort_environment(&config.runtime_path)?;
     let dir = &config.model_dir;
     let read = |name: &str| -> Result<Vec<u8>> {
         std::fs::read(dir.join(name)).map_err(|e| {
-            CoreError::Unavailable(format!(
-                "The memory model file {} could not be read ({e}). Reinstall Wbot, or run scripts/fetch-assets \
-                 in a development checkout.",
-                dir.join(name).display()
-            ))
+            CoreError::new(Reason::ModelMissing)
+                .detail(format!("{}: {e}", dir.join(name).display()))
         })
     };
     let tokenizer = TokenizerFiles {
@@ -334,10 +329,7 @@ fn load(config: &MemoryConfig, events: &EventBus) -> Result<TextEmbedding> {
         .with_intra_threads(config.embed_threads.max(1))
         .with_environment(environment);
     let embedding = TextEmbedding::try_new_from_user_defined(model, options).map_err(|e| {
-        CoreError::Unavailable(format!(
-            "The memory model in {} could not be loaded ({e}). Reinstall Wbot, or run scripts/fetch-assets.",
-            dir.display()
-        ))
+        CoreError::new(Reason::ModelUnusable).detail(format!("{}: {e}", dir.display()))
     })?;
     tracing::info!(
         ms = started.elapsed().as_millis() as u64,
@@ -348,7 +340,6 @@ fn load(config: &MemoryConfig, events: &EventBus) -> Result<TextEmbedding> {
         profile_id: None,
         done: 1,
         total: 1,
-        message: "Memory model ready".into(),
     }));
     events.emit(CoreEvent::MemoryModel(MemoryModelState {
         loaded: true,
@@ -363,11 +354,7 @@ fn ort_environment(path: &Path) -> Result<ort::environment::Environment> {
     static ENVIRONMENT: Mutex<Option<ort::environment::Environment>> = Mutex::new(None);
     // Checked every time, even once loaded, so a missing runtime is reported the same way in every process.
     if path.as_os_str().is_empty() || !path.is_file() {
-        return Err(CoreError::Unavailable(format!(
-            "The ONNX Runtime library was not found at “{}”, so memories cannot be searched. Reinstall Wbot, \
-             or in a development checkout run scripts/fetch-assets (or set ORT_DYLIB_PATH).",
-            path.display()
-        )));
+        return Err(CoreError::new(Reason::RuntimeMissing).detail(path.display().to_string()));
     }
     let mut env = lock(&ENVIRONMENT);
     if let Some(env) = env.as_ref() {
@@ -376,15 +363,12 @@ fn ort_environment(path: &Path) -> Result<ort::environment::Environment> {
     // ort resolves relative paths against the executable (and panics if it cannot find it): pass it absolute.
     let absolute: PathBuf = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let builder = ort::init_from(&absolute).map_err(|e| {
-        CoreError::Unavailable(format!(
-            "The ONNX Runtime library at “{}” could not be used ({e}). Wbot needs ONNX Runtime 1.24 or newer.",
-            absolute.display()
-        ))
+        CoreError::new(Reason::RuntimeUnusable).detail(format!("{}: {e}", absolute.display()))
     })?;
     let built = builder
         .with_name("wbot")
         .build()
-        .map_err(|e| CoreError::Unavailable(format!("ONNX Runtime could not start ({e}).")))?;
+        .map_err(|e| CoreError::new(Reason::RuntimeUnusable).detail(e.to_string()))?;
     *env = Some(built.clone());
     Ok(built)
 }
@@ -407,6 +391,6 @@ mod tests {
             .await
             .unwrap_err();
         assert_eq!(err.code(), crate::ErrorCode::Unavailable, "{err}");
-        assert!(err.to_string().contains("ONNX Runtime"), "{err}");
+        assert_eq!(err.reason, crate::Reason::RuntimeMissing, "{err}");
     }
 }

@@ -20,7 +20,7 @@ pub const EXPANSION_ADD: usize = 64;
 pub const DEFAULT_EXPANSION_SEARCH: usize = 256;
 
 fn index_error(what: &str, err: impl std::fmt::Display) -> CoreError {
-    CoreError::Internal(format!("the memory index could not {what} ({err})"))
+    CoreError::internal(format!("the memory index could not {what} ({err})"))
 }
 
 /// One HNSW index of unit vectors keyed by memory key.
@@ -72,16 +72,16 @@ impl VectorIndex {
         expansion_search: usize,
         threads: usize,
     ) -> Result<Self> {
-        let path_str = path.to_str().ok_or_else(|| {
-            CoreError::Internal("the memory index path is not valid UTF-8".into())
-        })?;
+        let path_str = path
+            .to_str()
+            .ok_or_else(|| CoreError::internal("the memory index path is not valid UTF-8"))?;
         let meta = Index::metadata(path_str).map_err(|e| index_error("be read", e))?;
         if meta.dimensions as usize != dimensions
             || meta.metric != MetricKind::Cos
             || meta.quantization != ScalarKind::F16
             || meta.multi
         {
-            return Err(CoreError::Internal(format!(
+            return Err(CoreError::internal(format!(
                 "the memory index file has {} dimensions / {:?} / {:?}, expected {dimensions} / Cos / F16",
                 meta.dimensions, meta.metric, meta.quantization
             )));
@@ -121,7 +121,7 @@ impl VectorIndex {
     /// Adds (or replaces) the vector under `key`.
     pub fn add(&self, key: u64, vector: &[f32]) -> Result<()> {
         if vector.len() != self.dimensions {
-            return Err(CoreError::Internal(format!(
+            return Err(CoreError::internal(format!(
                 "a vector of {} numbers cannot go into an index of {}",
                 vector.len(),
                 self.dimensions
@@ -158,7 +158,7 @@ impl VectorIndex {
                 .collect();
             handles.into_iter().try_for_each(|h| {
                 h.join()
-                    .map_err(|_| CoreError::Internal("an index worker panicked".into()))?
+                    .map_err(|_| CoreError::internal("an index worker panicked"))?
             })
         })
     }
@@ -233,9 +233,9 @@ impl VectorIndex {
     /// under the real name.
     pub fn save(&self, path: &Path) -> Result<()> {
         let tmp = path.with_extension("usearch.tmp");
-        let tmp_str = tmp.to_str().ok_or_else(|| {
-            CoreError::Internal("the memory index path is not valid UTF-8".into())
-        })?;
+        let tmp_str = tmp
+            .to_str()
+            .ok_or_else(|| CoreError::internal("the memory index path is not valid UTF-8"))?;
         self.index
             .save(tmp_str)
             .map_err(|e| index_error("be saved", e))?;

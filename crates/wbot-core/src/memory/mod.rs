@@ -21,11 +21,11 @@ pub use engine::MemoryEngine;
 pub use index::VectorIndex;
 pub use paths::EnvPaths;
 
-use crate::error::{CoreError, Result};
+use crate::db::Page;
+use crate::error::{CoreError, ErrorCode, Reason, Result, Subject};
 use crate::ids::parse_id;
 use crate::profile::ProfileService;
 use crate::text::string_enum;
-use crate::text::thousands;
 
 /// The longest memory (and search text), in characters. Longer text is refused, never truncated.
 pub const MAX_MEMORY_CHARS: usize = 8_000;
@@ -281,26 +281,19 @@ enum TextUse {
 /// Trims and checks a memory or search text: not empty, at most [`MAX_MEMORY_CHARS`], no NUL.
 fn validate_text(raw: &str, use_: TextUse) -> Result<String> {
     let text = raw.trim();
+    let subject = match use_ {
+        TextUse::Memory => Subject::Memory,
+        TextUse::Query => Subject::SearchText,
+    };
     if text.is_empty() {
-        return Err(CoreError::validation(match use_ {
-            TextUse::Memory => "A memory cannot be empty; please write something to remember.",
-            TextUse::Query => "Please type something to search for.",
-        }));
+        return Err(CoreError::empty(subject));
     }
     let count = text.chars().count();
     if count > MAX_MEMORY_CHARS {
-        let chars = thousands(count);
-        return Err(CoreError::validation(match use_ {
-            TextUse::Memory => format!(
-                "A memory can be at most 8,000 characters; this one has {chars}. Please split it into smaller memories."
-            ),
-            TextUse::Query => format!("A search can be at most 8,000 characters; this one has {chars}."),
-        }));
+        return Err(CoreError::too_long(subject, MAX_MEMORY_CHARS, count));
     }
     if text.contains('\0') {
-        return Err(CoreError::validation(
-            "The text contains a NUL character, which cannot be stored.",
-        ));
+        return Err(CoreError::new(Reason::InvalidCharacters).subject(subject));
     }
     Ok(text.to_string())
 }
@@ -341,7 +334,7 @@ impl MemoryService {
         let mut added = self.add_memories(profile_id, vec![memory]).await?;
         added
             .pop()
-            .ok_or_else(|| CoreError::Internal("a memory was not stored".into()))
+            .ok_or_else(|| CoreError::internal("a memory was not stored"))
     }
 
     /// Remembers many things at once (at most [`MAX_BATCH`]): all are validated first, embedded in batches
@@ -353,23 +346,25 @@ impl MemoryService {
     ) -> Result<Vec<Memory>> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
         if batch.len() > MAX_BATCH {
-            return Err(CoreError::validation(format!(
-                "At most {MAX_BATCH} memories can be added at once; {} were given.",
-                batch.len()
-            )));
+            return Err(
+                CoreError::out_of_range(Subject::MemoryBatch, 1.0, MAX_BATCH as f64)
+                    .actual(batch.len() as f64),
+            );
         }
         let several = batch.len() > 1;
         let mut checked = Vec::with_capacity(batch.len());
         for (i, mut m) in batch.into_iter().enumerate() {
-            let at = |e: CoreError| match e {
-                CoreError::Validation(msg) if several => {
-                    CoreError::Validation(format!("Memory {}: {msg}", i + 1))
+            let at = |e: CoreError| {
+                if several && e.code() == ErrorCode::Validation {
+                    e.item(i as u32 + 1)
+                } else {
+                    e
                 }
-                other => other,
             };
             m.text = validate_text(&m.text, TextUse::Memory).map_err(at)?;
             if let Some(c) = &m.conversation_id {
-                m.conversation_id = Some(parse_id(c, "conversation").map_err(at)?.to_string());
+                m.conversation_id =
+                    Some(parse_id(c, Subject::Conversation).map_err(at)?.to_string());
             }
             checked.push(m);
         }
@@ -379,25 +374,15 @@ impl MemoryService {
     /// One memory of a profile; another profile's memory is `not_found`.
     pub async fn get_memory(&self, profile_id: &str, memory_id: &str) -> Result<Memory> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(memory_id, "memory")?.to_string();
+        let id = parse_id(memory_id, Subject::Memory)?.to_string();
         self.engine.get(&profile_id, &id).await
     }
 
     /// A page of a profile's memories, newest first (`limit` 1–200, default 50).
-    pub async fn list_memories(
-        &self,
-        profile_id: &str,
-        offset: u32,
-        limit: Option<u32>,
-    ) -> Result<MemoryPage> {
+    pub async fn list_memories(&self, profile_id: &str, page: Page) -> Result<MemoryPage> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let limit = limit.unwrap_or(50);
-        if limit == 0 || limit > MAX_PAGE {
-            return Err(CoreError::validation(format!(
-                "A page holds 1 to {MAX_PAGE} memories; {limit} were asked for."
-            )));
-        }
-        self.engine.list(&profile_id, offset, limit).await
+        let limit = page.limit(50, MAX_PAGE)?;
+        self.engine.list(&profile_id, page.offset, limit).await
     }
 
     /// Replaces a memory's text (and its vector).
@@ -408,7 +393,7 @@ impl MemoryService {
         text: &str,
     ) -> Result<Memory> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(memory_id, "memory")?.to_string();
+        let id = parse_id(memory_id, Subject::Memory)?.to_string();
         let text = validate_text(text, TextUse::Memory)?;
         self.engine.update_text(&profile_id, &id, text).await
     }
@@ -416,7 +401,7 @@ impl MemoryService {
     /// Forgets one memory.
     pub async fn delete_memory(&self, profile_id: &str, memory_id: &str) -> Result<()> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(memory_id, "memory")?.to_string();
+        let id = parse_id(memory_id, Subject::Memory)?.to_string();
         self.engine.delete(&profile_id, &id).await
     }
 
@@ -442,15 +427,16 @@ impl MemoryService {
         let query = validate_text(query, TextUse::Query)?;
         let limit = options.limit.unwrap_or(10);
         if limit == 0 || limit > MAX_SEARCH_LIMIT {
-            return Err(CoreError::validation(format!(
-                "A search returns 1 to {MAX_SEARCH_LIMIT} results; {limit} were asked for."
-            )));
+            return Err(CoreError::out_of_range(
+                Subject::ResultCount,
+                1.0,
+                f64::from(MAX_SEARCH_LIMIT),
+            )
+            .actual(f64::from(limit)));
         }
         if let Some(s) = options.min_similarity {
             if !(-1.0..=1.0).contains(&s) {
-                return Err(CoreError::validation(
-                    "The minimum similarity must be between -1 and 1.",
-                ));
+                return Err(CoreError::out_of_range(Subject::MinSimilarity, -1.0, 1.0));
             }
         }
         self.engine
@@ -523,7 +509,7 @@ mod tests {
         );
         let long = "a".repeat(MAX_MEMORY_CHARS + 1);
         let err = validate_text(&long, TextUse::Memory).unwrap_err();
-        assert!(err.to_string().contains("8,001"), "{err}");
+        assert_eq!(err.to_string(), "too_long memory max=8000 actual=8001");
         assert!(validate_text(&"é".repeat(MAX_MEMORY_CHARS), TextUse::Memory).is_ok());
         assert!(validate_text("a\0b", TextUse::Query).is_err());
     }

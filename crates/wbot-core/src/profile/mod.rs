@@ -7,8 +7,8 @@ pub use onboarding::*;
 pub use settings::*;
 
 use crate::db::now_rfc3339;
-use crate::db::{changed_one, not_found, Db};
-use crate::error::{CoreError, Result};
+use crate::db::{changed_one, Db};
+use crate::error::{CoreError, Reason, Result, Subject};
 use crate::events::EventBus;
 use crate::ids::{new_id, parse_id};
 use serde::{Deserialize, Serialize};
@@ -33,12 +33,12 @@ pub struct NewProfile {
     pub onboarding: OnboardingAnswers,
 }
 
-/// Checks an optional mood rating (1 very low … 5 great); `which` says which one ("before", "after").
-pub(crate) fn check_mood(mood: Option<u8>, which: &str) -> Result<()> {
+/// Checks an optional mood rating (1 very low … 5 great); `which` is `MoodBefore` or `MoodAfter`.
+pub(crate) fn check_mood(mood: Option<u8>, which: Subject) -> Result<()> {
     match mood {
-        Some(m) if !(1..=5).contains(&m) => Err(CoreError::validation(format!(
-            "The mood {which} must be from 1 to 5; it was {m}."
-        ))),
+        Some(m) if !(1..=5).contains(&m) => {
+            Err(CoreError::out_of_range(which, 1.0, 5.0).actual(f64::from(m)))
+        }
         _ => Ok(()),
     }
 }
@@ -47,20 +47,18 @@ pub(crate) fn check_mood(mood: Option<u8>, which: &str) -> Result<()> {
 pub fn validate_display_name(raw: &str) -> Result<String> {
     let name = raw.trim();
     if name.is_empty() {
-        return Err(CoreError::validation(
-            "Please enter a name (it can be a nickname).",
-        ));
+        return Err(CoreError::empty(Subject::DisplayName));
     }
     let chars = name.chars().count();
     if chars > MAX_DISPLAY_NAME {
-        return Err(CoreError::validation(format!(
-            "A name can be at most {MAX_DISPLAY_NAME} characters; this one has {chars}."
-        )));
+        return Err(CoreError::too_long(
+            Subject::DisplayName,
+            MAX_DISPLAY_NAME,
+            chars,
+        ));
     }
     if name.chars().any(char::is_control) {
-        return Err(CoreError::validation(
-            "A name cannot contain line breaks or control characters.",
-        ));
+        return Err(CoreError::new(Reason::InvalidCharacters).subject(Subject::DisplayName));
     }
     Ok(name.to_string())
 }
@@ -95,14 +93,14 @@ impl ProfileService {
 
     /// One profile by id.
     pub async fn profile(&self, raw: &str) -> Result<Profile> {
-        let id = parse_id(raw, "profile")?;
+        let id = parse_id(raw, Subject::Profile)?;
         sqlx::query_as::<_, Profile>(
             "SELECT id, display_name, created_at FROM profiles WHERE id = ?",
         )
         .bind(id.to_string())
         .fetch_optional(self.db.reader())
         .await?
-        .ok_or_else(|| not_found("profile", &id.to_string()))
+        .ok_or_else(|| CoreError::not_found(Subject::Profile, &id.to_string()))
     }
 
     /// Creates a profile with its onboarding answers and default settings, and makes it active.
@@ -171,7 +169,7 @@ impl ProfileService {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        changed_one(deleted, "profile", id)?;
+        changed_one(deleted, Subject::Profile, id)?;
         sqlx::query(
             "UPDATE app_state SET active_profile_id = COALESCE(active_profile_id,
                 (SELECT id FROM profiles ORDER BY created_at, id LIMIT 1)) WHERE id = 1",

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ProfileService;
 use crate::db::now_rfc3339;
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, Result, Subject};
 use crate::text::string_enum;
 
 string_enum!(
@@ -111,9 +111,7 @@ impl ProfileService {
                 .bind(&id)
                 .fetch_optional(self.db.reader())
                 .await?
-                .ok_or_else(|| {
-                    CoreError::NotFound("This profile has no onboarding answers yet.".into())
-                })?;
+                .ok_or_else(|| CoreError::not_found(Subject::Onboarding, &id))?;
         Ok(serde_json::from_str(&answers)?)
     }
 

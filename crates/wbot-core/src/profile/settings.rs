@@ -9,7 +9,7 @@ use sqlx::Row;
 use super::ProfileService;
 use crate::audio::AmbientKind;
 use crate::db::now_rfc3339;
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, Result, Subject};
 use crate::events::{CoreEvent, ProfileSettings};
 use crate::text::string_enum;
 
@@ -43,13 +43,11 @@ pub struct Settings {
 impl Settings {
     fn validate(&self) -> Result<()> {
         for (name, value) in [
-            ("Cue volume", self.cue_volume),
-            ("Ambient volume", self.ambient_volume),
+            (Subject::CueVolume, self.cue_volume),
+            (Subject::AmbientVolume, self.ambient_volume),
         ] {
             if value > 100 {
-                return Err(CoreError::validation(format!(
-                    "{name} must be between 0 and 100; got {value}."
-                )));
+                return Err(CoreError::out_of_range(name, 0.0, 100.0).actual(f64::from(value)));
             }
         }
         Ok(())

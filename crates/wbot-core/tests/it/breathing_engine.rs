@@ -158,35 +158,56 @@ fn invalid_settings_are_rejected_with_messages() {
         SessionConfig::WimHof(s)
     };
     let cases = [
-        (p(31.0, 4), "inhale phase must be between 0 and 30"),
-        (p(-1.0, 4), "inhale phase must be between 0 and 30"),
-        (p(f64::NAN, 4), "inhale phase must be between 0 and 30"),
-        (p(4.0, 0), "between 1 and 50 cycles"),
-        (p(4.0, 51), "between 1 and 50 cycles"),
-        (p(0.0, 4), "At least one phase"),
-        (w(|s| s.rounds = 0), "Rounds must be between 1 and 10"),
-        (w(|s| s.rounds = 11), "Rounds must be between 1 and 10"),
+        (
+            p(31.0, 4),
+            "out_of_range breathing_phase min=0 max=30 actual=31 value=\"inhale\"",
+        ),
+        (
+            p(-1.0, 4),
+            "out_of_range breathing_phase min=0 max=30 actual=-1 value=\"inhale\"",
+        ),
+        (
+            p(f64::NAN, 4),
+            "out_of_range breathing_phase min=0 max=30 value=\"inhale\"",
+        ),
+        (p(4.0, 0), "out_of_range cycles min=1 max=50 actual=0"),
+        (p(4.0, 51), "out_of_range cycles min=1 max=50 actual=51"),
+        (p(0.0, 4), "no_breathing_phase"),
+        (
+            w(|s| s.rounds = 0),
+            "out_of_range rounds min=1 max=10 actual=0",
+        ),
+        (
+            w(|s| s.rounds = 11),
+            "out_of_range rounds min=1 max=10 actual=11",
+        ),
         (
             w(|s| s.breaths = 9),
-            "Breaths per round must be between 10 and 60",
+            "out_of_range breaths min=10 max=60 actual=9",
         ),
         (
             w(|s| s.breaths = 61),
-            "Breaths per round must be between 10 and 60",
+            "out_of_range breaths min=10 max=60 actual=61",
         ),
-        (w(|s| s.tempo_s = 0.9), "tempo must be between 1.0 and 3.0"),
-        (w(|s| s.tempo_s = 3.1), "tempo must be between 1.0 and 3.0"),
+        (
+            w(|s| s.tempo_s = 0.9),
+            "out_of_range breath_tempo min=1 max=3 actual=0.9",
+        ),
+        (
+            w(|s| s.tempo_s = 3.1),
+            "out_of_range breath_tempo min=1 max=3 actual=3.1",
+        ),
         (
             w(|s| s.retention_target_s = 10),
-            "retention target must be between 30 and 300",
+            "out_of_range retention_hold min=30 max=300 actual=10",
         ),
         (
             w(|s| s.recovery_hold_s = 60),
-            "recovery hold must be between 5 and 30",
+            "out_of_range recovery_hold min=5 max=30 actual=60",
         ),
         (
             w(|s| s.recovery_pause_s = 121),
-            "recovery pause must be between 0 and 120",
+            "out_of_range recovery_pause min=0 max=120 actual=121",
         ),
     ];
     for (config, expected) in cases {

@@ -8,6 +8,7 @@ use wbot_core::breathing::{
     techniques, Pattern, Phase, RunnerCommand, SessionConfig, SessionEvent, StartBreathing,
     Technique, WimHofSettings,
 };
+use wbot_core::db::Page;
 use wbot_core::profile::{NewProfile, OnboardingAnswers};
 use wbot_core::{Core, ErrorCode};
 
@@ -127,7 +128,7 @@ async fn a_session_runs_then_finishes_into_history_with_both_moods() {
     );
     let history = core
         .breathing()
-        .breathing_history(&ids[0], 10, 0)
+        .breathing_history(&ids[0], Page::new(10, 0))
         .await
         .expect("history");
     assert_eq!(history.total, 1);
@@ -227,7 +228,7 @@ async fn closing_the_core_saves_a_session_still_running() {
     let core = Core::open(dir.path()).await.expect("reopen");
     let history = core
         .breathing()
-        .breathing_history(&ids[0], 10, 0)
+        .breathing_history(&ids[0], Page::new(10, 0))
         .await
         .expect("history");
     assert_eq!(history.total, 1);

@@ -4,9 +4,9 @@
 //! answers.
 #![allow(clippy::unwrap_used)]
 
-use wbot_core::chat::secrets::{KeychainSecretStore, NO_KEYCHAIN};
+use wbot_core::chat::secrets::KeychainSecretStore;
 use wbot_core::chat::{SecretRef, SecretStore};
-use wbot_core::ErrorCode;
+use wbot_core::{ErrorCode, Reason};
 
 fn expect_keychain() -> bool {
     std::env::var_os("WBOT_EXPECT_KEYCHAIN").is_some()
@@ -41,7 +41,7 @@ fn without_a_keychain_saving_a_key_says_so() {
             .set("provider.x.api_key", "sk")
             .unwrap_err();
         assert_eq!(err.code(), ErrorCode::Unavailable, "{err}");
-        assert_eq!(err.to_string(), NO_KEYCHAIN);
+        assert_eq!(err.reason, Reason::KeychainUnavailable);
         let err = KeychainSecretStore.get("provider.x.api_key").unwrap_err();
         assert_eq!(err.code(), ErrorCode::Unavailable, "{err}");
         return;

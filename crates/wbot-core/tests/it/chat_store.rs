@@ -2,7 +2,10 @@
 //! deletion with and without memories, and profile isolation.
 #![allow(clippy::unwrap_used)]
 
-use wbot_core::chat::{MessageRole, MessageStatus, NewAssistantMessage};
+use wbot_core::chat::{
+    MessageRole, MessageStatus, NewAssistantMessage, ProviderError, ProviderErrorKind,
+};
+use wbot_core::db::Page;
 use wbot_core::profile::{NewProfile, OnboardingAnswers};
 use wbot_core::{Core, ErrorCode};
 
@@ -51,10 +54,7 @@ async fn conversation_lifecycle() {
         .append_user_message(&p, &c.id, &"a".repeat(8_001))
         .await
         .unwrap_err();
-    assert!(
-        err.to_string().contains("8,000") && err.to_string().contains("8,001"),
-        "{err}"
-    );
+    assert_eq!(err.to_string(), "too_long message max=8000 actual=8001");
     assert!(core
         .chat()
         .conversation_messages(&p, &c.id)
@@ -106,7 +106,12 @@ async fn conversation_lifecycle() {
             &p,
             &c2.id,
             NewAssistantMessage {
-                error: Some("The reply stopped.".into()),
+                error: Some(ProviderError {
+                    kind: ProviderErrorKind::Interrupted,
+                    provider_id: "local".into(),
+                    status: None,
+                    detail: Some("stream ended".into()),
+                }),
                 ..reply("I hear", MessageStatus::Partial)
             },
         )
@@ -304,7 +309,11 @@ async fn deleting_a_conversation_forgets_its_memories_unless_kept() {
             .unwrap(),
         0
     );
-    let left = core.memory().list_memories(&p, 0, None).await.unwrap();
+    let left = core
+        .memory()
+        .list_memories(&p, Page::default())
+        .await
+        .unwrap();
     assert_eq!(left.total, 2);
     assert!(left
         .items
@@ -315,4 +324,72 @@ async fn deleting_a_conversation_forgets_its_memories_unless_kept() {
         .iter()
         .any(|m| m.conversation_id.as_deref() == Some(kept.as_str())));
     core.close().await;
+}
+
+/// Migration 0010: a failed reply saved with an English sentence as its error reads back as a provider
+/// error the UI can word, keeping the sentence as the detail; errors already stored as JSON are untouched.
+#[tokio::test]
+async fn old_reply_errors_become_provider_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = Core::open(dir.path()).await.unwrap();
+    let p = profile(&core, "Ana").await;
+    let c = core.chat().create_conversation(&p).await.unwrap();
+    core.chat()
+        .append_user_message(&p, &c.id, "hello")
+        .await
+        .unwrap();
+    let timeout = ProviderError {
+        kind: ProviderErrorKind::Timeout,
+        provider_id: "local".into(),
+        status: None,
+        detail: None,
+    };
+    let old = core
+        .chat()
+        .save_assistant_message(&p, &c.id, reply("", MessageStatus::Failed))
+        .await
+        .unwrap();
+    let new = core
+        .chat()
+        .save_assistant_message(
+            &p,
+            &c.id,
+            NewAssistantMessage {
+                error: Some(timeout.clone()),
+                ..reply("", MessageStatus::Failed)
+            },
+        )
+        .await
+        .unwrap();
+    core.close().await;
+
+    let pool = sqlx::SqlitePool::connect(&format!(
+        "sqlite:{}",
+        dir.path().join(wbot_core::db::DB_FILE).display()
+    ))
+    .await
+    .unwrap();
+    sqlx::query("UPDATE messages SET error = 'Local did not answer within 30.0 s.' WHERE id = ?")
+        .bind(&old.id)
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::raw_sql(include_str!(
+        "../../../../migrations/0010_message_error_kind.sql"
+    ))
+    .execute(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+
+    let core = Core::open(dir.path()).await.unwrap();
+    let messages = core.chat().conversation_messages(&p, &c.id).await.unwrap();
+    let by_id = |id: &str| messages.iter().find(|m| m.id == id).unwrap().error.clone();
+    let migrated = by_id(&old.id).expect("an error");
+    assert_eq!(migrated.kind, ProviderErrorKind::Server);
+    assert_eq!(
+        migrated.detail.as_deref(),
+        Some("Local did not answer within 30.0 s.")
+    );
+    assert_eq!(by_id(&new.id), Some(timeout));
 }

@@ -17,6 +17,7 @@ use wbot_core::chat::{
     ProposalDecision, ProviderInput, ProviderKind, ReplyEvent, RetryPolicy, SearchMode, SecretRef,
     SecretStore,
 };
+use wbot_core::db::Page;
 use wbot_core::{Core, ErrorCode};
 
 struct Harness {
@@ -261,7 +262,7 @@ async fn a_reply_streams_is_saved_and_becomes_a_memory_used_next_time() {
     let memories = h
         .core
         .memory()
-        .list_memories(&h.profile, 0, None)
+        .list_memories(&h.profile, Page::default())
         .await
         .unwrap();
     assert_eq!(memories.total, 1);
@@ -347,7 +348,7 @@ async fn a_cut_stream_is_kept_as_partial_and_retry_replaces_it() {
     assert_eq!(
         h.core
             .memory()
-            .list_memories(&h.profile, 0, None)
+            .list_memories(&h.profile, Page::default())
             .await
             .unwrap()
             .total,

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 use wbot_core::chat::{Activity, ActivityResult, JournalCategory, MessageRole};
+use wbot_core::db::Page;
 use wbot_core::journal::NewJournalEntry;
 use wbot_core::profile::{NewProfile, OnboardingAnswers};
 use wbot_core::{Core, ErrorCode};
@@ -59,14 +60,20 @@ async fn entries_round_trip_page_stay_private_and_summarise() {
         .unwrap();
     let page = core
         .journal()
-        .list_journal_entries(&ana, 0, Some(1))
+        .list_journal_entries(&ana, Page::new(1, 0))
         .await
         .unwrap();
     assert_eq!(page.len(), 1);
     assert_eq!(page[0].text, "Second entry", "newest first");
     assert_eq!(
         core.journal()
-            .list_journal_entries(&ana, 1, None)
+            .list_journal_entries(
+                &ana,
+                Page {
+                    limit: None,
+                    offset: 1
+                }
+            )
             .await
             .unwrap()[0]
             .id,
@@ -74,14 +81,14 @@ async fn entries_round_trip_page_stay_private_and_summarise() {
     );
     assert!(core
         .journal()
-        .list_journal_entries(&ana, 0, Some(0))
+        .list_journal_entries(&ana, Page::new(0, 0))
         .await
         .is_err());
 
     // Another profile sees none of it.
     assert!(core
         .journal()
-        .list_journal_entries(&ben, 0, None)
+        .list_journal_entries(&ben, Page::default())
         .await
         .unwrap()
         .is_empty());
@@ -121,7 +128,7 @@ async fn entries_round_trip_page_stay_private_and_summarise() {
     );
     assert_eq!(
         core.journal()
-            .list_journal_entries(&ana, 0, None)
+            .list_journal_entries(&ana, Page::default())
             .await
             .unwrap()
             .len(),

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
+use wbot_core::db::Page;
 use wbot_core::memory::{NewMemory, SearchOptions};
 use wbot_core::ErrorCode;
 
@@ -84,7 +85,7 @@ fn no_operation_crosses_profiles() {
                     let own = owner.values().filter(|p| *p == pid).count();
                     let page = core
                         .memory()
-                        .list_memories(pid, 0, Some(200))
+                        .list_memories(pid, Page::new(200, 0))
                         .await
                         .unwrap();
                     prop_assert_eq!(page.total as usize, own);

@@ -5,8 +5,9 @@
 
 use crate::memory_support;
 
+use wbot_core::db::Page;
 use wbot_core::memory::{MemoryConfig, NewMemory, SearchOptions};
-use wbot_core::ErrorCode;
+use wbot_core::{ErrorCode, Reason};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_missing_or_broken_runtime_is_unavailable() {
@@ -25,11 +26,7 @@ async fn a_missing_or_broken_runtime_is_unavailable() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Unavailable);
-    assert!(
-        err.to_string()
-            .contains("ONNX Runtime library was not found"),
-        "{err}"
-    );
+    assert_eq!(err.reason, Reason::RuntimeMissing, "{err}");
     let err = core
         .memory()
         .search_memories(&pid, "hello", SearchOptions::default())
@@ -38,7 +35,7 @@ async fn a_missing_or_broken_runtime_is_unavailable() {
     assert_eq!(err.code(), ErrorCode::Unavailable);
     assert_eq!(
         core.memory()
-            .list_memories(&pid, 0, None)
+            .list_memories(&pid, Page::default())
             .await
             .unwrap()
             .total,
@@ -61,7 +58,7 @@ async fn a_missing_or_broken_runtime_is_unavailable() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Unavailable);
-    assert!(err.to_string().contains("could not be used"), "{err}");
+    assert_eq!(err.reason, Reason::RuntimeUnusable, "{err}");
 
     // A model folder without the model.
     core.memory()
@@ -76,7 +73,7 @@ async fn a_missing_or_broken_runtime_is_unavailable() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Unavailable);
-    assert!(err.to_string().contains("could not be read"), "{err}");
+    assert_eq!(err.reason, Reason::ModelMissing, "{err}");
 
     // Fixed: it works without reopening.
     core.memory().configure(good).await;

@@ -5,10 +5,11 @@
 use crate::memory_support;
 
 use crate::memory_support::{index_file, open, open_with, profile};
+use wbot_core::db::Page;
 use wbot_core::memory::{
     IndexCheck, IndexHealth, MemoryKind, MemorySource, NewMemory, SearchOptions,
 };
-use wbot_core::{Core, ErrorCode};
+use wbot_core::{Core, ErrorCode, Reason};
 
 const FACTS: &[&str] = &[
     "My sister Lena lives in Lisbon and we call every Sunday.",
@@ -37,12 +38,20 @@ async fn crud_search_and_recall() {
     // get / list (newest first, paged)
     let got = core.memory().get_memory(&pid, &added[0].id).await.unwrap();
     assert_eq!(got, added[0]);
-    let page = core.memory().list_memories(&pid, 0, Some(4)).await.unwrap();
+    let page = core
+        .memory()
+        .list_memories(&pid, Page::new(4, 0))
+        .await
+        .unwrap();
     assert_eq!(page.total, 6);
     assert_eq!(page.items.len(), 4);
     assert_eq!(page.items[0].text, FACTS[5]);
     assert_eq!(page.next_offset, Some(4));
-    let page2 = core.memory().list_memories(&pid, 4, Some(4)).await.unwrap();
+    let page2 = core
+        .memory()
+        .list_memories(&pid, Page::new(4, 4))
+        .await
+        .unwrap();
     assert_eq!(page2.items.len(), 2);
     assert_eq!(page2.next_offset, None);
 
@@ -217,7 +226,10 @@ async fn bad_inputs_get_typed_errors() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Validation);
-    assert!(err.to_string().contains("1,048,576"), "{err}");
+    assert_eq!(
+        (err.reason, err.params.actual),
+        (Reason::TooLong, Some(1_048_576.0))
+    );
     assert_eq!(
         code(core.memory().recall_for_prompt(&pid, &huge, None).await),
         ErrorCode::Validation
@@ -242,7 +254,11 @@ async fn bad_inputs_get_typed_errors() {
         .add_memories(&pid, vec![NewMemory::note("fine"), NewMemory::note(" ")])
         .await
         .unwrap_err();
-    assert!(err.to_string().starts_with("Memory 2:"), "{err}");
+    assert_eq!(
+        (err.reason, err.params.item),
+        (Reason::Empty, Some(2)),
+        "{err}"
+    );
     let mut bad_conv = NewMemory::note("with a conversation");
     bad_conv.conversation_id = Some("not-a-uuid".into());
     assert_eq!(
@@ -313,11 +329,11 @@ async fn bad_inputs_get_typed_errors() {
         ErrorCode::Validation
     );
     assert_eq!(
-        code(core.memory().list_memories(&pid, 0, Some(0)).await),
+        code(core.memory().list_memories(&pid, Page::new(0, 0)).await),
         ErrorCode::Validation
     );
     assert_eq!(
-        code(core.memory().list_memories(&pid, 0, Some(201)).await),
+        code(core.memory().list_memories(&pid, Page::new(201, 0)).await),
         ErrorCode::Validation
     );
     let many = (0..1001)

@@ -121,9 +121,9 @@ async fn invalid_input_is_rejected_with_clear_messages() {
     let dir = tempfile::tempdir().expect("temp dir");
     let core = Core::open(dir.path()).await.expect("open");
     for (name, needle) in [
-        ("   ".to_string(), "enter a name"),
-        ("é".repeat(101), "this one has 101"),
-        ("two\nlines".to_string(), "line breaks"),
+        ("   ".to_string(), "empty display_name"),
+        ("é".repeat(101), "too_long display_name max=100 actual=101"),
+        ("two\nlines".to_string(), "invalid_characters display_name"),
     ] {
         let err = core
             .profiles()
@@ -161,7 +161,10 @@ async fn invalid_input_is_rejected_with_clear_messages() {
         .update_settings(&ana.id, loud)
         .await
         .expect_err("too loud");
-    assert!(err.to_string().contains("between 0 and 100"), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "out_of_range cue_volume min=0 max=100 actual=101"
+    );
     assert_eq!(
         core.profiles().settings(&ana.id).await.expect("kept").theme,
         Theme::System

@@ -112,13 +112,21 @@ pub fn channel_events_until(
     }
 }
 
-/// The command failed with `code`, and its message mentions `needle`.
+/// The command failed with `code`, and its reason and parameters, written as the core writes them in
+/// its log (`too_long message max=8000 actual=8001`), contain `needle`.
+#[track_caller]
 pub fn assert_error(result: Result<Value, Value>, code: &str, needle: &str) {
     let err = result.expect_err("the command should fail");
     assert_eq!(err["code"], code, "{err}");
-    let message = err["message"].as_str().expect("message is a string");
+    let err: wbot_core::AppError = serde_json::from_value(err).expect("an AppError");
+    let summary = wbot_core::CoreError {
+        reason: err.reason,
+        params: Box::new(err.params),
+        detail: None,
+    }
+    .to_string();
     assert!(
-        message.contains(needle),
-        "message {message:?} should mention {needle:?}"
+        summary.contains(needle),
+        "error {summary:?} should mention {needle:?}"
     );
 }

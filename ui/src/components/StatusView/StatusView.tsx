@@ -1,4 +1,4 @@
-import { useT } from "../../i18n";
+import { useErrorText, useT } from "../../i18n";
 import { Button } from "../Button";
 import styles from "./StatusView.module.css";
 
@@ -11,12 +11,16 @@ export function Loading() {
   );
 }
 
-/** A failed action's message, shown next to the action. Renders nothing without an error. */
-export function InlineError({ error }: { error: Error | null }) {
+/**
+ * A failed action's message, shown next to the action: an error worded in the profile's language, or a
+ * sentence the UI already worded. Renders nothing without an error.
+ */
+export function InlineError({ error }: { error: Error | string | null }) {
+  const errorText = useErrorText();
   if (error === null) return null;
   return (
     <p role="alert" className={styles.inlineError}>
-      {error.message}
+      {typeof error === "string" ? error : errorText(error)}
     </p>
   );
 }
@@ -24,11 +28,12 @@ export function InlineError({ error }: { error: Error | null }) {
 /** A screen that could not load, with a way to try again. */
 export function ErrorState({ error, onRetry }: { error: Error; onRetry: () => void }) {
   const t = useT();
+  const errorText = useErrorText();
   return (
     <div className={styles.panel}>
       <h1 className={styles.title}>{t.common.somethingWentWrong}</h1>
       <p role="alert" className={styles.inlineError}>
-        {error.message}
+        {errorText(error)}
       </p>
       <Button variant="primary" onClick={onRetry}>
         {t.common.retry}

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use super::config::{seconds_to_ms, SessionConfig, WimHofSettings};
 use crate::audio::{ChimeKind, PlannedCue};
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, Reason, Result};
 
 #[derive(Debug, Clone, Copy)]
 struct Step {
@@ -123,9 +123,7 @@ impl Session {
         config.validate()?;
         let steps = build_steps(&config);
         let Some(first) = steps.first().copied() else {
-            return Err(CoreError::validation(
-                "This session has no phase to breathe.",
-            ));
+            return Err(CoreError::new(Reason::NoBreathingPhase));
         };
         Ok(Self {
             config,
@@ -359,21 +357,14 @@ impl Session {
         match self.state {
             RunState::Running => {}
             RunState::Paused { .. } => {
-                return Err(CoreError::Conflict(format!(
-                    "The session is paused; resume it before you {what}."
-                )))
+                return Err(CoreError::new(Reason::SessionPaused).value(what))
             }
             RunState::Completed | RunState::Stopped => {
-                return Err(CoreError::Conflict(
-                    "This session has already ended.".into(),
-                ))
+                return Err(CoreError::new(Reason::SessionEnded))
             }
         }
         if self.steps[self.index].phase != phase {
-            return Err(CoreError::Conflict(format!(
-                "There is nothing to {what} right now (the current phase is {:?}).",
-                self.phase()
-            )));
+            return Err(CoreError::new(Reason::WrongPhase).value(what));
         }
         let at = self.active(now).max(self.step_start);
         self.finish_step(at);
@@ -391,7 +382,7 @@ impl Session {
 
     /// Manual Wim Hof pacing: the user finished a breath.
     pub fn breath_tap(&mut self, now: Duration) -> Result<Vec<SessionEvent>> {
-        self.end_open_phase(now, Phase::Breath, "tap a breath")
+        self.end_open_phase(now, Phase::Breath, "breath")
     }
 
     /// Wim Hof: the user releases the retention.

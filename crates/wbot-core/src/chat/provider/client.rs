@@ -101,7 +101,7 @@ impl ChatClient {
         let http = reqwest::Client::builder()
             .user_agent(concat!("Wbot/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|e| CoreError::Internal(format!("the HTTP client could not start ({e})")))?;
+            .map_err(|e| CoreError::internal(format!("the HTTP client could not start ({e})")))?;
         Ok(Self {
             http,
             secrets,
@@ -210,12 +210,9 @@ impl ChatClient {
         }
         let error = last_error.or_else(|| {
             chain.is_empty().then(|| ProviderError {
-                kind: ProviderErrorKind::Connect,
+                kind: ProviderErrorKind::NotConfigured,
                 provider_id: String::new(),
                 status: None,
-                message: "No chat model is set up. Connect a local server (Ollama, llama.cpp, LM Studio) or \
-                          add an API key in the provider settings."
-                    .into(),
                 detail: None,
             })
         });
@@ -288,8 +285,12 @@ impl ChatClient {
                     )
                 }
                 Err(e) => {
-                    let mut err = ProviderError::new(ProviderErrorKind::MissingKey, p, None, None);
-                    err.message = format!("The API key for {} could not be read: {e}", p.name);
+                    let err = ProviderError::new(
+                        ProviderErrorKind::MissingKey,
+                        p,
+                        None,
+                        Some(format!("the keychain could not give the key: {e}")),
+                    );
                     return Attempt::Failed(err, None);
                 }
             },

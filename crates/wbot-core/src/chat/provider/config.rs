@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, Reason, Result, Subject};
 
 /// The version header every Anthropic Messages request carries.
 pub const ANTHROPIC_VERSION: &str = "2023-06-01";
@@ -71,39 +71,35 @@ impl ProviderConfig {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
         if !id_ok {
-            return Err(CoreError::validation(
-                "A provider id is 1–64 letters, digits, '-', '_' or '.'.",
-            ));
+            return Err(CoreError::new(Reason::InvalidFormat)
+                .subject(Subject::ProviderId)
+                .value(&self.id));
         }
         self.name = self.name.trim().to_string();
         if self.name.is_empty() || self.name.chars().count() > 100 {
-            return Err(CoreError::validation(
-                "Please give the provider a name of at most 100 characters.",
-            ));
+            return Err(CoreError::out_of_range(Subject::ProviderName, 1.0, 100.0));
         }
         self.base_url = self.base_url.trim().trim_end_matches('/').to_string();
-        let url = reqwest::Url::parse(&self.base_url).map_err(|_| {
-            CoreError::validation(format!(
-                "“{}” is not a valid address; it should look like http://127.0.0.1:11434/v1.",
-                crate::text::clip(&self.base_url, 80)
-            ))
-        })?;
+        let bad_address = || {
+            CoreError::new(Reason::InvalidFormat)
+                .subject(Subject::ProviderAddress)
+                .value(&self.base_url)
+        };
+        let url = reqwest::Url::parse(&self.base_url).map_err(|_| bad_address())?;
         if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-            return Err(CoreError::validation(
-                "A provider address must start with http:// or https:// and name a host.",
-            ));
+            return Err(bad_address());
         }
         self.model = self.model.trim().to_string();
         if self.model.is_empty() || self.model.len() > 200 {
-            return Err(CoreError::validation(
-                "Please enter the model name (e.g. llama3.2 or gpt-4o-mini).",
-            ));
+            return Err(CoreError::out_of_range(Subject::ModelName, 1.0, 200.0));
         }
         if !(MIN_TIMEOUT_MS..=MAX_TIMEOUT_MS).contains(&self.timeout_ms) {
-            return Err(CoreError::validation(format!(
-                "The timeout must be between {MIN_TIMEOUT_MS} ms and {} seconds.",
-                MAX_TIMEOUT_MS / 1000
-            )));
+            return Err(CoreError::out_of_range(
+                Subject::ProviderTimeout,
+                f64::from(MIN_TIMEOUT_MS) / 1000.0,
+                f64::from(MAX_TIMEOUT_MS) / 1000.0,
+            )
+            .actual(f64::from(self.timeout_ms) / 1000.0));
         }
         Ok(self)
     }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::*;
 use crate::chat::sse::parse_error_body;
-use crate::error::CoreError;
+use crate::error::{CoreError, Reason};
 
 /// How much of a provider's error body is kept for the message.
 pub(super) const ERROR_BODY_CAP: usize = 16 * 1024;
@@ -29,11 +29,13 @@ pub enum ProviderErrorKind {
     Rejected,
     /// The answer was not the provider's format.
     InvalidResponse,
-    /// The provider needs an API key and none is stored.
+    /// The provider needs an API key and none is stored (or the keychain could not give it).
     MissingKey,
+    /// No provider is set up.
+    NotConfigured,
 }
 
-/// A provider's failure, with a message for people and the provider's own words.
+/// A provider's failure: its kind and status (the UI words them) and the provider's own words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ProviderError {
@@ -41,15 +43,21 @@ pub struct ProviderError {
     pub provider_id: String,
     /// The HTTP status, when there was one.
     pub status: Option<u16>,
-    /// What went wrong and what to do.
-    pub message: String,
-    /// The provider's message, as it sent it.
+    /// The provider's message, as it sent it (clipped to 300 characters).
     pub detail: Option<String>,
 }
 
 impl std::fmt::Display for ProviderError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
+        let kind = serde_json::to_value(self.kind).unwrap_or_default();
+        write!(f, "{}", kind.as_str().unwrap_or("?"))?;
+        if let Some(status) = self.status {
+            write!(f, " ({status})")?;
+        }
+        if let Some(detail) = &self.detail {
+            write!(f, ": {detail}")?;
+        }
+        Ok(())
     }
 }
 
@@ -80,51 +88,11 @@ impl ProviderError {
         status: Option<u16>,
         detail: Option<String>,
     ) -> Self {
-        let name = &p.name;
-        let code = status.map(|s| format!(" ({s})")).unwrap_or_default();
-        let said = detail
-            .as_deref()
-            .map(|d| format!(" It said: “{}”", crate::text::clip(d, 300)))
-            .unwrap_or_default();
-        let message = match kind {
-            ProviderErrorKind::RateLimited => {
-                format!("{name} is limiting requests right now{code}; please try again in a moment.{said}")
-            }
-            ProviderErrorKind::Server => {
-                format!("{name} had a problem answering{code}; please try again.{said}")
-            }
-            ProviderErrorKind::Connect => format!(
-                "{name} could not be reached at {}. Is the server running and the address right?",
-                p.base_url
-            ),
-            ProviderErrorKind::Timeout => format!(
-                "{name} did not answer within {:.1} s. The model may still be loading; try again or raise the timeout.",
-                f64::from(p.timeout_ms) / 1000.0
-            ),
-            ProviderErrorKind::Interrupted => {
-                format!("The reply from {name} stopped before it was finished.{said}")
-            }
-            ProviderErrorKind::Auth => format!(
-                "{name} did not accept the API key{code}. Check the key in the provider settings.{said}"
-            ),
-            ProviderErrorKind::Rejected => format!(
-                "{name} refused the request{code}. Check the model name “{}” and the address.{said}",
-                p.model
-            ),
-            ProviderErrorKind::InvalidResponse => format!(
-                "{name} answered with something that is not a chat reply. Is {} the right address and kind of server?{said}",
-                p.base_url
-            ),
-            ProviderErrorKind::MissingKey => format!(
-                "{name} needs an API key and none is saved. Add it in the provider settings."
-            ),
-        };
         Self {
             kind,
             provider_id: p.id.clone(),
             status,
-            message,
-            detail,
+            detail: detail.map(|d| crate::text::clip(&d, 300)),
         }
     }
 
@@ -153,21 +121,23 @@ impl ProviderError {
             "invalid_response" => ProviderErrorKind::InvalidResponse,
             _ => ProviderErrorKind::Rejected,
         };
-        // Our own "invalid_response" message already says it all; a provider's words are the detail.
-        if kind == ProviderErrorKind::InvalidResponse {
-            return Self::new(kind, p, None, None);
-        }
         Self::new(kind, p, None, Some(message))
     }
 }
 
 impl From<ProviderError> for CoreError {
     fn from(err: ProviderError) -> Self {
-        match err.kind {
+        let reason = match err.kind {
             ProviderErrorKind::Auth
             | ProviderErrorKind::Rejected
-            | ProviderErrorKind::MissingKey => CoreError::Validation(err.message),
-            _ => CoreError::Unavailable(err.message),
-        }
+            | ProviderErrorKind::MissingKey
+            | ProviderErrorKind::NotConfigured => Reason::ProviderRefused,
+            _ => Reason::ProviderUnavailable,
+        };
+        let kind = serde_json::to_value(err.kind).unwrap_or_default();
+        let mut out = CoreError::new(reason).value(kind.as_str().unwrap_or_default());
+        out.params.actual = err.status.map(f64::from);
+        out.params.said = err.detail;
+        out
     }
 }

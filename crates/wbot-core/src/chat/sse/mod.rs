@@ -38,7 +38,7 @@ impl StreamEvent {
     fn invalid(what: &str) -> Self {
         Self::Error {
             error_type: "invalid_response".into(),
-            message: format!("The provider sent something that is not a chat stream ({what})."),
+            message: format!("not a chat stream: {what}"),
         }
     }
 }
@@ -260,12 +260,8 @@ impl StreamParser {
                 self.end(StreamEvent::Done { finish_reason }, out);
             }
             "error" => {
-                let (error_type, message) = error_of(&value).unwrap_or_else(|| {
-                    (
-                        "error".into(),
-                        "The provider reported an error without a message.".into(),
-                    )
-                });
+                let (error_type, message) = error_of(&value)
+                    .unwrap_or_else(|| ("error".into(), "an error without a message".into()));
                 self.end(
                     StreamEvent::Error {
                         error_type,

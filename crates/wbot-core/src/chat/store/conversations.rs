@@ -5,7 +5,7 @@ use sqlx::Row;
 use super::*;
 use crate::chat::ChatService;
 use crate::db::{changed_one, from_db, now_rfc3339};
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, Result, Subject};
 use crate::ids::{new_id, parse_id};
 use crate::text::one_line;
 
@@ -20,7 +20,7 @@ impl ChatService {
             .owned_row(
                 "conversations",
                 CONVERSATION_COLUMNS,
-                "conversation",
+                Subject::Conversation,
                 id,
                 profile_id,
             )
@@ -61,7 +61,7 @@ impl ChatService {
         conversation_id: &str,
     ) -> Result<Conversation> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(conversation_id, "conversation")?.to_string();
+        let id = parse_id(conversation_id, Subject::Conversation)?.to_string();
         self.conversation_row(&profile_id, &id).await
     }
 
@@ -125,16 +125,14 @@ impl ChatService {
         title: &str,
     ) -> Result<Conversation> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(conversation_id, "conversation")?.to_string();
+        let id = parse_id(conversation_id, Subject::Conversation)?.to_string();
         let title = one_line(title);
         if title.is_empty() {
-            return Err(CoreError::validation("Please enter a title."));
+            return Err(CoreError::empty(Subject::Title));
         }
         let chars = title.chars().count();
         if chars > MAX_TITLE_CHARS {
-            return Err(CoreError::validation(format!(
-                "A title can be at most {MAX_TITLE_CHARS} characters; this one has {chars}."
-            )));
+            return Err(CoreError::too_long(Subject::Title, MAX_TITLE_CHARS, chars));
         }
         let mut tx = self.db.begin_write().await?;
         let changed = sqlx::query(
@@ -145,7 +143,7 @@ impl ChatService {
         .bind(&profile_id)
         .execute(&mut *tx)
         .await?;
-        changed_one(changed, "conversation", &id)?;
+        changed_one(changed, Subject::Conversation, &id)?;
         tx.commit().await?;
         self.conversation_row(&profile_id, &id).await
     }
@@ -158,7 +156,7 @@ impl ChatService {
         remember: bool,
     ) -> Result<Conversation> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(conversation_id, "conversation")?.to_string();
+        let id = parse_id(conversation_id, Subject::Conversation)?.to_string();
         let mut tx = self.db.begin_write().await?;
         let changed =
             sqlx::query("UPDATE conversations SET remember = ? WHERE id = ? AND profile_id = ?")
@@ -167,7 +165,7 @@ impl ChatService {
                 .bind(&profile_id)
                 .execute(&mut *tx)
                 .await?;
-        changed_one(changed, "conversation", &id)?;
+        changed_one(changed, Subject::Conversation, &id)?;
         tx.commit().await?;
         self.conversation_row(&profile_id, &id).await
     }
@@ -204,7 +202,7 @@ impl ChatService {
             .bind(&conversation.profile_id)
             .execute(&mut *tx)
             .await?;
-        changed_one(deleted, "conversation", &conversation.id)?;
+        changed_one(deleted, Subject::Conversation, &conversation.id)?;
         tx.commit().await?;
         tracing::info!(profile = %conversation.profile_id, forgotten, "conversation deleted");
         Ok(forgotten)

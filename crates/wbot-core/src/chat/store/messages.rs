@@ -6,7 +6,7 @@ use crate::chat::proposal::{ActivityProposal, ActivitySummary};
 use crate::chat::ChatService;
 use crate::chat::MessageStatus;
 use crate::db::now_rfc3339;
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, Reason, Result, Subject};
 use crate::ids::{new_id, parse_id};
 
 impl ChatService {
@@ -82,14 +82,14 @@ impl ChatService {
         let conversation = self.conversation(profile_id, conversation_id).await?;
         if reply.content.chars().count() > 4 * MAX_MESSAGE_CHARS {
             // A runaway model; keep it all rather than cut, but refuse absurd sizes.
-            return Err(CoreError::validation(
-                "The reply is too long to store (over 32,000 characters).",
+            return Err(CoreError::too_long(
+                Subject::Reply,
+                4 * MAX_MESSAGE_CHARS,
+                reply.content.chars().count(),
             ));
         }
         if reply.status == MessageStatus::Complete && reply.content.trim().is_empty() {
-            return Err(CoreError::validation(
-                "A complete reply cannot be empty; save it as failed instead.",
-            ));
+            return Err(CoreError::new(Reason::EmptyReply));
         }
         let message = Message {
             error: reply.error,
@@ -106,10 +106,16 @@ impl ChatService {
     /// One message of a profile.
     pub async fn message(&self, profile_id: &str, message_id: &str) -> Result<Message> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(message_id, "message")?.to_string();
+        let id = parse_id(message_id, Subject::Message)?.to_string();
         let row = self
             .db
-            .owned_row("messages m", MESSAGE_COLUMNS, "message", &id, &profile_id)
+            .owned_row(
+                "messages m",
+                MESSAGE_COLUMNS,
+                Subject::Message,
+                &id,
+                &profile_id,
+            )
             .await?;
         row_to_message(&row)
     }
@@ -123,9 +129,7 @@ impl ChatService {
     ) -> Result<Message> {
         let message = self.message(profile_id, message_id).await?;
         if message.role != MessageRole::User {
-            return Err(CoreError::validation(
-                "Only a message you wrote can carry an activity proposal.",
-            ));
+            return Err(CoreError::new(Reason::ProposalOnReply));
         }
         let mut tx = self.db.begin_write().await?;
         sqlx::query("UPDATE messages SET proposal = ? WHERE id = ? AND profile_id = ?")

@@ -10,12 +10,13 @@ use sqlx::Row;
 
 use super::crisis::CrisisSignal;
 use super::proposal::{ActivityProposal, ActivitySummary};
+use super::provider::ProviderError;
 use super::ChatService;
 use super::MessageStatus;
 use crate::db::from_db;
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, Reason, Result, Subject};
 use crate::text::string_enum;
-use crate::text::{clip, one_line, thousands};
+use crate::text::{clip, one_line};
 
 /// The longest message, in characters. Longer messages are refused, never cut.
 pub const MAX_MESSAGE_CHARS: usize = 8_000;
@@ -76,7 +77,7 @@ pub struct Message {
     pub content: String,
     pub status: MessageStatus,
     /// Why a reply is not complete.
-    pub error: Option<String>,
+    pub error: Option<ProviderError>,
     /// RFC 3339.
     pub created_at: String,
     /// On a user message: the activity offered in reply to it.
@@ -94,7 +95,7 @@ pub struct NewAssistantMessage {
     pub content: String,
     pub status: MessageStatus,
     #[serde(default)]
-    pub error: Option<String>,
+    pub error: Option<ProviderError>,
 }
 
 /// How to search conversations.
@@ -159,21 +160,18 @@ pub fn preview(role: MessageRole, content: &str) -> String {
 pub fn validate_message(raw: &str) -> Result<String> {
     let text = raw.trim();
     if text.is_empty() {
-        return Err(CoreError::validation(
-            "The message is empty; please write something first.",
-        ));
+        return Err(CoreError::empty(Subject::Message));
     }
     let count = text.chars().count();
     if count > MAX_MESSAGE_CHARS {
-        return Err(CoreError::validation(format!(
-            "A message can be at most 8,000 characters; this one has {}. Please split it into shorter messages.",
-            thousands(count)
-        )));
+        return Err(CoreError::too_long(
+            Subject::Message,
+            MAX_MESSAGE_CHARS,
+            count,
+        ));
     }
     if text.contains('\0') {
-        return Err(CoreError::validation(
-            "The message contains a NUL character, which cannot be stored.",
-        ));
+        return Err(CoreError::new(Reason::InvalidCharacters).subject(Subject::Message));
     }
     Ok(text.to_string())
 }
@@ -206,7 +204,9 @@ fn row_to_message(row: &sqlx::sqlite::SqliteRow) -> Result<Message> {
         role: from_db(&role)?,
         content: row.try_get("content")?,
         status: from_db(&status)?,
-        error: row.try_get("error")?,
+        error: json("error")?
+            .map(|p| serde_json::from_str(&p))
+            .transpose()?,
         created_at: row.try_get("created_at")?,
         proposal: json("proposal")?
             .map(|p| serde_json::from_str(&p))
@@ -230,6 +230,7 @@ async fn insert_message(
     let proposal = m.proposal.as_ref().map(serde_json::to_string).transpose()?;
     let safety = m.safety.as_ref().map(serde_json::to_string).transpose()?;
     let summary = m.summary.as_ref().map(serde_json::to_string).transpose()?;
+    let error = m.error.as_ref().map(serde_json::to_string).transpose()?;
     sqlx::query(
         "INSERT INTO messages (id, conversation_id, profile_id, role, content, status, error, created_at,
            proposal, safety, summary, crisis_score)
@@ -241,7 +242,7 @@ async fn insert_message(
     .bind(m.role.as_str())
     .bind(&m.content)
     .bind(m.status.as_str())
-    .bind(&m.error)
+    .bind(error)
     .bind(&m.created_at)
     .bind(proposal)
     .bind(safety)
@@ -282,7 +283,7 @@ mod tests {
         assert!(validate_message(" \n ").is_err());
         assert!(validate_message(&"é".repeat(MAX_MESSAGE_CHARS)).is_ok());
         let err = validate_message(&"a".repeat(MAX_MESSAGE_CHARS + 1)).unwrap_err();
-        assert!(err.to_string().contains("8,001"), "{err}");
+        assert_eq!(err.to_string(), "too_long message max=8000 actual=8001");
         assert_eq!(validate_message("  keep  inner  ").unwrap(), "keep  inner");
     }
 }

@@ -4,7 +4,7 @@ use sqlx::Row;
 
 use super::*;
 use crate::chat::ChatService;
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, Result, Subject};
 use crate::memory::search::{fts_phrase, fts_terms};
 use crate::text::{clip, one_line};
 
@@ -20,15 +20,14 @@ impl ChatService {
         let profile_id = self.profiles.require_profile(profile_id).await?;
         let limit = limit.unwrap_or(20);
         if limit == 0 || limit > MAX_SEARCH_RESULTS {
-            return Err(CoreError::validation(format!(
-                "A search returns 1 to {MAX_SEARCH_RESULTS} results; {limit} were asked for."
-            )));
-        }
-        let query = validate_message(query).map_err(|_| {
-            CoreError::validation(
-                "Please type a few words to search for (at most 8,000 characters).",
+            return Err(CoreError::out_of_range(
+                Subject::ResultCount,
+                1.0,
+                f64::from(MAX_SEARCH_RESULTS),
             )
-        })?;
+            .actual(f64::from(limit)));
+        }
+        let query = validate_message(query).map_err(|e| e.subject(Subject::SearchText))?;
         let terms = fts_terms(&query);
         if terms.is_empty() {
             return Ok(Vec::new());

@@ -6,7 +6,7 @@ use std::sync::{Arc, PoisonError};
 
 use sqlx::Row;
 
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, Reason, Result};
 
 use super::*;
 use crate::memory::index::VectorIndex;
@@ -93,10 +93,8 @@ impl MemoryEngine {
         let dims = config.dimensions as usize;
         let threads = self.inner.index_threads;
         std::fs::create_dir_all(&self.inner.index_dir).map_err(|e| {
-            CoreError::Unavailable(format!(
-                "The memory index folder {} could not be created ({e}).",
-                self.inner.index_dir.display()
-            ))
+            CoreError::new(Reason::DataFolder)
+                .detail(format!("{}: {e}", self.inner.index_dir.display()))
         })?;
         let path = self.inner.index_dir.join(format!("{profile_id}.usearch"));
 
@@ -179,13 +177,7 @@ impl MemoryEngine {
             self.inner.index_threads,
         )?);
         index.reserve(count + 64)?;
-        self.progress(
-            "memory.rebuild",
-            Some(profile_id),
-            0,
-            count,
-            "Rebuilding the memory index",
-        );
+        self.progress("memory.rebuild", Some(profile_id), 0, count);
         let mut after = 0i64;
         let mut done = 0usize;
         loop {
@@ -210,16 +202,9 @@ impl MemoryEngine {
             tokio::task::spawn_blocking(move || index_ref.add_batch(&items, REBUILD_WORKERS))
                 .await
                 .map_err(join_error)??;
-            self.progress(
-                "memory.rebuild",
-                Some(profile_id),
-                done,
-                count.max(done),
-                "Rebuilding the memory index",
-            );
+            self.progress("memory.rebuild", Some(profile_id), done, count.max(done));
         }
-        Arc::try_unwrap(index)
-            .map_err(|_| CoreError::Internal("the rebuilt index is still shared".into()))
+        Arc::try_unwrap(index).map_err(|_| CoreError::internal("the rebuilt index is still shared"))
     }
 
     pub(super) async fn record_saved(

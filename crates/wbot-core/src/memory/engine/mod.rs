@@ -86,7 +86,7 @@ fn write_lock<T>(l: &StdRwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
 }
 
 fn join_error(e: tokio::task::JoinError) -> CoreError {
-    CoreError::Internal(format!("a memory task stopped ({e})"))
+    CoreError::internal(format!("a memory task stopped ({e})"))
 }
 
 fn to_key(key: i64) -> u64 {
@@ -151,20 +151,12 @@ impl MemoryEngine {
         read_lock(&self.inner.config).clone()
     }
 
-    fn progress(
-        &self,
-        job: &str,
-        profile_id: Option<&str>,
-        done: usize,
-        total: usize,
-        message: &str,
-    ) {
+    fn progress(&self, job: &str, profile_id: Option<&str>, done: usize, total: usize) {
         self.inner.events.emit(CoreEvent::Progress(Progress {
             job: job.into(),
             profile_id: profile_id.map(str::to_string),
             done: u32::try_from(done).unwrap_or(u32::MAX),
             total: u32::try_from(total).unwrap_or(u32::MAX),
-            message: message.into(),
         }));
     }
 }

@@ -20,13 +20,7 @@ impl MemoryEngine {
             engine.inner.reembedding.store(false, Ordering::SeqCst);
             if let Err(e) = result {
                 tracing::warn!("re-embedding memories stopped (it resumes on next start): {e}");
-                engine.progress(
-                    "memory.reembed",
-                    None,
-                    0,
-                    0,
-                    "Re-embedding memories stopped; it resumes later",
-                );
+                engine.progress("memory.reembed", None, 0, 0);
             }
         });
     }
@@ -57,13 +51,7 @@ impl MemoryEngine {
         let mut done = 0usize;
         let mut stored = 0usize;
         let mut after = 0i64;
-        self.progress(
-            "memory.reembed",
-            None,
-            0,
-            total,
-            "Updating memories for the new model",
-        );
+        self.progress("memory.reembed", None, 0, total);
         loop {
             let rows: Vec<(i64, String, String)> = sqlx::query_as(
                 "SELECT key, profile_id, text FROM memories
@@ -122,13 +110,7 @@ impl MemoryEngine {
                     .await;
             }
             done += rows.len();
-            self.progress(
-                "memory.reembed",
-                None,
-                done,
-                total.max(done),
-                "Updating memories for the new model",
-            );
+            self.progress("memory.reembed", None, done, total.max(done));
         }
         if stored > 0 {
             tracing::info!(count = stored, "memories re-embedded");

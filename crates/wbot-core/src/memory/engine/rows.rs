@@ -6,8 +6,8 @@ use std::sync::{Arc, PoisonError};
 
 use sqlx::Row;
 
-use crate::db::{not_found, now_rfc3339};
-use crate::error::{CoreError, Result};
+use crate::db::now_rfc3339;
+use crate::error::{CoreError, Result, Subject};
 use crate::ids::new_id;
 
 use super::*;
@@ -52,8 +52,8 @@ impl MemoryEngine {
         let mut keyed = Vec::with_capacity(batch.len());
         for (m, v) in batch.into_iter().zip(vectors) {
             if v.len() != dims {
-                return Err(CoreError::Internal(
-                    "the memory model returned a vector of the wrong size".into(),
+                return Err(CoreError::internal(
+                    "the memory model returned a vector of the wrong size",
                 ));
             }
             let memory = Memory {
@@ -98,7 +98,7 @@ impl MemoryEngine {
         let row = self
             .inner
             .db
-            .owned_row("memories", MEMORY_COLUMNS, "memory", id, profile_id)
+            .owned_row("memories", MEMORY_COLUMNS, Subject::Memory, id, profile_id)
             .await?;
         Ok(row_to_memory(&row)?.1)
     }
@@ -150,7 +150,7 @@ impl MemoryEngine {
             .embed(vec![text.clone()], TextRole::Passage, Priority::Interactive)
             .await?
             .pop()
-            .ok_or_else(|| CoreError::Internal("the memory model returned nothing".into()))?;
+            .ok_or_else(|| CoreError::internal("the memory model returned nothing"))?;
         let pi = self.index_for(profile_id).await?;
         let _writer = pi.writer.lock().await;
         let mut tx = self.inner.db.begin_write().await?;
@@ -165,7 +165,7 @@ impl MemoryEngine {
         .bind(profile_id)
         .fetch_optional(&mut *tx)
         .await?
-        .ok_or_else(|| not_found("memory", id))?;
+        .ok_or_else(|| CoreError::not_found(Subject::Memory, id))?;
         let (key, memory) = row_to_memory(&row)?;
         bump_generation(&mut tx, profile_id).await?;
         tx.commit().await?;
@@ -185,7 +185,7 @@ impl MemoryEngine {
         .bind(profile_id)
         .fetch_optional(&mut *tx)
         .await?
-        .ok_or_else(|| not_found("memory", id))?;
+        .ok_or_else(|| CoreError::not_found(Subject::Memory, id))?;
         bump_generation(&mut tx, profile_id).await?;
         tx.commit().await?;
         self.apply_to_index(profile_id, &pi, |index| index.remove(to_key(key)))
@@ -240,7 +240,7 @@ impl MemoryEngine {
                     )
                     .await?
                     .pop()
-                    .ok_or_else(|| CoreError::Internal("the memory model returned nothing".into())),
+                    .ok_or_else(|| CoreError::internal("the memory model returned nothing")),
             }
         };
         // The keyword search and opening the index need no vector: they run while the model embeds.
@@ -251,9 +251,7 @@ impl MemoryEngine {
         );
         let (query_vector, keyword, pi) = (query_vector?, keyword?, pi?);
         if query_vector.len() != dims {
-            return Err(CoreError::Internal(
-                "the query vector has the wrong size".into(),
-            ));
+            return Err(CoreError::internal("the query vector has the wrong size"));
         }
 
         let vector_hits = {
@@ -262,7 +260,7 @@ impl MemoryEngine {
                 .searches
                 .acquire()
                 .await
-                .map_err(|_| CoreError::Internal("memory search is shut down".into()))?;
+                .map_err(|_| CoreError::internal("memory search is shut down"))?;
             // Under a millisecond: done in place unless a writer (a save can take 100 ms) holds the index,
             // in which case the wait moves to a blocking thread. Saves one thread hand-off per search.
             let inline = match pi.index.try_read() {

@@ -34,7 +34,8 @@ export function useBreathingHistory(profileId: string) {
   const backend = useBackend();
   return useInfiniteQuery({
     queryKey: breathingKeys.history(profileId),
-    queryFn: ({ pageParam }) => backend.breathingHistory(profileId, HISTORY_PAGE, pageParam),
+    queryFn: ({ pageParam }) =>
+      backend.breathingHistory(profileId, { limit: HISTORY_PAGE, offset: pageParam }),
     initialPageParam: 0,
     getNextPageParam: (last, pages) => {
       const loaded = pages.reduce((n, page) => n + page.items.length, 0);

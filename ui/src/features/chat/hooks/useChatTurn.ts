@@ -1,5 +1,10 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { toBackendError, useBackend, type ReplyEvent } from "../../../lib/backend";
+import {
+  toBackendError,
+  useBackend,
+  type BackendError,
+  type ReplyEvent,
+} from "../../../lib/backend";
 import { chatKeys, removeMessage, upsertMessage } from "./queries";
 
 /** What the conversation shows of a reply that has not been saved yet. */
@@ -8,8 +13,8 @@ export interface LiveReply {
   replyId: string | null;
   /** The tokens so far. */
   text: string;
-  /** Why the reply or the Stop/Retry asked for it went wrong, for people. */
-  error: string | null;
+  /** Why the reply or the Stop/Retry asked for it went wrong (worded by the page). */
+  error: BackendError | null;
   /** The offline classifier has not yet given its verdict on the message just sent. */
   classifying: boolean;
 }
@@ -72,7 +77,7 @@ function replyStream(queryClient: QueryClient, profileId: string) {
       case "error":
         setLive(queryClient, profileId, here, (live) =>
           live !== undefined && live.replyId === event.replyId
-            ? { ...live, replyId: null, text: "", error: event.message }
+            ? { ...live, replyId: null, text: "", error: toBackendError(event.error) }
             : live,
         );
         void queryClient.invalidateQueries({ queryKey: chatKeys.messages(profileId, here) });
@@ -144,7 +149,7 @@ export function useChatTurn(profileId: string) {
         setLive(queryClient, profileId, conversationId, () => ({
           replyId: null,
           text: "",
-          error: toBackendError(e).message,
+          error: toBackendError(e),
           classifying: false,
         }));
       }
@@ -159,9 +164,9 @@ export function useChatTurn(profileId: string) {
         await backend.cancelReply(profileId, replyId);
       } catch (e) {
         // The reply may have ended meanwhile; its saved message is then on its way.
-        const message = toBackendError(e).message;
+        const error = toBackendError(e);
         setLive(queryClient, profileId, conversationId, (current) =>
-          current === undefined ? current : { ...current, error: message },
+          current === undefined ? current : { ...current, error },
         );
       }
     },

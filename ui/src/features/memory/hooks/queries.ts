@@ -41,7 +41,8 @@ export function useMemoryList(profileId: string) {
   const backend = useBackend();
   return useInfiniteQuery({
     queryKey: memoryKeys.list(profileId),
-    queryFn: ({ pageParam }) => backend.listMemories(profileId, pageParam, MEMORY_PAGE),
+    queryFn: ({ pageParam }) =>
+      backend.listMemories(profileId, { limit: MEMORY_PAGE, offset: pageParam }),
     initialPageParam: 0,
     getNextPageParam: (last) => last.nextOffset ?? undefined,
   });
@@ -143,7 +144,6 @@ export function useMemoryProgress(profileId: string): Progress | null {
             profileId: notice.profileId,
             done: notice.done,
             total: notice.total,
-            message: notice.message,
           });
         }
       }),

@@ -121,10 +121,7 @@ describe("Breathing sound switches", () => {
   it("a switch that cannot be saved says so and stays as it was", async () => {
     const { backend, ana } = withSound();
     const session = await startBox(backend);
-    backend.failNext(
-      "setBreathingAmbient",
-      new BackendError("unavailable", "The database is busy; please try again."),
-    );
+    backend.failNext("setBreathingAmbient", new BackendError("unavailable", "database_busy"));
     const ambient = within(session.dialog).getByRole("button", { name: "Ambient sound" });
     await session.user.click(ambient);
     expect(await within(session.dialog).findByRole("alert")).toHaveTextContent(

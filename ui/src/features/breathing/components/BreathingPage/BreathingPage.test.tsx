@@ -160,14 +160,16 @@ describe("Breathing", () => {
     expect(backend.run.calls).toEqual(["pauseBreathing", "resumeBreathing", "stopBreathing"]);
   });
 
-  it("shows the backend's message when a custom pattern is refused", async () => {
+  it("words the backend's reason when a custom pattern is refused", async () => {
     const { backend } = withAna();
     const { user } = await openBreathing(backend);
     await user.click(screen.getByRole("radio", { name: "Custom pattern" }));
     await user.clear(screen.getByLabelText("Breathe in (seconds)"));
     await user.type(screen.getByLabelText("Breathe in (seconds)"), "45");
     await user.click(screen.getByRole("button", { name: "Start" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("between 0 and 30 seconds");
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "A breathing phase (seconds) must be between 0 and 30; it was 45.",
+    );
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
   });
 
@@ -177,7 +179,6 @@ describe("Breathing", () => {
       allowed: true,
       suggestedTechnique: "box",
       reason: "new_to_breathing",
-      message: null,
     };
     const { user } = await openBreathing(backend);
     await user.click(screen.getByRole("radio", { name: "Wim Hof Method" }));
@@ -287,7 +288,6 @@ describe("Breathing", () => {
       allowed: false,
       suggestedTechnique: "coherent",
       reason: "contraindication",
-      message: null,
     };
     const { user } = await openBreathing(backend);
     await user.click(screen.getByRole("radio", { name: "Wim Hof Method" }));
@@ -346,9 +346,11 @@ describe("Breathing", () => {
     const deletes = within(list).getAllByRole("button", { name: /^Delete session from/ });
     await user.click(deletes[0] as HTMLElement);
     const confirm = screen.getByRole("dialog", { name: "Delete this session?" });
-    backend.failNext("deleteBreathingSession", new BackendError("internal", "The disk is full."));
+    backend.failNext("deleteBreathingSession", new BackendError("internal", "internal"));
     await user.click(within(confirm).getByRole("button", { name: "Delete" }));
-    expect(await within(confirm).findByRole("alert")).toHaveTextContent("The disk is full.");
+    expect(await within(confirm).findByRole("alert")).toHaveTextContent(
+      "Something went wrong on this device. Please try again.",
+    );
     await user.click(within(confirm).getByRole("button", { name: "Delete" }));
     await waitFor(() => {
       expect(within(list).getAllByRole("listitem")).toHaveLength(1);
@@ -363,10 +365,7 @@ describe("Breathing", () => {
   it("shows an error with a retry when the history cannot load", async () => {
     const { backend } = withAna();
     const { user } = await openBreathing(backend);
-    backend.failNext(
-      "breathingHistory",
-      new BackendError("unavailable", "The database is busy; please try again."),
-    );
+    backend.failNext("breathingHistory", new BackendError("unavailable", "database_busy"));
     await user.click(screen.getByRole("button", { name: "History" }));
     expect(await screen.findByText("The database is busy; please try again.")).toBeInTheDocument();
     const retry = within(screen.getByRole("region", { name: "Your sessions" })).getByRole(

@@ -27,7 +27,7 @@ describe("Chat model settings", () => {
     const form = screen.getByRole("form", { name: "Add a chat model" });
     await user.click(within(form).getByRole("button", { name: "Save" }));
     expect(await within(form).findByRole("alert")).toHaveTextContent(
-      "Please give the provider a name of at most 100 characters.",
+      "The provider's name must be between 1 and 100.",
     );
 
     await user.type(within(form).getByLabelText("Name"), "Fake server");
@@ -44,7 +44,7 @@ describe("Chat model settings", () => {
     await user.type(within(form).getByLabelText("Timeout (seconds)"), "30");
     await user.click(within(form).getByRole("button", { name: "Save" }));
     expect(await within(form).findByRole("alert")).toHaveTextContent(
-      "“not a url” is not a valid address; it should look like http://127.0.0.1:11434/v1.",
+      "“not a url” is not valid as the provider's address (e.g. http://127.0.0.1:11434/v1).",
     );
 
     await user.clear(within(form).getByLabelText("Address"));
@@ -89,13 +89,12 @@ describe("Chat model settings", () => {
 
     await user.click(screen.getByRole("button", { name: "Test connection to Ollama" }));
     expect(await screen.findByText("Connected in 42 ms. It said: “Hi!”")).toBeInTheDocument();
-    backend.chat.connection = new BackendError(
-      "unavailable",
-      "Anthropic did not answer within 60 seconds.",
-    );
+    backend.chat.connection = new BackendError("unavailable", "provider_unavailable", {
+      value: "timeout",
+    });
     await user.click(screen.getByRole("button", { name: "Test connection to Anthropic" }));
     expect(await screen.findByRole("alert")).toHaveTextContent(
-      "Anthropic did not answer within 60 seconds.",
+      "The chat model did not answer in time. It may still be loading; try again or raise the timeout.",
     );
 
     await user.click(screen.getByRole("button", { name: "Edit Anthropic" }));

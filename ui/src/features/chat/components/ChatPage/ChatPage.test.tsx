@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { describe, expect, it } from "vitest";
 import { BackendError } from "../../../../lib/backend";
 import { FakeBackend, emptyStats } from "../../../../test/fakeBackend";
+import { providerError } from "../../../../test/fakeChat";
 import { renderApp } from "../../../../test/renderApp";
 
 function withAna({ configured = true } = {}) {
@@ -78,19 +79,25 @@ describe("Chat", () => {
   });
 
   it("shows a partial reply with what happened, and Retry streams a new one in its place", async () => {
-    const { backend } = withAna();
+    const { backend, ana } = withAna();
     const { user } = await openChat(backend);
     await user.type(messageBox(), "Are you there?{Enter}");
     await within(conversationLog()).findByText("Are you there?");
+    const ollama = backend.chat.listProviders(ana.id)[0]?.id ?? "";
     act(() => {
       backend.chat.token("I am her");
-      backend.chat.finish("partial", "The connection to Ollama was lost. Please try again.");
+      backend.chat.finish(
+        "partial",
+        providerError("interrupted", ollama, { detail: "connection reset by peer" }),
+      );
     });
     expect(
       await screen.findByText("This reply was cut off before it finished."),
     ).toBeInTheDocument();
     expect(
-      screen.getByText("The connection to Ollama was lost. Please try again."),
+      screen.getByText(
+        "The reply stopped before it was finished. It said: “connection reset by peer”",
+      ),
     ).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Retry" }));
@@ -118,16 +125,16 @@ describe("Chat", () => {
     ]);
   });
 
-  it("shows an error event's message instead of hanging", async () => {
+  it("words an error event's reason instead of hanging", async () => {
     const { backend } = withAna();
     const { user } = await openChat(backend);
     await user.type(messageBox(), "Hello{Enter}");
     await within(conversationLog()).findByText("Hello");
     act(() => {
-      backend.chat.fail("The reply could not be saved: the disk is full.");
+      backend.chat.fail(new BackendError("unavailable", "database_busy"));
     });
     expect(await screen.findByRole("alert")).toHaveTextContent(
-      "The reply could not be saved: the disk is full.",
+      "The database is busy; please try again.",
     );
     expect(messageBox()).toBeEnabled();
     expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
@@ -171,15 +178,12 @@ describe("Chat", () => {
     const { backend } = withAna();
     backend.failNext(
       "sendMessage",
-      new BackendError(
-        "validation",
-        "The message contains a NUL character, which cannot be stored.",
-      ),
+      new BackendError("validation", "invalid_characters", { subject: "message" }),
     );
     const { user } = await openChat(backend);
     await user.type(messageBox(), "Hello{Enter}");
     expect(await screen.findByRole("alert")).toHaveTextContent(
-      "The message contains a NUL character, which cannot be stored.",
+      "The message contains characters that cannot be stored (line breaks or control characters).",
     );
     expect(messageBox()).toHaveValue("Hello");
   });
@@ -253,7 +257,6 @@ describe("Chat", () => {
       allowed: true,
       suggestedTechnique: "deep_calm",
       reason: "discomfort",
-      message: null,
     };
     const { user } = await openChat(backend);
     await user.type(messageBox(), "I feel dizzy and anxious, help me breathe{Enter}");
@@ -342,7 +345,7 @@ describe("Chat", () => {
     ).toBeVisible();
   });
 
-  it("an empty journal entry is refused with the backend's message and nothing is lost", async () => {
+  it("an empty journal entry is refused with the backend's reason and nothing is lost", async () => {
     const { backend } = withAna({ configured: false });
     const { user } = await openChat(backend);
     await user.type(messageBox(), "I want to journal{Enter}");
@@ -352,7 +355,9 @@ describe("Chat", () => {
     await user.type(within(dialog).getByLabelText("Your entry"), "   ");
     await user.click(within(dialog).getByRole("button", { name: "Save entry" }));
     expect(
-      await within(dialog).findByText("The entry is empty; write a few words first."),
+      await within(dialog).findByText(
+        "The journal entry cannot be empty; please write something first.",
+      ),
     ).toBeInTheDocument();
     expect(backend.journalEntries).toEqual([]);
     expect(backend.chat.summaries).toEqual([]);

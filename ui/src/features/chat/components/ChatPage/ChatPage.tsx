@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useRef, type ReactNode } from "react";
 import { Button } from "../../../../components/Button";
 import { ErrorState, InlineError, Loading } from "../../../../components/StatusView";
-import { useT } from "../../../../i18n";
+import { useErrorText, useT } from "../../../../i18n";
 import type { Helpline, Message, Profile } from "../../../../lib/backend";
 import type { View } from "../../../shell/sections";
 import { useChatStatus, useConversation, useConversationMessages } from "../../hooks/queries";
@@ -141,6 +141,7 @@ function Conversation({
   footer: ReactNode;
 }) {
   const t = useT();
+  const errorText = useErrorText();
   const messages = useConversationMessages(profileId, conversationId);
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = messages.data?.length ?? 0;
@@ -195,7 +196,7 @@ function Conversation({
               author="assistant"
               content={message.content}
               status={message.status}
-              error={message.error}
+              error={message.error === null ? null : errorText(message.error)}
               onRetry={retryable ? onRetry : undefined}
               retrying={retrying}
             />
@@ -205,7 +206,7 @@ function Conversation({
       </div>
       {live?.error != null ? (
         <div className={styles.failure}>
-          <p role="alert">{live.error}</p>
+          <p role="alert">{errorText(live.error)}</p>
           {!streaming && last?.role === "user" && canRetry ? (
             <Button
               aria-busy={retrying}

@@ -48,7 +48,7 @@ export function ProviderForm({
   const [timeout, setTimeout_] = useState(String(initial.timeoutMs / 1000));
   const [apiKey, setApiKey] = useState("");
   const [clearKey, setClearKey] = useState(false);
-  const [localError, setLocalError] = useState<Error | null>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
   const hasKey = existing?.hasKey === true;
 
   const changed = () => {
@@ -99,7 +99,7 @@ export function ProviderForm({
         if (save.isPending) return;
         const seconds = Number(timeout.replace(",", "."));
         if (timeout.trim() === "" || !Number.isFinite(seconds)) {
-          setLocalError(new Error(t.chatSettings.timeoutInvalid));
+          setLocalError(t.chatSettings.timeoutInvalid);
           return;
         }
         const key = apiKey.trim();

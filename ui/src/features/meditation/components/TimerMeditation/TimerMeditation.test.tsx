@@ -122,12 +122,11 @@ describe("TimerMeditation", () => {
     advance(10_000);
     await user.keyboard("{Escape}");
     expect(within(dialog).getByText("You meditated for 00:10.")).toBeVisible();
-    backend.failNext(
-      "saveMeditationSession",
-      new BackendError("unavailable", "The database said no."),
-    );
+    backend.failNext("saveMeditationSession", new BackendError("unavailable", "database_busy"));
     await user.click(within(dialog).getByRole("button", { name: "Done" }));
-    expect(await within(dialog).findByRole("alert")).toHaveTextContent("The database said no.");
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent(
+      "The database is busy; please try again.",
+    );
     expect(backend.chat.summaries).toHaveLength(0);
 
     await user.click(within(dialog).getByRole("button", { name: "Done" }));

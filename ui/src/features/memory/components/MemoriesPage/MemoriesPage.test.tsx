@@ -61,7 +61,7 @@ describe("Memories", () => {
 
     await user.click(screen.getByRole("button", { name: "Remember" }));
     expect(await screen.findByRole("alert")).toHaveTextContent(
-      "A memory cannot be empty; please write something to remember.",
+      "The memory cannot be empty; please write something first.",
     );
 
     await user.type(field, RIVER);
@@ -140,7 +140,9 @@ describe("Memories", () => {
     );
     await user.clear(screen.getByRole("textbox", { name: "Memory text" }));
     await user.click(screen.getByRole("button", { name: "Save" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("A memory cannot be empty");
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "The memory cannot be empty; please write something first.",
+    );
 
     await user.type(
       screen.getByRole("textbox", { name: "Memory text" }),
@@ -189,11 +191,13 @@ describe("Memories", () => {
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(listItems()).toHaveLength(3);
 
-    backend.failNext("forgetAllMemories", new BackendError("internal", "The disk is full."));
+    backend.failNext("forgetAllMemories", new BackendError("internal", "internal"));
     await user.click(screen.getByRole("button", { name: "Forget everything" }));
     dialog = screen.getByRole("dialog", { name: "Forget all 3 memories?" });
     await user.click(within(dialog).getByRole("button", { name: "Forget everything" }));
-    expect(await within(dialog).findByRole("alert")).toHaveTextContent("The disk is full.");
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent(
+      "Something went wrong on this device. Please try again.",
+    );
     expect(backend.memory.list(ana.id, 0, 10).total).toBe(3);
 
     await user.click(within(dialog).getByRole("button", { name: "Forget everything" }));
@@ -231,7 +235,6 @@ describe("Memories", () => {
         profileId: null,
         done: 0,
         total: 1,
-        message: "Loading the memory model",
       });
     });
     const loading = screen.getByRole("progressbar", { name: "Loading the memory model" });
@@ -245,7 +248,6 @@ describe("Memories", () => {
         profileId: null,
         done: 1,
         total: 1,
-        message: "Memory model ready",
       });
       backend.memory.emit({ kind: "memoryModel", loaded: true, modelId: "multilingual-e5-small" });
     });
@@ -259,7 +261,6 @@ describe("Memories", () => {
         profileId: "someone-else",
         done: 1,
         total: 10,
-        message: "Rebuilding the memory index",
       });
     });
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
@@ -270,7 +271,6 @@ describe("Memories", () => {
         profileId: ana.id,
         done: 4,
         total: 10,
-        message: "Rebuilding the memory index",
       });
     });
     const rebuild = screen.getByRole("progressbar", { name: "Rebuilding the memory index" });
@@ -281,12 +281,9 @@ describe("Memories", () => {
 
   it("shows a list that could not load, with Retry", async () => {
     const { backend } = withAna([MAYA]);
-    backend.failNext(
-      "listMemories",
-      new BackendError("unavailable", "The memory store is busy; try again."),
-    );
+    backend.failNext("listMemories", new BackendError("unavailable", "database_busy"));
     const { user } = await openMemories(backend);
-    expect(await screen.findByText("The memory store is busy; try again.")).toBeInTheDocument();
+    expect(await screen.findByText("The database is busy; please try again.")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Try again" }));
     expect(await screen.findByText(MAYA)).toBeInTheDocument();
   });

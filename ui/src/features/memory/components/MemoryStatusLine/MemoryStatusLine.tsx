@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { useT } from "../../../../i18n";
+import { useErrorText, useT } from "../../../../i18n";
 import { useMemoryProgress, useMemoryStatus } from "../../hooks/queries";
 import styles from "./MemoryStatusLine.module.css";
 
@@ -9,6 +9,7 @@ import styles from "./MemoryStatusLine.module.css";
  */
 export function MemoryStatusLine({ profileId }: { profileId: string }) {
   const t = useT();
+  const errorText = useErrorText();
   const labelId = useId();
   const status = useMemoryStatus(profileId);
   const progress = useMemoryProgress(profileId);
@@ -30,7 +31,7 @@ export function MemoryStatusLine({ profileId }: { profileId: string }) {
           ) : null}
         </p>
       ) : status.isError ? (
-        <p className={styles.error}>{status.error.message}</p>
+        <p className={styles.error}>{errorText(status.error)}</p>
       ) : null}
       {progress !== null ? (
         <div className={styles.progress}>

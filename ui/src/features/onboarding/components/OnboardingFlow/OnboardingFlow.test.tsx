@@ -182,7 +182,7 @@ describe("Onboarding", () => {
     await user.click(screen.getByRole("button", { name: "Finish" }));
 
     expect(await screen.findByRole("alert")).toHaveTextContent(
-      "Please enter a name for this profile.",
+      "The name cannot be empty; please write something first.",
     );
     expect(backend.profiles.size).toBe(0);
     expect(option("None of these")).toHaveAttribute("aria-pressed", "true");

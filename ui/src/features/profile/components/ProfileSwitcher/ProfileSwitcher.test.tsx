@@ -42,13 +42,18 @@ describe("ProfileSwitcher", () => {
   });
 
   it("shows a failed switch", async () => {
-    const { backend, ana } = twoProfiles();
+    const { backend, ana, ben } = twoProfiles();
     const { user } = renderApp(backend);
-    backend.failNext("switchProfile", new BackendError("not_found", "That profile doesn't exist."));
+    backend.failNext(
+      "switchProfile",
+      new BackendError("not_found", "not_found", { subject: "profile", value: ben.id }),
+    );
     await user.click(await screen.findByTestId("profile-switcher"));
     await user.click(screen.getByRole("button", { name: "Ben" }));
 
-    expect(await screen.findByRole("alert")).toHaveTextContent("That profile doesn't exist.");
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "The profile could not be found; it may have been deleted.",
+    );
     expect(screen.getByRole("heading", { name: "Hi, Ana" })).toBeInTheDocument();
     expect(backend.activeId).toBe(ana.id);
   });
@@ -159,14 +164,14 @@ describe("ProfileSwitcher", () => {
   it("shows a failed delete inside the dialog", async () => {
     const { backend, ben } = twoProfiles();
     const { user } = renderApp(backend);
-    backend.failNext("deleteProfile", new BackendError("internal", "Could not delete Ben."));
+    backend.failNext("deleteProfile", new BackendError("internal", "internal"));
 
     await user.click(await screen.findByTestId("profile-switcher"));
     await user.click(screen.getByRole("button", { name: "Delete Ben" }));
     await user.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Delete" }));
 
     expect(await within(screen.getByRole("dialog")).findByRole("alert")).toHaveTextContent(
-      "Could not delete Ben.",
+      "Something went wrong on this device. Please try again.",
     );
     expect(backend.profiles.has(ben.id)).toBe(true);
   });

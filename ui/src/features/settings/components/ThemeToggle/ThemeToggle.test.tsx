@@ -73,11 +73,13 @@ describe("ThemeToggle", () => {
     const backend = new FakeBackend();
     backend.seedProfile("Ana", { theme: "light" });
     const { user } = renderApp(backend);
-    backend.failNext("updateSettings", new BackendError("unavailable", "The database is busy."));
+    backend.failNext("updateSettings", new BackendError("unavailable", "database_busy"));
 
     await user.click(await screen.findByRole("button", { name: "Dark theme" }));
 
-    expect(await screen.findByRole("alert")).toHaveTextContent("The database is busy.");
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "The database is busy; please try again.",
+    );
     expect(html).toHaveAttribute("data-theme", "light");
     expect(screen.getByRole("button", { name: "Light theme" })).toHaveAttribute(
       "aria-pressed",

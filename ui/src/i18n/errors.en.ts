@@ -1,0 +1,135 @@
+import { cap, type ErrorMessages } from "./errors";
+
+const status = (s: string) => (s === "" ? "" : ` (${s})`);
+
+export const errorsEn: ErrorMessages = {
+  item: (n, text) => `Item ${n}: ${text}`,
+  said: (text) => `It said: “${text}”`,
+  provider: {
+    rate_limited: (s) =>
+      `The chat model is limiting requests right now${status(s)}; please try again in a moment.`,
+    server: (s) => `The chat model had a problem answering${status(s)}; please try again.`,
+    connect: () =>
+      "The chat model could not be reached. Is the server running and the address right?",
+    timeout: () =>
+      "The chat model did not answer in time. It may still be loading; try again or raise the timeout.",
+    interrupted: () => "The reply stopped before it was finished.",
+    auth: (s) =>
+      `The chat model did not accept the API key${status(s)}. Check the key in the provider settings.`,
+    rejected: (s) =>
+      `The chat model refused the request${status(s)}. Check the model name and the address.`,
+    invalid_response: () =>
+      "The chat model answered with something that is not a chat reply. Are the address and the kind of server right?",
+    missing_key: () =>
+      "The chat model needs an API key and none is saved. Add it in the provider settings.",
+    not_configured: () =>
+      "No chat model is set up. Connect a local server (Ollama, llama.cpp, LM Studio) or add an API key in the provider settings.",
+  },
+  reasons: {
+    empty: (w) => `${cap(w.subject)} cannot be empty; please write something first.`,
+    too_long: (w) =>
+      `${cap(w.subject)} can be at most ${w.max} characters; this one has ${w.actual}. Please shorten or split it.`,
+    out_of_range: (w) =>
+      w.actual === ""
+        ? `${cap(w.subject)} must be between ${w.min} and ${w.max}.`
+        : `${cap(w.subject)} must be between ${w.min} and ${w.max}; it was ${w.actual}.`,
+    invalid_characters: (w) =>
+      `${cap(w.subject)} contains characters that cannot be stored (line breaks or control characters).`,
+    invalid_format: (w) =>
+      w.value === ""
+        ? `${cap(w.subject)} is not in the expected form.`
+        : `“${w.value}” is not valid as ${w.subject}.`,
+    invalid_value: (w) => `“${w.value}” is not one of: ${w.expected}.`,
+    invalid_time: (w) => `“${w.value}” is not a valid date and time for ${w.subject}.`,
+    invalid_input: () => "Wbot could not understand this request. Please try again.",
+    end_before_start: () => "A session cannot end before it started.",
+    completed_and_stopped: () => "A session is either completed or stopped early, not both.",
+    completed_too_early: () =>
+      "A session marked completed must have run for the time planned; mark it as ended early instead.",
+    ran_whole_time: () =>
+      "A session that ran for the whole time planned is completed, not ended early.",
+    longer_than_planned: () => "A session cannot last longer than planned.",
+    longer_than_span: () =>
+      "The time meditated is longer than the time between the start and the end.",
+    too_many_rounds: (w) =>
+      `This session has ${w.actual} rounds of data but its settings allow at most ${w.max}.`,
+    no_breathing_phase: () => "At least one phase of a pattern must last longer than 0 seconds.",
+    empty_reply: () => "A complete reply cannot be empty.",
+    proposal_on_reply: () => "Only a message you wrote can carry an activity proposal.",
+    nothing_to_reply_to: () => "There is no message of yours to reply to.",
+    nothing_to_retry: () => "There is no reply to retry in this conversation.",
+    no_proposal: () => "That message has no activity proposal to answer.",
+    proposal_elsewhere: () =>
+      "This card offers a different activity; start that one from its own page instead.",
+    key_and_removal: () => "Either give a new API key or remove the saved one, not both.",
+    provider_order: () => "The new order must list each of this profile's providers exactly once.",
+    too_many_providers: (w) => `A profile can chain at most ${w.max} providers; remove one first.`,
+    no_chat_model: () =>
+      "No chat model is set up yet; add one in Settings → Chat model, then try again.",
+    not_found: (w) => `${cap(w.subject)} could not be found; it may have been deleted.`,
+    session_paused: () => "The session is paused; resume it first.",
+    session_ended: () => "This session has already ended.",
+    wrong_phase: () => "That is not possible in this part of the session.",
+    reply_in_progress: () =>
+      "A reply is still coming in this conversation; wait for it or stop it first.",
+    reply_not_streaming: () => "That reply is not streaming any more.",
+    database_busy: () => "The database is busy; please try again.",
+    keychain_unavailable: () =>
+      "This device has no keychain Wbot can use, so API keys cannot be saved. On Linux, start a Secret Service (GNOME Keyring or KWallet) and try again; a local server such as Ollama needs no key.",
+    runtime_missing: () =>
+      "The ONNX Runtime library was not found, so memories cannot be searched. Reinstall Wbot, or in a development checkout run scripts/fetch-assets.",
+    runtime_unusable: () =>
+      "The ONNX Runtime library could not be used; Wbot needs ONNX Runtime 1.24 or newer.",
+    model_missing: () =>
+      "The memory model could not be read. Reinstall Wbot, or in a development checkout run scripts/fetch-assets.",
+    model_unusable: () =>
+      "The memory model could not be loaded. Reinstall Wbot, or in a development checkout run scripts/fetch-assets.",
+    data_folder: () =>
+      "Wbot's data folder could not be created; check the disk's free space and permissions.",
+    internal: () => "Something went wrong on this device. Please try again.",
+  },
+  subjects: {
+    profile: "the profile",
+    display_name: "the name",
+    onboarding: "the onboarding answers",
+    cue_volume: "the cue volume",
+    ambient_volume: "the ambient volume",
+    volume: "the volume",
+    mood_before: "the mood before",
+    mood_after: "the mood after",
+    conversation: "the conversation",
+    message: "the message",
+    reply: "the reply",
+    title: "the title",
+    search_text: "the search",
+    result_count: "the number of results",
+    page_size: "the page size",
+    provider: "the chat provider",
+    provider_id: "the provider id",
+    provider_name: "the provider's name",
+    provider_address: "the provider's address (e.g. http://127.0.0.1:11434/v1)",
+    model_name: "the model name",
+    provider_timeout: "the timeout (seconds)",
+    api_key: "the API key",
+    helpline_region: "the region (a two-letter country code such as US or GB)",
+    memory: "the memory",
+    memory_batch: "the number of memories added at once",
+    min_similarity: "the minimum similarity",
+    journal_entry: "the journal entry",
+    journal_prompt: "the journaling prompt (characters)",
+    writing_time: "the writing time (ms)",
+    breathing_session: "the breathing session",
+    breathing_phase: "a breathing phase (seconds)",
+    cycles: "the number of cycles",
+    rounds: "the number of rounds",
+    breaths: "the breaths per round",
+    breath_tempo: "the breath tempo (seconds)",
+    retention_hold: "the retention target (seconds)",
+    recovery_hold: "the recovery hold (seconds)",
+    recovery_pause: "the recovery pause (seconds)",
+    meditation_session: "the meditation session",
+    meditation_length: "the meditation length (minutes)",
+    start_time: "the start time",
+    end_time: "the end time",
+  },
+};

@@ -1,0 +1,138 @@
+import { cap, type ErrorMessages } from "./errors";
+
+const status = (s: string) => (s === "" ? "" : ` (${s})`);
+
+export const errorsEs: ErrorMessages = {
+  item: (n, text) => `Elemento ${n}: ${text}`,
+  said: (text) => `Dijo: «${text}»`,
+  provider: {
+    rate_limited: (s) =>
+      `El modelo de chat está limitando las peticiones${status(s)}; inténtalo de nuevo en un momento.`,
+    server: (s) =>
+      `El modelo de chat tuvo un problema al responder${status(s)}; inténtalo de nuevo.`,
+    connect: () =>
+      "No se pudo contactar con el modelo de chat. ¿Está el servidor en marcha y la dirección es correcta?",
+    timeout: () =>
+      "El modelo de chat no respondió a tiempo. Puede que aún se esté cargando; inténtalo de nuevo o aumenta el tiempo de espera.",
+    interrupted: () => "La respuesta se cortó antes de terminar.",
+    auth: (s) =>
+      `El modelo de chat no aceptó la clave de API${status(s)}. Revisa la clave en los ajustes del proveedor.`,
+    rejected: (s) =>
+      `El modelo de chat rechazó la petición${status(s)}. Revisa el nombre del modelo y la dirección.`,
+    invalid_response: () =>
+      "El modelo de chat respondió con algo que no es una respuesta de chat. ¿Son correctos la dirección y el tipo de servidor?",
+    missing_key: () =>
+      "El modelo de chat necesita una clave de API y no hay ninguna guardada. Añádela en los ajustes del proveedor.",
+    not_configured: () =>
+      "No hay ningún modelo de chat configurado. Conecta un servidor local (Ollama, llama.cpp, LM Studio) o añade una clave de API en los ajustes del proveedor.",
+  },
+  reasons: {
+    empty: (w) => `${cap(w.subject)} no puede quedar en blanco; escribe algo primero.`,
+    too_long: (w) =>
+      `${cap(w.subject)} admite como máximo ${w.max} caracteres y tiene ${w.actual}. Acórtalo o divídelo.`,
+    out_of_range: (w) =>
+      w.actual === ""
+        ? `Valor fuera de rango para ${w.subject}: debe estar entre ${w.min} y ${w.max}.`
+        : `Valor fuera de rango para ${w.subject}: debe estar entre ${w.min} y ${w.max}; se recibió ${w.actual}.`,
+    invalid_characters: (w) =>
+      `${cap(w.subject)} contiene caracteres que no se pueden guardar (saltos de línea o caracteres de control).`,
+    invalid_format: (w) =>
+      w.value === ""
+        ? `${cap(w.subject)} no tiene la forma esperada.`
+        : `«${w.value}» no es válido como ${w.subject}.`,
+    invalid_value: (w) => `«${w.value}» no es ninguno de estos valores: ${w.expected}.`,
+    invalid_time: (w) => `«${w.value}» no es una fecha y hora válida para ${w.subject}.`,
+    invalid_input: () => "Wbot no ha entendido esta petición. Inténtalo de nuevo.",
+    end_before_start: () => "Una sesión no puede terminar antes de empezar.",
+    completed_and_stopped: () =>
+      "Una sesión está completada o se detuvo antes de tiempo, no las dos cosas.",
+    completed_too_early: () =>
+      "Una sesión completada debe haber durado el tiempo previsto; márcala como terminada antes de tiempo.",
+    ran_whole_time: () =>
+      "Una sesión que duró todo el tiempo previsto está completada, no terminada antes de tiempo.",
+    longer_than_planned: () => "Una sesión no puede durar más de lo previsto.",
+    longer_than_span: () => "El tiempo meditado es mayor que el tiempo entre el inicio y el fin.",
+    too_many_rounds: (w) =>
+      `Esta sesión tiene datos de ${w.actual} rondas, pero su configuración permite como máximo ${w.max}.`,
+    no_breathing_phase: () => "Al menos una fase del patrón debe durar más de 0 segundos.",
+    empty_reply: () => "Una respuesta completa no puede estar vacía.",
+    proposal_on_reply: () => "Solo un mensaje tuyo puede llevar una propuesta de actividad.",
+    nothing_to_reply_to: () => "No hay ningún mensaje tuyo al que responder.",
+    nothing_to_retry: () => "No hay ninguna respuesta que reintentar en esta conversación.",
+    no_proposal: () => "Ese mensaje no tiene ninguna propuesta de actividad que responder.",
+    proposal_elsewhere: () =>
+      "Esta tarjeta propone otra actividad; empieza esa desde su propia página.",
+    key_and_removal: () => "Da una clave de API nueva o borra la guardada, pero no las dos cosas.",
+    provider_order: () =>
+      "El nuevo orden debe incluir cada proveedor de este perfil exactamente una vez.",
+    too_many_providers: (w) =>
+      `Un perfil puede encadenar como máximo ${w.max} proveedores; quita uno primero.`,
+    no_chat_model: () =>
+      "Aún no hay ningún modelo de chat configurado; añade uno en Ajustes → Modelo de chat y vuelve a intentarlo.",
+    not_found: (w) => `No se ha encontrado ${w.subject}; puede que se haya borrado.`,
+    session_paused: () => "La sesión está en pausa; reanúdala primero.",
+    session_ended: () => "Esta sesión ya ha terminado.",
+    wrong_phase: () => "Eso no es posible en esta parte de la sesión.",
+    reply_in_progress: () =>
+      "Todavía está llegando una respuesta en esta conversación; espera a que termine o detenla.",
+    reply_not_streaming: () => "Esa respuesta ya no se está recibiendo.",
+    database_busy: () => "La base de datos está ocupada; inténtalo de nuevo.",
+    keychain_unavailable: () =>
+      "Este dispositivo no tiene un llavero que Wbot pueda usar, así que no se pueden guardar claves de API. En Linux, inicia un Secret Service (GNOME Keyring o KWallet) y vuelve a intentarlo; un servidor local como Ollama no necesita clave.",
+    runtime_missing: () =>
+      "No se encontró la biblioteca ONNX Runtime, así que no se pueden buscar recuerdos. Reinstala Wbot o, en una copia de desarrollo, ejecuta scripts/fetch-assets.",
+    runtime_unusable: () =>
+      "No se pudo usar la biblioteca ONNX Runtime; Wbot necesita ONNX Runtime 1.24 o posterior.",
+    model_missing: () =>
+      "No se pudo leer el modelo de memoria. Reinstala Wbot o, en una copia de desarrollo, ejecuta scripts/fetch-assets.",
+    model_unusable: () =>
+      "No se pudo cargar el modelo de memoria. Reinstala Wbot o, en una copia de desarrollo, ejecuta scripts/fetch-assets.",
+    data_folder: () =>
+      "No se pudo crear la carpeta de datos de Wbot; comprueba el espacio libre y los permisos del disco.",
+    internal: () => "Algo salió mal en este dispositivo. Inténtalo de nuevo.",
+  },
+  subjects: {
+    profile: "el perfil",
+    display_name: "el nombre",
+    onboarding: "las respuestas de bienvenida",
+    cue_volume: "el volumen de las señales",
+    ambient_volume: "el volumen ambiental",
+    volume: "el volumen",
+    mood_before: "el ánimo antes",
+    mood_after: "el ánimo después",
+    conversation: "la conversación",
+    message: "el mensaje",
+    reply: "la respuesta",
+    title: "el título",
+    search_text: "la búsqueda",
+    result_count: "el número de resultados",
+    page_size: "el tamaño de página",
+    provider: "el proveedor de chat",
+    provider_id: "el identificador del proveedor",
+    provider_name: "el nombre del proveedor",
+    provider_address: "la dirección del proveedor (p. ej. http://127.0.0.1:11434/v1)",
+    model_name: "el nombre del modelo",
+    provider_timeout: "el tiempo de espera (segundos)",
+    api_key: "la clave de API",
+    helpline_region: "la región (un código de país de dos letras, como ES o MX)",
+    memory: "el recuerdo",
+    memory_batch: "el número de recuerdos añadidos a la vez",
+    min_similarity: "la similitud mínima",
+    journal_entry: "la entrada del diario",
+    journal_prompt: "la pregunta del diario (caracteres)",
+    writing_time: "el tiempo de escritura (ms)",
+    breathing_session: "la sesión de respiración",
+    breathing_phase: "una fase de respiración (segundos)",
+    cycles: "el número de ciclos",
+    rounds: "el número de rondas",
+    breaths: "las respiraciones por ronda",
+    breath_tempo: "el ritmo de respiración (segundos)",
+    retention_hold: "el objetivo de retención (segundos)",
+    recovery_hold: "la retención de recuperación (segundos)",
+    recovery_pause: "la pausa de recuperación (segundos)",
+    meditation_session: "la sesión de meditación",
+    meditation_length: "la duración de la meditación (minutos)",
+    start_time: "la hora de inicio",
+    end_time: "la hora de fin",
+  },
+};

@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import type { ErrorParams, Locale, ProviderErrorKind, Reason, Subject } from "../lib/backend";
+import { en } from "./en";
+import { describeError, describeProviderError } from "./errors";
+import { es } from "./es";
+
+const dictionaries = { en, es } as const;
+const locales: Locale[] = ["en", "es"];
+
+// Every reason the core sends: the dictionaries' keys (the type makes each language word each reason the
+// generated bindings list) and the two chat-model reasons, worded by the provider error kind.
+const reasons = [
+  ...(Object.keys(en.errors.reasons) as Reason[]),
+  "provider_refused",
+  "provider_unavailable",
+] as const satisfies readonly Reason[];
+const subjects = Object.keys(en.errors.subjects) as Subject[];
+const kinds = Object.keys(en.errors.provider) as ProviderErrorKind[];
+
+/** Every parameter set, so a sentence that reads one the reason does not bring still shows words. */
+const full: Partial<ErrorParams> = {
+  subject: "message",
+  min: 1,
+  max: 8000,
+  actual: 9120,
+  value: "lotus",
+  expected: ["box", "coherent"],
+};
+
+describe.each(locales)("error sentences in %s", (locale) => {
+  const messages = dictionaries[locale].errors;
+
+  it.each(reasons)("words %s", (reason) => {
+    // The chat model's reasons carry the provider error kind as their value.
+    const params = reason.startsWith("provider_") ? { ...full, value: "rate_limited" } : full;
+    const text = describeError(messages, locale, reason, params);
+    expect(text.trim().length).toBeGreaterThan(10);
+    expect(text).not.toMatch(/undefined|NaN|null|\{|\}/);
+    // Not the other language's sentence copied over.
+    const other = dictionaries[locale === "en" ? "es" : "en"].errors;
+    expect(text).not.toBe(describeError(other, locale === "en" ? "es" : "en", reason, params));
+  });
+
+  it.each(subjects)("names the subject %s", (subject) => {
+    const text = describeError(messages, locale, "empty", { subject });
+    expect(text).toContain(messages.subjects[subject].slice(1));
+  });
+
+  it.each(kinds)("words the chat model failure %s", (kind) => {
+    const text = describeProviderError(messages, { kind, status: 503, detail: null });
+    expect(text.trim().length).toBeGreaterThan(10);
+    expect(text).not.toMatch(/undefined|NaN|null/);
+  });
+});
+
+describe("error parameters", () => {
+  it("formats numbers for the language", () => {
+    const tooLong = { subject: "message", max: 8000, actual: 12120 } as const;
+    expect(describeError(en.errors, "en", "too_long", tooLong)).toBe(
+      "The message can be at most 8,000 characters; this one has 12,120. Please shorten or split it.",
+    );
+    expect(describeError(es.errors, "es", "too_long", tooLong)).toBe(
+      "El mensaje admite como máximo 8000 caracteres y tiene 12.120. Acórtalo o divídelo.",
+    );
+    expect(
+      describeError(es.errors, "es", "out_of_range", {
+        subject: "breath_tempo",
+        min: 1,
+        max: 3,
+        actual: 3.5,
+      }),
+    ).toBe(
+      "Valor fuera de rango para el ritmo de respiración (segundos): debe estar entre 1 y 3; se recibió 3,5.",
+    );
+  });
+
+  it("leaves out the value when it was not a number", () => {
+    expect(
+      describeError(en.errors, "en", "out_of_range", {
+        subject: "min_similarity",
+        min: -1,
+        max: 1,
+      }),
+    ).toBe("The minimum similarity must be between -1 and 1.");
+  });
+
+  it("lists the accepted values in the language", () => {
+    const params = { value: "lotus", expected: ["box", "coherent", "deep_calm"] };
+    expect(describeError(en.errors, "en", "invalid_value", params)).toBe(
+      "“lotus” is not one of: box, coherent, or deep_calm.",
+    );
+    expect(describeError(es.errors, "es", "invalid_value", params)).toBe(
+      "«lotus» no es ninguno de estos valores: box, coherent o deep_calm.",
+    );
+  });
+
+  it("names the item of a batch", () => {
+    expect(describeError(es.errors, "es", "empty", { subject: "memory", item: 2 })).toBe(
+      "Elemento 2: El recuerdo no puede quedar en blanco; escribe algo primero.",
+    );
+  });
+
+  it("words a chat model's refusal by its kind and status, with its own words", () => {
+    expect(
+      describeError(en.errors, "en", "provider_refused", {
+        value: "auth",
+        actual: 401,
+        said: "invalid x-api-key",
+      }),
+    ).toBe(
+      "The chat model did not accept the API key (401). Check the key in the provider settings. It said: “invalid x-api-key”",
+    );
+    expect(
+      describeProviderError(es.errors, {
+        kind: "invalid_response",
+        status: null,
+        detail: "not a chat stream: html",
+      }),
+    ).toBe(
+      "El modelo de chat respondió con algo que no es una respuesta de chat. ¿Son correctos la dirección y el tipo de servidor?",
+    );
+  });
+});

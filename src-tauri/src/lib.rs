@@ -23,6 +23,9 @@ fn sql_migrations() -> Vec<tauri_plugin_sql::Migration> {
 macro_rules! wbot_specta_builder {
     ($runtime:ty) => {
         tauri_specta::Builder::<$runtime>::new()
+            // One TypeScript type per Rust type: the UI reads what the core sends and sends the same
+            // shapes back (an `Option` field is `T | null` both ways), so no `_Serialize` aliases.
+            .disable_serde_phases()
             .commands(tauri_specta::collect_commands![
                 $crate::commands::profile::list_profiles,
                 $crate::commands::profile::active_profile,

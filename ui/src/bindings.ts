@@ -9,137 +9,140 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 /** Commands */
 export const commands = {
 	/**  Every profile on this device. */
-	listProfiles: () => typedError<Profile[], AppError_Serialize>(__TAURI_INVOKE("list_profiles")),
+	listProfiles: () => typedError<Profile[], AppError>(__TAURI_INVOKE("list_profiles")),
 	/**  The profile the app opens with, if any. */
-	activeProfile: () => typedError<Profile | null, AppError_Serialize>(__TAURI_INVOKE("active_profile")),
+	activeProfile: () => typedError<Profile | null, AppError>(__TAURI_INVOKE("active_profile")),
 	/**  Creates a profile from onboarding and makes it active. */
-	createProfile: (input: NewProfile) => typedError<Profile, AppError_Serialize>(__TAURI_INVOKE("create_profile", { input })),
+	createProfile: (input: NewProfile) => typedError<Profile, AppError>(__TAURI_INVOKE("create_profile", { input })),
 	/**  Makes another profile the active one. */
-	switchProfile: (profileId: string) => typedError<Profile, AppError_Serialize>(__TAURI_INVOKE("switch_profile", { profileId })),
+	switchProfile: (profileId: string) => typedError<Profile, AppError>(__TAURI_INVOKE("switch_profile", { profileId })),
 	/**  Deletes a profile and all its data. */
-	deleteProfile: (profileId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_profile", { profileId })),
+	deleteProfile: (profileId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_profile", { profileId })),
 	/**  A profile's settings. */
-	getSettings: (profileId: string) => typedError<Settings, AppError_Serialize>(__TAURI_INVOKE("get_settings", { profileId })),
+	getSettings: (profileId: string) => typedError<Settings, AppError>(__TAURI_INVOKE("get_settings", { profileId })),
 	/**  Saves a profile's settings (every window hears of it through `settingsChanged`). */
-	updateSettings: (profileId: string, settings: Settings) => typedError<Settings, AppError_Serialize>(__TAURI_INVOKE("update_settings", { profileId, settings })),
+	updateSettings: (profileId: string, settings: Settings) => typedError<Settings, AppError>(__TAURI_INVOKE("update_settings", { profileId, settings })),
 	/**  A profile's onboarding answers. */
-	getOnboarding: (profileId: string) => typedError<OnboardingAnswers, AppError_Serialize>(__TAURI_INVOKE("get_onboarding", { profileId })),
+	getOnboarding: (profileId: string) => typedError<OnboardingAnswers, AppError>(__TAURI_INVOKE("get_onboarding", { profileId })),
 	/**  Replaces a profile's onboarding answers. */
-	updateOnboarding: (profileId: string, answers: OnboardingAnswers) => typedError<OnboardingAnswers, AppError_Serialize>(__TAURI_INVOKE("update_onboarding", { profileId, answers })),
-	/**  Every technique with its pattern (presets) or default settings (custom, Wim Hof). */
-	breathingTechniques: () => __TAURI_INVOKE<TechniqueInfo_Serialize[]>("breathing_techniques"),
+	updateOnboarding: (profileId: string, answers: OnboardingAnswers) => typedError<OnboardingAnswers, AppError>(__TAURI_INVOKE("update_onboarding", { profileId, answers })),
+	/**
+	 *  Every technique with its pattern (presets) or default settings (custom, Wim Hof). It cannot fail; it
+	 *  returns a `Result` like every command, so the UI unwraps every command one way.
+	 */
+	breathingTechniques: () => typedError<TechniqueInfo[], AppError>(__TAURI_INVOKE("breathing_techniques")),
 	/**
 	 *  Starts a session; its phase changes, ticks (~10/s), pauses and its end arrive on `on_event`
 	 *  (and vibrate on mobile).
 	 */
-	startBreathing: (profileId: string, input: StartBreathing_Deserialize, onEvent: Channel<SessionEvent_Deserialize>) => typedError<LiveBreathing_Serialize, AppError_Serialize>(__TAURI_INVOKE("start_breathing", { profileId, input, onEvent })),
+	startBreathing: (profileId: string, input: StartBreathing, onEvent: Channel<SessionEvent>) => typedError<LiveBreathing, AppError>(__TAURI_INVOKE("start_breathing", { profileId, input, onEvent })),
 	/**  Pauses a running session. */
-	pauseBreathing: (profileId: string, runId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("pause_breathing", { profileId, runId })),
+	pauseBreathing: (profileId: string, runId: string) => typedError<null, AppError>(__TAURI_INVOKE("pause_breathing", { profileId, runId })),
 	/**  Resumes a paused session. */
-	resumeBreathing: (profileId: string, runId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("resume_breathing", { profileId, runId })),
+	resumeBreathing: (profileId: string, runId: string) => typedError<null, AppError>(__TAURI_INVOKE("resume_breathing", { profileId, runId })),
 	/**  Stops a session early (it is saved by `finish_breathing`). */
-	stopBreathing: (profileId: string, runId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("stop_breathing", { profileId, runId })),
+	stopBreathing: (profileId: string, runId: string) => typedError<null, AppError>(__TAURI_INVOKE("stop_breathing", { profileId, runId })),
 	/**  Manual Wim Hof pacing: one breath done. */
-	tapBreath: (profileId: string, runId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("tap_breath", { profileId, runId })),
+	tapBreath: (profileId: string, runId: string) => typedError<null, AppError>(__TAURI_INVOKE("tap_breath", { profileId, runId })),
 	/**  Ends the Wim Hof breath retention. */
-	releaseRetention: (profileId: string, runId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("release_retention", { profileId, runId })),
+	releaseRetention: (profileId: string, runId: string) => typedError<null, AppError>(__TAURI_INVOKE("release_retention", { profileId, runId })),
 	/**  Ends a session (stopping it if it still runs) and saves it with the mood after (1–5). */
-	finishBreathing: (profileId: string, runId: string, moodAfter: number | null) => typedError<BreathingSession_Serialize, AppError_Serialize>(__TAURI_INVOKE("finish_breathing", { profileId, runId, moodAfter })),
+	finishBreathing: (profileId: string, runId: string, moodAfter: number | null) => typedError<BreathingSession, AppError>(__TAURI_INVOKE("finish_breathing", { profileId, runId, moodAfter })),
 	/**  One page of saved sessions, newest first (`limit` 1–100, default 20). */
-	breathingHistory: (profileId: string, page: Page_Deserialize) => typedError<BreathingHistory_Serialize, AppError_Serialize>(__TAURI_INVOKE("breathing_history", { profileId, page })),
+	breathingHistory: (profileId: string, page: Page) => typedError<BreathingHistory, AppError>(__TAURI_INVOKE("breathing_history", { profileId, page })),
 	/**  One saved session. */
-	getBreathingSession: (profileId: string, sessionId: string) => typedError<BreathingSession_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_breathing_session", { profileId, sessionId })),
+	getBreathingSession: (profileId: string, sessionId: string) => typedError<BreathingSession, AppError>(__TAURI_INVOKE("get_breathing_session", { profileId, sessionId })),
 	/**  Deletes a saved session. */
-	deleteBreathingSession: (profileId: string, sessionId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_breathing_session", { profileId, sessionId })),
+	deleteBreathingSession: (profileId: string, sessionId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_breathing_session", { profileId, sessionId })),
 	/**  Per-technique, monthly and Wim Hof statistics. */
-	breathingStats: (profileId: string) => typedError<BreathingStats_Serialize, AppError_Serialize>(__TAURI_INVOKE("breathing_stats", { profileId })),
+	breathingStats: (profileId: string) => typedError<BreathingStats, AppError>(__TAURI_INVOKE("breathing_stats", { profileId })),
 	/**  Best and average Wim Hof retention per day, oldest first. */
-	retentionTrend: (profileId: string) => typedError<RetentionPoint[], AppError_Serialize>(__TAURI_INVOKE("retention_trend", { profileId })),
+	retentionTrend: (profileId: string) => typedError<RetentionPoint[], AppError>(__TAURI_INVOKE("retention_trend", { profileId })),
 	/**  Whether Wim Hof may start for this profile, what to suggest, and the safety notice. */
-	wimHofGate: (profileId: string, latestMessage: string | null) => typedError<SafetyDecision_Serialize, AppError_Serialize>(__TAURI_INVOKE("wim_hof_gate", { profileId, latestMessage })),
+	wimHofGate: (profileId: string, latestMessage: string | null) => typedError<SafetyDecision, AppError>(__TAURI_INVOKE("wim_hof_gate", { profileId, latestMessage })),
 	/**  Records that the profile has read the Wim Hof safety notice. */
-	acknowledgeWimHofNotice: (profileId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("acknowledge_wim_hof_notice", { profileId })),
+	acknowledgeWimHofNotice: (profileId: string) => typedError<null, AppError>(__TAURI_INVOKE("acknowledge_wim_hof_notice", { profileId })),
 	/**  Whether sound can be heard (and why not), and the profile's mute and ambient switches. */
-	audioState: (profileId: string) => typedError<AudioState_Serialize, AppError_Serialize>(__TAURI_INVOKE("audio_state", { profileId })),
+	audioState: (profileId: string) => typedError<AudioState, AppError>(__TAURI_INVOKE("audio_state", { profileId })),
 	/**  Mutes or unmutes every session sound for the profile; saved in its settings. */
-	setAudioMuted: (profileId: string, muted: boolean) => typedError<AudioState_Serialize, AppError_Serialize>(__TAURI_INVOKE("set_audio_muted", { profileId, muted })),
+	setAudioMuted: (profileId: string, muted: boolean) => typedError<AudioState, AppError>(__TAURI_INVOKE("set_audio_muted", { profileId, muted })),
 	/**
 	 *  Turns the ambient bed of the profile's breathing sessions on or off (at once when one runs);
 	 *  saved in its settings.
 	 */
-	setBreathingAmbient: (profileId: string, on: boolean) => typedError<AudioState_Serialize, AppError_Serialize>(__TAURI_INVOKE("set_breathing_ambient", { profileId, on })),
+	setBreathingAmbient: (profileId: string, on: boolean) => typedError<AudioState, AppError>(__TAURI_INVOKE("set_breathing_ambient", { profileId, on })),
 	/**  Saves an entry. */
-	saveJournalEntry: (profileId: string, entry: NewJournalEntry_Deserialize) => typedError<JournalEntry_Serialize, AppError_Serialize>(__TAURI_INVOKE("save_journal_entry", { profileId, entry })),
+	saveJournalEntry: (profileId: string, entry: NewJournalEntry) => typedError<JournalEntry, AppError>(__TAURI_INVOKE("save_journal_entry", { profileId, entry })),
 	/**  One entry. */
-	getJournalEntry: (profileId: string, entryId: string) => typedError<JournalEntry_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_journal_entry", { profileId, entryId })),
+	getJournalEntry: (profileId: string, entryId: string) => typedError<JournalEntry, AppError>(__TAURI_INVOKE("get_journal_entry", { profileId, entryId })),
 	/**  A page of entries, newest first (`limit` 1–100, default 20). */
-	listJournalEntries: (profileId: string, page: Page_Deserialize) => typedError<JournalEntry_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_journal_entries", { profileId, page })),
+	listJournalEntries: (profileId: string, page: Page) => typedError<JournalEntry[], AppError>(__TAURI_INVOKE("list_journal_entries", { profileId, page })),
 	/**  A page of the profile's memories, newest first (`limit` 1–200, default 50). */
-	listMemories: (profileId: string, page: Page_Deserialize) => typedError<MemoryPage_Serialize, AppError_Serialize>(__TAURI_INVOKE("list_memories", { profileId, page })),
+	listMemories: (profileId: string, page: Page) => typedError<MemoryPage, AppError>(__TAURI_INVOKE("list_memories", { profileId, page })),
 	/**  Searches the profile's memories by meaning and keywords, best first. */
-	searchMemories: (profileId: string, query: string, options: SearchOptions_Deserialize) => typedError<MemoryHit_Serialize[], AppError_Serialize>(__TAURI_INVOKE("search_memories", { profileId, query, options })),
+	searchMemories: (profileId: string, query: string, options: SearchOptions) => typedError<MemoryHit[], AppError>(__TAURI_INVOKE("search_memories", { profileId, query, options })),
 	/**  Remembers something the user wrote (a note unless another kind is given). */
-	addMemory: (profileId: string, text: string, kind: MemoryKind | null) => typedError<Memory_Serialize, AppError_Serialize>(__TAURI_INVOKE("add_memory", { profileId, text, kind })),
+	addMemory: (profileId: string, text: string, kind: MemoryKind | null) => typedError<Memory, AppError>(__TAURI_INVOKE("add_memory", { profileId, text, kind })),
 	/**  Replaces a memory's text. */
-	updateMemory: (profileId: string, memoryId: string, text: string) => typedError<Memory_Serialize, AppError_Serialize>(__TAURI_INVOKE("update_memory", { profileId, memoryId, text })),
+	updateMemory: (profileId: string, memoryId: string, text: string) => typedError<Memory, AppError>(__TAURI_INVOKE("update_memory", { profileId, memoryId, text })),
 	/**  Forgets one memory. */
-	deleteMemory: (profileId: string, memoryId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_memory", { profileId, memoryId })),
+	deleteMemory: (profileId: string, memoryId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_memory", { profileId, memoryId })),
 	/**  Forgets every memory of the profile; returns how many were forgotten. */
-	forgetAllMemories: (profileId: string) => typedError<number, AppError_Serialize>(__TAURI_INVOKE("forget_all_memories", { profileId })),
+	forgetAllMemories: (profileId: string) => typedError<number, AppError>(__TAURI_INVOKE("forget_all_memories", { profileId })),
 	/**  Model, counts and index health for the profile. */
-	memoryStatus: (profileId: string) => typedError<MemoryStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("memory_status", { profileId })),
+	memoryStatus: (profileId: string) => typedError<MemoryStatus, AppError>(__TAURI_INVOKE("memory_status", { profileId })),
 	/**
 	 *  Sends a message (a new conversation when `conversation_id` is null). The proposal, the reply's
 	 *  tokens and the saved reply arrive on `on_event`.
 	 */
-	sendMessage: (profileId: string, conversationId: string | null, text: string, onEvent: Channel<ReplyEvent_Deserialize>) => typedError<TurnStarted_Serialize, AppError_Serialize>(__TAURI_INVOKE("send_message", { profileId, conversationId, text, onEvent })),
+	sendMessage: (profileId: string, conversationId: string | null, text: string, onEvent: Channel<ReplyEvent>) => typedError<TurnStarted, AppError>(__TAURI_INVOKE("send_message", { profileId, conversationId, text, onEvent })),
 	/**  Stops a streaming reply; what arrived is kept, marked cancelled. */
-	cancelReply: (profileId: string, replyId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("cancel_reply", { profileId, replyId })),
+	cancelReply: (profileId: string, replyId: string) => typedError<null, AppError>(__TAURI_INVOKE("cancel_reply", { profileId, replyId })),
 	/**  Asks again for the reply to the last message, replacing a reply that did not complete. */
-	retryReply: (profileId: string, conversationId: string, onEvent: Channel<ReplyEvent_Deserialize>) => typedError<RetryStarted_Serialize, AppError_Serialize>(__TAURI_INVOKE("retry_reply", { profileId, conversationId, onEvent })),
+	retryReply: (profileId: string, conversationId: string, onEvent: Channel<ReplyEvent>) => typedError<RetryStarted, AppError>(__TAURI_INVOKE("retry_reply", { profileId, conversationId, onEvent })),
 	/**  Records what the user did with an activity card: started with their choice, or declined. */
-	decideProposal: (profileId: string, messageId: string, decision: ProposalDecision) => typedError<Message_Serialize, AppError_Serialize>(__TAURI_INVOKE("decide_proposal", { profileId, messageId, decision })),
+	decideProposal: (profileId: string, messageId: string, decision: ProposalDecision) => typedError<Message, AppError>(__TAURI_INVOKE("decide_proposal", { profileId, messageId, decision })),
 	/**  Adds how a finished activity went to the conversation it was started from. */
-	addActivitySummary: (profileId: string, conversationId: string, result: ActivityResult) => typedError<Message_Serialize, AppError_Serialize>(__TAURI_INVOKE("add_activity_summary", { profileId, conversationId, result })),
+	addActivitySummary: (profileId: string, conversationId: string, result: ActivityResult) => typedError<Message, AppError>(__TAURI_INVOKE("add_activity_summary", { profileId, conversationId, result })),
 	/**  The profile's conversations, most recent first, with previews. */
-	listConversations: (profileId: string) => typedError<ConversationSummary[], AppError_Serialize>(__TAURI_INVOKE("list_conversations", { profileId })),
+	listConversations: (profileId: string) => typedError<ConversationSummary[], AppError>(__TAURI_INVOKE("list_conversations", { profileId })),
 	/**  One conversation. */
-	getConversation: (profileId: string, conversationId: string) => typedError<Conversation, AppError_Serialize>(__TAURI_INVOKE("get_conversation", { profileId, conversationId })),
+	getConversation: (profileId: string, conversationId: string) => typedError<Conversation, AppError>(__TAURI_INVOKE("get_conversation", { profileId, conversationId })),
 	/**  A conversation's messages, oldest first. */
-	conversationMessages: (profileId: string, conversationId: string) => typedError<Message_Serialize[], AppError_Serialize>(__TAURI_INVOKE("conversation_messages", { profileId, conversationId })),
+	conversationMessages: (profileId: string, conversationId: string) => typedError<Message[], AppError>(__TAURI_INVOKE("conversation_messages", { profileId, conversationId })),
 	/**  Renames a conversation. */
-	renameConversation: (profileId: string, conversationId: string, title: string) => typedError<Conversation, AppError_Serialize>(__TAURI_INVOKE("rename_conversation", { profileId, conversationId, title })),
+	renameConversation: (profileId: string, conversationId: string, title: string) => typedError<Conversation, AppError>(__TAURI_INVOKE("rename_conversation", { profileId, conversationId, title })),
 	/**  Turns "remember this conversation" on or off. */
-	setConversationRemember: (profileId: string, conversationId: string, remember: boolean) => typedError<Conversation, AppError_Serialize>(__TAURI_INVOKE("set_conversation_remember", { profileId, conversationId, remember })),
+	setConversationRemember: (profileId: string, conversationId: string, remember: boolean) => typedError<Conversation, AppError>(__TAURI_INVOKE("set_conversation_remember", { profileId, conversationId, remember })),
 	/**  Deletes a conversation, and its memories unless `keep_memories`; returns how many were forgotten. */
-	deleteConversation: (profileId: string, conversationId: string, keepMemories: boolean) => typedError<number, AppError_Serialize>(__TAURI_INVOKE("delete_conversation", { profileId, conversationId, keepMemories })),
+	deleteConversation: (profileId: string, conversationId: string, keepMemories: boolean) => typedError<number, AppError>(__TAURI_INVOKE("delete_conversation", { profileId, conversationId, keepMemories })),
 	/**  Finds conversations by keywords or by meaning. */
-	searchConversations: (profileId: string, query: string, mode: SearchMode) => typedError<ConversationHit_Serialize[], AppError_Serialize>(__TAURI_INVOKE("search_conversations", { profileId, query, mode })),
+	searchConversations: (profileId: string, query: string, mode: SearchMode) => typedError<ConversationHit[], AppError>(__TAURI_INVOKE("search_conversations", { profileId, query, mode })),
 	/**  Starting points for a provider (Ollama, llama.cpp, LM Studio, OpenAI, Anthropic, OpenRouter). */
-	providerPresets: () => __TAURI_INVOKE<ProviderPreset[]>("provider_presets"),
+	providerPresets: () => typedError<ProviderPreset[], AppError>(__TAURI_INVOKE("provider_presets")),
 	/**  The profile's providers, in fallback order. */
-	listProviders: (profileId: string) => typedError<ProviderSettings[], AppError_Serialize>(__TAURI_INVOKE("list_providers", { profileId })),
+	listProviders: (profileId: string) => typedError<ProviderSettings[], AppError>(__TAURI_INVOKE("list_providers", { profileId })),
 	/**  Adds or changes a provider (a new API key goes to the OS keychain). */
-	saveProvider: (profileId: string, input: ProviderInput_Deserialize) => typedError<ProviderSettings, AppError_Serialize>(__TAURI_INVOKE("save_provider", { profileId, input })),
+	saveProvider: (profileId: string, input: ProviderInput) => typedError<ProviderSettings, AppError>(__TAURI_INVOKE("save_provider", { profileId, input })),
 	/**  Removes a provider and its key. */
-	deleteProvider: (profileId: string, providerId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_provider", { profileId, providerId })),
+	deleteProvider: (profileId: string, providerId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_provider", { profileId, providerId })),
 	/**  Puts the providers in a new fallback order. */
-	reorderProviders: (profileId: string, providerIds: string[]) => typedError<ProviderSettings[], AppError_Serialize>(__TAURI_INVOKE("reorder_providers", { profileId, providerIds })),
+	reorderProviders: (profileId: string, providerIds: string[]) => typedError<ProviderSettings[], AppError>(__TAURI_INVOKE("reorder_providers", { profileId, providerIds })),
 	/**  "Test connection": one short request to a provider. */
-	testProvider: (profileId: string, providerId: string) => typedError<ConnectionReport, AppError_Serialize>(__TAURI_INVOKE("test_provider", { profileId, providerId })),
+	testProvider: (profileId: string, providerId: string) => typedError<ConnectionReport, AppError>(__TAURI_INVOKE("test_provider", { profileId, providerId })),
 	/**  Whether a model is set up, and the helplines for the profile's region. */
-	chatStatus: (profileId: string) => typedError<ChatStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("chat_status", { profileId })),
+	chatStatus: (profileId: string) => typedError<ChatStatus, AppError>(__TAURI_INVOKE("chat_status", { profileId })),
 	/**  Sets the region of the safety card's helplines (two letters, or empty for the defaults). */
-	setHelplineRegion: (profileId: string, region: string) => typedError<ChatStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("set_helpline_region", { profileId, region })),
+	setHelplineRegion: (profileId: string, region: string) => typedError<ChatStatus, AppError>(__TAURI_INVOKE("set_helpline_region", { profileId, region })),
 	/**  Saves a finished or ended-early silent meditation. */
-	saveMeditationSession: (profileId: string, input: NewMeditationSession_Deserialize) => typedError<MeditationSession_Serialize, AppError_Serialize>(__TAURI_INVOKE("save_meditation_session", { profileId, input })),
+	saveMeditationSession: (profileId: string, input: NewMeditationSession) => typedError<MeditationSession, AppError>(__TAURI_INVOKE("save_meditation_session", { profileId, input })),
 	/**  The profile's saved meditation sessions, newest first. */
-	listMeditationSessions: (profileId: string) => typedError<MeditationSession_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_meditation_sessions", { profileId })),
+	listMeditationSessions: (profileId: string) => typedError<MeditationSession[], AppError>(__TAURI_INVOKE("list_meditation_sessions", { profileId })),
 };
 
 /** Events */
 export const events = {
-	coreNotice: makeEvent<CoreNotice_Serialize, CoreNotice_Deserialize>("core-notice"),
+	coreNotice: makeEvent<CoreNotice, CoreNotice>("core-notice"),
 	settingsChanged: makeEvent<SettingsChanged, SettingsChanged>("settings-changed"),
 };
 
@@ -148,21 +151,7 @@ export const events = {
 export type Activity = "none" | "breathing" | "meditation" | "journaling";
 
 /**  An activity offered after a user message; the user starts, changes or declines it in a card. */
-export type ActivityProposal = ActivityProposal_Serialize | ActivityProposal_Deserialize;
-
-/**  An activity offered after a user message; the user starts, changes or declines it in a card. */
-export type ActivityProposal_Deserialize = {
-	activity: Activity,
-	/**  The classifier's confidence, 0–1. */
-	confidence: number | null,
-	suggestion: ActivitySuggestion,
-	reason: ProposalReason,
-	/**  What the user chose, once they have. */
-	decision?: ProposalDecision | null,
-};
-
-/**  An activity offered after a user message; the user starts, changes or declines it in a card. */
-export type ActivityProposal_Serialize = {
+export type ActivityProposal = {
 	activity: Activity,
 	/**  The classifier's confidence, 0–1. */
 	confidence: number | null,
@@ -179,23 +168,7 @@ export type ActivityResult = { kind: "breathing"; sessionId: string } | { kind: 
 export type ActivitySuggestion = { kind: "breathing"; technique: Technique } | { kind: "meditation"; minutes: number } | { kind: "journaling"; category: JournalCategory; prompt: string };
 
 /**  How an activity that was started from the conversation went. */
-export type ActivitySummary = ActivitySummary_Serialize | ActivitySummary_Deserialize;
-
-/**  How an activity that was started from the conversation went. */
-export type ActivitySummary_Deserialize = {
-	activity: Activity,
-	/**  The technique (breathing) or kind of practice, as stored. */
-	technique: string,
-	durationMs: number,
-	completed: boolean,
-	moodBefore?: number | null,
-	moodAfter?: number | null,
-	/**  The saved session it describes. */
-	sessionId: string,
-};
-
-/**  How an activity that was started from the conversation went. */
-export type ActivitySummary_Serialize = {
+export type ActivitySummary = {
 	activity: Activity,
 	/**  The technique (breathing) or kind of practice, as stored. */
 	technique: string,
@@ -216,45 +189,15 @@ export type AmbientKind =
  *  An error as the UI receives it, from a command or in an event: the code, the reason and its parameters.
  *  The detail stays in the log.
  */
-export type AppError = AppError_Serialize | AppError_Deserialize;
-
-/**
- *  An error as the UI receives it, from a command or in an event: the code, the reason and its parameters.
- *  The detail stays in the log.
- */
-export type AppError_Deserialize = {
+export type AppError = {
 	code: ErrorCode,
 	reason: Reason,
-	params: ErrorParams_Deserialize,
-};
-
-/**
- *  An error as the UI receives it, from a command or in an event: the code, the reason and its parameters.
- *  The detail stays in the log.
- */
-export type AppError_Serialize = {
-	code: ErrorCode,
-	reason: Reason,
-	params: ErrorParams_Serialize,
+	params: ErrorParams,
 };
 
 /**  Whether sound can be heard, and the profile's sound switches (from its settings). */
-export type AudioState = AudioState_Serialize | AudioState_Deserialize;
-
-/**  Whether sound can be heard, and the profile's sound switches (from its settings). */
-export type AudioState_Deserialize = {
-	status: AudioStatus_Deserialize,
-	/**  Every session sound is silenced (the profile's `muted` setting). */
-	muted: boolean,
-	/**  Sessions play an ambient bed (the profile's `ambientOn` setting). */
-	ambientOn: boolean,
-	/**  The bed they play. */
-	ambientSound: AmbientKind,
-};
-
-/**  Whether sound can be heard, and the profile's sound switches (from its settings). */
-export type AudioState_Serialize = {
-	status: AudioStatus_Serialize,
+export type AudioState = {
+	status: AudioStatus,
 	/**  Every session sound is silenced (the profile's `muted` setting). */
 	muted: boolean,
 	/**  Sessions play an ambient bed (the profile's `ambientOn` setting). */
@@ -264,21 +207,7 @@ export type AudioState_Serialize = {
 };
 
 /**  Whether sound can be heard, and why not. */
-export type AudioStatus = AudioStatus_Serialize | AudioStatus_Deserialize;
-
-/**  Whether sound can be heard, and why not. */
-export type AudioStatus_Deserialize = {
-	available: boolean,
-	/**  Why there is no sound, for people. */
-	reason?: string | null,
-	/**  The mix's rate. */
-	sampleRate: number,
-	/**  The device's rate, when one is open. */
-	deviceSampleRate?: number | null,
-};
-
-/**  Whether sound can be heard, and why not. */
-export type AudioStatus_Serialize = {
+export type AudioStatus = {
 	available: boolean,
 	/**  Why there is no sound, for people. */
 	reason: string | null,
@@ -289,64 +218,31 @@ export type AudioStatus_Serialize = {
 };
 
 /**  One page of history, newest first. */
-export type BreathingHistory = BreathingHistory_Serialize | BreathingHistory_Deserialize;
-
-/**  One page of history, newest first. */
-export type BreathingHistory_Deserialize = {
-	items: BreathingSession_Deserialize[],
-	/**  Sessions in all pages. */
-	total: number,
-};
-
-/**  One page of history, newest first. */
-export type BreathingHistory_Serialize = {
-	items: BreathingSession_Serialize[],
+export type BreathingHistory = {
+	items: BreathingSession[],
 	/**  Sessions in all pages. */
 	total: number,
 };
 
 /**  A saved breathing session. */
-export type BreathingSession = BreathingSession_Serialize | BreathingSession_Deserialize;
-
-/**  A saved breathing session. */
-export type BreathingSession_Deserialize = {
+export type BreathingSession = {
 	id: string,
 	technique: Technique,
-	config: SessionConfig_Deserialize,
+	config: SessionConfig,
 	startedAt: string,
 	endedAt: string,
 	completed: boolean,
-	stoppedAt?: StopPoint_Deserialize | null,
-	rounds: RoundRecord_Deserialize[],
-	durationMs: number,
-	moodBefore?: number | null,
-	moodAfter?: number | null,
-	/**  Present for Wim Hof sessions. */
-	wimHof?: WimHofResult_Deserialize | null,
-};
-
-/**  A saved breathing session. */
-export type BreathingSession_Serialize = {
-	id: string,
-	technique: Technique,
-	config: SessionConfig_Serialize,
-	startedAt: string,
-	endedAt: string,
-	completed: boolean,
-	stoppedAt: StopPoint_Serialize | null,
-	rounds: RoundRecord_Serialize[],
+	stoppedAt: StopPoint | null,
+	rounds: RoundRecord[],
 	durationMs: number,
 	moodBefore: number | null,
 	moodAfter: number | null,
 	/**  Present for Wim Hof sessions. */
-	wimHof: WimHofResult_Serialize | null,
+	wimHof: WimHofResult | null,
 };
 
 /**  A profile's breathing statistics. */
-export type BreathingStats = BreathingStats_Serialize | BreathingStats_Deserialize;
-
-/**  A profile's breathing statistics. */
-export type BreathingStats_Deserialize = {
+export type BreathingStats = {
 	totalSessions: number,
 	completedSessions: number,
 	totalDurationMs: number | null,
@@ -354,59 +250,27 @@ export type BreathingStats_Deserialize = {
 	byTechnique: TechniqueCount[],
 	/**  Months with at least one session, oldest first. */
 	monthly: MonthlyTotal[],
-	wimHof: WimHofStats_Deserialize,
-};
-
-/**  A profile's breathing statistics. */
-export type BreathingStats_Serialize = {
-	totalSessions: number,
-	completedSessions: number,
-	totalDurationMs: number | null,
-	/**  Techniques with at least one session, in the order of [`Technique::ALL`]. */
-	byTechnique: TechniqueCount[],
-	/**  Months with at least one session, oldest first. */
-	monthly: MonthlyTotal[],
-	wimHof: WimHofStats_Serialize,
+	wimHof: WimHofStats,
 };
 
 /**  What is hard for them lately (several may apply). */
 export type Challenge = "stress" | "anxiety" | "sleep" | "focus" | "relationships" | "work" | "low_mood" | "loneliness";
 
 /**  What the chat screen needs to know before the first message. */
-export type ChatStatus = ChatStatus_Serialize | ChatStatus_Deserialize;
-
-/**  What the chat screen needs to know before the first message. */
-export type ChatStatus_Deserialize = {
+export type ChatStatus = {
 	/**  At least one provider is set up; otherwise the chat shows how to connect one. */
 	configured: boolean,
 	helplineRegion: string,
 	/**  The safety card's lines for that region, the international directory last. */
-	helplines: Helpline_Deserialize[],
-};
-
-/**  What the chat screen needs to know before the first message. */
-export type ChatStatus_Serialize = {
-	/**  At least one provider is set up; otherwise the chat shows how to connect one. */
-	configured: boolean,
-	helplineRegion: string,
-	/**  The safety card's lines for that region, the international directory last. */
-	helplines: Helpline_Serialize[],
+	helplines: Helpline[],
 };
 
 /**  How the companion should talk. */
 export type CommunicationStyle = "direct" | "warm" | "reflective" | "structured";
 
 /**  The session reached its end. */
-export type Completion = Completion_Serialize | Completion_Deserialize;
-
-/**  The session reached its end. */
-export type Completion_Deserialize = {
-	stats: SessionStats_Deserialize,
-};
-
-/**  The session reached its end. */
-export type Completion_Serialize = {
-	stats: SessionStats_Serialize,
+export type Completion = {
+	stats: SessionStats,
 };
 
 /**  What "test connection" found. */
@@ -436,23 +300,7 @@ export type Conversation = {
 };
 
 /**  A conversation found by a search, with the text that matched. */
-export type ConversationHit = ConversationHit_Serialize | ConversationHit_Deserialize;
-
-/**  A conversation found by a search, with the text that matched. */
-export type ConversationHit_Deserialize = {
-	conversationId: string,
-	conversationTitle: string,
-	/**  The matching message (keyword search). */
-	messageId?: string | null,
-	/**  The text that matched, on one line, at most 200 characters. */
-	snippet: string,
-	createdAt: string,
-	/**  Cosine similarity to the query (meaning search). */
-	similarity?: number | null,
-};
-
-/**  A conversation found by a search, with the text that matched. */
-export type ConversationHit_Serialize = {
+export type ConversationHit = {
 	conversationId: string,
 	conversationTitle: string,
 	/**  The matching message (keyword search). */
@@ -476,28 +324,9 @@ export type ConversationSummary = {
 };
 
 /**  Every notification the core sends. */
-export type CoreEvent = CoreEvent_Serialize | CoreEvent_Deserialize;
-
-/**  Every notification the core sends. */
-export type CoreEvent_Deserialize = {
+export type CoreEvent = {
 	kind: "progress",
-} & Progress_Deserialize | 
-/**  The memory model was loaded or released (it holds ~100 MB while loaded). */
-{
-	kind: "memoryModel",
-} & MemoryModelState | 
-/**
- *  A profile's settings changed (the settings screen, or a sound switch during a session); the
- *  shell tells every window with its own `settingsChanged` event.
- */
-{
-	kind: "settingsChanged",
-} & ProfileSettings;
-
-/**  Every notification the core sends. */
-export type CoreEvent_Serialize = {
-	kind: "progress",
-} & Progress_Serialize | 
+} & Progress | 
 /**  The memory model was loaded or released (it holds ~100 MB while loaded). */
 {
 	kind: "memoryModel",
@@ -514,19 +343,7 @@ export type CoreEvent_Serialize = {
  *  A notification from the core (progress of a long job, the memory model loaded or released),
  *  forwarded to every window as it happens. Never carries personal text.
  */
-export type CoreNotice = CoreNotice_Serialize | CoreNotice_Deserialize;
-
-/**
- *  A notification from the core (progress of a long job, the memory model loaded or released),
- *  forwarded to every window as it happens. Never carries personal text.
- */
-export type CoreNotice_Deserialize = CoreEvent_Deserialize;
-
-/**
- *  A notification from the core (progress of a long job, the memory model loaded or released),
- *  forwarded to every window as it happens. Never carries personal text.
- */
-export type CoreNotice_Serialize = CoreEvent_Serialize;
+export type CoreNotice = CoreEvent;
 
 /**  What kind of risk a message shows. */
 export type CrisisCategory = "suicidal" | "self_harm" | "hopelessness";
@@ -538,25 +355,7 @@ export type CrisisLayer = "pattern" | "semantic" | "conversation";
  *  The detector's finding for a message: the layer that raised it, and for the pattern layer the pattern
  *  (never the user's words), for the semantic and conversation layers the classifier's score.
  */
-export type CrisisSignal = CrisisSignal_Serialize | CrisisSignal_Deserialize;
-
-/**
- *  The detector's finding for a message: the layer that raised it, and for the pattern layer the pattern
- *  (never the user's words), for the semantic and conversation layers the classifier's score.
- */
-export type CrisisSignal_Deserialize = {
-	category: CrisisCategory,
-	layer: CrisisLayer,
-	rule?: string | null,
-	/**  `1 - p(none)` from the semantic classifier (0–1). */
-	score?: number | null,
-};
-
-/**
- *  The detector's finding for a message: the layer that raised it, and for the pattern layer the pattern
- *  (never the user's words), for the semantic and conversation layers the classifier's score.
- */
-export type CrisisSignal_Serialize = {
+export type CrisisSignal = {
 	category: CrisisCategory,
 	layer: CrisisLayer,
 	rule: string | null,
@@ -571,26 +370,7 @@ export type CurrentFeeling = "great" | "good" | "okay" | "low" | "struggling";
 export type ErrorCode = "validation" | "not_found" | "conflict" | "unavailable" | "internal";
 
 /**  The names and numbers that go with a reason; each is there only when the reason uses it. */
-export type ErrorParams = ErrorParams_Serialize | ErrorParams_Deserialize;
-
-/**  The names and numbers that go with a reason; each is there only when the reason uses it. */
-export type ErrorParams_Deserialize = {
-	subject?: Subject | null,
-	min?: number | null,
-	max?: number | null,
-	actual?: number | null,
-	/**  The refused value or the id asked for, clipped; never a person's text. */
-	value?: string | null,
-	/**  The values that would have been accepted. */
-	expected?: string[] | null,
-	/**  Which item of a batch (from 1). */
-	item?: number | null,
-	/**  What a chat model said, in its own words (clipped). */
-	said?: string | null,
-};
-
-/**  The names and numbers that go with a reason; each is there only when the reason uses it. */
-export type ErrorParams_Serialize = {
+export type ErrorParams = {
 	subject: Subject | null,
 	min: number | null,
 	max: number | null,
@@ -618,24 +398,7 @@ export type GateReason =
 "new_to_breathing";
 
 /**  A place to get help now. */
-export type Helpline = Helpline_Serialize | Helpline_Deserialize;
-
-/**  A place to get help now. */
-export type Helpline_Deserialize = {
-	name: string,
-	/**  ISO 3166 region it serves, or "INT" for the directory. */
-	region: string,
-	/**  To call, as dialled. */
-	phone?: string | null,
-	/**  To text, when different from calling. */
-	text?: string | null,
-	url: string,
-	/**  A short line for the card. */
-	description: string,
-};
-
-/**  A place to get help now. */
-export type Helpline_Serialize = {
+export type Helpline = {
 	name: string,
 	/**  ISO 3166 region it serves, or "INT" for the directory. */
 	region: string,
@@ -672,24 +435,7 @@ export type IndexHealth =
 export type JournalCategory = "reflection" | "gratitude" | "processing" | "growth" | "self_compassion";
 
 /**  A saved entry. */
-export type JournalEntry = JournalEntry_Serialize | JournalEntry_Deserialize;
-
-/**  A saved entry. */
-export type JournalEntry_Deserialize = {
-	id: string,
-	category: JournalCategory,
-	prompt: string,
-	text: string,
-	wordCount: number,
-	writingMs: number,
-	moodBefore?: number | null,
-	moodAfter?: number | null,
-	/**  RFC 3339. */
-	createdAt: string,
-};
-
-/**  A saved entry. */
-export type JournalEntry_Serialize = {
+export type JournalEntry = {
 	id: string,
 	category: JournalCategory,
 	prompt: string,
@@ -703,28 +449,14 @@ export type JournalEntry_Serialize = {
 };
 
 /**  A session that has started. */
-export type LiveBreathing = LiveBreathing_Serialize | LiveBreathing_Deserialize;
-
-/**  A session that has started. */
-export type LiveBreathing_Deserialize = {
+export type LiveBreathing = {
 	/**  Steers this run until it is finished; not the id of the saved session. */
 	runId: string,
-	config: SessionConfig_Deserialize,
-	/**  The continuous pattern followed (None for Wim Hof). */
-	pattern?: Pattern | null,
-	/**  The Wim Hof settings (None for continuous techniques). */
-	wimHof?: WimHofSettings_Deserialize | null,
-};
-
-/**  A session that has started. */
-export type LiveBreathing_Serialize = {
-	/**  Steers this run until it is finished; not the id of the saved session. */
-	runId: string,
-	config: SessionConfig_Serialize,
+	config: SessionConfig,
 	/**  The continuous pattern followed (None for Wim Hof). */
 	pattern: Pattern | null,
 	/**  The Wim Hof settings (None for continuous techniques). */
-	wimHof: WimHofSettings_Serialize | null,
+	wimHof: WimHofSettings | null,
 };
 
 /**  The interface language. */
@@ -734,25 +466,7 @@ export type Locale = "en" | "es";
 export type MeditationKind = "silent";
 
 /**  A saved meditation session. */
-export type MeditationSession = MeditationSession_Serialize | MeditationSession_Deserialize;
-
-/**  A saved meditation session. */
-export type MeditationSession_Deserialize = {
-	id: string,
-	kind: MeditationKind,
-	plannedMs: number,
-	durationMs: number,
-	completed: boolean,
-	/**  RFC 3339 (UTC). */
-	startedAt: string,
-	/**  RFC 3339 (UTC). */
-	endedAt: string,
-	moodBefore?: number | null,
-	moodAfter?: number | null,
-};
-
-/**  A saved meditation session. */
-export type MeditationSession_Serialize = {
+export type MeditationSession = {
 	id: string,
 	kind: MeditationKind,
 	plannedMs: number,
@@ -767,28 +481,24 @@ export type MeditationSession_Serialize = {
 };
 
 /**  One remembered thing. */
-export type Memory = Memory_Serialize | Memory_Deserialize;
-
-/**  A search result. */
-export type MemoryHit = MemoryHit_Serialize | MemoryHit_Deserialize;
-
-/**  A search result. */
-export type MemoryHit_Deserialize = {
-	memory: Memory_Deserialize,
-	/**
-	 *  The rank's score: the cosine similarity, plus one when the memory names a rare word of the query
-	 *  (higher is more relevant; only the order is meaningful).
-	 */
-	score: number | null,
-	/**  Cosine similarity between the query and the memory, in [-1, 1]. */
-	similarity: number | null,
-	/**  How many near-identical memories were folded into this one. */
-	duplicates: number,
+export type Memory = {
+	id: string,
+	profileId: string,
+	/**  The conversation it came from, if any. */
+	conversationId: string | null,
+	kind: MemoryKind,
+	text: string,
+	/**  RFC 3339. */
+	createdAt: string,
+	/**  RFC 3339. */
+	updatedAt: string,
+	pinned: boolean,
+	source: MemorySource,
 };
 
 /**  A search result. */
-export type MemoryHit_Serialize = {
-	memory: Memory_Serialize,
+export type MemoryHit = {
+	memory: Memory,
 	/**
 	 *  The rank's score: the cosine similarity, plus one when the memory names a rare word of the query
 	 *  (higher is more relevant; only the order is meaningful).
@@ -814,20 +524,8 @@ export type MemoryModelState = {
 };
 
 /**  A page of the memory list (newest first). */
-export type MemoryPage = MemoryPage_Serialize | MemoryPage_Deserialize;
-
-/**  A page of the memory list (newest first). */
-export type MemoryPage_Deserialize = {
-	items: Memory_Deserialize[],
-	/**  Memories of the profile in all. */
-	total: number,
-	/**  The offset of the next page, if there is one. */
-	nextOffset?: number | null,
-};
-
-/**  A page of the memory list (newest first). */
-export type MemoryPage_Serialize = {
-	items: Memory_Serialize[],
+export type MemoryPage = {
+	items: Memory[],
 	/**  Memories of the profile in all. */
 	total: number,
 	/**  The offset of the next page, if there is one. */
@@ -841,28 +539,7 @@ export type MemoryPage_Serialize = {
 export type MemorySource = "user" | "chat" | "import";
 
 /**  What memory looks like for one profile. */
-export type MemoryStatus = MemoryStatus_Serialize | MemoryStatus_Deserialize;
-
-/**  What memory looks like for one profile. */
-export type MemoryStatus_Deserialize = {
-	modelId: string,
-	dimensions: number,
-	/**  Whether the model is in memory now. */
-	modelLoaded: boolean,
-	/**  Memories of the profile. */
-	count: number,
-	/**  Vectors in the profile's index (equals `count - pendingEmbeddings` when healthy). */
-	indexed: number,
-	/**  Memories still waiting for a vector (after a model change). */
-	pendingEmbeddings: number,
-	index: IndexHealth,
-	lastCheck?: IndexCheck | null,
-	/**  An index rebuild or a re-embedding is running. */
-	rebuildInProgress: boolean,
-};
-
-/**  What memory looks like for one profile. */
-export type MemoryStatus_Serialize = {
+export type MemoryStatus = {
 	modelId: string,
 	dimensions: number,
 	/**  Whether the model is in memory now. */
@@ -879,40 +556,25 @@ export type MemoryStatus_Serialize = {
 	rebuildInProgress: boolean,
 };
 
-/**  One remembered thing. */
-export type Memory_Deserialize = {
-	id: string,
-	profileId: string,
-	/**  The conversation it came from, if any. */
-	conversationId?: string | null,
-	kind: MemoryKind,
-	text: string,
-	/**  RFC 3339. */
-	createdAt: string,
-	/**  RFC 3339. */
-	updatedAt: string,
-	pinned: boolean,
-	source: MemorySource,
-};
-
-/**  One remembered thing. */
-export type Memory_Serialize = {
-	id: string,
-	profileId: string,
-	/**  The conversation it came from, if any. */
-	conversationId: string | null,
-	kind: MemoryKind,
-	text: string,
-	/**  RFC 3339. */
-	createdAt: string,
-	/**  RFC 3339. */
-	updatedAt: string,
-	pinned: boolean,
-	source: MemorySource,
-};
-
 /**  A message. */
-export type Message = Message_Serialize | Message_Deserialize;
+export type Message = {
+	id: string,
+	conversationId: string,
+	profileId: string,
+	role: MessageRole,
+	content: string,
+	status: MessageStatus,
+	/**  Why a reply is not complete. */
+	error: ProviderError | null,
+	/**  RFC 3339. */
+	createdAt: string,
+	/**  On a user message: the activity offered in reply to it. */
+	proposal: ActivityProposal | null,
+	/**  On a user message: what the crisis detector found (the safety card is shown under it). */
+	safety: CrisisSignal | null,
+	/**  On a `system_summary` message: how the activity went. */
+	summary: ActivitySummary | null,
+};
 
 /**
  *  Who wrote a message; `system_summary` says what an activity started from the conversation did
@@ -926,46 +588,6 @@ export type MessageRole = "user" | "assistant" | "system_summary";
  */
 export type MessageStatus = "complete" | "partial" | "failed" | "cancelled";
 
-/**  A message. */
-export type Message_Deserialize = {
-	id: string,
-	conversationId: string,
-	profileId: string,
-	role: MessageRole,
-	content: string,
-	status: MessageStatus,
-	/**  Why a reply is not complete. */
-	error?: ProviderError_Deserialize | null,
-	/**  RFC 3339. */
-	createdAt: string,
-	/**  On a user message: the activity offered in reply to it. */
-	proposal?: ActivityProposal_Deserialize | null,
-	/**  On a user message: what the crisis detector found (the safety card is shown under it). */
-	safety?: CrisisSignal_Deserialize | null,
-	/**  On a `system_summary` message: how the activity went. */
-	summary?: ActivitySummary_Deserialize | null,
-};
-
-/**  A message. */
-export type Message_Serialize = {
-	id: string,
-	conversationId: string,
-	profileId: string,
-	role: MessageRole,
-	content: string,
-	status: MessageStatus,
-	/**  Why a reply is not complete. */
-	error: ProviderError_Serialize | null,
-	/**  RFC 3339. */
-	createdAt: string,
-	/**  On a user message: the activity offered in reply to it. */
-	proposal: ActivityProposal_Serialize | null,
-	/**  On a user message: what the crisis detector found (the safety card is shown under it). */
-	safety: CrisisSignal_Serialize | null,
-	/**  On a `system_summary` message: how the activity went. */
-	summary: ActivitySummary_Serialize | null,
-};
-
 /**  Sessions of one calendar month (UTC). */
 export type MonthlyTotal = {
 	/**  "YYYY-MM". */
@@ -976,10 +598,7 @@ export type MonthlyTotal = {
 };
 
 /**  What saving an entry takes. */
-export type NewJournalEntry = NewJournalEntry_Serialize | NewJournalEntry_Deserialize;
-
-/**  What saving an entry takes. */
-export type NewJournalEntry_Deserialize = {
+export type NewJournalEntry = {
 	category: JournalCategory,
 	prompt: string,
 	text: string,
@@ -991,42 +610,8 @@ export type NewJournalEntry_Deserialize = {
 	moodAfter?: number | null,
 };
 
-/**  What saving an entry takes. */
-export type NewJournalEntry_Serialize = {
-	category: JournalCategory,
-	prompt: string,
-	text: string,
-	/**  Time spent writing, in milliseconds. */
-	writingMs: number,
-	/**  1–5. */
-	moodBefore: number | null,
-	/**  1–5. */
-	moodAfter: number | null,
-};
-
 /**  A finished or ended-early silent session, to be saved. */
-export type NewMeditationSession = NewMeditationSession_Serialize | NewMeditationSession_Deserialize;
-
-/**  A finished or ended-early silent session, to be saved. */
-export type NewMeditationSession_Deserialize = {
-	/**  What the person chose, 1–120 minutes. */
-	plannedMs: number,
-	/**  Time meditating, pauses excluded; at most the plan (plus a few seconds). */
-	durationMs: number,
-	/**  Whether the timer ran to its end (rather than "End now"). */
-	completed: boolean,
-	/**  RFC 3339. */
-	startedAt: string,
-	/**  RFC 3339, not before the start. */
-	endedAt: string,
-	/**  1–5. */
-	moodBefore?: number | null,
-	/**  1–5. */
-	moodAfter?: number | null,
-};
-
-/**  A finished or ended-early silent session, to be saved. */
-export type NewMeditationSession_Serialize = {
+export type NewMeditationSession = {
 	/**  What the person chose, 1–120 minutes. */
 	plannedMs: number,
 	/**  Time meditating, pauses excluded; at most the plan (plus a few seconds). */
@@ -1066,22 +651,7 @@ export type OnboardingAnswers = {
  *  Which part of a list to read: at most `limit` items (each list has its own default and maximum) after
  *  skipping `offset`. The one paging shape of every list command.
  */
-export type Page = Page_Serialize | Page_Deserialize;
-
-/**
- *  Which part of a list to read: at most `limit` items (each list has its own default and maximum) after
- *  skipping `offset`. The one paging shape of every list command.
- */
-export type Page_Deserialize = {
-	limit?: number | null,
-	offset: number,
-};
-
-/**
- *  Which part of a list to read: at most `limit` items (each list has its own default and maximum) after
- *  skipping `offset`. The one paging shape of every list command.
- */
-export type Page_Serialize = {
+export type Page = {
 	limit: number | null,
 	offset: number,
 };
@@ -1115,27 +685,7 @@ export type Phase = "inhale" | "hold" | "exhale" | "hold_after" |
 "recovery_pause";
 
 /**  A phase has begun. */
-export type PhaseChange = PhaseChange_Serialize | PhaseChange_Deserialize;
-
-/**  A phase has begun. */
-export type PhaseChange_Deserialize = {
-	phase: Phase,
-	/**  How long the phase lasts; None when the user ends it (manual breath, retention). */
-	durationMs?: number | null,
-	/**  The retention target shown on the stopwatch. */
-	targetMs?: number | null,
-	/**  Cycle of a continuous technique, from 1. */
-	cycle?: number | null,
-	/**  Round of the Wim Hof method, from 1. */
-	round?: number | null,
-	/**  Breath within a Wim Hof round, from 1. */
-	breath?: number | null,
-	/**  When the phase started by the schedule, in ms since the session started (pauses included). */
-	startedAtMs: number | null,
-};
-
-/**  A phase has begun. */
-export type PhaseChange_Serialize = {
+export type PhaseChange = {
 	phase: Phase,
 	/**  How long the phase lasts; None when the user ends it (manual breath, retention). */
 	durationMs: number | null,
@@ -1171,20 +721,7 @@ export type ProfileSettings = {
 };
 
 /**  Progress of a long job (model load, index rebuild, re-embedding, import). */
-export type Progress = Progress_Serialize | Progress_Deserialize;
-
-/**  Progress of a long job (model load, index rebuild, re-embedding, import). */
-export type Progress_Deserialize = {
-	/**  A stable job name, e.g. "memory.rebuild". */
-	job: string,
-	/**  The profile the job works for, when it is one profile's. */
-	profileId?: string | null,
-	done: number,
-	total: number,
-};
-
-/**  Progress of a long job (model load, index rebuild, re-embedding, import). */
-export type Progress_Serialize = {
+export type Progress = {
 	/**  A stable job name, e.g. "memory.rebuild". */
 	job: string,
 	/**  The profile the job works for, when it is one profile's. */
@@ -1204,7 +741,14 @@ export type ProposalDecision =
 export type ProposalReason = "sleep" | "anxiety" | "calm" | "space" | "gratitude" | "self_compassion" | "processing";
 
 /**  A provider's failure: its kind and status (the UI words them) and the provider's own words. */
-export type ProviderError = ProviderError_Serialize | ProviderError_Deserialize;
+export type ProviderError = {
+	kind: ProviderErrorKind,
+	providerId: string,
+	/**  The HTTP status, when there was one. */
+	status: number | null,
+	/**  The provider's message, as it sent it (clipped to 300 characters). */
+	detail: string | null,
+};
 
 /**  Why a provider did not give a (whole) reply. */
 export type ProviderErrorKind = 
@@ -1229,32 +773,9 @@ export type ProviderErrorKind =
 /**  No provider is set up. */
 "not_configured";
 
-/**  A provider's failure: its kind and status (the UI words them) and the provider's own words. */
-export type ProviderError_Deserialize = {
-	kind: ProviderErrorKind,
-	providerId: string,
-	/**  The HTTP status, when there was one. */
-	status?: number | null,
-	/**  The provider's message, as it sent it (clipped to 300 characters). */
-	detail?: string | null,
-};
-
-/**  A provider's failure: its kind and status (the UI words them) and the provider's own words. */
-export type ProviderError_Serialize = {
-	kind: ProviderErrorKind,
-	providerId: string,
-	/**  The HTTP status, when there was one. */
-	status: number | null,
-	/**  The provider's message, as it sent it (clipped to 300 characters). */
-	detail: string | null,
-};
-
 /**  Adding (no `id`) or changing a provider. */
-export type ProviderInput = ProviderInput_Serialize | ProviderInput_Deserialize;
-
-/**  Adding (no `id`) or changing a provider. */
-export type ProviderInput_Deserialize = {
-	id?: string | null,
+export type ProviderInput = {
+	id: string | null,
 	name: string,
 	kind: ProviderKind,
 	baseUrl: string,
@@ -1264,20 +785,6 @@ export type ProviderInput_Deserialize = {
 	apiKey?: string | null,
 	/**  Removes the saved key. */
 	clearKey?: boolean,
-};
-
-/**  Adding (no `id`) or changing a provider. */
-export type ProviderInput_Serialize = {
-	id: string | null,
-	name: string,
-	kind: ProviderKind,
-	baseUrl: string,
-	model: string,
-	timeoutMs: number,
-	/**  A new key to store in the keychain; absent keeps the saved one. */
-	apiKey: string | null,
-	/**  Removes the saved key. */
-	clearKey: boolean,
 };
 
 /**  Which wire format a provider speaks. */
@@ -1352,43 +859,18 @@ export type Reason =
  *  ends with exactly one `done` (or, only when storage fails, `error`). The two are worked out side by
  *  side, so either may come first.
  */
-export type ReplyEvent = ReplyEvent_Serialize | ReplyEvent_Deserialize;
-
-/**
- *  What streams to the UI while a turn runs. Every new message gets exactly one `classified`; a reply
- *  ends with exactly one `done` (or, only when storage fails, `error`). The two are worked out side by
- *  side, so either may come first.
- */
-export type ReplyEvent_Deserialize = 
+export type ReplyEvent = 
 /**
  *  The user's message again once the offline classifier has had its say: with the activity it
  *  offers, or with none.
  */
-{ kind: "classified"; message: Message_Deserialize } | 
+{ kind: "classified"; message: Message } | 
 /**  A piece of the reply, in order. */
 { kind: "token"; replyId: string; text: string } | 
 /**  The reply as saved: complete, partial, failed or cancelled (with the error for people). */
-{ kind: "done"; replyId: string; message: Message_Deserialize } | 
+{ kind: "done"; replyId: string; message: Message } | 
 /**  The reply could not be saved. */
-{ kind: "error"; replyId: string; error: AppError_Deserialize };
-
-/**
- *  What streams to the UI while a turn runs. Every new message gets exactly one `classified`; a reply
- *  ends with exactly one `done` (or, only when storage fails, `error`). The two are worked out side by
- *  side, so either may come first.
- */
-export type ReplyEvent_Serialize = 
-/**
- *  The user's message again once the offline classifier has had its say: with the activity it
- *  offers, or with none.
- */
-{ kind: "classified"; message: Message_Serialize } | 
-/**  A piece of the reply, in order. */
-{ kind: "token"; replyId: string; text: string } | 
-/**  The reply as saved: complete, partial, failed or cancelled (with the error for people). */
-{ kind: "done"; replyId: string; message: Message_Serialize } | 
-/**  The reply could not be saved. */
-{ kind: "error"; replyId: string; error: AppError_Serialize };
+{ kind: "error"; replyId: string; error: AppError };
 
 /**  One day of the retention trend chart. */
 export type RetentionPoint = {
@@ -1400,40 +882,14 @@ export type RetentionPoint = {
 };
 
 /**  What `retry_reply` answers at once. */
-export type RetryStarted = RetryStarted_Serialize | RetryStarted_Deserialize;
-
-/**  What `retry_reply` answers at once. */
-export type RetryStarted_Deserialize = {
-	replyId: string,
-	/**  The reply it replaces (removed), if there was one. */
-	removedMessageId?: string | null,
-};
-
-/**  What `retry_reply` answers at once. */
-export type RetryStarted_Serialize = {
+export type RetryStarted = {
 	replyId: string,
 	/**  The reply it replaces (removed), if there was one. */
 	removedMessageId: string | null,
 };
 
 /**  One cycle (continuous techniques) or round (Wim Hof), as saved with the session. */
-export type RoundRecord = RoundRecord_Serialize | RoundRecord_Deserialize;
-
-/**  One cycle (continuous techniques) or round (Wim Hof), as saved with the session. */
-export type RoundRecord_Deserialize = {
-	/**  Cycle or round number, from 1. */
-	number: number,
-	completed: boolean,
-	/**  Time spent in it, pauses excluded. */
-	durationMs: number,
-	/**  Wim Hof: breaths taken. */
-	breaths?: number | null,
-	/**  Wim Hof: breath retention (until release, or until stopped). */
-	retentionMs?: number | null,
-};
-
-/**  One cycle (continuous techniques) or round (Wim Hof), as saved with the session. */
-export type RoundRecord_Serialize = {
+export type RoundRecord = {
 	/**  Cycle or round number, from 1. */
 	number: number,
 	completed: boolean,
@@ -1446,25 +902,7 @@ export type RoundRecord_Serialize = {
 };
 
 /**  The gate's answer. */
-export type SafetyDecision = SafetyDecision_Serialize | SafetyDecision_Deserialize;
-
-/**  The gate's answer. */
-export type SafetyDecision_Deserialize = {
-	/**  Whether Wim Hof may start (a suggestion still lets the person choose). */
-	allowed: boolean,
-	/**  A gentler technique to offer instead, if any. */
-	suggestedTechnique?: Technique | null,
-	/**  Why (the UI words it). */
-	reason?: GateReason | null,
-	/**
-	 *  Show the safety notice (SPEC §4: water, driving, sit or lie down) before starting, until
-	 *  acknowledged once.
-	 */
-	showSafetyNotice: boolean,
-};
-
-/**  The gate's answer. */
-export type SafetyDecision_Serialize = {
+export type SafetyDecision = {
 	/**  Whether Wim Hof may start (a suggestion still lets the person choose). */
 	allowed: boolean,
 	/**  A gentler technique to offer instead, if any. */
@@ -1486,18 +924,7 @@ export type SearchMode =
 "meaning";
 
 /**  Options of a search. */
-export type SearchOptions = SearchOptions_Serialize | SearchOptions_Deserialize;
-
-/**  Options of a search. */
-export type SearchOptions_Deserialize = {
-	/**  Results wanted (1–50; default 10). */
-	limit?: number | null,
-	/**  Minimum cosine similarity; by default none, so the best memories there are always come back. */
-	minSimilarity?: number | null,
-};
-
-/**  Options of a search. */
-export type SearchOptions_Serialize = {
+export type SearchOptions = {
 	/**  Results wanted (1–50; default 10). */
 	limit: number | null,
 	/**  Minimum cosine similarity; by default none, so the best memories there are always come back. */
@@ -1505,31 +932,18 @@ export type SearchOptions_Serialize = {
 };
 
 /**  A session to run: a named technique, a custom pattern, or the Wim Hof method. */
-export type SessionConfig = SessionConfig_Serialize | SessionConfig_Deserialize;
-
-/**  A session to run: a named technique, a custom pattern, or the Wim Hof method. */
-export type SessionConfig_Deserialize = { technique: "box" } | { technique: "relaxing_478" } | { technique: "coherent" } | { technique: "deep_calm" } | {
+export type SessionConfig = { technique: "box" } | { technique: "relaxing_478" } | { technique: "coherent" } | { technique: "deep_calm" } | {
 	technique: "custom",
 } & Pattern | {
 	technique: "wim_hof",
-} & WimHofSettings_Deserialize;
-
-/**  A session to run: a named technique, a custom pattern, or the Wim Hof method. */
-export type SessionConfig_Serialize = { technique: "box" } | { technique: "relaxing_478" } | { technique: "coherent" } | { technique: "deep_calm" } | {
-	technique: "custom",
-} & Pattern | {
-	technique: "wim_hof",
-} & WimHofSettings_Serialize;
+} & WimHofSettings;
 
 /**  Everything a session tells the UI. */
-export type SessionEvent = SessionEvent_Serialize | SessionEvent_Deserialize;
-
-/**  Everything a session tells the UI. */
-export type SessionEvent_Deserialize = {
+export type SessionEvent = {
 	kind: "phaseChanged",
-} & PhaseChange_Deserialize | {
+} & PhaseChange | {
 	kind: "tick",
-} & TickInfo_Deserialize | {
+} & TickInfo | {
 	kind: "paused",
 } & PauseInfo | {
 	kind: "resumed",
@@ -1537,56 +951,17 @@ export type SessionEvent_Deserialize = {
 /**  Sent exactly once, when the last phase ends. */
 {
 	kind: "completed",
-} & Completion_Deserialize | 
+} & Completion | 
 /**  Sent exactly once, when the session is stopped before its end. */
 {
 	kind: "stopped",
-} & Stop_Deserialize;
-
-/**  Everything a session tells the UI. */
-export type SessionEvent_Serialize = {
-	kind: "phaseChanged",
-} & PhaseChange_Serialize | {
-	kind: "tick",
-} & TickInfo_Serialize | {
-	kind: "paused",
-} & PauseInfo | {
-	kind: "resumed",
-} & PauseInfo | 
-/**  Sent exactly once, when the last phase ends. */
-{
-	kind: "completed",
-} & Completion_Serialize | 
-/**  Sent exactly once, when the session is stopped before its end. */
-{
-	kind: "stopped",
-} & Stop_Serialize;
+} & Stop;
 
 /**  Preferred session length: short up to 5 min, medium 5–15, long beyond. */
 export type SessionLength = "short" | "medium" | "long";
 
 /**  Totals of a finished session. */
-export type SessionStats = SessionStats_Serialize | SessionStats_Deserialize;
-
-/**  Totals of a finished session. */
-export type SessionStats_Deserialize = {
-	technique: Technique,
-	/**  Time breathing, pauses excluded. */
-	activeMs: number | null,
-	/**  Time from start to end, pauses included. */
-	totalMs: number | null,
-	cyclesCompleted: number,
-	roundsCompleted: number,
-	/**  Wim Hof breaths taken. */
-	breaths: number,
-	/**  Wim Hof retention per round, in order. */
-	retentionsMs: (number | null)[],
-	averageRetentionMs?: number | null,
-	bestRetentionMs?: number | null,
-};
-
-/**  Totals of a finished session. */
-export type SessionStats_Serialize = {
+export type SessionStats = {
 	technique: Technique,
 	/**  Time breathing, pauses excluded. */
 	activeMs: number | null,
@@ -1628,58 +1003,26 @@ export type SettingsChanged = {
 };
 
 /**  What starting a session needs. */
-export type StartBreathing = StartBreathing_Serialize | StartBreathing_Deserialize;
-
-/**  What starting a session needs. */
-export type StartBreathing_Deserialize = {
-	config: SessionConfig_Deserialize,
-	/**  How the person feels before, 1–5. */
-	moodBefore?: number | null,
-};
-
-/**  What starting a session needs. */
-export type StartBreathing_Serialize = {
-	config: SessionConfig_Serialize,
+export type StartBreathing = {
+	config: SessionConfig,
 	/**  How the person feels before, 1–5. */
 	moodBefore: number | null,
 };
 
 /**  The session was stopped early. */
-export type Stop = Stop_Serialize | Stop_Deserialize;
-
-/**  Where a session was stopped early. */
-export type StopPoint = StopPoint_Serialize | StopPoint_Deserialize;
-
-/**  Where a session was stopped early. */
-export type StopPoint_Deserialize = {
-	phase: Phase,
-	cycle?: number | null,
-	round?: number | null,
-	breath?: number | null,
-	/**  Time spent in that phase before stopping. */
-	phaseElapsedMs: number | null,
+export type Stop = {
+	at: StopPoint,
+	stats: SessionStats,
 };
 
 /**  Where a session was stopped early. */
-export type StopPoint_Serialize = {
+export type StopPoint = {
 	phase: Phase,
 	cycle: number | null,
 	round: number | null,
 	breath: number | null,
 	/**  Time spent in that phase before stopping. */
 	phaseElapsedMs: number | null,
-};
-
-/**  The session was stopped early. */
-export type Stop_Deserialize = {
-	at: StopPoint_Deserialize,
-	stats: SessionStats_Deserialize,
-};
-
-/**  The session was stopped early. */
-export type Stop_Serialize = {
-	at: StopPoint_Serialize,
-	stats: SessionStats_Serialize,
 };
 
 /**  What an error is about: a value that was refused, or a thing that was not found. */
@@ -1700,46 +1043,19 @@ export type TechniqueCount = {
 };
 
 /**  A technique the UI can offer, with its pattern or Wim Hof defaults. */
-export type TechniqueInfo = TechniqueInfo_Serialize | TechniqueInfo_Deserialize;
-
-/**  A technique the UI can offer, with its pattern or Wim Hof defaults. */
-export type TechniqueInfo_Deserialize = {
-	technique: Technique,
-	/**  The fixed pattern of a preset; for custom, a starting point the person edits. */
-	pattern?: Pattern | null,
-	/**  Wim Hof's default settings. */
-	wimHof?: WimHofSettings_Deserialize | null,
-};
-
-/**  A technique the UI can offer, with its pattern or Wim Hof defaults. */
-export type TechniqueInfo_Serialize = {
+export type TechniqueInfo = {
 	technique: Technique,
 	/**  The fixed pattern of a preset; for custom, a starting point the person edits. */
 	pattern: Pattern | null,
 	/**  Wim Hof's default settings. */
-	wimHof: WimHofSettings_Serialize | null,
+	wimHof: WimHofSettings | null,
 };
 
 /**  The colour theme; `system` follows the operating system. */
 export type Theme = "light" | "system" | "dark";
 
 /**  Countdown state of the current phase (the runner sends about ten a second). */
-export type TickInfo = TickInfo_Serialize | TickInfo_Deserialize;
-
-/**  Countdown state of the current phase (the runner sends about ten a second). */
-export type TickInfo_Deserialize = {
-	phase: Phase,
-	/**  Time spent in this phase, pauses excluded (the retention stopwatch). */
-	elapsedMs: number | null,
-	/**  Time left in this phase; None when the user ends it. */
-	remainingMs?: number | null,
-	/**  Time spent in the session, pauses excluded. */
-	sessionElapsedMs: number | null,
-	paused: boolean,
-};
-
-/**  Countdown state of the current phase (the runner sends about ten a second). */
-export type TickInfo_Serialize = {
+export type TickInfo = {
 	phase: Phase,
 	/**  Time spent in this phase, pauses excluded (the retention stopwatch). */
 	elapsedMs: number | null,
@@ -1751,38 +1067,15 @@ export type TickInfo_Serialize = {
 };
 
 /**  What `send_message` answers at once; the rest arrives as [`ReplyEvent`]s. */
-export type TurnStarted = TurnStarted_Serialize | TurnStarted_Deserialize;
-
-/**  What `send_message` answers at once; the rest arrives as [`ReplyEvent`]s. */
-export type TurnStarted_Deserialize = {
+export type TurnStarted = {
 	conversation: Conversation,
-	userMessage: Message_Deserialize,
-	/**  The reply being streamed; absent when no provider is set up (the chat then shows how to add one). */
-	replyId?: string | null,
-};
-
-/**  What `send_message` answers at once; the rest arrives as [`ReplyEvent`]s. */
-export type TurnStarted_Serialize = {
-	conversation: Conversation,
-	userMessage: Message_Serialize,
+	userMessage: Message,
 	/**  The reply being streamed; absent when no provider is set up (the chat then shows how to add one). */
 	replyId: string | null,
 };
 
 /**  Wim Hof results of one session. */
-export type WimHofResult = WimHofResult_Serialize | WimHofResult_Deserialize;
-
-/**  Wim Hof results of one session. */
-export type WimHofResult_Deserialize = {
-	/**  Retention per round, in order. */
-	retentionsMs: number[],
-	averageRetentionMs?: number | null,
-	bestRetentionMs?: number | null,
-	totalDurationMs: number,
-};
-
-/**  Wim Hof results of one session. */
-export type WimHofResult_Serialize = {
+export type WimHofResult = {
 	/**  Retention per round, in order. */
 	retentionsMs: number[],
 	averageRetentionMs: number | null,
@@ -1791,10 +1084,7 @@ export type WimHofResult_Serialize = {
 };
 
 /**  Wim Hof method settings (SPEC §4). Missing fields take their defaults. */
-export type WimHofSettings = WimHofSettings_Serialize | WimHofSettings_Deserialize;
-
-/**  Wim Hof method settings (SPEC §4). Missing fields take their defaults. */
-export type WimHofSettings_Deserialize = {
+export type WimHofSettings = {
 	/**  Rounds, 1–10. */
 	rounds?: number,
 	/**  Breaths per round, 10–60. */
@@ -1811,39 +1101,8 @@ export type WimHofSettings_Deserialize = {
 	recoveryPauseS?: number,
 };
 
-/**  Wim Hof method settings (SPEC §4). Missing fields take their defaults. */
-export type WimHofSettings_Serialize = {
-	/**  Rounds, 1–10. */
-	rounds: number,
-	/**  Breaths per round, 10–60. */
-	breaths: number,
-	/**  Seconds for each inhale and for each exhale of a paced breath, 1.0–3.0. */
-	tempoS: number | null,
-	/**  The user taps each breath instead of following the tempo. */
-	manualPacing: boolean,
-	/**  The retention target shown on the stopwatch, 30–300 s. */
-	retentionTargetS: number,
-	/**  The recovery inhale hold, 5–30 s. */
-	recoveryHoldS: number,
-	/**  The pause between rounds, 0–120 s (0 goes straight on). */
-	recoveryPauseS: number,
-};
-
 /**  Wim Hof over every saved session. */
-export type WimHofStats = WimHofStats_Serialize | WimHofStats_Deserialize;
-
-/**  Wim Hof over every saved session. */
-export type WimHofStats_Deserialize = {
-	sessions: number,
-	/**  Rounds with a retention. */
-	rounds: number,
-	averageRetentionMs?: number | null,
-	bestRetentionMs?: number | null,
-	totalDurationMs: number | null,
-};
-
-/**  Wim Hof over every saved session. */
-export type WimHofStats_Serialize = {
+export type WimHofStats = {
 	sessions: number,
 	/**  Rounds with a retention. */
 	rounds: number,

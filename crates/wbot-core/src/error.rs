@@ -174,7 +174,7 @@ pub struct ErrorParams {
 pub struct AppError {
     pub code: ErrorCode,
     pub reason: Reason,
-    pub params: ErrorParams,
+    pub params: Box<ErrorParams>,
 }
 
 impl From<CoreError> for AppError {
@@ -187,7 +187,7 @@ impl From<CoreError> for AppError {
         Self {
             code: err.code(),
             reason: err.reason,
-            params: *err.params,
+            params: err.params,
         }
     }
 }

@@ -14,11 +14,12 @@ use wbot_core::Core;
 use super::Result;
 use crate::error::Input;
 
-/// Every technique with its pattern (presets) or default settings (custom, Wim Hof).
+/// Every technique with its pattern (presets) or default settings (custom, Wim Hof). It cannot fail; it
+/// returns a `Result` like every command, so the UI unwraps every command one way.
 #[tauri::command]
 #[specta::specta]
-pub fn breathing_techniques() -> Vec<TechniqueInfo> {
-    breathing::techniques()
+pub fn breathing_techniques() -> Result<Vec<TechniqueInfo>> {
+    Ok(breathing::techniques())
 }
 
 /// Starts a session; its phase changes, ticks (~10/s), pauses and its end arrive on `on_event`

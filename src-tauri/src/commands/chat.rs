@@ -204,8 +204,8 @@ pub async fn search_conversations(
 /// Starting points for a provider (Ollama, llama.cpp, LM Studio, OpenAI, Anthropic, OpenRouter).
 #[tauri::command]
 #[specta::specta]
-pub fn provider_presets() -> Vec<ProviderPreset> {
-    presets()
+pub fn provider_presets() -> Result<Vec<ProviderPreset>> {
+    Ok(presets())
 }
 
 /// The profile's providers, in fallback order.

@@ -285,6 +285,7 @@ export class FakeBackend implements Backend {
       this.stored(profileId);
       this.profiles.delete(profileId);
       if (this.activeId === profileId) this.activeId = null;
+      return null;
     });
   }
 
@@ -465,6 +466,7 @@ export class FakeBackend implements Backend {
       if (run.ended !== null) throw new BackendError("conflict", "session_ended");
       run.calls.push(method);
       after(run);
+      return null;
     });
   }
 
@@ -547,6 +549,7 @@ export class FakeBackend implements Backend {
   deleteBreathingSession(profileId: string, sessionId: string) {
     return this.run_("deleteBreathingSession", () => {
       this.sessions.splice(this.ownSession(profileId, sessionId), 1);
+      return null;
     });
   }
 
@@ -604,6 +607,7 @@ export class FakeBackend implements Backend {
     return this.run_("acknowledgeWimHofNotice", () => {
       this.stored(profileId);
       this.acknowledged.add(profileId);
+      return null;
     });
   }
 
@@ -657,9 +661,9 @@ export class FakeBackend implements Backend {
     );
   }
 
-  addMemory(profileId: string, text: string, kind?: MemoryKind) {
+  addMemory(profileId: string, text: string, kind: MemoryKind | null) {
     return this.run_("addMemory", () =>
-      this.memory.add(this.stored(profileId).profile.id, text, kind),
+      this.memory.add(this.stored(profileId).profile.id, text, kind ?? undefined),
     );
   }
 
@@ -672,6 +676,7 @@ export class FakeBackend implements Backend {
   deleteMemory(profileId: string, memoryId: string) {
     return this.run_("deleteMemory", () => {
       this.memory.delete(this.stored(profileId).profile.id, memoryId);
+      return null;
     });
   }
 
@@ -707,6 +712,7 @@ export class FakeBackend implements Backend {
   cancelReply(profileId: string, replyId: string) {
     return this.run_("cancelReply", () => {
       this.chat.cancel(this.stored(profileId).profile.id, replyId);
+      return null;
     });
   }
 
@@ -863,6 +869,30 @@ export class FakeBackend implements Backend {
     });
   }
 
+  getJournalEntry(profileId: string, entryId: string) {
+    return this.run_("getJournalEntry", () => {
+      this.stored(profileId);
+      const entry = this.journalEntries.find(
+        (e) => e.id === entryId && this.journalOwner.get(e.id) === profileId,
+      );
+      if (entry === undefined) {
+        throw new BackendError("not_found", "not_found", {
+          subject: "journal_entry",
+          value: entryId,
+        });
+      }
+      return entry;
+    });
+  }
+
+  listJournalEntries(profileId: string, { limit, offset }: Page) {
+    return this.run_("listJournalEntries", () => {
+      this.stored(profileId);
+      const own = this.journalEntries.filter((e) => this.journalOwner.get(e.id) === profileId);
+      return own.slice(offset, offset + (limit ?? 20));
+    });
+  }
+
   listConversations(profileId: string) {
     return this.run_("listConversations", () => this.chat.list(this.stored(profileId).profile.id));
   }
@@ -922,6 +952,7 @@ export class FakeBackend implements Backend {
   deleteProvider(profileId: string, providerId: string) {
     return this.run_("deleteProvider", () => {
       this.chat.deleteProvider(this.stored(profileId).profile.id, providerId);
+      return null;
     });
   }
 

@@ -575,7 +575,7 @@ export class FakeChat {
         actual: Number.isFinite(input.timeoutMs) ? input.timeoutMs / 1000 : null,
       });
     }
-    if (input.apiKey !== null) {
+    if (input.apiKey != null) {
       const key = input.apiKey.trim();
       if (key === "") throw new BackendError("validation", "empty", { subject: "api_key" });
       if (/\s/.test(key) || Array.from(key).length > MAX_KEY_CHARS) {

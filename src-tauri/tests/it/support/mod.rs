@@ -121,7 +121,7 @@ pub fn assert_error(result: Result<Value, Value>, code: &str, needle: &str) {
     let err: wbot_core::AppError = serde_json::from_value(err).expect("an AppError");
     let summary = wbot_core::CoreError {
         reason: err.reason,
-        params: Box::new(err.params),
+        params: err.params,
         detail: None,
     }
     .to_string();

@@ -84,7 +84,7 @@ export function useAddMemory(profileId: string) {
   const backend = useBackend();
   const invalidate = useInvalidateMemory(profileId);
   return useMutation({
-    mutationFn: (text: string) => backend.addMemory(profileId, text),
+    mutationFn: (text: string) => backend.addMemory(profileId, text, null),
     onSuccess: invalidate,
   });
 }

@@ -12,6 +12,7 @@ use crate::error::{CoreError, Reason, Result, Subject};
 use crate::ids::{new_id, parse_id};
 use crate::profile::check_mood;
 use crate::profile::ProfileService;
+use crate::text::checked_text;
 
 /// The longest entry, in characters (about 8,000 words). Longer text is refused, never cut.
 pub const MAX_ENTRY_CHARS: usize = 50_000;
@@ -67,21 +68,10 @@ pub fn word_count(text: &str) -> u32 {
 
 /// Checks an entry; returns it with the text and prompt trimmed.
 fn validated(mut input: NewJournalEntry) -> Result<NewJournalEntry> {
-    input.text = input.text.trim().to_string();
+    input.text = checked_text(&input.text, Subject::JournalEntry, MAX_ENTRY_CHARS)?;
     input.prompt = input.prompt.trim().to_string();
-    if input.text.is_empty() {
-        return Err(CoreError::empty(Subject::JournalEntry));
-    }
-    let chars = input.text.chars().count();
-    if chars > MAX_ENTRY_CHARS {
-        return Err(CoreError::too_long(
-            Subject::JournalEntry,
-            MAX_ENTRY_CHARS,
-            chars,
-        ));
-    }
-    if input.text.contains('\0') || input.prompt.contains('\0') {
-        return Err(CoreError::new(Reason::InvalidCharacters).subject(Subject::JournalEntry));
+    if input.prompt.contains('\0') {
+        return Err(CoreError::new(Reason::InvalidCharacters).subject(Subject::JournalPrompt));
     }
     if input.prompt.is_empty() || input.prompt.chars().count() > MAX_PROMPT_CHARS {
         return Err(CoreError::out_of_range(

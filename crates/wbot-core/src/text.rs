@@ -1,5 +1,7 @@
-//! Text helpers every domain shares: closed sets of string values (`string_enum!`), and the clipping and
-//! whitespace folding that previews and prompts use.
+//! Text helpers every domain shares: closed sets of string values (`string_enum!`), the one check of a
+//! text a person wrote, and the clipping and whitespace folding that previews and prompts use.
+
+use crate::error::{CoreError, Reason, Result, Subject};
 
 /// Declares a closed set of snake_case string values shared with TypeScript.
 macro_rules! string_enum {
@@ -34,6 +36,23 @@ macro_rules! string_enum {
     };
 }
 pub(crate) use string_enum;
+
+/// Trims and checks a text a person wrote (a message, a memory, a search, a journal entry): not blank, at
+/// most `max` characters, no NUL (which SQLite's text cannot hold). The errors name `subject`.
+pub fn checked_text(raw: &str, subject: Subject, max: usize) -> Result<String> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Err(CoreError::empty(subject));
+    }
+    let count = text.chars().count();
+    if count > max {
+        return Err(CoreError::too_long(subject, max, count));
+    }
+    if text.contains('\0') {
+        return Err(CoreError::new(Reason::InvalidCharacters).subject(subject));
+    }
+    Ok(text.to_string())
+}
 
 /// At most `max` characters: the first `max - 1` and "…" when longer.
 pub fn clip(text: &str, max: usize) -> String {

@@ -2,21 +2,17 @@
 //! called through IPC as the webview does. A reply streams from a loopback server speaking OpenAI's
 //! event stream, and the `Channel<ReplyEvent>` it travels on is caught by a channel interceptor.
 
+use crate::chat_support::{openai_stream, stream, Server};
 use crate::support;
 
 use crate::support::assert_error;
 
-use std::io::{Read, Write};
-use std::net::TcpListener;
-use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
 use serde_json::{json, Value};
 use tauri::test::MockRuntime;
 use tauri::{App, WebviewWindow};
-use wbot_core::memory::MemoryConfig;
-use wbot_core::Core;
 
 const EVENT_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -29,14 +25,7 @@ struct Harness {
 
 fn harness() -> Harness {
     let dir = tempfile::tempdir().expect("temp dir");
-    let core = tauri::async_runtime::block_on(async {
-        let core = Core::open(dir.path()).await.expect("core opens");
-        let resources = Path::new(env!("CARGO_MANIFEST_DIR")).join("resources");
-        core.memory()
-            .configure(MemoryConfig::from_resource_dir(&resources))
-            .await;
-        core
-    });
+    let core = support::core_with_model(dir.path());
     let (app, webview, events) = support::channel_app(core);
     Harness {
         _app: app,
@@ -57,48 +46,10 @@ impl Harness {
     }
 }
 
-/// Answers one request with an OpenAI Chat Completions stream of `pieces`, then closes.
-fn openai_once(pieces: &'static [&'static str]) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let base = format!("http://{}/v1", listener.local_addr().expect("addr"));
-    std::thread::spawn(move || {
-        let (mut socket, _) = listener.accept().expect("accept");
-        let mut request = Vec::new();
-        let mut buf = [0u8; 4096];
-        // Headers, then as many body bytes as Content-Length says.
-        loop {
-            let n = socket.read(&mut buf).expect("read");
-            request.extend_from_slice(&buf[..n]);
-            let text = String::from_utf8_lossy(&request).to_string();
-            if let Some(end) = text.find("\r\n\r\n") {
-                let length = text[..end]
-                    .lines()
-                    .find_map(|l| {
-                        l.to_ascii_lowercase()
-                            .strip_prefix("content-length:")
-                            .map(|v| v.trim().parse::<usize>().expect("length"))
-                    })
-                    .unwrap_or(0);
-                if request.len() >= end + 4 + length {
-                    break;
-                }
-            }
-        }
-        let mut body = String::new();
-        for p in pieces {
-            let chunk = json!({"id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "m",
-                "choices": [{"index": 0, "delta": {"content": p}, "finish_reason": null}]});
-            body.push_str(&format!("data: {chunk}\n\n"));
-        }
-        let end = json!({"id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "m",
-            "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]});
-        body.push_str(&format!("data: {end}\n\ndata: [DONE]\n\n"));
-        let head =
-            "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nconnection: close\r\n\r\n";
-        socket.write_all(head.as_bytes()).expect("write head");
-        socket.write_all(body.as_bytes()).expect("write body");
-    });
-    base
+/// The core tests' fake provider (one fake server for the Rust layers), answering with an OpenAI Chat
+/// Completions stream of `pieces`; it lives as long as the app's async runtime.
+fn openai_server(pieces: &[&str]) -> Server {
+    tauri::async_runtime::block_on(Server::start(vec![stream(openai_stream(pieces, true))]))
 }
 
 #[test]
@@ -111,7 +62,8 @@ fn a_message_streams_its_reply_over_the_channel() {
     assert_eq!(status["configured"], false);
     assert!(status["helplines"].as_array().expect("lines").len() >= 2);
 
-    let base = openai_once(&["Hello ", "Ana."]);
+    let server = openai_server(&["Hello ", "Ana."]);
+    let base = server.base_url.clone();
     let provider = h
         .call(
             "save_provider",

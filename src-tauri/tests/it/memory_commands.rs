@@ -15,8 +15,6 @@ use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};
 use tauri::{App, Listener, WebviewWindow, WebviewWindowBuilder};
 use tauri_specta::Event;
 use wbot_app_lib::commands::memory::CoreNotice;
-use wbot_core::memory::MemoryConfig;
-use wbot_core::Core;
 
 struct Harness {
     app: App<MockRuntime>,
@@ -27,14 +25,7 @@ struct Harness {
 
 fn harness() -> Harness {
     let dir = tempfile::tempdir().expect("temp dir");
-    let core = tauri::async_runtime::block_on(async {
-        let core = Core::open(dir.path()).await.expect("core opens");
-        let resources = Path::new(env!("CARGO_MANIFEST_DIR")).join("resources");
-        core.memory()
-            .configure(MemoryConfig::from_resource_dir(&resources))
-            .await;
-        core
-    });
+    let core = support::core_with_model(dir.path());
     let builder = wbot_app_lib::wbot_specta_builder!(MockRuntime);
     let app = mock_builder()
         .invoke_handler(builder.invoke_handler())

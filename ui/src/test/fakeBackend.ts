@@ -49,7 +49,7 @@ import type {
   SearchMode,
 } from "../lib/backend";
 import { FakeChat, PROVIDER_PRESETS } from "./fakeChat";
-import { requireText } from "./validation";
+import { pageLimit, requireText } from "./validation";
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: "system",
@@ -532,7 +532,7 @@ export class FakeBackend implements Backend {
     return this.run_("breathingHistory", () => {
       this.stored(profileId);
       const own = this.sessions.filter((s) => this.sessionOwner.get(s.id) === profileId);
-      const items = own.slice(offset, offset + (limit ?? 20));
+      const items = own.slice(offset, offset + pageLimit(limit, 20, 100));
       return { items, total: own.length };
     });
   }
@@ -651,7 +651,7 @@ export class FakeBackend implements Backend {
 
   listMemories(profileId: string, { limit, offset }: Page) {
     return this.run_("listMemories", () =>
-      this.memory.list(this.stored(profileId).profile.id, offset, limit ?? 50),
+      this.memory.list(this.stored(profileId).profile.id, offset, limit),
     );
   }
 
@@ -889,7 +889,7 @@ export class FakeBackend implements Backend {
     return this.run_("listJournalEntries", () => {
       this.stored(profileId);
       const own = this.journalEntries.filter((e) => this.journalOwner.get(e.id) === profileId);
-      return own.slice(offset, offset + (limit ?? 20));
+      return own.slice(offset, offset + pageLimit(limit, 20, 100));
     });
   }
 

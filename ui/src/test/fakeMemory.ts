@@ -9,6 +9,7 @@ import {
   type SearchOptions,
 } from "../lib/backend";
 import { CORE } from "./coreFixtures";
+import { isId, pageLimit } from "./validation";
 
 const MAX_CHARS = CORE.limits.memoryChars;
 const MAX_PAGE = CORE.limits.memoryPage;
@@ -61,7 +62,7 @@ export class FakeMemory {
   seed(profileId: string, text: string, createdAt?: string): Memory {
     const at = createdAt ?? new Date(Date.UTC(2025, 4, 1 + this.nextId, 9)).toISOString();
     const memory: Memory = {
-      id: `memory-${String(this.nextId++)}`,
+      id: crypto.randomUUID(),
       profileId,
       conversationId: null,
       kind: "note",
@@ -92,7 +93,7 @@ export class FakeMemory {
   }
 
   private find(profileId: string, memoryId: string): Memory {
-    if (!/^memory-\d+$/.test(memoryId)) {
+    if (!isId(memoryId)) {
       throw new BackendError("validation", "invalid_format", {
         subject: "memory",
         value: memoryId,
@@ -105,15 +106,8 @@ export class FakeMemory {
     return memory;
   }
 
-  list(profileId: string, offset: number, limit: number): MemoryPage {
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw new BackendError("validation", "out_of_range", {
-        subject: "page_size",
-        min: 1,
-        max: MAX_PAGE,
-        actual: limit,
-      });
-    }
+  list(profileId: string, offset: number, wanted: number | null): MemoryPage {
+    const limit = pageLimit(wanted, 50, MAX_PAGE);
     const all = this.owned(profileId);
     const items = all.slice(offset, offset + limit);
     const next = offset + items.length;

@@ -22,10 +22,10 @@ pub use index::VectorIndex;
 pub use paths::EnvPaths;
 
 use crate::db::Page;
-use crate::error::{CoreError, ErrorCode, Reason, Result, Subject};
+use crate::error::{CoreError, ErrorCode, Result, Subject};
 use crate::ids::parse_id;
 use crate::profile::ProfileService;
-use crate::text::string_enum;
+use crate::text::{checked_text, string_enum};
 
 /// The longest memory (and search text), in characters. Longer text is refused, never truncated.
 pub const MAX_MEMORY_CHARS: usize = 8_000;
@@ -271,31 +271,9 @@ pub struct MemoryStatus {
     pub rebuild_in_progress: bool,
 }
 
-/// Which text is being checked, for the error message.
-#[derive(Clone, Copy)]
-enum TextUse {
-    Memory,
-    Query,
-}
-
-/// Trims and checks a memory or search text: not empty, at most [`MAX_MEMORY_CHARS`], no NUL.
-fn validate_text(raw: &str, use_: TextUse) -> Result<String> {
-    let text = raw.trim();
-    let subject = match use_ {
-        TextUse::Memory => Subject::Memory,
-        TextUse::Query => Subject::SearchText,
-    };
-    if text.is_empty() {
-        return Err(CoreError::empty(subject));
-    }
-    let count = text.chars().count();
-    if count > MAX_MEMORY_CHARS {
-        return Err(CoreError::too_long(subject, MAX_MEMORY_CHARS, count));
-    }
-    if text.contains('\0') {
-        return Err(CoreError::new(Reason::InvalidCharacters).subject(subject));
-    }
-    Ok(text.to_string())
+/// Trims and checks a memory (`Subject::Memory`) or a search (`Subject::SearchText`).
+fn validate_text(raw: &str, subject: Subject) -> Result<String> {
+    checked_text(raw, subject, MAX_MEMORY_CHARS)
 }
 
 /// What Wbot remembers, per profile: the rules (validation, limits, the recall floor) over the engine that
@@ -361,7 +339,7 @@ impl MemoryService {
                     e
                 }
             };
-            m.text = validate_text(&m.text, TextUse::Memory).map_err(at)?;
+            m.text = validate_text(&m.text, Subject::Memory).map_err(at)?;
             if let Some(c) = &m.conversation_id {
                 m.conversation_id =
                     Some(parse_id(c, Subject::Conversation).map_err(at)?.to_string());
@@ -394,7 +372,7 @@ impl MemoryService {
     ) -> Result<Memory> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
         let id = parse_id(memory_id, Subject::Memory)?.to_string();
-        let text = validate_text(text, TextUse::Memory)?;
+        let text = validate_text(text, Subject::Memory)?;
         self.engine.update_text(&profile_id, &id, text).await
     }
 
@@ -424,7 +402,7 @@ impl MemoryService {
         options: SearchOptions,
     ) -> Result<Vec<MemoryHit>> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let query = validate_text(query, TextUse::Query)?;
+        let query = validate_text(query, Subject::SearchText)?;
         let limit = options.limit.unwrap_or(10);
         if limit == 0 || limit > MAX_SEARCH_LIMIT {
             return Err(CoreError::out_of_range(
@@ -477,7 +455,7 @@ impl MemoryService {
         floor: f32,
     ) -> Result<Vec<MemoryHit>> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let text = validate_text(text, TextUse::Query)?;
+        let text = validate_text(text, Subject::SearchText)?;
         self.engine
             .search(&profile_id, &text, vector, RECALL_COUNT, Some(floor))
             .await
@@ -502,16 +480,16 @@ mod tests {
 
     #[test]
     fn text_validation() {
-        assert_eq!(validate_text("  hi  ", TextUse::Memory).unwrap(), "hi");
+        assert_eq!(validate_text("  hi  ", Subject::Memory).unwrap(), "hi");
         assert_eq!(
-            validate_text(" \n\t ", TextUse::Memory).unwrap_err().code(),
+            validate_text(" \n\t ", Subject::Memory).unwrap_err().code(),
             crate::ErrorCode::Validation
         );
         let long = "a".repeat(MAX_MEMORY_CHARS + 1);
-        let err = validate_text(&long, TextUse::Memory).unwrap_err();
+        let err = validate_text(&long, Subject::Memory).unwrap_err();
         assert_eq!(err.to_string(), "too_long memory max=8000 actual=8001");
-        assert!(validate_text(&"é".repeat(MAX_MEMORY_CHARS), TextUse::Memory).is_ok());
-        assert!(validate_text("a\0b", TextUse::Query).is_err());
+        assert!(validate_text(&"é".repeat(MAX_MEMORY_CHARS), Subject::Memory).is_ok());
+        assert!(validate_text("a\0b", Subject::SearchText).is_err());
     }
 
     #[test]

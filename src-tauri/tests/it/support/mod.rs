@@ -68,6 +68,20 @@ pub fn invoke(
     .map(|b| b.deserialize::<Value>().expect("json response"))
 }
 
+/// A core over `dir` with the repository's embedding model (from `scripts/fetch-assets`).
+pub fn core_with_model(dir: &std::path::Path) -> Core {
+    tauri::async_runtime::block_on(async {
+        let core = Core::open(dir).await.expect("core opens");
+        let resources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("resources");
+        core.memory()
+            .configure(wbot_core::memory::MemoryConfig::from_resource_dir(
+                &resources,
+            ))
+            .await;
+        core
+    })
+}
+
 /// Onboarding answers that pass validation.
 pub fn answers() -> Value {
     json!({

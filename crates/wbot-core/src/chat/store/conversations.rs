@@ -134,18 +134,8 @@ impl ChatService {
         if chars > MAX_TITLE_CHARS {
             return Err(CoreError::too_long(Subject::Title, MAX_TITLE_CHARS, chars));
         }
-        let mut tx = self.db.begin_write().await?;
-        let changed = sqlx::query(
-            "UPDATE conversations SET title = ?, title_set_by_user = 1 WHERE id = ? AND profile_id = ?",
-        )
-        .bind(&title)
-        .bind(&id)
-        .bind(&profile_id)
-        .execute(&mut *tx)
-        .await?;
-        changed_one(changed, Subject::Conversation, &id)?;
-        tx.commit().await?;
-        self.conversation_row(&profile_id, &id).await
+        self.update_conversation(&profile_id, &id, "title = ?, title_set_by_user = 1", title)
+            .await
     }
 
     /// Turns "remember this conversation" on or off (off: no new memories are made from it).
@@ -157,17 +147,33 @@ impl ChatService {
     ) -> Result<Conversation> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
         let id = parse_id(conversation_id, Subject::Conversation)?.to_string();
+        self.update_conversation(&profile_id, &id, "remember = ?", i64::from(remember))
+            .await
+    }
+
+    /// Sets `assignment` (one `?`, bound to `value`) on a conversation of the profile, and reads it back.
+    async fn update_conversation<T>(
+        &self,
+        profile_id: &str,
+        id: &str,
+        assignment: &str,
+        value: T,
+    ) -> Result<Conversation>
+    where
+        T: for<'q> sqlx::Encode<'q, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite> + Send,
+    {
         let mut tx = self.db.begin_write().await?;
-        let changed =
-            sqlx::query("UPDATE conversations SET remember = ? WHERE id = ? AND profile_id = ?")
-                .bind(i64::from(remember))
-                .bind(&id)
-                .bind(&profile_id)
-                .execute(&mut *tx)
-                .await?;
-        changed_one(changed, Subject::Conversation, &id)?;
+        let changed = sqlx::query(&format!(
+            "UPDATE conversations SET {assignment} WHERE id = ? AND profile_id = ?"
+        ))
+        .bind(value)
+        .bind(id)
+        .bind(profile_id)
+        .execute(&mut *tx)
+        .await?;
+        changed_one(changed, Subject::Conversation, id)?;
         tx.commit().await?;
-        self.conversation_row(&profile_id, &id).await
+        self.conversation_row(profile_id, id).await
     }
 
     /// Deletes a conversation and its messages, and the memories made from it unless `keep_memories`.

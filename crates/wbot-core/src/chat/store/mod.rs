@@ -14,9 +14,9 @@ use super::provider::ProviderError;
 use super::ChatService;
 use super::MessageStatus;
 use crate::db::from_db;
-use crate::error::{CoreError, Reason, Result, Subject};
+use crate::error::{CoreError, Result, Subject};
 use crate::text::string_enum;
-use crate::text::{clip, one_line};
+use crate::text::{checked_text, clip, one_line};
 
 /// The longest message, in characters. Longer messages are refused, never cut.
 pub const MAX_MESSAGE_CHARS: usize = 8_000;
@@ -158,22 +158,7 @@ pub fn preview(role: MessageRole, content: &str) -> String {
 /// Checks a user message: not blank, at most [`MAX_MESSAGE_CHARS`], no NUL. Returns it without the
 /// surrounding whitespace.
 pub fn validate_message(raw: &str) -> Result<String> {
-    let text = raw.trim();
-    if text.is_empty() {
-        return Err(CoreError::empty(Subject::Message));
-    }
-    let count = text.chars().count();
-    if count > MAX_MESSAGE_CHARS {
-        return Err(CoreError::too_long(
-            Subject::Message,
-            MAX_MESSAGE_CHARS,
-            count,
-        ));
-    }
-    if text.contains('\0') {
-        return Err(CoreError::new(Reason::InvalidCharacters).subject(Subject::Message));
-    }
-    Ok(text.to_string())
+    checked_text(raw, Subject::Message, MAX_MESSAGE_CHARS)
 }
 
 const CONVERSATION_COLUMNS: &str = "id, profile_id, title, remember, created_at, updated_at";

@@ -6,7 +6,7 @@ use super::*;
 use crate::chat::ChatService;
 use crate::error::{CoreError, Result, Subject};
 use crate::memory::search::{fts_phrase, fts_terms};
-use crate::text::{clip, one_line};
+use crate::text::{checked_text, clip, one_line};
 
 impl ChatService {
     /// Keyword search over a profile's messages (every word must appear; word forms match: "running"
@@ -27,7 +27,7 @@ impl ChatService {
             )
             .actual(f64::from(limit)));
         }
-        let query = validate_message(query).map_err(|e| e.subject(Subject::SearchText))?;
+        let query = checked_text(query, Subject::SearchText, MAX_MESSAGE_CHARS)?;
         let terms = fts_terms(&query);
         if terms.is_empty() {
             return Ok(Vec::new());

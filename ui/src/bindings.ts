@@ -847,6 +847,10 @@ export type Reason =
 "invalid_time" | 
 /**  A command's arguments did not have the expected shape (`value` says where). */
 "invalid_input" | "end_before_start" | "completed_and_stopped" | "completed_too_early" | "ran_whole_time" | "longer_than_planned" | "longer_than_span" | "too_many_rounds" | "no_breathing_phase" | "empty_reply" | "proposal_on_reply" | "nothing_to_reply_to" | "nothing_to_retry" | "no_proposal" | "proposal_elsewhere" | "key_and_removal" | "provider_order" | "too_many_providers" | "no_chat_model" | 
+/**  A provider address with plain http to a host beyond this device and the local network. */
+"insecure_address" | 
+/**  A provider address with a user name or password in it. */
+"address_with_credentials" | 
 /**  The chat model refused the request (`value`: the provider error kind; `actual`: the HTTP status). */
 "provider_refused" | "not_found" | "session_paused" | "session_ended" | "wrong_phase" | "reply_in_progress" | 
 /**  (not found) the reply asked to stop has already ended. */

@@ -55,6 +55,10 @@ pub enum Reason {
     ProviderOrder,
     TooManyProviders,
     NoChatModel,
+    /// A provider address with plain http to a host beyond this device and the local network.
+    InsecureAddress,
+    /// A provider address with a user name or password in it.
+    AddressWithCredentials,
     /// The chat model refused the request (`value`: the provider error kind; `actual`: the HTTP status).
     ProviderRefused,
     // Not found (`subject`, and the `value` asked for when it is an id).

@@ -64,6 +64,10 @@ export const errorsEn: ErrorMessages = {
     key_and_removal: () => "Either give a new API key or remove the saved one, not both.",
     provider_order: () => "The new order must list each of this profile's providers exactly once.",
     too_many_providers: (w) => `A profile can chain at most ${w.max} providers; remove one first.`,
+    insecure_address: (w) =>
+      `“${w.value}” would send your messages and key unencrypted. Use https://, or http:// only for a server on this device or your local network.`,
+    address_with_credentials: () =>
+      "Leave the user name and password out of the address; put an API key in its own field instead.",
     no_chat_model: () =>
       "No chat model is set up yet; add one in Settings → Chat model, then try again.",
     not_found: (w) => `${cap(w.subject)} could not be found; it may have been deleted.`,

@@ -67,6 +67,10 @@ export const errorsEs: ErrorMessages = {
       "El nuevo orden debe incluir cada proveedor de este perfil exactamente una vez.",
     too_many_providers: (w) =>
       `Un perfil puede encadenar como máximo ${w.max} proveedores; quita uno primero.`,
+    insecure_address: (w) =>
+      `«${w.value}» enviaría tus mensajes y tu clave sin cifrar. Usa https://, o http:// solo para un servidor en este dispositivo o en tu red local.`,
+    address_with_credentials: () =>
+      "Quita el usuario y la contraseña de la dirección; pon la clave de API en su propio campo.",
     no_chat_model: () =>
       "Aún no hay ningún modelo de chat configurado; añade uno en Ajustes → Modelo de chat y vuelve a intentarlo.",
     not_found: (w) => `No se ha encontrado ${w.subject}; puede que se haya borrado.`,

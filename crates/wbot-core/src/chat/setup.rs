@@ -76,6 +76,13 @@ pub struct ChatStatus {
     pub helplines: Vec<Helpline>,
 }
 
+/// The scheme, host and port of an address (`None` when it does not parse, which validation prevents).
+fn origin(url: &str) -> Option<String> {
+    reqwest::Url::parse(url)
+        .ok()
+        .map(|u| u.origin().ascii_serialization())
+}
+
 fn kind_from_db(raw: &str) -> Result<ProviderKind> {
     match raw {
         "openAiCompatible" => Ok(ProviderKind::OpenAiCompatible),
@@ -189,6 +196,10 @@ impl ChatService {
         }
         let secret = SecretRef::for_provider(&id);
         let mut has_key = existing.as_ref().is_some_and(|p| p.has_key);
+        // A saved key belongs to the origin it was given for: another scheme, host or port drops it.
+        let moved = existing
+            .as_ref()
+            .is_some_and(|p| origin(&p.base_url) != origin(&config.base_url));
         let secrets = self.runtime.secrets.clone();
         if let Some(key) = key {
             let name = secret.key.clone();
@@ -196,7 +207,7 @@ impl ChatService {
                 .await
                 .map_err(|e| CoreError::internal(format!("keychain task: {e}")))??;
             has_key = true;
-        } else if input.clear_key && has_key {
+        } else if (input.clear_key || moved) && has_key {
             let name = secret.key.clone();
             tokio::task::spawn_blocking(move || secrets.delete(&name))
                 .await

@@ -10,6 +10,7 @@ use wbot_core::chat::{
     ChatClient, ChatRequest, ChatRole, ChatTurn, MemorySecretStore, MessageStatus, ProviderConfig,
     ProviderErrorKind, ProviderKind, RetryPolicy, SecretRef, SecretStore,
 };
+use wbot_core::{Reason, Subject};
 
 fn fast_retry() -> RetryPolicy {
     RetryPolicy {
@@ -473,4 +474,91 @@ async fn test_connection_ok_and_typed_error() {
     assert_eq!(err.kind, ProviderErrorKind::Auth);
     assert_eq!(err.status, Some(401));
     assert_eq!(server.requests().len(), 2);
+}
+
+/// A redirect is not followed: it would carry the API key and the conversation (re-sent on a 307)
+/// to another host. The reply fails as the provider's refusal, and the other host hears nothing.
+#[tokio::test]
+async fn redirects_are_not_followed() {
+    let elsewhere = Server::start(vec![stream(openai_stream(&["Stolen."], true))]).await;
+    let server = Server::start(vec![Reply::Redirect {
+        location: format!("{}/chat/completions", elsewhere.base_url),
+    }])
+    .await;
+    let mut chain = vec![provider(
+        "a",
+        ProviderKind::OpenAiCompatible,
+        &server.base_url,
+    )];
+    chain[0].api_key = Some(SecretRef::for_provider("a"));
+    let secrets = Arc::new(MemorySecretStore::default());
+    secrets
+        .set(&SecretRef::for_provider("a").key, "sk-secret")
+        .unwrap();
+    let (out, tokens) = reply(&client_with(secrets), &chain).await;
+    assert_eq!(out.status, MessageStatus::Failed);
+    let err = out.error.unwrap();
+    assert_eq!(
+        (err.kind, err.status),
+        (ProviderErrorKind::Rejected, Some(307))
+    );
+    assert!(tokens.is_empty());
+    assert_eq!(server.requests().len(), 1, "a refusal is not retried");
+    assert!(
+        elsewhere.requests().is_empty(),
+        "nothing reached the other host"
+    );
+}
+
+/// Plain http only on this device or the local network; no user name or password in an address.
+#[test]
+fn provider_addresses_are_checked() {
+    let config = |base_url: &str| {
+        ProviderConfig {
+            id: "p".into(),
+            name: "P".into(),
+            kind: ProviderKind::OpenAiCompatible,
+            base_url: base_url.into(),
+            model: "m".into(),
+            timeout_ms: 5000,
+            api_key: None,
+        }
+        .validated()
+    };
+    for ok in [
+        "http://127.0.0.1:11434/v1",
+        "http://localhost:8080/v1",
+        "http://192.168.1.20:1234/v1",
+        "http://10.0.0.5/v1",
+        "http://172.16.3.4/v1",
+        "http://169.254.10.1/v1",
+        "http://[::1]:11434/v1",
+        "http://[fd12::5]:11434/v1",
+        "http://gpu-box.local:11434/v1",
+        "http://gpu-box:11434/v1",
+        "https://api.openai.com/v1",
+        "https://203.0.113.9/v1",
+    ] {
+        assert!(config(ok).is_ok(), "{ok}: {:?}", config(ok).err());
+    }
+    for (bad, reason) in [
+        ("http://api.openai.com/v1", Reason::InsecureAddress),
+        ("http://203.0.113.9:11434/v1", Reason::InsecureAddress),
+        ("http://172.32.0.1/v1", Reason::InsecureAddress),
+        ("http://[2001:db8::1]/v1", Reason::InsecureAddress),
+        (
+            "https://user:pass@api.example.com/v1",
+            Reason::AddressWithCredentials,
+        ),
+        (
+            "http://me@127.0.0.1:11434/v1",
+            Reason::AddressWithCredentials,
+        ),
+        ("ftp://127.0.0.1/v1", Reason::InvalidFormat),
+        ("not an address", Reason::InvalidFormat),
+    ] {
+        let err = config(bad).expect_err(bad);
+        assert_eq!(err.reason, reason, "{bad}: {err}");
+        assert_eq!(err.params.subject, Some(Subject::ProviderAddress), "{bad}");
+    }
 }

@@ -634,6 +634,46 @@ async fn provider_settings_are_checked_ordered_and_forget_their_keys() {
     let key = SecretRef::for_provider(&a.id).key;
     assert!(h.secrets.get(&key).unwrap().is_none());
 
+    // A saved key belongs to its address: a new path keeps it; a new origin drops it, so the key is
+    // never sent to a host it was not given for (it is asked for again).
+    let mut moved = input(
+        "A3",
+        ProviderKind::OpenAiCompatible,
+        "http://127.0.0.1:1/v1",
+    );
+    moved.id = Some(a.id.clone());
+    moved.api_key = Some("key-a3".into());
+    assert!(
+        h.core
+            .chat()
+            .save_provider(&h.profile, moved.clone())
+            .await
+            .unwrap()
+            .has_key
+    );
+    moved.api_key = None;
+    moved.base_url = "http://127.0.0.1:1/api/v1".into();
+    assert!(
+        h.core
+            .chat()
+            .save_provider(&h.profile, moved.clone())
+            .await
+            .unwrap()
+            .has_key,
+        "same origin"
+    );
+    moved.base_url = "https://api.example.com/v1".into();
+    assert!(
+        !h.core
+            .chat()
+            .save_provider(&h.profile, moved)
+            .await
+            .unwrap()
+            .has_key,
+        "another origin"
+    );
+    assert!(h.secrets.get(&key).unwrap().is_none());
+
     // Deleting closes the gap; deleting the profile forgets its keys.
     h.core
         .chat()

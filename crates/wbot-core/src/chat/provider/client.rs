@@ -100,6 +100,9 @@ impl ChatClient {
     pub fn new(secrets: Arc<dyn SecretStore>, retry: RetryPolicy) -> Result<Self> {
         let http = reqwest::Client::builder()
             .user_agent(concat!("Wbot/", env!("CARGO_PKG_VERSION")))
+            // A redirect would carry the API key and the whole conversation to wherever it points
+            // (a 307/308 re-sends the body): a provider's address is where the person said, or nowhere.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| CoreError::internal(format!("the HTTP client could not start ({e})")))?;
         Ok(Self {

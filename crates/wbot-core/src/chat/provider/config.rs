@@ -61,6 +61,26 @@ pub struct ProviderConfig {
     pub api_key: Option<SecretRef>,
 }
 
+/// Whether a host (as in a URL: `[..]` around IPv6) is this device or the local network: loopback,
+/// private and link-local addresses, `localhost`, `.local` and single-label names (`gpu-box`), where a
+/// server may speak plain http.
+pub fn is_local(host: &str) -> bool {
+    if let Ok(ip) = host.parse::<std::net::Ipv4Addr>() {
+        return ip.is_loopback() || ip.is_private() || ip.is_link_local();
+    }
+    if let Some(ip) = host
+        .strip_prefix('[')
+        .and_then(|h| h.strip_suffix(']'))
+        .and_then(|h| h.parse::<std::net::Ipv6Addr>().ok())
+    {
+        let first = ip.segments()[0];
+        // loopback; unique local fc00::/7; link-local fe80::/10
+        return ip.is_loopback() || (first & 0xfe00) == 0xfc00 || (first & 0xffc0) == 0xfe80;
+    }
+    let name = host.to_ascii_lowercase();
+    !name.contains('.') || name.ends_with(".localhost") || name.ends_with(".local")
+}
+
 impl ProviderConfig {
     /// Checks the fields; returns the configuration with the base URL's trailing slashes removed.
     pub fn validated(mut self) -> Result<Self> {
@@ -86,8 +106,24 @@ impl ProviderConfig {
                 .value(&self.base_url)
         };
         let url = reqwest::Url::parse(&self.base_url).map_err(|_| bad_address())?;
-        if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        let Some(host) = url.host_str() else {
             return Err(bad_address());
+        };
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err(bad_address());
+        }
+        // A user name or password in the address would sit in SQLite and in logs, outside the keychain.
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(
+                CoreError::new(Reason::AddressWithCredentials).subject(Subject::ProviderAddress)
+            );
+        }
+        // Plain http only on this device or the local network: elsewhere it would send the key and the
+        // conversation in clear text.
+        if url.scheme() == "http" && !is_local(host) {
+            return Err(CoreError::new(Reason::InsecureAddress)
+                .subject(Subject::ProviderAddress)
+                .value(&self.base_url));
         }
         self.model = self.model.trim().to_string();
         if self.model.is_empty() || self.model.len() > 200 {

@@ -27,6 +27,8 @@ pub enum Reply {
     },
     /// Reads the request and never answers.
     StallBeforeHeaders,
+    /// 307 Temporary Redirect to `location`.
+    Redirect { location: String },
 }
 
 /// How a streamed reply ends.
@@ -158,6 +160,13 @@ async fn serve(
     }) {
         Reply::StallBeforeHeaders => {
             tokio::time::sleep(Duration::from_secs(30)).await;
+        }
+        Reply::Redirect { location } => {
+            let head = format!(
+                "HTTP/1.1 307 Temporary Redirect\r\nlocation: {location}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+            );
+            socket.write_all(head.as_bytes()).await?;
+            socket.flush().await?;
         }
         Reply::Status {
             code,

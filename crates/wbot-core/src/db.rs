@@ -121,15 +121,23 @@ impl Page {
 
     /// The limit to use: `default` when none was given; `out_of_range page_size` unless 1–`max`.
     pub(crate) fn limit(self, default: u32, max: u32) -> Result<u32> {
-        let limit = self.limit.unwrap_or(default);
-        if (1..=max).contains(&limit) {
-            Ok(limit)
-        } else {
-            Err(
-                CoreError::out_of_range(Subject::PageSize, 1.0, f64::from(max))
-                    .actual(f64::from(limit)),
-            )
-        }
+        limit_within(self.limit, default, max, Subject::PageSize)
+    }
+}
+
+/// How many items a list or a search returns: `wanted`, else `default`; `out_of_range` naming `subject`
+/// unless 1–`max`.
+pub(crate) fn limit_within(
+    wanted: Option<u32>,
+    default: u32,
+    max: u32,
+    subject: Subject,
+) -> Result<u32> {
+    let limit = wanted.unwrap_or(default);
+    if (1..=max).contains(&limit) {
+        Ok(limit)
+    } else {
+        Err(CoreError::out_of_range(subject, 1.0, f64::from(max)).actual(f64::from(limit)))
     }
 }
 
@@ -147,8 +155,8 @@ pub(crate) fn utc_text(t: OffsetDateTime) -> Result<String> {
 }
 
 pub fn now_rfc3339() -> String {
-    time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
+    OffsetDateTime::now_utc()
+        .format(&Rfc3339)
         .unwrap_or_default()
 }
 

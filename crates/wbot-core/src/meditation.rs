@@ -107,10 +107,13 @@ impl TryFrom<Row> for MeditationSession {
 /// Checks a session before saving; returns its start and end as UTC RFC 3339.
 fn validate(input: &NewMeditationSession) -> Result<(String, String)> {
     if !(MIN_PLANNED_MS..=MAX_PLANNED_MS).contains(&input.planned_ms) {
-        return Err(
-            CoreError::out_of_range(Subject::MeditationLength, 1.0, 120.0)
-                .actual(f64::from(input.planned_ms) / 60_000.0),
-        );
+        let minutes = |ms: u32| f64::from(ms) / 60_000.0;
+        return Err(CoreError::out_of_range(
+            Subject::MeditationLength,
+            minutes(MIN_PLANNED_MS),
+            minutes(MAX_PLANNED_MS),
+        )
+        .actual(minutes(input.planned_ms)));
     }
     if input.duration_ms > input.planned_ms.saturating_add(SLACK_MS) {
         return Err(CoreError::new(Reason::LongerThanPlanned));

@@ -21,7 +21,7 @@ pub use engine::MemoryEngine;
 pub use index::VectorIndex;
 pub use paths::EnvPaths;
 
-use crate::db::Page;
+use crate::db::{limit_within, Page};
 use crate::error::{CoreError, ErrorCode, Result, Subject};
 use crate::ids::parse_id;
 use crate::profile::ProfileService;
@@ -403,15 +403,7 @@ impl MemoryService {
     ) -> Result<Vec<MemoryHit>> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
         let query = validate_text(query, Subject::SearchText)?;
-        let limit = options.limit.unwrap_or(10);
-        if limit == 0 || limit > MAX_SEARCH_LIMIT {
-            return Err(CoreError::out_of_range(
-                Subject::ResultCount,
-                1.0,
-                f64::from(MAX_SEARCH_LIMIT),
-            )
-            .actual(f64::from(limit)));
-        }
+        let limit = limit_within(options.limit, 10, MAX_SEARCH_LIMIT, Subject::ResultCount)?;
         if let Some(s) = options.min_similarity {
             if !(-1.0..=1.0).contains(&s) {
                 return Err(CoreError::out_of_range(Subject::MinSimilarity, -1.0, 1.0));

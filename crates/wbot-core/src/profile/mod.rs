@@ -11,6 +11,7 @@ use crate::db::{changed_one, Db};
 use crate::error::{CoreError, Reason, Result, Subject};
 use crate::events::EventBus;
 use crate::ids::{new_id, parse_id};
+use crate::text::checked_text;
 use serde::{Deserialize, Serialize};
 
 /// The longest display name, in characters.
@@ -45,22 +46,11 @@ pub(crate) fn check_mood(mood: Option<u8>, which: Subject) -> Result<()> {
 
 /// Trims and checks a display name.
 pub fn validate_display_name(raw: &str) -> Result<String> {
-    let name = raw.trim();
-    if name.is_empty() {
-        return Err(CoreError::empty(Subject::DisplayName));
-    }
-    let chars = name.chars().count();
-    if chars > MAX_DISPLAY_NAME {
-        return Err(CoreError::too_long(
-            Subject::DisplayName,
-            MAX_DISPLAY_NAME,
-            chars,
-        ));
-    }
+    let name = checked_text(raw, Subject::DisplayName, MAX_DISPLAY_NAME)?;
     if name.chars().any(char::is_control) {
         return Err(CoreError::new(Reason::InvalidCharacters).subject(Subject::DisplayName));
     }
-    Ok(name.to_string())
+    Ok(name)
 }
 
 /// The people on this device: their profiles, settings and onboarding answers. Other services hold one

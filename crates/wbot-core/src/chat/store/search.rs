@@ -4,7 +4,8 @@ use sqlx::Row;
 
 use super::*;
 use crate::chat::ChatService;
-use crate::error::{CoreError, Result, Subject};
+use crate::db::limit_within;
+use crate::error::{Result, Subject};
 use crate::memory::search::{fts_phrase, fts_terms};
 use crate::text::{checked_text, clip, one_line};
 
@@ -18,15 +19,7 @@ impl ChatService {
         limit: Option<u32>,
     ) -> Result<Vec<MessageHit>> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let limit = limit.unwrap_or(20);
-        if limit == 0 || limit > MAX_SEARCH_RESULTS {
-            return Err(CoreError::out_of_range(
-                Subject::ResultCount,
-                1.0,
-                f64::from(MAX_SEARCH_RESULTS),
-            )
-            .actual(f64::from(limit)));
-        }
+        let limit = limit_within(limit, 20, MAX_SEARCH_RESULTS, Subject::ResultCount)?;
         let query = checked_text(query, Subject::SearchText, MAX_MESSAGE_CHARS)?;
         let terms = fts_terms(&query);
         if terms.is_empty() {

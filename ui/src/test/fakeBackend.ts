@@ -764,15 +764,7 @@ export class FakeBackend implements Backend {
         };
       }
       case "journaling": {
-        const entry = this.journalEntries.find(
-          (e) => e.id === result.entryId && this.journalOwner.get(e.id) === profileId,
-        );
-        if (entry === undefined) {
-          throw new BackendError("not_found", "not_found", {
-            subject: "journal_entry",
-            value: result.entryId,
-          });
-        }
+        const entry = this.ownJournalEntry(profileId, result.entryId);
         return {
           activity: "journaling",
           technique: entry.category,
@@ -872,17 +864,22 @@ export class FakeBackend implements Backend {
   getJournalEntry(profileId: string, entryId: string) {
     return this.run_("getJournalEntry", () => {
       this.stored(profileId);
-      const entry = this.journalEntries.find(
-        (e) => e.id === entryId && this.journalOwner.get(e.id) === profileId,
-      );
-      if (entry === undefined) {
-        throw new BackendError("not_found", "not_found", {
-          subject: "journal_entry",
-          value: entryId,
-        });
-      }
-      return entry;
+      return this.ownJournalEntry(profileId, entryId);
     });
+  }
+
+  /** The profile's entry with this id; another profile's is not found, as in the core. */
+  private ownJournalEntry(profileId: string, entryId: string): JournalEntry {
+    const entry = this.journalEntries.find(
+      (e) => e.id === entryId && this.journalOwner.get(e.id) === profileId,
+    );
+    if (entry === undefined) {
+      throw new BackendError("not_found", "not_found", {
+        subject: "journal_entry",
+        value: entryId,
+      });
+    }
+    return entry;
   }
 
   listJournalEntries(profileId: string, { limit, offset }: Page) {

@@ -9,24 +9,11 @@ import {
   type SearchOptions,
 } from "../lib/backend";
 import { CORE } from "./coreFixtures";
-import { isId, pageLimit } from "./validation";
+import { isId, pageLimit, requireText } from "./validation";
 
 const MAX_CHARS = CORE.limits.memoryChars;
 const MAX_PAGE = CORE.limits.memoryPage;
 const MAX_LIMIT = CORE.limits.memorySearchLimit;
-
-function validText(raw: string, subject: "memory" | "search_text"): string {
-  const text = raw.trim();
-  if (text === "") {
-    throw new BackendError("validation", "empty", { subject });
-  }
-  // The core counts Unicode scalar values, as Array.from does.
-  const count = Array.from(text).length;
-  if (count > MAX_CHARS) {
-    throw new BackendError("validation", "too_long", { subject, max: MAX_CHARS, actual: count });
-  }
-  return text;
-}
 
 function words(text: string): Set<string> {
   return new Set(
@@ -116,7 +103,7 @@ export class FakeMemory {
 
   search(profileId: string, query: string, options: SearchOptions): MemoryHit[] {
     this.searches.push(query);
-    const text = validText(query, "search_text");
+    const text = requireText(query, "search_text", MAX_CHARS);
     const limit = options.limit ?? 10;
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new BackendError("validation", "out_of_range", {
@@ -141,7 +128,11 @@ export class FakeMemory {
   }
 
   add(profileId: string, text: string, kind: MemoryKind = "note"): Memory {
-    const memory = this.seed(profileId, validText(text, "memory"), new Date().toISOString());
+    const memory = this.seed(
+      profileId,
+      requireText(text, "memory", MAX_CHARS),
+      new Date().toISOString(),
+    );
     memory.kind = kind;
     this.status = { ...this.status, modelLoaded: true };
     return memory;
@@ -149,7 +140,7 @@ export class FakeMemory {
 
   update(profileId: string, memoryId: string, text: string): Memory {
     const memory = this.find(profileId, memoryId);
-    memory.text = validText(text, "memory");
+    memory.text = requireText(text, "memory", MAX_CHARS);
     memory.updatedAt = new Date().toISOString();
     return { ...memory };
   }

@@ -162,7 +162,7 @@ export type ActivityProposal = {
 };
 
 /**  Which saved session ended, for [`ActivitySummary`]. */
-export type ActivityResult = { kind: "breathing"; sessionId: string } | { kind: "journaling"; entryId: string } | { kind: "meditation"; sessionId: string };
+export type ActivityResult = { kind: "breathing"; sessionId: BreathingSessionId } | { kind: "journaling"; entryId: JournalEntryId } | { kind: "meditation"; sessionId: MeditationSessionId };
 
 /**  What an activity card starts with; the user may change every field before starting. */
 export type ActivitySuggestion = { kind: "breathing"; technique: Technique } | { kind: "meditation"; minutes: number } | { kind: "journaling"; category: JournalCategory; prompt: string };
@@ -224,9 +224,12 @@ export type BreathingHistory = {
 	total: number,
 };
 
+/**  A breathing session while it runs (the session it becomes when saved has its own id). */
+export type BreathingRunId = string;
+
 /**  A saved breathing session. */
 export type BreathingSession = {
-	id: string,
+	id: BreathingSessionId,
 	technique: Technique,
 	config: SessionConfig,
 	startedAt: string,
@@ -240,6 +243,9 @@ export type BreathingSession = {
 	/**  Present for Wim Hof sessions. */
 	wimHof: WimHofResult | null,
 };
+
+/**  A saved breathing session. */
+export type BreathingSessionId = string;
 
 /**  A profile's breathing statistics. */
 export type BreathingStats = {
@@ -287,8 +293,8 @@ export type Contraindication = "heart_condition" | "high_blood_pressure" | "preg
 
 /**  A conversation. */
 export type Conversation = {
-	id: string,
-	profileId: string,
+	id: ConversationId,
+	profileId: ProfileId,
 	/**  Empty until the first message (the UI shows "New conversation"). */
 	title: string,
 	/**  Whether memories are made from it. */
@@ -301,10 +307,10 @@ export type Conversation = {
 
 /**  A conversation found by a search, with the text that matched. */
 export type ConversationHit = {
-	conversationId: string,
+	conversationId: ConversationId,
 	conversationTitle: string,
 	/**  The matching message (keyword search). */
-	messageId: string | null,
+	messageId: MessageId | null,
 	/**  The text that matched, on one line, at most 200 characters. */
 	snippet: string,
 	createdAt: string,
@@ -312,9 +318,12 @@ export type ConversationHit = {
 	similarity: number | null,
 };
 
+/**  A conversation with the companion. */
+export type ConversationId = string;
+
 /**  A line of the conversation list. */
 export type ConversationSummary = {
-	id: string,
+	id: ConversationId,
 	title: string,
 	/**  The last message on one line, "You: " first when the user wrote it; at most [`PREVIEW_CHARS`]. */
 	preview: string,
@@ -436,7 +445,7 @@ export type JournalCategory = "reflection" | "gratitude" | "processing" | "growt
 
 /**  A saved entry. */
 export type JournalEntry = {
-	id: string,
+	id: JournalEntryId,
 	category: JournalCategory,
 	prompt: string,
 	text: string,
@@ -448,10 +457,13 @@ export type JournalEntry = {
 	createdAt: string,
 };
 
+/**  A journal entry. */
+export type JournalEntryId = string;
+
 /**  A session that has started. */
 export type LiveBreathing = {
 	/**  Steers this run until it is finished; not the id of the saved session. */
-	runId: string,
+	runId: BreathingRunId,
 	config: SessionConfig,
 	/**  The continuous pattern followed (None for Wim Hof). */
 	pattern: Pattern | null,
@@ -467,7 +479,7 @@ export type MeditationKind = "silent";
 
 /**  A saved meditation session. */
 export type MeditationSession = {
-	id: string,
+	id: MeditationSessionId,
 	kind: MeditationKind,
 	plannedMs: number,
 	durationMs: number,
@@ -480,12 +492,15 @@ export type MeditationSession = {
 	moodAfter: number | null,
 };
 
+/**  A meditation session. */
+export type MeditationSessionId = string;
+
 /**  One remembered thing. */
 export type Memory = {
-	id: string,
-	profileId: string,
+	id: MemoryId,
+	profileId: ProfileId,
 	/**  The conversation it came from, if any. */
-	conversationId: string | null,
+	conversationId: ConversationId | null,
 	kind: MemoryKind,
 	text: string,
 	/**  RFC 3339. */
@@ -509,6 +524,9 @@ export type MemoryHit = {
 	/**  How many near-identical memories were folded into this one. */
 	duplicates: number,
 };
+
+/**  A memory. */
+export type MemoryId = string;
 
 /**
  *  What a memory is: an `exchange` (a user message and the reply, from a conversation), a `note`
@@ -558,9 +576,9 @@ export type MemoryStatus = {
 
 /**  A message. */
 export type Message = {
-	id: string,
-	conversationId: string,
-	profileId: string,
+	id: MessageId,
+	conversationId: ConversationId,
+	profileId: ProfileId,
 	role: MessageRole,
 	content: string,
 	status: MessageStatus,
@@ -575,6 +593,9 @@ export type Message = {
 	/**  On a `system_summary` message: how the activity went. */
 	summary: ActivitySummary | null,
 };
+
+/**  A message in a conversation. */
+export type MessageId = string;
 
 /**
  *  Who wrote a message; `system_summary` says what an activity started from the conversation did
@@ -709,14 +730,17 @@ export type PrimaryGoal = "reduce_stress" | "improve_sleep" | "manage_anxiety" |
 
 /**  A person using Wbot on this device. */
 export type Profile = {
-	id: string,
+	id: ProfileId,
 	displayName: string,
 	createdAt: string,
 };
 
+/**  A profile: one person's data, isolated from every other profile's. */
+export type ProfileId = string;
+
 /**  A profile's settings as just saved, with whose they are. */
 export type ProfileSettings = {
-	profileId: string,
+	profileId: ProfileId,
 	settings: Settings,
 };
 
@@ -725,7 +749,7 @@ export type Progress = {
 	/**  A stable job name, e.g. "memory.rebuild". */
 	job: string,
 	/**  The profile the job works for, when it is one profile's. */
-	profileId: string | null,
+	profileId: ProfileId | null,
 	done: number,
 	total: number,
 };
@@ -773,9 +797,12 @@ export type ProviderErrorKind =
 /**  No provider is set up. */
 "not_configured";
 
+/**  A model provider in a profile's fallback chain. */
+export type ProviderId = string;
+
 /**  Adding (no `id`) or changing a provider. */
 export type ProviderInput = {
-	id: string | null,
+	id: ProviderId | null,
 	name: string,
 	kind: ProviderKind,
 	baseUrl: string,
@@ -815,7 +842,7 @@ export type ProviderPreset = {
 
 /**  A provider as the settings screen shows it: never the key, only whether one is saved. */
 export type ProviderSettings = {
-	id: string,
+	id: ProviderId,
 	name: string,
 	kind: ProviderKind,
 	baseUrl: string,
@@ -870,11 +897,14 @@ export type ReplyEvent =
  */
 { kind: "classified"; message: Message } | 
 /**  A piece of the reply, in order. */
-{ kind: "token"; replyId: string; text: string } | 
+{ kind: "token"; replyId: ReplyId; text: string } | 
 /**  The reply as saved: complete, partial, failed or cancelled (with the error for people). */
-{ kind: "done"; replyId: string; message: Message } | 
+{ kind: "done"; replyId: ReplyId; message: Message } | 
 /**  The reply could not be saved. */
-{ kind: "error"; replyId: string; error: AppError };
+{ kind: "error"; replyId: ReplyId; error: AppError };
+
+/**  A reply while it streams (it becomes the assistant message's id). */
+export type ReplyId = string;
 
 /**  One day of the retention trend chart. */
 export type RetentionPoint = {
@@ -887,9 +917,9 @@ export type RetentionPoint = {
 
 /**  What `retry_reply` answers at once. */
 export type RetryStarted = {
-	replyId: string,
+	replyId: ReplyId,
 	/**  The reply it replaces (removed), if there was one. */
-	removedMessageId: string | null,
+	removedMessageId: MessageId | null,
 };
 
 /**  One cycle (continuous techniques) or round (Wim Hof), as saved with the session. */
@@ -1002,7 +1032,7 @@ export type Settings = {
  *  [`crate::forward_core_events`] relays it.
  */
 export type SettingsChanged = {
-	profileId: string,
+	profileId: ProfileId,
 	settings: Settings,
 };
 
@@ -1075,7 +1105,7 @@ export type TurnStarted = {
 	conversation: Conversation,
 	userMessage: Message,
 	/**  The reply being streamed; absent when no provider is set up (the chat then shows how to add one). */
-	replyId: string | null,
+	replyId: ReplyId | null,
 };
 
 /**  Wim Hof results of one session. */

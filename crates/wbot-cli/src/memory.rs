@@ -8,7 +8,7 @@ use wbot_core::db::Page;
 use wbot_core::memory::{
     MemoryKind, MemorySource, NewMemory, SearchOptions, BATCH_SIZE, MAX_MEMORY_CHARS,
 };
-use wbot_core::{Core, CoreError, Reason};
+use wbot_core::{Core, CoreError, ProfileId, Reason};
 
 use crate::print_json;
 
@@ -99,7 +99,7 @@ async fn run_command(core: &Core, cmd: MemoryCommand) -> Result<(), CoreError> {
                 kind: kind.into(),
                 ..NewMemory::note(text)
             };
-            print_json(&core.memory().add_memory(&profile, memory).await?)?;
+            print_json(&core.memory().add_memory(&profile.parse()?, memory).await?)?;
         }
         MemoryCommand::Search {
             profile,
@@ -110,7 +110,7 @@ async fn run_command(core: &Core, cmd: MemoryCommand) -> Result<(), CoreError> {
             for hit in core
                 .memory()
                 .search_memories(
-                    &profile,
+                    &profile.parse()?,
                     &query,
                     SearchOptions {
                         limit,
@@ -129,7 +129,7 @@ async fn run_command(core: &Core, cmd: MemoryCommand) -> Result<(), CoreError> {
         } => {
             for memory in core
                 .memory()
-                .list_memories(&profile, Page { limit, offset })
+                .list_memories(&profile.parse()?, Page { limit, offset })
                 .await?
                 .items
             {
@@ -137,20 +137,20 @@ async fn run_command(core: &Core, cmd: MemoryCommand) -> Result<(), CoreError> {
             }
         }
         MemoryCommand::Status { profile } => {
-            print_json(&core.memory().memory_status(&profile).await?)?
+            print_json(&core.memory().memory_status(&profile.parse()?).await?)?
         }
         MemoryCommand::Recall { profile, text } => print_json(
             &core
                 .memory()
-                .recall_for_prompt(&profile, &text, None)
+                .recall_for_prompt(&profile.parse()?, &text, None)
                 .await?,
         )?,
-        MemoryCommand::Import { profile } => import(core, &profile).await?,
+        MemoryCommand::Import { profile } => import(core, &profile.parse()?).await?,
     }
     Ok(())
 }
 
-async fn import(core: &Core, profile: &str) -> Result<(), CoreError> {
+async fn import(core: &Core, profile: &ProfileId) -> Result<(), CoreError> {
     // Fail on a bad profile before reading anything.
     let profile = core.profiles().require_profile(profile).await?;
     let (mut imported, mut skipped) = (0usize, 0usize);

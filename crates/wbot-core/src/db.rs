@@ -14,6 +14,7 @@ use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::error::{CoreError, Reason, Result, Subject};
+use crate::ids::ProfileId;
 
 /// The database file's name inside the data directory.
 pub const DB_FILE: &str = "wbot.db";
@@ -67,9 +68,10 @@ impl Db {
         table: &str,
         columns: &str,
         what: Subject,
-        id: &str,
-        profile_id: &str,
+        id: impl AsRef<str>,
+        profile_id: &ProfileId,
     ) -> Result<SqliteRow> {
+        let id = id.as_ref();
         sqlx::query(&format!(
             "SELECT {columns} FROM {table} WHERE id = ? AND profile_id = ?"
         ))
@@ -162,7 +164,7 @@ pub fn now_rfc3339() -> String {
 
 /// A write meant for the one row `id` of a profile: `not_found` naming `what` when it changed nothing
 /// (the row is not there, or another profile owns it).
-pub fn changed_one(result: SqliteQueryResult, what: Subject, id: &str) -> Result<()> {
+pub fn changed_one(result: SqliteQueryResult, what: Subject, id: impl AsRef<str>) -> Result<()> {
     match result.rows_affected() {
         0 => Err(CoreError::not_found(what, id)),
         _ => Ok(()),

@@ -278,8 +278,10 @@ impl CoreError {
     }
 
     /// There is no `subject` with this id (for this profile).
-    pub fn not_found(subject: Subject, id: &str) -> Self {
-        Self::new(Reason::NotFound).subject(subject).value(id)
+    pub fn not_found(subject: Subject, id: impl AsRef<str>) -> Self {
+        Self::new(Reason::NotFound)
+            .subject(subject)
+            .value(id.as_ref())
     }
 
     /// A fault in Wbot: the detail is logged, the UI says something went wrong.

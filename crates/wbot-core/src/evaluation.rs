@@ -14,6 +14,7 @@ use crate::chat::judgement::{
 use crate::chat::linear::{rounded, SoftmaxModel, TrainOptions};
 use crate::chat::Activity;
 use crate::error::{CoreError, Result};
+use crate::ids::{MemoryId, ProfileId};
 use crate::memory::MemoryService;
 use crate::memory::{NewMemory, SearchOptions, MODEL_ID};
 use crate::profile::ProfileService;
@@ -458,9 +459,9 @@ pub struct RetrievalFigures {
 /// A retrieval set loaded into its own profile.
 pub struct LoadedSet<'a> {
     pub set: &'a RetrievalSet,
-    pub profile_id: String,
+    pub profile_id: ProfileId,
     /// Stored memory id → the set's label (`m001`).
-    labels: BTreeMap<String, String>,
+    labels: BTreeMap<MemoryId, String>,
 }
 
 /// Adds each language's memories to a new profile.

@@ -3,6 +3,7 @@
 use serde::Serialize;
 use tokio::sync::broadcast;
 
+use crate::ids::ProfileId;
 use crate::profile::Settings;
 
 /// Progress of a long job (model load, index rebuild, re-embedding, import).
@@ -12,7 +13,7 @@ pub struct Progress {
     /// A stable job name, e.g. "memory.rebuild".
     pub job: String,
     /// The profile the job works for, when it is one profile's.
-    pub profile_id: Option<String>,
+    pub profile_id: Option<ProfileId>,
     pub done: u32,
     pub total: u32,
 }
@@ -33,7 +34,7 @@ pub enum CoreEvent {
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileSettings {
-    pub profile_id: String,
+    pub profile_id: ProfileId,
     pub settings: Settings,
 }
 

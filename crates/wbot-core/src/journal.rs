@@ -9,7 +9,7 @@ use crate::chat::{Activity, ActivitySummary, JournalCategory};
 use crate::db::{from_db, now_rfc3339};
 use crate::db::{Db, Page};
 use crate::error::{CoreError, Reason, Result, Subject};
-use crate::ids::{new_id, parse_id};
+use crate::ids::{JournalEntryId, ProfileId};
 use crate::profile::check_mood;
 use crate::profile::ProfileService;
 use crate::text::checked_text;
@@ -44,7 +44,7 @@ pub struct NewJournalEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct JournalEntry {
-    pub id: String,
+    pub id: JournalEntryId,
     pub category: JournalCategory,
     pub prompt: String,
     pub text: String,
@@ -124,13 +124,13 @@ impl JournalService {
     /// Saves a journal entry for a profile.
     pub async fn save_journal_entry(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         input: NewJournalEntry,
     ) -> Result<JournalEntry> {
         let input = validated(input)?;
         let profile_id = self.profiles.require_profile(profile_id).await?;
         let entry = JournalEntry {
-            id: new_id().to_string(),
+            id: JournalEntryId::new(),
             category: input.category,
             word_count: word_count(&input.text),
             prompt: input.prompt,
@@ -165,16 +165,19 @@ impl JournalService {
     }
 
     /// One entry of a profile.
-    pub async fn journal_entry(&self, profile_id: &str, entry_id: &str) -> Result<JournalEntry> {
+    pub async fn journal_entry(
+        &self,
+        profile_id: &ProfileId,
+        entry_id: &JournalEntryId,
+    ) -> Result<JournalEntry> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(entry_id, Subject::JournalEntry)?.to_string();
         let row = self
             .db
             .owned_row(
                 "journal_entries",
                 COLUMNS,
                 Subject::JournalEntry,
-                &id,
+                entry_id,
                 &profile_id,
             )
             .await?;
@@ -184,7 +187,7 @@ impl JournalService {
     /// A page of a profile's entries, newest first (`limit` 1–100, default 20).
     pub async fn list_journal_entries(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         page: Page,
     ) -> Result<Vec<JournalEntry>> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
@@ -212,7 +215,7 @@ impl ActivitySummary {
             completed: true,
             mood_before: entry.mood_before,
             mood_after: entry.mood_after,
-            session_id: entry.id.clone(),
+            session_id: entry.id.to_string(),
         }
     }
 }

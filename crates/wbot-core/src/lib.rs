@@ -26,6 +26,10 @@ use memory::MemoryService;
 use profile::{ProfileService, Settings};
 
 pub use error::{AppError, CoreError, ErrorCode, ErrorParams, Reason, Result, Subject};
+pub use ids::{
+    BreathingRunId, BreathingSessionId, ConversationId, JournalEntryId, MeditationSessionId,
+    MemoryId, MessageId, ProfileId, ProviderId, ReplyId,
+};
 
 /// What the shell holds in its state, one per data directory: the domain services, built once over one
 /// database and event bus (ADR 0008). Each service's fields are what it depends on; the few operations
@@ -139,7 +143,11 @@ impl Core {
     }
 
     /// Replaces a profile's settings; a breathing session of that profile playing now follows them.
-    pub async fn update_settings(&self, profile_id: &str, settings: Settings) -> Result<Settings> {
+    pub async fn update_settings(
+        &self,
+        profile_id: &ProfileId,
+        settings: Settings,
+    ) -> Result<Settings> {
         let saved = self.profiles.update_settings(profile_id, settings).await?;
         self.breathing
             .follow_sound_settings(profile_id, &saved)
@@ -150,13 +158,12 @@ impl Core {
     /// Deletes a profile and everything it owns: its rows, its API keys (kept outside the database, so the
     /// cascade cannot reach them) and its memory index. When it was active, the oldest remaining profile
     /// (if any) becomes active.
-    pub async fn delete_profile(&self, raw: &str) -> Result<()> {
-        let id = ids::parse_id(raw, Subject::Profile)?.to_string();
-        if self.profiles.profile(&id).await.is_ok() {
-            self.chat.forget_profile_keys(&id).await?;
+    pub async fn delete_profile(&self, id: &ProfileId) -> Result<()> {
+        if self.profiles.profile(id).await.is_ok() {
+            self.chat.forget_profile_keys(id).await?;
         }
-        self.profiles.delete_rows(&id).await?;
-        self.memory.drop_index(&id).await;
+        self.profiles.delete_rows(id).await?;
+        self.memory.drop_index(id).await;
         Ok(())
     }
 

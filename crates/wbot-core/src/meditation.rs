@@ -8,7 +8,7 @@ use sqlx::FromRow;
 
 use crate::db::{parse_time, utc_text, Db};
 use crate::error::{CoreError, Reason, Result, Subject};
-use crate::ids::{new_id, parse_id};
+use crate::ids::{MeditationSessionId, ProfileId};
 use crate::profile::check_mood;
 use crate::profile::ProfileService;
 use crate::text::string_enum;
@@ -49,7 +49,7 @@ pub struct NewMeditationSession {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct MeditationSession {
-    pub id: String,
+    pub id: MeditationSessionId,
     pub kind: MeditationKind,
     pub planned_ms: u32,
     pub duration_ms: u32,
@@ -64,7 +64,7 @@ pub struct MeditationSession {
 
 #[derive(sqlx::FromRow)]
 struct Row {
-    id: String,
+    id: MeditationSessionId,
     kind: String,
     planned_ms: i64,
     duration_ms: i64,
@@ -154,12 +154,12 @@ impl MeditationService {
     /// Saves a finished or ended-early silent meditation for a profile.
     pub async fn save_meditation_session(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         input: NewMeditationSession,
     ) -> Result<MeditationSession> {
         let profile = self.profiles.require_profile(profile_id).await?;
         let (started_at, ended_at) = validate(&input)?;
-        let id = new_id().to_string();
+        let id = MeditationSessionId::new();
         let kind = MeditationKind::Silent;
         let mut tx = self.db.begin_write().await?;
         sqlx::query(
@@ -197,7 +197,7 @@ impl MeditationService {
     /// A profile's saved meditation sessions, newest first.
     pub async fn list_meditation_sessions(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
     ) -> Result<Vec<MeditationSession>> {
         let profile = self.profiles.require_profile(profile_id).await?;
         let rows: Vec<Row> = sqlx::query_as(&format!(
@@ -213,18 +213,17 @@ impl MeditationService {
     /// One saved meditation session of a profile.
     pub async fn meditation_session(
         &self,
-        profile_id: &str,
-        session_id: &str,
+        profile_id: &ProfileId,
+        session_id: &MeditationSessionId,
     ) -> Result<MeditationSession> {
         let profile = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(session_id, Subject::MeditationSession)?.to_string();
         let row = self
             .db
             .owned_row(
                 "meditation_sessions",
                 COLUMNS,
                 Subject::MeditationSession,
-                &id,
+                session_id,
                 &profile,
             )
             .await?;
@@ -242,7 +241,7 @@ impl ActivitySummary {
             completed: session.completed,
             mood_before: session.mood_before,
             mood_after: session.mood_after,
-            session_id: session.id.clone(),
+            session_id: session.id.to_string(),
         }
     }
 }

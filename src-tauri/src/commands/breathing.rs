@@ -44,7 +44,7 @@ pub async fn start_breathing<R: Runtime>(
     };
     Ok(core
         .breathing()
-        .start_breathing(&profile_id, input, send)
+        .start_breathing(&profile_id.parse()?, input, send)
         .await?)
 }
 
@@ -56,7 +56,7 @@ async fn control(
 ) -> Result<()> {
     Ok(core
         .breathing()
-        .control_breathing(profile_id, run_id, command)
+        .control_breathing(&profile_id.parse()?, &run_id.parse()?, command)
         .await?)
 }
 
@@ -123,7 +123,7 @@ pub async fn finish_breathing(
     let mood_after = mood_after.parse("mood after")?;
     Ok(core
         .breathing()
-        .finish_breathing(&profile_id, &run_id, mood_after)
+        .finish_breathing(&profile_id.parse()?, &run_id.parse()?, mood_after)
         .await?)
 }
 
@@ -138,7 +138,7 @@ pub async fn breathing_history(
     let page = page.parse("page")?;
     Ok(core
         .breathing()
-        .breathing_history(&profile_id, page)
+        .breathing_history(&profile_id.parse()?, page)
         .await?)
 }
 
@@ -152,7 +152,7 @@ pub async fn get_breathing_session(
 ) -> Result<BreathingSession> {
     Ok(core
         .breathing()
-        .breathing_session(&profile_id, &session_id)
+        .breathing_session(&profile_id.parse()?, &session_id.parse()?)
         .await?)
 }
 
@@ -166,7 +166,7 @@ pub async fn delete_breathing_session(
 ) -> Result<()> {
     Ok(core
         .breathing()
-        .delete_breathing_session(&profile_id, &session_id)
+        .delete_breathing_session(&profile_id.parse()?, &session_id.parse()?)
         .await?)
 }
 
@@ -174,7 +174,10 @@ pub async fn delete_breathing_session(
 #[tauri::command]
 #[specta::specta]
 pub async fn breathing_stats(core: State<'_, Core>, profile_id: String) -> Result<BreathingStats> {
-    Ok(core.breathing().breathing_stats(&profile_id).await?)
+    Ok(core
+        .breathing()
+        .breathing_stats(&profile_id.parse()?)
+        .await?)
 }
 
 /// Best and average Wim Hof retention per day, oldest first.
@@ -184,7 +187,10 @@ pub async fn retention_trend(
     core: State<'_, Core>,
     profile_id: String,
 ) -> Result<Vec<RetentionPoint>> {
-    Ok(core.breathing().retention_trend(&profile_id).await?)
+    Ok(core
+        .breathing()
+        .retention_trend(&profile_id.parse()?)
+        .await?)
 }
 
 /// Whether Wim Hof may start for this profile, what to suggest, and the safety notice.
@@ -197,7 +203,7 @@ pub async fn wim_hof_gate(
 ) -> Result<SafetyDecision> {
     Ok(core
         .breathing()
-        .wim_hof_gate(&profile_id, latest_message.as_deref())
+        .wim_hof_gate(&profile_id.parse()?, latest_message.as_deref())
         .await?)
 }
 
@@ -207,7 +213,7 @@ pub async fn wim_hof_gate(
 pub async fn acknowledge_wim_hof_notice(core: State<'_, Core>, profile_id: String) -> Result<()> {
     Ok(core
         .breathing()
-        .acknowledge_wim_hof_notice(&profile_id)
+        .acknowledge_wim_hof_notice(&profile_id.parse()?)
         .await?)
 }
 
@@ -215,7 +221,7 @@ pub async fn acknowledge_wim_hof_notice(core: State<'_, Core>, profile_id: Strin
 #[tauri::command]
 #[specta::specta]
 pub async fn audio_state(core: State<'_, Core>, profile_id: String) -> Result<AudioState> {
-    Ok(core.breathing().audio_state(&profile_id).await?)
+    Ok(core.breathing().audio_state(&profile_id.parse()?).await?)
 }
 
 /// Mutes or unmutes every session sound for the profile; saved in its settings.
@@ -228,7 +234,7 @@ pub async fn set_audio_muted(
 ) -> Result<AudioState> {
     Ok(core
         .breathing()
-        .set_audio_muted(&profile_id, muted.parse("sound settings")?)
+        .set_audio_muted(&profile_id.parse()?, muted.parse("sound settings")?)
         .await?)
 }
 
@@ -243,6 +249,6 @@ pub async fn set_breathing_ambient(
 ) -> Result<AudioState> {
     Ok(core
         .breathing()
-        .set_breathing_ambient(&profile_id, on.parse("sound settings")?)
+        .set_breathing_ambient(&profile_id.parse()?, on.parse("sound settings")?)
         .await?)
 }

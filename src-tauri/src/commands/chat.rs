@@ -8,7 +8,7 @@ use wbot_core::chat::{
     ConversationSummary, Message, ProposalDecision, ProviderInput, ProviderPreset,
     ProviderSettings, ReplyEvent, RetryStarted, SearchMode, TurnStarted,
 };
-use wbot_core::Core;
+use wbot_core::{Core, ProviderId};
 
 use super::Result;
 use crate::error::Input;
@@ -36,8 +36,12 @@ pub async fn send_message(
     Ok(core
         .chat()
         .send_message(
-            &profile_id,
-            conversation_id.as_deref(),
+            &profile_id.parse()?,
+            conversation_id
+                .as_deref()
+                .map(str::parse)
+                .transpose()?
+                .as_ref(),
             &text,
             sender(on_event),
         )
@@ -52,7 +56,10 @@ pub async fn cancel_reply(
     profile_id: String,
     reply_id: String,
 ) -> Result<()> {
-    Ok(core.chat().cancel_reply(&profile_id, &reply_id).await?)
+    Ok(core
+        .chat()
+        .cancel_reply(&profile_id.parse()?, &reply_id.parse()?)
+        .await?)
 }
 
 /// Asks again for the reply to the last message, replacing a reply that did not complete.
@@ -66,7 +73,11 @@ pub async fn retry_reply(
 ) -> Result<RetryStarted> {
     Ok(core
         .chat()
-        .retry_reply(&profile_id, &conversation_id, sender(on_event))
+        .retry_reply(
+            &profile_id.parse()?,
+            &conversation_id.parse()?,
+            sender(on_event),
+        )
         .await?)
 }
 
@@ -82,7 +93,7 @@ pub async fn decide_proposal(
     let decision = decision.parse("choice")?;
     Ok(core
         .chat()
-        .decide_proposal(&profile_id, &message_id, decision)
+        .decide_proposal(&profile_id.parse()?, &message_id.parse()?, decision)
         .await?)
 }
 
@@ -98,7 +109,7 @@ pub async fn add_activity_summary(
     let result = result.parse("activity result")?;
     Ok(core
         .chat()
-        .add_activity_summary(&profile_id, &conversation_id, result)
+        .add_activity_summary(&profile_id.parse()?, &conversation_id.parse()?, result)
         .await?)
 }
 
@@ -109,7 +120,7 @@ pub async fn list_conversations(
     core: State<'_, Core>,
     profile_id: String,
 ) -> Result<Vec<ConversationSummary>> {
-    Ok(core.chat().list_conversations(&profile_id).await?)
+    Ok(core.chat().list_conversations(&profile_id.parse()?).await?)
 }
 
 /// One conversation.
@@ -122,7 +133,7 @@ pub async fn get_conversation(
 ) -> Result<Conversation> {
     Ok(core
         .chat()
-        .conversation(&profile_id, &conversation_id)
+        .conversation(&profile_id.parse()?, &conversation_id.parse()?)
         .await?)
 }
 
@@ -136,7 +147,7 @@ pub async fn conversation_messages(
 ) -> Result<Vec<Message>> {
     Ok(core
         .chat()
-        .conversation_messages(&profile_id, &conversation_id)
+        .conversation_messages(&profile_id.parse()?, &conversation_id.parse()?)
         .await?)
 }
 
@@ -151,7 +162,7 @@ pub async fn rename_conversation(
 ) -> Result<Conversation> {
     Ok(core
         .chat()
-        .rename_conversation(&profile_id, &conversation_id, &title)
+        .rename_conversation(&profile_id.parse()?, &conversation_id.parse()?, &title)
         .await?)
 }
 
@@ -166,7 +177,7 @@ pub async fn set_conversation_remember(
 ) -> Result<Conversation> {
     Ok(core
         .chat()
-        .set_conversation_remember(&profile_id, &conversation_id, remember)
+        .set_conversation_remember(&profile_id.parse()?, &conversation_id.parse()?, remember)
         .await?)
 }
 
@@ -181,7 +192,11 @@ pub async fn delete_conversation(
 ) -> Result<u32> {
     Ok(core
         .chat()
-        .delete_conversation(&profile_id, &conversation_id, keep_memories)
+        .delete_conversation(
+            &profile_id.parse()?,
+            &conversation_id.parse()?,
+            keep_memories,
+        )
         .await?)
 }
 
@@ -197,7 +212,7 @@ pub async fn search_conversations(
     let mode = mode.parse("search mode")?;
     Ok(core
         .chat()
-        .search_conversations(&profile_id, &query, mode)
+        .search_conversations(&profile_id.parse()?, &query, mode)
         .await?)
 }
 
@@ -215,7 +230,7 @@ pub async fn list_providers(
     core: State<'_, Core>,
     profile_id: String,
 ) -> Result<Vec<ProviderSettings>> {
-    Ok(core.chat().list_providers(&profile_id).await?)
+    Ok(core.chat().list_providers(&profile_id.parse()?).await?)
 }
 
 /// Adds or changes a provider (a new API key goes to the OS keychain).
@@ -227,7 +242,10 @@ pub async fn save_provider(
     input: Input<ProviderInput>,
 ) -> Result<ProviderSettings> {
     let input = input.parse("provider settings")?;
-    Ok(core.chat().save_provider(&profile_id, input).await?)
+    Ok(core
+        .chat()
+        .save_provider(&profile_id.parse()?, input)
+        .await?)
 }
 
 /// Removes a provider and its key.
@@ -240,7 +258,7 @@ pub async fn delete_provider(
 ) -> Result<()> {
     Ok(core
         .chat()
-        .delete_provider(&profile_id, &provider_id)
+        .delete_provider(&profile_id.parse()?, &provider_id.parse()?)
         .await?)
 }
 
@@ -254,7 +272,13 @@ pub async fn reorder_providers(
 ) -> Result<Vec<ProviderSettings>> {
     Ok(core
         .chat()
-        .reorder_providers(&profile_id, &provider_ids)
+        .reorder_providers(
+            &profile_id.parse()?,
+            &provider_ids
+                .iter()
+                .map(|id| ProviderId::parse(id))
+                .collect::<wbot_core::Result<Vec<_>>>()?,
+        )
         .await?)
 }
 
@@ -266,14 +290,17 @@ pub async fn test_provider(
     profile_id: String,
     provider_id: String,
 ) -> Result<ConnectionReport> {
-    Ok(core.chat().test_provider(&profile_id, &provider_id).await?)
+    Ok(core
+        .chat()
+        .test_provider(&profile_id.parse()?, &provider_id.parse()?)
+        .await?)
 }
 
 /// Whether a model is set up, and the helplines for the profile's region.
 #[tauri::command]
 #[specta::specta]
 pub async fn chat_status(core: State<'_, Core>, profile_id: String) -> Result<ChatStatus> {
-    Ok(core.chat().chat_status(&profile_id).await?)
+    Ok(core.chat().chat_status(&profile_id.parse()?).await?)
 }
 
 /// Sets the region of the safety card's helplines (two letters, or empty for the defaults).
@@ -286,6 +313,6 @@ pub async fn set_helpline_region(
 ) -> Result<ChatStatus> {
     Ok(core
         .chat()
-        .set_helpline_region(&profile_id, &region)
+        .set_helpline_region(&profile_id.parse()?, &region)
         .await?)
 }

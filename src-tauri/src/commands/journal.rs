@@ -19,7 +19,7 @@ pub async fn save_journal_entry(
     let entry = entry.parse("journal entry")?;
     Ok(core
         .journal()
-        .save_journal_entry(&profile_id, entry)
+        .save_journal_entry(&profile_id.parse()?, entry)
         .await?)
 }
 
@@ -31,7 +31,10 @@ pub async fn get_journal_entry(
     profile_id: String,
     entry_id: String,
 ) -> Result<JournalEntry> {
-    Ok(core.journal().journal_entry(&profile_id, &entry_id).await?)
+    Ok(core
+        .journal()
+        .journal_entry(&profile_id.parse()?, &entry_id.parse()?)
+        .await?)
 }
 
 /// A page of entries, newest first (`limit` 1–100, default 20).
@@ -45,6 +48,6 @@ pub async fn list_journal_entries(
     let page = page.parse("page")?;
     Ok(core
         .journal()
-        .list_journal_entries(&profile_id, page)
+        .list_journal_entries(&profile_id.parse()?, page)
         .await?)
 }

@@ -19,7 +19,7 @@ pub async fn save_meditation_session(
     let input = input.parse("meditation session")?;
     Ok(core
         .meditation()
-        .save_meditation_session(&profile_id, input)
+        .save_meditation_session(&profile_id.parse()?, input)
         .await?)
 }
 
@@ -32,6 +32,6 @@ pub async fn list_meditation_sessions(
 ) -> Result<Vec<MeditationSession>> {
     Ok(core
         .meditation()
-        .list_meditation_sessions(&profile_id)
+        .list_meditation_sessions(&profile_id.parse()?)
         .await?)
 }

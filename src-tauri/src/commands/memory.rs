@@ -27,7 +27,10 @@ pub async fn list_memories(
     page: Input<Page>,
 ) -> Result<MemoryPage> {
     let page = page.parse("page")?;
-    Ok(core.memory().list_memories(&profile_id, page).await?)
+    Ok(core
+        .memory()
+        .list_memories(&profile_id.parse()?, page)
+        .await?)
 }
 
 /// Searches the profile's memories by meaning and keywords, best first.
@@ -42,7 +45,7 @@ pub async fn search_memories(
     let options = options.parse("search options")?;
     Ok(core
         .memory()
-        .search_memories(&profile_id, &query, options)
+        .search_memories(&profile_id.parse()?, &query, options)
         .await?)
 }
 
@@ -59,7 +62,10 @@ pub async fn add_memory(
     if let Some(kind) = kind {
         memory.kind = kind.parse("memory kind")?;
     }
-    Ok(core.memory().add_memory(&profile_id, memory).await?)
+    Ok(core
+        .memory()
+        .add_memory(&profile_id.parse()?, memory)
+        .await?)
 }
 
 /// Replaces a memory's text.
@@ -73,7 +79,7 @@ pub async fn update_memory(
 ) -> Result<Memory> {
     Ok(core
         .memory()
-        .update_memory(&profile_id, &memory_id, &text)
+        .update_memory(&profile_id.parse()?, &memory_id.parse()?, &text)
         .await?)
 }
 
@@ -85,19 +91,25 @@ pub async fn delete_memory(
     profile_id: String,
     memory_id: String,
 ) -> Result<()> {
-    Ok(core.memory().delete_memory(&profile_id, &memory_id).await?)
+    Ok(core
+        .memory()
+        .delete_memory(&profile_id.parse()?, &memory_id.parse()?)
+        .await?)
 }
 
 /// Forgets every memory of the profile; returns how many were forgotten.
 #[tauri::command]
 #[specta::specta]
 pub async fn forget_all_memories(core: State<'_, Core>, profile_id: String) -> Result<u32> {
-    Ok(core.memory().forget_all_memories(&profile_id).await?)
+    Ok(core
+        .memory()
+        .forget_all_memories(&profile_id.parse()?)
+        .await?)
 }
 
 /// Model, counts and index health for the profile.
 #[tauri::command]
 #[specta::specta]
 pub async fn memory_status(core: State<'_, Core>, profile_id: String) -> Result<MemoryStatus> {
-    Ok(core.memory().memory_status(&profile_id).await?)
+    Ok(core.memory().memory_status(&profile_id.parse()?).await?)
 }

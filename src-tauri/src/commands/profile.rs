@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use tauri::State;
 use wbot_core::profile::{NewProfile, OnboardingAnswers, Profile, Settings};
-use wbot_core::Core;
+use wbot_core::{Core, ProfileId};
 
 use super::Result;
 use crate::error::Input;
@@ -13,7 +13,7 @@ use crate::error::Input;
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
 #[serde(rename_all = "camelCase")]
 pub struct SettingsChanged {
-    pub profile_id: String,
+    pub profile_id: ProfileId,
     pub settings: Settings,
 }
 
@@ -45,21 +45,21 @@ pub async fn create_profile(core: State<'_, Core>, input: Input<NewProfile>) -> 
 #[tauri::command]
 #[specta::specta]
 pub async fn switch_profile(core: State<'_, Core>, profile_id: String) -> Result<Profile> {
-    Ok(core.profiles().switch_profile(&profile_id).await?)
+    Ok(core.profiles().switch_profile(&profile_id.parse()?).await?)
 }
 
 /// Deletes a profile and all its data.
 #[tauri::command]
 #[specta::specta]
 pub async fn delete_profile(core: State<'_, Core>, profile_id: String) -> Result<()> {
-    Ok(core.delete_profile(&profile_id).await?)
+    Ok(core.delete_profile(&profile_id.parse()?).await?)
 }
 
 /// A profile's settings.
 #[tauri::command]
 #[specta::specta]
 pub async fn get_settings(core: State<'_, Core>, profile_id: String) -> Result<Settings> {
-    Ok(core.profiles().settings(&profile_id).await?)
+    Ok(core.profiles().settings(&profile_id.parse()?).await?)
 }
 
 /// Saves a profile's settings (every window hears of it through `settingsChanged`).
@@ -71,7 +71,7 @@ pub async fn update_settings(
     settings: Input<Settings>,
 ) -> Result<Settings> {
     Ok(core
-        .update_settings(&profile_id, settings.parse("settings")?)
+        .update_settings(&profile_id.parse()?, settings.parse("settings")?)
         .await?)
 }
 
@@ -82,7 +82,7 @@ pub async fn get_onboarding(
     core: State<'_, Core>,
     profile_id: String,
 ) -> Result<OnboardingAnswers> {
-    Ok(core.profiles().onboarding(&profile_id).await?)
+    Ok(core.profiles().onboarding(&profile_id.parse()?).await?)
 }
 
 /// Replaces a profile's onboarding answers.
@@ -95,6 +95,6 @@ pub async fn update_onboarding(
 ) -> Result<OnboardingAnswers> {
     Ok(core
         .profiles()
-        .update_onboarding(&profile_id, answers.parse("onboarding answers")?)
+        .update_onboarding(&profile_id.parse()?, answers.parse("onboarding answers")?)
         .await?)
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use wbot_core::memory::{IndexCheck, MemoryConfig, SearchOptions};
-use wbot_core::Core;
+use wbot_core::{Core, ProfileId};
 
 fn wbot(data_dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_wbot"));
@@ -97,10 +97,11 @@ fn acknowledged_memories_survive_sigkill_during_import() {
         core.memory().configure(memory_config()).await;
         for id in &acknowledged {
             core.memory()
-                .get_memory(&pid, id)
+                .get_memory(&pid.parse().unwrap(), &id.parse().unwrap())
                 .await
                 .unwrap_or_else(|e| panic!("acknowledged memory {id} lost: {e}"));
         }
+        let pid: ProfileId = pid.parse().unwrap();
         let status = core.memory().memory_status(&pid).await.unwrap();
         eprintln!(
             "after the kill: {} acknowledged, status {status:?}",

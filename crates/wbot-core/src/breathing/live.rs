@@ -16,7 +16,7 @@ use super::store::{BreathingSession, NewBreathingSession};
 use super::BreathingService;
 use crate::audio::{AmbientKind, AudioEngine, AudioStatus, LayerId, PlannedCue};
 use crate::error::{CoreError, ErrorCode, Result, Subject};
-use crate::ids::{new_id, parse_id};
+use crate::ids::{BreathingRunId, ProfileId};
 use crate::profile::check_mood;
 use crate::profile::Settings;
 
@@ -63,7 +63,7 @@ pub struct StartBreathing {
 #[serde(rename_all = "camelCase")]
 pub struct LiveBreathing {
     /// Steers this run until it is finished; not the id of the saved session.
-    pub run_id: String,
+    pub run_id: BreathingRunId,
     pub config: SessionConfig,
     /// The continuous pattern followed (None for Wim Hof).
     pub pattern: Option<Pattern>,
@@ -85,7 +85,7 @@ pub struct AudioState {
 }
 
 struct Live {
-    profile_id: String,
+    profile_id: ProfileId,
     mood_before: Option<u8>,
     runner: SessionRunner,
 }
@@ -93,7 +93,7 @@ struct Live {
 /// The sessions running now, by run id, and which of them the audio engine plays for.
 #[derive(Clone, Default)]
 pub struct LiveSessions {
-    runs: Arc<Mutex<HashMap<String, Live>>>,
+    runs: Arc<Mutex<HashMap<BreathingRunId, Live>>>,
     /// The session the engine's cues and bed belong to (a token per start); a session that ends
     /// after another started must not clear the newer one's cues or stop its bed.
     audio_owner: Arc<AtomicU64>,
@@ -108,7 +108,7 @@ impl std::fmt::Debug for LiveSessions {
 }
 
 impl LiveSessions {
-    fn lock(&self) -> MutexGuard<'_, HashMap<String, Live>> {
+    fn lock(&self) -> MutexGuard<'_, HashMap<BreathingRunId, Live>> {
         // The map is only inserted into and removed from; a panic elsewhere cannot corrupt it.
         self.runs.lock().unwrap_or_else(|p| p.into_inner())
     }
@@ -178,7 +178,7 @@ fn apply_sound(engine: &AudioEngine, settings: &Settings, session_running: bool)
     Ok(())
 }
 
-fn not_running(run_id: &str) -> CoreError {
+fn not_running(run_id: &BreathingRunId) -> CoreError {
     CoreError::not_found(Subject::BreathingSession, run_id)
 }
 
@@ -198,7 +198,7 @@ impl BreathingService {
     }
 
     /// Whether sound can be heard, and the profile's mute and ambient switches.
-    pub async fn audio_state(&self, profile_id: &str) -> Result<AudioState> {
+    pub async fn audio_state(&self, profile_id: &ProfileId) -> Result<AudioState> {
         let settings = self.profiles.settings(profile_id).await?;
         self.audio_state_of(&settings).await
     }
@@ -214,7 +214,7 @@ impl BreathingService {
 
     /// Mutes or unmutes every session sound for a profile: saved in its settings (so it holds for
     /// the next session and after a restart) and applied at once.
-    pub async fn set_audio_muted(&self, profile_id: &str, muted: bool) -> Result<AudioState> {
+    pub async fn set_audio_muted(&self, profile_id: &ProfileId, muted: bool) -> Result<AudioState> {
         let settings = self
             .profiles
             .update_sound_switches(profile_id, Some(muted), None)
@@ -225,7 +225,11 @@ impl BreathingService {
 
     /// Turns the ambient bed of a profile's breathing sessions on or off: saved in its settings,
     /// and started (2 s fade-in) or stopped (1 s fade-out) at once when a session of it runs.
-    pub async fn set_breathing_ambient(&self, profile_id: &str, on: bool) -> Result<AudioState> {
+    pub async fn set_breathing_ambient(
+        &self,
+        profile_id: &ProfileId,
+        on: bool,
+    ) -> Result<AudioState> {
         let settings = self
             .profiles
             .update_sound_switches(profile_id, None, Some(on))
@@ -236,12 +240,8 @@ impl BreathingService {
 
     /// Called after a profile's settings changed: the engine follows them while that profile has
     /// a session running (otherwise nothing plays, and the next session applies them at start).
-    pub(crate) async fn follow_sound_settings(&self, profile_id: &str, settings: &Settings) {
-        // Runs hold the canonical id; the caller's may be written another way.
-        let Ok(id) = parse_id(profile_id, Subject::Profile) else {
-            return;
-        };
-        if !self.has_running_breathing(&id.to_string()) {
+    pub(crate) async fn follow_sound_settings(&self, profile_id: &ProfileId, settings: &Settings) {
+        if !self.has_running_breathing(profile_id) {
             return;
         }
         match self.audio_opened().await {
@@ -254,11 +254,11 @@ impl BreathingService {
         }
     }
 
-    fn has_running_breathing(&self, profile_id: &str) -> bool {
+    fn has_running_breathing(&self, profile_id: &ProfileId) -> bool {
         self.runs
             .lock()
             .values()
-            .any(|live| live.profile_id == profile_id && !live.runner.is_finished())
+            .any(|live| &live.profile_id == profile_id && !live.runner.is_finished())
     }
 
     /// Starts a breathing session for a profile: events go to `on_event` in order (phase
@@ -266,7 +266,7 @@ impl BreathingService {
     /// profile still had running is stopped and saved first, so nothing breathed is lost.
     pub async fn start_breathing<F>(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         input: StartBreathing,
         on_event: F,
     ) -> Result<LiveBreathing>
@@ -287,7 +287,7 @@ impl BreathingService {
         let runner = SessionRunner::start(input.config, on_event, Some(cues))?;
         // After the runner started: ending an abandoned run stops the bed, this one starts it.
         apply_sound(engine, &settings, true)?;
-        let run_id = new_id().to_string();
+        let run_id = BreathingRunId::new();
         self.runs.lock().insert(
             run_id.clone(),
             Live {
@@ -309,12 +309,12 @@ impl BreathingService {
     }
 
     /// Stops and saves (in the background) every session this profile still has running.
-    fn save_abandoned(&self, profile: &str) {
+    fn save_abandoned(&self, profile: &ProfileId) {
         let abandoned: Vec<Live> = {
             let mut runs = self.runs.lock();
-            let ids: Vec<String> = runs
+            let ids: Vec<BreathingRunId> = runs
                 .iter()
-                .filter(|(_, live)| live.profile_id == profile)
+                .filter(|(_, live)| &live.profile_id == profile)
                 .map(|(id, _)| id.clone())
                 .collect();
             ids.iter().filter_map(|id| runs.remove(id)).collect()
@@ -332,17 +332,16 @@ impl BreathingService {
     /// Sends `command` to a running session of this profile and waits until it is applied.
     pub async fn control_breathing(
         &self,
-        profile_id: &str,
-        run_id: &str,
+        profile_id: &ProfileId,
+        run_id: &BreathingRunId,
         command: RunnerCommand,
     ) -> Result<()> {
         let profile = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(run_id, Subject::BreathingSession)?.to_string();
         let control = {
             let runs = self.runs.lock();
-            match runs.get(&id) {
+            match runs.get(run_id) {
                 Some(live) if live.profile_id == profile => live.runner.control(),
-                _ => return Err(not_running(&id)),
+                _ => return Err(not_running(run_id)),
             }
         };
         control.command(command).await
@@ -352,21 +351,20 @@ impl BreathingService {
     /// moods given; the run id is then gone.
     pub async fn finish_breathing(
         &self,
-        profile_id: &str,
-        run_id: &str,
+        profile_id: &ProfileId,
+        run_id: &BreathingRunId,
         mood_after: Option<u8>,
     ) -> Result<BreathingSession> {
         let profile = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(run_id, Subject::BreathingSession)?.to_string();
         check_mood(mood_after, Subject::MoodAfter)?;
         let live = {
             let mut runs = self.runs.lock();
-            match runs.get(&id) {
-                Some(live) if live.profile_id == profile => runs.remove(&id),
+            match runs.get(run_id) {
+                Some(live) if live.profile_id == profile => runs.remove(run_id),
                 _ => None,
             }
         }
-        .ok_or_else(|| not_running(&id))?;
+        .ok_or_else(|| not_running(run_id))?;
         self.save_live(live, mood_after).await
     }
 

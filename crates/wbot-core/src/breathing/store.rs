@@ -14,7 +14,7 @@ use sqlx::FromRow;
 
 use crate::db::{changed_one, now_rfc3339, parse_time, utc_text, Page};
 use crate::error::{CoreError, ErrorCode, Reason, Result, Subject};
-use crate::ids::{new_id, parse_id};
+use crate::ids::{BreathingSessionId, ProfileId};
 use crate::profile::check_mood;
 
 /// Most sessions returned by one page of history.
@@ -76,7 +76,7 @@ pub struct WimHofResult {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct BreathingSession {
-    pub id: String,
+    pub id: BreathingSessionId,
     pub technique: Technique,
     pub config: SessionConfig,
     pub started_at: String,
@@ -160,7 +160,7 @@ pub struct RetentionPoint {
 
 #[derive(sqlx::FromRow)]
 struct Row {
-    id: String,
+    id: BreathingSessionId,
     technique: String,
     settings: String,
     started_at: String,
@@ -256,12 +256,12 @@ impl BreathingService {
     /// Saves a finished or stopped breathing session for a profile.
     pub async fn save_breathing_session(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         input: NewBreathingSession,
     ) -> Result<BreathingSession> {
         let profile = self.profiles.require_profile(profile_id).await?;
         let (started_at, ended_at) = validate(&input)?;
-        let id = new_id().to_string();
+        let id = BreathingSessionId::new();
         let technique = input.config.technique();
         let mut tx = self.db.begin_write().await?;
         sqlx::query(
@@ -305,7 +305,7 @@ impl BreathingService {
     /// One page of a profile's breathing history, newest first (`limit` 1–100, default 20).
     pub async fn breathing_history(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         page: Page,
     ) -> Result<BreathingHistory> {
         let profile = self.profiles.require_profile(profile_id).await?;
@@ -336,18 +336,17 @@ impl BreathingService {
     /// One saved session of a profile.
     pub async fn breathing_session(
         &self,
-        profile_id: &str,
-        session_id: &str,
+        profile_id: &ProfileId,
+        session_id: &BreathingSessionId,
     ) -> Result<BreathingSession> {
         let profile = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(session_id, Subject::BreathingSession)?.to_string();
         let row = self
             .db
             .owned_row(
                 "breathing_sessions",
                 COLUMNS,
                 Subject::BreathingSession,
-                &id,
+                session_id,
                 &profile,
             )
             .await?;
@@ -355,22 +354,25 @@ impl BreathingService {
     }
 
     /// Deletes one saved session of a profile.
-    pub async fn delete_breathing_session(&self, profile_id: &str, session_id: &str) -> Result<()> {
+    pub async fn delete_breathing_session(
+        &self,
+        profile_id: &ProfileId,
+        session_id: &BreathingSessionId,
+    ) -> Result<()> {
         let profile = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(session_id, Subject::BreathingSession)?.to_string();
         let mut tx = self.db.begin_write().await?;
         let deleted = sqlx::query("DELETE FROM breathing_sessions WHERE id = ? AND profile_id = ?")
-            .bind(&id)
+            .bind(session_id)
             .bind(&profile)
             .execute(&mut *tx)
             .await?;
-        changed_one(deleted, Subject::BreathingSession, &id)?;
+        changed_one(deleted, Subject::BreathingSession, session_id)?;
         tx.commit().await?;
         Ok(())
     }
 
     /// How many breathing sessions a profile has completed (any technique).
-    pub async fn completed_breathing_sessions(&self, profile_id: &str) -> Result<u32> {
+    pub async fn completed_breathing_sessions(&self, profile_id: &ProfileId) -> Result<u32> {
         let profile = self.profiles.require_profile(profile_id).await?;
         let n: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM breathing_sessions WHERE profile_id = ? AND completed = 1",
@@ -382,7 +384,7 @@ impl BreathingService {
     }
 
     /// Per-technique counts, monthly totals and Wim Hof results of a profile.
-    pub async fn breathing_stats(&self, profile_id: &str) -> Result<BreathingStats> {
+    pub async fn breathing_stats(&self, profile_id: &ProfileId) -> Result<BreathingStats> {
         let profile = self.profiles.require_profile(profile_id).await?;
         let per_technique: Vec<(String, i64, i64, i64)> = sqlx::query_as(
             "SELECT technique, COUNT(*), COALESCE(SUM(completed), 0), COALESCE(SUM(duration_ms), 0)
@@ -453,7 +455,7 @@ impl BreathingService {
     }
 
     /// Best and average Wim Hof retention per day (UTC), oldest first, for the trend chart.
-    pub async fn retention_trend(&self, profile_id: &str) -> Result<Vec<RetentionPoint>> {
+    pub async fn retention_trend(&self, profile_id: &ProfileId) -> Result<Vec<RetentionPoint>> {
         let profile = self.profiles.require_profile(profile_id).await?;
         let rows: Vec<(String, String)> = sqlx::query_as(
             "SELECT substr(started_at, 1, 10), rounds FROM breathing_sessions
@@ -481,7 +483,7 @@ impl BreathingService {
     }
 
     /// Whether this profile has acknowledged the Wim Hof safety notice.
-    pub async fn wim_hof_notice_acknowledged(&self, profile_id: &str) -> Result<bool> {
+    pub async fn wim_hof_notice_acknowledged(&self, profile_id: &ProfileId) -> Result<bool> {
         let profile = self.profiles.require_profile(profile_id).await?;
         let found: Option<String> = sqlx::query_scalar(
             "SELECT notice_acknowledged_at FROM breathing_safety WHERE profile_id = ?",
@@ -493,7 +495,7 @@ impl BreathingService {
     }
 
     /// Records that the profile has read the Wim Hof safety notice (it is not shown again).
-    pub async fn acknowledge_wim_hof_notice(&self, profile_id: &str) -> Result<()> {
+    pub async fn acknowledge_wim_hof_notice(&self, profile_id: &ProfileId) -> Result<()> {
         let profile = self.profiles.require_profile(profile_id).await?;
         let mut tx = self.db.begin_write().await?;
         sqlx::query(
@@ -512,7 +514,7 @@ impl BreathingService {
     /// completed sessions, the notice acknowledgement and the latest message (if any).
     pub async fn wim_hof_gate(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         latest_message: Option<&str>,
     ) -> Result<SafetyDecision> {
         let profile = self.profiles.require_profile(profile_id).await?;

@@ -247,12 +247,13 @@ pub fn build_request(ctx: &PromptContext, messages: &[Message]) -> ChatRequest {
 #[allow(clippy::unwrap_used)] // a failing test should panic
 mod tests {
     use super::*;
+    use crate::ids::{ConversationId, MessageId, ProfileId};
 
     fn msg(role: MessageRole, content: &str, status: MessageStatus) -> Message {
         Message {
-            id: String::new(),
-            conversation_id: String::new(),
-            profile_id: String::new(),
+            id: MessageId::new(),
+            conversation_id: ConversationId::new(),
+            profile_id: ProfileId::new(),
             role,
             content: content.into(),
             status,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::activity::{Activity, ActivityGuess};
 use crate::breathing::{BreathingSession, Technique};
 use crate::error::{CoreError, Result, Subject};
+use crate::ids::{BreathingSessionId, JournalEntryId, MeditationSessionId};
 use crate::profile::{OnboardingAnswers, SessionLength};
 use crate::text::string_enum;
 
@@ -117,11 +118,11 @@ pub struct ActivitySummary {
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum ActivityResult {
     #[serde(rename_all = "camelCase")]
-    Breathing { session_id: String },
+    Breathing { session_id: BreathingSessionId },
     #[serde(rename_all = "camelCase")]
-    Journaling { entry_id: String },
+    Journaling { entry_id: JournalEntryId },
     #[serde(rename_all = "camelCase")]
-    Meditation { session_id: String },
+    Meditation { session_id: MeditationSessionId },
 }
 
 fn mentions(text: &str, words: &[&str]) -> bool {
@@ -211,7 +212,7 @@ impl ActivitySummary {
             completed: session.completed,
             mood_before: session.mood_before,
             mood_after: session.mood_after,
-            session_id: session.id.clone(),
+            session_id: session.id.to_string(),
         }
     }
 

@@ -9,7 +9,7 @@ use super::provider::{ConnectionReport, ProviderConfig, ProviderKind, SecretRef}
 use super::ChatService;
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Reason, Result, Subject};
-use crate::ids::{new_id, parse_id};
+use crate::ids::{ProfileId, ProviderId};
 use crate::profile::Locale;
 
 /// The most providers one profile can chain.
@@ -21,7 +21,7 @@ pub const MAX_KEY_CHARS: usize = 1_000;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ProviderSettings {
-    pub id: String,
+    pub id: ProviderId,
     pub name: String,
     pub kind: ProviderKind,
     pub base_url: String,
@@ -36,13 +36,15 @@ impl ProviderSettings {
     /// The configuration the chat client uses.
     pub fn config(&self) -> ProviderConfig {
         ProviderConfig {
-            id: self.id.clone(),
+            id: self.id.to_string(),
             name: self.name.clone(),
             kind: self.kind,
             base_url: self.base_url.clone(),
             model: self.model.clone(),
             timeout_ms: self.timeout_ms,
-            api_key: self.has_key.then(|| SecretRef::for_provider(&self.id)),
+            api_key: self
+                .has_key
+                .then(|| SecretRef::for_provider(self.id.as_str())),
         }
     }
 }
@@ -51,7 +53,7 @@ impl ProviderSettings {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ProviderInput {
-    pub id: Option<String>,
+    pub id: Option<ProviderId>,
     pub name: String,
     pub kind: ProviderKind,
     pub base_url: String,
@@ -141,7 +143,7 @@ fn validate_key(raw: &str) -> Result<String> {
 
 impl ChatService {
     /// A profile's providers, in fallback order.
-    pub async fn list_providers(&self, profile_id: &str) -> Result<Vec<ProviderSettings>> {
+    pub async fn list_providers(&self, profile_id: &ProfileId) -> Result<Vec<ProviderSettings>> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
         let rows = sqlx::query(
             "SELECT id, name, kind, base_url, model, timeout_ms, has_key, position
@@ -153,20 +155,23 @@ impl ChatService {
         rows.iter().map(row_to_provider).collect()
     }
 
-    async fn chat_provider(&self, profile_id: &str, provider_id: &str) -> Result<ProviderSettings> {
-        let id = parse_id(provider_id, Subject::Provider)?.to_string();
+    async fn chat_provider(
+        &self,
+        profile_id: &ProfileId,
+        provider_id: &ProviderId,
+    ) -> Result<ProviderSettings> {
         self.list_providers(profile_id)
             .await?
             .into_iter()
-            .find(|p| p.id == id)
-            .ok_or_else(|| CoreError::not_found(Subject::Provider, &id))
+            .find(|p| &p.id == provider_id)
+            .ok_or_else(|| CoreError::not_found(Subject::Provider, provider_id))
     }
 
     /// Adds or changes a provider. A new key goes to the keychain first: if the keychain refuses it,
     /// nothing is saved and the error says why.
     pub async fn save_provider(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         input: ProviderInput,
     ) -> Result<ProviderSettings> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
@@ -179,9 +184,9 @@ impl ChatService {
         }
         let id = existing
             .as_ref()
-            .map_or_else(|| new_id().to_string(), |p| p.id.clone());
+            .map_or_else(ProviderId::new, |p| p.id.clone());
         let config = ProviderConfig {
-            id: id.clone(),
+            id: id.to_string(),
             name: input.name,
             kind: input.kind,
             base_url: input.base_url,
@@ -194,7 +199,7 @@ impl ChatService {
         if key.is_some() && input.clear_key {
             return Err(CoreError::new(Reason::KeyAndRemoval));
         }
-        let secret = SecretRef::for_provider(&id);
+        let secret = SecretRef::for_provider(id.as_str());
         let mut has_key = existing.as_ref().is_some_and(|p| p.has_key);
         // A saved key belongs to the origin it was given for: another scheme, host or port drops it.
         let moved = existing
@@ -244,7 +249,11 @@ impl ChatService {
     }
 
     /// Removes a provider and its key; the others close the gap in the chain.
-    pub async fn delete_provider(&self, profile_id: &str, provider_id: &str) -> Result<()> {
+    pub async fn delete_provider(
+        &self,
+        profile_id: &ProfileId,
+        provider_id: &ProviderId,
+    ) -> Result<()> {
         let provider = self.chat_provider(profile_id, provider_id).await?;
         let profile_id = self.profiles.require_profile(profile_id).await?;
         if provider.has_key {
@@ -268,9 +277,9 @@ impl ChatService {
     }
 
     /// Removes a key from the keychain; a keychain that went away only leaves a stale entry behind.
-    async fn forget_provider_key(&self, provider_id: &str) {
+    async fn forget_provider_key(&self, provider_id: &ProviderId) {
         let secrets = self.runtime.secrets.clone();
-        let name = SecretRef::for_provider(provider_id).key;
+        let name = SecretRef::for_provider(provider_id.as_str()).key;
         let result = tokio::task::spawn_blocking(move || secrets.delete(&name)).await;
         if !matches!(result, Ok(Ok(()))) {
             tracing::warn!(provider = %provider_id, "an API key could not be removed from the keychain");
@@ -278,7 +287,7 @@ impl ChatService {
     }
 
     /// Removes the keys of a profile's providers (before the profile itself is deleted).
-    pub(crate) async fn forget_profile_keys(&self, profile_id: &str) -> Result<()> {
+    pub(crate) async fn forget_profile_keys(&self, profile_id: &ProfileId) -> Result<()> {
         for provider in self.list_providers(profile_id).await? {
             if provider.has_key {
                 self.forget_provider_key(&provider.id).await;
@@ -290,13 +299,13 @@ impl ChatService {
     /// Puts the providers in the given order (every one of the profile's providers, once).
     pub async fn reorder_providers(
         &self,
-        profile_id: &str,
-        ids: &[String],
+        profile_id: &ProfileId,
+        ids: &[ProviderId],
     ) -> Result<Vec<ProviderSettings>> {
         let current = self.list_providers(profile_id).await?;
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let mut wanted: Vec<&str> = ids.iter().map(String::as_str).collect();
-        let mut have: Vec<&str> = current.iter().map(|p| p.id.as_str()).collect();
+        let mut wanted: Vec<&ProviderId> = ids.iter().collect();
+        let mut have: Vec<&ProviderId> = current.iter().map(|p| &p.id).collect();
         wanted.sort_unstable();
         have.sort_unstable();
         if wanted != have {
@@ -318,8 +327,8 @@ impl ChatService {
     /// Asks one provider for a word: the time to the first token, or its error for people.
     pub async fn test_provider(
         &self,
-        profile_id: &str,
-        provider_id: &str,
+        profile_id: &ProfileId,
+        provider_id: &ProviderId,
     ) -> Result<ConnectionReport> {
         let provider = self.chat_provider(profile_id, provider_id).await?;
         Ok(self
@@ -330,7 +339,7 @@ impl ChatService {
     }
 
     /// The region the safety card's helplines are for ("" for the default lines).
-    pub async fn helpline_region(&self, profile_id: &str) -> Result<String> {
+    pub async fn helpline_region(&self, profile_id: &ProfileId) -> Result<String> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
         let region: Option<String> =
             sqlx::query_scalar("SELECT helpline_region FROM chat_settings WHERE profile_id = ?")
@@ -341,7 +350,11 @@ impl ChatService {
     }
 
     /// Sets the helplines' region (a two-letter country code, or empty).
-    pub async fn set_helpline_region(&self, profile_id: &str, region: &str) -> Result<ChatStatus> {
+    pub async fn set_helpline_region(
+        &self,
+        profile_id: &ProfileId,
+        region: &str,
+    ) -> Result<ChatStatus> {
         let region = validate_region(region)?;
         let profile_id = self.profiles.require_profile(profile_id).await?;
         let mut tx = self.db.begin_write().await?;
@@ -361,7 +374,7 @@ impl ChatService {
 
     /// Whether a model is set up, and the helplines for the profile's region. With no region chosen, a
     /// profile that speaks Spanish gets Spain's line (and the directory); others get the US and UK lines.
-    pub async fn chat_status(&self, profile_id: &str) -> Result<ChatStatus> {
+    pub async fn chat_status(&self, profile_id: &ProfileId) -> Result<ChatStatus> {
         let configured = !self.list_providers(profile_id).await?.is_empty();
         let helpline_region = self.helpline_region(profile_id).await?;
         let effective = if helpline_region.is_empty()

@@ -17,8 +17,8 @@ use super::secrets::SecretStore;
 use super::store::{validate_message, Conversation, Message, MessageRole, NewAssistantMessage};
 use super::ChatService;
 use super::MessageStatus;
-use crate::error::{AppError, CoreError, Reason, Result, Subject};
-use crate::ids::{new_id, parse_id};
+use crate::error::{AppError, CoreError, Reason, Result};
+use crate::ids::{ConversationId, MessageId, ProfileId, ReplyId};
 use crate::memory::{MemoryKind, MemorySource, NewMemory, MAX_MEMORY_CHARS};
 use crate::text::clip;
 
@@ -34,13 +34,13 @@ pub enum ReplyEvent {
     Classified { message: Message },
     /// A piece of the reply, in order.
     #[serde(rename_all = "camelCase")]
-    Token { reply_id: String, text: String },
+    Token { reply_id: ReplyId, text: String },
     /// The reply as saved: complete, partial, failed or cancelled (with the error for people).
     #[serde(rename_all = "camelCase")]
-    Done { reply_id: String, message: Message },
+    Done { reply_id: ReplyId, message: Message },
     /// The reply could not be saved.
     #[serde(rename_all = "camelCase")]
-    Error { reply_id: String, error: AppError },
+    Error { reply_id: ReplyId, error: AppError },
 }
 
 /// What `send_message` answers at once; the rest arrives as [`ReplyEvent`]s.
@@ -50,21 +50,21 @@ pub struct TurnStarted {
     pub conversation: Conversation,
     pub user_message: Message,
     /// The reply being streamed; absent when no provider is set up (the chat then shows how to add one).
-    pub reply_id: Option<String>,
+    pub reply_id: Option<ReplyId>,
 }
 
 /// What `retry_reply` answers at once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct RetryStarted {
-    pub reply_id: String,
+    pub reply_id: ReplyId,
     /// The reply it replaces (removed), if there was one.
-    pub removed_message_id: Option<String>,
+    pub removed_message_id: Option<MessageId>,
 }
 
 struct LiveReply {
-    profile_id: String,
-    conversation_id: String,
+    profile_id: ProfileId,
+    conversation_id: ConversationId,
     cancel: CancellationToken,
 }
 
@@ -73,7 +73,7 @@ struct LiveReply {
 pub struct ChatRuntime {
     pub(crate) client: ChatClient,
     pub(crate) secrets: Arc<dyn SecretStore>,
-    replies: Arc<Mutex<HashMap<String, LiveReply>>>,
+    replies: Arc<Mutex<HashMap<ReplyId, LiveReply>>>,
 }
 
 impl std::fmt::Debug for ChatRuntime {
@@ -92,34 +92,34 @@ impl ChatRuntime {
         })
     }
 
-    fn live(&self) -> std::sync::MutexGuard<'_, HashMap<String, LiveReply>> {
+    fn live(&self) -> std::sync::MutexGuard<'_, HashMap<ReplyId, LiveReply>> {
         self.replies.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Registers a reply, refusing a second one in the same conversation.
     fn begin(
         &self,
-        profile_id: &str,
-        conversation_id: &str,
-    ) -> Result<(String, CancellationToken)> {
+        profile_id: &ProfileId,
+        conversation_id: &ConversationId,
+    ) -> Result<(ReplyId, CancellationToken)> {
         let mut live = self.live();
-        if live.values().any(|r| r.conversation_id == conversation_id) {
+        if live.values().any(|r| &r.conversation_id == conversation_id) {
             return Err(CoreError::new(Reason::ReplyInProgress));
         }
-        let id = new_id().to_string();
+        let id = ReplyId::new();
         let cancel = CancellationToken::new();
         live.insert(
             id.clone(),
             LiveReply {
-                profile_id: profile_id.to_string(),
-                conversation_id: conversation_id.to_string(),
+                profile_id: profile_id.clone(),
+                conversation_id: conversation_id.clone(),
                 cancel: cancel.clone(),
             },
         );
         Ok((id, cancel))
     }
 
-    fn end(&self, reply_id: &str) {
+    fn end(&self, reply_id: &ReplyId) {
         self.live().remove(reply_id);
     }
 }
@@ -134,8 +134,8 @@ impl ChatService {
     /// `on_event`. With no `conversation_id`, a new conversation is started.
     pub async fn send_message<F>(
         &self,
-        profile_id: &str,
-        conversation_id: Option<&str>,
+        profile_id: &ProfileId,
+        conversation_id: Option<&ConversationId>,
         text: &str,
         on_event: F,
     ) -> Result<TurnStarted>
@@ -244,7 +244,7 @@ impl ChatService {
     /// embedding when the turn has it.
     async fn prompt_context(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         latest: &Message,
         vector: Option<Vec<f32>>,
     ) -> Result<PromptContext> {
@@ -282,9 +282,9 @@ impl ChatService {
     /// or `error`. `vector`: that message's embedding, when the turn has it.
     async fn stream_reply<F: Fn(ReplyEvent) + Sync>(
         &self,
-        profile_id: &str,
-        conversation_id: &str,
-        reply_id: &str,
+        profile_id: &ProfileId,
+        conversation_id: &ConversationId,
+        reply_id: &ReplyId,
         cancel: CancellationToken,
         vector: Option<Vec<f32>>,
         on_event: &F,
@@ -301,13 +301,13 @@ impl ChatService {
             .await
         {
             Ok(message) => on_event(ReplyEvent::Done {
-                reply_id: reply_id.to_string(),
+                reply_id: reply_id.clone(),
                 message,
             }),
             Err(err) => {
                 tracing::error!(error = %err, "reply not saved");
                 on_event(ReplyEvent::Error {
-                    reply_id: reply_id.to_string(),
+                    reply_id: reply_id.clone(),
                     error: err.into(),
                 });
             }
@@ -316,9 +316,9 @@ impl ChatService {
 
     async fn reply_and_save<F: Fn(ReplyEvent) + Sync>(
         &self,
-        profile_id: &str,
-        conversation_id: &str,
-        reply_id: &str,
+        profile_id: &ProfileId,
+        conversation_id: &ConversationId,
+        reply_id: &ReplyId,
         cancel: &CancellationToken,
         vector: Option<Vec<f32>>,
         on_event: &F,
@@ -345,7 +345,7 @@ impl ChatService {
             .client
             .stream_reply(&chain, &request, cancel, |text| {
                 on_event(ReplyEvent::Token {
-                    reply_id: reply_id.to_string(),
+                    reply_id: reply_id.clone(),
                     text: text.to_string(),
                 });
             })
@@ -390,11 +390,10 @@ impl ChatService {
     }
 
     /// Stops a reply that is streaming; what arrived is kept as `cancelled`.
-    pub async fn cancel_reply(&self, profile_id: &str, reply_id: &str) -> Result<()> {
+    pub async fn cancel_reply(&self, profile_id: &ProfileId, reply_id: &ReplyId) -> Result<()> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(reply_id, Subject::Reply)?.to_string();
         let live = self.runtime.live();
-        match live.get(&id) {
+        match live.get(reply_id) {
             Some(r) if r.profile_id == profile_id => {
                 r.cancel.cancel();
                 Ok(())
@@ -407,8 +406,8 @@ impl ChatService {
     /// complete.
     pub async fn retry_reply<F>(
         &self,
-        profile_id: &str,
-        conversation_id: &str,
+        profile_id: &ProfileId,
+        conversation_id: &ConversationId,
         on_event: F,
     ) -> Result<RetryStarted>
     where
@@ -463,8 +462,8 @@ impl ChatService {
     /// Records what the user did with a proposal: started it with their choice, or declined.
     pub async fn decide_proposal(
         &self,
-        profile_id: &str,
-        message_id: &str,
+        profile_id: &ProfileId,
+        message_id: &MessageId,
         decision: ProposalDecision,
     ) -> Result<Message> {
         let message = self.message(profile_id, message_id).await?;
@@ -487,8 +486,8 @@ impl ChatService {
     /// Adds how a finished activity went to the conversation it was started from.
     pub async fn add_activity_summary(
         &self,
-        profile_id: &str,
-        conversation_id: &str,
+        profile_id: &ProfileId,
+        conversation_id: &ConversationId,
         result: ActivityResult,
     ) -> Result<Message> {
         let summary = match result {

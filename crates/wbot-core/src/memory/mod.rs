@@ -23,7 +23,7 @@ pub use paths::EnvPaths;
 
 use crate::db::{limit_within, Page};
 use crate::error::{CoreError, ErrorCode, Result, Subject};
-use crate::ids::parse_id;
+use crate::ids::{ConversationId, MemoryId, ProfileId};
 use crate::profile::ProfileService;
 use crate::text::{checked_text, string_enum};
 
@@ -140,10 +140,10 @@ string_enum!(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Memory {
-    pub id: String,
-    pub profile_id: String,
+    pub id: MemoryId,
+    pub profile_id: ProfileId,
     /// The conversation it came from, if any.
-    pub conversation_id: Option<String>,
+    pub conversation_id: Option<ConversationId>,
     pub kind: MemoryKind,
     pub text: String,
     /// RFC 3339.
@@ -161,7 +161,7 @@ pub struct NewMemory {
     pub kind: MemoryKind,
     pub text: String,
     #[serde(default)]
-    pub conversation_id: Option<String>,
+    pub conversation_id: Option<ConversationId>,
     #[serde(default)]
     pub pinned: bool,
     pub source: MemorySource,
@@ -308,7 +308,7 @@ impl MemoryService {
 
     /// Remembers one thing for a profile (embedding it first; fails with `unavailable` when the model cannot
     /// load, and stores nothing then).
-    pub async fn add_memory(&self, profile_id: &str, memory: NewMemory) -> Result<Memory> {
+    pub async fn add_memory(&self, profile_id: &ProfileId, memory: NewMemory) -> Result<Memory> {
         let mut added = self.add_memories(profile_id, vec![memory]).await?;
         added
             .pop()
@@ -319,7 +319,7 @@ impl MemoryService {
     /// and stored in one transaction, so either all or none are kept.
     pub async fn add_memories(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         batch: Vec<NewMemory>,
     ) -> Result<Vec<Memory>> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
@@ -340,24 +340,19 @@ impl MemoryService {
                 }
             };
             m.text = validate_text(&m.text, Subject::Memory).map_err(at)?;
-            if let Some(c) = &m.conversation_id {
-                m.conversation_id =
-                    Some(parse_id(c, Subject::Conversation).map_err(at)?.to_string());
-            }
             checked.push(m);
         }
         self.engine.add(&profile_id, checked).await
     }
 
     /// One memory of a profile; another profile's memory is `not_found`.
-    pub async fn get_memory(&self, profile_id: &str, memory_id: &str) -> Result<Memory> {
+    pub async fn get_memory(&self, profile_id: &ProfileId, memory_id: &MemoryId) -> Result<Memory> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(memory_id, Subject::Memory)?.to_string();
-        self.engine.get(&profile_id, &id).await
+        self.engine.get(&profile_id, memory_id).await
     }
 
     /// A page of a profile's memories, newest first (`limit` 1–200, default 50).
-    pub async fn list_memories(&self, profile_id: &str, page: Page) -> Result<MemoryPage> {
+    pub async fn list_memories(&self, profile_id: &ProfileId, page: Page) -> Result<MemoryPage> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
         let limit = page.limit(50, MAX_PAGE)?;
         self.engine.list(&profile_id, page.offset, limit).await
@@ -366,30 +361,28 @@ impl MemoryService {
     /// Replaces a memory's text (and its vector).
     pub async fn update_memory(
         &self,
-        profile_id: &str,
-        memory_id: &str,
+        profile_id: &ProfileId,
+        memory_id: &MemoryId,
         text: &str,
     ) -> Result<Memory> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(memory_id, Subject::Memory)?.to_string();
         let text = validate_text(text, Subject::Memory)?;
-        self.engine.update_text(&profile_id, &id, text).await
+        self.engine.update_text(&profile_id, memory_id, text).await
     }
 
     /// Forgets one memory.
-    pub async fn delete_memory(&self, profile_id: &str, memory_id: &str) -> Result<()> {
+    pub async fn delete_memory(&self, profile_id: &ProfileId, memory_id: &MemoryId) -> Result<()> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(memory_id, Subject::Memory)?.to_string();
-        self.engine.delete(&profile_id, &id).await
+        self.engine.delete(&profile_id, memory_id).await
     }
 
     /// Removes a deleted profile's index (the rows went with the profile, by cascade).
-    pub(crate) async fn drop_index(&self, profile_id: &str) {
+    pub(crate) async fn drop_index(&self, profile_id: &ProfileId) {
         self.engine.profile_deleted(profile_id).await;
     }
 
     /// Forgets every memory of a profile; returns how many there were.
-    pub async fn forget_all_memories(&self, profile_id: &str) -> Result<u32> {
+    pub async fn forget_all_memories(&self, profile_id: &ProfileId) -> Result<u32> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
         self.engine.forget_all(&profile_id).await
     }
@@ -397,7 +390,7 @@ impl MemoryService {
     /// Hybrid search (meaning + keywords) over a profile's memories.
     pub async fn search_memories(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         query: &str,
         options: SearchOptions,
     ) -> Result<Vec<MemoryHit>> {
@@ -425,7 +418,7 @@ impl MemoryService {
     /// the text's query embedding when the caller has it (a chat turn embeds its message once).
     pub async fn recall_for_prompt(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         text: &str,
         vector: Option<Vec<f32>>,
     ) -> Result<Recall> {
@@ -441,7 +434,7 @@ impl MemoryService {
     /// when calibrating it).
     pub async fn recall_with_floor(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         text: &str,
         vector: Option<Vec<f32>>,
         floor: f32,
@@ -454,7 +447,7 @@ impl MemoryService {
     }
 
     /// Model, counts and index health for a profile (opens and checks its index if needed).
-    pub async fn memory_status(&self, profile_id: &str) -> Result<MemoryStatus> {
+    pub async fn memory_status(&self, profile_id: &ProfileId) -> Result<MemoryStatus> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
         self.engine.status(&profile_id).await
     }

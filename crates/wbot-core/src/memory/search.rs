@@ -235,12 +235,13 @@ pub fn format_block(hits: &[MemoryHit], max_chars: usize) -> String {
 #[allow(clippy::unwrap_used)] // a failing test should panic
 mod tests {
     use super::*;
+    use crate::ids::{MemoryId, ProfileId};
     use crate::memory::{MemoryKind, MemorySource};
 
     fn memory(text: &str) -> Memory {
         Memory {
-            id: text.into(),
-            profile_id: "p".into(),
+            id: MemoryId::new(),
+            profile_id: ProfileId::new(),
             conversation_id: None,
             kind: MemoryKind::Note,
             text: text.into(),
@@ -283,7 +284,7 @@ mod tests {
             Some(0.5),
             10,
         );
-        let keys: Vec<&str> = hits.iter().map(|h| h.memory.id.as_str()).collect();
+        let keys: Vec<&str> = hits.iter().map(|h| h.memory.text.as_str()).collect();
         assert_eq!(keys, ["2", "1", "7", "6"]);
         assert_eq!(hits[0].duplicates, 1);
         assert!(hits.iter().all(|h| h.similarity >= 0.5));
@@ -294,7 +295,7 @@ mod tests {
             None,
             10,
         );
-        let keys: Vec<&str> = none.iter().map(|h| h.memory.id.as_str()).collect();
+        let keys: Vec<&str> = none.iter().map(|h| h.memory.text.as_str()).collect();
         assert_eq!(keys, ["3", "5"]);
         assert!(fuse(&q, vec![cand(5, None)], Some(0.0), 10).is_empty());
         // A name lets a memory below the floor through, and ranks it first.
@@ -306,7 +307,7 @@ mod tests {
             Some(0.5),
             10,
         );
-        assert_eq!(hits[0].memory.id, "3");
+        assert_eq!(hits[0].memory.text, "3");
         assert_eq!(hits.len(), 2);
         // The limit holds.
         assert_eq!(

@@ -10,7 +10,7 @@ use crate::db::now_rfc3339;
 use crate::db::{changed_one, Db};
 use crate::error::{CoreError, Reason, Result, Subject};
 use crate::events::EventBus;
-use crate::ids::{new_id, parse_id};
+use crate::ids::ProfileId;
 use crate::text::checked_text;
 use serde::{Deserialize, Serialize};
 
@@ -21,7 +21,7 @@ pub const MAX_DISPLAY_NAME: usize = 100;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type, sqlx::FromRow)]
 #[serde(rename_all = "camelCase")]
 pub struct Profile {
-    pub id: String,
+    pub id: ProfileId,
     pub display_name: String,
     pub created_at: String,
 }
@@ -76,21 +76,20 @@ impl ProfileService {
         .await?)
     }
 
-    /// Checks that `raw` names an existing profile and returns its canonical id.
-    pub async fn require_profile(&self, raw: &str) -> Result<String> {
-        Ok(self.profile(raw).await?.id)
+    /// Checks that the profile exists, and gives its id back.
+    pub async fn require_profile(&self, id: &ProfileId) -> Result<ProfileId> {
+        Ok(self.profile(id).await?.id)
     }
 
     /// One profile by id.
-    pub async fn profile(&self, raw: &str) -> Result<Profile> {
-        let id = parse_id(raw, Subject::Profile)?;
+    pub async fn profile(&self, id: &ProfileId) -> Result<Profile> {
         sqlx::query_as::<_, Profile>(
             "SELECT id, display_name, created_at FROM profiles WHERE id = ?",
         )
-        .bind(id.to_string())
+        .bind(id)
         .fetch_optional(self.db.reader())
         .await?
-        .ok_or_else(|| CoreError::not_found(Subject::Profile, &id.to_string()))
+        .ok_or_else(|| CoreError::not_found(Subject::Profile, id))
     }
 
     /// Creates a profile with its onboarding answers and default settings, and makes it active.
@@ -98,7 +97,7 @@ impl ProfileService {
         let display_name = validate_display_name(&input.display_name)?;
         let answers = input.onboarding.normalized();
         let profile = Profile {
-            id: new_id().to_string(),
+            id: ProfileId::new(),
             display_name,
             created_at: now_rfc3339(),
         };
@@ -139,8 +138,8 @@ impl ProfileService {
     }
 
     /// Makes a profile the active one.
-    pub async fn switch_profile(&self, raw: &str) -> Result<Profile> {
-        let profile = self.profile(raw).await?;
+    pub async fn switch_profile(&self, id: &ProfileId) -> Result<Profile> {
+        let profile = self.profile(id).await?;
         let mut tx = self.db.begin_write().await?;
         sqlx::query("UPDATE app_state SET active_profile_id = ? WHERE id = 1")
             .bind(&profile.id)
@@ -153,7 +152,7 @@ impl ProfileService {
     /// Deletes a profile's rows (the cascade takes everything it owns). When it was active, the oldest
     /// remaining profile (if any) becomes active. What lives outside the database (keys, the memory
     /// index) is the caller's: the core's `delete_profile` does both.
-    pub(crate) async fn delete_rows(&self, id: &str) -> Result<()> {
+    pub(crate) async fn delete_rows(&self, id: &ProfileId) -> Result<()> {
         let mut tx = self.db.begin_write().await?;
         let deleted = sqlx::query("DELETE FROM profiles WHERE id = ?")
             .bind(id)

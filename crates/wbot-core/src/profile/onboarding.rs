@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::ProfileService;
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Result, Subject};
+use crate::ids::ProfileId;
 use crate::text::string_enum;
 
 string_enum!(
@@ -104,7 +105,7 @@ impl OnboardingAnswers {
 
 impl ProfileService {
     /// A profile's onboarding answers.
-    pub async fn onboarding(&self, profile_id: &str) -> Result<OnboardingAnswers> {
+    pub async fn onboarding(&self, profile_id: &ProfileId) -> Result<OnboardingAnswers> {
         let id = self.require_profile(profile_id).await?;
         let answers: String =
             sqlx::query_scalar("SELECT answers FROM onboarding WHERE profile_id = ?")
@@ -118,7 +119,7 @@ impl ProfileService {
     /// Replaces a profile's onboarding answers.
     pub async fn update_onboarding(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         answers: OnboardingAnswers,
     ) -> Result<OnboardingAnswers> {
         let id = self.require_profile(profile_id).await?;

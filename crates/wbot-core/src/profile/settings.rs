@@ -11,6 +11,7 @@ use crate::audio::AmbientKind;
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Result, Subject};
 use crate::events::{CoreEvent, ProfileSettings};
+use crate::ids::ProfileId;
 use crate::text::string_enum;
 
 string_enum!(
@@ -56,7 +57,7 @@ impl Settings {
 
 impl ProfileService {
     /// A profile's settings.
-    pub async fn settings(&self, profile_id: &str) -> Result<Settings> {
+    pub async fn settings(&self, profile_id: &ProfileId) -> Result<Settings> {
         let id = self.require_profile(profile_id).await?;
         let row = sqlx::query(
             "SELECT theme, locale, cue_volume, ambient_volume, muted, ambient_on, ambient_sound
@@ -80,7 +81,7 @@ impl ProfileService {
     /// them through the core's `update_settings`.
     pub(crate) async fn update_settings(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         settings: Settings,
     ) -> Result<Settings> {
         settings.validate()?;
@@ -115,7 +116,7 @@ impl ProfileService {
     /// transaction so a concurrent change of the theme or volumes is not undone.
     pub(crate) async fn update_sound_switches(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         muted: Option<bool>,
         ambient_on: Option<bool>,
     ) -> Result<Settings> {
@@ -138,7 +139,7 @@ impl ProfileService {
     }
 
     /// Tells whoever listens that a profile's settings are now `settings`.
-    fn publish(&self, profile_id: String, settings: &Settings) {
+    fn publish(&self, profile_id: ProfileId, settings: &Settings) {
         self.events
             .emit(CoreEvent::SettingsChanged(ProfileSettings {
                 profile_id,

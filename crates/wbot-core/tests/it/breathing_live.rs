@@ -3,28 +3,20 @@
 
 use std::sync::{Arc, Mutex};
 
+use crate::memory_support::profile;
 use tokio::sync::mpsc;
 use wbot_core::breathing::{
     techniques, Pattern, Phase, RunnerCommand, SessionConfig, SessionEvent, StartBreathing,
     Technique, WimHofSettings,
 };
 use wbot_core::db::Page;
-use wbot_core::profile::{NewProfile, OnboardingAnswers};
-use wbot_core::{Core, ErrorCode};
+use wbot_core::{BreathingRunId, Core, ErrorCode, ProfileId};
 
-async fn core_with(dir: &std::path::Path, names: &[&str]) -> (Core, Vec<String>) {
+async fn core_with(dir: &std::path::Path, names: &[&str]) -> (Core, Vec<ProfileId>) {
     let core = Core::open(dir).await.expect("open");
     let mut ids = Vec::new();
     for name in names {
-        let profile = core
-            .profiles()
-            .create_profile(NewProfile {
-                display_name: (*name).into(),
-                onboarding: OnboardingAnswers::neutral(),
-            })
-            .await
-            .expect("profile");
-        ids.push(profile.id);
+        ids.push(profile(&core, name).await);
     }
     (core, ids)
 }
@@ -337,18 +329,13 @@ async fn bad_settings_moods_and_ids_get_typed_errors() {
         .await
         .expect_err("other profile");
     assert_eq!(err.code(), ErrorCode::NotFound);
-    let unknown = "7a0c2a4e-9d3b-4f7e-8a51-3c2b1d0e9f88";
     let err = core
         .breathing()
-        .control_breathing(&ids[0], unknown, RunnerCommand::Stop)
+        .control_breathing(&ids[0], &BreathingRunId::new(), RunnerCommand::Stop)
         .await
         .expect_err("unknown");
     assert_eq!(err.code(), ErrorCode::NotFound);
-    let err = core
-        .breathing()
-        .control_breathing(&ids[0], "nope", RunnerCommand::Stop)
-        .await
-        .expect_err("malformed");
+    let err = BreathingRunId::parse("nope").expect_err("malformed");
     assert_eq!(err.code(), ErrorCode::Validation);
     let err = core
         .breathing()
@@ -388,8 +375,8 @@ async fn audio_state_reports_sound_and_the_profiles_switches() {
     assert!(muted.muted);
     let err = core
         .breathing()
-        .audio_state("nope")
+        .audio_state(&ProfileId::new())
         .await
-        .expect_err("malformed");
-    assert_eq!(err.code(), ErrorCode::Validation);
+        .expect_err("unknown");
+    assert_eq!(err.code(), ErrorCode::NotFound);
 }

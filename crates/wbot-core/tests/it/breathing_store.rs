@@ -1,24 +1,18 @@
 //! Saved breathing sessions on a real migrated database file, and the Wim Hof gate.
 
+use crate::memory_support::profile;
 use wbot_core::breathing::{
     GateReason, NewBreathingSession, Phase, RoundRecord, SessionConfig, StopPoint, Technique,
     WimHofSettings,
 };
 use wbot_core::db::Page;
 use wbot_core::profile::{Contraindication, NewProfile, OnboardingAnswers};
-use wbot_core::{Core, ErrorCode};
+use wbot_core::{BreathingSessionId, Core, ErrorCode, ProfileId};
 
-async fn core_with_profile(dir: &std::path::Path) -> (Core, String) {
+async fn core_with_profile(dir: &std::path::Path) -> (Core, ProfileId) {
     let core = Core::open(dir).await.expect("open");
-    let profile = core
-        .profiles()
-        .create_profile(NewProfile {
-            display_name: "Ada".into(),
-            onboarding: OnboardingAnswers::neutral(),
-        })
-        .await
-        .expect("profile");
-    (core, profile.id)
+    let profile = profile(&core, "Ada").await;
+    (core, profile)
 }
 
 fn session(
@@ -148,10 +142,10 @@ async fn sessions_round_trip_page_and_delete() {
     );
     let err = core
         .breathing()
-        .breathing_session(&profile, "nope")
+        .breathing_session(&profile, &BreathingSessionId::new())
         .await
-        .expect_err("bad id");
-    assert_eq!(err.code(), ErrorCode::Validation);
+        .expect_err("unknown id");
+    assert_eq!(err.code(), ErrorCode::NotFound);
 
     core.breathing()
         .delete_breathing_session(&profile, &saved.id)
@@ -264,7 +258,7 @@ async fn invalid_sessions_are_refused() {
     }
     let err = core
         .breathing()
-        .save_breathing_session("6f1c1a52-0000-4000-8000-000000000000", ok)
+        .save_breathing_session(&ProfileId::new(), ok)
         .await
         .expect_err("no such profile");
     assert_eq!(err.code(), ErrorCode::NotFound);

@@ -2,23 +2,12 @@
 //! deletion with and without memories, and profile isolation.
 #![allow(clippy::unwrap_used)]
 
+use crate::memory_support::profile;
 use wbot_core::chat::{
     MessageRole, MessageStatus, NewAssistantMessage, ProviderError, ProviderErrorKind,
 };
 use wbot_core::db::Page;
-use wbot_core::profile::{NewProfile, OnboardingAnswers};
-use wbot_core::{Core, ErrorCode};
-
-async fn profile(core: &Core, name: &str) -> String {
-    core.profiles()
-        .create_profile(NewProfile {
-            display_name: name.into(),
-            onboarding: OnboardingAnswers::neutral(),
-        })
-        .await
-        .unwrap()
-        .id
-}
+use wbot_core::{ConversationId, Core, ErrorCode, MessageId};
 
 fn reply(text: &str, status: MessageStatus) -> NewAssistantMessage {
     NewAssistantMessage {
@@ -216,11 +205,11 @@ async fn conversation_lifecycle() {
     );
     assert_eq!(
         core.chat()
-            .conversation(&p, "not-a-uuid")
+            .conversation(&p, &ConversationId::new())
             .await
             .unwrap_err()
             .code(),
-        ErrorCode::Validation
+        ErrorCode::NotFound
     );
 
     // Delete (no memories here): messages and their full-text rows go too.
@@ -318,11 +307,11 @@ async fn deleting_a_conversation_forgets_its_memories_unless_kept() {
     assert!(left
         .items
         .iter()
-        .all(|m| m.conversation_id.as_deref() != Some(gone.as_str())));
+        .all(|m| m.conversation_id.as_ref() != Some(gone)));
     assert!(left
         .items
         .iter()
-        .any(|m| m.conversation_id.as_deref() == Some(kept.as_str())));
+        .any(|m| m.conversation_id.as_ref() == Some(kept)));
     core.close().await;
 }
 
@@ -384,7 +373,7 @@ async fn old_reply_errors_become_provider_errors() {
 
     let core = Core::open(dir.path()).await.unwrap();
     let messages = core.chat().conversation_messages(&p, &c.id).await.unwrap();
-    let by_id = |id: &str| messages.iter().find(|m| m.id == id).unwrap().error.clone();
+    let by_id = |id: &MessageId| messages.iter().find(|m| &m.id == id).unwrap().error.clone();
     let migrated = by_id(&old.id).expect("an error");
     assert_eq!(migrated.kind, ProviderErrorKind::Server);
     assert_eq!(

@@ -18,13 +18,13 @@ use wbot_core::chat::{
     SecretStore,
 };
 use wbot_core::db::Page;
-use wbot_core::{Core, ErrorCode};
+use wbot_core::{BreathingSessionId, Core, ErrorCode, ProfileId, ProviderId};
 
 struct Harness {
     _dir: tempfile::TempDir,
     core: Core,
     secrets: Arc<MemorySecretStore>,
-    profile: String,
+    profile: ProfileId,
 }
 
 async fn harness() -> Harness {
@@ -268,8 +268,8 @@ async fn a_reply_streams_is_saved_and_becomes_a_memory_used_next_time() {
     assert_eq!(memories.total, 1);
     assert!(memories.items[0].text.starts_with("User: My sister Maya"));
     assert_eq!(
-        memories.items[0].conversation_id.as_deref(),
-        Some(started.conversation.id.as_str())
+        memories.items[0].conversation_id.as_ref(),
+        Some(&started.conversation.id)
     );
     let (send, mut rx) = events();
     h.core
@@ -363,10 +363,7 @@ async fn a_cut_stream_is_kept_as_partial_and_retry_replaces_it() {
         .retry_reply(&h.profile, &started.conversation.id, send)
         .await
         .unwrap();
-    assert_eq!(
-        retry.removed_message_id.as_deref(),
-        Some(partial.id.as_str())
-    );
+    assert_eq!(retry.removed_message_id.as_ref(), Some(&partial.id));
     let fresh = done_message(&rx.until_done().await);
     assert_eq!(fresh.status, MessageStatus::Complete);
     let messages = h
@@ -486,7 +483,7 @@ async fn the_fallback_provider_answers_with_its_key_and_crisis_reaches_the_promp
     assert_eq!(saved.position, 1);
     assert_eq!(
         h.secrets
-            .get(&SecretRef::for_provider(&saved.id).key)
+            .get(&SecretRef::for_provider(saved.id.as_str()).key)
             .unwrap()
             .as_deref(),
         Some("sk-ant-test")
@@ -528,14 +525,19 @@ async fn provider_settings_are_checked_ordered_and_forget_their_keys() {
             ..input("X", ProviderKind::OpenAiCompatible, "http://127.0.0.1:1/v1")
         },
         ProviderInput {
-            id: Some("00000000-0000-4000-8000-000000000000".into()),
-            ..input("X", ProviderKind::OpenAiCompatible, "http://127.0.0.1:1/v1")
-        },
-        ProviderInput {
-            id: Some("nope".into()),
+            id: Some(ProviderId::new()),
             ..input("X", ProviderKind::OpenAiCompatible, "http://127.0.0.1:1/v1")
         },
     ];
+    // An id that is not one never becomes a `ProviderInput`.
+    let mut json = serde_json::to_value(input(
+        "X",
+        ProviderKind::OpenAiCompatible,
+        "http://127.0.0.1:1/v1",
+    ))
+    .unwrap();
+    json["id"] = "nope".into();
+    assert!(serde_json::from_value::<ProviderInput>(json).is_err());
     for input in bad {
         let err = h
             .core
@@ -631,7 +633,7 @@ async fn provider_settings_are_checked_ordered_and_forget_their_keys() {
             .unwrap()
             .has_key
     );
-    let key = SecretRef::for_provider(&a.id).key;
+    let key = SecretRef::for_provider(a.id.as_str()).key;
     assert!(h.secrets.get(&key).unwrap().is_none());
 
     // A saved key belongs to its address: a new path keeps it; a new origin drops it, so the key is
@@ -690,7 +692,7 @@ async fn provider_settings_are_checked_ordered_and_forget_their_keys() {
     h.core.delete_profile(&other).await.unwrap();
     assert!(h
         .secrets
-        .get(&SecretRef::for_provider(&c.id).key)
+        .get(&SecretRef::for_provider(c.id.as_str()).key)
         .unwrap()
         .is_none());
 
@@ -807,10 +809,10 @@ async fn decisions_and_activity_summaries_are_recorded() {
             &h.profile,
             &started.conversation.id,
             ActivityResult::Breathing {
-                session_id: "not-an-id".into(),
+                session_id: BreathingSessionId::new(),
             },
         )
         .await
         .unwrap_err();
-    assert_eq!(bad.code(), ErrorCode::Validation);
+    assert_eq!(bad.code(), ErrorCode::NotFound);
 }

@@ -2,22 +2,12 @@
 //! profile's entries, and the summary that joins a conversation.
 #![allow(clippy::unwrap_used)]
 
+use crate::memory_support::profile;
 use wbot_core::chat::{Activity, ActivityResult, JournalCategory, MessageRole};
 use wbot_core::db::Page;
 use wbot_core::journal::NewJournalEntry;
 use wbot_core::profile::{NewProfile, OnboardingAnswers};
-use wbot_core::{Core, ErrorCode};
-
-async fn profile(core: &Core, name: &str) -> String {
-    core.profiles()
-        .create_profile(NewProfile {
-            display_name: name.into(),
-            onboarding: OnboardingAnswers::neutral(),
-        })
-        .await
-        .unwrap()
-        .id
-}
+use wbot_core::{Core, ErrorCode, JournalEntryId, ProfileId};
 
 fn entry(text: &str) -> NewJournalEntry {
     NewJournalEntry {
@@ -120,11 +110,11 @@ async fn entries_round_trip_page_stay_private_and_summarise() {
     }
     assert_eq!(
         core.journal()
-            .journal_entry(&ana, "not-an-id")
+            .journal_entry(&ana, &JournalEntryId::new())
             .await
             .unwrap_err()
             .code(),
-        ErrorCode::Validation
+        ErrorCode::NotFound
     );
     assert_eq!(
         core.journal()
@@ -194,10 +184,10 @@ async fn the_journal_service_works_alone_built_from_the_parts_it_names() {
         journal.journal_entry(&ana.id, &saved.id).await.unwrap(),
         saved
     );
-    let unknown = "00000000-0000-4000-8000-000000000000";
+    let unknown = ProfileId::new();
     assert_eq!(
         journal
-            .save_journal_entry(unknown, entry("Nobody's."))
+            .save_journal_entry(&unknown, entry("Nobody's."))
             .await
             .unwrap_err()
             .code(),

@@ -1,20 +1,9 @@
 //! Saved silent meditations on a real migrated database file, and their chat summary.
 
+use crate::memory_support::profile;
 use wbot_core::chat::{Activity, ActivityResult, MessageRole};
 use wbot_core::meditation::{MeditationKind, NewMeditationSession};
-use wbot_core::profile::{NewProfile, OnboardingAnswers};
-use wbot_core::{Core, ErrorCode};
-
-async fn profile(core: &Core, name: &str) -> String {
-    core.profiles()
-        .create_profile(NewProfile {
-            display_name: name.into(),
-            onboarding: OnboardingAnswers::neutral(),
-        })
-        .await
-        .expect("profile")
-        .id
-}
+use wbot_core::{Core, ErrorCode, MeditationSessionId, ProfileId};
 
 fn session(planned_ms: u32, duration_ms: u32, completed: bool) -> NewMeditationSession {
     NewMeditationSession {
@@ -126,16 +115,13 @@ async fn bad_inputs_are_validation_errors_and_nothing_is_saved() {
 
     let err = core
         .meditation()
-        .meditation_session(&ada, "not-an-id")
+        .meditation_session(&ada, &MeditationSessionId::new())
         .await
-        .expect_err("bad id");
-    assert_eq!(err.code(), ErrorCode::Validation);
+        .expect_err("unknown id");
+    assert_eq!(err.code(), ErrorCode::NotFound);
     let err = core
         .meditation()
-        .save_meditation_session(
-            "00000000-0000-0000-0000-000000000000",
-            session(300_000, 300_000, true),
-        )
+        .save_meditation_session(&ProfileId::new(), session(300_000, 300_000, true))
         .await
         .expect_err("no such profile");
     assert_eq!(err.code(), ErrorCode::NotFound);
@@ -221,7 +207,7 @@ async fn the_summary_describes_the_saved_session() {
         (summary.mood_before, summary.mood_after),
         (Some(2), Some(4))
     );
-    assert_eq!(summary.session_id, saved.id);
+    assert_eq!(summary.session_id, saved.id.to_string());
     assert!(
         message.content.contains("meditation") && message.content.contains("4 min 5 s"),
         "{}",

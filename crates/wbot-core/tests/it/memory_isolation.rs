@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use wbot_core::db::Page;
 use wbot_core::memory::{NewMemory, SearchOptions};
-use wbot_core::ErrorCode;
+use wbot_core::{ErrorCode, MemoryId, ProfileId};
 
 const SUBJECTS: &[&str] = &[
     "My sister",
@@ -64,7 +64,7 @@ fn no_operation_crosses_profiles() {
     runner
         .run(&strategy, |(per_profile, queries)| {
             rt.block_on(async {
-                let mut owner: HashMap<String, String> = HashMap::new();
+                let mut owner: HashMap<MemoryId, ProfileId> = HashMap::new();
                 let mut profiles = Vec::new();
                 for (i, texts) in per_profile.iter().enumerate() {
                     let pid = memory_support::profile(&core, &format!("P{i}")).await;

@@ -9,7 +9,7 @@ use wbot_core::db::Page;
 use wbot_core::memory::{
     IndexCheck, IndexHealth, MemoryKind, MemorySource, NewMemory, SearchOptions,
 };
-use wbot_core::{Core, ErrorCode, Reason};
+use wbot_core::{Core, ErrorCode, MemoryId, ProfileId, Reason};
 
 const FACTS: &[&str] = &[
     "My sister Lena lives in Lisbon and we call every Sunday.",
@@ -20,7 +20,7 @@ const FACTS: &[&str] = &[
     "My dog Pixel is a ten-year-old beagle.",
 ];
 
-async fn seed(core: &Core, pid: &str) -> Vec<wbot_core::memory::Memory> {
+async fn seed(core: &Core, pid: &ProfileId) -> Vec<wbot_core::memory::Memory> {
     core.memory()
         .add_memories(pid, FACTS.iter().map(|t| NewMemory::note(*t)).collect())
         .await
@@ -259,23 +259,14 @@ async fn bad_inputs_get_typed_errors() {
         (Reason::Empty, Some(2)),
         "{err}"
     );
-    let mut bad_conv = NewMemory::note("with a conversation");
-    bad_conv.conversation_id = Some("not-a-uuid".into());
-    assert_eq!(
-        code(core.memory().add_memory(&pid, bad_conv).await),
-        ErrorCode::Validation
-    );
+    // A conversation id that is not one never becomes a `NewMemory`.
+    let bad_conv = serde_json::json!({
+        "kind": "note", "text": "with a conversation", "conversationId": "not-a-uuid", "source": "user"
+    });
+    assert!(serde_json::from_value::<NewMemory>(bad_conv).is_err());
 
     // ids
-    assert_eq!(
-        code(core.memory().get_memory(&pid, "nope").await),
-        ErrorCode::Validation
-    );
-    assert_eq!(
-        code(core.memory().get_memory("nope", &mine.id).await),
-        ErrorCode::Validation
-    );
-    let unknown = uuid::Uuid::new_v4().to_string();
+    let unknown = ProfileId::new();
     assert_eq!(
         code(core.memory().get_memory(&unknown, &mine.id).await),
         ErrorCode::NotFound
@@ -289,7 +280,7 @@ async fn bad_inputs_get_typed_errors() {
         ErrorCode::NotFound
     );
     assert_eq!(
-        code(core.memory().get_memory(&pid, &unknown).await),
+        code(core.memory().get_memory(&pid, &MemoryId::new()).await),
         ErrorCode::NotFound
     );
     // another profile's memory is not found, for every operation

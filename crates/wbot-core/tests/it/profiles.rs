@@ -4,7 +4,7 @@ use wbot_core::audio::AmbientKind;
 use wbot_core::profile::{
     Challenge, Contraindication, Locale, NewProfile, OnboardingAnswers, Settings, Theme,
 };
-use wbot_core::{Core, ErrorCode};
+use wbot_core::{Core, ErrorCode, ProfileId};
 
 fn new_profile(name: &str) -> NewProfile {
     NewProfile {
@@ -140,8 +140,12 @@ async fn invalid_input_is_rejected_with_clear_messages() {
             .is_ok(),
         "100 characters is fine"
     );
-    let err = core.profiles().settings("nope").await.expect_err("bad id");
-    assert_eq!(err.code(), ErrorCode::Validation);
+    let err = core
+        .profiles()
+        .settings(&ProfileId::new())
+        .await
+        .expect_err("unknown id");
+    assert_eq!(err.code(), ErrorCode::NotFound);
     let ana = core
         .profiles()
         .active_profile()

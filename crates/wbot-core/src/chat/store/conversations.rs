@@ -6,14 +6,14 @@ use super::*;
 use crate::chat::ChatService;
 use crate::db::{changed_one, from_db, now_rfc3339};
 use crate::error::{CoreError, Result, Subject};
-use crate::ids::{new_id, parse_id};
+use crate::ids::{ConversationId, MemoryId, ProfileId};
 use crate::text::one_line;
 
 impl ChatService {
     pub(super) async fn conversation_row(
         &self,
-        profile_id: &str,
-        id: &str,
+        profile_id: &ProfileId,
+        id: &ConversationId,
     ) -> Result<Conversation> {
         let row = self
             .db
@@ -29,11 +29,11 @@ impl ChatService {
     }
 
     /// Starts an empty conversation.
-    pub async fn create_conversation(&self, profile_id: &str) -> Result<Conversation> {
+    pub async fn create_conversation(&self, profile_id: &ProfileId) -> Result<Conversation> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
         let now = now_rfc3339();
         let conversation = Conversation {
-            id: new_id().to_string(),
+            id: ConversationId::new(),
             profile_id,
             title: String::new(),
             remember: true,
@@ -57,16 +57,18 @@ impl ChatService {
     /// One conversation of a profile.
     pub async fn conversation(
         &self,
-        profile_id: &str,
-        conversation_id: &str,
+        profile_id: &ProfileId,
+        conversation_id: &ConversationId,
     ) -> Result<Conversation> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(conversation_id, Subject::Conversation)?.to_string();
-        self.conversation_row(&profile_id, &id).await
+        self.conversation_row(&profile_id, conversation_id).await
     }
 
     /// A profile's conversations, most recently active first, with a preview of each one's last message.
-    pub async fn list_conversations(&self, profile_id: &str) -> Result<Vec<ConversationSummary>> {
+    pub async fn list_conversations(
+        &self,
+        profile_id: &ProfileId,
+    ) -> Result<Vec<ConversationSummary>> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
         let rows = sqlx::query(
             "SELECT c.id, c.title, c.updated_at, c.remember, m.role, m.content
@@ -102,8 +104,8 @@ impl ChatService {
     /// A conversation's messages, oldest first.
     pub async fn conversation_messages(
         &self,
-        profile_id: &str,
-        conversation_id: &str,
+        profile_id: &ProfileId,
+        conversation_id: &ConversationId,
     ) -> Result<Vec<Message>> {
         let conversation = self.conversation(profile_id, conversation_id).await?;
         let rows = sqlx::query(&format!(
@@ -120,12 +122,11 @@ impl ChatService {
     /// Renames a conversation (the name is then kept: no auto-title replaces it).
     pub async fn rename_conversation(
         &self,
-        profile_id: &str,
-        conversation_id: &str,
+        profile_id: &ProfileId,
+        conversation_id: &ConversationId,
         title: &str,
     ) -> Result<Conversation> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(conversation_id, Subject::Conversation)?.to_string();
         let title = one_line(title);
         if title.is_empty() {
             return Err(CoreError::empty(Subject::Title));
@@ -134,28 +135,37 @@ impl ChatService {
         if chars > MAX_TITLE_CHARS {
             return Err(CoreError::too_long(Subject::Title, MAX_TITLE_CHARS, chars));
         }
-        self.update_conversation(&profile_id, &id, "title = ?, title_set_by_user = 1", title)
-            .await
+        self.update_conversation(
+            &profile_id,
+            conversation_id,
+            "title = ?, title_set_by_user = 1",
+            title,
+        )
+        .await
     }
 
     /// Turns "remember this conversation" on or off (off: no new memories are made from it).
     pub async fn set_conversation_remember(
         &self,
-        profile_id: &str,
-        conversation_id: &str,
+        profile_id: &ProfileId,
+        conversation_id: &ConversationId,
         remember: bool,
     ) -> Result<Conversation> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(conversation_id, Subject::Conversation)?.to_string();
-        self.update_conversation(&profile_id, &id, "remember = ?", i64::from(remember))
-            .await
+        self.update_conversation(
+            &profile_id,
+            conversation_id,
+            "remember = ?",
+            i64::from(remember),
+        )
+        .await
     }
 
     /// Sets `assignment` (one `?`, bound to `value`) on a conversation of the profile, and reads it back.
     async fn update_conversation<T>(
         &self,
-        profile_id: &str,
-        id: &str,
+        profile_id: &ProfileId,
+        id: &ConversationId,
         assignment: &str,
         value: T,
     ) -> Result<Conversation>
@@ -181,14 +191,14 @@ impl ChatService {
     /// still there to retry, and nothing is half-deleted silently.
     pub async fn delete_conversation(
         &self,
-        profile_id: &str,
-        conversation_id: &str,
+        profile_id: &ProfileId,
+        conversation_id: &ConversationId,
         keep_memories: bool,
     ) -> Result<u32> {
         let conversation = self.conversation(profile_id, conversation_id).await?;
         let mut forgotten = 0u32;
         if !keep_memories {
-            let ids: Vec<String> = sqlx::query_scalar(
+            let ids: Vec<MemoryId> = sqlx::query_scalar(
                 "SELECT id FROM memories WHERE profile_id = ? AND conversation_id = ?",
             )
             .bind(&conversation.profile_id)

@@ -7,7 +7,7 @@ use crate::chat::ChatService;
 use crate::chat::MessageStatus;
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Reason, Result, Subject};
-use crate::ids::{new_id, parse_id};
+use crate::ids::{ConversationId, MessageId, ProfileId};
 
 impl ChatService {
     /// Adds the user's message (checked: not empty, at most 8,000 characters; nothing is cut) with what
@@ -15,8 +15,8 @@ impl ChatService {
     /// untitled conversation.
     pub async fn append_user_message(
         &self,
-        profile_id: &str,
-        conversation_id: &str,
+        profile_id: &ProfileId,
+        conversation_id: &ConversationId,
         text: &str,
     ) -> Result<Message> {
         Ok(self
@@ -29,8 +29,8 @@ impl ChatService {
     /// its embedding, which the rest of the turn reuses).
     pub(crate) async fn append_judged_user_message(
         &self,
-        profile_id: &str,
-        conversation_id: &str,
+        profile_id: &ProfileId,
+        conversation_id: &ConversationId,
         text: &str,
     ) -> Result<(Message, TurnJudgement)> {
         let content = validate_message(text)?;
@@ -75,8 +75,8 @@ impl ChatService {
     /// Saves a reply: complete, or what arrived of a partial, failed or cancelled one (with why).
     pub async fn save_assistant_message(
         &self,
-        profile_id: &str,
-        conversation_id: &str,
+        profile_id: &ProfileId,
+        conversation_id: &ConversationId,
         reply: NewAssistantMessage,
     ) -> Result<Message> {
         let conversation = self.conversation(profile_id, conversation_id).await?;
@@ -104,16 +104,15 @@ impl ChatService {
     }
 
     /// One message of a profile.
-    pub async fn message(&self, profile_id: &str, message_id: &str) -> Result<Message> {
+    pub async fn message(&self, profile_id: &ProfileId, message_id: &MessageId) -> Result<Message> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let id = parse_id(message_id, Subject::Message)?.to_string();
         let row = self
             .db
             .owned_row(
                 "messages m",
                 MESSAGE_COLUMNS,
                 Subject::Message,
-                &id,
+                message_id,
                 &profile_id,
             )
             .await?;
@@ -123,8 +122,8 @@ impl ChatService {
     /// Stores the proposal on a user message (made after it is saved, or when the user decides).
     pub async fn set_message_proposal(
         &self,
-        profile_id: &str,
-        message_id: &str,
+        profile_id: &ProfileId,
+        message_id: &MessageId,
         proposal: &ActivityProposal,
     ) -> Result<Message> {
         let message = self.message(profile_id, message_id).await?;
@@ -148,8 +147,8 @@ impl ChatService {
     /// Adds the summary of a finished activity to a conversation.
     pub async fn append_summary_message(
         &self,
-        profile_id: &str,
-        conversation_id: &str,
+        profile_id: &ProfileId,
+        conversation_id: &ConversationId,
         summary: ActivitySummary,
     ) -> Result<Message> {
         let conversation = self.conversation(profile_id, conversation_id).await?;
@@ -213,7 +212,7 @@ fn new_message(
     status: MessageStatus,
 ) -> Message {
     Message {
-        id: new_id().to_string(),
+        id: MessageId::new(),
         conversation_id: conversation.id.clone(),
         profile_id: conversation.profile_id.clone(),
         role,

@@ -15,6 +15,7 @@ use super::ChatService;
 use super::MessageStatus;
 use crate::db::from_db;
 use crate::error::{CoreError, Result, Subject};
+use crate::ids::{ConversationId, MessageId, ProfileId};
 use crate::text::string_enum;
 use crate::text::{checked_text, clip, one_line};
 
@@ -41,8 +42,8 @@ string_enum!(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Conversation {
-    pub id: String,
-    pub profile_id: String,
+    pub id: ConversationId,
+    pub profile_id: ProfileId,
     /// Empty until the first message (the UI shows "New conversation").
     pub title: String,
     /// Whether memories are made from it.
@@ -57,7 +58,7 @@ pub struct Conversation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ConversationSummary {
-    pub id: String,
+    pub id: ConversationId,
     pub title: String,
     /// The last message on one line, "You: " first when the user wrote it; at most [`PREVIEW_CHARS`].
     pub preview: String,
@@ -70,9 +71,9 @@ pub struct ConversationSummary {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Message {
-    pub id: String,
-    pub conversation_id: String,
-    pub profile_id: String,
+    pub id: MessageId,
+    pub conversation_id: ConversationId,
+    pub profile_id: ProfileId,
     pub role: MessageRole,
     pub content: String,
     pub status: MessageStatus,
@@ -112,10 +113,10 @@ pub enum SearchMode {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ConversationHit {
-    pub conversation_id: String,
+    pub conversation_id: ConversationId,
     pub conversation_title: String,
     /// The matching message (keyword search).
-    pub message_id: Option<String>,
+    pub message_id: Option<MessageId>,
     /// The text that matched, on one line, at most 200 characters.
     pub snippet: String,
     pub created_at: String,
@@ -127,7 +128,7 @@ pub struct ConversationHit {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct MessageHit {
-    pub conversation_id: String,
+    pub conversation_id: ConversationId,
     pub conversation_title: String,
     pub message: Message,
 }

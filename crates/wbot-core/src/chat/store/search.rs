@@ -14,7 +14,7 @@ impl ChatService {
     /// finds "run"). Best matches first, at most `limit` (1–100, default 20).
     pub async fn search_messages(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         query: &str,
         limit: Option<u32>,
     ) -> Result<Vec<MessageHit>> {
@@ -60,7 +60,7 @@ impl ChatService {
     /// them), best first, one hit per conversation.
     pub async fn search_conversations(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         query: &str,
         mode: SearchMode,
     ) -> Result<Vec<ConversationHit>> {
@@ -90,7 +90,7 @@ impl ChatService {
                     .search_memories(profile_id, query, options)
                     .await?
                 {
-                    let Some(id) = hit.memory.conversation_id.as_deref() else {
+                    let Some(id) = &hit.memory.conversation_id else {
                         continue;
                     };
                     // A conversation deleted with "keep memories" leaves memories without one.

@@ -16,7 +16,7 @@ use crate::memory::{IndexCheck, MemoryConfig};
 impl MemoryEngine {
     /// Drops a deleted profile's index from memory and its files from disk at once, so that none of
     /// its vectors outlive the profile (the start-up sweep of orphan files is only the fallback).
-    pub(in crate::memory) async fn profile_deleted(&self, profile_id: &str) {
+    pub(in crate::memory) async fn profile_deleted(&self, profile_id: &ProfileId) {
         self.inner.indexes.lock().await.remove(profile_id);
         for suffix in ["usearch", "usearch.tmp"] {
             let path = self.inner.index_dir.join(format!("{profile_id}.{suffix}"));
@@ -58,11 +58,11 @@ impl MemoryEngine {
     }
 
     /// The profile's index, opened and checked against SQLite (rebuilt when missing, stale or corrupt).
-    pub(super) async fn index_for(&self, profile_id: &str) -> Result<Arc<ProfileIndex>> {
+    pub(super) async fn index_for(&self, profile_id: &ProfileId) -> Result<Arc<ProfileIndex>> {
         self.ensure_model().await?;
         let cell = {
             let mut map = self.inner.indexes.lock().await;
-            Arc::clone(map.entry(profile_id.to_string()).or_default())
+            Arc::clone(map.entry(profile_id.clone()).or_default())
         };
         let opened = cell
             .get_or_try_init(|| async {
@@ -70,7 +70,7 @@ impl MemoryEngine {
                     .opening
                     .lock()
                     .unwrap_or_else(PoisonError::into_inner)
-                    .insert(profile_id.to_string());
+                    .insert(profile_id.clone());
                 let result = self.open_index(profile_id).await;
                 self.inner
                     .opening
@@ -84,11 +84,11 @@ impl MemoryEngine {
     }
 
     /// Forgets the in-memory index of a profile so the next use reopens (and, being unsaved, rebuilds) it.
-    pub(super) async fn discard_index(&self, profile_id: &str) {
+    pub(super) async fn discard_index(&self, profile_id: &ProfileId) {
         self.inner.indexes.lock().await.remove(profile_id);
     }
 
-    pub(super) async fn open_index(&self, profile_id: &str) -> Result<Arc<ProfileIndex>> {
+    pub(super) async fn open_index(&self, profile_id: &ProfileId) -> Result<Arc<ProfileIndex>> {
         let config = self.config();
         let dims = config.dimensions as usize;
         let threads = self.inner.index_threads;
@@ -166,7 +166,7 @@ impl MemoryEngine {
 
     pub(super) async fn rebuild(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         config: &MemoryConfig,
         count: usize,
     ) -> Result<VectorIndex> {
@@ -209,7 +209,7 @@ impl MemoryEngine {
 
     pub(super) async fn record_saved(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         generation: i64,
         size: usize,
         model_id: &str,
@@ -230,7 +230,11 @@ impl MemoryEngine {
     }
 
     /// Saves one index if it changed, and records what the file now holds.
-    pub(super) async fn save_index(&self, profile_id: &str, pi: &Arc<ProfileIndex>) -> Result<()> {
+    pub(super) async fn save_index(
+        &self,
+        profile_id: &ProfileId,
+        pi: &Arc<ProfileIndex>,
+    ) -> Result<()> {
         let _writer = pi.writer.lock().await;
         if !pi.dirty.swap(false, Ordering::SeqCst) {
             return Ok(());
@@ -262,14 +266,14 @@ impl MemoryEngine {
     }
 
     /// Saves shortly after a change, grouping the changes of a burst (an import) into one save.
-    pub(super) fn schedule_save(&self, profile_id: &str, pi: &Arc<ProfileIndex>) {
+    pub(super) fn schedule_save(&self, profile_id: &ProfileId, pi: &Arc<ProfileIndex>) {
         pi.dirty.store(true, Ordering::SeqCst);
         if pi.save_scheduled.swap(true, Ordering::SeqCst) {
             return;
         }
         let engine = self.clone();
         let pi = Arc::clone(pi);
-        let profile_id = profile_id.to_string();
+        let profile_id = profile_id.clone();
         let delay = self.config().save_delay;
         tokio::spawn(async move {
             tokio::time::sleep(delay).await;
@@ -284,7 +288,7 @@ impl MemoryEngine {
     /// the in-memory index is dropped, so the next use rebuilds it.
     pub(super) async fn apply_to_index(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         pi: &Arc<ProfileIndex>,
         change: impl FnOnce(&VectorIndex) -> Result<()>,
     ) {
@@ -302,7 +306,7 @@ impl MemoryEngine {
     }
 
     pub(in crate::memory) async fn flush(&self) -> Result<()> {
-        let opened: Vec<(String, Arc<ProfileIndex>)> = {
+        let opened: Vec<(ProfileId, Arc<ProfileIndex>)> = {
             let map = self.inner.indexes.lock().await;
             map.iter()
                 .filter_map(|(id, cell)| cell.get().map(|pi| (id.clone(), Arc::clone(pi))))

@@ -17,6 +17,7 @@ use tokio::sync::{Mutex, OnceCell, Semaphore};
 use crate::db::{from_db, Db};
 use crate::error::{CoreError, Result};
 use crate::events::{CoreEvent, EventBus, Progress};
+use crate::ids::ProfileId;
 
 use super::embedder::Embedder;
 use super::index::VectorIndex;
@@ -53,9 +54,9 @@ struct Inner {
     config: StdRwLock<MemoryConfig>,
     embedder: Embedder,
     /// Each profile's index, opened (checked, rebuilt if needed) once on first use.
-    indexes: Mutex<HashMap<String, Arc<OnceCell<Arc<ProfileIndex>>>>>,
+    indexes: Mutex<HashMap<ProfileId, Arc<OnceCell<Arc<ProfileIndex>>>>>,
     /// Profiles whose index is being checked or rebuilt right now.
-    opening: StdMutex<HashSet<String>>,
+    opening: StdMutex<HashSet<ProfileId>>,
     /// Bounds concurrent searches: usearch fails (or worse) with more callers than reserved threads.
     searches: Semaphore,
     /// Threads each index reserves: every search permit plus the writer and the rebuild helpers.
@@ -114,7 +115,10 @@ fn row_to_memory(row: &sqlx::sqlite::SqliteRow) -> Result<(i64, Memory)> {
     ))
 }
 
-async fn bump_generation(tx: &mut Transaction<'static, Sqlite>, profile_id: &str) -> Result<()> {
+async fn bump_generation(
+    tx: &mut Transaction<'static, Sqlite>,
+    profile_id: &ProfileId,
+) -> Result<()> {
     sqlx::query(
         "INSERT INTO memory_index_state (profile_id, generation) VALUES (?, 1)
          ON CONFLICT (profile_id) DO UPDATE SET generation = generation + 1",
@@ -151,10 +155,10 @@ impl MemoryEngine {
         read_lock(&self.inner.config).clone()
     }
 
-    fn progress(&self, job: &str, profile_id: Option<&str>, done: usize, total: usize) {
+    fn progress(&self, job: &str, profile_id: Option<&ProfileId>, done: usize, total: usize) {
         self.inner.events.emit(CoreEvent::Progress(Progress {
             job: job.into(),
-            profile_id: profile_id.map(str::to_string),
+            profile_id: profile_id.cloned(),
             done: u32::try_from(done).unwrap_or(u32::MAX),
             total: u32::try_from(total).unwrap_or(u32::MAX),
         }));

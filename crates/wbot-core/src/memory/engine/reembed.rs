@@ -53,7 +53,7 @@ impl MemoryEngine {
         let mut after = 0i64;
         self.progress("memory.reembed", None, 0, total);
         loop {
-            let rows: Vec<(i64, String, String)> = sqlx::query_as(
+            let rows: Vec<(i64, ProfileId, String)> = sqlx::query_as(
                 "SELECT key, profile_id, text FROM memories
                  WHERE (embedding IS NULL OR length(embedding) != ?) AND key > ? ORDER BY key LIMIT ?",
             )
@@ -70,12 +70,9 @@ impl MemoryEngine {
                 .embedder
                 .embed_many(&texts, TextRole::Passage, Priority::Bulk)
                 .await?;
-            let mut by_profile: HashMap<&str, Vec<(usize, Vec<f32>)>> = HashMap::new();
+            let mut by_profile: HashMap<&ProfileId, Vec<(usize, Vec<f32>)>> = HashMap::new();
             for (i, v) in vectors.into_iter().enumerate() {
-                by_profile
-                    .entry(rows[i].1.as_str())
-                    .or_default()
-                    .push((i, v));
+                by_profile.entry(&rows[i].1).or_default().push((i, v));
             }
             for (profile_id, items) in by_profile {
                 let pi = self.index_for(profile_id).await?;

@@ -8,7 +8,7 @@ use sqlx::Row;
 
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Result, Subject};
-use crate::ids::new_id;
+use crate::ids::{MemoryId, ProfileId};
 
 use super::*;
 use crate::memory::embedder::{Priority, TextRole};
@@ -25,7 +25,7 @@ use crate::memory::{
 impl MemoryEngine {
     pub(in crate::memory) async fn add(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         batch: Vec<NewMemory>,
     ) -> Result<Vec<Memory>> {
         if batch.is_empty() {
@@ -57,8 +57,8 @@ impl MemoryEngine {
                 ));
             }
             let memory = Memory {
-                id: new_id().to_string(),
-                profile_id: profile_id.to_string(),
+                id: MemoryId::new(),
+                profile_id: profile_id.clone(),
                 conversation_id: m.conversation_id,
                 kind: m.kind,
                 text: m.text,
@@ -94,7 +94,11 @@ impl MemoryEngine {
         Ok(added)
     }
 
-    pub(in crate::memory) async fn get(&self, profile_id: &str, id: &str) -> Result<Memory> {
+    pub(in crate::memory) async fn get(
+        &self,
+        profile_id: &ProfileId,
+        id: &MemoryId,
+    ) -> Result<Memory> {
         let row = self
             .inner
             .db
@@ -105,7 +109,7 @@ impl MemoryEngine {
 
     pub(in crate::memory) async fn list(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         offset: u32,
         limit: u32,
     ) -> Result<MemoryPage> {
@@ -138,8 +142,8 @@ impl MemoryEngine {
 
     pub(in crate::memory) async fn update_text(
         &self,
-        profile_id: &str,
-        id: &str,
+        profile_id: &ProfileId,
+        id: &MemoryId,
         text: String,
     ) -> Result<Memory> {
         // Say not_found before spending time on the model.
@@ -174,7 +178,11 @@ impl MemoryEngine {
         Ok(memory)
     }
 
-    pub(in crate::memory) async fn delete(&self, profile_id: &str, id: &str) -> Result<()> {
+    pub(in crate::memory) async fn delete(
+        &self,
+        profile_id: &ProfileId,
+        id: &MemoryId,
+    ) -> Result<()> {
         let pi = self.index_for(profile_id).await?;
         let _writer = pi.writer.lock().await;
         let mut tx = self.inner.db.begin_write().await?;
@@ -193,7 +201,7 @@ impl MemoryEngine {
         Ok(())
     }
 
-    pub(in crate::memory) async fn forget_all(&self, profile_id: &str) -> Result<u32> {
+    pub(in crate::memory) async fn forget_all(&self, profile_id: &ProfileId) -> Result<u32> {
         let pi = self.index_for(profile_id).await?;
         let deleted = {
             let _writer = pi.writer.lock().await;
@@ -219,7 +227,7 @@ impl MemoryEngine {
     /// embeds the user's message once); otherwise it is embedded here. `floor`: see [`fuse`].
     pub(in crate::memory) async fn search(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         query: &str,
         query_vector: Option<Vec<f32>>,
         limit: usize,
@@ -318,7 +326,7 @@ impl MemoryEngine {
     /// memories hold one of the query's rare words (see [`rare_terms`]).
     pub(super) async fn keyword_search(
         &self,
-        profile_id: &str,
+        profile_id: &ProfileId,
         query: &str,
         n: usize,
     ) -> Result<KeywordHits> {
@@ -373,7 +381,7 @@ impl MemoryEngine {
         })
     }
 
-    pub(in crate::memory) async fn status(&self, profile_id: &str) -> Result<MemoryStatus> {
+    pub(in crate::memory) async fn status(&self, profile_id: &ProfileId) -> Result<MemoryStatus> {
         let config = self.config();
         self.ensure_model().await?;
         let opening = self

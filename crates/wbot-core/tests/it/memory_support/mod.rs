@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use wbot_core::memory::MemoryConfig;
 use wbot_core::profile::{NewProfile, OnboardingAnswers};
-use wbot_core::Core;
+use wbot_core::{Core, ProfileId};
 
 pub fn resources() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../src-tauri/resources")
@@ -36,7 +36,7 @@ pub async fn open_with(dir: &Path, config: MemoryConfig) -> Core {
     core
 }
 
-pub async fn profile(core: &Core, name: &str) -> String {
+pub async fn profile(core: &Core, name: &str) -> ProfileId {
     core.profiles()
         .create_profile(NewProfile {
             display_name: name.into(),
@@ -47,6 +47,6 @@ pub async fn profile(core: &Core, name: &str) -> String {
         .id
 }
 
-pub fn index_file(dir: &Path, profile_id: &str) -> PathBuf {
+pub fn index_file(dir: &Path, profile_id: &ProfileId) -> PathBuf {
     dir.join("index").join(format!("{profile_id}.usearch"))
 }

@@ -2,11 +2,16 @@
 //! ([`crate::chat::dataset`]): what `wbot judge train|eval` runs, and what the tests assert. Thresholds
 //! and settings are chosen on the validation split only; the test split is only ever reported.
 
-use std::collections::BTreeMap;
+mod retrieval;
+mod vectors;
+
+pub use retrieval::{load_retrieval, retrieval_report, LoadedSet, RetrievalFigures};
+
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::chat::dataset::{Example, RetrievalSet, Split, LANGUAGES};
+use crate::chat::dataset::{Example, Split, LANGUAGES};
 use crate::chat::features::{Features, Featurizer};
 use crate::chat::judgement::{
     crisis_class, judge_activity, judge_crisis, JudgementWeights, Recent, CRISIS_CLASSES,
@@ -14,10 +19,9 @@ use crate::chat::judgement::{
 use crate::chat::linear::{rounded, SoftmaxModel, TrainOptions};
 use crate::chat::Activity;
 use crate::error::{CoreError, Result};
-use crate::ids::{MemoryId, ProfileId};
 use crate::memory::MemoryService;
-use crate::memory::{NewMemory, SearchOptions, MODEL_ID};
-use crate::profile::ProfileService;
+use crate::memory::MODEL_ID;
+use vectors::VectorCache;
 
 /// Recall the crisis threshold is chosen to reach on the validation split, in each language.
 pub const TARGET_VALIDATION_RECALL: f64 = 0.98;
@@ -336,49 +340,79 @@ pub fn leave_one_category_out(
         .collect();
     categories.sort_unstable();
     categories.dedup();
+    // Each fold trains its own model: the folds run on every core, each thread a share of them.
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let share = categories.len().div_ceil(threads).max(1);
+    let folds: Vec<(String, CrisisFigures)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = categories
+            .chunks(share)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .flat_map(|category| held_out_fold(crisis, everyday, l2, category))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
     let mut out = BTreeMap::new();
     let mut all = CrisisFigures::default();
-    for category in categories {
-        let without: Vec<Embedded<'_>> = crisis
-            .iter()
-            .filter(|(e, _)| !(e.label == "crisis" && e.category == category))
-            .cloned()
-            .collect();
-        let features = fit_features(&[&without, everyday]);
-        let dims = features.dimensions();
-        let (model, threshold, _) = fit_crisis(
-            &featurize(&features, &without),
-            &featurize(&features, everyday),
-            dims,
-            &[l2],
-        );
-        let weights = JudgementWeights {
-            model_id: MODEL_ID.into(),
-            features,
-            crisis: model.clone(),
-            crisis_threshold: threshold,
-            conversation_threshold: threshold,
-            activity: model,
-            activity_threshold: 1.0,
-            crisis_l2: l2,
-            activity_l2: l2,
-        };
-        let held_out: Vec<Embedded<'_>> = crisis
-            .iter()
-            .filter(|(e, _)| e.label == "crisis" && e.category == category)
-            .map(|(e, v)| (*e, v.clone()))
-            .collect();
-        for (key, f) in crisis_report(&weights, &held_out) {
-            if key.contains('/') {
-                all.crisis += f.crisis;
-                all.caught += f.caught;
-                out.insert(key, f);
-            }
-        }
+    for (key, f) in folds {
+        all.crisis += f.crisis;
+        all.caught += f.caught;
+        out.insert(key, f);
     }
     all.recall = ratio(all.caught, all.crisis);
     out.insert("all".into(), all);
     out
+}
+
+/// One fold of [`leave_one_category_out`]: trained without `category`'s crisis messages, scored on
+/// them, per language and category.
+fn held_out_fold(
+    crisis: &[Embedded<'_>],
+    everyday: &[Embedded<'_>],
+    l2: f32,
+    category: &str,
+) -> Vec<(String, CrisisFigures)> {
+    let without: Vec<Embedded<'_>> = crisis
+        .iter()
+        .filter(|(e, _)| !(e.label == "crisis" && e.category == category))
+        .cloned()
+        .collect();
+    let features = fit_features(&[&without, everyday]);
+    let dims = features.dimensions();
+    let (model, threshold, _) = fit_crisis(
+        &featurize(&features, &without),
+        &featurize(&features, everyday),
+        dims,
+        &[l2],
+    );
+    let weights = JudgementWeights {
+        model_id: MODEL_ID.into(),
+        features,
+        crisis: model.clone(),
+        crisis_threshold: threshold,
+        conversation_threshold: threshold,
+        activity: model,
+        activity_threshold: 1.0,
+        crisis_l2: l2,
+        activity_l2: l2,
+    };
+    let held_out: Vec<Embedded<'_>> = crisis
+        .iter()
+        .filter(|(e, _)| e.label == "crisis" && e.category == category)
+        .map(|(e, v)| (*e, v.clone()))
+        .collect();
+    crisis_report(&weights, &held_out)
+        .into_iter()
+        .filter(|(key, _)| key.contains('/'))
+        .collect()
 }
 
 /// Accuracy and false proposals of the activity classifier, per language.
@@ -440,128 +474,41 @@ pub fn activity_report(
     out
 }
 
-/// How well the Memories screen's ranking finds the memory a query means, and what a chat prompt's recall
-/// floor lets through.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RetrievalFigures {
-    pub queries: usize,
-    pub top1: f64,
-    pub top3: f64,
-    /// Mean reciprocal rank over the top 10 (0 when not there).
-    pub mrr: f64,
-    /// The target is in the top 3 and above the recall floor.
-    pub prompt_recall: f64,
-    /// Memories other than the target the prompt would get, per query.
-    pub prompt_others_per_query: f64,
-}
-
-/// A retrieval set loaded into its own profile.
-pub struct LoadedSet<'a> {
-    pub set: &'a RetrievalSet,
-    pub profile_id: ProfileId,
-    /// Stored memory id → the set's label (`m001`).
-    labels: BTreeMap<MemoryId, String>,
-}
-
-/// Adds each language's memories to a new profile.
-pub async fn load_retrieval<'a>(
-    profiles: &ProfileService,
-    memory: &MemoryService,
-    sets: &'a [RetrievalSet],
-) -> Result<Vec<LoadedSet<'a>>> {
-    let mut out = Vec::new();
-    for set in sets {
-        let profile = profiles
-            .create_profile(crate::profile::NewProfile {
-                display_name: format!("retrieval {}", set.language),
-                onboarding: crate::profile::OnboardingAnswers::neutral(),
-            })
-            .await?;
-        let added = memory
-            .add_memories(
-                &profile.id,
-                set.memories
-                    .iter()
-                    .map(|(_, t)| NewMemory::note(t.clone()))
-                    .collect(),
-            )
-            .await?;
-        let labels = set
-            .memories
-            .iter()
-            .zip(&added)
-            .map(|((label, _), m)| (m.id.clone(), label.clone()))
-            .collect();
-        out.push(LoadedSet {
-            set,
-            profile_id: profile.id,
-            labels,
-        });
-    }
-    Ok(out)
-}
-
-/// Runs the queries of `split` against loaded sets, with a chat prompt's recall at `floor`.
-pub async fn retrieval_report(
-    memory: &MemoryService,
-    loaded: &[LoadedSet<'_>],
-    split: Split,
-    floor: f32,
-) -> Result<BTreeMap<String, RetrievalFigures>> {
-    let mut out = BTreeMap::new();
-    for l in loaded {
-        let mut f = RetrievalFigures::default();
-        let (mut top1, mut top3, mut rr, mut kept, mut others) = (0, 0, 0.0, 0, 0);
-        for (target, query, _) in l.set.queries.iter().filter(|q| q.2 == split) {
-            let options = SearchOptions {
-                limit: Some(10),
-                min_similarity: None,
-            };
-            let hits = memory
-                .search_memories(&l.profile_id, query, options)
-                .await?;
-            let rank = hits
-                .iter()
-                .position(|h| l.labels.get(&h.memory.id) == Some(target));
-            f.queries += 1;
-            top1 += usize::from(rank == Some(0));
-            top3 += usize::from(rank.is_some_and(|r| r < 3));
-            rr += rank.map_or(0.0, |r| 1.0 / (r + 1) as f64);
-            let recall = memory
-                .recall_with_floor(&l.profile_id, query, None, floor)
-                .await?;
-            for hit in &recall {
-                if l.labels.get(&hit.memory.id) == Some(target) {
-                    kept += 1;
-                } else {
-                    others += 1;
-                }
-            }
-        }
-        f.top1 = ratio(top1, f.queries);
-        f.top3 = ratio(top3, f.queries);
-        f.mrr = if f.queries == 0 {
-            0.0
-        } else {
-            rr / f.queries as f64
-        };
-        f.prompt_recall = ratio(kept, f.queries);
-        f.prompt_others_per_query = ratio(others, f.queries);
-        out.insert(l.set.language.to_string(), f);
-    }
-    Ok(out)
-}
-
-/// Embeds examples' texts as queries, in order.
+/// Embeds examples' texts as queries, in order (reusing the vectors of earlier runs kept in
+/// `WBOT_VECTOR_CACHE`, when it is set: [`vectors`]).
 pub async fn embed_examples<'a>(
     memory: &MemoryService,
     examples: &'a [Example],
 ) -> Result<Vec<Embedded<'a>>> {
-    let texts: Vec<String> = examples.iter().map(|e| e.text.clone()).collect();
-    let vectors = memory.embed_queries(&texts).await?;
-    if vectors.len() != examples.len() {
-        return Err(CoreError::internal("the model returned too few vectors"));
+    let mut cache = VectorCache::open(&memory.engine().config());
+    let missing: Vec<String> = examples
+        .iter()
+        .filter(|e| cache.as_ref().is_none_or(|c| c.get(&e.text).is_none()))
+        .map(|e| e.text.clone())
+        .collect();
+    let mut fresh: HashMap<String, Vec<f32>> = HashMap::new();
+    if !missing.is_empty() {
+        let vectors = memory.embed_queries(&missing).await?;
+        if vectors.len() != missing.len() {
+            return Err(CoreError::internal("the model returned too few vectors"));
+        }
+        fresh = missing.into_iter().zip(vectors).collect();
     }
-    Ok(examples.iter().zip(vectors).collect())
+    let out = examples
+        .iter()
+        .map(|e| {
+            fresh
+                .get(&e.text)
+                .or_else(|| cache.as_ref().and_then(|c| c.get(&e.text)))
+                .map(|v| (e, v.clone()))
+                .ok_or_else(|| CoreError::internal("an example has no vector"))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    if let Some(cache) = &mut cache {
+        for (text, vector) in fresh {
+            cache.insert(text, vector);
+        }
+        cache.save();
+    }
+    Ok(out)
 }

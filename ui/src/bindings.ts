@@ -786,6 +786,10 @@ export type ProviderErrorKind =
 "timeout" | 
 /**  The stream ended before the reply was complete. */
 "interrupted" | 
+/**  The reply reached [`MAX_REPLY_CHARS`]: what came before is kept, the rest is not read. */
+"too_long" | 
+/**  The reply was still streaming at [`REPLY_DEADLINE`]: what came before is kept. */
+"deadline" | 
 /**  401/403: the API key is missing, wrong or not allowed. */
 "auth" | 
 /**  Another 4xx: the model name or the request was refused. */

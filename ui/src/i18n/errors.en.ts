@@ -14,6 +14,8 @@ export const errorsEn: ErrorMessages = {
     timeout: () =>
       "The chat model did not answer in time. It may still be loading; try again or raise the timeout.",
     interrupted: () => "The reply stopped before it was finished.",
+    too_long: () => "The reply was stopped here because it grew far longer than a reply should be.",
+    deadline: () => "The reply was stopped here because it was taking too long to finish.",
     auth: (s) =>
       `The chat model did not accept the API key${status(s)}. Check the key in the provider settings.`,
     rejected: (s) =>

@@ -15,6 +15,9 @@ export const errorsEs: ErrorMessages = {
     timeout: () =>
       "El modelo de chat no respondió a tiempo. Puede que aún se esté cargando; inténtalo de nuevo o aumenta el tiempo de espera.",
     interrupted: () => "La respuesta se cortó antes de terminar.",
+    too_long: () =>
+      "La respuesta se detuvo aquí porque se estaba alargando mucho más de lo que debe durar una respuesta.",
+    deadline: () => "La respuesta se detuvo aquí porque estaba tardando demasiado en terminar.",
     auth: (s) =>
       `El modelo de chat no aceptó la clave de API${status(s)}. Revisa la clave en los ajustes del proveedor.`,
     rejected: (s) =>

@@ -38,7 +38,7 @@ pub use proposal::{
 pub use provider::{
     presets, ChatClient, ChatOutcome, ChatRequest, ChatRole, ChatTurn, ConnectionReport,
     ProviderConfig, ProviderError, ProviderErrorKind, ProviderKind, ProviderPreset, RetryPolicy,
-    SecretRef,
+    SecretRef, MAX_REPLY_CHARS, REPLY_DEADLINE,
 };
 pub use secrets::{MemorySecretStore, SecretStore};
 pub use setup::{ChatStatus, ProviderInput, ProviderSettings};

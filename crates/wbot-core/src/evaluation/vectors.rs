@@ -1,13 +1,13 @@
 //! Vectors of the labelled sentences kept between runs, when `WBOT_VECTOR_CACHE` names a directory (the
 //! test script sets it): the sets hold about 10,000 sentences, and embedding them all takes minutes on two
-//! cores while the same model and runtime give the same vectors. One file per model and runtime: their
-//! id, size and modification time name it, so a changed model is embedded again. A file that cannot be
-//! read is ignored (and replaced); nothing here can change a figure.
+//! cores while the same model and runtime give the same vectors. One file per model and runtime: the
+//! model's id and both files' sizes and a hash of their first and last MiB name it, so a changed model is
+//! embedded again. A file that cannot be read is ignored (and replaced).
 
 use std::collections::HashMap;
-use std::io::Write;
+use std::hash::{Hash, Hasher};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
 
 use crate::memory::MemoryConfig;
 
@@ -18,11 +18,19 @@ pub(super) struct VectorCache {
     changed: bool,
 }
 
-/// `id-size-mtime` of a file, or `None` when it cannot be read.
+/// `size-hash` of a file (the hash of its first and last MiB), or `None` when it cannot be read. Copies of
+/// one file give the same fingerprint, whatever their dates.
 fn fingerprint(path: &Path) -> Option<String> {
-    let meta = std::fs::metadata(path).ok()?;
-    let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
-    Some(format!("{}-{}", meta.len(), modified.as_nanos()))
+    const EDGE: u64 = 1024 * 1024;
+    let mut file = std::fs::File::open(path).ok()?;
+    let len = file.metadata().ok()?.len();
+    let mut bytes = Vec::new();
+    (&mut file).take(EDGE).read_to_end(&mut bytes).ok()?;
+    file.seek(SeekFrom::Start(len.saturating_sub(EDGE))).ok()?;
+    file.read_to_end(&mut bytes).ok()?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    Some(format!("{len}-{:016x}", hasher.finish()))
 }
 
 impl VectorCache {

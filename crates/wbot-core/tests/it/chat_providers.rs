@@ -8,7 +8,7 @@ use crate::chat_support::*;
 use tokio_util::sync::CancellationToken;
 use wbot_core::chat::{
     ChatClient, ChatRequest, ChatRole, ChatTurn, MemorySecretStore, MessageStatus, ProviderConfig,
-    ProviderErrorKind, ProviderKind, RetryPolicy, SecretRef, SecretStore,
+    ProviderErrorKind, ProviderKind, RetryPolicy, SecretRef, SecretStore, MAX_REPLY_CHARS,
 };
 use wbot_core::{Reason, Subject};
 
@@ -561,4 +561,61 @@ fn provider_addresses_are_checked() {
         assert_eq!(err.reason, reason, "{bad}: {err}");
         assert_eq!(err.params.subject, Some(Subject::ProviderAddress), "{bad}");
     }
+}
+
+#[tokio::test]
+async fn a_runaway_reply_stops_at_the_cap_and_keeps_what_came() {
+    // 40 pieces of 1,000 characters: the cap falls inside the 33rd.
+    let piece = "é".repeat(1_000);
+    let pieces: Vec<&str> = (0..40).map(|_| piece.as_str()).collect();
+    let server = Server::start(vec![stream(openai_stream(&pieces, true))]).await;
+    let p = provider("a", ProviderKind::OpenAiCompatible, &server.base_url);
+    let (out, tokens) = reply(&client(), &[p]).await;
+    assert_eq!(out.status, MessageStatus::Partial, "{:?}", out.error);
+    assert_eq!(out.error.map(|e| e.kind), Some(ProviderErrorKind::TooLong));
+    assert_eq!(out.text.chars().count(), MAX_REPLY_CHARS);
+    assert_eq!(tokens.concat(), out.text, "the person saw what is kept");
+    assert_eq!(out.attempts, 1, "a reply cut at the cap is not asked again");
+}
+
+#[tokio::test]
+async fn a_line_too_large_to_be_a_reply_is_refused() {
+    // One SSE line of 2 MiB that never ends, then more: the stream is refused as not a reply.
+    let mut chunks = openai_stream(&["Hello "], false);
+    chunks.push(b"data: ".to_vec());
+    chunks.extend((0..32).map(|_| vec![b'x'; 64 * 1024]));
+    let server = Server::start(vec![stream(chunks)]).await;
+    let p = provider("a", ProviderKind::OpenAiCompatible, &server.base_url);
+    let (out, _) = reply(&client(), &[p]).await;
+    assert_eq!(out.status, MessageStatus::Partial, "{:?}", out.error);
+    assert_eq!(out.text, "Hello ");
+    assert_eq!(
+        out.error.map(|e| e.kind),
+        Some(ProviderErrorKind::InvalidResponse)
+    );
+}
+
+#[tokio::test]
+async fn a_reply_that_trickles_on_stops_at_the_deadline() {
+    // A piece every 40 ms (well within the 400 ms timeout for each piece) for 4 s; the deadline is 300 ms.
+    let pieces: Vec<String> = (0..100).map(|i| format!("{i} ")).collect();
+    let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+    let server = Server::start(vec![Reply::Stream {
+        chunks: openai_stream(&pieces, true),
+        gap: Duration::from_millis(40),
+        end: End::Clean,
+    }])
+    .await;
+    let p = provider("a", ProviderKind::OpenAiCompatible, &server.base_url);
+    let client = client().with_deadline(Duration::from_millis(300));
+    let started = Instant::now();
+    let (out, tokens) = reply(&client, &[p]).await;
+    assert_eq!(out.status, MessageStatus::Partial, "{:?}", out.error);
+    assert_eq!(out.error.map(|e| e.kind), Some(ProviderErrorKind::Deadline));
+    assert!(!tokens.is_empty() && tokens.len() < 100, "{tokens:?}");
+    assert_eq!(tokens.concat(), out.text);
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "stopped at the deadline, not at the end"
+    );
 }

@@ -12,6 +12,12 @@ use crate::chat::sse::{Dialect, StreamEvent, StreamParser};
 use crate::chat::MessageStatus;
 use crate::error::{CoreError, Result};
 
+/// The longest reply kept, in characters: a model that goes on past it is stopped there.
+pub const MAX_REPLY_CHARS: usize = 32_000;
+/// The longest one attempt may take, from the request to the reply's end, besides the provider's timeout
+/// for each piece (a model that trickles forever is stopped here).
+pub const REPLY_DEADLINE: Duration = Duration::from_secs(10 * 60);
+
 /// How one attempt ended.
 enum Attempt {
     Done(Option<String>),
@@ -85,6 +91,7 @@ pub struct ChatClient {
     http: reqwest::Client,
     secrets: Arc<dyn SecretStore>,
     retry: RetryPolicy,
+    deadline: Duration,
 }
 
 impl std::fmt::Debug for ChatClient {
@@ -109,7 +116,14 @@ impl ChatClient {
             http,
             secrets,
             retry,
+            deadline: REPLY_DEADLINE,
         })
+    }
+
+    /// The same client with another deadline for one attempt (tests use a short one).
+    pub fn with_deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = deadline;
+        self
     }
 
     /// Streams a reply, calling `on_token` with each piece as it arrives. Providers are tried in order: a
@@ -277,6 +291,7 @@ impl ChatClient {
         on_token: &mut (dyn FnMut(&str) + Send),
     ) -> Attempt {
         let timeout = Duration::from_millis(u64::from(p.timeout_ms));
+        let deadline = tokio::time::Instant::now() + self.deadline;
         let key = match &p.api_key {
             None => None,
             Some(r) => match self.secrets.get(&r.key) {
@@ -356,9 +371,11 @@ impl ChatClient {
             ProviderKind::Anthropic => Dialect::Anthropic,
         };
         let mut parser = StreamParser::new(dialect);
+        let mut chars = text.chars().count();
         loop {
             let chunk = tokio::select! {
                 _ = cancel.cancelled() => return Attempt::Cancelled,
+                _ = tokio::time::sleep_until(deadline) => return fail(ProviderErrorKind::Deadline),
                 c = tokio::time::timeout(timeout, response.chunk()) => c,
             };
             let (events, end) = match chunk {
@@ -373,10 +390,21 @@ impl ChatClient {
             for event in events {
                 match event {
                     StreamEvent::Token { text: piece } => {
-                        text.push_str(&piece);
-                        on_token(&piece);
+                        let room = MAX_REPLY_CHARS - chars;
+                        let kept = piece
+                            .char_indices()
+                            .nth(room)
+                            .map_or(piece.as_str(), |(at, _)| &piece[..at]);
+                        chars += kept.chars().count();
+                        if !kept.is_empty() {
+                            text.push_str(kept);
+                            on_token(kept);
+                        }
                         if cancel.is_cancelled() {
                             return Attempt::Cancelled;
+                        }
+                        if kept.len() < piece.len() {
+                            return fail(ProviderErrorKind::TooLong);
                         }
                     }
                     StreamEvent::Done { finish_reason } => return Attempt::Done(finish_reason),

@@ -23,6 +23,10 @@ pub enum ProviderErrorKind {
     Timeout,
     /// The stream ended before the reply was complete.
     Interrupted,
+    /// The reply reached [`MAX_REPLY_CHARS`]: what came before is kept, the rest is not read.
+    TooLong,
+    /// The reply was still streaming at [`REPLY_DEADLINE`]: what came before is kept.
+    Deadline,
     /// 401/403: the API key is missing, wrong or not allowed.
     Auth,
     /// Another 4xx: the model name or the request was refused.

@@ -4,6 +4,11 @@
 /// `{"error": ...}` and no events); more than this is not an error body.
 pub(super) const RAW_KEEP: usize = 64 * 1024;
 
+/// The longest line, and the most data in one event, in bytes. A reply arrives in pieces of a few hundred
+/// bytes; a stream that sends more than this in one line or event is not a reply, and reading on would
+/// grow memory without bound.
+pub const MAX_EVENT_BYTES: usize = 1024 * 1024;
+
 /// One SSE event: its `event:` name (if any) and its `data:` lines joined with `\n`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SseEvent {
@@ -22,12 +27,17 @@ pub struct SseDecoder {
     event: Option<String>,
     data: String,
     has_data: bool,
+    /// A line or an event went past [`MAX_EVENT_BYTES`]: nothing more is read.
+    overflowed: bool,
 }
 
 impl SseDecoder {
     /// Feeds a chunk; returns the events it completed.
     pub fn push(&mut self, chunk: &[u8]) -> Vec<SseEvent> {
         let mut out = Vec::new();
+        if self.overflowed {
+            return out;
+        }
         let mut start = 0;
         let mut i = 0;
         if self.after_cr && chunk.first() == Some(&b'\n') {
@@ -38,9 +48,14 @@ impl SseDecoder {
         while i < chunk.len() {
             let b = chunk[i];
             if b == b'\n' || b == b'\r' {
-                self.line.extend_from_slice(&chunk[start..i]);
+                if !self.keep(&chunk[start..i]) {
+                    return out;
+                }
                 let line = std::mem::take(&mut self.line);
                 self.take_line(&line, &mut out);
+                if self.overflowed {
+                    return out;
+                }
                 if b == b'\r' {
                     if i + 1 == chunk.len() {
                         self.after_cr = true;
@@ -52,14 +67,33 @@ impl SseDecoder {
             }
             i += 1;
         }
-        self.line.extend_from_slice(&chunk[start..]);
+        self.keep(&chunk[start..]);
         out
+    }
+
+    /// Whether a line or an event went past [`MAX_EVENT_BYTES`] (the stream is then refused).
+    pub fn overflowed(&self) -> bool {
+        self.overflowed
+    }
+
+    /// Adds bytes to the unfinished line, unless that makes it too long.
+    fn keep(&mut self, bytes: &[u8]) -> bool {
+        if self.line.len() + bytes.len() > MAX_EVENT_BYTES {
+            self.overflowed = true;
+            self.line = Vec::new();
+            return false;
+        }
+        self.line.extend_from_slice(bytes);
+        true
     }
 
     /// The stream ended: an unterminated last line counts, and a pending event is dispatched (servers
     /// often close right after the last `data:` line).
     pub fn finish(&mut self) -> Vec<SseEvent> {
         let mut out = Vec::new();
+        if self.overflowed {
+            return out;
+        }
         if !self.line.is_empty() {
             let line = std::mem::take(&mut self.line);
             self.take_line(&line, &mut out);
@@ -97,6 +131,11 @@ impl SseDecoder {
         };
         match field {
             "data" => {
+                if self.data.len() + value.len() + 1 > MAX_EVENT_BYTES {
+                    self.overflowed = true;
+                    self.data = String::new();
+                    return;
+                }
                 self.data.push_str(value);
                 self.data.push('\n');
                 self.has_data = true;

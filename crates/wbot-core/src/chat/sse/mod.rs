@@ -110,7 +110,17 @@ impl StreamParser {
             self.raw.extend_from_slice(chunk);
         }
         let events = self.sse.push(chunk);
-        self.take(events)
+        let mut out = self.take(events);
+        self.refuse_overflow(&mut out);
+        out
+    }
+
+    /// A line or an event too large to be a reply's ends the stream as not the provider's format.
+    fn refuse_overflow(&mut self, out: &mut Vec<StreamEvent>) {
+        if self.sse.overflowed() && !self.ended {
+            self.ended = true;
+            out.push(StreamEvent::invalid("a line or event over 1 MiB"));
+        }
     }
 
     /// The body ended. Yields what the last bytes completed; when the stream had no events at all, a JSON
@@ -119,6 +129,7 @@ impl StreamParser {
     pub fn finish(&mut self) -> Vec<StreamEvent> {
         let events = self.sse.finish();
         let mut out = self.take(events);
+        self.refuse_overflow(&mut out);
         if !self.ended {
             if !self.saw_event {
                 if let Some((error_type, message)) = parse_error_body(&self.raw) {
@@ -484,6 +495,34 @@ mod tests {
             collect(&run(Dialect::OpenAi, &[s.as_bytes()])),
             "Héllo 🌿 you"
         );
+    }
+
+    #[test]
+    fn a_line_or_event_too_large_ends_the_stream() {
+        let invalid = |events: &[StreamEvent]| matches!(events, [StreamEvent::Error { error_type, .. }] if error_type == "invalid_response");
+        // One line that never ends, in 64 KiB chunks: refused once it passes the cap, memory stays bounded.
+        let mut p = StreamParser::new(Dialect::OpenAi);
+        let chunk = vec![b'x'; 64 * 1024];
+        let mut seen = Vec::new();
+        for _ in 0..(MAX_EVENT_BYTES / chunk.len() + 2) {
+            seen.extend(p.push(&chunk));
+        }
+        assert!(invalid(&seen), "{seen:?}");
+        assert!(p.push(b"data: [DONE]\n\n").is_empty() && p.finish().is_empty());
+        // Short lines that add up to one event over the cap.
+        let mut p = StreamParser::new(Dialect::OpenAi);
+        let line = format!("data: {}\n", "y".repeat(1000));
+        let seen: Vec<_> = (0..MAX_EVENT_BYTES / 1000 + 1)
+            .flat_map(|_| p.push(line.as_bytes()))
+            .collect();
+        assert!(invalid(&seen), "{seen:?}");
+        // Just under the cap is read as usual.
+        let mut p = StreamParser::new(Dialect::OpenAi);
+        let padding = " ".repeat(MAX_EVENT_BYTES - 200);
+        let event = format!(
+            "data: {{\"choices\":[{{\"delta\":{{\"content\":\"hi\"}},\"finish_reason\":null}}]}}{padding}\n\n"
+        );
+        assert_eq!(p.push(event.as_bytes()), vec![StreamEvent::token("hi")]);
     }
 
     fn split_at(bytes: &[u8], cuts: &[usize]) -> Vec<Vec<u8>> {

@@ -3,6 +3,7 @@
 use super::*;
 use crate::chat::judgement::{Recent, TurnJudgement, CONVERSATION_WINDOW};
 use crate::chat::proposal::{ActivityProposal, ActivitySummary};
+use crate::chat::provider::MAX_REPLY_CHARS;
 use crate::chat::ChatService;
 use crate::chat::MessageStatus;
 use crate::db::now_rfc3339;
@@ -80,13 +81,10 @@ impl ChatService {
         reply: NewAssistantMessage,
     ) -> Result<Message> {
         let conversation = self.conversation(profile_id, conversation_id).await?;
-        if reply.content.chars().count() > 4 * MAX_MESSAGE_CHARS {
-            // A runaway model; keep it all rather than cut, but refuse absurd sizes.
-            return Err(CoreError::too_long(
-                Subject::Reply,
-                4 * MAX_MESSAGE_CHARS,
-                reply.content.chars().count(),
-            ));
+        // The client stops a reply at this length while it streams; longer is not a reply.
+        let length = reply.content.chars().count();
+        if length > MAX_REPLY_CHARS {
+            return Err(CoreError::too_long(Subject::Reply, MAX_REPLY_CHARS, length));
         }
         if reply.status == MessageStatus::Complete && reply.content.trim().is_empty() {
             return Err(CoreError::new(Reason::EmptyReply));

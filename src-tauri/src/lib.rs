@@ -109,13 +109,13 @@ pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
-/// Where this device's data lives: `WBOT_DATA_DIR` when set (tests, portable use), else the
-/// platform's app data folder.
-fn data_dir(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
-    match std::env::var_os("WBOT_DATA_DIR") {
-        Some(dir) => Ok(PathBuf::from(dir)),
-        None => Ok(app.path().app_data_dir()?),
-    }
+/// `WBOT_DATA_DIR`, in a debug build only (the tests run the app on a folder of their own); a release
+/// build keeps its data where the platform says, whatever the environment.
+fn data_dir_from_env() -> Option<PathBuf> {
+    cfg!(debug_assertions)
+        .then(|| std::env::var_os("WBOT_DATA_DIR"))
+        .flatten()
+        .map(PathBuf::from)
 }
 
 /// Starts the app (desktop `main` and the mobile entry point).
@@ -141,10 +141,9 @@ pub fn run() {
         })
         .setup(move |app| {
             builder.mount_events(app);
-            let data_dir = data_dir(app)?;
-            let log_dir = match std::env::var_os("WBOT_DATA_DIR") {
-                Some(_) => data_dir.join("logs"),
-                None => app.path().app_log_dir()?,
+            let (data_dir, log_dir) = match data_dir_from_env() {
+                Some(dir) => (dir.clone(), dir.join("logs")),
+                None => (app.path().app_data_dir()?, app.path().app_log_dir()?),
             };
             if let Some(guard) = logging::init(&log_dir) {
                 app.manage(guard);

@@ -16,8 +16,10 @@ use wbot_core::{Core, CoreError};
 #[derive(Parser)]
 #[command(name = "wbot", version, about = "Wbot's core from a terminal")]
 struct Cli {
-    /// The data directory (the app's is used by the desktop shell; pass one here).
-    #[arg(long, env = "WBOT_DATA_DIR")]
+    /// The data directory (the app's is used by the desktop shell; pass one here, or set
+    /// `WBOT_DATA_DIR` in a debug build: a release build takes no paths from the environment).
+    #[cfg_attr(debug_assertions, arg(long, env = "WBOT_DATA_DIR"))]
+    #[cfg_attr(not(debug_assertions), arg(long))]
     data_dir: PathBuf,
     #[command(subcommand)]
     command: Command,

@@ -32,7 +32,7 @@ pub struct Db {
 impl Db {
     /// Opens (creating if needed) and migrates the database in `data_dir`.
     pub async fn open(data_dir: &Path) -> Result<Self> {
-        std::fs::create_dir_all(data_dir).map_err(|e| {
+        private_folder(data_dir).map_err(|e| {
             CoreError::new(Reason::DataFolder).detail(format!("{}: {e}", data_dir.display()))
         })?;
         let path = data_dir.join(DB_FILE);
@@ -43,7 +43,9 @@ impl Db {
             // In WAL mode NORMAL keeps every committed transaction across a process kill.
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(5))
-            .foreign_keys(true);
+            .foreign_keys(true)
+            // What is deleted is overwritten with zeros, not left in free pages of the file.
+            .pragma("secure_delete", "on");
         let write = SqlitePoolOptions::new()
             .max_connections(1)
             .connect_with(options.clone())
@@ -94,7 +96,18 @@ impl Db {
     }
 }
 
-/// Now, as the RFC 3339 text stored in the database.
+/// Creates the data folder (and its parents) if needed, readable by this user only: on Unix its mode is
+/// set to 0700 even when it existed.
+fn private_folder(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
 /// A value read back from the database; a value no migration allows is a bug, not bad input.
 pub(crate) fn from_db<T: FromStr<Err = CoreError>>(raw: &str) -> Result<T> {
     raw.parse().map_err(|e: CoreError| {
@@ -156,6 +169,7 @@ pub(crate) fn utc_text(t: OffsetDateTime) -> Result<String> {
         .map_err(|e| CoreError::internal(format!("could not format a time ({e})")))
 }
 
+/// Now, as the RFC 3339 text stored in the database.
 pub fn now_rfc3339() -> String {
     OffsetDateTime::now_utc()
         .format(&Rfc3339)

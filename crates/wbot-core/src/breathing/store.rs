@@ -12,6 +12,7 @@ use super::safety::{wim_hof_gate, SafetyDecision};
 use super::BreathingService;
 use sqlx::FromRow;
 
+use crate::chat::MAX_MESSAGE_CHARS;
 use crate::db::{changed_one, now_rfc3339, parse_time, utc_text, Page};
 use crate::error::{CoreError, ErrorCode, Reason, Result, Subject};
 use crate::ids::{BreathingSessionId, ProfileId};
@@ -511,12 +512,23 @@ impl BreathingService {
     }
 
     /// The safety gate before a Wim Hof session, from the profile's onboarding answers, its
-    /// completed sessions, the notice acknowledgement and the latest message (if any).
+    /// completed sessions, the notice acknowledgement and the latest message (if any; at most
+    /// [`MAX_MESSAGE_CHARS`], like any message).
     pub async fn wim_hof_gate(
         &self,
         profile_id: &ProfileId,
         latest_message: Option<&str>,
     ) -> Result<SafetyDecision> {
+        if let Some(message) = latest_message {
+            let length = message.chars().count();
+            if length > MAX_MESSAGE_CHARS {
+                return Err(CoreError::too_long(
+                    Subject::Message,
+                    MAX_MESSAGE_CHARS,
+                    length,
+                ));
+            }
+        }
         let profile = self.profiles.require_profile(profile_id).await?;
         let contraindications = match self.profiles.onboarding(&profile).await {
             Ok(answers) => answers.contraindications,

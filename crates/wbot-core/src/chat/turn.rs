@@ -172,7 +172,7 @@ impl ChatService {
             }
         };
         if user_message.safety.is_some() {
-            tracing::info!(profile = %profile_id, "crisis signal on a user message");
+            tracing::debug!("crisis signal on a user message");
         }
         let reply_id = reply.as_ref().map(|(id, _)| id.clone());
         let core = self.clone();

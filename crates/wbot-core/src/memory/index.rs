@@ -239,7 +239,18 @@ impl VectorIndex {
         self.index
             .save(tmp_str)
             .map_err(|e| index_error("be saved", e))?;
-        std::fs::rename(&tmp, path).map_err(|e| index_error("be saved", e))
+        // On disk before it replaces the old file, and the rename on disk before this returns: a power
+        // cut leaves the old index or the new one, never a file that is neither.
+        let durable = || -> std::io::Result<()> {
+            std::fs::File::open(&tmp)?.sync_all()?;
+            std::fs::rename(&tmp, path)?;
+            #[cfg(unix)]
+            if let Some(dir) = path.parent() {
+                std::fs::File::open(dir)?.sync_all()?;
+            }
+            Ok(())
+        };
+        durable().map_err(|e| index_error("be saved", e))
     }
 }
 

@@ -21,8 +21,12 @@ pub struct EnvPaths {
 }
 
 impl EnvPaths {
-    /// The variables of this process.
+    /// The variables of this process, in a debug build; none in a release build (loading a native
+    /// library named by the environment would let any program that sets it run code inside Wbot).
     pub fn from_process() -> Self {
+        if !cfg!(debug_assertions) {
+            return Self::default();
+        }
         Self {
             resource_dir: std::env::var_os("WBOT_RESOURCE_DIR").map(PathBuf::from),
             runtime: std::env::var_os("ORT_DYLIB_PATH").map(PathBuf::from),

@@ -9,6 +9,7 @@ use std::collections::HashSet;
 
 use super::vector::cosine;
 use super::{Memory, MemoryHit};
+use crate::ids::ProfileId;
 
 /// Two memories more similar than this are one memory told twice: only the better ranked is kept (with
 /// multilingual-e5-small, "…with my sister" and "…with my brother" are 0.952 apart; a changed full stop
@@ -169,6 +170,15 @@ pub fn fts_terms(text: &str) -> Vec<String> {
 /// Quotes one term for FTS5, so no user text is ever read as FTS5 syntax.
 pub fn fts_phrase(term: &str) -> String {
     format!("\"{}\"", term.replace('"', ""))
+}
+
+/// The FTS5 filter "memories of this profile": its id as one token in the `profile_token` column of
+/// `memories_fts` (migration 0011).
+pub fn fts_profile(profile_id: &ProfileId) -> String {
+    format!(
+        "profile_token : {}",
+        fts_phrase(&profile_id.as_str().replace('-', ""))
+    )
 }
 
 /// Builds the FTS5 query from terms and how many memories each matches (capped at [`FTS_TERM_CAP`] + 1):

@@ -417,6 +417,12 @@ async fn the_wim_hof_gate_reads_the_profile() {
         .expect("gate");
     assert_eq!(gate.suggested_technique, Some(Technique::DeepCalm));
     assert_eq!(gate.reason, Some(GateReason::Discomfort));
+    let err = core
+        .breathing()
+        .wim_hof_gate(&profile, Some(&"dizzy ".repeat(2_000)))
+        .await
+        .expect_err("a message longer than any message");
+    assert_eq!(err.reason, wbot_core::Reason::TooLong, "{err}");
 
     let mut answers = OnboardingAnswers::neutral();
     answers.contraindications = vec![Contraindication::Pregnancy];

@@ -122,3 +122,57 @@ fn no_operation_crosses_profiles() {
         .unwrap();
     rt.block_on(core.close());
 }
+
+/// How many memories match a word is counted in the searching profile's own memories: a name that is rare
+/// in Ben's memories stays rare (and lets his memory past a high floor) however often Ana's mention it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_profiles_memories_do_not_change_a_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = memory_support::open(dir.path()).await;
+    let ana = memory_support::profile(&core, "Ana").await;
+    let ben = memory_support::profile(&core, "Ben").await;
+    core.memory()
+        .add_memories(
+            &ben,
+            vec![
+                NewMemory::note("Laura is my sister"),
+                NewMemory::note("I like green tea"),
+            ],
+        )
+        .await
+        .unwrap();
+    let strict = || SearchOptions {
+        limit: Some(10),
+        min_similarity: Some(0.99),
+    };
+    let texts = |hits: Vec<wbot_core::memory::MemoryHit>| -> Vec<String> {
+        hits.into_iter().map(|h| h.memory.text).collect()
+    };
+    let alone = texts(
+        core.memory()
+            .search_memories(&ben, "Laura", strict())
+            .await
+            .unwrap(),
+    );
+    assert_eq!(
+        alone,
+        ["Laura is my sister"],
+        "a rare name passes the floor"
+    );
+    core.memory()
+        .add_memories(
+            &ana,
+            (0..8)
+                .map(|i| NewMemory::note(format!("Laura called about report {i}")))
+                .collect(),
+        )
+        .await
+        .unwrap();
+    let beside = texts(
+        core.memory()
+            .search_memories(&ben, "Laura", strict())
+            .await
+            .unwrap(),
+    );
+    assert_eq!(beside, alone);
+}

@@ -548,6 +548,51 @@ async fn deleting_a_profile_removes_its_index_file_at_once() {
     core.close().await;
 }
 
+/// A save scheduled just before the profile was deleted must not write its vectors back. Ben's save,
+/// scheduled right after Ana's with the same delay, marks when Ana's has had its turn.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_save_scheduled_before_a_profile_is_deleted_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = open(dir.path()).await;
+    let ana = profile(&core, "Ana").await;
+    let ben = profile(&core, "Ben").await;
+    for pid in [&ana, &ben] {
+        // Opens (and saves) the empty index first, so the add below only schedules a save.
+        core.memory().memory_status(pid).await.unwrap();
+    }
+    core.memory()
+        .add_memory(&ana, NewMemory::note("Evening walks help me unwind."))
+        .await
+        .unwrap();
+    core.delete_profile(&ana).await.unwrap();
+    let ben_saved = std::fs::metadata(index_file(dir.path(), &ben))
+        .unwrap()
+        .modified()
+        .unwrap();
+    core.memory()
+        .add_memory(&ben, NewMemory::note("Tea before bed calms me."))
+        .await
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::fs::metadata(index_file(dir.path(), &ben))
+        .unwrap()
+        .modified()
+        .unwrap()
+        == ben_saved
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "Ben's index was never saved"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    assert!(
+        !index_file(dir.path(), &ana).exists(),
+        "Ana's vectors were written back after she was deleted"
+    );
+    core.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_name_recalls_what_mentions_it_and_spanish_finds_spanish() {
     let dir = tempfile::tempdir().unwrap();

@@ -211,3 +211,50 @@ async fn a_change_of_settings_is_published_once_saved_and_a_refused_one_is_not()
         "the refused change published nothing"
     );
 }
+
+#[tokio::test]
+async fn the_data_folder_is_private_and_a_deleted_profile_leaves_no_trace_in_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("nested").join("data");
+    let core = Core::open(&data).await.expect("open");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&data)
+            .expect("folder")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700, "{mode:o}");
+    }
+    let (name, word) = ("Quokka Zyxwvutsrq", "qwertzuiopyx");
+    let profile = core
+        .profiles()
+        .create_profile(new_profile(name))
+        .await
+        .expect("create");
+    let chat = core.chat();
+    let conversation = chat
+        .create_conversation(&profile.id)
+        .await
+        .expect("conversation");
+    chat.append_user_message(
+        &profile.id,
+        &conversation.id,
+        &format!("{word} keeps me up"),
+    )
+    .await
+    .expect("message");
+    core.delete_profile(&profile.id).await.expect("delete");
+    core.close().await;
+    // Every file SQLite left (the database; its WAL is checkpointed away on close): neither the name
+    // nor the message's word, in its table or in the full-text index.
+    for entry in std::fs::read_dir(&data).expect("read folder").flatten() {
+        if entry.path().is_file() {
+            let bytes = std::fs::read(entry.path()).expect("read");
+            for gone in [name, word] {
+                let found = bytes.windows(gone.len()).any(|w| w == gone.as_bytes());
+                assert!(!found, "{} still holds {gone:?}", entry.path().display());
+            }
+        }
+    }
+}

@@ -17,7 +17,12 @@ impl MemoryEngine {
     /// Drops a deleted profile's index from memory and its files from disk at once, so that none of
     /// its vectors outlive the profile (the start-up sweep of orphan files is only the fallback).
     pub(in crate::memory) async fn profile_deleted(&self, profile_id: &ProfileId) {
-        self.inner.indexes.lock().await.remove(profile_id);
+        let dropped = self.discard_index(profile_id).await;
+        // A save under way finishes first; any later one sees the index discarded and writes nothing.
+        let _writer = match &dropped {
+            Some(pi) => Some(pi.writer.lock().await),
+            None => None,
+        };
         for suffix in ["usearch", "usearch.tmp"] {
             let path = self.inner.index_dir.join(format!("{profile_id}.{suffix}"));
             match std::fs::remove_file(&path) {
@@ -83,9 +88,13 @@ impl MemoryEngine {
         Ok(Arc::clone(opened))
     }
 
-    /// Forgets the in-memory index of a profile so the next use reopens (and, being unsaved, rebuilds) it.
-    pub(super) async fn discard_index(&self, profile_id: &ProfileId) {
-        self.inner.indexes.lock().await.remove(profile_id);
+    /// Forgets the in-memory index of a profile so the next use reopens (and, being unsaved, rebuilds)
+    /// it; a save scheduled for it writes nothing. Returns it, when it was open.
+    pub(super) async fn discard_index(&self, profile_id: &ProfileId) -> Option<Arc<ProfileIndex>> {
+        let cell = self.inner.indexes.lock().await.remove(profile_id)?;
+        let pi = cell.get().cloned()?;
+        pi.discarded.store(true, Ordering::SeqCst);
+        Some(pi)
     }
 
     pub(super) async fn open_index(&self, profile_id: &ProfileId) -> Result<Arc<ProfileIndex>> {
@@ -141,7 +150,12 @@ impl MemoryEngine {
             match loaded {
                 Ok(index) if index.size() as i64 == count => {
                     tracing::debug!(profile = %profile_id, count, "memory index loaded");
-                    return Ok(Arc::new(ProfileIndex::new(path, index, IndexCheck::Loaded)));
+                    return Ok(Arc::new(ProfileIndex::new(
+                        path,
+                        index,
+                        IndexCheck::Loaded,
+                        generation,
+                    )));
                 }
                 Ok(_) => IndexCheck::Stale,
                 Err(e) => {
@@ -153,7 +167,7 @@ impl MemoryEngine {
         tracing::info!(profile = %profile_id, ?check, count, "rebuilding memory index");
         let index = self.rebuild(profile_id, &config, count as usize).await?;
         let size = index.size();
-        let profile_index = Arc::new(ProfileIndex::new(path, index, check));
+        let profile_index = Arc::new(ProfileIndex::new(path, index, check, generation));
         // Save at once: the next start then finds a matching file instead of rebuilding again.
         let pi = Arc::clone(&profile_index);
         tokio::task::spawn_blocking(move || read_lock(&pi.index).save(&pi.path))
@@ -236,15 +250,12 @@ impl MemoryEngine {
         pi: &Arc<ProfileIndex>,
     ) -> Result<()> {
         let _writer = pi.writer.lock().await;
-        if !pi.dirty.swap(false, Ordering::SeqCst) {
+        if pi.discarded.load(Ordering::SeqCst) || !pi.dirty.swap(false, Ordering::SeqCst) {
             return Ok(());
         }
-        let generation: i64 =
-            sqlx::query_scalar("SELECT generation FROM memory_index_state WHERE profile_id = ?")
-                .bind(profile_id)
-                .fetch_optional(self.inner.db.reader())
-                .await?
-                .unwrap_or(0);
+        // What this index holds, not what SQLite holds now: a change committed but not yet applied
+        // leaves the file marked older, so the next open rebuilds it.
+        let generation = pi.generation.load(Ordering::SeqCst);
         let pi2 = Arc::clone(pi);
         let saved = tokio::task::spawn_blocking(move || {
             let guard = write_lock(&pi2.index);
@@ -290,6 +301,7 @@ impl MemoryEngine {
         &self,
         profile_id: &ProfileId,
         pi: &Arc<ProfileIndex>,
+        generation: i64,
         change: impl FnOnce(&VectorIndex) -> Result<()>,
     ) {
         let result = {
@@ -297,7 +309,10 @@ impl MemoryEngine {
             change(&guard)
         };
         match result {
-            Ok(()) => self.schedule_save(profile_id, pi),
+            Ok(()) => {
+                pi.generation.store(generation, Ordering::SeqCst);
+                self.schedule_save(profile_id, pi);
+            }
             Err(e) => {
                 tracing::warn!(profile = %profile_id, "memory index update failed; it will be rebuilt: {e}");
                 self.discard_index(profile_id).await;

@@ -8,7 +8,7 @@ mod rows;
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicI64};
 use std::sync::{Arc, Mutex as StdMutex, PoisonError, RwLock as StdRwLock};
 
 use sqlx::{Row, Sqlite, Transaction};
@@ -76,6 +76,11 @@ struct ProfileIndex {
     dirty: AtomicBool,
     save_scheduled: AtomicBool,
     check: IndexCheck,
+    /// The generation of the profile's memories (`memory_index_state.generation`) this index reflects:
+    /// what a save records, so a file is trusted on open only when it holds every change.
+    generation: AtomicI64,
+    /// Dropped (a failed change, or the profile deleted): a save scheduled before must not write it.
+    discarded: AtomicBool,
 }
 
 fn read_lock<T>(l: &StdRwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
@@ -115,18 +120,18 @@ fn row_to_memory(row: &sqlx::sqlite::SqliteRow) -> Result<(i64, Memory)> {
     ))
 }
 
+/// Counts a change to the profile's memories in the same transaction; returns the new generation.
 async fn bump_generation(
     tx: &mut Transaction<'static, Sqlite>,
     profile_id: &ProfileId,
-) -> Result<()> {
-    sqlx::query(
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
         "INSERT INTO memory_index_state (profile_id, generation) VALUES (?, 1)
-         ON CONFLICT (profile_id) DO UPDATE SET generation = generation + 1",
+         ON CONFLICT (profile_id) DO UPDATE SET generation = generation + 1 RETURNING generation",
     )
     .bind(profile_id)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+    .fetch_one(&mut **tx)
+    .await?)
 }
 
 impl MemoryEngine {
@@ -166,7 +171,7 @@ impl MemoryEngine {
 }
 
 impl ProfileIndex {
-    fn new(path: PathBuf, index: VectorIndex, check: IndexCheck) -> Self {
+    fn new(path: PathBuf, index: VectorIndex, check: IndexCheck, generation: i64) -> Self {
         Self {
             path,
             index: StdRwLock::new(index),
@@ -174,6 +179,8 @@ impl ProfileIndex {
             dirty: AtomicBool::new(false),
             save_scheduled: AtomicBool::new(false),
             check,
+            generation: AtomicI64::new(generation),
+            discarded: AtomicBool::new(false),
         }
     }
 }

@@ -101,10 +101,12 @@ impl MemoryEngine {
                     }
                     stored += changed as usize;
                 }
-                bump_generation(&mut tx, profile_id).await?;
+                let generation = bump_generation(&mut tx, profile_id).await?;
                 tx.commit().await?;
-                self.apply_to_index(profile_id, &pi, |index| index.add_batch(&keyed, 1))
-                    .await;
+                self.apply_to_index(profile_id, &pi, generation, |index| {
+                    index.add_batch(&keyed, 1)
+                })
+                .await;
             }
             done += rows.len();
             self.progress("memory.reembed", None, done, total.max(done));

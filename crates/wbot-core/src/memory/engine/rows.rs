@@ -14,8 +14,8 @@ use super::*;
 use crate::memory::embedder::{Priority, TextRole};
 use crate::memory::index::VectorIndex;
 use crate::memory::search::{
-    fts_phrase, fts_query, fts_terms, fuse, names_one_of, rare_terms, Candidate, KeywordHits,
-    FTS_TERM_CAP,
+    fts_phrase, fts_profile, fts_query, fts_terms, fuse, names_one_of, rare_terms, Candidate,
+    KeywordHits, FTS_TERM_CAP,
 };
 use crate::memory::vector::{decode_f16, encode_f16};
 use crate::memory::{
@@ -86,10 +86,12 @@ impl MemoryEngine {
             keyed.push((to_key(key), v));
             added.push(memory);
         }
-        bump_generation(&mut tx, profile_id).await?;
+        let generation = bump_generation(&mut tx, profile_id).await?;
         tx.commit().await?;
-        self.apply_to_index(profile_id, &pi, |index| index.add_batch(&keyed, 1))
-            .await;
+        self.apply_to_index(profile_id, &pi, generation, |index| {
+            index.add_batch(&keyed, 1)
+        })
+        .await;
         tracing::debug!(profile = %profile_id, count = added.len(), "memories added");
         Ok(added)
     }
@@ -171,10 +173,12 @@ impl MemoryEngine {
         .await?
         .ok_or_else(|| CoreError::not_found(Subject::Memory, id))?;
         let (key, memory) = row_to_memory(&row)?;
-        bump_generation(&mut tx, profile_id).await?;
+        let generation = bump_generation(&mut tx, profile_id).await?;
         tx.commit().await?;
-        self.apply_to_index(profile_id, &pi, |index| index.add(to_key(key), &vector))
-            .await;
+        self.apply_to_index(profile_id, &pi, generation, |index| {
+            index.add(to_key(key), &vector)
+        })
+        .await;
         Ok(memory)
     }
 
@@ -194,10 +198,12 @@ impl MemoryEngine {
         .fetch_optional(&mut *tx)
         .await?
         .ok_or_else(|| CoreError::not_found(Subject::Memory, id))?;
-        bump_generation(&mut tx, profile_id).await?;
+        let generation = bump_generation(&mut tx, profile_id).await?;
         tx.commit().await?;
-        self.apply_to_index(profile_id, &pi, |index| index.remove(to_key(key)))
-            .await;
+        self.apply_to_index(profile_id, &pi, generation, |index| {
+            index.remove(to_key(key))
+        })
+        .await;
         Ok(())
     }
 
@@ -211,9 +217,9 @@ impl MemoryEngine {
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
-            bump_generation(&mut tx, profile_id).await?;
+            let generation = bump_generation(&mut tx, profile_id).await?;
             tx.commit().await?;
-            self.apply_to_index(profile_id, &pi, VectorIndex::clear)
+            self.apply_to_index(profile_id, &pi, generation, VectorIndex::clear)
                 .await;
             deleted
         };
@@ -334,14 +340,17 @@ impl MemoryEngine {
         if words.is_empty() {
             return Ok(KeywordHits::default());
         }
-        // All the capped counts in one statement: one round trip instead of one per word.
-        // Counted over every profile's memories: joining `memories` to count one profile's would make
-        // SQLite run the full-text match once per row (measured 15-40 ms per query).
+        // All the capped counts in one statement: one round trip instead of one per word. Counted in this
+        // profile's memories only, inside the index (its `profile_token` column, migration 0011): another
+        // profile's memories never change what this search does.
         let probe = "(SELECT count(*) FROM (SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? LIMIT ?))";
         let sql = format!("SELECT {}", vec![probe; words.len()].join(", "));
         let mut q = sqlx::query(&sql);
+        let mine = fts_profile(profile_id);
         for word in &words {
-            q = q.bind(fts_phrase(word)).bind(FTS_TERM_CAP as i64 + 1);
+            q = q
+                .bind(format!("{mine} AND text : {}", fts_phrase(word)))
+                .bind(FTS_TERM_CAP as i64 + 1);
         }
         let row = q.fetch_one(self.inner.db.reader()).await?;
         let mut terms = Vec::with_capacity(words.len());
@@ -352,6 +361,7 @@ impl MemoryEngine {
         let Some(fts) = fts_query(&terms) else {
             return Ok(KeywordHits::default());
         };
+        let fts = format!("text : ({fts})");
         let select = "SELECT m.key FROM memories_fts JOIN memories m ON m.key = memories_fts.rowid
              WHERE memories_fts MATCH ? AND m.profile_id = ? ORDER BY bm25(memories_fts) LIMIT ?";
         let ranked: Vec<i64> = sqlx::query_scalar(select)
@@ -366,7 +376,7 @@ impl MemoryEngine {
         } else {
             let query: Vec<String> = rare_words.iter().map(|w| fts_phrase(w)).collect();
             sqlx::query_scalar(select)
-                .bind(query.join(" OR "))
+                .bind(format!("text : ({})", query.join(" OR ")))
                 .bind(profile_id)
                 .bind(n as i64)
                 .fetch_all(self.inner.db.reader())

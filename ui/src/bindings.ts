@@ -886,6 +886,11 @@ export type Reason =
 "provider_refused" | "not_found" | "session_paused" | "session_ended" | "wrong_phase" | "reply_in_progress" | 
 /**  (not found) the reply asked to stop has already ended. */
 "reply_not_streaming" | "database_busy" | "keychain_unavailable" | "runtime_missing" | "runtime_unusable" | "model_missing" | "model_unusable" | "data_folder" | 
+/**
+ *  Another process (its id in `value`) has the data folder open: the app and the CLI cannot write
+ *  one folder at once.
+ */
+"data_in_use" | 
 /**  The chat model could not answer (`value`: the provider error kind; `actual`: the HTTP status). */
 "provider_unavailable" | "internal";
 

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::{Arc, Mutex as StdMutex};
 use std::time::Duration;
 
 use sqlx::sqlite::{
@@ -18,6 +19,8 @@ use crate::ids::ProfileId;
 
 /// The database file's name inside the data directory.
 pub const DB_FILE: &str = "wbot.db";
+/// Held exclusively while a process has the data folder open; it holds that process's id.
+pub const LOCK_FILE: &str = "wbot.lock";
 
 /// The schema, embedded from `migrations/` at build time.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
@@ -27,14 +30,18 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations"
 pub struct Db {
     read: SqlitePool,
     write: SqlitePool,
+    /// The data folder's lock, released by `close` (or when the last handle goes).
+    lock: Arc<StdMutex<Option<std::fs::File>>>,
 }
 
 impl Db {
     /// Opens (creating if needed) and migrates the database in `data_dir`.
     pub async fn open(data_dir: &Path) -> Result<Self> {
-        private_folder(data_dir).map_err(|e| {
+        let folder_error = |e: std::io::Error| {
             CoreError::new(Reason::DataFolder).detail(format!("{}: {e}", data_dir.display()))
-        })?;
+        };
+        private_folder(data_dir).map_err(folder_error)?;
+        let lock = lock_folder(data_dir)?;
         let path = data_dir.join(DB_FILE);
         let options = SqliteConnectOptions::from_str("sqlite:")?
             .filename(&path)
@@ -55,7 +62,11 @@ impl Db {
             .max_connections(4)
             .connect_with(options.read_only(true))
             .await?;
-        Ok(Self { read, write })
+        Ok(Self {
+            read,
+            write,
+            lock: Arc::new(StdMutex::new(Some(lock))),
+        })
     }
 
     /// The pool for queries.
@@ -84,15 +95,66 @@ impl Db {
         .ok_or_else(|| CoreError::not_found(what, id))
     }
 
+    /// Commits a transaction that deleted a person's data, then copies the WAL into the database and
+    /// truncates it: with `secure_delete`, the deleted bytes are then gone from every file at once, not
+    /// kept in the WAL until SQLite's next automatic checkpoint. A checkpoint that cannot finish (a
+    /// long read) is only logged: the data is deleted, and the next checkpoint completes it.
+    pub async fn commit_deletion(&self, tx: Transaction<'static, Sqlite>) -> Result<()> {
+        tx.commit().await?;
+        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.write)
+            .await
+        {
+            tracing::warn!(error = %e, "the WAL was not checkpointed after a deletion");
+        }
+        Ok(())
+    }
+
     /// A write transaction on the single writer, taking the write lock up front.
     pub async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>> {
         Ok(self.write.begin_with("BEGIN IMMEDIATE").await?)
     }
 
-    /// Closes both pools, flushing the WAL.
+    /// Closes both pools, flushing the WAL, and releases the data folder.
     pub async fn close(&self) {
         self.read.close().await;
         self.write.close().await;
+        // Dropping the file releases the lock: another process may open the folder now.
+        self.lock
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take();
+    }
+}
+
+/// Takes the data folder's lock and writes this process's id in it, or `data_in_use` naming the process
+/// that holds it (another app window, or the CLI).
+fn lock_folder(dir: &Path) -> Result<std::fs::File> {
+    use std::io::{Read, Write};
+    let path = dir.join(LOCK_FILE);
+    let folder_error = |e: std::io::Error| {
+        CoreError::new(Reason::DataFolder).detail(format!("{}: {e}", path.display()))
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(folder_error)?;
+    match file.try_lock() {
+        Ok(()) => {
+            file.set_len(0).map_err(folder_error)?;
+            write!(file, "{}", std::process::id()).map_err(folder_error)?;
+            Ok(file)
+        }
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let mut holder = String::new();
+            // The id is informative only; an unreadable one still refuses.
+            let _ = file.read_to_string(&mut holder);
+            Err(CoreError::new(Reason::DataInUse).value(holder.trim()))
+        }
+        Err(std::fs::TryLockError::Error(e)) => Err(folder_error(e)),
     }
 }
 

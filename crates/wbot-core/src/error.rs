@@ -78,6 +78,9 @@ pub enum Reason {
     ModelMissing,
     ModelUnusable,
     DataFolder,
+    /// Another process (its id in `value`) has the data folder open: the app and the CLI cannot write
+    /// one folder at once.
+    DataInUse,
     /// The chat model could not answer (`value`: the provider error kind; `actual`: the HTTP status).
     ProviderUnavailable,
     // A fault in Wbot itself; the detail goes to the log only.
@@ -90,7 +93,9 @@ impl Reason {
         use Reason::*;
         match self {
             NotFound | ReplyNotStreaming => ErrorCode::NotFound,
-            SessionPaused | SessionEnded | WrongPhase | ReplyInProgress => ErrorCode::Conflict,
+            SessionPaused | SessionEnded | WrongPhase | ReplyInProgress | DataInUse => {
+                ErrorCode::Conflict
+            }
             DatabaseBusy | KeychainUnavailable | RuntimeMissing | RuntimeUnusable
             | ModelMissing | ModelUnusable | DataFolder | ProviderUnavailable => {
                 ErrorCode::Unavailable

@@ -92,6 +92,8 @@ export const errorsEn: ErrorMessages = {
       "The memory model could not be loaded. Reinstall Wbot, or in a development checkout run scripts/fetch-assets.",
     data_folder: () =>
       "Wbot's data folder could not be created; check the disk's free space and permissions.",
+    data_in_use: (w) =>
+      `Wbot's data is open in another program${w.value === "" ? "" : ` (process ${w.value})`}; close it and try again.`,
     internal: () => "Something went wrong on this device. Please try again.",
   },
   subjects: {

@@ -96,6 +96,8 @@ export const errorsEs: ErrorMessages = {
       "No se pudo cargar el modelo de memoria. Reinstala Wbot o, en una copia de desarrollo, ejecuta scripts/fetch-assets.",
     data_folder: () =>
       "No se pudo crear la carpeta de datos de Wbot; comprueba el espacio libre y los permisos del disco.",
+    data_in_use: (w) =>
+      `Los datos de Wbot están abiertos en otro programa${w.value === "" ? "" : ` (proceso ${w.value})`}; ciérralo e inténtalo de nuevo.`,
     internal: () => "Algo salió mal en este dispositivo. Inténtalo de nuevo.",
   },
   subjects: {

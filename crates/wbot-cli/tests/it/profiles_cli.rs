@@ -68,3 +68,28 @@ fn bad_input_exits_non_zero_with_a_typed_error() {
         "nothing was saved"
     );
 }
+
+/// One process at a time writes a data folder: while another holds it (here this test, as the app
+/// would), the CLI refuses with `data_in_use` and the holder's process id, and writes nothing.
+#[test]
+fn a_folder_another_process_has_open_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let core = rt
+        .block_on(wbot_core::Core::open(dir.path()))
+        .expect("open");
+    let out = wbot(dir.path(), &["profiles", "create", "Ana"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = json_lines(&out.stderr);
+    assert_eq!(err[0]["code"], "conflict", "{err:?}");
+    assert_eq!(err[0]["reason"], "data_in_use", "{err:?}");
+    assert_eq!(err[0]["params"]["value"], std::process::id().to_string());
+    rt.block_on(core.close());
+    let out = wbot(dir.path(), &["profiles", "list"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty(), "nothing was saved");
+}

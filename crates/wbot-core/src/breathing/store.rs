@@ -368,7 +368,7 @@ impl BreathingService {
             .execute(&mut *tx)
             .await?;
         changed_one(deleted, Subject::BreathingSession, session_id)?;
-        tx.commit().await?;
+        self.db.commit_deletion(tx).await?;
         Ok(())
     }
 

@@ -165,7 +165,7 @@ impl ProfileService {
         )
         .execute(&mut *tx)
         .await?;
-        tx.commit().await?;
+        self.db.commit_deletion(tx).await?;
         tracing::info!(profile = %id, "profile deleted");
         Ok(())
     }

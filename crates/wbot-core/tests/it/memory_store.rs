@@ -468,7 +468,9 @@ async fn index_round_trip_rebuild_and_stale_detection() {
             .await
             .unwrap();
         core.memory().delete_memory(&pid, &extra.id).await.unwrap();
-        drop(core); // as after a crash: no close, so the index is never saved
+        // As after a crash: the database lets go (so the folder can be opened again) but the index is
+        // never saved.
+        core.db().close().await;
     }
     reopen_check(IndexCheck::Stale).await;
     reopen_check(IndexCheck::Loaded).await;
@@ -545,6 +547,43 @@ async fn deleting_a_profile_removes_its_index_file_at_once() {
         .await
         .unwrap();
     assert_eq!(hits.len(), 1);
+    core.close().await;
+}
+
+/// Deleting a memory removes its words from every file of the data folder at once, while the app runs:
+/// its row (`secure_delete`), the full-text index (FTS5 `secure-delete`) and the WAL (checkpointed).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deleted_memory_leaves_no_trace_in_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = open(dir.path()).await;
+    let pid = profile(&core, "Ana").await;
+    let word = "Xylophonequartz";
+    let memory = core
+        .memory()
+        .add_memory(
+            &pid,
+            NewMemory::note(format!("{word} is the name of my secret diary.")),
+        )
+        .await
+        .unwrap();
+    core.memory().delete_memory(&pid, &memory.id).await.unwrap();
+    let mut files = vec![dir.path().to_path_buf()];
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(
+                std::fs::read_dir(&path)
+                    .unwrap()
+                    .flatten()
+                    .map(|e| e.path()),
+            );
+        } else {
+            let bytes = std::fs::read(&path).unwrap();
+            for gone in [word, &word.to_lowercase()] {
+                let found = bytes.windows(gone.len()).any(|w| w == gone.as_bytes());
+                assert!(!found, "{} still holds {gone:?}", path.display());
+            }
+        }
+    }
     core.close().await;
 }
 

@@ -245,9 +245,8 @@ async fn the_data_folder_is_private_and_a_deleted_profile_leaves_no_trace_in_the
     .await
     .expect("message");
     core.delete_profile(&profile.id).await.expect("delete");
-    core.close().await;
-    // Every file SQLite left (the database; its WAL is checkpointed away on close): neither the name
-    // nor the message's word, in its table or in the full-text index.
+    // While the app still runs, in every file (the database, its WAL): neither the name nor the
+    // message's word, in its table or in the full-text index.
     for entry in std::fs::read_dir(&data).expect("read folder").flatten() {
         if entry.path().is_file() {
             let bytes = std::fs::read(entry.path()).expect("read");
@@ -257,4 +256,24 @@ async fn the_data_folder_is_private_and_a_deleted_profile_leaves_no_trace_in_the
             }
         }
     }
+    core.close().await;
+}
+
+#[tokio::test]
+async fn one_core_at_a_time_has_the_data_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let core = Core::open(dir.path()).await.expect("open");
+    let err = Core::open(dir.path()).await.expect_err("a second open");
+    assert_eq!(err.reason, wbot_core::Reason::DataInUse, "{err}");
+    assert_eq!(err.code(), ErrorCode::Conflict);
+    assert_eq!(
+        err.params.value.as_deref(),
+        Some(std::process::id().to_string().as_str())
+    );
+    core.close().await;
+    Core::open(dir.path())
+        .await
+        .expect("open again once closed")
+        .close()
+        .await;
 }

@@ -219,7 +219,7 @@ impl ChatService {
             .execute(&mut *tx)
             .await?;
         changed_one(deleted, Subject::Conversation, &conversation.id)?;
-        tx.commit().await?;
+        self.db.commit_deletion(tx).await?;
         tracing::info!(profile = %conversation.profile_id, forgotten, "conversation deleted");
         Ok(forgotten)
     }

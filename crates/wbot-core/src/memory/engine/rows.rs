@@ -199,7 +199,7 @@ impl MemoryEngine {
         .await?
         .ok_or_else(|| CoreError::not_found(Subject::Memory, id))?;
         let generation = bump_generation(&mut tx, profile_id).await?;
-        tx.commit().await?;
+        self.inner.db.commit_deletion(tx).await?;
         self.apply_to_index(profile_id, &pi, generation, |index| {
             index.remove(to_key(key))
         })
@@ -218,7 +218,7 @@ impl MemoryEngine {
                 .await?
                 .rows_affected();
             let generation = bump_generation(&mut tx, profile_id).await?;
-            tx.commit().await?;
+            self.inner.db.commit_deletion(tx).await?;
             self.apply_to_index(profile_id, &pi, generation, VectorIndex::clear)
                 .await;
             deleted

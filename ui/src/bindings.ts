@@ -912,7 +912,7 @@ export type ReplyEvent =
 /**  The reply could not be saved. */
 { kind: "error"; replyId: ReplyId; error: AppError };
 
-/**  A reply while it streams (it becomes the assistant message's id). */
+/**  A reply while it streams (the message it is saved as has its own id). */
 export type ReplyId = string;
 
 /**  One day of the retention trend chart. */

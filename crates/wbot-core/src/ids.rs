@@ -91,7 +91,7 @@ typed_id! {
     ConversationId => Conversation;
     /// A message in a conversation.
     MessageId => Message;
-    /// A reply while it streams (it becomes the assistant message's id).
+    /// A reply while it streams (the message it is saved as has its own id).
     ReplyId => Reply;
     /// A model provider in a profile's fallback chain.
     ProviderId => Provider;

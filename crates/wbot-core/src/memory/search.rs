@@ -172,13 +172,12 @@ pub fn fts_phrase(term: &str) -> String {
     format!("\"{}\"", term.replace('"', ""))
 }
 
-/// The FTS5 filter "memories of this profile": its id as one token in the `profile_token` column of
-/// `memories_fts` (migration 0011).
-pub fn fts_profile(profile_id: &ProfileId) -> String {
-    format!(
-        "profile_token : {}",
-        fts_phrase(&profile_id.as_str().replace('-', ""))
-    )
+/// The FTS5 query "`text_query` in the text of this profile's memories": the profile is its id as one
+/// token in the `profile_token` column of `memories_fts` (the id without hyphens, as migration 0011
+/// writes it), so the index itself leaves out every other profile's memories.
+pub fn fts_in_profile(profile_id: &ProfileId, text_query: &str) -> String {
+    let token = fts_phrase(&profile_id.as_str().replace('-', ""));
+    format!("profile_token : {token} AND text : ({text_query})")
 }
 
 /// Builds the FTS5 query from terms and how many memories each matches (capped at [`FTS_TERM_CAP`] + 1):

@@ -567,23 +567,7 @@ async fn a_deleted_memory_leaves_no_trace_in_the_data_folder() {
         .await
         .unwrap();
     core.memory().delete_memory(&pid, &memory.id).await.unwrap();
-    let mut files = vec![dir.path().to_path_buf()];
-    while let Some(path) = files.pop() {
-        if path.is_dir() {
-            files.extend(
-                std::fs::read_dir(&path)
-                    .unwrap()
-                    .flatten()
-                    .map(|e| e.path()),
-            );
-        } else {
-            let bytes = std::fs::read(&path).unwrap();
-            for gone in [word, &word.to_lowercase()] {
-                let found = bytes.windows(gone.len()).any(|w| w == gone.as_bytes());
-                assert!(!found, "{} still holds {gone:?}", path.display());
-            }
-        }
-    }
+    memory_support::assert_no_trace(dir.path(), &[word, &word.to_lowercase()]);
     core.close().await;
 }
 

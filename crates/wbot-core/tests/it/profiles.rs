@@ -247,15 +247,7 @@ async fn the_data_folder_is_private_and_a_deleted_profile_leaves_no_trace_in_the
     core.delete_profile(&profile.id).await.expect("delete");
     // While the app still runs, in every file (the database, its WAL): neither the name nor the
     // message's word, in its table or in the full-text index.
-    for entry in std::fs::read_dir(&data).expect("read folder").flatten() {
-        if entry.path().is_file() {
-            let bytes = std::fs::read(entry.path()).expect("read");
-            for gone in [name, word] {
-                let found = bytes.windows(gone.len()).any(|w| w == gone.as_bytes());
-                assert!(!found, "{} still holds {gone:?}", entry.path().display());
-            }
-        }
-    }
+    crate::memory_support::assert_no_trace(&data, &[name, word]);
     core.close().await;
 }
 

@@ -14,7 +14,7 @@ use super::*;
 use crate::memory::embedder::{Priority, TextRole};
 use crate::memory::index::VectorIndex;
 use crate::memory::search::{
-    fts_phrase, fts_profile, fts_query, fts_terms, fuse, names_one_of, rare_terms, Candidate,
+    fts_in_profile, fts_phrase, fts_query, fts_terms, fuse, names_one_of, rare_terms, Candidate,
     KeywordHits, FTS_TERM_CAP,
 };
 use crate::memory::vector::{decode_f16, encode_f16};
@@ -346,10 +346,9 @@ impl MemoryEngine {
         let probe = "(SELECT count(*) FROM (SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? LIMIT ?))";
         let sql = format!("SELECT {}", vec![probe; words.len()].join(", "));
         let mut q = sqlx::query(&sql);
-        let mine = fts_profile(profile_id);
         for word in &words {
             q = q
-                .bind(format!("{mine} AND text : {}", fts_phrase(word)))
+                .bind(fts_in_profile(profile_id, &fts_phrase(word)))
                 .bind(FTS_TERM_CAP as i64 + 1);
         }
         let row = q.fetch_one(self.inner.db.reader()).await?;
@@ -361,11 +360,12 @@ impl MemoryEngine {
         let Some(fts) = fts_query(&terms) else {
             return Ok(KeywordHits::default());
         };
-        let fts = format!("text : ({fts})");
+        // The match names the profile too, so the budget counted in its memories bounds the work; the join
+        // keeps the exact check. BM25 weighs the text column only.
         let select = "SELECT m.key FROM memories_fts JOIN memories m ON m.key = memories_fts.rowid
-             WHERE memories_fts MATCH ? AND m.profile_id = ? ORDER BY bm25(memories_fts) LIMIT ?";
+             WHERE memories_fts MATCH ? AND m.profile_id = ? ORDER BY bm25(memories_fts, 1.0, 0.0) LIMIT ?";
         let ranked: Vec<i64> = sqlx::query_scalar(select)
-            .bind(fts)
+            .bind(fts_in_profile(profile_id, &fts))
             .bind(profile_id)
             .bind(n as i64)
             .fetch_all(self.inner.db.reader())
@@ -376,7 +376,7 @@ impl MemoryEngine {
         } else {
             let query: Vec<String> = rare_words.iter().map(|w| fts_phrase(w)).collect();
             sqlx::query_scalar(select)
-                .bind(format!("text : ({})", query.join(" OR ")))
+                .bind(fts_in_profile(profile_id, &query.join(" OR ")))
                 .bind(profile_id)
                 .bind(n as i64)
                 .fetch_all(self.inner.db.reader())

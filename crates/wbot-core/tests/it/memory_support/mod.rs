@@ -50,3 +50,20 @@ pub async fn profile(core: &Core, name: &str) -> ProfileId {
 pub fn index_file(dir: &Path, profile_id: &ProfileId) -> PathBuf {
     dir.join("index").join(format!("{profile_id}.usearch"))
 }
+
+/// Fails when any file under `dir` (the database, its WAL, the indexes) still holds one of `gone`.
+pub fn assert_no_trace(dir: &Path, gone: &[&str]) {
+    let mut paths = vec![dir.to_path_buf()];
+    while let Some(path) = paths.pop() {
+        if path.is_dir() {
+            let entries = std::fs::read_dir(&path).expect("read folder");
+            paths.extend(entries.flatten().map(|e| e.path()));
+            continue;
+        }
+        let bytes = std::fs::read(&path).expect("read file");
+        for word in gone {
+            let found = bytes.windows(word.len()).any(|w| w == word.as_bytes());
+            assert!(!found, "{} still holds {word:?}", path.display());
+        }
+    }
+}

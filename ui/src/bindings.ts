@@ -71,12 +71,35 @@ export const commands = {
 	 *  saved in its settings.
 	 */
 	setBreathingAmbient: (profileId: string, on: boolean) => typedError<AudioState, AppError>(__TAURI_INVOKE("set_breathing_ambient", { profileId, on })),
-	/**  Saves an entry. */
+	/**  Saves an entry (and discards the draft). */
 	saveJournalEntry: (profileId: string, entry: NewJournalEntry) => typedError<JournalEntry, AppError>(__TAURI_INVOKE("save_journal_entry", { profileId, entry })),
 	/**  One entry. */
 	getJournalEntry: (profileId: string, entryId: string) => typedError<JournalEntry, AppError>(__TAURI_INVOKE("get_journal_entry", { profileId, entryId })),
-	/**  A page of entries, newest first (`limit` 1–100, default 20). */
-	listJournalEntries: (profileId: string, page: Page) => typedError<JournalEntry[], AppError>(__TAURI_INVOKE("list_journal_entries", { profileId, page })),
+	/**
+	 *  A page of entries (`limit` 1–100, default 20): newest first, or best first for a search by words or
+	 *  by meaning; filtered by category, favourites and days.
+	 */
+	listJournalEntries: (profileId: string, filter: JournalFilter, page: Page) => typedError<JournalHit[], AppError>(__TAURI_INVOKE("list_journal_entries", { profileId, filter, page })),
+	/**  Replaces an entry's words. */
+	editJournalEntry: (profileId: string, entryId: string, edit: JournalEdit) => typedError<JournalEntry, AppError>(__TAURI_INVOKE("edit_journal_entry", { profileId, entryId, edit })),
+	/**  Marks an entry as a favourite, or not. */
+	setJournalFavourite: (profileId: string, entryId: string, favourite: boolean) => typedError<JournalEntry, AppError>(__TAURI_INVOKE("set_journal_favourite", { profileId, entryId, favourite })),
+	/**  Deletes an entry. */
+	deleteJournalEntry: (profileId: string, entryId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_journal_entry", { profileId, entryId })),
+	/**  Keeps the draft being written (called every couple of seconds while typing). */
+	saveJournalDraft: (profileId: string, draft: JournalDraft) => typedError<JournalDraft, AppError>(__TAURI_INVOKE("save_journal_draft", { profileId, draft })),
+	/**  The unsaved draft, if any. */
+	getJournalDraft: (profileId: string) => typedError<JournalDraft | null, AppError>(__TAURI_INVOKE("get_journal_draft", { profileId })),
+	/**  Throws the draft away. */
+	discardJournalDraft: (profileId: string) => typedError<null, AppError>(__TAURI_INVOKE("discard_journal_draft", { profileId })),
+	/**  Saves a standalone check-in. */
+	addCheckin: (profileId: string, checkin: NewCheckin) => typedError<Checkin, AppError>(__TAURI_INVOKE("add_checkin", { profileId, checkin })),
+	/**  A page of check-ins of every kind, newest first (`limit` 1–200, default 50). */
+	listCheckins: (profileId: string, page: Page) => typedError<Checkin[], AppError>(__TAURI_INVOKE("list_checkins", { profileId, page })),
+	/**  Deletes a check-in. */
+	deleteCheckin: (profileId: string, checkinId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_checkin", { profileId, checkinId })),
+	/**  Mood per calendar day over a range, with the activities of each day. */
+	moodTrend: (profileId: string, range: DayRange) => typedError<MoodTrend, AppError>(__TAURI_INVOKE("mood_trend", { profileId, range })),
 	/**  A page of the profile's memories, newest first (`limit` 1–200, default 50). */
 	listMemories: (profileId: string, page: Page) => typedError<MemoryPage, AppError>(__TAURI_INVOKE("list_memories", { profileId, page })),
 	/**  Searches the profile's memories by meaning and keywords, best first. */
@@ -149,6 +172,12 @@ export const events = {
 /* Types */
 /**  What the companion may offer. */
 export type Activity = "none" | "breathing" | "meditation" | "journaling";
+
+/**  How many of one kind of activity. */
+export type ActivityCount = {
+	activity: MoodActivity,
+	count: number,
+};
 
 /**  An activity offered after a user message; the user starts, changes or declines it in a card. */
 export type ActivityProposal = {
@@ -271,6 +300,23 @@ export type ChatStatus = {
 	helplines: Helpline[],
 };
 
+/**  A saved check-in. */
+export type Checkin = {
+	id: CheckinId,
+	mood: number,
+	emotions: Emotion[],
+	note: string,
+	/**  The activity it was given around, with the activity's id and the moment; none when standalone. */
+	activity: MoodActivity | null,
+	activityId: string | null,
+	moment: Moment | null,
+	/**  RFC 3339, UTC. */
+	createdAt: string,
+};
+
+/**  A mood check-in. */
+export type CheckinId = string;
+
 /**  How the companion should talk. */
 export type CommunicationStyle = "direct" | "warm" | "reflective" | "structured";
 
@@ -375,6 +421,22 @@ export type CrisisSignal = {
 /**  How the person feels right now. */
 export type CurrentFeeling = "great" | "good" | "okay" | "low" | "struggling";
 
+/**
+ *  A span of the person's calendar days, both ends included, and their offset from UTC (minutes east),
+ *  which says where each day begins.
+ */
+export type DayRange = {
+	/**  `YYYY-MM-DD`. */
+	from: string,
+	/**  `YYYY-MM-DD`, not before `from`. */
+	to: string,
+	/**  −840 … 840. */
+	utcOffsetMinutes: number,
+};
+
+/**  The emotions a check-in can name (a fixed list; the UI translates each code). */
+export type Emotion = "calm" | "content" | "grateful" | "hopeful" | "joyful" | "proud" | "loved" | "energised" | "tired" | "bored" | "sad" | "lonely" | "anxious" | "stressed" | "overwhelmed" | "angry" | "frustrated" | "ashamed" | "afraid" | "numb";
+
 /**  A stable, machine-readable error class; the UI switches on it. */
 export type ErrorCode = "validation" | "not_found" | "conflict" | "unavailable" | "internal";
 
@@ -443,22 +505,73 @@ export type IndexHealth =
 /**  A journaling prompt's category (SPEC §6). */
 export type JournalCategory = "reflection" | "gratitude" | "processing" | "growth" | "self_compassion";
 
+/**
+ *  What the person is writing and has not saved yet (one per profile). `entry_id` is set when it edits a
+ *  saved entry.
+ */
+export type JournalDraft = {
+	entryId?: JournalEntryId | null,
+	category?: JournalCategory | null,
+	prompt?: string | null,
+	/**  May be empty. */
+	text: string,
+	writingMs: number,
+	moodBefore?: number | null,
+	/**  RFC 3339; set by the core when saved. */
+	updatedAt?: string | null,
+};
+
+/**  A change to a saved entry's words. */
+export type JournalEdit = {
+	text: string,
+	/**  The entry's whole writing time, this edit included, in milliseconds. */
+	writingMs: number,
+};
+
 /**  A saved entry. */
 export type JournalEntry = {
 	id: JournalEntryId,
-	category: JournalCategory,
-	prompt: string,
+	category: JournalCategory | null,
+	prompt: string | null,
 	text: string,
 	wordCount: number,
 	writingMs: number,
+	favourite: boolean,
 	moodBefore: number | null,
 	moodAfter: number | null,
 	/**  RFC 3339. */
 	createdAt: string,
+	/**  RFC 3339; the last edit (or `created_at`). */
+	updatedAt: string,
 };
 
 /**  A journal entry. */
 export type JournalEntryId = string;
+
+/**  Which entries to list. Empty: all of them, newest first. */
+export type JournalFilter = {
+	/**  Words to search for; best matches first then. */
+	search?: string | null,
+	mode?: JournalSearchMode | null,
+	category?: JournalCategory | null,
+	favouritesOnly?: boolean,
+	/**  Written on these calendar days. */
+	days?: DayRange | null,
+};
+
+/**  One entry of a list, with how close it is to a search by meaning. */
+export type JournalHit = {
+	entry: JournalEntry,
+	/**  Cosine similarity to the search (a search by meaning only). */
+	similarity: number | null,
+};
+
+/**  How a search reads its words. */
+export type JournalSearchMode = 
+/**  Every word must appear (word forms match). */
+"words" | 
+/**  Entries ranked by closeness of meaning to the words. */
+"meaning";
 
 /**  A session that has started. */
 export type LiveBreathing = {
@@ -609,6 +722,9 @@ export type MessageRole = "user" | "assistant" | "system_summary";
  */
 export type MessageStatus = "complete" | "partial" | "failed" | "cancelled";
 
+/**  Before or after an activity. */
+export type Moment = "before" | "after";
+
 /**  Sessions of one calendar month (UTC). */
 export type MonthlyTotal = {
 	/**  "YYYY-MM". */
@@ -618,10 +734,56 @@ export type MonthlyTotal = {
 	totalDurationMs: number | null,
 };
 
-/**  What saving an entry takes. */
+/**  The activities a mood can be given around. */
+export type MoodActivity = "breathing" | "meditation" | "journaling";
+
+/**  How mood moved around one kind of activity, over the activities with a mood before and after. */
+export type MoodChange = {
+	activity: MoodActivity,
+	rated: number,
+	improved: number,
+	same: number,
+	declined: number,
+	/**  Mean of after − before. */
+	averageChange: number | null,
+};
+
+/**  One calendar day of the trend: its check-ins' average and range (none on a day without any). */
+export type MoodDay = {
+	/**  `YYYY-MM-DD`. */
+	date: string,
+	checkins: number,
+	average: number | null,
+	lowest: number | null,
+	highest: number | null,
+	/**  Activities done that day (sessions ended, entries written), by kind. */
+	activities: ActivityCount[],
+};
+
+/**  Mood over a range of days, with the activities on the same days. */
+export type MoodTrend = {
+	/**  Every day of the range, in order. */
+	days: MoodDay[],
+	/**  Per kind of activity done in the range (only kinds with moods before and after). */
+	changes: MoodChange[],
+};
+
+/**  A standalone check-in, as the person gives it. */
+export type NewCheckin = {
+	/**  1 (very low) – 5 (great). */
+	mood: number,
+	/**  Emotion codes (`Emotion`), each at most once. */
+	emotions?: string[],
+	note?: string,
+	/**  When it was felt (RFC 3339), for imports; now when absent. Never in the future. */
+	at?: string | null,
+};
+
+/**  What saving an entry takes. Free writing has no category and no prompt; a prompted entry has both. */
 export type NewJournalEntry = {
-	category: JournalCategory,
-	prompt: string,
+	category?: JournalCategory | null,
+	/**  The prompt as the person read it (in their language). */
+	prompt?: string | null,
 	text: string,
 	/**  Time spent writing, in milliseconds. */
 	writingMs: number,
@@ -877,7 +1039,7 @@ export type Reason =
 /**  Not an RFC 3339 date and time. */
 "invalid_time" | 
 /**  A command's arguments did not have the expected shape (`value` says where). */
-"invalid_input" | "end_before_start" | "completed_and_stopped" | "completed_too_early" | "ran_whole_time" | "longer_than_planned" | "longer_than_span" | "too_many_rounds" | "no_breathing_phase" | "empty_reply" | "proposal_on_reply" | "nothing_to_reply_to" | "nothing_to_retry" | "no_proposal" | "proposal_elsewhere" | "key_and_removal" | "provider_order" | "too_many_providers" | "no_chat_model" | 
+"invalid_input" | "end_before_start" | "category_and_prompt" | "completed_and_stopped" | "completed_too_early" | "ran_whole_time" | "longer_than_planned" | "longer_than_span" | "too_many_rounds" | "no_breathing_phase" | "empty_reply" | "proposal_on_reply" | "nothing_to_reply_to" | "nothing_to_retry" | "no_proposal" | "proposal_elsewhere" | "key_and_removal" | "provider_order" | "too_many_providers" | "no_chat_model" | 
 /**  A provider address with plain http to a host beyond this device and the local network. */
 "insecure_address" | 
 /**  A provider address with a user name or password in it. */
@@ -1069,7 +1231,7 @@ export type StopPoint = {
 };
 
 /**  What an error is about: a value that was refused, or a thing that was not found. */
-export type Subject = "profile" | "display_name" | "onboarding" | "cue_volume" | "ambient_volume" | "volume" | "mood_before" | "mood_after" | "conversation" | "message" | "reply" | "title" | "search_text" | "result_count" | "page_size" | "provider" | "provider_id" | "provider_name" | "provider_address" | "model_name" | "provider_timeout" | "api_key" | "helpline_region" | "memory" | "memory_batch" | "min_similarity" | "journal_entry" | "journal_prompt" | "writing_time" | "breathing_session" | "breathing_phase" | "cycles" | "rounds" | "breaths" | "breath_tempo" | "retention_hold" | "recovery_hold" | "recovery_pause" | "meditation_session" | "meditation_length" | "start_time" | "end_time";
+export type Subject = "profile" | "display_name" | "onboarding" | "cue_volume" | "ambient_volume" | "volume" | "mood_before" | "mood_after" | "mood_checkin" | "mood" | "emotion" | "checkin_note" | "checkin_time" | "date" | "utc_offset" | "date_range" | "conversation" | "message" | "reply" | "title" | "search_text" | "result_count" | "page_size" | "provider" | "provider_id" | "provider_name" | "provider_address" | "model_name" | "provider_timeout" | "api_key" | "helpline_region" | "memory" | "memory_batch" | "min_similarity" | "journal_entry" | "journal_prompt" | "writing_time" | "journal_draft" | "breathing_session" | "breathing_phase" | "cycles" | "rounds" | "breaths" | "breath_tempo" | "retention_hold" | "recovery_hold" | "recovery_pause" | "meditation_session" | "meditation_length" | "start_time" | "end_time";
 
 /**  What kind of support helps them most. */
 export type SupportType = "listening" | "guidance" | "practical_tools" | "encouragement";

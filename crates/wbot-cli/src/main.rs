@@ -2,8 +2,10 @@
 //! Every command prints JSON lines on stdout; errors go to stderr as `{code, reason, params, detail}` and exit 1.
 
 mod classify;
+mod journal;
 mod judge;
 mod memory;
+mod mood;
 mod profiles;
 
 use std::path::{Path, PathBuf};
@@ -35,6 +37,12 @@ enum Command {
     Memory(memory::MemoryCommand),
     /// Reads one message per line on stdin; prints every judgement layer's verdict as JSON.
     Classify,
+    /// The journal: add, import, list, search, show, delete.
+    #[command(subcommand)]
+    Journal(journal::JournalCommand),
+    /// Mood check-ins: add, list, trend.
+    #[command(subcommand)]
+    Mood(mood::MoodCommand),
     /// Trains and measures the crisis and activity classifiers and memory retrieval on the labelled sets.
     #[command(subcommand)]
     Judge(judge::JudgeCommand),
@@ -64,6 +72,8 @@ async fn run(cli: Cli) -> Result<(), CoreError> {
     let result = match cli.command {
         Command::Profiles(cmd) => profiles::run(&core, cmd).await,
         Command::Memory(cmd) => memory::run(&core, cmd).await,
+        Command::Journal(cmd) => journal::run(&core, cmd).await,
+        Command::Mood(cmd) => mood::run(&core, cmd).await,
         Command::Classify => classify::run(&core).await,
         Command::Judge(cmd) => judge::run(&core, cmd).await,
     };

@@ -38,6 +38,7 @@ pub enum Reason {
     InvalidInput,
     // Validation rules across values.
     EndBeforeStart,
+    CategoryAndPrompt,
     CompletedAndStopped,
     CompletedTooEarly,
     RanWholeTime,
@@ -119,6 +120,15 @@ pub enum Subject {
     Volume,
     MoodBefore,
     MoodAfter,
+    // Mood.
+    MoodCheckin,
+    Mood,
+    Emotion,
+    CheckinNote,
+    CheckinTime,
+    Date,
+    UtcOffset,
+    DateRange,
     // Chat.
     Conversation,
     Message,
@@ -143,6 +153,7 @@ pub enum Subject {
     JournalEntry,
     JournalPrompt,
     WritingTime,
+    JournalDraft,
     // Breathing and meditation.
     BreathingSession,
     BreathingPhase,

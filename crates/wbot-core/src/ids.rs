@@ -105,6 +105,8 @@ typed_id! {
     BreathingRunId => BreathingSession;
     /// A meditation session.
     MeditationSessionId => MeditationSession;
+    /// A mood check-in.
+    CheckinId => MoodCheckin;
 }
 
 #[cfg(test)]

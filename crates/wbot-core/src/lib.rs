@@ -12,6 +12,7 @@ pub mod ids;
 pub mod journal;
 pub mod meditation;
 pub mod memory;
+pub mod mood;
 pub mod profile;
 pub mod text;
 
@@ -23,12 +24,13 @@ use chat::ChatService;
 use journal::JournalService;
 use meditation::MeditationService;
 use memory::MemoryService;
+use mood::MoodService;
 use profile::{ProfileService, Settings};
 
 pub use error::{AppError, CoreError, ErrorCode, ErrorParams, Reason, Result, Subject};
 pub use ids::{
-    BreathingRunId, BreathingSessionId, ConversationId, JournalEntryId, MeditationSessionId,
-    MemoryId, MessageId, ProfileId, ProviderId, ReplyId,
+    BreathingRunId, BreathingSessionId, CheckinId, ConversationId, JournalEntryId,
+    MeditationSessionId, MemoryId, MessageId, ProfileId, ProviderId, ReplyId,
 };
 
 /// What the shell holds in its state, one per data directory: the domain services, built once over one
@@ -44,6 +46,7 @@ pub struct Core {
     breathing: BreathingService,
     meditation: MeditationService,
     journal: JournalService,
+    mood: MoodService,
     chat: ChatService,
 }
 
@@ -63,7 +66,8 @@ impl Core {
         let memory = MemoryService::new(profiles.clone(), engine);
         let breathing = BreathingService::new(db.clone(), profiles.clone());
         let meditation = MeditationService::new(db.clone(), profiles.clone());
-        let journal = JournalService::new(db.clone(), profiles.clone());
+        let journal = JournalService::new(db.clone(), profiles.clone(), memory.clone());
+        let mood = MoodService::new(db.clone(), profiles.clone());
         let chat = ChatService::new(
             db.clone(),
             profiles.clone(),
@@ -82,6 +86,7 @@ impl Core {
             breathing,
             meditation,
             journal,
+            mood,
             chat,
         })
     }
@@ -137,6 +142,11 @@ impl Core {
         &self.journal
     }
 
+    /// Mood check-ins and the trend.
+    pub fn mood(&self) -> &MoodService {
+        &self.mood
+    }
+
     /// The companion chat.
     pub fn chat(&self) -> &ChatService {
         &self.chat
@@ -164,6 +174,7 @@ impl Core {
         }
         self.profiles.delete_rows(id).await?;
         self.memory.drop_index(id).await;
+        self.journal.profile_deleted(id);
         Ok(())
     }
 

@@ -1,6 +1,8 @@
 //! Meditation (SPEC §5): saved silent-timer sessions (migration 0008). The UI runs the timer from
 //! one start instant; the core checks and stores what happened. Every query filters on the profile.
 
+use std::sync::LazyLock;
+
 use serde::{Deserialize, Serialize};
 
 use crate::chat::{Activity, ActivitySummary};
@@ -9,7 +11,7 @@ use sqlx::FromRow;
 use crate::db::{parse_time, utc_text, Db};
 use crate::error::{CoreError, Reason, Result, Subject};
 use crate::ids::{MeditationSessionId, ProfileId};
-use crate::profile::check_mood;
+use crate::mood::{check_mood, mood_columns, save_activity_moods, MoodActivity};
 use crate::profile::ProfileService;
 use crate::text::string_enum;
 
@@ -75,8 +77,12 @@ struct Row {
     mood_after: Option<i64>,
 }
 
-const COLUMNS: &str = "id, kind, planned_ms, duration_ms, completed, started_at, ended_at, \
-                       mood_before, mood_after";
+static COLUMNS: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "id, kind, planned_ms, duration_ms, completed, started_at, ended_at, {}",
+        mood_columns("meditation_sessions.id")
+    )
+});
 
 fn ms(v: i64) -> u32 {
     u32::try_from(v).unwrap_or(u32::MAX)
@@ -164,8 +170,8 @@ impl MeditationService {
         let mut tx = self.db.begin_write().await?;
         sqlx::query(
             "INSERT INTO meditation_sessions (id, profile_id, kind, planned_ms, duration_ms,
-                 completed, started_at, ended_at, mood_before, mood_after)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 completed, started_at, ended_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&id)
         .bind(&profile)
@@ -175,9 +181,16 @@ impl MeditationService {
         .bind(input.completed)
         .bind(&started_at)
         .bind(&ended_at)
-        .bind(input.mood_before.map(i64::from))
-        .bind(input.mood_after.map(i64::from))
         .execute(&mut *tx)
+        .await?;
+        save_activity_moods(
+            &mut tx,
+            &profile,
+            MoodActivity::Meditation,
+            id.as_str(),
+            input.mood_before.map(|m| (m, started_at.as_str())),
+            input.mood_after.map(|m| (m, ended_at.as_str())),
+        )
         .await?;
         tx.commit().await?;
         tracing::info!(profile = %profile, session = %id, "meditation session saved");
@@ -201,8 +214,9 @@ impl MeditationService {
     ) -> Result<Vec<MeditationSession>> {
         let profile = self.profiles.require_profile(profile_id).await?;
         let rows: Vec<Row> = sqlx::query_as(&format!(
-            "SELECT {COLUMNS} FROM meditation_sessions WHERE profile_id = ?
-             ORDER BY started_at DESC, id DESC"
+            "SELECT {columns} FROM meditation_sessions WHERE profile_id = ?
+             ORDER BY started_at DESC, id DESC",
+            columns = &*COLUMNS
         ))
         .bind(&profile)
         .fetch_all(self.db.reader())
@@ -221,7 +235,7 @@ impl MeditationService {
             .db
             .owned_row(
                 "meditation_sessions",
-                COLUMNS,
+                &COLUMNS,
                 Subject::MeditationSession,
                 session_id,
                 &profile,

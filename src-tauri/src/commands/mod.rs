@@ -6,6 +6,7 @@ pub mod chat;
 pub mod journal;
 pub mod meditation;
 pub mod memory;
+pub mod mood;
 pub mod profile;
 
 /// What every command returns.

@@ -44,7 +44,10 @@ export const errorsEn: ErrorMessages = {
     invalid_value: (w) => `“${w.value}” is not one of: ${w.expected}.`,
     invalid_time: (w) => `“${w.value}” is not a valid date and time for ${w.subject}.`,
     invalid_input: () => "Wbot could not understand this request. Please try again.",
-    end_before_start: () => "A session cannot end before it started.",
+    end_before_start: (w) =>
+      w.subject === "" ? "A session cannot end before it started." : `${cap(w.subject)} ends before it starts.`,
+    category_and_prompt: () =>
+      "An entry written to a prompt needs both the prompt and its category; free writing has neither.",
     completed_and_stopped: () => "A session is either completed or stopped early, not both.",
     completed_too_early: () =>
       "A session marked completed must have run for the time planned; mark it as ended early instead.",
@@ -139,5 +142,14 @@ export const errorsEn: ErrorMessages = {
     meditation_length: "the meditation length (minutes)",
     start_time: "the start time",
     end_time: "the end time",
+    mood_checkin: "the check-in",
+    mood: "the mood (1–5)",
+    emotion: "the emotion",
+    checkin_note: "the note (characters)",
+    checkin_time: "the check-in time",
+    date: "the date (YYYY-MM-DD)",
+    utc_offset: "the time zone offset (minutes)",
+    date_range: "the date range (days)",
+    journal_draft: "the draft (characters)",
   },
 };

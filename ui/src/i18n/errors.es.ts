@@ -46,7 +46,12 @@ export const errorsEs: ErrorMessages = {
     invalid_value: (w) => `«${w.value}» no es ninguno de estos valores: ${w.expected}.`,
     invalid_time: (w) => `«${w.value}» no es una fecha y hora válida para ${w.subject}.`,
     invalid_input: () => "Wbot no ha entendido esta petición. Inténtalo de nuevo.",
-    end_before_start: () => "Una sesión no puede terminar antes de empezar.",
+    end_before_start: (w) =>
+      w.subject === ""
+        ? "Una sesión no puede terminar antes de empezar."
+        : `${cap(w.subject)} termina antes de empezar.`,
+    category_and_prompt: () =>
+      "Una entrada escrita a partir de una pregunta necesita la pregunta y su categoría; la escritura libre no lleva ninguna.",
     completed_and_stopped: () =>
       "Una sesión está completada o se detuvo antes de tiempo, no las dos cosas.",
     completed_too_early: () =>
@@ -143,5 +148,14 @@ export const errorsEs: ErrorMessages = {
     meditation_length: "la duración de la meditación (minutos)",
     start_time: "la hora de inicio",
     end_time: "la hora de fin",
+    mood_checkin: "el registro de ánimo",
+    mood: "el ánimo (1–5)",
+    emotion: "la emoción",
+    checkin_note: "la nota (caracteres)",
+    checkin_time: "la hora del registro",
+    date: "la fecha (AAAA-MM-DD)",
+    utc_offset: "la diferencia horaria (minutos)",
+    date_range: "el intervalo de fechas (días)",
+    journal_draft: "el borrador (caracteres)",
   },
 };

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod journal_cli;
 mod judge_cli;
 mod memory_kill;
 mod profiles_cli;

@@ -17,7 +17,7 @@ use super::BreathingService;
 use crate::audio::{AmbientKind, AudioEngine, AudioStatus, LayerId, PlannedCue};
 use crate::error::{CoreError, ErrorCode, Result, Subject};
 use crate::ids::{BreathingRunId, ProfileId};
-use crate::profile::check_mood;
+use crate::mood::check_mood;
 use crate::profile::Settings;
 
 /// A technique the UI can offer, with its pattern or Wim Hof defaults.

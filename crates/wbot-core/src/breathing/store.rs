@@ -2,6 +2,7 @@
 //! gate's inputs. Every query filters on the profile.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -16,7 +17,7 @@ use crate::chat::MAX_MESSAGE_CHARS;
 use crate::db::{changed_one, now_rfc3339, parse_time, utc_text, Page};
 use crate::error::{CoreError, ErrorCode, Reason, Result, Subject};
 use crate::ids::{BreathingSessionId, ProfileId};
-use crate::profile::check_mood;
+use crate::mood::{check_mood, mood_columns, save_activity_moods, MoodActivity};
 
 /// Most sessions returned by one page of history.
 pub const MAX_PAGE: u32 = 100;
@@ -174,9 +175,12 @@ struct Row {
     duration_ms: i64,
 }
 
-const COLUMNS: &str =
-    "id, technique, settings, started_at, ended_at, completed, stopped_at, rounds, \
-                       mood_before, mood_after, duration_ms";
+static COLUMNS: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "id, technique, settings, started_at, ended_at, completed, stopped_at, rounds, duration_ms, {}",
+        mood_columns("breathing_sessions.id")
+    )
+});
 
 fn mood(v: Option<i64>) -> Option<u8> {
     v.and_then(|m| u8::try_from(m).ok())
@@ -267,8 +271,8 @@ impl BreathingService {
         let mut tx = self.db.begin_write().await?;
         sqlx::query(
             "INSERT INTO breathing_sessions (id, profile_id, technique, settings, started_at, ended_at,
-                 completed, stopped_at, rounds, mood_before, mood_after, duration_ms)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 completed, stopped_at, rounds, duration_ms)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&id)
         .bind(&profile)
@@ -279,10 +283,17 @@ impl BreathingService {
         .bind(input.completed)
         .bind(input.stopped_at.as_ref().map(serde_json::to_string).transpose()?)
         .bind(serde_json::to_string(&input.rounds)?)
-        .bind(input.mood_before.map(i64::from))
-        .bind(input.mood_after.map(i64::from))
         .bind(i64::from(input.duration_ms))
         .execute(&mut *tx)
+        .await?;
+        save_activity_moods(
+            &mut tx,
+            &profile,
+            MoodActivity::Breathing,
+            id.as_str(),
+            input.mood_before.map(|m| (m, started_at.as_str())),
+            input.mood_after.map(|m| (m, ended_at.as_str())),
+        )
         .await?;
         tx.commit().await?;
         tracing::info!(profile = %profile, session = %id, technique = technique.as_str(), "breathing session saved");
@@ -312,8 +323,9 @@ impl BreathingService {
         let profile = self.profiles.require_profile(profile_id).await?;
         let (limit, offset) = (page.limit(20, MAX_PAGE)?, page.offset);
         let rows: Vec<Row> = sqlx::query_as(&format!(
-            "SELECT {COLUMNS} FROM breathing_sessions WHERE profile_id = ?
-             ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?"
+            "SELECT {columns} FROM breathing_sessions WHERE profile_id = ?
+             ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?",
+            columns = &*COLUMNS
         ))
         .bind(&profile)
         .bind(i64::from(limit))
@@ -345,7 +357,7 @@ impl BreathingService {
             .db
             .owned_row(
                 "breathing_sessions",
-                COLUMNS,
+                &COLUMNS,
                 Subject::BreathingSession,
                 session_id,
                 &profile,

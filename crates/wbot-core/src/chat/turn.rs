@@ -20,6 +20,7 @@ use super::MessageStatus;
 use crate::error::{AppError, CoreError, Reason, Result};
 use crate::ids::{ConversationId, MessageId, ProfileId, ReplyId};
 use crate::memory::{MemoryKind, MemorySource, NewMemory, MAX_MEMORY_CHARS};
+use crate::mood::latest_mood;
 use crate::text::clip;
 
 /// What streams to the UI while a turn runs. Every new message gets exactly one `classified`; a reply
@@ -261,19 +262,12 @@ impl ChatService {
                 String::new()
             }
         };
-        let recent_mood: Option<(i64, String)> = sqlx::query_as(
-            "SELECT coalesce(mood_after, mood_before), ended_at FROM breathing_sessions
-             WHERE profile_id = ? AND coalesce(mood_after, mood_before) IS NOT NULL
-             ORDER BY ended_at DESC LIMIT 1",
-        )
-        .bind(profile_id)
-        .fetch_optional(self.db.reader())
-        .await?;
+        let recent_mood = latest_mood(&self.db, profile_id).await?;
         Ok(PromptContext {
             display_name: profile.display_name,
             onboarding: self.profiles.onboarding(profile_id).await.ok(),
             memory_block,
-            recent_mood: recent_mood.and_then(|(m, at)| u8::try_from(m).ok().map(|m| (m, at))),
+            recent_mood,
             crisis: latest.safety.is_some(),
         })
     }

@@ -172,12 +172,12 @@ pub fn fts_phrase(term: &str) -> String {
     format!("\"{}\"", term.replace('"', ""))
 }
 
-/// The FTS5 query "`text_query` in the text of this profile's memories": the profile is its id as one
-/// token in the `profile_token` column of `memories_fts` (the id without hyphens, as migration 0011
-/// writes it), so the index itself leaves out every other profile's memories.
-pub fn fts_in_profile(profile_id: &ProfileId, text_query: &str) -> String {
+/// The FTS5 query "`text_query` in `columns` (`text`, or `{text prompt}`) of this profile's rows": the
+/// profile is its id as one token in the index's `profile_token` column (the id without hyphens, as
+/// migrations 0011 and 0012 write it), so the index itself leaves out every other profile's rows.
+pub fn fts_in_profile(profile_id: &ProfileId, columns: &str, text_query: &str) -> String {
     let token = fts_phrase(&profile_id.as_str().replace('-', ""));
-    format!("profile_token : {token} AND text : ({text_query})")
+    format!("profile_token : {token} AND {columns} : ({text_query})")
 }
 
 /// Builds the FTS5 query from terms and how many memories each matches (capped at [`FTS_TERM_CAP`] + 1):

@@ -34,16 +34,6 @@ pub struct NewProfile {
     pub onboarding: OnboardingAnswers,
 }
 
-/// Checks an optional mood rating (1 very low … 5 great); `which` is `MoodBefore` or `MoodAfter`.
-pub(crate) fn check_mood(mood: Option<u8>, which: Subject) -> Result<()> {
-    match mood {
-        Some(m) if !(1..=5).contains(&m) => {
-            Err(CoreError::out_of_range(which, 1.0, 5.0).actual(f64::from(m)))
-        }
-        _ => Ok(()),
-    }
-}
-
 /// Trims and checks a display name.
 pub fn validate_display_name(raw: &str) -> Result<String> {
     let name = checked_text(raw, Subject::DisplayName, MAX_DISPLAY_NAME)?;

@@ -25,5 +25,6 @@ mod memory_embedding;
 mod memory_isolation;
 mod memory_runtime;
 mod memory_store;
+mod mood_store;
 mod profiles;
 mod ui_fixtures;

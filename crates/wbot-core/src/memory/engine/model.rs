@@ -28,6 +28,27 @@ impl MemoryEngine {
             .await
     }
 
+    /// Embeds texts with the memory model as passages (things to be found by a query), for other domains
+    /// (journal entries); returns the model's id with the vectors.
+    pub(crate) async fn embed_passages(
+        &self,
+        texts: &[String],
+        priority: Priority,
+    ) -> Result<(String, Vec<Vec<f32>>)> {
+        let model_id = self.config().model_id;
+        let vectors = self
+            .inner
+            .embedder
+            .embed_many(texts, TextRole::Passage, priority)
+            .await?;
+        Ok((model_id, vectors))
+    }
+
+    /// The id of the configured model.
+    pub(crate) fn model_id(&self) -> String {
+        self.config().model_id
+    }
+
     /// Makes the database agree with the configured model: records it the first time; when it changed,
     /// drops every stored vector (in one transaction) and re-embeds in the background. Also removes index
     /// files of deleted profiles.

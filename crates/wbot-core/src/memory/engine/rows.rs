@@ -348,7 +348,7 @@ impl MemoryEngine {
         let mut q = sqlx::query(&sql);
         for word in &words {
             q = q
-                .bind(fts_in_profile(profile_id, &fts_phrase(word)))
+                .bind(fts_in_profile(profile_id, "text", &fts_phrase(word)))
                 .bind(FTS_TERM_CAP as i64 + 1);
         }
         let row = q.fetch_one(self.inner.db.reader()).await?;
@@ -365,7 +365,7 @@ impl MemoryEngine {
         let select = "SELECT m.key FROM memories_fts JOIN memories m ON m.key = memories_fts.rowid
              WHERE memories_fts MATCH ? AND m.profile_id = ? ORDER BY bm25(memories_fts, 1.0, 0.0) LIMIT ?";
         let ranked: Vec<i64> = sqlx::query_scalar(select)
-            .bind(fts_in_profile(profile_id, &fts))
+            .bind(fts_in_profile(profile_id, "text", &fts))
             .bind(profile_id)
             .bind(n as i64)
             .fetch_all(self.inner.db.reader())
@@ -376,7 +376,7 @@ impl MemoryEngine {
         } else {
             let query: Vec<String> = rare_words.iter().map(|w| fts_phrase(w)).collect();
             sqlx::query_scalar(select)
-                .bind(fts_in_profile(profile_id, &query.join(" OR ")))
+                .bind(fts_in_profile(profile_id, "text", &query.join(" OR ")))
                 .bind(profile_id)
                 .bind(n as i64)
                 .fetch_all(self.inner.db.reader())

@@ -1,0 +1,222 @@
+//! `wbot journal add|import|list|search|show|delete`: the journal from a terminal. Results are JSON lines
+//! on stdout.
+
+use std::io::BufRead;
+
+use clap::{Args, Subcommand, ValueEnum};
+use wbot_core::chat::JournalCategory;
+use wbot_core::db::Page;
+use wbot_core::journal::{JournalFilter, JournalSearchMode, NewJournalEntry};
+use wbot_core::mood::DayRange;
+use wbot_core::{Core, CoreError, Reason};
+
+use crate::print_json;
+
+#[derive(Subcommand)]
+pub enum JournalCommand {
+    /// Saves one entry; prints it.
+    Add {
+        #[arg(long)]
+        profile: String,
+        /// What was written.
+        text: String,
+        /// The prompt's category (reflection, gratitude, processing, growth, self_compassion); with
+        /// `--prompt`. Neither: free writing.
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long)]
+        prompt: Option<String>,
+        #[arg(long, default_value_t = 0)]
+        writing_ms: u32,
+        #[arg(long)]
+        mood_before: Option<u8>,
+        #[arg(long)]
+        mood_after: Option<u8>,
+    },
+    /// Saves one entry per line of standard input, each a JSON object like the app's (`text`,
+    /// `writingMs`, and optionally `category`, `prompt`, `moodBefore`, `moodAfter`); prints each once
+    /// saved. A bad line stops the import with its line number; the lines before it are saved.
+    Import {
+        #[arg(long)]
+        profile: String,
+    },
+    /// Prints entries, newest first.
+    List {
+        #[arg(long)]
+        profile: String,
+        #[command(flatten)]
+        filter: Filter,
+    },
+    /// Prints the entries that have every word (`--by words`, the default) or are closest in meaning
+    /// (`--by meaning`), best first.
+    Search {
+        #[arg(long)]
+        profile: String,
+        query: String,
+        #[arg(long, value_enum, default_value_t = By::Words)]
+        by: By,
+        #[command(flatten)]
+        filter: Filter,
+    },
+    /// Prints one entry.
+    Show {
+        #[arg(long)]
+        profile: String,
+        id: String,
+    },
+    /// Deletes one entry.
+    Delete {
+        #[arg(long)]
+        profile: String,
+        id: String,
+    },
+}
+
+/// How a search reads its words.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum By {
+    Words,
+    Meaning,
+}
+
+/// Filters and paging shared by `list` and `search`.
+#[derive(Args)]
+pub struct Filter {
+    #[arg(long)]
+    category: Option<String>,
+    /// Favourites only.
+    #[arg(long)]
+    favourites: bool,
+    /// First calendar day (`YYYY-MM-DD`), with `--to`.
+    #[arg(long, requires = "to")]
+    from: Option<String>,
+    /// Last calendar day (`YYYY-MM-DD`), with `--from`.
+    #[arg(long, requires = "from")]
+    to: Option<String>,
+    /// Minutes east of UTC where the days begin.
+    #[arg(long, default_value_t = 0, allow_negative_numbers = true)]
+    utc_offset: i16,
+    #[arg(long)]
+    limit: Option<u32>,
+    #[arg(long, default_value_t = 0)]
+    offset: u32,
+}
+
+impl Filter {
+    fn to_core(&self, search: Option<(String, By)>) -> Result<(JournalFilter, Page), CoreError> {
+        let (search, mode) = match search {
+            Some((query, By::Words)) => (Some(query), Some(JournalSearchMode::Words)),
+            Some((query, By::Meaning)) => (Some(query), Some(JournalSearchMode::Meaning)),
+            None => (None, None),
+        };
+        let days = match (&self.from, &self.to) {
+            (Some(from), Some(to)) => Some(DayRange {
+                from: from.clone(),
+                to: to.clone(),
+                utc_offset_minutes: self.utc_offset,
+            }),
+            _ => None,
+        };
+        let filter = JournalFilter {
+            search,
+            mode,
+            category: self.category.as_deref().map(str::parse).transpose()?,
+            favourites_only: self.favourites,
+            days,
+        };
+        Ok((
+            filter,
+            Page {
+                limit: self.limit,
+                offset: self.offset,
+            },
+        ))
+    }
+}
+
+pub async fn run(core: &Core, cmd: JournalCommand) -> Result<(), CoreError> {
+    let journal = core.journal();
+    match cmd {
+        JournalCommand::Add {
+            profile,
+            text,
+            category,
+            prompt,
+            writing_ms,
+            mood_before,
+            mood_after,
+        } => {
+            let entry = NewJournalEntry {
+                category: category
+                    .as_deref()
+                    .map(str::parse::<JournalCategory>)
+                    .transpose()?,
+                prompt,
+                text,
+                writing_ms,
+                mood_before,
+                mood_after,
+            };
+            print_json(&journal.save_journal_entry(&profile.parse()?, entry).await?)?;
+        }
+        JournalCommand::Import { profile } => {
+            let profile = core.profiles().require_profile(&profile.parse()?).await?;
+            for (i, line) in std::io::stdin().lock().lines().enumerate() {
+                let bad_line = |detail: String| {
+                    CoreError::new(Reason::InvalidInput)
+                        .value("stdin")
+                        .item(i as u32 + 1)
+                        .detail(detail)
+                };
+                let line = line.map_err(|e| bad_line(e.to_string()))?;
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let entry: NewJournalEntry =
+                    serde_json::from_str(&line).map_err(|e| bad_line(e.to_string()))?;
+                let saved = journal
+                    .save_journal_entry(&profile, entry)
+                    .await
+                    .map_err(|e| e.item(i as u32 + 1))?;
+                print_json(&saved)?;
+            }
+        }
+        JournalCommand::List { profile, filter } => {
+            let (filter, page) = filter.to_core(None)?;
+            for hit in journal
+                .list_journal_entries(&profile.parse()?, filter, page)
+                .await?
+            {
+                print_json(&hit)?;
+            }
+        }
+        JournalCommand::Search {
+            profile,
+            query,
+            by,
+            filter,
+        } => {
+            let (filter, page) = filter.to_core(Some((query, by)))?;
+            for hit in journal
+                .list_journal_entries(&profile.parse()?, filter, page)
+                .await?
+            {
+                print_json(&hit)?;
+            }
+        }
+        JournalCommand::Show { profile, id } => {
+            print_json(
+                &journal
+                    .journal_entry(&profile.parse()?, &id.parse()?)
+                    .await?,
+            )?;
+        }
+        JournalCommand::Delete { profile, id } => {
+            journal
+                .delete_journal_entry(&profile.parse()?, &id.parse()?)
+                .await?;
+            print_json(&serde_json::json!({ "deleted": id }))?;
+        }
+    }
+    Ok(())
+}

@@ -89,6 +89,8 @@ FROM journal_entries ORDER BY created_at, id;
 DROP TABLE journal_entries;
 ALTER TABLE journal_entries_new RENAME TO journal_entries;
 CREATE INDEX journal_entries_profile_created ON journal_entries (profile_id, created_at DESC, id DESC);
+-- Finds the entries a search by meaning must embed first (none, or a different model).
+CREATE INDEX journal_entries_profile_model ON journal_entries (profile_id, embedding_model);
 
 CREATE VIRTUAL TABLE journal_fts USING fts5(
     text,

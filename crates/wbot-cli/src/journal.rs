@@ -1,4 +1,4 @@
-//! `wbot journal add|import|list|search|show|delete`: the journal from a terminal. Results are JSON lines
+//! `wbot journal add|import|list|search|draft|show-draft|show|delete`: the journal from a terminal. Results are JSON lines
 //! on stdout.
 
 use std::io::BufRead;
@@ -6,7 +6,7 @@ use std::io::BufRead;
 use clap::{Args, Subcommand, ValueEnum};
 use wbot_core::chat::JournalCategory;
 use wbot_core::db::Page;
-use wbot_core::journal::{JournalFilter, JournalSearchMode, NewJournalEntry};
+use wbot_core::journal::{JournalDraft, JournalFilter, JournalSearchMode, NewJournalEntry};
 use wbot_core::mood::DayRange;
 use wbot_core::{Core, CoreError, Reason};
 
@@ -57,6 +57,17 @@ pub enum JournalCommand {
         by: By,
         #[command(flatten)]
         filter: Filter,
+    },
+    /// Keeps a draft as it is written, like the app's editor: each line of standard input is added to the
+    /// draft's text and the draft is saved; prints the saved draft after each line.
+    Draft {
+        #[arg(long)]
+        profile: String,
+    },
+    /// Prints the unsaved draft (`null` when there is none).
+    ShowDraft {
+        #[arg(long)]
+        profile: String,
     },
     /// Prints one entry.
     Show {
@@ -203,6 +214,35 @@ pub async fn run(core: &Core, cmd: JournalCommand) -> Result<(), CoreError> {
             {
                 print_json(&hit)?;
             }
+        }
+        JournalCommand::Draft { profile } => {
+            let profile = core.profiles().require_profile(&profile.parse()?).await?;
+            let started = std::time::Instant::now();
+            let mut draft = JournalDraft {
+                entry_id: None,
+                category: None,
+                prompt: None,
+                text: String::new(),
+                writing_ms: 0,
+                mood_before: None,
+                updated_at: None,
+            };
+            for (i, line) in std::io::stdin().lock().lines().enumerate() {
+                let line = line.map_err(|e| {
+                    CoreError::new(Reason::InvalidInput)
+                        .value("stdin")
+                        .item(i as u32 + 1)
+                        .detail(e.to_string())
+                })?;
+                draft.text.push_str(&line);
+                draft.text.push('\n');
+                draft.writing_ms = u32::try_from(started.elapsed().as_millis()).unwrap_or(u32::MAX);
+                draft = journal.save_journal_draft(&profile, draft).await?;
+                print_json(&draft)?;
+            }
+        }
+        JournalCommand::ShowDraft { profile } => {
+            print_json(&journal.journal_draft(&profile.parse()?).await?)?;
         }
         JournalCommand::Show { profile, id } => {
             print_json(

@@ -13,7 +13,7 @@ use crate::db::{changed_one, from_db, now_rfc3339, Db, Page};
 use crate::error::{CoreError, Reason, Result, Subject};
 use crate::ids::{JournalEntryId, ProfileId};
 use crate::memory::search::{fts_in_profile, fts_phrase, fts_terms};
-use crate::memory::vector::{cosine, decode_f16, encode_f16};
+use crate::memory::vector::{decode_f16, dot, encode_f16};
 use crate::memory::{MemoryService, Priority};
 use crate::mood::{check_mood, mood_columns, save_activity_moods, DayRange, MoodActivity};
 use crate::profile::ProfileService;
@@ -239,9 +239,9 @@ fn row_to_entry(row: &sqlx::sqlite::SqliteRow) -> Result<JournalEntry> {
     })
 }
 
-/// Each profile's entry vectors, read from SQLite on the first search by meaning and dropped on any
-/// change to the profile's entries (10,000 entries are 15 MB as f32).
-type Vectors = Arc<Vec<(JournalEntryId, Vec<f32>)>>;
+/// Each profile's entry vectors by row number, read from SQLite on the first search by meaning and
+/// dropped on any change to the profile's entries (10,000 entries are 15 MB as f32).
+type Vectors = Arc<Vec<(i64, Vec<f32>)>>;
 
 type Query<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
 
@@ -271,7 +271,8 @@ pub struct JournalService {
     db: Db,
     profiles: ProfileService,
     memory: MemoryService,
-    vectors: Arc<Mutex<HashMap<ProfileId, Vectors>>>,
+    /// Each profile's vectors with the model they came from.
+    vectors: Arc<Mutex<HashMap<ProfileId, (String, Vectors)>>>,
 }
 
 impl JournalService {
@@ -575,33 +576,35 @@ impl JournalService {
                     .first()
                     .ok_or_else(|| CoreError::internal("no query vector"))?;
                 let vectors = self.vectors_of(&profile_id).await?;
-                let mut ranked: Vec<(f32, &JournalEntryId)> = vectors
+                let mut ranked: Vec<(f32, i64)> = vectors
                     .iter()
-                    .map(|(id, v)| (cosine(query, v), id))
+                    .map(|(seq, v)| (dot(query, v), *seq))
                     .collect();
-                ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+                ranked.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
                 // Walk the ranking in chunks, keeping the entries the filters let through.
                 let wanted = (offset + limit) as usize;
                 let mut hits: Vec<JournalHit> = Vec::new();
-                for chunk in ranked.chunks(500) {
+                for chunk in ranked.chunks((wanted * 2).max(40)) {
                     let marks = vec!["?"; chunk.len()].join(", ");
+                    // By row number: SQLite then reads just these rows.
                     let sql = format!(
-                        "SELECT {columns} FROM journal_entries e WHERE e.id IN ({marks}) AND {conditions}",
+                        "SELECT e.seq, {columns} FROM journal_entries e
+                         WHERE e.seq IN ({marks}) AND {conditions}",
                         columns = &*COLUMNS
                     );
                     let mut q = sqlx::query(&sql);
-                    for (_, id) in chunk {
-                        q = q.bind((*id).clone());
+                    for (_, seq) in chunk {
+                        q = q.bind(*seq);
                     }
                     let rows = bind_filters(q, &profile_id, filter.category, bounds.as_ref())
                         .fetch_all(self.db.reader())
                         .await?;
-                    let mut found: HashMap<JournalEntryId, JournalEntry> = rows
+                    let mut found: HashMap<i64, JournalEntry> = rows
                         .iter()
-                        .map(|r| row_to_entry(r).map(|e| (e.id.clone(), e)))
+                        .map(|r| Ok((r.try_get("seq")?, row_to_entry(r)?)))
                         .collect::<Result<_>>()?;
-                    for (similarity, id) in chunk {
-                        if let Some(entry) = found.remove(*id) {
+                    for (similarity, seq) in chunk {
+                        if let Some(entry) = found.remove(seq) {
                             hits.push(JournalHit {
                                 entry,
                                 similarity: Some(*similarity),
@@ -625,9 +628,19 @@ impl JournalService {
     /// [`EMBED_ON_SEARCH`] entries that have none.
     async fn vectors_of(&self, profile_id: &ProfileId) -> Result<Vectors> {
         let model = self.memory.engine().model_id();
+        if let Some((cached_model, vectors)) = self
+            .vectors
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(profile_id)
+        {
+            if *cached_model == model {
+                return Ok(vectors.clone());
+            }
+        }
         let missing: Vec<(JournalEntryId, String)> = sqlx::query_as(
             "SELECT id, text FROM journal_entries
-             WHERE profile_id = ? AND (embedding_model IS NULL OR embedding_model != ?) LIMIT ?",
+             WHERE profile_id = ? AND embedding_model IS NOT ? LIMIT ?",
         )
         .bind(profile_id)
         .bind(&model)
@@ -655,18 +668,9 @@ impl JournalService {
                 .await?;
             }
             tx.commit().await?;
-            self.forget_vectors(profile_id);
         }
-        if let Some(cached) = self
-            .vectors
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(profile_id)
-        {
-            return Ok(cached.clone());
-        }
-        let rows: Vec<(JournalEntryId, Vec<u8>)> = sqlx::query_as(
-            "SELECT id, embedding FROM journal_entries
+        let rows: Vec<(i64, Vec<u8>)> = sqlx::query_as(
+            "SELECT seq, embedding FROM journal_entries
              WHERE profile_id = ? AND embedding_model = ? AND embedding IS NOT NULL",
         )
         .bind(profile_id)
@@ -675,13 +679,13 @@ impl JournalService {
         .await?;
         let vectors: Vectors = Arc::new(
             rows.into_iter()
-                .filter_map(|(id, blob)| Some((id, decode_f16(&blob, blob.len() / 2)?)))
+                .filter_map(|(seq, blob)| Some((seq, decode_f16(&blob, blob.len() / 2)?)))
                 .collect(),
         );
         self.vectors
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .insert(profile_id.clone(), vectors.clone());
+            .insert(profile_id.clone(), (model, vectors.clone()));
         Ok(vectors)
     }
 

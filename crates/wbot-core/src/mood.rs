@@ -2,7 +2,7 @@
 //! after an activity. Every mood lives in one table, `mood_checkins`; an activity's moods link to it by
 //! the activity's id. The trend puts them on the person's calendar days, with the activities beside them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
@@ -138,11 +138,12 @@ impl MoodActivity {
         }
     }
 
-    /// The table of this activity's rows and the column that says when each ended.
+    /// The table of this activity's rows and the column that says when each happened (the one the
+    /// table's index on the profile orders by).
     fn table(self) -> (&'static str, &'static str) {
         match self {
-            Self::Breathing => ("breathing_sessions", "ended_at"),
-            Self::Meditation => ("meditation_sessions", "ended_at"),
+            Self::Breathing => ("breathing_sessions", "started_at"),
+            Self::Meditation => ("meditation_sessions", "started_at"),
             Self::Journaling => ("journal_entries", "created_at"),
         }
     }
@@ -298,7 +299,7 @@ pub struct MoodDay {
     pub average: Option<f64>,
     pub lowest: Option<u8>,
     pub highest: Option<u8>,
-    /// Activities done that day (sessions ended, entries written), by kind.
+    /// Activities done that day (sessions started, entries written), by kind.
     pub activities: Vec<ActivityCount>,
 }
 
@@ -332,6 +333,18 @@ pub struct MoodTrend {
     /// Per kind of activity done in the range (only kinds with moods before and after).
     pub changes: Vec<MoodChange>,
 }
+
+/// A check-in as the trend reads it.
+#[derive(sqlx::FromRow)]
+struct MoodRow {
+    mood: u8,
+    created_at: String,
+    activity: Option<String>,
+    activity_id: Option<String>,
+    moment: Option<String>,
+}
+
+type BeforeAfter = (Option<u8>, Option<u8>);
 
 /// Mood check-ins: saved, listed, deleted, and the trend.
 #[derive(Debug, Clone)]
@@ -547,64 +560,83 @@ impl MoodService {
             date = day.next_day();
         }
 
-        let moods: Vec<(u8, String)> = sqlx::query_as(
-            "SELECT mood, created_at FROM mood_checkins
-             WHERE profile_id = ? AND created_at >= ? AND created_at < ?",
+        // Every mood of the range, standalone or around an activity: the days' figures, and the pairs
+        // before/after each activity for the changes.
+        let moods: Vec<MoodRow> = sqlx::query_as(
+            "SELECT mood, created_at, activity, activity_id, moment FROM mood_checkins
+                 WHERE profile_id = ? AND created_at >= ? AND created_at < ?",
         )
         .bind(&profile_id)
         .bind(&start)
         .bind(&end)
         .fetch_all(self.db.reader())
         .await?;
-        for (mood, at) in &moods {
+        // The mood before and after each activity, by kind and id.
+        let mut around: HashMap<(&str, &str), BeforeAfter> = HashMap::new();
+        for MoodRow {
+            mood,
+            created_at: at,
+            activity,
+            activity_id,
+            moment,
+        } in &moods
+        {
             if let Some(day) = by_day.get_mut(&days.day_of(at)?) {
                 day.sum += u32::from(*mood);
                 day.count += 1;
                 day.lowest = Some(day.lowest.map_or(*mood, |m| m.min(*mood)));
                 day.highest = Some(day.highest.map_or(*mood, |m| m.max(*mood)));
             }
+            if let (Some(activity), Some(id), Some(moment)) = (activity, activity_id, moment) {
+                let pair = around.entry((activity.as_str(), id.as_str())).or_default();
+                match from_db::<Moment>(moment)? {
+                    Moment::Before => pair.0 = Some(*mood),
+                    Moment::After => pair.1 = Some(*mood),
+                }
+            }
         }
-
         let mut changes = Vec::new();
         for activity in MoodActivity::ALL {
-            let (table, ended) = activity.table();
-            let rows: Vec<(String, Option<u8>, Option<u8>)> = sqlx::query_as(&format!(
-                "SELECT a.{ended}, {moods} FROM {table} a
-                 WHERE a.profile_id = ? AND a.{ended} >= ? AND a.{ended} < ?",
-                moods = mood_columns("a.id"),
+            let deltas: Vec<i32> = around
+                .iter()
+                .filter(|((kind, _), _)| *kind == activity.as_str())
+                .filter_map(|(_, pair)| match pair {
+                    (Some(before), Some(after)) => Some(i32::from(*after) - i32::from(*before)),
+                    _ => None,
+                })
+                .collect();
+            if deltas.is_empty() {
+                continue;
+            }
+            let count = |keep: fn(&i32) -> bool| {
+                u32::try_from(deltas.iter().filter(|d| keep(d)).count()).unwrap_or(u32::MAX)
+            };
+            let rated = u32::try_from(deltas.len()).unwrap_or(u32::MAX);
+            changes.push(MoodChange {
+                activity,
+                rated,
+                improved: count(|d| *d > 0),
+                same: count(|d| *d == 0),
+                declined: count(|d| *d < 0),
+                average_change: f64::from(deltas.iter().sum::<i32>()) / f64::from(rated),
+            });
+        }
+
+        // The activities of each day (read from the index on the profile and the time).
+        for activity in MoodActivity::ALL {
+            let (table, when) = activity.table();
+            let times: Vec<String> = sqlx::query_scalar(&format!(
+                "SELECT {when} FROM {table} WHERE profile_id = ? AND {when} >= ? AND {when} < ?"
             ))
             .bind(&profile_id)
             .bind(&start)
             .bind(&end)
             .fetch_all(self.db.reader())
             .await?;
-            let mut change = MoodChange {
-                activity,
-                rated: 0,
-                improved: 0,
-                same: 0,
-                declined: 0,
-                average_change: 0.0,
-            };
-            let mut total = 0i32;
-            for (at, before, after) in &rows {
+            for at in &times {
                 if let Some(day) = by_day.get_mut(&days.day_of(at)?) {
                     *day.activities.entry(activity).or_default() += 1;
                 }
-                if let (Some(b), Some(a)) = (before, after) {
-                    let delta = i32::from(*a) - i32::from(*b);
-                    change.rated += 1;
-                    total += delta;
-                    match delta.signum() {
-                        1 => change.improved += 1,
-                        0 => change.same += 1,
-                        _ => change.declined += 1,
-                    }
-                }
-            }
-            if change.rated > 0 {
-                change.average_change = f64::from(total) / f64::from(change.rated);
-                changes.push(change);
             }
         }
 

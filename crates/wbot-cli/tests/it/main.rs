@@ -4,6 +4,7 @@
 mod support;
 
 mod journal_cli;
+mod journal_draft_kill;
 mod judge_cli;
 mod memory_kill;
 mod profiles_cli;

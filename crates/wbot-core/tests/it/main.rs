@@ -18,6 +18,7 @@ mod chat_keychain;
 mod chat_providers;
 mod chat_store;
 mod chat_turns;
+mod journal_isolation;
 mod journal_store;
 mod judgement_figures;
 mod meditation_store;

@@ -11,7 +11,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark that fails should stop loudly
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use wbot_core::events::EventBus;
 use wbot_core::memory::vector::{encode_f16, normalize};

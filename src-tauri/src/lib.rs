@@ -60,6 +60,7 @@ macro_rules! wbot_specta_builder {
                 $crate::commands::journal::edit_journal_entry,
                 $crate::commands::journal::set_journal_favourite,
                 $crate::commands::journal::delete_journal_entry,
+                $crate::commands::journal::discuss_journal_entry,
                 $crate::commands::journal::save_journal_draft,
                 $crate::commands::journal::get_journal_draft,
                 $crate::commands::journal::discard_journal_draft,

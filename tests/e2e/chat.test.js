@@ -122,8 +122,15 @@ test("with no chat model: a breathing card for a wish, none for a past habit, th
     assert.equal(note.role, "system_summary");
     assert.equal(note.summary.activity, "journaling");
     assert.ok(!note.content.includes("rain"), "the summary never carries the entry's words");
-    const { ok: entries } = await invoke(b, "list_journal_entries", { profileId: await profileId(b), page: { limit: null, offset: 0 } });
-    assert.deepEqual(entries.map((e) => [e.text, e.wordCount]), [["The walk home in the rain was the best part of today.", 12]]);
+    const { ok: entries } = await invoke(b, "list_journal_entries", {
+      profileId: await profileId(b),
+      filter: {},
+      page: { limit: null, offset: 0 },
+    });
+    assert.deepEqual(
+      entries.map(({ entry }) => [entry.text, entry.wordCount]),
+      [["The walk home in the rain was the best part of today.", 12]],
+    );
 
     // A meditation card: Start runs the silent timer; ended early, it is saved and summed up.
     await newConversation(b);

@@ -86,6 +86,11 @@ export const commands = {
 	setJournalFavourite: (profileId: string, entryId: string, favourite: boolean) => typedError<JournalEntry, AppError>(__TAURI_INVOKE("set_journal_favourite", { profileId, entryId, favourite })),
 	/**  Deletes an entry. */
 	deleteJournalEntry: (profileId: string, entryId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_journal_entry", { profileId, entryId })),
+	/**
+	 *  "Talk about this": a new conversation that starts from the entry; with `remember`, the entry also
+	 *  becomes a memory.
+	 */
+	discussJournalEntry: (profileId: string, entryId: string, remember: boolean) => typedError<Conversation, AppError>(__TAURI_INVOKE("discuss_journal_entry", { profileId, entryId, remember })),
 	/**  Keeps the draft being written (called every couple of seconds while typing). */
 	saveJournalDraft: (profileId: string, draft: JournalDraft) => typedError<JournalDraft, AppError>(__TAURI_INVOKE("save_journal_draft", { profileId, draft })),
 	/**  The unsaved draft, if any. */
@@ -756,7 +761,7 @@ export type MoodDay = {
 	average: number | null,
 	lowest: number | null,
 	highest: number | null,
-	/**  Activities done that day (sessions ended, entries written), by kind. */
+	/**  Activities done that day (sessions started, entries written), by kind. */
 	activities: ActivityCount[],
 };
 

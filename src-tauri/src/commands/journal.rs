@@ -2,6 +2,7 @@
 //! kept while the person writes.
 
 use tauri::State;
+use wbot_core::chat::Conversation;
 use wbot_core::db::Page;
 use wbot_core::journal::{
     JournalDraft, JournalEdit, JournalEntry, JournalFilter, JournalHit, NewJournalEntry,
@@ -100,6 +101,22 @@ pub async fn delete_journal_entry(
     Ok(core
         .journal()
         .delete_journal_entry(&profile_id.parse()?, &entry_id.parse()?)
+        .await?)
+}
+
+/// "Talk about this": a new conversation that starts from the entry; with `remember`, the entry also
+/// becomes a memory.
+#[tauri::command]
+#[specta::specta]
+pub async fn discuss_journal_entry(
+    core: State<'_, Core>,
+    profile_id: String,
+    entry_id: String,
+    remember: bool,
+) -> Result<Conversation> {
+    Ok(core
+        .chat()
+        .discuss_journal_entry(&profile_id.parse()?, &entry_id.parse()?, remember)
         .await?)
 }
 

@@ -12,6 +12,10 @@ import type {
 import type { GateReason, Phase, ProposalReason, Technique } from "../lib/backend";
 import type { IndexHealth } from "../lib/backend";
 import type { JournalCategory, ProviderKind } from "../lib/backend";
+import type { Emotion, Moment, MoodActivity } from "../lib/backend";
+import type { PromptId, PromptWords } from "../features/journaling/prompts";
+import type { Mood } from "../features/mood/emotions";
+import type { TrendPeriod } from "../lib/days";
 import type { HelplineRegion } from "../features/chat/format";
 import type { Section } from "../features/shell/sections";
 import type { ErrorMessages } from "./errors";
@@ -69,6 +73,7 @@ export interface Messages {
     breathe: string;
     meditate: string;
     journal: string;
+    checkIn: string;
     starters: string;
     starterAnxious: string;
     starterUnwind: string;
@@ -211,6 +216,122 @@ export interface Messages {
     save: string;
     cancel: string;
     saved: string;
+    intro: string;
+    startTitle: string;
+    categoriesLabel: string;
+    freeWriting: string;
+    freeWritingHint: string;
+    promptsLabel: (category: string) => string;
+    minutes: (n: number) => string;
+    followUps: string;
+    /** The prompt library's words, by prompt id (PROMPTS in features/journaling/prompts.ts). */
+    prompts: Record<PromptId, PromptWords>;
+    draftTitle: string;
+    draftText: (date: string) => string;
+    draftOfEntry: (date: string) => string;
+    draftReplaced: string;
+    continueDraft: string;
+    discardDraft: string;
+    draftSaving: string;
+    draftSaved: string;
+    draftFailed: string;
+    writingTimeHint: string;
+    editing: string;
+    saveChanges: string;
+    saving: string;
+    close: string;
+    changesSaved: string;
+    entriesTitle: string;
+    entriesLabel: string;
+    searchLabel: string;
+    searchHint: string;
+    searchMode: string;
+    byWords: string;
+    byMeaning: string;
+    category: string;
+    allCategories: string;
+    favouritesOnly: string;
+    from: string;
+    to: string;
+    clearFilters: string;
+    empty: string;
+    noMatches: string;
+    searching: string;
+    results: (count: number) => string;
+    loadMore: string;
+    match: (percent: number) => string;
+    openLabel: (snippet: string) => string;
+    favourite: string;
+    favouriteLabel: (snippet: string) => string;
+    delete: string;
+    deleteLabel: (snippet: string) => string;
+    deleted: string;
+    undo: string;
+    deleteFailed: string;
+    written: (date: string) => string;
+    edited: (date: string) => string;
+    back: string;
+    edit: string;
+    details: string;
+    wordCount: string;
+    writingTimeLabel: string;
+    moodBeforeLabel: string;
+    moodAfterLabel: string;
+    noMood: string;
+    /** "Talk about this": shares the open entry with the companion in a new conversation. */
+    discuss: string;
+    discussRemember: string;
+    discussHint: string;
+  };
+  mood: {
+    title: string;
+    intro: string;
+    optional: string;
+    /** The 1–5 scale, each level with its words. */
+    levels: Record<Mood, string>;
+    checkinTitle: string;
+    question: string;
+    emotionsLegend: string;
+    emotions: Record<Emotion, string>;
+    noteLabel: string;
+    noteCount: (count: string, max: string) => string;
+    save: string;
+    saving: string;
+    saved: string;
+    chooseMood: string;
+    recentTitle: string;
+    recentEmpty: string;
+    loadMore: string;
+    /** Each kind of activity, capitalised (chart legend, table). */
+    activities: Record<MoodActivity, string>;
+    standalone: string;
+    /** Where a mood was given: before or after which kind of activity. */
+    context: Record<MoodActivity, Record<Moment, string>>;
+    deleteLabel: (when: string, context: string) => string;
+    deleteTitle: string;
+    deleteText: string;
+    delete: string;
+    trendsTitle: string;
+    periodLabel: string;
+    periods: Record<TrendPeriod, string>;
+    chartTitle: (period: string) => string;
+    average: string;
+    range: string;
+    trendEmpty: string;
+    tableCaption: (period: string) => string;
+    tableNote: string;
+    showTable: string;
+    hideTable: string;
+    columns: Record<"date" | "average" | "lowest" | "highest" | "activities", string>;
+    activityCount: (activity: string, count: number) => string;
+    noValue: string;
+    changesTitle: string;
+    changesEmpty: string;
+    /** How mood moved around one kind of activity; `average` is already signed ("+1.2"). */
+    change: Record<
+      MoodActivity,
+      (improved: number, rated: number, same: number, declined: number, average: string) => string
+    >;
   };
   theme: { group: string; light: string; system: string; dark: string };
   settings: { title: string; language: string; languageHint: string };
@@ -295,9 +416,6 @@ export interface Messages {
     recoveryPause: string;
     moodBefore: string;
     moodAfter: string;
-    moodOptional: string;
-    moods: Record<1 | 2 | 3 | 4 | 5, string>;
-    clearMood: string;
     start: string;
     starting: string;
     tryInstead: (technique: string) => string;
@@ -488,6 +606,7 @@ export const en: Messages = {
       breathing: "Breathing",
       meditation: "Meditation",
       journaling: "Journaling",
+      mood: "Mood",
       wellness: "Wellness",
       progress: "Progress",
     },
@@ -507,6 +626,7 @@ export const en: Messages = {
     breathe: "Breathe",
     meditate: "Meditate",
     journal: "Journal",
+    checkIn: "Check in",
     starters: "Conversation starters",
     starterAnxious: "I'm feeling anxious",
     starterUnwind: "Help me unwind",
@@ -679,12 +799,251 @@ export const en: Messages = {
     title: "Journaling",
     entry: "Your entry",
     moodBefore: "How do you feel before writing?",
-    moodAfter: "And now?",
+    moodAfter: "How do you feel after writing?",
     words: (n) => (n === 1 ? "1 word" : `${String(n)} words`),
     writingTime: (clock) => `${clock} writing`,
     save: "Save entry",
     cancel: "Cancel",
     saved: "Your entry is saved.",
+    intro: "Write freely or start from a prompt. Your entries stay on this device.",
+    startTitle: "Start writing",
+    categoriesLabel: "Prompt categories",
+    freeWriting: "Free writing",
+    freeWritingHint: "No prompt, just your own words.",
+    promptsLabel: (category) => `${category} prompts`,
+    minutes: (n) => `About ${n} min`,
+    followUps: "Questions to keep going",
+    prompts: {
+      reflection_today: {
+        text: "What stood out to you about today, and why?",
+        followUps: [
+          "What were you feeling in that moment?",
+          "What would you like to remember from it?",
+        ],
+      },
+      reflection_energy: {
+        text: "What gave you energy this week, and what drained it?",
+        followUps: [
+          "Which of these could you have more of next week?",
+          "What could you say no to?",
+          "What did you notice about your sleep, food or movement?",
+        ],
+      },
+      reflection_self: {
+        text: "When did you feel most like yourself recently?",
+        followUps: ["Who were you with, and what were you doing?", "What made it feel that way?"],
+      },
+      gratitude_three: {
+        text: "Name three things, big or small, that you're grateful for today.",
+        followUps: [
+          "Why does each one matter to you?",
+          "Which of them happened because of something you did?",
+        ],
+      },
+      gratitude_person: {
+        text: "Who has made a difference to you lately?",
+        followUps: ["What did they do, and how did it feel?", "What would you like to tell them?"],
+      },
+      gratitude_small: {
+        text: "What small pleasure did you enjoy recently?",
+        followUps: [
+          "Where were you, and what did you notice with your senses?",
+          "How could you make room for it again?",
+        ],
+      },
+      processing_weight: {
+        text: "What's weighing on you right now?",
+        followUps: [
+          "What part of it is in your control, and what isn't?",
+          "What would help, even a little?",
+          "Who could you talk to about it?",
+        ],
+      },
+      processing_weather: {
+        text: "If your mood today were the weather, what would it be?",
+        followUps: ["When did it start to change?", "What does it need from you right now?"],
+      },
+      processing_replay: {
+        text: "Is there a moment or a conversation you keep replaying? Write it out.",
+        followUps: [
+          "What did you feel then, and what do you feel now?",
+          "What do you wish had gone differently?",
+          "What would you tell a friend who went through it?",
+        ],
+      },
+      growth_challenge: {
+        text: "What challenge did you face recently, and what did it teach you?",
+        followUps: ["What strength did you draw on?", "What would you do differently next time?"],
+      },
+      growth_step: {
+        text: "What's one small step you could take this week towards something that matters to you?",
+        followUps: ["What might get in the way?", "How will you know you've done it?"],
+      },
+      growth_future: {
+        text: "Imagine yourself a year from now, doing well. What does a good day look like?",
+        followUps: [
+          "What has changed since today?",
+          "What habit helped you get there?",
+          "What would that future you tell you now?",
+        ],
+      },
+      compassion_friend: {
+        text: "What would you say to a close friend going through what you're going through?",
+        followUps: ["Can you say the same words to yourself?", "What makes that hard?"],
+      },
+      compassion_well: {
+        text: "Write down something you did well today, however small.",
+        followUps: ["What did it take to do it?", "How does it feel to give yourself credit?"],
+      },
+      compassion_kindness: {
+        text: "What are you being hard on yourself about? Write to yourself with kindness.",
+        followUps: [
+          "What need or fear is behind the criticism?",
+          "What would be a kinder way to see it?",
+          "What small act of care could you offer yourself today?",
+        ],
+      },
+    },
+    draftTitle: "You have an unsaved draft",
+    draftText: (date) => `Last written ${date}.`,
+    draftOfEntry: (date) => `Changes to an entry, last written ${date}.`,
+    draftReplaced: "Starting something new replaces it.",
+    continueDraft: "Continue your draft",
+    discardDraft: "Discard",
+    draftSaving: "Saving draft…",
+    draftSaved: "Draft saved",
+    draftFailed: "The draft could not be saved; your words are still here.",
+    writingTimeHint: "Writing time counts while the text box has focus.",
+    editing: "Editing an entry",
+    saveChanges: "Save changes",
+    saving: "Saving…",
+    close: "Close",
+    changesSaved: "Your changes are saved.",
+    entriesTitle: "Your entries",
+    entriesLabel: "Journal entries",
+    searchLabel: "Search your journal",
+    searchHint: "Words in your entries, or what they are about",
+    searchMode: "Search your journal by",
+    byWords: "Words",
+    byMeaning: "Meaning",
+    category: "Category",
+    allCategories: "All categories",
+    favouritesOnly: "Favourites only",
+    from: "From",
+    to: "To",
+    clearFilters: "Clear filters",
+    empty: "No entries yet. Pick a prompt above, or write freely.",
+    noMatches: "No entries match.",
+    searching: "Searching…",
+    results: (count) => (count === 1 ? "1 entry" : `${count} entries`),
+    loadMore: "Load more",
+    match: (percent) => `${percent}% match`,
+    openLabel: (snippet) => `Open entry: ${snippet}`,
+    favourite: "Favourite",
+    favouriteLabel: (snippet) => `Favourite: ${snippet}`,
+    delete: "Delete",
+    deleteLabel: (snippet) => `Delete entry: ${snippet}`,
+    deleted: "Entry deleted.",
+    undo: "Undo",
+    deleteFailed: "The entry could not be deleted, so it is back in your list.",
+    written: (date) => `Written ${date}`,
+    edited: (date) => `Edited ${date}`,
+    back: "Back to entries",
+    edit: "Edit",
+    details: "About this entry",
+    wordCount: "Words",
+    writingTimeLabel: "Writing time",
+    moodBeforeLabel: "Mood before",
+    moodAfterLabel: "Mood after",
+    noMood: "Not given",
+    discuss: "Talk about this",
+    discussRemember: "Also remember this entry",
+    discussHint:
+      "Opens a new conversation; this entry's words will be sent to your chat model in it.",
+  },
+  mood: {
+    title: "Mood",
+    intro:
+      "How you feel, day by day. Check in whenever you like; the moods you give before and after breathing, meditation and journaling count too.",
+    optional: "Optional",
+    levels: { 1: "1 — Very low", 2: "2 — Low", 3: "3 — Okay", 4: "4 — Good", 5: "5 — Great" },
+    checkinTitle: "Check in",
+    question: "How are you feeling right now?",
+    emotionsLegend: "What are you feeling?",
+    emotions: {
+      calm: "Calm",
+      content: "Content",
+      grateful: "Grateful",
+      hopeful: "Hopeful",
+      joyful: "Joyful",
+      proud: "Proud",
+      loved: "Loved",
+      energised: "Energised",
+      tired: "Tired",
+      bored: "Bored",
+      sad: "Sad",
+      lonely: "Lonely",
+      anxious: "Anxious",
+      stressed: "Stressed",
+      overwhelmed: "Overwhelmed",
+      angry: "Angry",
+      frustrated: "Frustrated",
+      ashamed: "Ashamed",
+      afraid: "Afraid",
+      numb: "Numb",
+    },
+    noteLabel: "Note",
+    noteCount: (count, max) => `${count} / ${max} characters`,
+    save: "Save check-in",
+    saving: "Saving…",
+    saved: "Check-in saved.",
+    chooseMood: "Please choose how you feel, from 1 to 5, first.",
+    recentTitle: "Recent check-ins",
+    recentEmpty:
+      "No check-ins yet. Your check-ins, and the moods you give around activities, will appear here.",
+    loadMore: "Load more",
+    activities: { breathing: "Breathing", meditation: "Meditation", journaling: "Journaling" },
+    standalone: "Check-in",
+    context: {
+      breathing: { before: "Before breathing", after: "After breathing" },
+      meditation: { before: "Before meditating", after: "After meditating" },
+      journaling: { before: "Before journaling", after: "After journaling" },
+    },
+    deleteLabel: (when, context) => `Delete check-in from ${when} (${context})`,
+    deleteTitle: "Delete this check-in?",
+    deleteText: "It will be removed from your history and trends. This can't be undone.",
+    delete: "Delete",
+    trendsTitle: "Trends",
+    periodLabel: "Period",
+    periods: { week: "7 days", month: "30 days", quarter: "12 weeks" },
+    chartTitle: (period) => `Mood over the last ${period}`,
+    average: "Daily average",
+    range: "Lowest to highest",
+    trendEmpty:
+      "Nothing recorded in this period yet. Check in above, or give your mood before and after an activity.",
+    tableCaption: (period) => `Mood per day, last ${period}`,
+    tableNote: "Days with nothing recorded are left out.",
+    showTable: "Show as a table",
+    hideTable: "Hide the table",
+    columns: {
+      date: "Date",
+      average: "Average",
+      lowest: "Lowest",
+      highest: "Highest",
+      activities: "Activities",
+    },
+    activityCount: (activity, count) => `${activity} × ${count}`,
+    noValue: "—",
+    changesTitle: "Mood around activities",
+    changesEmpty: "Give your mood before and after an activity to see how it moves your mood.",
+    change: {
+      breathing: (improved, rated, same, declined, average) =>
+        `Breathing: mood rose on ${improved} of ${rated} ${rated === 1 ? "session" : "sessions"} (${same} the same, ${declined} lower), ${average} on average.`,
+      meditation: (improved, rated, same, declined, average) =>
+        `Meditation: mood rose on ${improved} of ${rated} ${rated === 1 ? "session" : "sessions"} (${same} the same, ${declined} lower), ${average} on average.`,
+      journaling: (improved, rated, same, declined, average) =>
+        `Journaling: mood rose on ${improved} of ${rated} ${rated === 1 ? "entry" : "entries"} (${same} the same, ${declined} lower), ${average} on average.`,
+    },
   },
   theme: {
     group: "Theme",
@@ -799,9 +1158,6 @@ export const en: Messages = {
     recoveryPause: "Pause between rounds (seconds)",
     moodBefore: "How do you feel right now?",
     moodAfter: "How do you feel now?",
-    moodOptional: "Optional",
-    moods: { 1: "1 — Very low", 2: "2 — Low", 3: "3 — Okay", 4: "4 — Good", 5: "5 — Great" },
-    clearMood: "Skip",
     start: "Start",
     starting: "Starting…",
     tryInstead: (technique) => `Try ${technique} instead`,

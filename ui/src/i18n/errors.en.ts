@@ -45,7 +45,9 @@ export const errorsEn: ErrorMessages = {
     invalid_time: (w) => `“${w.value}” is not a valid date and time for ${w.subject}.`,
     invalid_input: () => "Wbot could not understand this request. Please try again.",
     end_before_start: (w) =>
-      w.subject === "" ? "A session cannot end before it started." : `${cap(w.subject)} ends before it starts.`,
+      w.subject === ""
+        ? "A session cannot end before it started."
+        : `${cap(w.subject)} ends before it starts.`,
     category_and_prompt: () =>
       "An entry written to a prompt needs both the prompt and its category; free writing has neither.",
     completed_and_stopped: () => "A session is either completed or stopped early, not both.",

@@ -35,12 +35,16 @@ import {
 import type { CoreNotice, MemoryKind, Page, SearchOptions } from "../lib/backend";
 import { FakeMemory } from "./fakeMemory";
 import { CORE } from "./coreFixtures";
-import { countWords } from "../features/journaling/format";
 import type {
   ActivityResult,
   ActivitySummary,
+  DayRange,
+  JournalDraft,
+  JournalEdit,
   JournalEntry,
+  JournalFilter,
   MeditationSession,
+  NewCheckin,
   NewJournalEntry,
   NewMeditationSession,
   ProposalDecision,
@@ -48,7 +52,9 @@ import type {
   ReplyEvent,
   SearchMode,
 } from "../lib/backend";
-import { FakeChat, PROVIDER_PRESETS } from "./fakeChat";
+import { FakeChat, PROVIDER_PRESETS, clip } from "./fakeChat";
+import { FakeJournal } from "./fakeJournal";
+import { FakeMood, checkMood, type ActivityDone } from "./fakeMood";
 import { pageLimit, requireText } from "./validation";
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -179,9 +185,10 @@ export class FakeBackend implements Backend {
   private readonly failures = new Map<keyof Backend, BackendError>();
   /** Sessions started, in order; the last is the one running. */
   readonly runs: FakeRun[] = [];
-  /** Saved journal entries, newest first, and whose they are. */
-  readonly journalEntries: JournalEntry[] = [];
-  readonly journalOwner = new Map<string, string>();
+  /** Mood check-ins of every kind (see FakeMood). */
+  readonly mood = new FakeMood((profileId) => this.stored(profileId));
+  /** Journal entries and drafts (see FakeJournal). */
+  readonly journal = new FakeJournal((profileId) => this.stored(profileId), this.mood);
   /** Saved meditation sessions, newest first, and whose they are. */
   readonly meditationSessions: MeditationSession[] = [];
   readonly meditationOwner = new Map<string, string>();
@@ -357,7 +364,29 @@ export class FakeBackend implements Backend {
     };
     this.sessions.unshift(saved);
     this.sessionOwner.set(saved.id, profileId);
+    this.activityMoods(profileId, "breathing", saved);
     return saved;
+  }
+
+  /** Stores an activity's moods as check-ins, as the core does when it saves the activity. */
+  private activityMoods(
+    profileId: string,
+    activity: "breathing" | "meditation",
+    saved: {
+      id: string;
+      startedAt: string;
+      endedAt: string;
+      moodBefore: number | null;
+      moodAfter: number | null;
+    },
+  ) {
+    this.mood.saveActivityMoods(
+      profileId,
+      activity,
+      saved.id,
+      saved.moodBefore === null ? null : { mood: saved.moodBefore, at: saved.startedAt },
+      saved.moodAfter === null ? null : { mood: saved.moodAfter, at: saved.endedAt },
+    );
   }
 
   private liveRun(profileId: string, runId: string): FakeRun {
@@ -548,7 +577,8 @@ export class FakeBackend implements Backend {
 
   deleteBreathingSession(profileId: string, sessionId: string) {
     return this.run_("deleteBreathingSession", () => {
-      this.sessions.splice(this.ownSession(profileId, sessionId), 1);
+      const [session] = this.sessions.splice(this.ownSession(profileId, sessionId), 1);
+      if (session !== undefined) this.mood.forgetActivity(session.id);
       return null;
     });
   }
@@ -740,6 +770,28 @@ export class FakeBackend implements Backend {
     });
   }
 
+  /**
+   * "Talk about this", as the core does it: the entry is checked first (not_found for another profile's
+   * or an unknown id), then a new conversation starts with the entry's note; with `remember`, the
+   * entry's words (clipped to a memory's length) also become a journal memory of that conversation.
+   */
+  discussJournalEntry(profileId: string, entryId: string, remember: boolean) {
+    return this.run_("discussJournalEntry", () => {
+      const entry = this.journal.get(profileId, entryId);
+      const summary = this.summaryOf(profileId, { kind: "journaling", entryId: entry.id });
+      const conversation = this.chat.discuss(profileId, summary, entry);
+      if (remember) {
+        const memory = this.memory.add(
+          profileId,
+          clip(entry.text, CORE.limits.memoryChars),
+          "journal",
+        );
+        memory.conversationId = conversation.id;
+      }
+      return conversation;
+    });
+  }
+
   /** What the core builds from the saved session or entry a result names. */
   private summaryOf(profileId: string, result: ActivityResult): ActivitySummary {
     switch (result.kind) {
@@ -764,10 +816,10 @@ export class FakeBackend implements Backend {
         };
       }
       case "journaling": {
-        const entry = this.ownJournalEntry(profileId, result.entryId);
+        const entry = this.journal.get(profileId, result.entryId);
         return {
           activity: "journaling",
-          technique: entry.category,
+          technique: entry.category ?? "free",
           durationMs: entry.writingMs,
           completed: true,
           moodBefore: entry.moodBefore,
@@ -823,9 +875,12 @@ export class FakeBackend implements Backend {
       if (Date.parse(input.endedAt) < Date.parse(input.startedAt)) {
         throw new BackendError("validation", "end_before_start");
       }
+      checkMood(input.moodBefore, "mood_before");
+      checkMood(input.moodAfter, "mood_after");
       const saved: MeditationSession = { id: crypto.randomUUID(), kind: "silent", ...input };
       this.meditationSessions.unshift(saved);
       this.meditationOwner.set(saved.id, profileId);
+      this.activityMoods(profileId, "meditation", saved);
       return saved;
     });
   }
@@ -837,56 +892,95 @@ export class FakeBackend implements Backend {
     });
   }
 
+  /** Every profile's saved journal entries, newest first. */
+  get journalEntries(): JournalEntry[] {
+    return this.journal.entries;
+  }
+
   saveJournalEntry(profileId: string, entry: NewJournalEntry) {
-    return this.run_("saveJournalEntry", () => {
-      this.stored(profileId);
-      const text = entry.text.trim();
-      if (text === "") {
-        throw new BackendError("validation", "empty", { subject: "journal_entry" });
-      }
-      const saved: JournalEntry = {
-        id: crypto.randomUUID(),
-        category: entry.category,
-        prompt: entry.prompt.trim(),
-        text,
-        wordCount: countWords(text),
-        writingMs: entry.writingMs,
-        moodBefore: entry.moodBefore ?? null,
-        moodAfter: entry.moodAfter ?? null,
-        createdAt: new Date().toISOString(),
-      };
-      this.journalEntries.unshift(saved);
-      this.journalOwner.set(saved.id, profileId);
-      return saved;
-    });
+    return this.run_("saveJournalEntry", () => this.journal.save(profileId, entry));
   }
 
   getJournalEntry(profileId: string, entryId: string) {
-    return this.run_("getJournalEntry", () => {
-      this.stored(profileId);
-      return this.ownJournalEntry(profileId, entryId);
+    return this.run_("getJournalEntry", () => this.journal.get(profileId, entryId));
+  }
+
+  listJournalEntries(profileId: string, filter: JournalFilter, page: Page) {
+    return this.run_("listJournalEntries", () => this.journal.list(profileId, filter, page));
+  }
+
+  editJournalEntry(profileId: string, entryId: string, edit: JournalEdit) {
+    return this.run_("editJournalEntry", () => this.journal.edit(profileId, entryId, edit));
+  }
+
+  setJournalFavourite(profileId: string, entryId: string, favourite: boolean) {
+    return this.run_("setJournalFavourite", () =>
+      this.journal.setFavourite(profileId, entryId, favourite),
+    );
+  }
+
+  deleteJournalEntry(profileId: string, entryId: string) {
+    return this.run_("deleteJournalEntry", () => {
+      this.journal.delete(profileId, entryId);
+      return null;
     });
   }
 
-  /** The profile's entry with this id; another profile's is not found, as in the core. */
-  private ownJournalEntry(profileId: string, entryId: string): JournalEntry {
-    const entry = this.journalEntries.find(
-      (e) => e.id === entryId && this.journalOwner.get(e.id) === profileId,
-    );
-    if (entry === undefined) {
-      throw new BackendError("not_found", "not_found", {
-        subject: "journal_entry",
-        value: entryId,
-      });
-    }
-    return entry;
+  saveJournalDraft(profileId: string, draft: JournalDraft) {
+    return this.run_("saveJournalDraft", () => this.journal.saveDraft(profileId, draft));
   }
 
-  listJournalEntries(profileId: string, { limit, offset }: Page) {
-    return this.run_("listJournalEntries", () => {
-      this.stored(profileId);
-      const own = this.journalEntries.filter((e) => this.journalOwner.get(e.id) === profileId);
-      return own.slice(offset, offset + pageLimit(limit, 20, 100));
+  getJournalDraft(profileId: string) {
+    return this.run_("getJournalDraft", () => this.journal.draft(profileId));
+  }
+
+  discardJournalDraft(profileId: string) {
+    return this.run_("discardJournalDraft", () => {
+      this.journal.discardDraft(profileId);
+      return null;
+    });
+  }
+
+  addCheckin(profileId: string, checkin: NewCheckin) {
+    return this.run_("addCheckin", () => this.mood.add(profileId, checkin));
+  }
+
+  listCheckins(profileId: string, page: Page) {
+    return this.run_("listCheckins", () => this.mood.list(profileId, page));
+  }
+
+  deleteCheckin(profileId: string, checkinId: string) {
+    return this.run_("deleteCheckin", () => {
+      const { activityId, moment } = this.mood.delete(profileId, checkinId);
+      // The activity's mood is read from its check-in in the core, so it is gone there too.
+      if (activityId !== null && moment !== null) {
+        const key = moment === "before" ? "moodBefore" : "moodAfter";
+        for (const saved of [
+          ...this.sessions,
+          ...this.meditationSessions,
+          ...this.journal.entries,
+        ]) {
+          if (saved.id === activityId) saved[key] = null;
+        }
+      }
+      return null;
+    });
+  }
+
+  moodTrend(profileId: string, range: DayRange) {
+    return this.run_("moodTrend", () => {
+      const done: ActivityDone[] = [
+        ...this.sessions
+          .filter((s) => this.sessionOwner.get(s.id) === profileId)
+          .map((s) => ({ activity: "breathing" as const, id: s.id, at: s.endedAt })),
+        ...this.meditationSessions
+          .filter((s) => this.meditationOwner.get(s.id) === profileId)
+          .map((s) => ({ activity: "meditation" as const, id: s.id, at: s.endedAt })),
+        ...this.journal.entries
+          .filter((e) => this.journal.owner.get(e.id) === profileId)
+          .map((e) => ({ activity: "journaling" as const, id: e.id, at: e.createdAt })),
+      ];
+      return this.mood.trend(profileId, range, done);
     });
   }
 

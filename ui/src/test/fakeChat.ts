@@ -29,6 +29,8 @@ const MAX_PROVIDER_NAME_CHARS = 100;
 const MAX_KEY_CHARS = CORE.limits.keyChars;
 const MIN_TIMEOUT_MS = CORE.limits.providerTimeoutMinMs;
 const MAX_TIMEOUT_MS = CORE.limits.providerTimeoutMaxMs;
+/** The core's MAX_SHARED_ENTRY_CHARS: the most of a shared journal entry's words its note carries. */
+const MAX_SHARED_ENTRY_CHARS = 4_000;
 
 /** An error as a `kind: "error"` reply event carries it: every parameter present, null when unused. */
 type EventError = Extract<ReplyEvent, { kind: "error" }>["error"];
@@ -120,7 +122,8 @@ function oneLine(text: string): string {
   return text.split(/\s+/).filter(Boolean).join(" ");
 }
 
-function clip(text: string, max: number): string {
+/** The core's clip: at most `max` characters, the first `max - 1` and "…" when longer. */
+export function clip(text: string, max: number): string {
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
 }
@@ -444,6 +447,27 @@ export class FakeChat {
       content: `${summary.activity} (${summary.technique}) finished.`,
       summary,
     });
+  }
+
+  /**
+   * "Talk about this": a new untitled conversation whose first message is the entry's note, holding its
+   * summary and (clipped, as the core does) its words for the model.
+   */
+  discuss(
+    profileId: string,
+    summary: ActivitySummary,
+    entry: { text: string; prompt: string | null },
+  ): Conversation {
+    const stored = this.seedConversation(profileId, "", [], new Date().toISOString());
+    const prompt = entry.prompt === null ? "" : ` (to the prompt "${entry.prompt}")`;
+    this.append(profileId, stored.conversation.id, {
+      role: "system_summary",
+      content:
+        `${summary.activity} (${summary.technique}) finished. The person shared what they wrote` +
+        `${prompt} to talk about it:\n"${clip(entry.text, MAX_SHARED_ENTRY_CHARS)}"`,
+      summary,
+    });
+    return stored.conversation;
   }
 
   list(profileId: string): ConversationSummary[] {

@@ -816,3 +816,125 @@ async fn decisions_and_activity_summaries_are_recorded() {
         .unwrap_err();
     assert_eq!(bad.code(), ErrorCode::NotFound);
 }
+
+/// "Talk about this": a conversation that starts from a shared journal entry; the entry's words reach the
+/// model only then, and become a memory only when the person says so.
+#[tokio::test]
+async fn a_shared_journal_entry_starts_a_conversation_that_knows_it() {
+    use wbot_core::journal::NewJournalEntry;
+    use wbot_core::memory::MemoryKind;
+
+    let h = harness().await;
+    let server = Server::start(vec![
+        stream(openai_stream(&["That sounds painful."], true)),
+        stream(openai_stream(&["I see."], true)),
+    ])
+    .await;
+    h.core
+        .chat()
+        .save_provider(
+            &h.profile,
+            input("Local", ProviderKind::OpenAiCompatible, &server.base_url),
+        )
+        .await
+        .unwrap();
+    let entry = |text: &str| NewJournalEntry {
+        category: None,
+        prompt: None,
+        text: text.into(),
+        writing_ms: 60_000,
+        mood_before: None,
+        mood_after: Some(2),
+    };
+    let shared = h
+        .core
+        .journal()
+        .save_journal_entry(
+            &h.profile,
+            entry("Nobody from the choir invited me to Lena's party."),
+        )
+        .await
+        .unwrap();
+    let private = h
+        .core
+        .journal()
+        .save_journal_entry(&h.profile, entry("My secret plan for the garden shed."))
+        .await
+        .unwrap();
+
+    // An ordinary conversation carries nothing of the journal.
+    let (send, mut rx) = events();
+    h.core
+        .chat()
+        .send_message(&h.profile, None, "Hello", send)
+        .await
+        .unwrap();
+    rx.until_done().await;
+    let first = server.requests()[0].body.to_string();
+    assert!(
+        !first.contains("choir") && !first.contains("garden shed"),
+        "{first}"
+    );
+
+    let conversation = h
+        .core
+        .chat()
+        .discuss_journal_entry(&h.profile, &shared.id, false)
+        .await
+        .unwrap();
+    let (send, mut rx) = events();
+    h.core
+        .chat()
+        .send_message(
+            &h.profile,
+            Some(&conversation.id),
+            "Can we talk about this?",
+            send,
+        )
+        .await
+        .unwrap();
+    rx.until_done().await;
+    let second = server.requests()[1].body.to_string();
+    assert!(
+        second.contains("Nobody from the choir invited me"),
+        "{second}"
+    );
+    assert!(!second.contains("garden shed"), "only the shared entry");
+    let memories = h
+        .core
+        .memory()
+        .list_memories(&h.profile, Page::default())
+        .await
+        .unwrap();
+    assert!(
+        memories.items.iter().all(|m| m.kind != MemoryKind::Journal),
+        "not remembered unless asked"
+    );
+
+    // Remembered when the person asks; another profile cannot share it.
+    h.core
+        .chat()
+        .discuss_journal_entry(&h.profile, &shared.id, true)
+        .await
+        .unwrap();
+    let memories = h
+        .core
+        .memory()
+        .list_memories(&h.profile, Page::default())
+        .await
+        .unwrap();
+    assert!(memories
+        .items
+        .iter()
+        .any(|m| m.kind == MemoryKind::Journal && m.text == shared.text));
+    let other = memory_support::profile(&h.core, "Ben").await;
+    assert_eq!(
+        h.core
+            .chat()
+            .discuss_journal_entry(&other, &private.id, true)
+            .await
+            .unwrap_err()
+            .code(),
+        ErrorCode::NotFound
+    );
+}

@@ -1,5 +1,12 @@
 /** The Discover sections, in sidebar order. */
-export const SECTIONS = ["breathing", "meditation", "journaling", "wellness", "progress"] as const;
+export const SECTIONS = [
+  "breathing",
+  "meditation",
+  "journaling",
+  "mood",
+  "wellness",
+  "progress",
+] as const;
 
 export type Section = (typeof SECTIONS)[number];
 

@@ -8,7 +8,9 @@ use crate::chat::ChatService;
 use crate::chat::MessageStatus;
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Reason, Result, Subject};
-use crate::ids::{ConversationId, MessageId, ProfileId};
+use crate::ids::{ConversationId, JournalEntryId, MessageId, ProfileId};
+use crate::memory::{MemoryKind, MemorySource, NewMemory, MAX_MEMORY_CHARS};
+use crate::text::clip;
 
 impl ChatService {
     /// Adds the user's message (checked: not empty, at most 8,000 characters; nothing is cut) with what
@@ -160,6 +162,54 @@ impl ChatService {
             )
         };
         self.add_message(&conversation, message, None).await
+    }
+
+    /// "Talk about this": a new conversation that starts from a journal entry the person chose to share.
+    /// Its first message is a note holding the entry's summary and words (up to
+    /// [`MAX_SHARED_ENTRY_CHARS`]), which the companion's prompt then carries like any note; with
+    /// `remember`, the entry also becomes a journal memory. A journal entry reaches a chat model only this
+    /// way.
+    pub async fn discuss_journal_entry(
+        &self,
+        profile_id: &ProfileId,
+        entry_id: &JournalEntryId,
+        remember: bool,
+    ) -> Result<Conversation> {
+        let entry = self.journal.journal_entry(profile_id, entry_id).await?;
+        let conversation = self.create_conversation(profile_id).await?;
+        let summary = ActivitySummary::of_journal(&entry);
+        let prompt = entry
+            .prompt
+            .as_deref()
+            .map(|p| format!(" (to the prompt \"{p}\")"))
+            .unwrap_or_default();
+        let content = format!(
+            "{} The person shared what they wrote{prompt} to talk about it:\n\"{}\"",
+            summary.sentence(),
+            clip(&entry.text, MAX_SHARED_ENTRY_CHARS)
+        );
+        let message = Message {
+            summary: Some(summary),
+            ..new_message(
+                &conversation,
+                MessageRole::SystemSummary,
+                content,
+                MessageStatus::Complete,
+            )
+        };
+        self.add_message(&conversation, message, None).await?;
+        if remember {
+            let memory = NewMemory {
+                kind: MemoryKind::Journal,
+                text: clip(&entry.text, MAX_MEMORY_CHARS),
+                conversation_id: Some(conversation.id.clone()),
+                pinned: false,
+                source: MemorySource::User,
+            };
+            self.memory.add_memory(profile_id, memory).await?;
+        }
+        tracing::info!(profile = %profile_id, remember, "journal entry shared with the companion");
+        self.conversation(profile_id, &conversation.id).await
     }
 
     /// Stores a new message and marks its conversation active; a user's first message names an

@@ -21,6 +21,9 @@ use crate::text::{checked_text, clip, one_line};
 
 /// The longest message, in characters. Longer messages are refused, never cut.
 pub const MAX_MESSAGE_CHARS: usize = 8_000;
+/// The most of a shared journal entry's words a conversation's note carries (about 1,000 tokens of the
+/// prompt's 3,000 for the conversation).
+pub const MAX_SHARED_ENTRY_CHARS: usize = 4_000;
 /// Titles longer than this are shortened when made from a message…
 pub const AUTO_TITLE_CHARS: usize = 50;
 /// …to this many characters plus "…".

@@ -11,7 +11,7 @@ import type {
   WimHofSettings,
 } from "../../../../lib/backend";
 import { useAcknowledgeWimHofNotice, useTechniques, useWimHofGate } from "../../hooks/queries";
-import { MoodPicker } from "../MoodPicker";
+import { MoodPicker } from "../../../../components/MoodPicker";
 import styles from "./BreathingConfirmation.module.css";
 
 /** What a companion proposes (from chat): a technique, maybe a custom pattern, and why. */

@@ -4,7 +4,7 @@ import { useT } from "../../../../i18n";
 import type { BreathingSession, SessionStats } from "../../../../lib/backend";
 import { formatClock } from "../../format";
 import type { BreathingRun } from "../../hooks/useBreathingRun";
-import { MoodPicker } from "../MoodPicker";
+import { MoodPicker } from "../../../../components/MoodPicker";
 import styles from "./SessionComplete.module.css";
 
 export interface SessionCompleteProps {

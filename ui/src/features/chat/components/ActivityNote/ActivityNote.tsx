@@ -7,7 +7,11 @@ import styles from "./ActivityNote.module.css";
 export function ActivityNote({ summary }: { summary: ActivitySummary }) {
   const t = useT();
   const techniques: Record<string, string> = t.breathing.techniques;
-  const categories: Record<string, string> = t.chat.categories;
+  // A journaling note's technique is its entry's category, or "free" for free writing.
+  const categories: Record<string, string> = {
+    ...t.chat.categories,
+    free: t.journaling.freeWriting,
+  };
   const name =
     summary.activity === "breathing"
       ? (techniques[summary.technique as Technique] ?? summary.technique)

@@ -23,6 +23,7 @@ export function ChatEmptyState({
     { section: "breathing", label: t.chat.breathe },
     { section: "meditation", label: t.chat.meditate },
     { section: "journaling", label: t.chat.journal },
+    { section: "mood", label: t.chat.checkIn },
   ];
   const starters = [t.chat.starterAnxious, t.chat.starterUnwind, t.chat.starterReflect];
 

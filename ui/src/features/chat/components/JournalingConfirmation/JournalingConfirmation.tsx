@@ -4,19 +4,12 @@ import { InlineError } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
 import type { ActivityProposal, JournalCategory } from "../../../../lib/backend";
 import { JournalingExercise } from "../../../journaling/components/JournalingExercise";
+import { JOURNAL_CATEGORIES } from "../../../journaling/prompts";
 import { useAddActivitySummary, useDecideProposal } from "../../hooks/queries";
 import { ProposalActions } from "../ProposalActions";
 import { ProposalFrame } from "../ProposalFrame";
 import { ProposalOutcome } from "../ProposalOutcome";
 import styles from "./JournalingConfirmation.module.css";
-
-const CATEGORIES: JournalCategory[] = [
-  "reflection",
-  "gratitude",
-  "processing",
-  "growth",
-  "self_compassion",
-];
 
 export interface JournalingConfirmationProps {
   profileId: string;
@@ -141,7 +134,7 @@ export function JournalingConfirmation({
                 setDraft({ ...draft, category: e.target.value as JournalCategory });
               }}
             >
-              {CATEGORIES.map((c) => (
+              {JOURNAL_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
                   {t.chat.categories[c]}
                 </option>

@@ -4,7 +4,7 @@ import { Button } from "../../../../components/Button";
 import { InlineError } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
 import type { JournalCategory, JournalEntry } from "../../../../lib/backend";
-import { MoodPicker } from "../../../breathing/components/MoodPicker";
+import { MoodPicker } from "../../../../components/MoodPicker";
 import { useSaveJournalEntry } from "../../hooks/queries";
 import { formatClock } from "../../../breathing/format";
 import { countWords } from "../../format";

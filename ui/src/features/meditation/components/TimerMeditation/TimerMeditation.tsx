@@ -4,7 +4,7 @@ import { Button } from "../../../../components/Button";
 import { InlineError } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
 import type { MeditationSession } from "../../../../lib/backend";
-import { MoodPicker } from "../../../breathing/components/MoodPicker";
+import { MoodPicker } from "../../../../components/MoodPicker";
 import { useSaveMeditationSession } from "../../hooks/queries";
 import styles from "./TimerMeditation.module.css";
 

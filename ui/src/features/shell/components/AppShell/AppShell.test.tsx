@@ -14,7 +14,7 @@ describe("AppShell", () => {
     renderApp(withAna());
 
     expect(await screen.findByRole("heading", { name: "Hi, Ana" })).toBeInTheDocument();
-    for (const action of ["Breathe", "Meditate", "Journal"]) {
+    for (const action of ["Breathe", "Meditate", "Journal", "Check in"]) {
       expect(screen.getByRole("button", { name: action })).toBeEnabled();
     }
     for (const starter of [
@@ -31,23 +31,43 @@ describe("AppShell", () => {
     expect(await screen.findByText("No conversations yet")).toBeInTheDocument();
   });
 
-  it.each(["Meditation", "Journaling", "Wellness", "Progress"])(
-    "shows %s as coming soon",
-    async (section) => {
-      const { user } = renderApp(withAna());
-      const nav = await screen.findByRole("navigation", { name: "Discover" });
+  it.each(["Meditation", "Wellness", "Progress"])("shows %s as coming soon", async (section) => {
+    const { user } = renderApp(withAna());
+    const nav = await screen.findByRole("navigation", { name: "Discover" });
 
-      await user.click(within(nav).getByRole("button", { name: section }));
+    await user.click(within(nav).getByRole("button", { name: section }));
 
-      expect(screen.getByRole("heading", { level: 1, name: section })).toBeInTheDocument();
-      expect(screen.getByText(/Coming soon/)).toBeInTheDocument();
-      expect(within(nav).getByRole("button", { name: section })).toHaveAttribute(
-        "aria-current",
-        "page",
-      );
-      expect(screen.queryByRole("heading", { name: "Hi, Ana" })).not.toBeInTheDocument();
-    },
-  );
+    expect(screen.getByRole("heading", { level: 1, name: section })).toBeInTheDocument();
+    expect(screen.getByText(/Coming soon/)).toBeInTheDocument();
+    expect(within(nav).getByRole("button", { name: section })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
+    expect(screen.queryByRole("heading", { name: "Hi, Ana" })).not.toBeInTheDocument();
+  });
+
+  it.each([
+    ["Journaling", "Journaling"],
+    ["Mood", "Mood"],
+  ])("opens the %s page from the sidebar", async (item, heading) => {
+    const { user } = renderApp(withAna());
+    const nav = await screen.findByRole("navigation", { name: "Discover" });
+
+    await user.click(within(nav).getByRole("button", { name: item }));
+
+    expect(screen.getByRole("heading", { level: 1, name: heading })).toBeInTheDocument();
+    expect(screen.queryByText(/Coming soon/)).not.toBeInTheDocument();
+    expect(within(nav).getByRole("button", { name: item })).toHaveAttribute("aria-current", "page");
+  });
+
+  it.each([
+    ["Journal", "Journaling"],
+    ["Check in", "Mood"],
+  ])("the %s quick action opens the %s page", async (action, heading) => {
+    const { user } = renderApp(withAna());
+    await user.click(await screen.findByRole("button", { name: action }));
+    expect(screen.getByRole("heading", { level: 1, name: heading })).toBeInTheDocument();
+  });
 
   it("goes from a quick action to its section and back with New Conversation", async () => {
     const { user } = renderApp(withAna());

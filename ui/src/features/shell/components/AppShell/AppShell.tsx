@@ -5,7 +5,9 @@ import type { Profile, Settings } from "../../../../lib/backend";
 import { BreathingPage } from "../../../breathing/components/BreathingPage";
 import { ChatPage } from "../../../chat/components/ChatPage";
 import { ChatSidebar } from "../../../chat/components/ChatSidebar";
+import { JournalPage } from "../../../journaling/components/JournalPage";
 import { MemoriesPage } from "../../../memory/components/MemoriesPage";
+import { MoodPage } from "../../../mood/components/MoodPage";
 import { DiscoverNav } from "../../../navigation/components/DiscoverNav";
 import { SettingsPage } from "../../../settings/components/SettingsPage";
 import { ThemeToggle } from "../../../settings/components/ThemeToggle";
@@ -43,6 +45,10 @@ export function AppShell({ profile, settings, onAddProfile }: AppShellProps) {
     setView(next);
     setMenuOpen(false);
   };
+  const openConversation = (id: string) => {
+    setConversationId(id);
+    navigate("chat");
+  };
 
   const title =
     view === "chat"
@@ -71,10 +77,7 @@ export function AppShell({ profile, settings, onAddProfile }: AppShellProps) {
             profileId={profile.id}
             locale={settings.locale}
             currentId={view === "chat" ? conversationId : null}
-            onSelect={(id) => {
-              setConversationId(id);
-              navigate("chat");
-            }}
+            onSelect={openConversation}
             onDeleted={(id) => {
               if (id === conversationId) setConversationId(null);
             }}
@@ -115,6 +118,15 @@ export function AppShell({ profile, settings, onAddProfile }: AppShellProps) {
             <MemoriesPage key={profile.id} profileId={profile.id} locale={settings.locale} />
           ) : view === "breathing" ? (
             <BreathingPage key={profile.id} profile={profile} locale={settings.locale} />
+          ) : view === "journaling" ? (
+            <JournalPage
+              key={profile.id}
+              profileId={profile.id}
+              locale={settings.locale}
+              onDiscussed={openConversation}
+            />
+          ) : view === "mood" ? (
+            <MoodPage key={profile.id} profileId={profile.id} locale={settings.locale} />
           ) : (
             <ComingSoon title={t.nav.sections[view]} />
           )}

@@ -1,0 +1,1 @@
+export { JournalEditor, type JournalEditorProps, type WritingSession } from "./JournalEditor";

@@ -1,0 +1,1 @@
+export { JournalEntryItem, type JournalEntryItemProps } from "./JournalEntryItem";

@@ -1,0 +1,1 @@
+export { JournalEntryViewer, type JournalEntryViewerProps } from "./JournalEntryViewer";

@@ -1,0 +1,7 @@
+export {
+  JournalHistory,
+  NO_QUERY,
+  toFilter,
+  type JournalHistoryProps,
+  type JournalQuery,
+} from "./JournalHistory";

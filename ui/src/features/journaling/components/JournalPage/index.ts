@@ -1,0 +1,1 @@
+export { JournalPage, type JournalPageProps } from "./JournalPage";

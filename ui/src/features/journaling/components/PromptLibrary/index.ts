@@ -1,0 +1,1 @@
+export { PromptLibrary, type PromptLibraryProps, type PromptChoice } from "./PromptLibrary";

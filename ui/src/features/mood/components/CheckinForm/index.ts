@@ -1,0 +1,1 @@
+export { CheckinForm, type CheckinFormProps } from "./CheckinForm";

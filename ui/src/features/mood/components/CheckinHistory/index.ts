@@ -1,0 +1,1 @@
+export { CheckinHistory, type CheckinHistoryProps } from "./CheckinHistory";

@@ -1,0 +1,1 @@
+export { MoodPage, type MoodPageProps } from "./MoodPage";

@@ -1,0 +1,1 @@
+export { MoodTrendChart, type MoodTrendChartProps } from "./MoodTrendChart";

@@ -1,0 +1,1 @@
+export { MoodTrends, type MoodTrendsProps } from "./MoodTrends";

@@ -73,8 +73,10 @@ test("journal entries are written, found, edited, favourited and deleted; a chec
     await click(b, "Gratitude");
     await click(b, PROMPT);
     await pickMood(b, "How do you feel before writing?", "2 — Low");
-    await write(b, GRATEFUL);
-    // (The mood after is asked on the same screen; a second entry shows both moods.)
+    await fillField(b, "Your entry", GRATEFUL);
+    await pickMood(b, "How do you feel after writing?", "4 — Good");
+    await click(b, "Save entry");
+    await waitForText(b, "Your entry is saved.", 60_000); // the first save loads the model
     await click(b, "Free writing");
     await pickMood(b, "How do you feel before writing?", "3 — Okay");
     await fillField(b, "Your entry", PARTY);
@@ -89,13 +91,15 @@ test("journal entries are written, found, edited, favourited and deleted; a chec
     });
     const [party, grateful] = saved.map((hit) => hit.entry);
     assert.deepEqual(
-      [grateful.category, grateful.prompt, grateful.moodBefore, party.category, party.moodBefore, party.moodAfter],
-      ["gratitude", PROMPT, 2, null, 3, 4],
+      [grateful.category, grateful.prompt, grateful.moodBefore, grateful.moodAfter, party.category, party.moodBefore],
+      ["gratitude", PROMPT, 2, 4, null, 3],
     );
 
-    // Found by a word, and by meaning with words it never uses.
-    await fillField(b, "Search your journal", "balcony");
-    await waitForEntries(b, [snippet(GRATEFUL)], "by a word");
+    // Found by a word (in its text, or in its prompt), and by meaning with words it never uses.
+    await fillField(b, "Search your journal", "choir");
+    await waitForEntries(b, [snippet(PARTY)], "by a word");
+    await fillField(b, "Search your journal", "grateful");
+    await waitForEntries(b, [snippet(GRATEFUL)], "by a word of its prompt");
     await fillField(b, "Search your journal", "");
     await waitForEntries(b, [snippet(PARTY), snippet(GRATEFUL)], "no search");
     await searchBy(b, "Meaning");

@@ -2,7 +2,7 @@
 //! after an activity. Every mood lives in one table, `mood_checkins`; an activity's moods link to it by
 //! the activity's id. The trend puts them on the person's calendar days, with the activities beside them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
@@ -245,13 +245,6 @@ impl Days {
             .assume_offset(self.offset);
         Ok((utc_text(start)?, utc_text(end)?))
     }
-
-    /// The person's calendar day of a stored time.
-    pub fn day_of(&self, stored: &str) -> Result<Date> {
-        Ok(parse_time(stored, Subject::CheckinTime)?
-            .to_offset(self.offset)
-            .date())
-    }
 }
 
 fn parse_date(raw: &str) -> Result<Date> {
@@ -333,18 +326,6 @@ pub struct MoodTrend {
     /// Per kind of activity done in the range (only kinds with moods before and after).
     pub changes: Vec<MoodChange>,
 }
-
-/// A check-in as the trend reads it.
-#[derive(sqlx::FromRow)]
-struct MoodRow {
-    mood: u8,
-    created_at: String,
-    activity: Option<String>,
-    activity_id: Option<String>,
-    moment: Option<String>,
-}
-
-type BeforeAfter = (Option<u8>, Option<u8>);
 
 /// Mood check-ins: saved, listed, deleted, and the trend.
 #[derive(Debug, Clone)]
@@ -545,116 +526,105 @@ impl MoodService {
         let profile_id = self.profiles.require_profile(profile_id).await?;
         let (start, end) = days.bounds()?;
 
-        #[derive(Default)]
-        struct Day {
-            sum: u32,
-            count: u32,
-            lowest: Option<u8>,
-            highest: Option<u8>,
-            activities: BTreeMap<MoodActivity, u32>,
-        }
-        let mut by_day: BTreeMap<Date, Day> = BTreeMap::new();
+        // The person's calendar day of a stored time, in SQL: `date(time, '+60 minutes')`.
+        let shift = format!("{:+} minutes", days.offset.whole_minutes());
+        let mut by_day: BTreeMap<String, MoodDay> = BTreeMap::new();
         let mut date = Some(days.from);
         while let Some(day) = date.filter(|d| *d <= days.to) {
-            by_day.insert(day, Day::default());
+            let key = day.to_string();
+            by_day.insert(
+                key.clone(),
+                MoodDay {
+                    date: key,
+                    checkins: 0,
+                    average: None,
+                    lowest: None,
+                    highest: None,
+                    activities: Vec::new(),
+                },
+            );
             date = day.next_day();
         }
 
-        // Every mood of the range, standalone or around an activity: the days' figures, and the pairs
-        // before/after each activity for the changes.
-        let moods: Vec<MoodRow> = sqlx::query_as(
-            "SELECT mood, created_at, activity, activity_id, moment FROM mood_checkins
-                 WHERE profile_id = ? AND created_at >= ? AND created_at < ?",
+        // Every mood of the range, standalone or around an activity, per day.
+        let per_day: Vec<(String, i64, i64, u8, u8)> = sqlx::query_as(
+            "SELECT date(created_at, ?) AS day, count(*), sum(mood), min(mood), max(mood)
+             FROM mood_checkins WHERE profile_id = ? AND created_at >= ? AND created_at < ?
+             GROUP BY day",
+        )
+        .bind(&shift)
+        .bind(&profile_id)
+        .bind(&start)
+        .bind(&end)
+        .fetch_all(self.db.reader())
+        .await?;
+        for (key, count, sum, lowest, highest) in per_day {
+            if let Some(day) = by_day.get_mut(&key) {
+                day.checkins = u32::try_from(count).unwrap_or(u32::MAX);
+                day.average = Some(sum as f64 / count as f64);
+                day.lowest = Some(lowest);
+                day.highest = Some(highest);
+            }
+        }
+
+        // The activities started each day (read from the index on the profile and the time).
+        for activity in MoodActivity::ALL {
+            let (table, when) = activity.table();
+            let counts: Vec<(String, i64)> = sqlx::query_as(&format!(
+                "SELECT date({when}, ?) AS day, count(*) FROM {table}
+                 WHERE profile_id = ? AND {when} >= ? AND {when} < ? GROUP BY day"
+            ))
+            .bind(&shift)
+            .bind(&profile_id)
+            .bind(&start)
+            .bind(&end)
+            .fetch_all(self.db.reader())
+            .await?;
+            for (key, count) in counts {
+                if let Some(day) = by_day.get_mut(&key) {
+                    let count = u32::try_from(count).unwrap_or(u32::MAX);
+                    day.activities.push(ActivityCount { activity, count });
+                }
+            }
+        }
+
+        // How mood moved around each kind of activity: after − before, for the activities of the range
+        // with both (the unique index on the activity and the moment finds each pair).
+        let deltas: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT b.activity, a.mood - b.mood FROM mood_checkins b
+             JOIN mood_checkins a ON a.activity_id = b.activity_id AND a.moment = 'after'
+             WHERE b.profile_id = ? AND b.moment = 'before' AND b.created_at >= ? AND b.created_at < ?",
         )
         .bind(&profile_id)
         .bind(&start)
         .bind(&end)
         .fetch_all(self.db.reader())
         .await?;
-        // The mood before and after each activity, by kind and id.
-        let mut around: HashMap<(&str, &str), BeforeAfter> = HashMap::new();
-        for MoodRow {
-            mood,
-            created_at: at,
-            activity,
-            activity_id,
-            moment,
-        } in &moods
-        {
-            if let Some(day) = by_day.get_mut(&days.day_of(at)?) {
-                day.sum += u32::from(*mood);
-                day.count += 1;
-                day.lowest = Some(day.lowest.map_or(*mood, |m| m.min(*mood)));
-                day.highest = Some(day.highest.map_or(*mood, |m| m.max(*mood)));
-            }
-            if let (Some(activity), Some(id), Some(moment)) = (activity, activity_id, moment) {
-                let pair = around.entry((activity.as_str(), id.as_str())).or_default();
-                match from_db::<Moment>(moment)? {
-                    Moment::Before => pair.0 = Some(*mood),
-                    Moment::After => pair.1 = Some(*mood),
-                }
-            }
-        }
         let mut changes = Vec::new();
         for activity in MoodActivity::ALL {
-            let deltas: Vec<i32> = around
+            let of_kind: Vec<i64> = deltas
                 .iter()
-                .filter(|((kind, _), _)| *kind == activity.as_str())
-                .filter_map(|(_, pair)| match pair {
-                    (Some(before), Some(after)) => Some(i32::from(*after) - i32::from(*before)),
-                    _ => None,
-                })
+                .filter(|(kind, _)| kind == activity.as_str())
+                .map(|(_, delta)| *delta)
                 .collect();
-            if deltas.is_empty() {
+            if of_kind.is_empty() {
                 continue;
             }
-            let count = |keep: fn(&i32) -> bool| {
-                u32::try_from(deltas.iter().filter(|d| keep(d)).count()).unwrap_or(u32::MAX)
+            let count = |keep: fn(&i64) -> bool| {
+                u32::try_from(of_kind.iter().filter(|d| keep(d)).count()).unwrap_or(u32::MAX)
             };
-            let rated = u32::try_from(deltas.len()).unwrap_or(u32::MAX);
+            let rated = u32::try_from(of_kind.len()).unwrap_or(u32::MAX);
             changes.push(MoodChange {
                 activity,
                 rated,
                 improved: count(|d| *d > 0),
                 same: count(|d| *d == 0),
                 declined: count(|d| *d < 0),
-                average_change: f64::from(deltas.iter().sum::<i32>()) / f64::from(rated),
+                average_change: of_kind.iter().sum::<i64>() as f64 / f64::from(rated),
             });
         }
 
-        // The activities of each day (read from the index on the profile and the time).
-        for activity in MoodActivity::ALL {
-            let (table, when) = activity.table();
-            let times: Vec<String> = sqlx::query_scalar(&format!(
-                "SELECT {when} FROM {table} WHERE profile_id = ? AND {when} >= ? AND {when} < ?"
-            ))
-            .bind(&profile_id)
-            .bind(&start)
-            .bind(&end)
-            .fetch_all(self.db.reader())
-            .await?;
-            for at in &times {
-                if let Some(day) = by_day.get_mut(&days.day_of(at)?) {
-                    *day.activities.entry(activity).or_default() += 1;
-                }
-            }
-        }
-
-        let days = by_day
-            .into_iter()
-            .map(|(date, day)| MoodDay {
-                date: date.to_string(),
-                checkins: day.count,
-                average: (day.count > 0).then(|| f64::from(day.sum) / f64::from(day.count)),
-                lowest: day.lowest,
-                highest: day.highest,
-                activities: day
-                    .activities
-                    .into_iter()
-                    .map(|(activity, count)| ActivityCount { activity, count })
-                    .collect(),
-            })
-            .collect();
+        let days = by_day.into_values().collect();
         Ok(MoodTrend { days, changes })
     }
 }
@@ -718,10 +688,6 @@ mod tests {
         let (start, end) = days.bounds().unwrap();
         assert_eq!(start, "2026-02-28T23:00:00Z");
         assert_eq!(end, "2026-03-07T23:00:00Z");
-        assert_eq!(
-            days.day_of("2026-03-01T23:30:00Z").unwrap().to_string(),
-            "2026-03-02"
-        );
         let err = range("2026-03-07", "2026-03-01", 0)
             .checked(366)
             .unwrap_err();

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Button } from "../../../../components/Button";
+import { LoadMore } from "../../../../components/LoadMore";
 import { ConfirmDialog } from "../../../../components/ConfirmDialog";
 import { ErrorState, Loading } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
@@ -66,14 +67,7 @@ export function BreathingHistory({ profileId, locale }: { profileId: string; loc
                   );
                 })}
             </ul>
-            {history.hasNextPage ? (
-              <Button
-                onClick={() => void history.fetchNextPage()}
-                disabled={history.isFetchingNextPage}
-              >
-                {t.breathing.showMore}
-              </Button>
-            ) : null}
+            <LoadMore list={history} label={t.breathing.showMore} />
           </>
         )}
       </section>

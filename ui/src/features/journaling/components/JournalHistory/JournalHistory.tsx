@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { Button } from "../../../../components/Button";
+import { LoadMore } from "../../../../components/LoadMore";
 import { ErrorState, InlineError, Loading } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
 import {
@@ -133,17 +134,7 @@ export function JournalHistory({
             />
           ))}
         </ul>
-        {list.hasNextPage ? (
-          <Button
-            className={styles.more}
-            aria-busy={list.isFetchingNextPage}
-            onClick={() => {
-              if (!list.isFetchingNextPage) void list.fetchNextPage();
-            }}
-          >
-            {t.journaling.loadMore}
-          </Button>
-        ) : null}
+        <LoadMore list={list} label={t.journaling.loadMore} />
       </>
     );
   })();

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { Button } from "../../../../components/Button";
+import { LoadMore } from "../../../../components/LoadMore";
 import { ConfirmDialog } from "../../../../components/ConfirmDialog";
 import { ErrorState, Loading } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
@@ -129,17 +130,7 @@ function MemoryList({
           <MemoryItem key={memory.id} profileId={profileId} memory={memory} locale={locale} />
         ))}
       </ul>
-      {list.hasNextPage ? (
-        <Button
-          className={styles.more}
-          aria-busy={list.isFetchingNextPage}
-          onClick={() => {
-            if (!list.isFetchingNextPage) void list.fetchNextPage();
-          }}
-        >
-          {t.memory.loadMore}
-        </Button>
-      ) : null}
+      <LoadMore list={list} label={t.memory.loadMore} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { Button } from "../../../../components/Button";
+import { LoadMore } from "../../../../components/LoadMore";
 import { ConfirmDialog } from "../../../../components/ConfirmDialog";
 import { ErrorState, Loading } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
@@ -69,17 +70,7 @@ export function CheckinHistory({ profileId, locale }: CheckinHistoryProps) {
             );
           })}
         </ul>
-        {list.hasNextPage ? (
-          <Button
-            className={styles.more}
-            aria-busy={list.isFetchingNextPage}
-            onClick={() => {
-              if (!list.isFetchingNextPage) void list.fetchNextPage();
-            }}
-          >
-            {t.mood.loadMore}
-          </Button>
-        ) : null}
+        <LoadMore list={list} label={t.mood.loadMore} />
       </>
     );
   })();

@@ -1,0 +1,1 @@
+export { LoadMore, type PagedList } from "./LoadMore";

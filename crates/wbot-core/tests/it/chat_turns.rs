@@ -882,6 +882,20 @@ async fn a_shared_journal_entry_starts_a_conversation_that_knows_it() {
         .discuss_journal_entry(&h.profile, &shared.id, false)
         .await
         .unwrap();
+    // The prompt's recent mood is the latest check-in of any kind: here a standalone one.
+    h.core
+        .mood()
+        .add_checkin(
+            &h.profile,
+            wbot_core::mood::NewCheckin {
+                mood: 5,
+                emotions: vec!["hopeful".into()],
+                note: String::new(),
+                at: None,
+            },
+        )
+        .await
+        .unwrap();
     let (send, mut rx) = events();
     h.core
         .chat()
@@ -900,6 +914,14 @@ async fn a_shared_journal_entry_starts_a_conversation_that_knows_it() {
         "{second}"
     );
     assert!(!second.contains("garden shed"), "only the shared entry");
+    let system = server.requests()[1].body["messages"][0]["content"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        system.contains("most recent mood rating was 5 out of 5"),
+        "{system}"
+    );
     let memories = h
         .core
         .memory()

@@ -17,7 +17,7 @@ use crate::memory::vector::{decode_f16, dot, encode_f16};
 use crate::memory::{MemoryService, Priority};
 use crate::mood::{check_mood, mood_columns, save_activity_moods, DayRange, MoodActivity};
 use crate::profile::ProfileService;
-use crate::text::checked_text;
+use crate::text::{check_fits, checked_text};
 
 /// The longest entry, in characters (about 8,000 words). Longer text is refused, never cut.
 pub const MAX_ENTRY_CHARS: usize = 50_000;
@@ -198,16 +198,7 @@ fn validated(mut input: NewJournalEntry) -> Result<NewJournalEntry> {
 
 /// Checks a draft: its text may be empty, but not too long.
 fn validated_draft(mut draft: JournalDraft) -> Result<JournalDraft> {
-    let chars = draft.text.chars().count();
-    if chars > MAX_ENTRY_CHARS {
-        return Err(CoreError::new(Reason::TooLong)
-            .subject(Subject::JournalDraft)
-            .max(MAX_ENTRY_CHARS as f64)
-            .actual(chars as f64));
-    }
-    if draft.text.contains('\0') {
-        return Err(CoreError::new(Reason::InvalidCharacters).subject(Subject::JournalDraft));
-    }
+    check_fits(&draft.text, Subject::JournalDraft, MAX_ENTRY_CHARS)?;
     draft.prompt = checked_prompt(draft.category, draft.prompt.as_deref())?;
     check_writing_ms(draft.writing_ms)?;
     check_mood(draft.mood_before, Subject::MoodBefore)?;
@@ -245,21 +236,50 @@ type Vectors = Arc<Vec<(i64, Vec<f32>)>>;
 
 type Query<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
 
-/// Binds the values of a list's filters, in the order `list_journal_entries` writes their conditions.
-fn bind_filters<'q>(
-    mut q: Query<'q>,
-    profile_id: &ProfileId,
+/// The conditions every kind of list shares, on the entries as `e`, and the values they bind.
+struct Filters<'a> {
+    profile_id: &'a ProfileId,
     category: Option<JournalCategory>,
-    bounds: Option<&(String, String)>,
-) -> Query<'q> {
-    q = q.bind(profile_id.clone());
-    if let Some(category) = category {
-        q = q.bind(category.as_str());
+    /// The first instant of the first day and the first after the last, as stored.
+    bounds: Option<(String, String)>,
+    conditions: String,
+}
+
+impl<'a> Filters<'a> {
+    fn new(
+        profile_id: &'a ProfileId,
+        filter: &JournalFilter,
+        bounds: Option<(String, String)>,
+    ) -> Self {
+        let mut conditions = String::from("e.profile_id = ?");
+        if filter.category.is_some() {
+            conditions.push_str(" AND e.category = ?");
+        }
+        if filter.favourites_only {
+            conditions.push_str(" AND e.favourite = 1");
+        }
+        if bounds.is_some() {
+            conditions.push_str(" AND e.created_at >= ? AND e.created_at < ?");
+        }
+        Self {
+            profile_id,
+            category: filter.category,
+            bounds,
+            conditions,
+        }
     }
-    if let Some((start, end)) = bounds {
-        q = q.bind(start.clone()).bind(end.clone());
+
+    /// Binds the conditions' values, in the order they are written.
+    fn bind<'q>(&self, mut q: Query<'q>) -> Query<'q> {
+        q = q.bind(self.profile_id.clone());
+        if let Some(category) = self.category {
+            q = q.bind(category.as_str());
+        }
+        if let Some((start, end)) = &self.bounds {
+            q = q.bind(start.clone()).bind(end.clone());
+        }
+        q
     }
-    q
 }
 
 /// Most entries a search by meaning embeds first (entries saved while the model was unavailable).
@@ -499,129 +519,121 @@ impl JournalService {
             .map(|d| d.checked(MAX_FILTER_DAYS)?.bounds())
             .transpose()?;
         let profile_id = self.profiles.require_profile(profile_id).await?;
+        let filters = Filters::new(&profile_id, &filter, bounds);
 
-        // The filters every kind of list shares, on `e`.
-        let mut conditions = String::from("e.profile_id = ?");
-        if filter.category.is_some() {
-            conditions.push_str(" AND e.category = ?");
+        // Newest first, or by the words' rank; a search by meaning ranks in memory (`by_meaning`).
+        let (from, matching, order, fts) =
+            match (search, filter.mode.unwrap_or(JournalSearchMode::Words)) {
+                (None, _) => (
+                    "journal_entries e",
+                    "",
+                    "e.created_at DESC, e.id DESC",
+                    None,
+                ),
+                (Some(words), JournalSearchMode::Words) => {
+                    let terms = fts_terms(&words);
+                    if terms.is_empty() {
+                        return Ok(Vec::new());
+                    }
+                    let all: Vec<String> = terms.iter().map(|t| fts_phrase(t)).collect();
+                    (
+                        "journal_fts JOIN journal_entries e ON e.seq = journal_fts.rowid",
+                        "journal_fts MATCH ? AND ",
+                        "bm25(journal_fts, 1.0, 0.5, 0.0), e.created_at DESC",
+                        Some(fts_in_profile(
+                            &profile_id,
+                            "{text prompt}",
+                            &all.join(" AND "),
+                        )),
+                    )
+                }
+                (Some(words), JournalSearchMode::Meaning) => {
+                    return self.by_meaning(words, &filters, limit, offset).await;
+                }
+            };
+        let sql = format!(
+            "SELECT {columns} FROM {from} WHERE {matching}{conditions}
+             ORDER BY {order} LIMIT ? OFFSET ?",
+            columns = &*COLUMNS,
+            conditions = filters.conditions
+        );
+        let mut query = sqlx::query(&sql);
+        if let Some(fts) = fts {
+            query = query.bind(fts);
         }
-        if filter.favourites_only {
-            conditions.push_str(" AND e.favourite = 1");
-        }
-        if bounds.is_some() {
-            conditions.push_str(" AND e.created_at >= ? AND e.created_at < ?");
-        }
+        let rows = filters
+            .bind(query)
+            .bind(i64::from(limit))
+            .bind(i64::from(offset))
+            .fetch_all(self.db.reader())
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(JournalHit {
+                    entry: row_to_entry(r)?,
+                    similarity: None,
+                })
+            })
+            .collect()
+    }
 
-        match (search, filter.mode.unwrap_or(JournalSearchMode::Words)) {
-            (None, _) => {
-                let sql = format!(
-                    "SELECT {columns} FROM journal_entries e WHERE {conditions}
-                     ORDER BY e.created_at DESC, e.id DESC LIMIT ? OFFSET ?",
-                    columns = &*COLUMNS
-                );
-                let rows = bind_filters(
-                    sqlx::query(&sql),
-                    &profile_id,
-                    filter.category,
-                    bounds.as_ref(),
-                )
-                .bind(i64::from(limit))
-                .bind(i64::from(offset))
-                .fetch_all(self.db.reader())
-                .await?;
-                rows.iter()
-                    .map(|r| {
-                        Ok(JournalHit {
-                            entry: row_to_entry(r)?,
-                            similarity: None,
-                        })
-                    })
-                    .collect()
+    /// The entries the filters let through, closest in meaning to `words` first: the profile's vectors
+    /// are ranked in memory, then the best rows read by row number.
+    async fn by_meaning(
+        &self,
+        words: String,
+        filters: &Filters<'_>,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<JournalHit>> {
+        let query = self.memory.embed_queries(&[words]).await?;
+        let query = query
+            .first()
+            .ok_or_else(|| CoreError::internal("no query vector"))?;
+        let vectors = self.vectors_of(filters.profile_id).await?;
+        let mut ranked: Vec<(f32, i64)> = vectors
+            .iter()
+            .map(|(seq, v)| (dot(query, v), *seq))
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+        // Walk the ranking in chunks, keeping the entries the filters let through.
+        let wanted = (offset + limit) as usize;
+        let mut hits: Vec<JournalHit> = Vec::new();
+        for chunk in ranked.chunks((wanted * 2).max(40)) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            // By row number: SQLite then reads just these rows.
+            let sql = format!(
+                "SELECT e.seq, {columns} FROM journal_entries e
+                 WHERE e.seq IN ({marks}) AND {conditions}",
+                columns = &*COLUMNS,
+                conditions = filters.conditions
+            );
+            let mut q = sqlx::query(&sql);
+            for (_, seq) in chunk {
+                q = q.bind(*seq);
             }
-            (Some(words), JournalSearchMode::Words) => {
-                let terms = fts_terms(&words);
-                if terms.is_empty() {
-                    return Ok(Vec::new());
+            let rows = filters.bind(q).fetch_all(self.db.reader()).await?;
+            let mut found: HashMap<i64, JournalEntry> = rows
+                .iter()
+                .map(|r| Ok((r.try_get("seq")?, row_to_entry(r)?)))
+                .collect::<Result<_>>()?;
+            for (similarity, seq) in chunk {
+                if let Some(entry) = found.remove(seq) {
+                    hits.push(JournalHit {
+                        entry,
+                        similarity: Some(*similarity),
+                    });
                 }
-                let all: Vec<String> = terms.iter().map(|t| fts_phrase(t)).collect();
-                let fts = fts_in_profile(&profile_id, "{text prompt}", &all.join(" AND "));
-                let sql = format!(
-                    "SELECT {columns} FROM journal_fts JOIN journal_entries e ON e.seq = journal_fts.rowid
-                     WHERE journal_fts MATCH ? AND {conditions}
-                     ORDER BY bm25(journal_fts, 1.0, 0.5, 0.0), e.created_at DESC LIMIT ? OFFSET ?",
-                    columns = &*COLUMNS
-                );
-                let rows = bind_filters(
-                    sqlx::query(&sql).bind(fts),
-                    &profile_id,
-                    filter.category,
-                    bounds.as_ref(),
-                )
-                .bind(i64::from(limit))
-                .bind(i64::from(offset))
-                .fetch_all(self.db.reader())
-                .await?;
-                rows.iter()
-                    .map(|r| {
-                        Ok(JournalHit {
-                            entry: row_to_entry(r)?,
-                            similarity: None,
-                        })
-                    })
-                    .collect()
             }
-            (Some(words), JournalSearchMode::Meaning) => {
-                let query = self.memory.embed_queries(&[words]).await?;
-                let query = query
-                    .first()
-                    .ok_or_else(|| CoreError::internal("no query vector"))?;
-                let vectors = self.vectors_of(&profile_id).await?;
-                let mut ranked: Vec<(f32, i64)> = vectors
-                    .iter()
-                    .map(|(seq, v)| (dot(query, v), *seq))
-                    .collect();
-                ranked.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
-                // Walk the ranking in chunks, keeping the entries the filters let through.
-                let wanted = (offset + limit) as usize;
-                let mut hits: Vec<JournalHit> = Vec::new();
-                for chunk in ranked.chunks((wanted * 2).max(40)) {
-                    let marks = vec!["?"; chunk.len()].join(", ");
-                    // By row number: SQLite then reads just these rows.
-                    let sql = format!(
-                        "SELECT e.seq, {columns} FROM journal_entries e
-                         WHERE e.seq IN ({marks}) AND {conditions}",
-                        columns = &*COLUMNS
-                    );
-                    let mut q = sqlx::query(&sql);
-                    for (_, seq) in chunk {
-                        q = q.bind(*seq);
-                    }
-                    let rows = bind_filters(q, &profile_id, filter.category, bounds.as_ref())
-                        .fetch_all(self.db.reader())
-                        .await?;
-                    let mut found: HashMap<i64, JournalEntry> = rows
-                        .iter()
-                        .map(|r| Ok((r.try_get("seq")?, row_to_entry(r)?)))
-                        .collect::<Result<_>>()?;
-                    for (similarity, seq) in chunk {
-                        if let Some(entry) = found.remove(seq) {
-                            hits.push(JournalHit {
-                                entry,
-                                similarity: Some(*similarity),
-                            });
-                        }
-                    }
-                    if hits.len() >= wanted {
-                        break;
-                    }
-                }
-                Ok(hits
-                    .into_iter()
-                    .skip(offset as usize)
-                    .take(limit as usize)
-                    .collect())
+            if hits.len() >= wanted {
+                break;
             }
         }
+        Ok(hits
+            .into_iter()
+            .skip(offset as usize)
+            .take(limit as usize)
+            .collect())
     }
 
     /// The profile's entry vectors from the configured model, embedding first (in bulk) up to

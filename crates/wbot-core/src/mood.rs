@@ -13,6 +13,7 @@ use crate::db::{from_db, now_rfc3339, parse_time, utc_text, Db, Page};
 use crate::error::{CoreError, Reason, Result, Subject};
 use crate::ids::{CheckinId, ProfileId};
 use crate::profile::ProfileService;
+use crate::text::check_fits;
 
 /// The longest note of a check-in, in characters.
 pub const MAX_NOTE_CHARS: usize = 1_000;
@@ -427,16 +428,7 @@ fn validated(input: &NewCheckin) -> Result<(Vec<Emotion>, String, String)> {
     emotions.sort();
     emotions.dedup();
     let note = input.note.trim().to_string();
-    if note.contains('\0') {
-        return Err(CoreError::new(Reason::InvalidCharacters).subject(Subject::CheckinNote));
-    }
-    let chars = note.chars().count();
-    if chars > MAX_NOTE_CHARS {
-        return Err(CoreError::new(Reason::TooLong)
-            .subject(Subject::CheckinNote)
-            .max(MAX_NOTE_CHARS as f64)
-            .actual(chars as f64));
-    }
+    check_fits(&note, Subject::CheckinNote, MAX_NOTE_CHARS)?;
     let at = match &input.at {
         None => now_rfc3339(),
         Some(raw) => {

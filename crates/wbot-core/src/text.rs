@@ -44,6 +44,12 @@ pub fn checked_text(raw: &str, subject: Subject, max: usize) -> Result<String> {
     if text.is_empty() {
         return Err(CoreError::empty(subject));
     }
+    check_fits(text, subject, max)?;
+    Ok(text.to_string())
+}
+
+/// Checks a text that may be empty (a draft, a note), as it is: at most `max` characters, no NUL.
+pub fn check_fits(text: &str, subject: Subject, max: usize) -> Result<()> {
     let count = text.chars().count();
     if count > max {
         return Err(CoreError::too_long(subject, max, count));
@@ -51,7 +57,7 @@ pub fn checked_text(raw: &str, subject: Subject, max: usize) -> Result<String> {
     if text.contains('\0') {
         return Err(CoreError::new(Reason::InvalidCharacters).subject(subject));
     }
-    Ok(text.to_string())
+    Ok(())
 }
 
 /// At most `max` characters: the first `max - 1` and "…" when longer.

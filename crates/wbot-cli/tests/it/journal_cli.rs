@@ -1,30 +1,8 @@
 //! `wbot journal` and `wbot mood` end to end: the real binary on a real data dir, with the real model.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
 use serde_json::Value;
 
-use crate::support::json_lines;
-
-fn wbot(dir: &std::path::Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wbot"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("wbot runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
-    child.wait_with_output().expect("wbot ends")
-}
+use crate::support::{json_lines, wbot};
 
 fn ok(dir: &std::path::Path, args: &[&str], stdin: &str) -> Vec<Value> {
     let out = wbot(dir, args, stdin);

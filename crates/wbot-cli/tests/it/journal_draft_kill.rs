@@ -5,19 +5,14 @@
 #![allow(clippy::unwrap_used)] // a failing test should panic
 
 use std::io::{BufRead, BufReader, Write};
-use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-fn wbot(data_dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_wbot"));
-    cmd.arg("--data-dir").arg(data_dir);
-    cmd
-}
+use crate::support::wbot_command;
 
 #[test]
 fn acknowledged_draft_text_survives_sigkill() {
     let dir = tempfile::tempdir().unwrap();
-    let out = wbot(dir.path())
+    let out = wbot_command(dir.path())
         .args(["profiles", "create", "Ana"])
         .output()
         .unwrap();
@@ -29,7 +24,7 @@ fn acknowledged_draft_text_survives_sigkill() {
     let profile: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let pid = profile["id"].as_str().unwrap().to_string();
 
-    let mut child = wbot(dir.path())
+    let mut child = wbot_command(dir.path())
         .args(["journal", "draft", "--profile", &pid])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -72,7 +67,7 @@ fn acknowledged_draft_text_survives_sigkill() {
     }
     let _ = writer.join();
 
-    let out = wbot(dir.path())
+    let out = wbot_command(dir.path())
         .args(["journal", "show-draft", "--profile", &pid])
         .output()
         .unwrap();

@@ -1,28 +1,6 @@
 //! `wbot classify` and `wbot judge` end to end: the real binary, the real model, a real data dir.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-use crate::support::json_lines;
-
-fn wbot(dir: &std::path::Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wbot"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("wbot runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
-    child.wait_with_output().expect("wbot ends")
-}
+use crate::support::{json_lines, wbot};
 
 #[test]
 fn classify_reports_every_layer_over_one_conversation() {

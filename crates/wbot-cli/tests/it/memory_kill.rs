@@ -4,16 +4,12 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use wbot_core::memory::{IndexCheck, MemoryConfig, SearchOptions};
 use wbot_core::{Core, ProfileId};
 
-fn wbot(data_dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_wbot"));
-    cmd.arg("--data-dir").arg(data_dir);
-    cmd
-}
+use crate::support::wbot_command;
 
 fn memory_config() -> MemoryConfig {
     let mut config = MemoryConfig::from_resource_dir(
@@ -28,7 +24,7 @@ fn memory_config() -> MemoryConfig {
 #[test]
 fn acknowledged_memories_survive_sigkill_during_import() {
     let dir = tempfile::tempdir().unwrap();
-    let out = wbot(dir.path())
+    let out = wbot_command(dir.path())
         .args(["profiles", "create", "Ana"])
         .output()
         .unwrap();
@@ -40,7 +36,7 @@ fn acknowledged_memories_survive_sigkill_during_import() {
     let profile: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let pid = profile["id"].as_str().unwrap().to_string();
 
-    let mut child = wbot(dir.path())
+    let mut child = wbot_command(dir.path())
         .args(["memory", "import", "--profile", &pid])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -132,7 +128,7 @@ fn acknowledged_memories_survive_sigkill_during_import() {
     });
 
     // And the CLI itself sees the same store afterwards.
-    let out = wbot(dir.path())
+    let out = wbot_command(dir.path())
         .args(["memory", "status", "--profile", &pid])
         .output()
         .unwrap();

@@ -1,22 +1,11 @@
 //! `wbot profiles` end to end: the real binary on a real data dir.
 
-use std::process::{Command, Output};
-
-use crate::support::json_lines;
-
-fn wbot(dir: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wbot"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("wbot runs")
-}
+use crate::support::{json_lines, wbot};
 
 #[test]
 fn create_then_list() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let out = wbot(dir.path(), &["profiles", "create", "Ana"]);
+    let out = wbot(dir.path(), &["profiles", "create", "Ana"], "");
     assert!(
         out.status.success(),
         "{}",
@@ -30,6 +19,7 @@ fn create_then_list() {
     let out = wbot(
         dir.path(),
         &["profiles", "create", "Ben", "--onboarding", answers],
+        "",
     );
     assert!(
         out.status.success(),
@@ -37,7 +27,7 @@ fn create_then_list() {
         String::from_utf8_lossy(&out.stderr)
     );
 
-    let listed = json_lines(&wbot(dir.path(), &["profiles", "list"]).stdout);
+    let listed = json_lines(&wbot(dir.path(), &["profiles", "list"], "").stdout);
     let names: Vec<_> = listed
         .iter()
         .map(|p| p["displayName"].as_str().unwrap_or(""))
@@ -58,13 +48,15 @@ fn bad_input_exits_non_zero_with_a_typed_error() {
             r#"{"currentFeeling":"sideways"}"#,
         ],
     ] {
-        let out = wbot(dir.path(), &args);
+        let out = wbot(dir.path(), &args, "");
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         let err = json_lines(&out.stderr);
         assert_eq!(err[0]["code"], "validation", "{args:?}: {err:?}");
     }
     assert!(
-        wbot(dir.path(), &["profiles", "list"]).stdout.is_empty(),
+        wbot(dir.path(), &["profiles", "list"], "")
+            .stdout
+            .is_empty(),
         "nothing was saved"
     );
 }
@@ -78,14 +70,14 @@ fn a_folder_another_process_has_open_is_refused() {
     let core = rt
         .block_on(wbot_core::Core::open(dir.path()))
         .expect("open");
-    let out = wbot(dir.path(), &["profiles", "create", "Ana"]);
+    let out = wbot(dir.path(), &["profiles", "create", "Ana"], "");
     assert_eq!(out.status.code(), Some(1));
     let err = json_lines(&out.stderr);
     assert_eq!(err[0]["code"], "conflict", "{err:?}");
     assert_eq!(err[0]["reason"], "data_in_use", "{err:?}");
     assert_eq!(err[0]["params"]["value"], std::process::id().to_string());
     rt.block_on(core.close());
-    let out = wbot(dir.path(), &["profiles", "list"]);
+    let out = wbot(dir.path(), &["profiles", "list"], "");
     assert!(
         out.status.success(),
         "{}",

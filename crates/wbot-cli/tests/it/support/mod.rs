@@ -1,5 +1,9 @@
 //! Shared by the CLI's tests.
 
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
 use serde_json::Value;
 
 /// Each line of the output as JSON.
@@ -8,4 +12,29 @@ pub fn json_lines(bytes: &[u8]) -> Vec<Value> {
         .lines()
         .map(|l| serde_json::from_str(l).expect("a JSON line"))
         .collect()
+}
+
+/// The `wbot` binary on a data directory, to be given its arguments.
+pub fn wbot_command(data_dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_wbot"));
+    cmd.arg("--data-dir").arg(data_dir);
+    cmd
+}
+
+/// Runs `wbot` with `args` on a data directory, `stdin` as its input, until it ends.
+pub fn wbot(data_dir: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut child = wbot_command(data_dir)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("wbot runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("wbot ends")
 }

@@ -370,7 +370,8 @@ fn wim(f: impl FnOnce(&mut WimHofSettings)) -> SessionConfig {
     let mut w = WimHofSettings {
         rounds: 2,
         breaths: 10,
-        tempo_s: 1.0,
+        // One whole breath of 2 s: 1 s in and 1 s out.
+        tempo_s: 2.0,
         ..WimHofSettings::default()
     };
     f(&mut w);
@@ -444,6 +445,31 @@ fn wim_hof_auto_pacing_retention_recovery_and_pause() {
     assert_eq!(summary.rounds[1].breaths, Some(10));
     assert_eq!(summary.rounds[0].duration_ms, 125_000);
     assert!(s.release(ms(230_000)).is_err());
+}
+
+#[test]
+fn wim_hof_tempo_is_one_whole_breath() {
+    // The defaults: 30 breaths at 1.5 s a breath (0.75 s in, 0.75 s out) take 45 s.
+    let mut s = Session::new(
+        SessionConfig::WimHof(WimHofSettings::default()),
+        Duration::ZERO,
+    )
+    .expect("wim hof");
+    let got = changes(&s.advance(ms(45_000)));
+    assert_eq!(got.len(), 61);
+    assert_eq!(
+        (got[0].phase, got[0].duration_ms),
+        (Phase::Inhale, Some(750.0))
+    );
+    assert_eq!((got[1].phase, got[1].started_at_ms), (Phase::Exhale, 750.0));
+    assert_eq!(
+        (got[59].breath, got[59].started_at_ms),
+        (Some(30), 44_250.0)
+    );
+    assert_eq!(
+        (got[60].phase, got[60].started_at_ms),
+        (Phase::Retention, 45_000.0)
+    );
 }
 
 #[test]

@@ -35,14 +35,16 @@ fn build_steps(config: &SessionConfig) -> Vec<Step> {
     let mut steps = Vec::new();
     match config {
         SessionConfig::WimHof(w) => {
+            // The tempo is one whole breath (SPEC §4): half of it in, the rest out.
             let tempo = seconds_to_ms(w.tempo_s);
+            let (inhale, exhale) = (tempo / 2, tempo - tempo / 2);
             for round in 1..=w.rounds {
                 for breath in 1..=w.breaths {
                     if w.manual_pacing {
                         steps.push(step(Phase::Breath, None, round, Some(breath), None));
                     } else {
-                        steps.push(step(Phase::Inhale, Some(tempo), round, Some(breath), None));
-                        steps.push(step(Phase::Exhale, Some(tempo), round, Some(breath), None));
+                        steps.push(step(Phase::Inhale, Some(inhale), round, Some(breath), None));
+                        steps.push(step(Phase::Exhale, Some(exhale), round, Some(breath), None));
                     }
                 }
                 let target = Some(w.retention_target_s.saturating_mul(1000));

@@ -68,6 +68,8 @@ macro_rules! wbot_specta_builder {
                 $crate::commands::mood::list_checkins,
                 $crate::commands::mood::delete_checkin,
                 $crate::commands::mood::mood_trend,
+                $crate::commands::progress::get_progress,
+                $crate::commands::progress::activity_effectiveness,
                 $crate::commands::memory::list_memories,
                 $crate::commands::memory::search_memories,
                 $crate::commands::memory::add_memory,

@@ -105,6 +105,10 @@ export const commands = {
 	deleteCheckin: (profileId: string, checkinId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_checkin", { profileId, checkinId })),
 	/**  Mood per calendar day over a range, with the activities of each day. */
 	moodTrend: (profileId: string, range: DayRange) => typedError<MoodTrend, AppError>(__TAURI_INVOKE("mood_trend", { profileId, range })),
+	/**  The ProgressOverview page for the person's calendar day `today` (`YYYY-MM-DD`). */
+	getProgress: (profileId: string, today: string) => typedError<ProgressOverview, AppError>(__TAURI_INVOKE("get_progress", { profileId, today })),
+	/**  How well each kind of activity the person has done works for them, best first. */
+	activityEffectiveness: (profileId: string) => typedError<Effectiveness[], AppError>(__TAURI_INVOKE("activity_effectiveness", { profileId })),
 	/**  A page of the profile's memories, newest first (`limit` 1–200, default 50). */
 	listMemories: (profileId: string, page: Page) => typedError<MemoryPage, AppError>(__TAURI_INVOKE("list_memories", { profileId, page })),
 	/**  Searches the profile's memories by meaning and keywords, best first. */
@@ -191,6 +195,8 @@ export type ActivityProposal = {
 	confidence: number | null,
 	suggestion: ActivitySuggestion,
 	reason: ProposalReason,
+	/**  With the reason `helped`: the person's own history. */
+	evidence?: ProposalEvidence | null,
 	/**  What the user chose, once they have. */
 	decision: ProposalDecision | null,
 };
@@ -212,6 +218,12 @@ export type ActivitySummary = {
 	moodAfter: number | null,
 	/**  The saved session it describes. */
 	sessionId: string,
+};
+
+/**  Completed activities of one kind. */
+export type ActivityTotal = {
+	activity: MoodActivity,
+	completed: number,
 };
 
 /**  An ambient bed. All are generated on the device. */
@@ -250,6 +262,19 @@ export type AudioStatus = {
 	/**  The device's rate, when one is open. */
 	deviceSampleRate: number | null,
 };
+
+/**  A badge and how far the person is from it. */
+export type Badge = {
+	code: BadgeCode,
+	/**  The day it was earned, `YYYY-MM-DD`; none while it is not. */
+	earnedOn: string | null,
+	/**  Progress towards `target` (capped at it). */
+	progress: number,
+	target: number,
+};
+
+/**  A badge; the UI names and draws it. */
+export type BadgeCode = "first_breath" | "first_meditation" | "first_journal" | "first_wim_hof" | "first_week" | "ten_breaths" | "ten_meditations" | "ten_entries" | "month_streak";
 
 /**  One page of history, newest first. */
 export type BreathingHistory = {
@@ -437,6 +462,29 @@ export type DayRange = {
 	to: string,
 	/**  −840 … 840. */
 	utcOffsetMinutes: number,
+};
+
+/**  How well one kind of activity works for this person. */
+export type Effectiveness = {
+	activity: MoodActivity,
+	/**
+	 *  The technique (breathing), the kind of practice (meditation) or the category (journaling;
+	 *  `free` without a prompt), as stored.
+	 */
+	kind: string,
+	started: number,
+	completed: number,
+	/**  Sessions with a mood before and after, by how the mood moved. */
+	improved: number,
+	same: number,
+	declined: number,
+	/**  40 × completion rate + 40 × improvement rate + 20 × min(completions / 10, 1), 0–100. */
+	score: number | null,
+	/**  Score ≥ 50 with ≥ 3 completions. */
+	recommended: boolean,
+	/**  Of the latest (up to 5) sessions with both moods, how many improved it, and how many there were. */
+	recentImproved: number,
+	recentRated: number,
 };
 
 /**  The emotions a check-in can name (a fixed list; the UI translates each code). */
@@ -921,6 +969,20 @@ export type Progress = {
 	total: number,
 };
 
+/**  Everything the Progress page shows. */
+export type ProgressOverview = {
+	/**  The day it was computed for, `YYYY-MM-DD`. */
+	today: string,
+	/**  None when the person turned streaks off. */
+	streak: Streak | null,
+	weeklyGoal: WeeklyGoal,
+	/**  None when the person turned badges off. */
+	badges: Badge[] | null,
+	/**  Days with a completed activity in the last 365 days, oldest first, `YYYY-MM-DD`. */
+	activeDays: string[],
+	totals: ActivityTotal[],
+};
+
 /**  What the user did with a proposal. */
 export type ProposalDecision = 
 /**  Started, with the choice actually made (which may differ from the suggestion). */
@@ -928,8 +990,17 @@ export type ProposalDecision =
 /**  "Not now". */
 { kind: "declined" };
 
+/**
+ *  Why a `helped` proposal was chosen: of the latest sessions of it with a mood before and after, how
+ *  many lifted the mood ("box breathing helped you 4 of the last 5 times").
+ */
+export type ProposalEvidence = {
+	improved: number,
+	rated: number,
+};
+
 /**  Why an activity is offered; the UI words it in the person's language. */
-export type ProposalReason = "sleep" | "anxiety" | "calm" | "space" | "gratitude" | "self_compassion" | "processing";
+export type ProposalReason = "sleep" | "anxiety" | "calm" | "space" | "gratitude" | "self_compassion" | "processing" | "helped";
 
 /**  A provider's failure: its kind and status (the UI words them) and the provider's own words. */
 export type ProviderError = {
@@ -1201,6 +1272,12 @@ export type Settings = {
 	ambientOn: boolean,
 	/**  Which ambient bed they play. */
 	ambientSound: AmbientKind,
+	/**  Whether Progress shows the streak. */
+	streaksOn: boolean,
+	/**  Whether Progress shows badges. */
+	badgesOn: boolean,
+	/**  Active days wanted in a Monday-first week, 1–7. */
+	weeklyGoalDays: number,
 };
 
 /**
@@ -1235,8 +1312,19 @@ export type StopPoint = {
 	phaseElapsedMs: number | null,
 };
 
+/**  Consecutive active days. */
+export type Streak = {
+	/**  Days in a row up to today (or up to yesterday, while today is still open). */
+	current: number,
+	longest: number,
+	activeToday: boolean,
+	/**  The highest milestone the current streak has reached, and the next one. */
+	milestone: number | null,
+	nextMilestone: number | null,
+};
+
 /**  What an error is about: a value that was refused, or a thing that was not found. */
-export type Subject = "profile" | "display_name" | "onboarding" | "cue_volume" | "ambient_volume" | "volume" | "mood_before" | "mood_after" | "mood_checkin" | "mood" | "emotion" | "checkin_note" | "checkin_time" | "date" | "utc_offset" | "date_range" | "conversation" | "message" | "reply" | "title" | "search_text" | "result_count" | "page_size" | "provider" | "provider_id" | "provider_name" | "provider_address" | "model_name" | "provider_timeout" | "api_key" | "helpline_region" | "memory" | "memory_batch" | "min_similarity" | "journal_entry" | "journal_prompt" | "writing_time" | "journal_draft" | "breathing_session" | "breathing_phase" | "cycles" | "rounds" | "breaths" | "breath_tempo" | "retention_hold" | "recovery_hold" | "recovery_pause" | "meditation_session" | "meditation_length" | "start_time" | "end_time";
+export type Subject = "profile" | "display_name" | "onboarding" | "cue_volume" | "ambient_volume" | "weekly_goal" | "volume" | "mood_before" | "mood_after" | "mood_checkin" | "mood" | "emotion" | "checkin_note" | "checkin_time" | "date" | "utc_offset" | "date_range" | "conversation" | "message" | "reply" | "title" | "search_text" | "result_count" | "page_size" | "provider" | "provider_id" | "provider_name" | "provider_address" | "model_name" | "provider_timeout" | "api_key" | "helpline_region" | "memory" | "memory_batch" | "min_similarity" | "journal_entry" | "journal_prompt" | "writing_time" | "journal_draft" | "breathing_session" | "breathing_phase" | "cycles" | "rounds" | "breaths" | "breath_tempo" | "retention_hold" | "recovery_hold" | "recovery_pause" | "meditation_session" | "meditation_length" | "start_time" | "end_time";
 
 /**  What kind of support helps them most. */
 export type SupportType = "listening" | "guidance" | "practical_tools" | "encouragement";
@@ -1282,6 +1370,16 @@ export type TurnStarted = {
 	userMessage: Message,
 	/**  The reply being streamed; absent when no provider is set up (the chat then shows how to add one). */
 	replyId: ReplyId | null,
+};
+
+/**  The Monday-first week that holds today. */
+export type WeeklyGoal = {
+	/**  `YYYY-MM-DD`, a Monday. */
+	weekStart: string,
+	goalDays: number,
+	activeDays: number,
+	/**  Monday to Sunday: whether each day had a completed activity. */
+	days: boolean[],
 };
 
 /**  Wim Hof results of one session. */

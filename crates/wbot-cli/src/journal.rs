@@ -10,7 +10,7 @@ use wbot_core::journal::{JournalDraft, JournalFilter, JournalSearchMode, NewJour
 use wbot_core::mood::DayRange;
 use wbot_core::{Core, CoreError, Reason};
 
-use crate::print_json;
+use crate::{import_lines, print_json};
 
 #[derive(Subcommand)]
 pub enum JournalCommand {
@@ -172,25 +172,10 @@ pub async fn run(core: &Core, cmd: JournalCommand) -> Result<(), CoreError> {
         }
         JournalCommand::Import { profile } => {
             let profile = core.profiles().require_profile(&profile.parse()?).await?;
-            for (i, line) in std::io::stdin().lock().lines().enumerate() {
-                let bad_line = |detail: String| {
-                    CoreError::new(Reason::InvalidInput)
-                        .value("stdin")
-                        .item(i as u32 + 1)
-                        .detail(detail)
-                };
-                let line = line.map_err(|e| bad_line(e.to_string()))?;
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let entry: NewJournalEntry =
-                    serde_json::from_str(&line).map_err(|e| bad_line(e.to_string()))?;
-                let saved = journal
-                    .save_journal_entry(&profile, entry)
-                    .await
-                    .map_err(|e| e.item(i as u32 + 1))?;
-                print_json(&saved)?;
-            }
+            import_lines(|entry: NewJournalEntry| async {
+                print_json(&journal.save_journal_entry(&profile, entry).await?)
+            })
+            .await?;
         }
         JournalCommand::List { profile, filter } => {
             let (filter, page) = filter.to_core(None)?;

@@ -1,19 +1,24 @@
 //! `wbot`: the Wbot core from a terminal, for scripting, import, benchmarks and evaluation.
 //! Every command prints JSON lines on stdout; errors go to stderr as `{code, reason, params, detail}` and exit 1.
 
+mod breathing;
 mod classify;
 mod journal;
 mod judge;
 mod memory;
 mod mood;
 mod profiles;
+mod progress;
 
+use std::future::Future;
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use serde::de::DeserializeOwned;
 use wbot_core::memory::{EnvPaths, MemoryConfig};
-use wbot_core::{Core, CoreError};
+use wbot_core::{Core, CoreError, Reason};
 
 #[derive(Parser)]
 #[command(name = "wbot", version, about = "Wbot's core from a terminal")]
@@ -43,6 +48,12 @@ enum Command {
     /// Mood check-ins: add, list, trend.
     #[command(subcommand)]
     Mood(mood::MoodCommand),
+    /// Breathing sessions: import, history.
+    #[command(subcommand)]
+    Breathing(breathing::BreathingCommand),
+    /// What helped, streaks, the weekly goal and badges.
+    #[command(subcommand)]
+    Progress(progress::ProgressCommand),
     /// Trains and measures the crisis and activity classifiers and memory retrieval on the labelled sets.
     #[command(subcommand)]
     Judge(judge::JudgeCommand),
@@ -74,6 +85,8 @@ async fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Memory(cmd) => memory::run(&core, cmd).await,
         Command::Journal(cmd) => journal::run(&core, cmd).await,
         Command::Mood(cmd) => mood::run(&core, cmd).await,
+        Command::Breathing(cmd) => breathing::run(&core, cmd).await,
+        Command::Progress(cmd) => progress::run(&core, cmd).await,
         Command::Classify => classify::run(&core).await,
         Command::Judge(cmd) => judge::run(&core, cmd).await,
     };
@@ -84,6 +97,32 @@ async fn run(cli: Cli) -> Result<(), CoreError> {
 /// Prints one value as a JSON line.
 pub fn print_json(value: &impl serde::Serialize) -> Result<(), CoreError> {
     println!("{}", serde_json::to_string(value)?);
+    Ok(())
+}
+
+/// Reads one JSON value per line of standard input (blank lines skipped) and hands each to `save`. A line
+/// that is not a `T`, or that `save` refuses, stops the import with an error naming the line.
+pub async fn import_lines<T, F, Fut>(mut save: F) -> Result<(), CoreError>
+where
+    T: DeserializeOwned,
+    F: FnMut(T) -> Fut,
+    Fut: Future<Output = Result<(), CoreError>>,
+{
+    for (i, line) in std::io::stdin().lock().lines().enumerate() {
+        let number = i as u32 + 1;
+        let bad_line = |detail: String| {
+            CoreError::new(Reason::InvalidInput)
+                .value("stdin")
+                .item(number)
+                .detail(detail)
+        };
+        let line = line.map_err(|e| bad_line(e.to_string()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value: T = serde_json::from_str(&line).map_err(|e| bad_line(e.to_string()))?;
+        save(value).await.map_err(|e| e.item(number))?;
+    }
     Ok(())
 }
 

@@ -231,6 +231,29 @@ pub(crate) fn utc_text(t: OffsetDateTime) -> Result<String> {
         .map_err(|e| CoreError::internal(format!("could not format a time ({e})")))
 }
 
+/// Now, in the device's current UTC offset (UTC when it cannot be read).
+pub fn local_now() -> OffsetDateTime {
+    let seconds = chrono::Local::now().offset().local_minus_utc();
+    let offset = UtcOffset::from_whole_seconds(seconds).unwrap_or(UtcOffset::UTC);
+    OffsetDateTime::now_utc().to_offset(offset)
+}
+
+/// Now in the device's offset, as RFC 3339: how the core writes the start of an activity it times.
+pub fn local_now_rfc3339() -> String {
+    local_now().format(&Rfc3339).unwrap_or_default()
+}
+
+/// The calendar day of a time in the offset it carries, `YYYY-MM-DD`: an activity's day where the
+/// person was (issue 12).
+pub(crate) fn local_date(t: OffsetDateTime) -> String {
+    date_text(t.date())
+}
+
+/// A calendar day as `YYYY-MM-DD`.
+pub(crate) fn date_text(d: time::Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
 /// Now, as the RFC 3339 text stored in the database.
 pub fn now_rfc3339() -> String {
     OffsetDateTime::now_utc()

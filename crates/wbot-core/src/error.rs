@@ -117,6 +117,7 @@ pub enum Subject {
     Onboarding,
     CueVolume,
     AmbientVolume,
+    WeeklyGoal,
     Volume,
     MoodBefore,
     MoodAfter,

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
 use crate::chat::{Activity, ActivitySummary, JournalCategory};
-use crate::db::{changed_one, from_db, now_rfc3339, Db, Page};
+use crate::db::{changed_one, from_db, local_date, local_now, now_rfc3339, utc_text, Db, Page};
 use crate::error::{CoreError, Reason, Result, Subject};
 use crate::ids::{JournalEntryId, ProfileId};
 use crate::memory::search::{fts_in_profile, fts_phrase, fts_terms};
@@ -342,7 +342,8 @@ impl JournalService {
     ) -> Result<JournalEntry> {
         let input = validated(input)?;
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let now = now_rfc3339();
+        let local = local_now();
+        let now = utc_text(local)?;
         let entry = JournalEntry {
             id: JournalEntryId::new(),
             category: input.category,
@@ -360,8 +361,8 @@ impl JournalService {
         let mut tx = self.db.begin_write().await?;
         sqlx::query(
             "INSERT INTO journal_entries (id, profile_id, category, prompt, text, word_count, writing_ms,
-               created_at, updated_at, embedding, embedding_model)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               created_at, updated_at, embedding, embedding_model, local_date)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&entry.id)
         .bind(&profile_id)
@@ -374,6 +375,7 @@ impl JournalService {
         .bind(&entry.updated_at)
         .bind(embedding.as_ref().map(|(_, v)| v))
         .bind(embedding.as_ref().map(|(m, _)| m))
+        .bind(local_date(local))
         .execute(&mut *tx)
         .await?;
         save_activity_moods(

@@ -14,6 +14,7 @@ pub mod meditation;
 pub mod memory;
 pub mod mood;
 pub mod profile;
+pub mod progress;
 pub mod text;
 
 use std::path::{Path, PathBuf};
@@ -26,6 +27,7 @@ use meditation::MeditationService;
 use memory::MemoryService;
 use mood::MoodService;
 use profile::{ProfileService, Settings};
+use progress::ProgressService;
 
 pub use error::{AppError, CoreError, ErrorCode, ErrorParams, Reason, Result, Subject};
 pub use ids::{
@@ -47,6 +49,7 @@ pub struct Core {
     meditation: MeditationService,
     journal: JournalService,
     mood: MoodService,
+    progress: ProgressService,
     chat: ChatService,
 }
 
@@ -68,13 +71,17 @@ impl Core {
         let meditation = MeditationService::new(db.clone(), profiles.clone());
         let journal = JournalService::new(db.clone(), profiles.clone(), memory.clone());
         let mood = MoodService::new(db.clone(), profiles.clone());
+        let progress = ProgressService::new(db.clone(), profiles.clone());
         let chat = ChatService::new(
             db.clone(),
             profiles.clone(),
             memory.clone(),
-            breathing.clone(),
-            meditation.clone(),
-            journal.clone(),
+            chat::ActivityServices {
+                breathing: breathing.clone(),
+                meditation: meditation.clone(),
+                journal: journal.clone(),
+                progress: progress.clone(),
+            },
             runtime,
         );
         Ok(Self {
@@ -87,6 +94,7 @@ impl Core {
             meditation,
             journal,
             mood,
+            progress,
             chat,
         })
     }
@@ -145,6 +153,11 @@ impl Core {
     /// Mood check-ins and the trend.
     pub fn mood(&self) -> &MoodService {
         &self.mood
+    }
+
+    /// Effectiveness, streaks, the weekly goal and badges.
+    pub fn progress(&self) -> &ProgressService {
+        &self.progress
     }
 
     /// The companion chat.

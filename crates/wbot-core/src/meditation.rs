@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::chat::{Activity, ActivitySummary};
 use sqlx::FromRow;
 
-use crate::db::{parse_time, utc_text, Db};
+use crate::db::{local_date, parse_time, utc_text, Db};
 use crate::error::{CoreError, Reason, Result, Subject};
 use crate::ids::{MeditationSessionId, ProfileId};
 use crate::mood::{check_mood, mood_columns, save_activity_moods, MoodActivity};
@@ -110,8 +110,8 @@ impl TryFrom<Row> for MeditationSession {
     }
 }
 
-/// Checks a session before saving; returns its start and end as UTC RFC 3339.
-fn validate(input: &NewMeditationSession) -> Result<(String, String)> {
+/// Checks a session before saving; returns its start and end as UTC RFC 3339, and its local day.
+fn validate(input: &NewMeditationSession) -> Result<(String, String, String)> {
     if !(MIN_PLANNED_MS..=MAX_PLANNED_MS).contains(&input.planned_ms) {
         let minutes = |ms: u32| f64::from(ms) / 60_000.0;
         return Err(CoreError::out_of_range(
@@ -142,7 +142,7 @@ fn validate(input: &NewMeditationSession) -> Result<(String, String)> {
     }
     check_mood(input.mood_before, Subject::MoodBefore)?;
     check_mood(input.mood_after, Subject::MoodAfter)?;
-    Ok((utc_text(started)?, utc_text(ended)?))
+    Ok((utc_text(started)?, utc_text(ended)?, local_date(started)))
 }
 
 /// Meditation sessions: saved, read back, listed.
@@ -164,14 +164,14 @@ impl MeditationService {
         input: NewMeditationSession,
     ) -> Result<MeditationSession> {
         let profile = self.profiles.require_profile(profile_id).await?;
-        let (started_at, ended_at) = validate(&input)?;
+        let (started_at, ended_at, day) = validate(&input)?;
         let id = MeditationSessionId::new();
         let kind = MeditationKind::Silent;
         let mut tx = self.db.begin_write().await?;
         sqlx::query(
             "INSERT INTO meditation_sessions (id, profile_id, kind, planned_ms, duration_ms,
-                 completed, started_at, ended_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                 completed, started_at, ended_at, local_date)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&id)
         .bind(&profile)
@@ -181,6 +181,7 @@ impl MeditationService {
         .bind(input.completed)
         .bind(&started_at)
         .bind(&ended_at)
+        .bind(&day)
         .execute(&mut *tx)
         .await?;
         save_activity_moods(
@@ -280,10 +281,12 @@ mod tests {
     #[test]
     fn a_complete_session_passes_and_times_become_utc() {
         let mut i = input();
-        i.started_at = "2026-11-25T11:00:00+01:00".into();
-        let (start, end) = validate(&i).unwrap();
-        assert_eq!(start, "2026-11-25T10:00:00Z");
-        assert_eq!(end, "2026-11-25T10:05:30Z");
+        i.started_at = "2026-11-25T00:30:00+01:00".into();
+        i.ended_at = "2026-11-25T00:35:30+01:00".into();
+        let (start, end, day) = validate(&i).unwrap();
+        assert_eq!(start, "2026-11-24T23:30:00Z");
+        assert_eq!(end, "2026-11-24T23:35:30Z");
+        assert_eq!(day, "2026-11-25", "the day where the person was");
     }
 
     #[test]

@@ -248,7 +248,7 @@ impl Days {
     }
 }
 
-fn parse_date(raw: &str) -> Result<Date> {
+pub(crate) fn parse_date(raw: &str) -> Result<Date> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
     Date::parse(raw.trim(), &format).map_err(|_| {
         CoreError::new(Reason::InvalidFormat)

@@ -8,6 +8,7 @@ pub mod meditation;
 pub mod memory;
 pub mod mood;
 pub mod profile;
+pub mod progress;
 
 /// What every command returns.
 pub type Result<T> = std::result::Result<T, crate::error::AppError>;

@@ -10,9 +10,11 @@ import type {
   SupportType,
 } from "../lib/backend";
 import type { GateReason, Phase, ProposalReason, Technique } from "../lib/backend";
+import type { AmbientKind } from "../lib/backend";
 import type { IndexHealth } from "../lib/backend";
 import type { JournalCategory, ProviderKind } from "../lib/backend";
 import type { Emotion, Moment, MoodActivity } from "../lib/backend";
+import type { BadgeCode } from "../lib/backend";
 import type { PromptId, PromptWords } from "../features/journaling/prompts";
 import type { Mood } from "../features/mood/emotions";
 import type { TrendPeriod } from "../lib/days";
@@ -120,6 +122,8 @@ export interface Messages {
     activityTitles: Record<"breathing" | "meditation" | "journaling", string>;
     /** Why a card is offered, by the core's `ProposalReason`. */
     reasons: Record<ProposalReason, string>;
+    /** The `helped` reason with its evidence: the technique's (or category's) name and the counts. */
+    helpedBy: (name: string, improved: number, rated: number) => string;
     start: string;
     change: string;
     notNow: string;
@@ -334,7 +338,45 @@ export interface Messages {
     >;
   };
   theme: { group: string; light: string; system: string; dark: string };
-  settings: { title: string; language: string; languageHint: string };
+  settings: {
+    title: string;
+    general: string;
+    language: string;
+    languageHint: string;
+    sound: {
+      title: string;
+      intro: string;
+      cueVolume: string;
+      cueVolumeHint: string;
+      ambientVolume: string;
+      /** A volume as shown next to its slider and read by screen readers. */
+      volumeValue: (percent: number) => string;
+      muted: string;
+      mutedHint: string;
+      ambientOn: string;
+      ambientOnHint: string;
+      ambientSound: string;
+      ambientKinds: Record<AmbientKind, string>;
+    };
+    motivation: {
+      title: string;
+      intro: string;
+      streaks: string;
+      streaksHint: string;
+      badges: string;
+      badgesHint: string;
+      weeklyGoal: string;
+      weeklyGoalHint: string;
+      weeklyGoalDays: (days: number) => string;
+    };
+    aboutYou: {
+      title: string;
+      intro: string;
+      save: string;
+      saving: string;
+      saved: string;
+    };
+  };
   profiles: {
     switchProfile: string;
     yourProfiles: string;
@@ -477,6 +519,50 @@ export interface Messages {
     trendTitle: string;
     trendEmpty: string;
     trendLabel: (points: number, best: string) => string;
+  };
+  progress: {
+    title: string;
+    intro: string;
+    empty: string;
+    /** One calm line when streaks, badges or both are turned off. */
+    turnedOff: Record<"streaks" | "badges" | "both", string>;
+    streakTitle: string;
+    streakDays: (days: number) => string;
+    longest: (days: number) => string;
+    activeToday: string;
+    keepGoing: string;
+    startStreak: string;
+    milestoneReached: (days: number) => string;
+    nextMilestone: (days: number, left: number) => string;
+    allMilestones: string;
+    milestoneLabel: string;
+    weekTitle: string;
+    weekLabel: string;
+    weekProgress: (active: number, goal: number) => string;
+    weekMet: string;
+    weekDays: string;
+    /** A day of the week or of the calendar (already worded) and whether something was done. */
+    dayStatus: (day: string, active: boolean) => string;
+    badgesTitle: string;
+    badges: Record<BadgeCode, { name: string; description: string }>;
+    earnedOn: (date: string) => string;
+    badgeProgress: (progress: number, target: number) => string;
+    badgeProgressLabel: (name: string) => string;
+    calendarTitle: string;
+    previousMonth: string;
+    nextMonth: string;
+    totalsTitle: string;
+    /** What a number of completed activities is called, by kind. */
+    totals: Record<MoodActivity, (count: number) => string>;
+    helpsTitle: string;
+    helpsIntro: string;
+    helpsEmpty: string;
+    recommended: string;
+    score: (score: string) => string;
+    scoreLabel: (name: string) => string;
+    completedOf: (completed: number, started: number) => string;
+    improvedRecent: (improved: number, rated: number) => string;
+    noMoods: string;
   };
 }
 
@@ -685,7 +771,12 @@ export const en: Messages = {
       gratitude: "Noticing what went well can lift the day a little.",
       self_compassion: "Writing to yourself as you would to a friend can ease the weight.",
       processing: "Writing it down can help untangle what you are feeling.",
+      helped: "This has helped you before.",
     },
+    helpedBy: (name, improved, rated) =>
+      rated === 1 && improved === 1
+        ? `${name} helped you the one time you rated it`
+        : `${name} helped you ${improved} of the last ${rated} times`,
     activityTitles: {
       breathing: "A breathing exercise",
       meditation: "A short meditation",
@@ -1053,8 +1144,46 @@ export const en: Messages = {
   },
   settings: {
     title: "Settings",
+    general: "General",
     language: "Language",
     languageHint: "Used for everything Wbot shows you.",
+    sound: {
+      title: "Sound",
+      intro: "For breathing and meditation sessions. Changes apply at once, even mid-session.",
+      cueVolume: "Cue volume",
+      cueVolumeHint: "Breathing cues and bells.",
+      ambientVolume: "Ambient volume",
+      volumeValue: (percent) => `${percent}%`,
+      muted: "Mute all session sounds",
+      mutedHint: "Silences cues and ambient sound; your volumes are kept.",
+      ambientOn: "Play an ambient sound",
+      ambientOnHint: "A soft background sound during breathing sessions.",
+      ambientSound: "Ambient sound",
+      ambientKinds: {
+        ocean: "Ocean waves",
+        pink: "Pink noise — soft and even",
+        brown: "Brown noise — deep and low",
+      },
+    },
+    motivation: {
+      title: "Motivation",
+      intro: "What the Progress page shows you.",
+      streaks: "Show streaks",
+      streaksHint: "How many days in a row you have practised.",
+      badges: "Show badges",
+      badgesHint: "Small milestones, like your first Wim Hof session.",
+      weeklyGoal: "Weekly goal",
+      weeklyGoalHint: "Days with an activity you are aiming for, Monday to Sunday.",
+      weeklyGoalDays: (days) => (days === 1 ? "1 day a week" : `${days} days a week`),
+    },
+    aboutYou: {
+      title: "About you",
+      intro:
+        "Your answers from when we met. They shape how I talk with you and what I suggest, and whether intense breathing is offered to you.",
+      save: "Save answers",
+      saving: "Saving…",
+      saved: "Your answers are saved.",
+    },
   },
   profiles: {
     switchProfile: "Switch profile",
@@ -1240,5 +1369,76 @@ export const en: Messages = {
     trendTitle: "Retention trend",
     trendEmpty: "Your Wim Hof retention times will be charted here.",
     trendLabel: (points, best) => `Best retention per day over ${points} days; best ${best}`,
+  },
+  progress: {
+    title: "Progress",
+    intro:
+      "What you've done, and what seems to help you. Every bit counts, and there's no wrong pace.",
+    empty:
+      "Nothing here yet, and that's fine. When you breathe, meditate or write in your journal, your days will start to show here.",
+    turnedOff: {
+      streaks: "Streaks are turned off in Settings.",
+      badges: "Badges are turned off in Settings.",
+      both: "Streaks and badges are turned off in Settings.",
+    },
+    streakTitle: "Streak",
+    streakDays: (days) => `${days} ${days === 1 ? "day" : "days"} in a row`,
+    longest: (days) => `Longest: ${days} ${days === 1 ? "day" : "days"}`,
+    activeToday: "You've done something for yourself today.",
+    keepGoing: "One activity today keeps it going.",
+    startStreak: "One activity today starts a new streak.",
+    milestoneReached: (days) => `Milestone reached: ${days} days`,
+    nextMilestone: (days, left) => `Next milestone: ${days} days (${left} to go)`,
+    allMilestones: "You've reached every milestone.",
+    milestoneLabel: "Towards the next milestone",
+    weekTitle: "This week",
+    weekLabel: "Weekly goal",
+    weekProgress: (active, goal) => `${active} of ${goal} ${goal === 1 ? "day" : "days"}`,
+    weekMet: "You've reached this week's goal. Well done.",
+    weekDays: "Days this week",
+    dayStatus: (day, active) => `${day}: ${active ? "active" : "no activity"}`,
+    badgesTitle: "Badges",
+    badges: {
+      first_breath: { name: "First breath", description: "Complete a breathing exercise." },
+      first_meditation: { name: "First meditation", description: "Complete a meditation." },
+      first_journal: { name: "First entry", description: "Write a journal entry." },
+      first_wim_hof: { name: "First Wim Hof", description: "Complete a Wim Hof session." },
+      first_week: { name: "First week", description: "Do an activity 7 days in a row." },
+      ten_breaths: {
+        name: "Ten breathing sessions",
+        description: "Complete 10 breathing exercises.",
+      },
+      ten_meditations: { name: "Ten meditations", description: "Complete 10 meditations." },
+      ten_entries: { name: "Ten entries", description: "Write 10 journal entries." },
+      month_streak: { name: "A month in a row", description: "Do an activity 30 days in a row." },
+    },
+    earnedOn: (date) => `Earned ${date}`,
+    badgeProgress: (progress, target) => `${progress}/${target}`,
+    badgeProgressLabel: (name) => `Progress towards ${name}`,
+    calendarTitle: "Calendar",
+    previousMonth: "Previous month",
+    nextMonth: "Next month",
+    totalsTitle: "Completed activities",
+    totals: {
+      breathing: (count) => (count === 1 ? "breathing exercise" : "breathing exercises"),
+      meditation: (count) => (count === 1 ? "meditation" : "meditations"),
+      journaling: (count) => (count === 1 ? "journal entry" : "journal entries"),
+    },
+    helpsTitle: "What helps you",
+    helpsIntro: "From how often you finish each activity and how your mood moves around it.",
+    helpsEmpty:
+      "After a few activities you'll see here what helps you most. Giving your mood before and after makes it more accurate.",
+    recommended: "Recommended",
+    score: (score) => `Score: ${score} of 100`,
+    scoreLabel: (name) => `Score for ${name}`,
+    completedOf: (completed, started) =>
+      `Completed ${completed} of ${started} ${started === 1 ? "time" : "times"}`,
+    improvedRecent: (improved, rated) =>
+      rated === 1
+        ? improved === 1
+          ? "Improved your mood the one time you rated it"
+          : "Didn't lift your mood the one time you rated it"
+        : `Improved your mood ${improved} of the last ${rated} times`,
+    noMoods: "Give your mood before and after to see whether it lifts it.",
   },
 };

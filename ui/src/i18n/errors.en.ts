@@ -107,6 +107,7 @@ export const errorsEn: ErrorMessages = {
     onboarding: "the onboarding answers",
     cue_volume: "the cue volume",
     ambient_volume: "the ambient volume",
+    weekly_goal: "the weekly goal",
     volume: "the volume",
     mood_before: "the mood before",
     mood_after: "the mood after",

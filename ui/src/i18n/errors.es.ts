@@ -111,6 +111,7 @@ export const errorsEs: ErrorMessages = {
     onboarding: "las respuestas de bienvenida",
     cue_volume: "el volumen de las señales",
     ambient_volume: "el volumen ambiental",
+    weekly_goal: "el objetivo semanal",
     volume: "el volumen",
     mood_before: "el ánimo antes",
     mood_after: "el ánimo después",

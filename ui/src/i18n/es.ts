@@ -208,7 +208,12 @@ export const es: Messages = {
       gratitude: "Fijarte en lo que salió bien puede aligerar un poco el día.",
       self_compassion: "Escribirte como le escribirías a una amiga puede aliviar el peso.",
       processing: "Ponerlo por escrito puede ayudarte a desenredar lo que sientes.",
+      helped: "Esto ya te ha ayudado antes.",
     },
+    helpedBy: (name, improved, rated) =>
+      rated === 1 && improved === 1
+        ? `${name} te ayudó la única vez que lo indicaste`
+        : `${name} te ayudó ${improved} de las últimas ${rated} veces`,
     activityTitles: {
       breathing: "Un ejercicio de respiración",
       meditation: "Una meditación breve",
@@ -575,8 +580,47 @@ export const es: Messages = {
   },
   settings: {
     title: "Ajustes",
+    general: "General",
     language: "Idioma",
     languageHint: "Se usa en todo lo que Wbot te muestra.",
+    sound: {
+      title: "Sonido",
+      intro:
+        "Para las sesiones de respiración y meditación. Los cambios se aplican al momento, incluso durante una sesión.",
+      cueVolume: "Volumen de las señales",
+      cueVolumeHint: "Indicaciones de respiración y campanas.",
+      ambientVolume: "Volumen ambiental",
+      volumeValue: (percent) => `${percent} %`,
+      muted: "Silenciar todos los sonidos de las sesiones",
+      mutedHint: "Silencia las señales y el sonido ambiental; tus volúmenes se conservan.",
+      ambientOn: "Reproducir un sonido ambiental",
+      ambientOnHint: "Un sonido de fondo suave durante las sesiones de respiración.",
+      ambientSound: "Sonido ambiental",
+      ambientKinds: {
+        ocean: "Olas del mar",
+        pink: "Ruido rosa — suave y uniforme",
+        brown: "Ruido marrón — grave y profundo",
+      },
+    },
+    motivation: {
+      title: "Motivación",
+      intro: "Lo que te muestra la página de Progreso.",
+      streaks: "Mostrar rachas",
+      streaksHint: "Cuántos días seguidos has practicado.",
+      badges: "Mostrar insignias",
+      badgesHint: "Pequeños logros, como tu primera sesión Wim Hof.",
+      weeklyGoal: "Objetivo semanal",
+      weeklyGoalHint: "Días con alguna actividad que te propones, de lunes a domingo.",
+      weeklyGoalDays: (days) => (days === 1 ? "1 día a la semana" : `${days} días a la semana`),
+    },
+    aboutYou: {
+      title: "Sobre ti",
+      intro:
+        "Tus respuestas de cuando nos conocimos. Deciden cómo te hablo, qué te sugiero y si se te ofrece la respiración intensa.",
+      save: "Guardar respuestas",
+      saving: "Guardando…",
+      saved: "Tus respuestas están guardadas.",
+    },
   },
   profiles: {
     switchProfile: "Cambiar de perfil",
@@ -762,5 +806,80 @@ export const es: Messages = {
     trendTitle: "Evolución de la retención",
     trendEmpty: "Aquí verás la gráfica de tus tiempos de retención Wim Hof.",
     trendLabel: (points, best) => `Mejor retención por día en ${points} días; la mejor ${best}`,
+  },
+  progress: {
+    title: "Progreso",
+    intro:
+      "Lo que has hecho y lo que parece ayudarte. Cada paso cuenta y no hay un ritmo equivocado.",
+    empty:
+      "Aún no hay nada aquí, y está bien. Cuando respires, medites o escribas en tu diario, tus días empezarán a aparecer aquí.",
+    turnedOff: {
+      streaks: "Las rachas están desactivadas en Ajustes.",
+      badges: "Las insignias están desactivadas en Ajustes.",
+      both: "Las rachas y las insignias están desactivadas en Ajustes.",
+    },
+    streakTitle: "Racha",
+    streakDays: (days) => (days === 1 ? "1 día seguido" : `${days} días seguidos`),
+    longest: (days) => `La más larga: ${days} ${days === 1 ? "día" : "días"}`,
+    activeToday: "Hoy ya has hecho algo por ti.",
+    keepGoing: "Una actividad hoy la mantiene.",
+    startStreak: "Una actividad hoy empieza una nueva racha.",
+    milestoneReached: (days) => `Hito alcanzado: ${days} días`,
+    nextMilestone: (days, left) => `Próximo hito: ${days} días (faltan ${left})`,
+    allMilestones: "Has alcanzado todos los hitos.",
+    milestoneLabel: "Hacia el próximo hito",
+    weekTitle: "Esta semana",
+    weekLabel: "Objetivo semanal",
+    weekProgress: (active, goal) => `${active} de ${goal} ${goal === 1 ? "día" : "días"}`,
+    weekMet: "Has alcanzado el objetivo de esta semana. ¡Bien hecho!",
+    weekDays: "Días de esta semana",
+    dayStatus: (day, active) => `${day}: ${active ? "con actividad" : "sin actividad"}`,
+    badgesTitle: "Insignias",
+    badges: {
+      first_breath: {
+        name: "Primera respiración",
+        description: "Completa un ejercicio de respiración.",
+      },
+      first_meditation: { name: "Primera meditación", description: "Completa una meditación." },
+      first_journal: { name: "Primera entrada", description: "Escribe una entrada en tu diario." },
+      first_wim_hof: { name: "Primer Wim Hof", description: "Completa una sesión de Wim Hof." },
+      first_week: { name: "Primera semana", description: "Haz una actividad 7 días seguidos." },
+      ten_breaths: {
+        name: "Diez respiraciones",
+        description: "Completa 10 ejercicios de respiración.",
+      },
+      ten_meditations: { name: "Diez meditaciones", description: "Completa 10 meditaciones." },
+      ten_entries: { name: "Diez entradas", description: "Escribe 10 entradas en tu diario." },
+      month_streak: { name: "Un mes seguido", description: "Haz una actividad 30 días seguidos." },
+    },
+    earnedOn: (date) => `Conseguida el ${date}`,
+    badgeProgress: (progress, target) => `${progress}/${target}`,
+    badgeProgressLabel: (name) => `Progreso hacia ${name}`,
+    calendarTitle: "Calendario",
+    previousMonth: "Mes anterior",
+    nextMonth: "Mes siguiente",
+    totalsTitle: "Actividades completadas",
+    totals: {
+      breathing: (count) =>
+        count === 1 ? "ejercicio de respiración" : "ejercicios de respiración",
+      meditation: (count) => (count === 1 ? "meditación" : "meditaciones"),
+      journaling: (count) => (count === 1 ? "entrada de diario" : "entradas de diario"),
+    },
+    helpsTitle: "Lo que te ayuda",
+    helpsIntro: "Según lo a menudo que terminas cada actividad y cómo cambia tu ánimo con ella.",
+    helpsEmpty:
+      "Tras unas cuantas actividades verás aquí lo que más te ayuda. Indicar tu ánimo antes y después lo hace más preciso.",
+    recommended: "Recomendada",
+    score: (score) => `Puntuación: ${score} de 100`,
+    scoreLabel: (name) => `Puntuación de ${name}`,
+    completedOf: (completed, started) =>
+      `Completada ${completed} de ${started} ${started === 1 ? "vez" : "veces"}`,
+    improvedRecent: (improved, rated) =>
+      rated === 1
+        ? improved === 1
+          ? "Mejoró tu ánimo la única vez que lo indicaste"
+          : "No mejoró tu ánimo la única vez que lo indicaste"
+        : `Mejoró tu ánimo ${improved} de las últimas ${rated} veces`,
+    noMoods: "Indica tu ánimo antes y después para ver si te ayuda.",
   },
 };

@@ -51,3 +51,21 @@ export function formatDay(
 ): string {
   return dayToDate(day).toLocaleDateString(locale, options);
 }
+
+/** Monday = 0 … Sunday = 6: where `day` falls in a Monday-first week. */
+export function weekdayFromMonday(day: string): number {
+  return (dayToDate(day).getDay() + 6) % 7;
+}
+
+/**
+ * `date` as RFC 3339 in this device's offset at that instant, e.g. "2026-11-28T09:15:00.123+01:00"
+ * ("+00:00" in UTC): the core takes an activity's calendar day from the offset its start is written in.
+ */
+export function localIsoString(date: Date = new Date()): string {
+  const minutes = -date.getTimezoneOffset();
+  const abs = Math.abs(minutes);
+  const offset = `${minutes < 0 ? "-" : "+"}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  const ms = String(date.getMilliseconds()).padStart(3, "0");
+  return `${localDay(date)}T${time}.${ms}${offset}`;
+}

@@ -54,7 +54,9 @@ import type {
 } from "../lib/backend";
 import { FakeChat, PROVIDER_PRESETS, clip } from "./fakeChat";
 import { FakeJournal } from "./fakeJournal";
-import { FakeMood, checkMood, type ActivityDone } from "./fakeMood";
+import { FakeMood, checkMood, parseDate, type ActivityDone } from "./fakeMood";
+import { dayWritten, effectiveness, progress, type Done } from "./fakeProgress";
+import { localDay } from "../lib/days";
 import { pageLimit, requireText } from "./validation";
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -65,6 +67,9 @@ export const DEFAULT_SETTINGS: Settings = {
   muted: false,
   ambientOn: false,
   ambientSound: "ocean",
+  streaksOn: true,
+  badgesOn: true,
+  weeklyGoalDays: 5,
 };
 
 export const SAMPLE_ANSWERS: OnboardingAnswers = {
@@ -117,6 +122,15 @@ function validateSettings(settings: Settings) {
         actual: volume,
       });
     }
+  }
+  const goal = settings.weeklyGoalDays;
+  if (!Number.isInteger(goal) || goal < 1 || goal > 7) {
+    throw new BackendError("validation", "out_of_range", {
+      subject: "weekly_goal",
+      min: 1,
+      max: 7,
+      actual: goal,
+    });
   }
 }
 
@@ -626,8 +640,17 @@ export class FakeBackend implements Backend {
 
   wimHofGate(profileId: string, latestMessage: string | null) {
     return this.run_("wimHofGate", (): SafetyDecision => {
-      this.stored(profileId);
+      const { onboarding } = this.stored(profileId);
       this.gateMessages.push(latestMessage);
+      // As the core: a contraindication from the (current) onboarding answers blocks Wim Hof.
+      if (onboarding.contraindications.length > 0) {
+        return {
+          allowed: false,
+          suggestedTechnique: "coherent",
+          reason: "contraindication",
+          showSafetyNotice: false,
+        };
+      }
       const show = this.gate.allowed && !this.acknowledged.has(profileId);
       return { ...this.gate, showSafetyNotice: show };
     });
@@ -735,7 +758,9 @@ export class FakeBackend implements Backend {
   ) {
     return this.run_("sendMessage", () => {
       this.stored(profileId);
-      return this.chat.send(profileId, conversationId, text, onEvent);
+      // What helped the person comes first, as in the core.
+      const helped = effectiveness(this.done(profileId));
+      return this.chat.send(profileId, conversationId, text, onEvent, helped);
     });
   }
 
@@ -982,6 +1007,61 @@ export class FakeBackend implements Backend {
       ];
       return this.mood.trend(profileId, range, done);
     });
+  }
+
+  /** Every saved activity of a profile as the core's progress reads it (see fakeProgress). */
+  private done(profileId: string): Done[] {
+    this.stored(profileId);
+    const moods = (id: string) => ({
+      before: this.mood.moodOf(id, "before"),
+      after: this.mood.moodOf(id, "after"),
+    });
+    return [
+      ...this.sessions
+        .filter((s) => this.sessionOwner.get(s.id) === profileId)
+        .map((s) => ({
+          activity: "breathing" as const,
+          kind: s.technique,
+          day: dayWritten(s.startedAt),
+          completed: s.completed,
+          at: Date.parse(s.startedAt),
+          ...moods(s.id),
+        })),
+      ...this.meditationSessions
+        .filter((s) => this.meditationOwner.get(s.id) === profileId)
+        .map((s) => ({
+          activity: "meditation" as const,
+          kind: s.kind,
+          day: dayWritten(s.startedAt),
+          completed: s.completed,
+          at: Date.parse(s.startedAt),
+          ...moods(s.id),
+        })),
+      // The core dates an entry by the device's calendar when it saves it.
+      ...this.journal.entries
+        .filter((e) => this.journal.owner.get(e.id) === profileId)
+        .map((e) => ({
+          activity: "journaling" as const,
+          kind: e.category ?? "free",
+          day: localDay(new Date(e.createdAt)),
+          completed: true,
+          at: Date.parse(e.createdAt),
+          ...moods(e.id),
+        })),
+    ];
+  }
+
+  getProgress(profileId: string, today: string) {
+    return this.run_("getProgress", () => {
+      // The day is checked first, as the core parses it before reading anything.
+      parseDate(today);
+      const settings = this.stored(profileId).settings;
+      return progress(this.done(profileId), today, settings);
+    });
+  }
+
+  activityEffectiveness(profileId: string) {
+    return this.run_("activityEffectiveness", () => effectiveness(this.done(profileId)));
   }
 
   listConversations(profileId: string) {

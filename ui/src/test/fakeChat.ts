@@ -9,6 +9,7 @@ import {
   type ConversationHit,
   type ConversationSummary,
   type CrisisSignal,
+  type Effectiveness,
   type Helpline,
   type Message,
   type MessageStatus,
@@ -21,6 +22,7 @@ import {
   type SearchMode,
 } from "../lib/backend";
 import { CORE } from "./coreFixtures";
+import { withHistory } from "./fakeProgress";
 import { NO_PARAMS, requireText } from "./validation";
 
 const MAX_MESSAGE_CHARS = CORE.limits.messageChars;
@@ -319,6 +321,7 @@ export class FakeChat {
     conversationId: string | null,
     raw: string,
     onEvent: (e: ReplyEvent) => void,
+    helped: Effectiveness[] = [],
   ) {
     const text = requireText(raw, "message", MAX_MESSAGE_CHARS);
     const stored =
@@ -341,7 +344,7 @@ export class FakeChat {
       content: text,
       safety,
     });
-    const proposal = safety === null ? fakeProposal(text) : null;
+    const proposal = safety === null ? withHistory(fakeProposal(text), helped) : null;
     const reply = this.configured(profileId)
       ? this.startReply(profileId, stored.conversation.id, onEvent)
       : null;

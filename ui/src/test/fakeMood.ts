@@ -32,7 +32,7 @@ export function checkMood(mood: number | null | undefined, subject: Subject) {
 }
 
 /** A `YYYY-MM-DD` day as the UTC instant of its midnight; the core's error otherwise. */
-function parseDate(raw: string): number {
+export function parseDate(raw: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
   if (match !== null) {
     const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];

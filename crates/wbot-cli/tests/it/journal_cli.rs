@@ -1,26 +1,6 @@
 //! `wbot journal` and `wbot mood` end to end: the real binary on a real data dir, with the real model.
 
-use serde_json::Value;
-
-use crate::support::{json_lines, wbot};
-
-fn ok(dir: &std::path::Path, args: &[&str], stdin: &str) -> Vec<Value> {
-    let out = wbot(dir, args, stdin);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    json_lines(&out.stdout)
-}
-
-fn failure(dir: &std::path::Path, args: &[&str], stdin: &str) -> Value {
-    let out = wbot(dir, args, stdin);
-    assert!(!out.status.success(), "{args:?} should fail");
-    let errors = json_lines(&out.stderr);
-    assert_eq!(errors.len(), 1, "{}", String::from_utf8_lossy(&out.stderr));
-    errors[0].clone()
-}
+use crate::support::{failure, ok};
 
 #[test]
 fn the_journal_and_mood_can_be_scripted_and_imported() {

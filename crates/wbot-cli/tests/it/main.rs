@@ -8,3 +8,4 @@ mod journal_draft_kill;
 mod judge_cli;
 mod memory_kill;
 mod profiles_cli;
+mod progress_cli;

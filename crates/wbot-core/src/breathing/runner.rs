@@ -14,7 +14,7 @@ use tokio::time::Instant;
 use super::config::SessionConfig;
 use super::engine::{Session, SessionEvent, SessionSummary};
 use crate::audio::PlannedCue;
-use crate::db::now_rfc3339;
+use crate::db::{local_now_rfc3339, now_rfc3339};
 use crate::error::{CoreError, Reason, Result};
 
 /// How often the runner sends a [`SessionEvent::Tick`].
@@ -173,7 +173,8 @@ async fn run<F>(
 where
     F: FnMut(SessionEvent) + Send + 'static,
 {
-    let started_at = now_rfc3339();
+    // In the device's offset: the session's day is where the person breathed.
+    let started_at = local_now_rfc3339();
     let now = move || origin.elapsed();
     let plan = |session: &Session| {
         if let Some(sink) = &cues {

@@ -14,7 +14,7 @@ use super::BreathingService;
 use sqlx::FromRow;
 
 use crate::chat::MAX_MESSAGE_CHARS;
-use crate::db::{changed_one, now_rfc3339, parse_time, utc_text, Page};
+use crate::db::{changed_one, local_date, now_rfc3339, parse_time, utc_text, Page};
 use crate::error::{CoreError, ErrorCode, Reason, Result, Subject};
 use crate::ids::{BreathingSessionId, ProfileId};
 use crate::mood::{check_mood, mood_columns, save_activity_moods, MoodActivity};
@@ -228,8 +228,8 @@ impl TryFrom<Row> for BreathingSession {
     }
 }
 
-/// Checks a session before saving; returns its start and end as UTC RFC 3339.
-fn validate(input: &NewBreathingSession) -> Result<(String, String)> {
+/// Checks a session before saving; returns its start and end as UTC RFC 3339, and its local day.
+fn validate(input: &NewBreathingSession) -> Result<(String, String, String)> {
     input.config.validate()?;
     let started = parse_time(&input.started_at, Subject::StartTime)?;
     let ended = parse_time(&input.ended_at, Subject::EndTime)?;
@@ -250,7 +250,7 @@ fn validate(input: &NewBreathingSession) -> Result<(String, String)> {
             .max(f64::from(max_rounds))
             .actual(input.rounds.len() as f64));
     }
-    Ok((utc_text(started)?, utc_text(ended)?))
+    Ok((utc_text(started)?, utc_text(ended)?, local_date(started)))
 }
 
 fn count(v: i64) -> u32 {
@@ -265,14 +265,14 @@ impl BreathingService {
         input: NewBreathingSession,
     ) -> Result<BreathingSession> {
         let profile = self.profiles.require_profile(profile_id).await?;
-        let (started_at, ended_at) = validate(&input)?;
+        let (started_at, ended_at, day) = validate(&input)?;
         let id = BreathingSessionId::new();
         let technique = input.config.technique();
         let mut tx = self.db.begin_write().await?;
         sqlx::query(
             "INSERT INTO breathing_sessions (id, profile_id, technique, settings, started_at, ended_at,
-                 completed, stopped_at, rounds, duration_ms)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 completed, stopped_at, rounds, duration_ms, local_date)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&id)
         .bind(&profile)
@@ -284,6 +284,7 @@ impl BreathingService {
         .bind(input.stopped_at.as_ref().map(serde_json::to_string).transpose()?)
         .bind(serde_json::to_string(&input.rounds)?)
         .bind(i64::from(input.duration_ms))
+        .bind(&day)
         .execute(&mut *tx)
         .await?;
         save_activity_moods(

@@ -24,6 +24,7 @@ use crate::journal::JournalService;
 use crate::meditation::MeditationService;
 use crate::memory::MemoryService;
 use crate::profile::ProfileService;
+use crate::progress::ProgressService;
 
 use crate::error::{CoreError, Result};
 use crate::text::string_enum;
@@ -60,7 +61,18 @@ pub struct ChatService {
     breathing: BreathingService,
     meditation: MeditationService,
     journal: JournalService,
+    progress: ProgressService,
     runtime: turn::ChatRuntime,
+}
+
+/// The activity services the chat reads: the sessions and entries an activity summary points to, and what
+/// helped the person (for proposals and the prompt).
+#[derive(Debug, Clone)]
+pub struct ActivityServices {
+    pub breathing: BreathingService,
+    pub meditation: MeditationService,
+    pub journal: JournalService,
+    pub progress: ProgressService,
 }
 
 impl ChatService {
@@ -68,11 +80,15 @@ impl ChatService {
         db: Db,
         profiles: ProfileService,
         memory: MemoryService,
-        breathing: BreathingService,
-        meditation: MeditationService,
-        journal: JournalService,
+        activities: ActivityServices,
         runtime: turn::ChatRuntime,
     ) -> Self {
+        let ActivityServices {
+            breathing,
+            meditation,
+            journal,
+            progress,
+        } = activities;
         Self {
             db,
             profiles,
@@ -80,6 +96,7 @@ impl ChatService {
             breathing,
             meditation,
             journal,
+            progress,
             runtime,
         }
     }

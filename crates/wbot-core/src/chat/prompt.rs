@@ -8,6 +8,7 @@ use crate::profile::{
     Challenge, CommunicationStyle, CurrentFeeling, ExperienceLevel, OnboardingAnswers,
     PreferredActivity, PrimaryGoal, SupportType,
 };
+use crate::progress::Effectiveness;
 
 /// Tokens of conversation history sent with a reply (the newest messages that fit; the current message
 /// always goes). About 4 characters a token for English.
@@ -28,6 +29,11 @@ harming themselves. Respond with calm care: take it seriously, thank them for te
 are safe right now, and encourage them to contact the helplines the app is showing them or local emergency \
 services. Do not suggest activities now.";
 
+/// What the model is told when the person finished an activity since its last reply (SPEC §2).
+pub const FOLLOW_UP_NOTE: &str = "The person has just finished an activity (see the app's note in the \
+conversation). Begin by acknowledging it briefly and warmly, and how their mood changed if they rated it; \
+then respond to what they say.";
+
 /// Everything about the person a prompt may use.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PromptContext {
@@ -39,6 +45,8 @@ pub struct PromptContext {
     pub recent_mood: Option<(u8, String)>,
     /// The latest message raised the crisis detector.
     pub crisis: bool,
+    /// The kinds of activity recommended for the person (from effectiveness), best first.
+    pub helped: Vec<Effectiveness>,
 }
 
 fn style_sentence(style: CommunicationStyle) -> &'static str {
@@ -177,6 +185,17 @@ pub fn system_prompt(ctx: &PromptContext) -> String {
             "\nTheir most recent mood rating was {mood} out of 5 (1 very low, 5 great), on {date}.\n"
         ));
     }
+    if !ctx.helped.is_empty() {
+        out.push_str("\nWhat has helped them before (from their own sessions):\n");
+        for e in &ctx.helped {
+            out.push_str(&format!(
+                "- {}: their mood rose {} of the last {} times.\n",
+                activity_name(e),
+                e.recent_improved,
+                e.recent_rated
+            ));
+        }
+    }
     if !ctx.memory_block.is_empty() {
         out.push_str(
             "\nThings they told you before that may matter now (use them naturally, only if relevant):\n",
@@ -189,6 +208,29 @@ pub fn system_prompt(ctx: &PromptContext) -> String {
         out.push_str(CRISIS_NOTE);
     }
     out.trim_end().to_string()
+}
+
+/// How the prompt names a kind of activity.
+fn activity_name(e: &Effectiveness) -> String {
+    let kind = match e.kind.as_str() {
+        "relaxing_478" => "4-7-8",
+        "deep_calm" => "deep calm",
+        "wim_hof" => "Wim Hof",
+        "self_compassion" => "self-compassion",
+        "silent" => "silent",
+        other => other,
+    };
+    format!("{kind} {}", e.activity.as_str())
+}
+
+/// The activity summary the companion has not replied to yet: one added after its last reply (the reply
+/// being written now, still empty, does not count).
+pub fn unanswered_summary(messages: &[Message]) -> Option<&Message> {
+    messages
+        .iter()
+        .rev()
+        .take_while(|m| m.role != MessageRole::Assistant || m.content.trim().is_empty())
+        .find(|m| m.role == MessageRole::SystemSummary)
 }
 
 /// A rough token count: about 4 characters a token, never 0 for text.
@@ -236,8 +278,14 @@ pub fn history(messages: &[Message], budget: usize) -> Vec<ChatTurn> {
 
 /// The whole request for a reply.
 pub fn build_request(ctx: &PromptContext, messages: &[Message]) -> ChatRequest {
+    let mut system = system_prompt(ctx);
+    // Once: after this reply the summary is no longer unanswered. Not after a crisis signal.
+    if !ctx.crisis && unanswered_summary(messages).is_some() {
+        system.push_str("\n\n");
+        system.push_str(FOLLOW_UP_NOTE);
+    }
     ChatRequest {
-        system: system_prompt(ctx),
+        system,
         turns: history(messages, HISTORY_TOKEN_BUDGET),
         max_tokens: Some(REPLY_MAX_TOKENS),
     }
@@ -289,6 +337,19 @@ mod tests {
             memory_block: "- Ana's sister is called Maya.".into(),
             recent_mood: Some((2, "2026-11-24T08:00:00Z".into())),
             crisis: true,
+            helped: vec![Effectiveness {
+                activity: crate::mood::MoodActivity::Breathing,
+                kind: "relaxing_478".into(),
+                started: 5,
+                completed: 5,
+                improved: 4,
+                same: 1,
+                declined: 0,
+                score: 80.0,
+                recommended: true,
+                recent_improved: 4,
+                recent_rated: 5,
+            }],
         });
         for part in [
             "name is Ana",
@@ -296,6 +357,7 @@ mod tests {
             "2 out of 5",
             "2026-11-24",
             "sister is called Maya",
+            "- 4-7-8 breathing: their mood rose 4 of the last 5 times.",
             CRISIS_NOTE,
         ] {
             assert!(full.contains(part), "missing {part:?} in {full}");
@@ -321,6 +383,58 @@ mod tests {
         let turns = history(&messages, 10);
         assert_eq!(turns.len(), 1);
         assert!(turns[0].content.starts_with("9 "));
+    }
+
+    #[test]
+    fn the_reply_after_an_activity_follows_it_up_once() {
+        let summary = msg(
+            MessageRole::SystemSummary,
+            "Activity finished: breathing box, 1 min 4 s, completed; mood 2 → 4 (1–5).",
+            MessageStatus::Complete,
+        );
+        let mut messages = vec![
+            msg(
+                MessageRole::User,
+                "help me breathe",
+                MessageStatus::Complete,
+            ),
+            msg(
+                MessageRole::Assistant,
+                "Let's try box.",
+                MessageStatus::Complete,
+            ),
+            summary,
+            msg(MessageRole::User, "that was nice", MessageStatus::Complete),
+        ];
+        let ctx = PromptContext::default();
+        assert!(build_request(&ctx, &messages)
+            .system
+            .contains(FOLLOW_UP_NOTE));
+        let crisis = PromptContext {
+            crisis: true,
+            ..PromptContext::default()
+        };
+        assert!(!build_request(&crisis, &messages)
+            .system
+            .contains(FOLLOW_UP_NOTE));
+        // The reply being written is still empty: the summary is unanswered until it arrives.
+        messages.push(msg(MessageRole::Assistant, "", MessageStatus::Complete));
+        assert!(build_request(&ctx, &messages)
+            .system
+            .contains(FOLLOW_UP_NOTE));
+        messages.pop();
+        messages.push(msg(
+            MessageRole::Assistant,
+            "Glad it helped!",
+            MessageStatus::Complete,
+        ));
+        messages.push(msg(MessageRole::User, "what now?", MessageStatus::Complete));
+        assert!(!build_request(&ctx, &messages)
+            .system
+            .contains(FOLLOW_UP_NOTE));
+        assert!(!build_request(&ctx, &messages[..2])
+            .system
+            .contains(FOLLOW_UP_NOTE));
     }
 
     #[test]

@@ -7,7 +7,9 @@ use super::activity::{Activity, ActivityGuess};
 use crate::breathing::{BreathingSession, Technique};
 use crate::error::{CoreError, Result, Subject};
 use crate::ids::{BreathingSessionId, JournalEntryId, MeditationSessionId};
+use crate::mood::MoodActivity;
 use crate::profile::{OnboardingAnswers, SessionLength};
+use crate::progress::Effectiveness;
 use crate::text::string_enum;
 
 string_enum!(
@@ -23,8 +25,18 @@ string_enum!(
     ProposalReason {
         Sleep = "sleep", Anxiety = "anxiety", Calm = "calm", Space = "space",
         Gratitude = "gratitude", SelfCompassion = "self_compassion", Processing = "processing",
+        Helped = "helped",
     }
 );
+
+/// Why a `helped` proposal was chosen: of the latest sessions of it with a mood before and after, how
+/// many lifted the mood ("box breathing helped you 4 of the last 5 times").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ProposalEvidence {
+    pub improved: u32,
+    pub rated: u32,
+}
 
 /// What an activity card starts with; the user may change every field before starting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
@@ -94,6 +106,9 @@ pub struct ActivityProposal {
     pub confidence: f32,
     pub suggestion: ActivitySuggestion,
     pub reason: ProposalReason,
+    /// With the reason `helped`: the person's own history.
+    #[serde(default)]
+    pub evidence: Option<ProposalEvidence>,
     /// What the user chose, once they have.
     pub decision: Option<ProposalDecision>,
 }
@@ -130,11 +145,61 @@ fn mentions(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| lower.contains(w))
 }
 
-/// The proposal for a message the classifier judged, or none when it should not propose.
+/// The prompt a journaling proposal of `category` starts with.
+fn journal_prompt(category: JournalCategory) -> &'static str {
+    match category {
+        JournalCategory::Gratitude => {
+            "What are three things, big or small, that you are grateful for today?"
+        }
+        JournalCategory::SelfCompassion => {
+            "What would you say to a close friend who was going through this?"
+        }
+        JournalCategory::Processing => "What happened, and what are you feeling about it now?",
+        JournalCategory::Reflection => {
+            "What has been on your mind today, and why does it matter to you?"
+        }
+        JournalCategory::Growth => "What is one thing you learned about yourself recently?",
+    }
+}
+
+/// The suggestion of the kind of activity that is recommended for the person and helped most, if any
+/// (`helped` is best first); `usual` is what would be proposed without the history. Wim Hof (behind its
+/// safety gate) and custom patterns are never proposed.
+fn helped_most<'a>(
+    usual: &ActivitySuggestion,
+    helped: &'a [Effectiveness],
+) -> Option<(ActivitySuggestion, &'a Effectiveness)> {
+    helped.iter().filter(|e| e.recommended).find_map(|e| {
+        let suggestion = match (usual.activity(), e.activity) {
+            (Activity::Breathing, MoodActivity::Breathing) => {
+                let technique: Technique = e.kind.parse().ok()?;
+                if matches!(technique, Technique::WimHof | Technique::Custom) {
+                    return None;
+                }
+                ActivitySuggestion::Breathing { technique }
+            }
+            (Activity::Journaling, MoodActivity::Journaling) => {
+                let category: JournalCategory = e.kind.parse().ok()?;
+                ActivitySuggestion::Journaling {
+                    category,
+                    prompt: journal_prompt(category).to_string(),
+                }
+            }
+            // One kind of meditation so far: the usual one, at the person's length.
+            (Activity::Meditation, MoodActivity::Meditation) => usual.clone(),
+            _ => return None,
+        };
+        Some((suggestion, e))
+    })
+}
+
+/// The proposal for a message the classifier judged, or none when it should not propose. What helped this
+/// person before (`helped`, from [`crate::progress::ProgressService::effectiveness`]) comes first.
 pub fn propose(
     text: &str,
     guess: &ActivityGuess,
     onboarding: Option<&OnboardingAnswers>,
+    helped: &[Effectiveness],
 ) -> Option<ActivityProposal> {
     if !guess.propose {
         return None;
@@ -164,40 +229,42 @@ pub fn propose(
             )
         }
         Activity::Journaling => {
-            let (category, prompt, reason) =
-                if mentions(text, &["grateful", "gratitude", "thankful"]) {
-                    (
-                        JournalCategory::Gratitude,
-                        "What are three things, big or small, that you are grateful for today?",
-                        ProposalReason::Gratitude,
-                    )
-                } else if mentions(text, &["hard on myself", "my fault", "failure", "ashamed"]) {
-                    (
-                        JournalCategory::SelfCompassion,
-                        "What would you say to a close friend who was going through this?",
-                        ProposalReason::SelfCompassion,
-                    )
-                } else {
-                    (
-                        JournalCategory::Processing,
-                        "What happened, and what are you feeling about it now?",
-                        ProposalReason::Processing,
-                    )
-                };
+            let (category, reason) = if mentions(text, &["grateful", "gratitude", "thankful"]) {
+                (JournalCategory::Gratitude, ProposalReason::Gratitude)
+            } else if mentions(text, &["hard on myself", "my fault", "failure", "ashamed"]) {
+                (
+                    JournalCategory::SelfCompassion,
+                    ProposalReason::SelfCompassion,
+                )
+            } else {
+                (JournalCategory::Processing, ProposalReason::Processing)
+            };
             (
                 ActivitySuggestion::Journaling {
                     category,
-                    prompt: prompt.to_string(),
+                    prompt: journal_prompt(category).to_string(),
                 },
                 reason,
             )
         }
+    };
+    let (suggestion, reason, evidence) = match helped_most(&suggestion, helped) {
+        Some((suggestion, e)) => (
+            suggestion,
+            ProposalReason::Helped,
+            Some(ProposalEvidence {
+                improved: e.recent_improved,
+                rated: e.recent_rated,
+            }),
+        ),
+        None => (suggestion, reason, None),
     };
     Some(ActivityProposal {
         activity: guess.activity,
         confidence: guess.confidence,
         suggestion,
         reason,
+        evidence,
         decision: None,
     })
 }
@@ -263,6 +330,7 @@ mod tests {
             "I feel anxious, can you help me breathe?",
             &guess(Activity::Breathing, true),
             None,
+            &[],
         )
         .unwrap();
         assert_eq!(
@@ -275,6 +343,7 @@ mod tests {
             "I can't sleep, help me breathe",
             &guess(Activity::Breathing, true),
             None,
+            &[],
         )
         .unwrap();
         assert_eq!(
@@ -283,17 +352,74 @@ mod tests {
                 technique: Technique::Relaxing478
             }
         );
-        assert!(propose("x", &guess(Activity::Breathing, false), None).is_none());
-        assert!(propose("x", &guess(Activity::None, true), None).is_none());
+        assert!(propose("x", &guess(Activity::Breathing, false), None, &[]).is_none());
+        assert!(propose("x", &guess(Activity::None, true), None, &[]).is_none());
         let mut answers = OnboardingAnswers::neutral();
         answers.session_length = SessionLength::Long;
         let p = propose(
             "meditate",
             &guess(Activity::Meditation, true),
             Some(&answers),
+            &[],
         )
         .unwrap();
         assert_eq!(p.suggestion, ActivitySuggestion::Meditation { minutes: 20 });
+    }
+
+    #[test]
+    fn what_helped_the_person_comes_first_and_says_why() {
+        let helped = |kind: &str, recommended: bool| Effectiveness {
+            activity: MoodActivity::Breathing,
+            kind: kind.into(),
+            started: 5,
+            completed: 5,
+            improved: 4,
+            same: 1,
+            declined: 0,
+            score: 82.0,
+            recommended,
+            recent_improved: 4,
+            recent_rated: 5,
+        };
+        let text = "I feel anxious, can you help me breathe?";
+        let breathing = guess(Activity::Breathing, true);
+        let p = propose(text, &breathing, None, &[helped("deep_calm", true)]).unwrap();
+        assert_eq!(
+            p.suggestion,
+            ActivitySuggestion::Breathing {
+                technique: Technique::DeepCalm
+            }
+        );
+        assert_eq!(p.reason, ProposalReason::Helped);
+        assert_eq!(
+            p.evidence,
+            Some(ProposalEvidence {
+                improved: 4,
+                rated: 5
+            })
+        );
+        // Not recommended, Wim Hof, or another activity's: the usual proposal.
+        for history in [
+            vec![helped("deep_calm", false)],
+            vec![helped("wim_hof", true)],
+        ] {
+            let p = propose(text, &breathing, None, &history).unwrap();
+            assert_eq!(p.reason, ProposalReason::Anxiety);
+            assert_eq!(p.evidence, None);
+        }
+        let p = propose(
+            "write",
+            &guess(Activity::Journaling, true),
+            None,
+            &[helped("box", true)],
+        )
+        .unwrap();
+        assert_eq!(p.reason, ProposalReason::Processing);
+        // A proposal saved before evidence existed still reads.
+        let old = serde_json::json!({"activity": "breathing", "confidence": 0.8,
+            "suggestion": {"kind": "breathing", "technique": "box"}, "reason": "anxiety", "decision": null});
+        let p: ActivityProposal = serde_json::from_value(old).unwrap();
+        assert_eq!(p.evidence, None);
     }
 
     #[test]

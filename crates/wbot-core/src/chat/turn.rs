@@ -23,6 +23,9 @@ use crate::memory::{MemoryKind, MemorySource, NewMemory, MAX_MEMORY_CHARS};
 use crate::mood::latest_mood;
 use crate::text::clip;
 
+/// The kinds of activity that helped most, named in the prompt.
+const MAX_HELPED_IN_PROMPT: usize = 3;
+
 /// What streams to the UI while a turn runs. Every new message gets exactly one `classified`; a reply
 /// ends with exactly one `done` (or, only when storage fails, `error`). The two are worked out side by
 /// side, so either may come first.
@@ -221,7 +224,13 @@ impl ChatService {
         let proposal = match guess {
             Some(guess) if message.safety.is_none() => {
                 let onboarding = self.profiles.onboarding(&message.profile_id).await.ok();
-                propose(&message.content, &guess, onboarding.as_ref())
+                // The history only refines the proposal: without it, the usual one.
+                let helped = self
+                    .progress
+                    .effectiveness(&message.profile_id)
+                    .await
+                    .unwrap_or_default();
+                propose(&message.content, &guess, onboarding.as_ref(), &helped)
             }
             _ => None,
         };
@@ -250,11 +259,14 @@ impl ChatService {
         vector: Option<Vec<f32>>,
     ) -> Result<PromptContext> {
         let profile = self.profiles.profile(profile_id).await?;
-        let memory_block = match self
-            .memory
-            .recall_for_prompt(profile_id, &latest.content, vector)
-            .await
-        {
+        // What helped is read while memory is recalled: for years of daily sessions it takes tens of
+        // milliseconds (docs/benchmarks.md).
+        let (recall, helped) = tokio::join!(
+            self.memory
+                .recall_for_prompt(profile_id, &latest.content, vector),
+            self.progress.effectiveness(profile_id)
+        );
+        let memory_block = match recall {
             Ok(recall) => recall.block,
             Err(err) => {
                 // Memory is a help, not a requirement: reply without it.
@@ -263,12 +275,16 @@ impl ChatService {
             }
         };
         let recent_mood = latest_mood(&self.db, profile_id).await?;
+        let mut helped = helped?;
+        helped.retain(|e| e.recommended);
+        helped.truncate(MAX_HELPED_IN_PROMPT);
         Ok(PromptContext {
             display_name: profile.display_name,
             onboarding: self.profiles.onboarding(profile_id).await.ok(),
             memory_block,
             recent_mood,
             crisis: latest.safety.is_some(),
+            helped,
         })
     }
 

@@ -1,4 +1,4 @@
-//! Per-profile settings: theme, language and sound. The sound settings are the one source of truth
+//! Per-profile settings: theme, language, sound and motivation (streaks, badges, the weekly goal). The sound settings are the one source of truth
 //! for what a session plays: the audio engine follows the settings of the profile whose breathing
 //! session runs (applied when it starts and on every change), so a mute or an ambient bed chosen
 //! during a session holds for the next one and after a restart.
@@ -39,6 +39,12 @@ pub struct Settings {
     pub ambient_on: bool,
     /// Which ambient bed they play.
     pub ambient_sound: AmbientKind,
+    /// Whether Progress shows the streak.
+    pub streaks_on: bool,
+    /// Whether Progress shows badges.
+    pub badges_on: bool,
+    /// Active days wanted in a Monday-first week, 1–7.
+    pub weekly_goal_days: u8,
 }
 
 impl Settings {
@@ -51,6 +57,10 @@ impl Settings {
                 return Err(CoreError::out_of_range(name, 0.0, 100.0).actual(f64::from(value)));
             }
         }
+        if !(1..=7).contains(&self.weekly_goal_days) {
+            return Err(CoreError::out_of_range(Subject::WeeklyGoal, 1.0, 7.0)
+                .actual(f64::from(self.weekly_goal_days)));
+        }
         Ok(())
     }
 }
@@ -60,7 +70,8 @@ impl ProfileService {
     pub async fn settings(&self, profile_id: &ProfileId) -> Result<Settings> {
         let id = self.require_profile(profile_id).await?;
         let row = sqlx::query(
-            "SELECT theme, locale, cue_volume, ambient_volume, muted, ambient_on, ambient_sound
+            "SELECT theme, locale, cue_volume, ambient_volume, muted, ambient_on, ambient_sound,
+               streaks_on, badges_on, weekly_goal_days
              FROM settings WHERE profile_id = ?",
         )
         .bind(&id)
@@ -74,6 +85,9 @@ impl ProfileService {
             muted: row.get("muted"),
             ambient_on: row.get("ambient_on"),
             ambient_sound: row.get::<String, _>("ambient_sound").parse()?,
+            streaks_on: row.get("streaks_on"),
+            badges_on: row.get("badges_on"),
+            weekly_goal_days: row.get("weekly_goal_days"),
         })
     }
 
@@ -89,12 +103,14 @@ impl ProfileService {
         let mut tx = self.db.begin_write().await?;
         sqlx::query(
             "INSERT INTO settings (profile_id, theme, locale, cue_volume, ambient_volume, muted,
-               ambient_on, ambient_sound, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ambient_on, ambient_sound, streaks_on, badges_on, weekly_goal_days, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (profile_id) DO UPDATE SET theme = excluded.theme, locale = excluded.locale,
                cue_volume = excluded.cue_volume, ambient_volume = excluded.ambient_volume,
                muted = excluded.muted, ambient_on = excluded.ambient_on,
-               ambient_sound = excluded.ambient_sound, updated_at = excluded.updated_at",
+               ambient_sound = excluded.ambient_sound, streaks_on = excluded.streaks_on,
+               badges_on = excluded.badges_on, weekly_goal_days = excluded.weekly_goal_days,
+               updated_at = excluded.updated_at",
         )
         .bind(&id)
         .bind(settings.theme.as_str())
@@ -104,6 +120,9 @@ impl ProfileService {
         .bind(settings.muted)
         .bind(settings.ambient_on)
         .bind(settings.ambient_sound.as_str())
+        .bind(settings.streaks_on)
+        .bind(settings.badges_on)
+        .bind(settings.weekly_goal_days)
         .bind(now_rfc3339())
         .execute(&mut *tx)
         .await?;

@@ -5,128 +5,18 @@
 
 use crate::memory_support;
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use crate::chat_support::*;
-use tokio::sync::mpsc;
+use crate::turn_support::*;
 use wbot_core::breathing::{NewBreathingSession, SessionConfig, Technique};
 use wbot_core::chat::prompt::CRISIS_NOTE;
 use wbot_core::chat::{
-    Activity, ActivityResult, ActivitySuggestion, MemorySecretStore, MessageRole, MessageStatus,
-    ProposalDecision, ProviderInput, ProviderKind, ReplyEvent, RetryPolicy, SearchMode, SecretRef,
-    SecretStore,
+    Activity, ActivityResult, ActivitySuggestion, MessageRole, MessageStatus, ProposalDecision,
+    ProviderInput, ProviderKind, ReplyEvent, SearchMode, SecretRef, SecretStore,
 };
 use wbot_core::db::Page;
-use wbot_core::{BreathingSessionId, Core, ErrorCode, ProfileId, ProviderId};
-
-struct Harness {
-    _dir: tempfile::TempDir,
-    core: Core,
-    secrets: Arc<MemorySecretStore>,
-    profile: ProfileId,
-}
-
-async fn harness() -> Harness {
-    let dir = tempfile::tempdir().unwrap();
-    let secrets = Arc::new(MemorySecretStore::default());
-    let retry = RetryPolicy {
-        retries: 1,
-        base_delay: Duration::from_millis(5),
-        max_delay: Duration::from_millis(20),
-    };
-    let core = memory_support::open(dir.path())
-        .await
-        .with_chat_runtime(secrets.clone(), retry)
-        .unwrap();
-    let profile = memory_support::profile(&core, "Ana").await;
-    Harness {
-        _dir: dir,
-        core,
-        secrets,
-        profile,
-    }
-}
-
-fn input(name: &str, kind: ProviderKind, base_url: &str) -> ProviderInput {
-    ProviderInput {
-        id: None,
-        name: name.into(),
-        kind,
-        base_url: base_url.into(),
-        model: "test-model".into(),
-        timeout_ms: 2_000,
-        api_key: None,
-        clear_key: false,
-    }
-}
-
-/// Collects a turn's events; `done` returns everything up to the final event.
-struct Events(mpsc::UnboundedReceiver<ReplyEvent>);
-
-fn events() -> (impl Fn(ReplyEvent) + Send + Sync + 'static, Events) {
-    let (tx, rx) = mpsc::unbounded_channel();
-    (move |e| drop(tx.send(e)), Events(rx))
-}
-
-impl Events {
-    async fn next(&mut self) -> ReplyEvent {
-        tokio::time::timeout(Duration::from_secs(60), self.0.recv())
-            .await
-            .expect("an event within a minute")
-            .expect("the turn still running")
-    }
-
-    /// Every event until the turn's work is over.
-    async fn finish(mut self) -> Vec<ReplyEvent> {
-        let mut seen = Vec::new();
-        while let Some(e) = tokio::time::timeout(Duration::from_secs(60), self.0.recv())
-            .await
-            .expect("the turn ends within a minute")
-        {
-            seen.push(e);
-        }
-        seen
-    }
-
-    async fn until_done(&mut self) -> Vec<ReplyEvent> {
-        let mut seen = Vec::new();
-        loop {
-            let e = self.next().await;
-            let last = matches!(e, ReplyEvent::Done { .. } | ReplyEvent::Error { .. });
-            seen.push(e);
-            if last {
-                return seen;
-            }
-        }
-    }
-}
-
-fn done_message(events: &[ReplyEvent]) -> wbot_core::chat::Message {
-    match events.last().unwrap() {
-        ReplyEvent::Done { message, .. } => message.clone(),
-        other => panic!("expected done, got {other:?}"),
-    }
-}
-
-/// The one `classified` event of a turn with no reply.
-fn classified(events: Vec<ReplyEvent>) -> wbot_core::chat::Message {
-    match <[ReplyEvent; 1]>::try_from(events) {
-        Ok([ReplyEvent::Classified { message }]) => message,
-        Ok(other) => panic!("expected one classified event, got {other:?}"),
-        Err(events) => panic!("expected one event, got {events:?}"),
-    }
-}
-
-fn tokens(events: &[ReplyEvent]) -> String {
-    events
-        .iter()
-        .filter_map(|e| match e {
-            ReplyEvent::Token { text, .. } => Some(text.as_str()),
-            _ => None,
-        })
-        .collect()
-}
+use wbot_core::{BreathingSessionId, ErrorCode, ProviderId};
 
 #[tokio::test]
 async fn offline_turns_propose_activities_and_flag_crisis_without_a_model() {

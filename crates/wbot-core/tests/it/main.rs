@@ -3,6 +3,7 @@
 
 mod chat_support;
 mod memory_support;
+mod turn_support;
 
 mod audio_null_sink;
 mod audio_render;
@@ -28,4 +29,5 @@ mod memory_runtime;
 mod memory_store;
 mod mood_store;
 mod profiles;
+mod progress;
 mod ui_fixtures;

@@ -30,6 +30,9 @@ async fn data_survives_reopening_the_database() {
         muted: true,
         ambient_on: true,
         ambient_sound: AmbientKind::Brown,
+        streaks_on: false,
+        badges_on: false,
+        weekly_goal_days: 3,
     };
     core.update_settings(&ana.id, dark.clone())
         .await
@@ -160,15 +163,30 @@ async fn invalid_input_is_rejected_with_clear_messages() {
         muted: false,
         ambient_on: false,
         ambient_sound: AmbientKind::Ocean,
+        streaks_on: true,
+        badges_on: true,
+        weekly_goal_days: 5,
     };
     let err = core
-        .update_settings(&ana.id, loud)
+        .update_settings(&ana.id, loud.clone())
         .await
         .expect_err("too loud");
     assert_eq!(
         err.to_string(),
         "out_of_range cue_volume min=0 max=100 actual=101"
     );
+    for days in [0, 8] {
+        let goal = Settings {
+            cue_volume: 50,
+            weekly_goal_days: days,
+            ..loud.clone()
+        };
+        let err = core.update_settings(&ana.id, goal).await.expect_err("goal");
+        assert_eq!(
+            err.to_string(),
+            format!("out_of_range weekly_goal min=1 max=7 actual={days}")
+        );
+    }
     assert_eq!(
         core.profiles().settings(&ana.id).await.expect("kept").theme,
         Theme::System

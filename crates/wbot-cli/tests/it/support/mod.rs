@@ -38,3 +38,23 @@ pub fn wbot(data_dir: &Path, args: &[&str], stdin: &str) -> Output {
         .expect("write stdin");
     child.wait_with_output().expect("wbot ends")
 }
+
+/// Runs `wbot`, which must succeed; its JSON lines.
+pub fn ok(dir: &std::path::Path, args: &[&str], stdin: &str) -> Vec<Value> {
+    let out = wbot(dir, args, stdin);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json_lines(&out.stdout)
+}
+
+/// Runs `wbot`, which must fail with one JSON error line on stderr; that error.
+pub fn failure(dir: &std::path::Path, args: &[&str], stdin: &str) -> Value {
+    let out = wbot(dir, args, stdin);
+    assert!(!out.status.success(), "{args:?} should fail");
+    let errors = json_lines(&out.stderr);
+    assert_eq!(errors.len(), 1, "{}", String::from_utf8_lossy(&out.stderr));
+    errors[0].clone()
+}

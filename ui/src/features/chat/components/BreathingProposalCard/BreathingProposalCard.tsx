@@ -17,6 +17,7 @@ import { ProposalActions } from "../ProposalActions";
 import { ProposalFrame } from "../ProposalFrame";
 import { ProposalOutcome } from "../ProposalOutcome";
 import styles from "./BreathingProposalCard.module.css";
+import { proposalReason } from "../../reason";
 
 export interface BreathingProposalCardProps {
   profileId: string;
@@ -97,7 +98,7 @@ export function BreathingProposalCard({
         <ProposalFrame title={t.chat.activityTitles.breathing} error={decide.error}>
           <BreathingConfirmation
             profileId={profileId}
-            proposal={{ technique, reason: t.chat.reasons[proposal.reason] }}
+            proposal={{ technique, reason: proposalReason(t, proposal) }}
             latestMessage={messageText}
             starting={decide.isPending || run.pending === "start"}
             error={run.error}
@@ -131,7 +132,7 @@ export function BreathingProposalCard({
     return (
       <ProposalFrame
         title={t.chat.activityTitles.breathing}
-        reason={t.chat.reasons[proposal.reason]}
+        reason={proposalReason(t, proposal)}
         error={decide.error}
         actions={
           <ProposalActions

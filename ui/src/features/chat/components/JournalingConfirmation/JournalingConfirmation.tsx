@@ -10,6 +10,7 @@ import { ProposalActions } from "../ProposalActions";
 import { ProposalFrame } from "../ProposalFrame";
 import { ProposalOutcome } from "../ProposalOutcome";
 import styles from "./JournalingConfirmation.module.css";
+import { proposalReason } from "../../reason";
 
 export interface JournalingConfirmationProps {
   profileId: string;
@@ -87,7 +88,7 @@ export function JournalingConfirmation({
   return (
     <ProposalFrame
       title={t.chat.activityTitles.journaling}
-      reason={t.chat.reasons[proposal.reason]}
+      reason={proposalReason(t, proposal)}
       error={decide.error}
       actions={
         <ProposalActions

@@ -8,6 +8,7 @@ import { ProposalActions } from "../ProposalActions";
 import { ProposalFrame } from "../ProposalFrame";
 import { ProposalOutcome } from "../ProposalOutcome";
 import styles from "./MeditationCard.module.css";
+import { proposalReason } from "../../reason";
 
 export interface MeditationCardProps {
   profileId: string;
@@ -77,7 +78,7 @@ export function MeditationCard({
   const card = (
     <ProposalFrame
       title={t.chat.activityTitles.meditation}
-      reason={t.chat.reasons[proposal.reason]}
+      reason={proposalReason(t, proposal)}
       error={decide.error}
       actions={
         <ProposalActions

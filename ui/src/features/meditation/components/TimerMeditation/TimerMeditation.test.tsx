@@ -1,6 +1,7 @@
 import { act, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { BackendError } from "../../../../lib/backend";
+import { localIsoString } from "../../../../lib/days";
 import { FakeBackend } from "../../../../test/fakeBackend";
 import { renderApp } from "../../../../test/renderApp";
 
@@ -85,6 +86,11 @@ describe("TimerMeditation", () => {
       moodBefore: null,
       moodAfter: 4,
     });
+    // Written in the device's own offset (not UTC "Z"): the core dates the session by it.
+    for (const time of [saved?.startedAt ?? "", saved?.endedAt ?? ""]) {
+      expect(time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/);
+      expect(time).toBe(localIsoString(new Date(Date.parse(time))));
+    }
     // Two minutes of pause: the wall clock ran longer than the time meditated.
     expect(Date.parse(saved?.endedAt ?? "") - Date.parse(saved?.startedAt ?? "")).toBe(211_000);
     expect(backend.meditationOwner.get(saved?.id ?? "")).toBe(ana.id);

@@ -3,6 +3,7 @@ import { ActivityOverlay } from "../../../../components/ActivityOverlay";
 import { Button } from "../../../../components/Button";
 import { InlineError } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
+import { localIsoString } from "../../../../lib/days";
 import type { MeditationSession } from "../../../../lib/backend";
 import { MoodPicker } from "../../../../components/MoodPicker";
 import { useSaveMeditationSession } from "../../hooks/queries";
@@ -42,7 +43,7 @@ function clockText(seconds: number): string {
 export function TimerMeditation({ profileId, minutes, onSaved }: TimerMeditationProps) {
   const t = useT();
   const plannedMs = minutes * 60_000;
-  const [startedAt] = useState(() => new Date().toISOString());
+  const [startedAt] = useState(() => localIsoString());
   const [anchor, setAnchor] = useState(() => performance.now());
   const [now, setNow] = useState(anchor);
   const [pausedAt, setPausedAt] = useState<number | null>(null);
@@ -57,7 +58,7 @@ export function TimerMeditation({ profileId, minutes, onSaved }: TimerMeditation
       const at = performance.now();
       setNow(at);
       if (at - anchor >= plannedMs) {
-        setEnded({ completed: true, durationMs: plannedMs, endedAt: new Date().toISOString() });
+        setEnded({ completed: true, durationMs: plannedMs, endedAt: localIsoString() });
       }
     };
     const id = setInterval(tick, REFRESH_MS);
@@ -91,7 +92,7 @@ export function TimerMeditation({ profileId, minutes, onSaved }: TimerMeditation
     setEnded({
       completed: elapsed >= plannedMs,
       durationMs: Math.floor(elapsed),
-      endedAt: new Date().toISOString(),
+      endedAt: localIsoString(),
     });
   };
   const done = () => {

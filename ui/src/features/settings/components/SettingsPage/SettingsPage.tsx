@@ -1,9 +1,13 @@
 import { useT } from "../../../../i18n";
 import type { Settings } from "../../../../lib/backend";
 import { ChatModelSettings } from "../../../chat/components/ChatModelSettings";
+import { AboutYouSettings } from "../AboutYouSettings";
 import { LanguageSelect } from "../LanguageSelect";
+import { MotivationSettings } from "../MotivationSettings";
+import { SoundSettings } from "../SoundSettings";
 import styles from "./SettingsPage.module.css";
 
+/** Every setting of the profile, in sections; each change is saved (and applies) at once. */
 export function SettingsPage({ profileId, settings }: { profileId: string; settings: Settings }) {
   const t = useT();
   return (
@@ -11,7 +15,15 @@ export function SettingsPage({ profileId, settings }: { profileId: string; setti
       <h1 id="settings-title" className={styles.title}>
         {t.settings.title}
       </h1>
-      <LanguageSelect profileId={profileId} settings={settings} />
+      <section className={styles.section} aria-labelledby="settings-general">
+        <h2 id="settings-general" className={styles.sectionTitle}>
+          {t.settings.general}
+        </h2>
+        <LanguageSelect profileId={profileId} settings={settings} />
+      </section>
+      <SoundSettings profileId={profileId} settings={settings} />
+      <MotivationSettings profileId={profileId} settings={settings} />
+      <AboutYouSettings profileId={profileId} />
       <ChatModelSettings profileId={profileId} />
     </section>
   );

@@ -40,6 +40,9 @@ describe("ThemeToggle", () => {
       muted: false,
       ambientOn: false,
       ambientSound: "ocean",
+      streaksOn: true,
+      badgesOn: true,
+      weeklyGoalDays: 5,
     });
     expect(screen.getByRole("button", { name: "Dark theme" })).toHaveAttribute(
       "aria-pressed",
@@ -104,6 +107,9 @@ describe("ThemeToggle", () => {
           muted: false,
           ambientOn: false,
           ambientSound: "ocean",
+          streaksOn: true,
+          badgesOn: true,
+          weeklyGoalDays: 5,
         },
       });
     });

@@ -9,6 +9,7 @@ import { JournalPage } from "../../../journaling/components/JournalPage";
 import { MemoriesPage } from "../../../memory/components/MemoriesPage";
 import { MoodPage } from "../../../mood/components/MoodPage";
 import { DiscoverNav } from "../../../navigation/components/DiscoverNav";
+import { ProgressPage } from "../../../progress/components/ProgressPage";
 import { SettingsPage } from "../../../settings/components/SettingsPage";
 import { ThemeToggle } from "../../../settings/components/ThemeToggle";
 import type { View } from "../../sections";
@@ -127,6 +128,8 @@ export function AppShell({ profile, settings, onAddProfile }: AppShellProps) {
             />
           ) : view === "mood" ? (
             <MoodPage key={profile.id} profileId={profile.id} locale={settings.locale} />
+          ) : view === "progress" ? (
+            <ProgressPage key={profile.id} profileId={profile.id} locale={settings.locale} />
           ) : (
             <ComingSoon title={t.nav.sections[view]} />
           )}

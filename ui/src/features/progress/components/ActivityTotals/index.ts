@@ -1,0 +1,1 @@
+export { ActivityTotals, type ActivityTotalsProps } from "./ActivityTotals";

@@ -1,0 +1,1 @@
+export { BadgeGrid, type BadgeGridProps } from "./BadgeGrid";

@@ -1,0 +1,1 @@
+export { ProgressPage, type ProgressPageProps } from "./ProgressPage";

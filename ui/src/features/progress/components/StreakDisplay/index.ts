@@ -1,0 +1,1 @@
+export { StreakDisplay } from "./StreakDisplay";

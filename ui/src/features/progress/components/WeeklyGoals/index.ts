@@ -1,0 +1,1 @@
+export { WeeklyGoals, type WeeklyGoalsProps } from "./WeeklyGoals";

@@ -1,0 +1,1 @@
+export { WhatHelps, type WhatHelpsProps } from "./WhatHelps";

@@ -1,0 +1,89 @@
+import { useId, useState, type SubmitEvent } from "react";
+import { Button } from "../../../../components/Button";
+import { ErrorState, InlineError, Loading } from "../../../../components/StatusView";
+import { useT } from "../../../../i18n";
+import type { OnboardingAnswers } from "../../../../lib/backend";
+import { ChoiceList } from "../../../onboarding/components/ChoiceList";
+import { useOnboarding, useUpdateOnboarding } from "../../hooks/queries";
+import { answerQuestions, safetyQuestion, type AnswerQuestion } from "./questions";
+import styles from "./AboutYouSettings.module.css";
+
+/** Settings → About you: the onboarding answers and the Wim Hof safety answers, saved together. */
+export function AboutYouSettings({ profileId }: { profileId: string }) {
+  const t = useT();
+  const titleId = useId();
+  const answers = useOnboarding(profileId);
+
+  return (
+    <section className={styles.section} aria-labelledby={titleId}>
+      <h2 id={titleId} className={styles.title}>
+        {t.settings.aboutYou.title}
+      </h2>
+      <p className={styles.muted}>{t.settings.aboutYou.intro}</p>
+      {answers.isPending ? (
+        <Loading />
+      ) : answers.isError ? (
+        <ErrorState error={answers.error} onRetry={() => void answers.refetch()} />
+      ) : (
+        <AnswersForm profileId={profileId} saved={answers.data} />
+      )}
+    </section>
+  );
+}
+
+function AnswersForm({ profileId, saved }: { profileId: string; saved: OnboardingAnswers }) {
+  const t = useT();
+  const copy = t.settings.aboutYou;
+  const ids = useId();
+  const [draft, setDraft] = useState(saved);
+  const update = useUpdateOnboarding(profileId);
+
+  const change = (patch: Partial<OnboardingAnswers>) => {
+    setDraft((current) => ({ ...current, ...patch }));
+    // A new change hides the last save's confirmation or error.
+    if (!update.isPending) update.reset();
+  };
+
+  function onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    if (!update.isPending) update.mutate(draft);
+  }
+
+  const question = (q: AnswerQuestion) => {
+    const titleId = `${ids}-${q.key}`;
+    return (
+      <div key={q.key} className={styles.question}>
+        <h3 id={titleId} className={styles.questionTitle}>
+          {q.title}
+        </h3>
+        <p id={`${titleId}-hint`} className={styles.muted}>
+          {q.hint}
+        </p>
+        <ChoiceList
+          labelledBy={titleId}
+          describedBy={`${titleId}-hint`}
+          choices={q.choices}
+          multiple={q.multiple}
+        />
+      </div>
+    );
+  };
+
+  return (
+    <form className={styles.form} onSubmit={onSubmit} noValidate>
+      <div className={styles.questions}>
+        {answerQuestions(t.onboarding, draft, change).map(question)}
+      </div>
+      <div className={styles.safety}>{question(safetyQuestion(t.onboarding, draft, change))}</div>
+      <InlineError error={update.error} />
+      <div className={styles.actions}>
+        <Button type="submit" variant="primary" disabled={update.isPending}>
+          {update.isPending ? copy.saving : copy.save}
+        </Button>
+        <p role="status" className={styles.saved}>
+          {update.isSuccess ? copy.saved : ""}
+        </p>
+      </div>
+    </form>
+  );
+}

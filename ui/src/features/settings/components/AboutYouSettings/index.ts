@@ -1,0 +1,1 @@
+export { AboutYouSettings } from "./AboutYouSettings";

@@ -1,0 +1,76 @@
+import { useId } from "react";
+import { InlineError } from "../../../../components/StatusView";
+import { useT } from "../../../../i18n";
+import type { Settings } from "../../../../lib/backend";
+import { useSaveSettings } from "../../hooks/queries";
+import { SettingSwitch } from "../SettingSwitch";
+import styles from "./MotivationSettings.module.css";
+
+/** The weekly goals the core accepts: 1 to 7 active days in a Monday-first week. */
+export const WEEKLY_GOAL_DAYS: readonly number[] = [1, 2, 3, 4, 5, 6, 7];
+
+/** Settings → Motivation: streaks and badges on or off, and the weekly goal. */
+export function MotivationSettings({
+  profileId,
+  settings,
+}: {
+  profileId: string;
+  settings: Settings;
+}) {
+  const t = useT();
+  const copy = t.settings.motivation;
+  const titleId = useId();
+  const goalId = useId();
+  const goal = useSaveSettings(profileId);
+  const goalDays = goal.isPending
+    ? (goal.variables.weeklyGoalDays ?? settings.weeklyGoalDays)
+    : settings.weeklyGoalDays;
+
+  return (
+    <section className={styles.section} aria-labelledby={titleId}>
+      <h2 id={titleId} className={styles.title}>
+        {copy.title}
+      </h2>
+      <p className={styles.muted}>{copy.intro}</p>
+      <SettingSwitch
+        profileId={profileId}
+        settings={settings}
+        field="streaksOn"
+        label={copy.streaks}
+        hint={copy.streaksHint}
+      />
+      <SettingSwitch
+        profileId={profileId}
+        settings={settings}
+        field="badgesOn"
+        label={copy.badges}
+        hint={copy.badgesHint}
+      />
+      <div className={styles.field}>
+        <label htmlFor={goalId} className={styles.label}>
+          {copy.weeklyGoal}
+        </label>
+        <p id={`${goalId}-hint`} className={styles.muted}>
+          {copy.weeklyGoalHint}
+        </p>
+        {/* Only the days the core accepts can be chosen. */}
+        <select
+          id={goalId}
+          className={styles.select}
+          aria-describedby={`${goalId}-hint`}
+          value={goalDays}
+          onChange={(event) => {
+            goal.mutate({ weeklyGoalDays: Number(event.target.value) });
+          }}
+        >
+          {WEEKLY_GOAL_DAYS.map((days) => (
+            <option key={days} value={days}>
+              {copy.weeklyGoalDays(days)}
+            </option>
+          ))}
+        </select>
+        <InlineError error={goal.error} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,1 @@
+export { MotivationSettings, WEEKLY_GOAL_DAYS } from "./MotivationSettings";

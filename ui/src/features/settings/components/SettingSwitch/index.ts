@@ -1,0 +1,1 @@
+export { SettingSwitch, type SwitchSetting } from "./SettingSwitch";

@@ -1,0 +1,1 @@
+export { VolumeSlider, type VolumeSetting } from "./VolumeSlider";

@@ -24,7 +24,7 @@ use wbot_core::profile::{NewProfile, OnboardingAnswers};
 use wbot_core::{Core, JournalEntryId, ProfileId};
 
 mod support;
-use support::{config, percentile, sentence, Rng};
+use support::{config, percentile, runtime, sentence, Rng};
 
 const DISTINCT: usize = 1_000;
 const QUERIES: &[&str] = &[
@@ -70,11 +70,7 @@ fn time<F: std::future::Future>(rt: &tokio::runtime::Runtime, f: F) -> (Duration
 }
 
 fn main() {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = runtime();
     let dir = tempfile::tempdir().unwrap();
     let core = rt.block_on(Core::open(dir.path())).unwrap();
     rt.block_on(core.memory().configure(config()));

@@ -20,7 +20,7 @@ use wbot_core::profile::{NewProfile, OnboardingAnswers};
 use wbot_core::Core;
 
 mod support;
-use support::{config, percentile, rss_mb, sentence, Rng};
+use support::{config, percentile, rss_mb, runtime, sentence, Rng};
 
 /// Real embeddings behind the synthetic vectors (distinct generated sentences).
 const BASE: usize = 10_000;
@@ -30,11 +30,7 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = runtime();
     let mut rng = Rng(0x5EED_1234_ABCD_0001);
     let mut out = String::new();
     macro_rules! line { ($($t:tt)*) => {{ let s = format!($($t)*); println!("{s}"); out.push_str(&s); out.push('\n'); }} }

@@ -17,16 +17,12 @@ use wbot_core::profile::{NewProfile, OnboardingAnswers};
 use wbot_core::{Core, ProfileId};
 
 mod support;
-use support::percentile;
+use support::{percentile, runtime};
 
 const DAYS: i64 = 3 * 365;
 
 fn main() {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = runtime();
     let dir = tempfile::tempdir().unwrap();
     // No embedding model: journal entries are saved without vectors, which progress never reads.
     let core = rt.block_on(Core::open(dir.path())).unwrap();

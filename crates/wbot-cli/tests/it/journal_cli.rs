@@ -1,15 +1,12 @@
 //! `wbot journal` and `wbot mood` end to end: the real binary on a real data dir, with the real model.
 
-use crate::support::{failure, ok};
+use crate::support::{create_profile, failure, ok};
 
 #[test]
 fn the_journal_and_mood_can_be_scripted_and_imported() {
     let dir = tempfile::tempdir().expect("temp dir");
     let d = dir.path();
-    let profile = ok(d, &["profiles", "create", "Ana"], "")[0]["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
+    let profile = create_profile(d, "Ana");
     let p = profile.as_str();
 
     let added = ok(

@@ -1,7 +1,7 @@
 //! `wbot breathing import` and `wbot progress` end to end: sessions imported on three days of the person's
 //! calendar make a streak, a weekly goal and badges; effectiveness says what helped; bad lines are named.
 
-use crate::support::{failure, ok};
+use crate::support::{create_profile, failure, ok};
 
 fn session(start: &str, end: &str, completed: bool, moods: (u8, u8)) -> String {
     serde_json::json!({
@@ -22,10 +22,7 @@ fn session(start: &str, end: &str, completed: bool, moods: (u8, u8)) -> String {
 fn imported_sessions_make_a_streak_and_say_what_helped() {
     let dir = tempfile::tempdir().expect("temp dir");
     let d = dir.path();
-    let profile = ok(d, &["profiles", "create", "Ana"], "")[0]["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
+    let profile = create_profile(d, "Ana");
     let p = profile.as_str();
     let lines = [
         session(

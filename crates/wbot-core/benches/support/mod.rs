@@ -132,3 +132,12 @@ pub fn config() -> MemoryConfig {
     }
     config
 }
+
+/// The runtime every benchmark runs the core on: two workers, like the machine's two cores.
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("a runtime")
+}

@@ -58,3 +58,11 @@ pub fn failure(dir: &std::path::Path, args: &[&str], stdin: &str) -> Value {
     assert_eq!(errors.len(), 1, "{}", String::from_utf8_lossy(&out.stderr));
     errors[0].clone()
 }
+
+/// Creates a profile named `name` with the neutral answers; its id.
+pub fn create_profile(dir: &Path, name: &str) -> String {
+    ok(dir, &["profiles", "create", name], "")[0]["id"]
+        .as_str()
+        .expect("id")
+        .to_string()
+}

@@ -2,47 +2,18 @@ import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { Button } from "../../../../components/Button";
 import { InlineError } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
-import type {
-  Challenge,
-  CommunicationStyle,
-  Contraindication,
-  CurrentFeeling,
-  ExperienceLevel,
-  NewProfile,
-  PreferredActivity,
-  PrimaryGoal,
-  SessionLength,
-  SupportType,
-} from "../../../../lib/backend";
+import type { Contraindication, NewProfile } from "../../../../lib/backend";
 import { useCreateProfile } from "../../../../lib/queries";
-import {
-  CHALLENGES,
-  COMMUNICATION_STYLES,
-  CONTRAINDICATIONS,
-  CURRENT_FEELINGS,
-  EXPERIENCE_LEVELS,
-  PREFERRED_ACTIVITIES,
-  PRIMARY_GOALS,
-  SESSION_LENGTHS,
-  SUPPORT_TYPES,
-} from "../../options";
-import { ChoiceList, type Choice } from "../ChoiceList";
+import { onboardingQuestions, safetyQuestion, type QuestionAnswers } from "../../questions";
+import { ChoiceList } from "../ChoiceList";
 import styles from "./OnboardingFlow.module.css";
 
 const QUESTION_COUNT = 8;
 const NAME_STEP = 0;
 const SAFETY_STEP = QUESTION_COUNT + 1;
 
-interface Draft {
+interface Draft extends QuestionAnswers {
   displayName: string;
-  currentFeeling?: CurrentFeeling;
-  primaryGoal?: PrimaryGoal;
-  challenges: Challenge[];
-  communicationStyle?: CommunicationStyle;
-  supportType?: SupportType;
-  preferredActivities: PreferredActivity[];
-  experienceLevel?: ExperienceLevel;
-  sessionLength?: SessionLength;
   /** null until the person answers, "None of these" included. */
   contraindications: Contraindication[] | null;
 }
@@ -53,62 +24,6 @@ const EMPTY_DRAFT: Draft = {
   preferredActivities: [],
   contraindications: null,
 };
-
-interface Question {
-  title: string;
-  hint: string;
-  multiple: boolean;
-  choices: Choice[];
-  answered: boolean;
-}
-
-function single<T extends string>(
-  copy: { title: string; hint: string; options: Record<T, string> },
-  values: readonly T[],
-  selected: T | undefined,
-  select: (value: T) => void,
-): Question {
-  return {
-    title: copy.title,
-    hint: copy.hint,
-    multiple: false,
-    answered: selected !== undefined,
-    choices: values.map((value) => ({
-      key: value,
-      label: copy.options[value],
-      pressed: value === selected,
-      onPress: () => {
-        select(value);
-      },
-    })),
-  };
-}
-
-function toggled<T>(list: readonly T[], value: T): T[] {
-  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
-}
-
-function multi<T extends string>(
-  copy: { title: string; hint: string; options: Record<T, string> },
-  values: readonly T[],
-  selected: readonly T[],
-  change: (values: T[]) => void,
-): Question {
-  return {
-    title: copy.title,
-    hint: copy.hint,
-    multiple: true,
-    answered: true,
-    choices: values.map((value) => ({
-      key: value,
-      label: copy.options[value],
-      pressed: selected.includes(value),
-      onPress: () => {
-        change(toggled(selected, value));
-      },
-    })),
-  };
-}
 
 function toNewProfile(draft: Draft): NewProfile | null {
   const { currentFeeling, primaryGoal, communicationStyle, supportType } = draft;
@@ -170,62 +85,9 @@ export function OnboardingFlow({ onCancel, onCreated }: OnboardingFlowProps) {
     setDraft((current) => ({ ...current, ...patch }));
   };
 
-  const questions: Question[] = [
-    single(copy.currentFeeling, CURRENT_FEELINGS, draft.currentFeeling, (currentFeeling) => {
-      update({ currentFeeling });
-    }),
-    single(copy.primaryGoal, PRIMARY_GOALS, draft.primaryGoal, (primaryGoal) => {
-      update({ primaryGoal });
-    }),
-    multi(copy.challenges, CHALLENGES, draft.challenges, (challenges) => {
-      update({ challenges });
-    }),
-    single(
-      copy.communicationStyle,
-      COMMUNICATION_STYLES,
-      draft.communicationStyle,
-      (communicationStyle) => {
-        update({ communicationStyle });
-      },
-    ),
-    single(copy.supportType, SUPPORT_TYPES, draft.supportType, (supportType) => {
-      update({ supportType });
-    }),
-    multi(
-      copy.preferredActivities,
-      PREFERRED_ACTIVITIES,
-      draft.preferredActivities,
-      (preferredActivities) => {
-        update({ preferredActivities });
-      },
-    ),
-    single(copy.experienceLevel, EXPERIENCE_LEVELS, draft.experienceLevel, (experienceLevel) => {
-      update({ experienceLevel });
-    }),
-    single(copy.sessionLength, SESSION_LENGTHS, draft.sessionLength, (sessionLength) => {
-      update({ sessionLength });
-    }),
-  ];
-
-  const safety: Question = {
-    ...multi(
-      copy.contraindications,
-      CONTRAINDICATIONS,
-      draft.contraindications ?? [],
-      // Unticking the last condition is not the same as answering "None of these".
-      (contraindications) => {
-        update({ contraindications: contraindications.length === 0 ? null : contraindications });
-      },
-    ),
-    answered: draft.contraindications !== null,
-  };
-  safety.choices.push({
-    key: "none",
-    label: copy.contraindications.none,
-    pressed: draft.contraindications?.length === 0,
-    onPress: () => {
-      update({ contraindications: [] });
-    },
+  const questions = onboardingQuestions(copy, draft, update);
+  const safety = safetyQuestion(copy, draft.contraindications, (contraindications) => {
+    update({ contraindications });
   });
 
   const question = step === SAFETY_STEP ? safety : questions[step - 1];

@@ -6,7 +6,7 @@ import { AppProviders } from "../../../../AppProviders";
 import { BackendError } from "../../../../lib/backend";
 import { createQueryClient } from "../../../../lib/queries";
 import { FakeBackend, SAMPLE_ANSWERS } from "../../../../test/fakeBackend";
-import { renderApp } from "../../../../test/renderApp";
+import { openSettings } from "../../../../test/settings";
 import { breathingKeys } from "../../../breathing/hooks/queries";
 
 const SAFETY = "Does any of this apply to you?";
@@ -15,10 +15,9 @@ const SAFETY = "Does any of this apply to you?";
 const choice = (question: string, option: string) =>
   within(screen.getByRole("group", { name: question })).getByRole("button", { name: option });
 
-async function openSettings(backend: FakeBackend, heading = "About you") {
-  const rendered = renderApp(backend);
-  await rendered.user.click(await screen.findByRole("button", { name: /^(Settings|Ajustes)$/ }));
-  await screen.findByRole("heading", { level: 2, name: heading });
+/** Opens Settings once the saved answers are shown. */
+async function openAboutYou(backend: FakeBackend, heading = "About you") {
+  const rendered = await openSettings(backend, heading);
   await screen.findByRole("group", { name: /^(Does any of this apply to you|¿Te aplica algo)/ });
   return rendered;
 }
@@ -27,7 +26,7 @@ describe("About you settings", () => {
   it("shows the saved answers, saves changes and keeps them after a reload", async () => {
     const backend = new FakeBackend();
     const ana = backend.seedProfile("Ana");
-    const { user, unmount } = await openSettings(backend);
+    const { user, unmount } = await openAboutYou(backend);
 
     const feeling = "How are you feeling right now?";
     const challenges = "What has been weighing on you lately?";
@@ -81,7 +80,7 @@ describe("About you settings", () => {
     expect(screen.queryByText("Your answers are saved.")).not.toBeInTheDocument();
 
     unmount();
-    await openSettings(backend);
+    await openAboutYou(backend);
     expect(await backend.getOnboarding(ana.id)).toEqual(expected);
     expect(choice(feeling, "Low — a bit down or tired")).toHaveAttribute("aria-pressed", "true");
     expect(choice(length, "Long — 15 minutes or more")).toHaveAttribute("aria-pressed", "true");
@@ -137,7 +136,7 @@ describe("About you settings", () => {
   it("shows a failed save and keeps the answers being edited", async () => {
     const backend = new FakeBackend();
     const ana = backend.seedProfile("Ana");
-    const { user } = await openSettings(backend);
+    const { user } = await openAboutYou(backend);
     backend.failNext("updateOnboarding", new BackendError("unavailable", "database_busy"));
 
     await user.click(choice(SAFETY, "Epilepsy or seizures"));
@@ -154,7 +153,7 @@ describe("About you settings", () => {
   it("is in Spanish for a Spanish profile", async () => {
     const backend = new FakeBackend();
     backend.seedProfile("Ana", { locale: "es" });
-    await openSettings(backend, "Sobre ti");
+    await openAboutYou(backend, "Sobre ti");
 
     expect(screen.getByRole("heading", { level: 3, name: "¿Cómo te sientes ahora mismo?" }));
     expect(choice("¿Cómo te sientes ahora mismo?", "Regular — ni bien ni mal")).toHaveAttribute(

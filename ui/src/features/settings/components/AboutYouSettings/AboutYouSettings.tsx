@@ -4,8 +4,12 @@ import { ErrorState, InlineError, Loading } from "../../../../components/StatusV
 import { useT } from "../../../../i18n";
 import type { OnboardingAnswers } from "../../../../lib/backend";
 import { ChoiceList } from "../../../onboarding/components/ChoiceList";
+import {
+  onboardingQuestions,
+  safetyQuestion,
+  type OnboardingQuestion,
+} from "../../../onboarding/questions";
 import { useOnboarding, useUpdateOnboarding } from "../../hooks/queries";
-import { answerQuestions, safetyQuestion, type AnswerQuestion } from "./questions";
 import styles from "./AboutYouSettings.module.css";
 
 /** Settings → About you: the onboarding answers and the Wim Hof safety answers, saved together. */
@@ -49,7 +53,12 @@ function AnswersForm({ profileId, saved }: { profileId: string; saved: Onboardin
     if (!update.isPending) update.mutate(draft);
   }
 
-  const question = (q: AnswerQuestion) => {
+  // Saved answers always answer the safety question: with no condition ticked, "None of these".
+  const safety = safetyQuestion(t.onboarding, draft.contraindications, (contraindications) => {
+    change({ contraindications: contraindications ?? [] });
+  });
+
+  const question = (q: OnboardingQuestion) => {
     const titleId = `${ids}-${q.key}`;
     return (
       <div key={q.key} className={styles.question}>
@@ -72,9 +81,9 @@ function AnswersForm({ profileId, saved }: { profileId: string; saved: Onboardin
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate>
       <div className={styles.questions}>
-        {answerQuestions(t.onboarding, draft, change).map(question)}
+        {onboardingQuestions(t.onboarding, draft, change).map(question)}
       </div>
-      <div className={styles.safety}>{question(safetyQuestion(t.onboarding, draft, change))}</div>
+      <div className={styles.safety}>{question(safety)}</div>
       <InlineError error={update.error} />
       <div className={styles.actions}>
         <Button type="submit" variant="primary" disabled={update.isPending}>

@@ -1,22 +1,14 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { toBackendError } from "../../../../lib/backend";
 import { DEFAULT_SETTINGS, FakeBackend } from "../../../../test/fakeBackend";
-import { renderApp } from "../../../../test/renderApp";
-
-async function openSettings(backend: FakeBackend, heading = "Motivation") {
-  const rendered = renderApp(backend);
-  await rendered.user.click(await screen.findByRole("button", { name: /^(Settings|Ajustes)$/ }));
-  await screen.findByRole("heading", { level: 2, name: heading });
-  return rendered;
-}
+import { openSettings, waitForSaved } from "../../../../test/settings";
 
 describe("Motivation settings", () => {
   it("turns streaks and badges off and keeps them off after a reload", async () => {
     const backend = new FakeBackend();
     const ana = backend.seedProfile("Ana");
-    const { user, unmount } = await openSettings(backend);
-    const stored = () => backend.profiles.get(ana.id)?.settings;
+    const { user, unmount } = await openSettings(backend, "Motivation");
 
     const streaks = screen.getByRole("switch", { name: "Show streaks" });
     const badges = screen.getByRole("switch", { name: "Show badges" });
@@ -24,19 +16,15 @@ describe("Motivation settings", () => {
     expect(badges).toHaveAttribute("aria-checked", "true");
 
     await user.click(streaks);
-    await waitFor(() => {
-      expect(stored()?.streaksOn).toBe(false);
-    });
+    await waitForSaved(backend, ana.id, { streaksOn: false });
     await user.click(badges);
-    await waitFor(() => {
-      expect(stored()?.badgesOn).toBe(false);
-    });
+    await waitForSaved(backend, ana.id, { badgesOn: false });
     expect(streaks).toHaveAttribute("aria-checked", "false");
     expect(badges).toHaveAttribute("aria-checked", "false");
-    expect(stored()?.streaksOn).toBe(false);
+    expect(backend.profiles.get(ana.id)?.settings.streaksOn).toBe(false);
 
     unmount();
-    await openSettings(backend);
+    await openSettings(backend, "Motivation");
     expect(screen.getByRole("switch", { name: "Show streaks" })).toHaveAttribute(
       "aria-checked",
       "false",
@@ -50,7 +38,7 @@ describe("Motivation settings", () => {
   it("offers only a weekly goal of 1 to 7 days and saves the one chosen", async () => {
     const backend = new FakeBackend();
     const ana = backend.seedProfile("Ana");
-    const { user, unmount } = await openSettings(backend);
+    const { user, unmount } = await openSettings(backend, "Motivation");
 
     const goal = screen.getByRole("combobox", { name: "Weekly goal" });
     expect(goal).toHaveValue("5");
@@ -62,12 +50,10 @@ describe("Motivation settings", () => {
     expect(within(goal).getByRole("option", { name: "1 day a week" })).toBeInTheDocument();
 
     await user.selectOptions(goal, "3 days a week");
-    await waitFor(() => {
-      expect(backend.profiles.get(ana.id)?.settings.weeklyGoalDays).toBe(3);
-    });
+    await waitForSaved(backend, ana.id, { weeklyGoalDays: 3 });
 
     unmount();
-    await openSettings(backend);
+    await openSettings(backend, "Motivation");
     expect(screen.getByRole("combobox", { name: "Weekly goal" })).toHaveValue("3");
   });
 
@@ -90,7 +76,7 @@ describe("Motivation settings", () => {
     // Were such an answer to come back, it is worded for people.
     const refused = await refusal(8);
     if (refused === null) throw new Error("a weekly goal of 8 days was accepted");
-    const { user } = await openSettings(backend);
+    const { user } = await openSettings(backend, "Motivation");
     backend.failNext("updateSettings", refused);
     await user.selectOptions(screen.getByRole("combobox", { name: "Weekly goal" }), "6");
     expect(await screen.findByRole("alert")).toHaveTextContent(

@@ -1,8 +1,7 @@
 import { useId } from "react";
 import { InlineError } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
-import type { Settings } from "../../../../lib/backend";
-import { useSaveSettings } from "../../hooks/queries";
+import { useSetting } from "../../hooks/useSetting";
 import { SettingSwitch } from "../SettingSwitch";
 import styles from "./MotivationSettings.module.css";
 
@@ -10,21 +9,12 @@ import styles from "./MotivationSettings.module.css";
 export const WEEKLY_GOAL_DAYS: readonly number[] = [1, 2, 3, 4, 5, 6, 7];
 
 /** Settings → Motivation: streaks and badges on or off, and the weekly goal. */
-export function MotivationSettings({
-  profileId,
-  settings,
-}: {
-  profileId: string;
-  settings: Settings;
-}) {
+export function MotivationSettings() {
   const t = useT();
   const copy = t.settings.motivation;
   const titleId = useId();
   const goalId = useId();
-  const goal = useSaveSettings(profileId);
-  const goalDays = goal.isPending
-    ? (goal.variables.weeklyGoalDays ?? settings.weeklyGoalDays)
-    : settings.weeklyGoalDays;
+  const goal = useSetting("weeklyGoalDays");
 
   return (
     <section className={styles.section} aria-labelledby={titleId}>
@@ -32,20 +22,8 @@ export function MotivationSettings({
         {copy.title}
       </h2>
       <p className={styles.muted}>{copy.intro}</p>
-      <SettingSwitch
-        profileId={profileId}
-        settings={settings}
-        field="streaksOn"
-        label={copy.streaks}
-        hint={copy.streaksHint}
-      />
-      <SettingSwitch
-        profileId={profileId}
-        settings={settings}
-        field="badgesOn"
-        label={copy.badges}
-        hint={copy.badgesHint}
-      />
+      <SettingSwitch field="streaksOn" label={copy.streaks} hint={copy.streaksHint} />
+      <SettingSwitch field="badgesOn" label={copy.badges} hint={copy.badgesHint} />
       <div className={styles.field}>
         <label htmlFor={goalId} className={styles.label}>
           {copy.weeklyGoal}
@@ -58,9 +36,9 @@ export function MotivationSettings({
           id={goalId}
           className={styles.select}
           aria-describedby={`${goalId}-hint`}
-          value={goalDays}
+          value={goal.value}
           onChange={(event) => {
-            goal.mutate({ weeklyGoalDays: Number(event.target.value) });
+            goal.save(Number(event.target.value));
           }}
         >
           {WEEKLY_GOAL_DAYS.map((days) => (

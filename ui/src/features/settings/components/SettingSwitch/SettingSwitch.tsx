@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { InlineError } from "../../../../components/StatusView";
 import type { Settings } from "../../../../lib/backend";
-import { useSaveSettings } from "../../hooks/queries";
+import { useSetting } from "../../hooks/useSetting";
 import styles from "./SettingSwitch.module.css";
 
 /** The settings that are on or off. */
@@ -10,28 +10,25 @@ export type SwitchSetting = {
 }[keyof Settings];
 
 export interface SettingSwitchProps {
-  profileId: string;
-  settings: Settings;
   field: SwitchSetting;
   label: string;
   hint: string;
 }
 
 /** An on/off setting, saved as soon as it is flipped (shown flipped while it saves). */
-export function SettingSwitch({ profileId, settings, field, label, hint }: SettingSwitchProps) {
+export function SettingSwitch({ field, label, hint }: SettingSwitchProps) {
   const hintId = useId();
-  const save = useSaveSettings(profileId);
-  const on = save.isPending ? (save.variables[field] ?? settings[field]) : settings[field];
+  const setting = useSetting(field);
   return (
     <div className={styles.field}>
       <button
         type="button"
         role="switch"
-        aria-checked={on}
+        aria-checked={setting.value}
         aria-describedby={hintId}
         className={styles.switch}
         onClick={() => {
-          if (!save.isPending) save.mutate({ [field]: !settings[field] });
+          if (!setting.saving) setting.save(!setting.saved);
         }}
       >
         <span className={styles.track} aria-hidden="true">
@@ -42,7 +39,7 @@ export function SettingSwitch({ profileId, settings, field, label, hint }: Setti
       <p id={hintId} className={styles.hint}>
         {hint}
       </p>
-      <InlineError error={save.error} />
+      <InlineError error={setting.error} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useT } from "../../../../i18n";
 import type { Settings } from "../../../../lib/backend";
 import { ChatModelSettings } from "../../../chat/components/ChatModelSettings";
+import { SettingsProvider } from "../../hooks/useSetting";
 import { AboutYouSettings } from "../AboutYouSettings";
 import { LanguageSelect } from "../LanguageSelect";
 import { MotivationSettings } from "../MotivationSettings";
@@ -21,8 +22,10 @@ export function SettingsPage({ profileId, settings }: { profileId: string; setti
         </h2>
         <LanguageSelect profileId={profileId} settings={settings} />
       </section>
-      <SoundSettings profileId={profileId} settings={settings} />
-      <MotivationSettings profileId={profileId} settings={settings} />
+      <SettingsProvider profileId={profileId} settings={settings}>
+        <SoundSettings />
+        <MotivationSettings />
+      </SettingsProvider>
       <AboutYouSettings profileId={profileId} />
       <ChatModelSettings profileId={profileId} />
     </section>

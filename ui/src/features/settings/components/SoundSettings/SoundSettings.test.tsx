@@ -1,20 +1,13 @@
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { BackendError } from "../../../../lib/backend";
 import { FakeBackend } from "../../../../test/fakeBackend";
-import { renderApp } from "../../../../test/renderApp";
-
-async function openSettings(backend: FakeBackend, heading = "Sound") {
-  const rendered = renderApp(backend);
-  await rendered.user.click(await screen.findByRole("button", { name: /^(Settings|Ajustes)$/ }));
-  await screen.findByRole("heading", { level: 2, name: heading });
-  return rendered;
-}
+import { openSettings, waitForSaved } from "../../../../test/settings";
 
 /** Closes the app and opens it again on the same backend: only what was saved comes back. */
 async function reopen(backend: FakeBackend, unmount: () => void) {
   unmount();
-  return openSettings(backend);
+  return openSettings(backend, "Sound");
 }
 
 describe("Sound settings", () => {
@@ -22,7 +15,7 @@ describe("Sound settings", () => {
     const backend = new FakeBackend();
     const ana = backend.seedProfile("Ana", { cueVolume: 70 });
     const update = vi.spyOn(backend, "updateSettings");
-    const { unmount } = await openSettings(backend);
+    const { unmount } = await openSettings(backend, "Sound");
 
     const cue = screen.getByRole("slider", { name: "Cue volume" });
     expect(cue).toHaveValue("70");
@@ -36,9 +29,7 @@ describe("Sound settings", () => {
     expect(update).not.toHaveBeenCalled();
 
     fireEvent.change(cue, { target: { value: "35" } });
-    await waitFor(() => {
-      expect(backend.profiles.get(ana.id)?.settings.cueVolume).toBe(35);
-    });
+    await waitForSaved(backend, ana.id, { cueVolume: 35 });
     expect(update).toHaveBeenCalledTimes(1);
     expect(update.mock.calls[0]?.[1]).toMatchObject({ cueVolume: 35, ambientVolume: 50 });
 
@@ -49,38 +40,33 @@ describe("Sound settings", () => {
   it("switches the ambient sound on, picks a bed and its volume, and keeps them", async () => {
     const backend = new FakeBackend();
     const ana = backend.seedProfile("Ana");
-    const { user, unmount } = await openSettings(backend);
-    const stored = () => backend.profiles.get(ana.id)?.settings;
+    const { user, unmount } = await openSettings(backend, "Sound");
 
     const ambient = screen.getByRole("switch", { name: "Play an ambient sound" });
     expect(ambient).toHaveAttribute("aria-checked", "false");
     await user.click(ambient);
-    await waitFor(() => {
-      expect(stored()?.ambientOn).toBe(true);
-    });
+    await waitForSaved(backend, ana.id, { ambientOn: true });
     expect(ambient).toHaveAttribute("aria-checked", "true");
 
     const picker = screen.getByRole("group", { name: "Ambient sound" });
     expect(screen.getByRole("radio", { name: "Ocean waves" })).toBeChecked();
     expect(picker).toHaveTextContent("Pink noise — soft and even");
     await user.click(screen.getByRole("radio", { name: "Brown noise — deep and low" }));
-    await waitFor(() => {
-      expect(stored()?.ambientSound).toBe("brown");
-    });
+    await waitForSaved(backend, ana.id, { ambientSound: "brown" });
 
     const volume = screen.getByRole("slider", { name: "Ambient volume" });
     fireEvent.input(volume, { target: { value: "20" } });
     fireEvent.change(volume, { target: { value: "20" } });
-    await waitFor(() => {
-      expect(stored()?.ambientVolume).toBe(20);
-    });
+    await waitForSaved(backend, ana.id, { ambientVolume: 20 });
 
     await user.click(screen.getByRole("switch", { name: "Mute all session sounds" }));
-    await waitFor(() => {
-      expect(stored()?.muted).toBe(true);
-    });
+    await waitForSaved(backend, ana.id, { muted: true });
     // Each save kept the others.
-    expect(stored()).toMatchObject({ ambientOn: true, ambientSound: "brown", cueVolume: 70 });
+    expect(backend.profiles.get(ana.id)?.settings).toMatchObject({
+      ambientOn: true,
+      ambientSound: "brown",
+      cueVolume: 70,
+    });
 
     await reopen(backend, unmount);
     expect(screen.getByRole("switch", { name: "Play an ambient sound" })).toHaveAttribute(
@@ -98,7 +84,7 @@ describe("Sound settings", () => {
   it("shows a failed save and goes back to the saved volume", async () => {
     const backend = new FakeBackend();
     const ana = backend.seedProfile("Ana", { cueVolume: 70 });
-    await openSettings(backend);
+    await openSettings(backend, "Sound");
     backend.failNext("updateSettings", new BackendError("unavailable", "database_busy"));
 
     const cue = screen.getByRole("slider", { name: "Cue volume" });

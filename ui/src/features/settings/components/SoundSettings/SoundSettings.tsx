@@ -1,8 +1,8 @@
 import { useId } from "react";
 import { InlineError } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
-import type { AmbientKind, Settings } from "../../../../lib/backend";
-import { useSaveSettings } from "../../hooks/queries";
+import type { AmbientKind } from "../../../../lib/backend";
+import { useSetting } from "../../hooks/useSetting";
 import { SettingSwitch } from "../SettingSwitch";
 import { VolumeSlider } from "../VolumeSlider";
 import styles from "./SoundSettings.module.css";
@@ -11,15 +11,12 @@ import styles from "./SoundSettings.module.css";
 export const AMBIENT_KINDS: readonly AmbientKind[] = ["ocean", "pink", "brown"];
 
 /** Settings → Sound: cue volume, mute, the ambient bed (on/off, which one, its volume). */
-export function SoundSettings({ profileId, settings }: { profileId: string; settings: Settings }) {
+export function SoundSettings() {
   const t = useT();
   const copy = t.settings.sound;
   const titleId = useId();
   const pickerName = useId();
-  const pick = useSaveSettings(profileId);
-  const ambientSound = pick.isPending
-    ? (pick.variables.ambientSound ?? settings.ambientSound)
-    : settings.ambientSound;
+  const ambientSound = useSetting("ambientSound");
 
   return (
     <section className={styles.section} aria-labelledby={titleId}>
@@ -27,27 +24,9 @@ export function SoundSettings({ profileId, settings }: { profileId: string; sett
         {copy.title}
       </h2>
       <p className={styles.muted}>{copy.intro}</p>
-      <VolumeSlider
-        profileId={profileId}
-        settings={settings}
-        field="cueVolume"
-        label={copy.cueVolume}
-        hint={copy.cueVolumeHint}
-      />
-      <SettingSwitch
-        profileId={profileId}
-        settings={settings}
-        field="muted"
-        label={copy.muted}
-        hint={copy.mutedHint}
-      />
-      <SettingSwitch
-        profileId={profileId}
-        settings={settings}
-        field="ambientOn"
-        label={copy.ambientOn}
-        hint={copy.ambientOnHint}
-      />
+      <VolumeSlider field="cueVolume" label={copy.cueVolume} hint={copy.cueVolumeHint} />
+      <SettingSwitch field="muted" label={copy.muted} hint={copy.mutedHint} />
+      <SettingSwitch field="ambientOn" label={copy.ambientOn} hint={copy.ambientOnHint} />
       <fieldset className={styles.kinds}>
         <legend className={styles.legend}>{copy.ambientSound}</legend>
         {AMBIENT_KINDS.map((kind) => (
@@ -56,22 +35,17 @@ export function SoundSettings({ profileId, settings }: { profileId: string; sett
               type="radio"
               name={pickerName}
               value={kind}
-              checked={ambientSound === kind}
+              checked={ambientSound.value === kind}
               onChange={() => {
-                pick.mutate({ ambientSound: kind });
+                ambientSound.save(kind);
               }}
             />
             {copy.ambientKinds[kind]}
           </label>
         ))}
-        <InlineError error={pick.error} />
+        <InlineError error={ambientSound.error} />
       </fieldset>
-      <VolumeSlider
-        profileId={profileId}
-        settings={settings}
-        field="ambientVolume"
-        label={copy.ambientVolume}
-      />
+      <VolumeSlider field="ambientVolume" label={copy.ambientVolume} />
     </section>
   );
 }

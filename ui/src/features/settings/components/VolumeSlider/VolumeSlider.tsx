@@ -1,16 +1,13 @@
 import { useEffect, useEffectEvent, useId, useRef, useState } from "react";
 import { InlineError } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
-import type { Settings } from "../../../../lib/backend";
-import { useSaveSettings } from "../../hooks/queries";
+import { useSetting } from "../../hooks/useSetting";
 import styles from "./VolumeSlider.module.css";
 
 /** The settings that are a volume, 0–100. */
 export type VolumeSetting = "cueVolume" | "ambientVolume";
 
 export interface VolumeSliderProps {
-  profileId: string;
-  settings: Settings;
   field: VolumeSetting;
   label: string;
   hint?: string;
@@ -20,20 +17,19 @@ export interface VolumeSliderProps {
  * A volume slider labelled with its value. Moving it only moves it; the value is saved when the
  * person lets go (the input's native `change`: pointer released, or each arrow/Page/Home/End key).
  */
-export function VolumeSlider({ profileId, settings, field, label, hint }: VolumeSliderProps) {
+export function VolumeSlider({ field, label, hint }: VolumeSliderProps) {
   const t = useT();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
-  const save = useSaveSettings(profileId);
+  const setting = useSetting(field);
   // The value while the slider is held, until it is let go.
   const [moving, setMoving] = useState<number | null>(null);
-  const saved = save.isPending ? (save.variables[field] ?? settings[field]) : settings[field];
-  const value = moving ?? saved;
+  const value = moving ?? setting.value;
   const valueText = t.settings.sound.volumeValue(value);
 
   const commit = useEffectEvent((next: number) => {
     setMoving(null);
-    if (next !== settings[field]) save.mutate({ [field]: next });
+    if (next !== setting.saved) setting.save(next);
   });
 
   // React's onChange follows every movement; the native change event is the commit.
@@ -79,7 +75,7 @@ export function VolumeSlider({ profileId, settings, field, label, hint }: Volume
           setMoving(Number(event.target.value));
         }}
       />
-      <InlineError error={save.error} />
+      <InlineError error={setting.error} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import type { Messages } from "../../../../i18n";
-import type { OnboardingAnswers } from "../../../../lib/backend";
-import type { Choice } from "../../../onboarding/components/ChoiceList";
+import type { Messages } from "../../i18n";
+import type { Contraindication, OnboardingAnswers } from "../../lib/backend";
+import type { Choice } from "./components/ChoiceList";
 import {
   CHALLENGES,
   COMMUNICATION_STYLES,
@@ -11,16 +11,27 @@ import {
   PRIMARY_GOALS,
   SESSION_LENGTHS,
   SUPPORT_TYPES,
-} from "../../../onboarding/options";
+} from "./options";
 
-/** One onboarding question as the About you form shows it. */
-export interface AnswerQuestion {
+/** One onboarding question, as the onboarding flow and Settings → About you show it. */
+export interface OnboardingQuestion {
   key: keyof OnboardingAnswers;
   title: string;
   hint: string;
   multiple: boolean;
+  /** Whether it has an answer yet; a multi-select has one even with nothing ticked. */
+  answered: boolean;
   choices: Choice[];
 }
+
+type MultiKey = "challenges" | "preferredActivities";
+
+/**
+ * The answers to the eight questions so far: a single choice is undefined until it is picked (only
+ * in the onboarding flow; saved answers have them all).
+ */
+export type QuestionAnswers = Partial<Omit<OnboardingAnswers, MultiKey | "contraindications">> &
+  Pick<OnboardingAnswers, MultiKey>;
 
 type Copy<T extends string> = { title: string; hint: string; options: Record<T, string> };
 type Change = (patch: Partial<OnboardingAnswers>) => void;
@@ -29,14 +40,15 @@ function single<T extends string>(
   key: keyof OnboardingAnswers,
   copy: Copy<T>,
   values: readonly T[],
-  selected: T,
+  selected: T | undefined,
   select: (value: T) => void,
-): AnswerQuestion {
+): OnboardingQuestion {
   return {
     key,
     title: copy.title,
     hint: copy.hint,
     multiple: false,
+    answered: selected !== undefined,
     choices: values.map((value) => ({
       key: value,
       label: copy.options[value],
@@ -58,12 +70,13 @@ function multi<T extends string>(
   values: readonly T[],
   selected: readonly T[],
   change: (values: T[]) => void,
-): AnswerQuestion {
+): OnboardingQuestion {
   return {
     key,
     title: copy.title,
     hint: copy.hint,
     multiple: true,
+    answered: true,
     choices: values.map((value) => ({
       key: value,
       label: copy.options[value],
@@ -78,11 +91,11 @@ function multi<T extends string>(
 }
 
 /** The eight onboarding questions, answered as in `answers`, in onboarding's order. */
-export function answerQuestions(
+export function onboardingQuestions(
   copy: Messages["onboarding"],
-  answers: OnboardingAnswers,
+  answers: QuestionAnswers,
   change: Change,
-): AnswerQuestion[] {
+): OnboardingQuestion[] {
   return [
     single("currentFeeling", copy.currentFeeling, CURRENT_FEELINGS, answers.currentFeeling, (v) => {
       change({ currentFeeling: v });
@@ -129,27 +142,32 @@ export function answerQuestions(
   ];
 }
 
-/** The Wim Hof safety question: the conditions, and "None of these" (no condition ticked). */
+/**
+ * The Wim Hof safety question: the conditions, and "None of these" (no condition ticked), answered
+ * as in `selected` (null: not answered yet). "None of these" changes the answer to `[]`; unticking
+ * the last condition is not the same as answering "None of these", so it changes it to null.
+ */
 export function safetyQuestion(
   copy: Messages["onboarding"],
-  answers: OnboardingAnswers,
-  change: Change,
-): AnswerQuestion {
+  selected: readonly Contraindication[] | null,
+  change: (contraindications: Contraindication[] | null) => void,
+): OnboardingQuestion {
   const question = multi(
     "contraindications",
     copy.contraindications,
     CONTRAINDICATIONS,
-    answers.contraindications,
+    selected ?? [],
     (contraindications) => {
-      change({ contraindications });
+      change(contraindications.length === 0 ? null : contraindications);
     },
   );
+  question.answered = selected !== null;
   question.choices.push({
     key: "none",
     label: copy.contraindications.none,
-    pressed: answers.contraindications.length === 0,
+    pressed: selected?.length === 0,
     onPress: () => {
-      change({ contraindications: [] });
+      change([]);
     },
   });
   return question;

@@ -4,6 +4,7 @@ pub mod commands;
 pub mod error;
 mod haptics;
 mod logging;
+mod notifications;
 pub mod resources;
 
 use std::path::PathBuf;
@@ -70,6 +71,10 @@ macro_rules! wbot_specta_builder {
                 $crate::commands::mood::mood_trend,
                 $crate::commands::progress::get_progress,
                 $crate::commands::progress::activity_effectiveness,
+                $crate::commands::reminders::list_reminders,
+                $crate::commands::reminders::save_reminder,
+                $crate::commands::reminders::delete_reminder,
+                $crate::commands::reminders::show_notification::<$runtime>,
                 $crate::commands::memory::list_memories,
                 $crate::commands::memory::search_memories,
                 $crate::commands::memory::add_memory,
@@ -136,7 +141,7 @@ fn data_dir_from_env() -> Option<PathBuf> {
 pub fn run() {
     let started = std::time::Instant::now();
     let builder = specta_builder();
-    haptics::register(tauri::Builder::default())
+    notifications::register(haptics::register(tauri::Builder::default()))
         .plugin(
             tauri_plugin_sql::Builder::default()
                 .add_migrations("sqlite:wbot.db", sql_migrations())
@@ -164,6 +169,8 @@ pub fn run() {
             let core = tauri::async_runtime::block_on(Core::open(&data_dir))?;
             configure_memory(app, &core);
             forward_core_events(app.handle().clone(), &core);
+            // Reminders are delivered while the app runs (from now on: none missed while closed).
+            tauri::async_runtime::spawn(core.reminders().clone().run());
             app.manage(core);
             tracing::info!(version = env!("CARGO_PKG_VERSION"), "app started");
             Ok(())

@@ -30,6 +30,7 @@ function freePort() {
 function killAppsUsing(dir) {
   const app = realpathSync(APP);
   const marker = `WBOT_DATA_DIR=${dir}\0`;
+  const killed = [];
   for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
     try {
       if (
@@ -37,10 +38,31 @@ function killAppsUsing(dir) {
         `${readFileSync(`/proc/${pid}/environ`, "latin1")}\0`.includes(marker)
       ) {
         process.kill(Number(pid), "SIGKILL");
+        killed.push(pid);
       }
     } catch {
       // gone already, or not ours to read
     }
+  }
+  return killed;
+}
+
+/** Whether a process has ended (gone, or a zombie: its files, and the data folder's lock, are released). */
+function ended(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "latin1").split(") ")[1]?.startsWith("Z") ?? true;
+  } catch {
+    return true;
+  }
+}
+
+/** Kills the app on `dir` and waits until it has ended, so the next start (or the CLI) can take the folder. */
+async function stopAppsUsing(dir) {
+  const killed = killAppsUsing(dir);
+  const deadline = Date.now() + 10_000;
+  while (!killed.every(ended)) {
+    if (Date.now() > deadline) throw new Error(`the app on ${dir} did not end after SIGKILL`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
@@ -103,7 +125,7 @@ export async function startDriver({ dataDir } = {}) {
       await browser.deleteSession().catch(() => {});
       browser = null;
       // Make sure the old app is gone before a restart starts a new one on the same data.
-      killAppsUsing(dir);
+      await stopAppsUsing(dir);
     },
     async screenshot(name) {
       if (!browser) return;

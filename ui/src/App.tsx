@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { ErrorState, Loading } from "./components/StatusView";
 import { OnboardingFlow } from "./features/onboarding/components/OnboardingFlow";
+import { useReminderNotifications } from "./features/reminders/hooks/useReminderNotifications";
 import { useDocumentTheme } from "./features/settings/hooks/useDocumentTheme";
 import { AppShell } from "./features/shell/components/AppShell";
 import { I18nProvider } from "./i18n";
@@ -13,6 +14,8 @@ export function App() {
   const settings = useSettings(profile?.id);
   const [addingProfile, setAddingProfile] = useState(false);
   useSettingsChangedEvents();
+  // Reminders come due whatever is on screen, onboarding of another profile included.
+  useReminderNotifications(profile?.id);
 
   // Without a profile the OS decides; while a profile's settings load, keep what is shown.
   useDocumentTheme(active.data === null ? "system" : settings.data?.theme);

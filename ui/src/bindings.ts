@@ -109,6 +109,14 @@ export const commands = {
 	getProgress: (profileId: string, today: string) => typedError<ProgressOverview, AppError>(__TAURI_INVOKE("get_progress", { profileId, today })),
 	/**  How well each kind of activity the person has done works for them, best first. */
 	activityEffectiveness: (profileId: string) => typedError<Effectiveness[], AppError>(__TAURI_INVOKE("activity_effectiveness", { profileId })),
+	/**  A profile's reminders, oldest first. */
+	listReminders: (profileId: string) => typedError<Reminder[], AppError>(__TAURI_INVOKE("list_reminders", { profileId })),
+	/**  Saves a new reminder (no id) or a change to one. */
+	saveReminder: (profileId: string, reminder: ReminderInput) => typedError<Reminder, AppError>(__TAURI_INVOKE("save_reminder", { profileId, reminder })),
+	/**  Deletes a reminder. */
+	deleteReminder: (profileId: string, reminderId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_reminder", { profileId, reminderId })),
+	/**  Shows a system notification with the words the UI chose (a due reminder). */
+	showNotification: (title: string, body: string) => typedError<null, AppError>(__TAURI_INVOKE("show_notification", { title, body })),
 	/**  A page of the profile's memories, newest first (`limit` 1–200, default 50). */
 	listMemories: (profileId: string, page: Page) => typedError<MemoryPage, AppError>(__TAURI_INVOKE("list_memories", { profileId, page })),
 	/**  Searches the profile's memories by meaning and keywords, best first. */
@@ -422,7 +430,11 @@ export type CoreEvent = {
  */
 {
 	kind: "settingsChanged",
-} & ProfileSettings;
+} & ProfileSettings | 
+/**  A reminder of the active profile is due now: the UI words it and asks the shell to show it. */
+{
+	kind: "reminderDue",
+} & ReminderDue;
 
 /**
  *  A notification from the core (progress of a long job, the memory model loaded or released),
@@ -1115,7 +1127,7 @@ export type Reason =
 /**  Not an RFC 3339 date and time. */
 "invalid_time" | 
 /**  A command's arguments did not have the expected shape (`value` says where). */
-"invalid_input" | "end_before_start" | "category_and_prompt" | "completed_and_stopped" | "completed_too_early" | "ran_whole_time" | "longer_than_planned" | "longer_than_span" | "too_many_rounds" | "no_breathing_phase" | "empty_reply" | "proposal_on_reply" | "nothing_to_reply_to" | "nothing_to_retry" | "no_proposal" | "proposal_elsewhere" | "key_and_removal" | "provider_order" | "too_many_providers" | "no_chat_model" | 
+"invalid_input" | "end_before_start" | "category_and_prompt" | "completed_and_stopped" | "completed_too_early" | "ran_whole_time" | "longer_than_planned" | "longer_than_span" | "too_many_rounds" | "no_breathing_phase" | "empty_reply" | "proposal_on_reply" | "nothing_to_reply_to" | "nothing_to_retry" | "no_proposal" | "proposal_elsewhere" | "key_and_removal" | "provider_order" | "too_many_providers" | "too_many_reminders" | "no_chat_model" | 
 /**  A provider address with plain http to a host beyond this device and the local network. */
 "insecure_address" | 
 /**  A provider address with a user name or password in it. */
@@ -1124,6 +1136,8 @@ export type Reason =
 "provider_refused" | "not_found" | "session_paused" | "session_ended" | "wrong_phase" | "reply_in_progress" | 
 /**  (not found) the reply asked to stop has already ended. */
 "reply_not_streaming" | "database_busy" | "keychain_unavailable" | "runtime_missing" | "runtime_unusable" | "model_missing" | "model_unusable" | "data_folder" | 
+/**  The system would not show a notification. */
+"notifications_unavailable" | 
 /**
  *  Another process (its id in `value`) has the data folder open: the app and the CLI cannot write
  *  one folder at once.
@@ -1131,6 +1145,40 @@ export type Reason =
 "data_in_use" | 
 /**  The chat model could not answer (`value`: the provider error kind; `actual`: the HTTP status). */
 "provider_unavailable" | "internal";
+
+/**  A reminder as saved. */
+export type Reminder = {
+	id: ReminderId,
+	kind: ReminderKind,
+	/**  Local time, `HH:MM` (24 h). */
+	time: string,
+	/**  The days it fires on, Monday first. */
+	days: Weekday[],
+	enabled: boolean,
+};
+
+/**  A reminder whose time has come, for the active profile. */
+export type ReminderDue = {
+	profileId: ProfileId,
+	reminderId: ReminderId,
+	/**  Not `kind`: the event that carries this is tagged by `kind`. */
+	reminderKind: ReminderKind,
+};
+
+/**  A daily reminder. */
+export type ReminderId = string;
+
+/**  A reminder to save: a new one (no id) or a change to one (its id). */
+export type ReminderInput = {
+	id?: ReminderId | null,
+	kind: ReminderKind,
+	time: string,
+	days: Weekday[],
+	enabled: boolean,
+};
+
+/**  What a reminder invites to. */
+export type ReminderKind = "checkin" | "practice";
 
 /**
  *  What streams to the UI while a turn runs. Every new message gets exactly one `classified`; a reply
@@ -1324,7 +1372,7 @@ export type Streak = {
 };
 
 /**  What an error is about: a value that was refused, or a thing that was not found. */
-export type Subject = "profile" | "display_name" | "onboarding" | "cue_volume" | "ambient_volume" | "weekly_goal" | "volume" | "mood_before" | "mood_after" | "mood_checkin" | "mood" | "emotion" | "checkin_note" | "checkin_time" | "date" | "utc_offset" | "date_range" | "conversation" | "message" | "reply" | "title" | "search_text" | "result_count" | "page_size" | "provider" | "provider_id" | "provider_name" | "provider_address" | "model_name" | "provider_timeout" | "api_key" | "helpline_region" | "memory" | "memory_batch" | "min_similarity" | "journal_entry" | "journal_prompt" | "writing_time" | "journal_draft" | "breathing_session" | "breathing_phase" | "cycles" | "rounds" | "breaths" | "breath_tempo" | "retention_hold" | "recovery_hold" | "recovery_pause" | "meditation_session" | "meditation_length" | "start_time" | "end_time";
+export type Subject = "profile" | "display_name" | "onboarding" | "cue_volume" | "ambient_volume" | "weekly_goal" | "reminder" | "reminder_time" | "reminder_days" | "notification_text" | "volume" | "mood_before" | "mood_after" | "mood_checkin" | "mood" | "emotion" | "checkin_note" | "checkin_time" | "date" | "utc_offset" | "date_range" | "conversation" | "message" | "reply" | "title" | "search_text" | "result_count" | "page_size" | "provider" | "provider_id" | "provider_name" | "provider_address" | "model_name" | "provider_timeout" | "api_key" | "helpline_region" | "memory" | "memory_batch" | "min_similarity" | "journal_entry" | "journal_prompt" | "writing_time" | "journal_draft" | "breathing_session" | "breathing_phase" | "cycles" | "rounds" | "breaths" | "breath_tempo" | "retention_hold" | "recovery_hold" | "recovery_pause" | "meditation_session" | "meditation_length" | "start_time" | "end_time";
 
 /**  What kind of support helps them most. */
 export type SupportType = "listening" | "guidance" | "practical_tools" | "encouragement";
@@ -1371,6 +1419,9 @@ export type TurnStarted = {
 	/**  The reply being streamed; absent when no provider is set up (the chat then shows how to add one). */
 	replyId: ReplyId | null,
 };
+
+/**  A day of the week. */
+export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 
 /**  The Monday-first week that holds today. */
 export type WeeklyGoal = {

@@ -9,6 +9,7 @@ mod memory;
 mod mood;
 mod profiles;
 mod progress;
+mod reminders;
 
 use std::future::Future;
 use std::io::BufRead;
@@ -54,6 +55,9 @@ enum Command {
     /// What helped, streaks, the weekly goal and badges.
     #[command(subcommand)]
     Progress(progress::ProgressCommand),
+    /// Daily reminders: list, add, delete.
+    #[command(subcommand)]
+    Reminders(reminders::RemindersCommand),
     /// Trains and measures the crisis and activity classifiers and memory retrieval on the labelled sets.
     #[command(subcommand)]
     Judge(judge::JudgeCommand),
@@ -87,6 +91,7 @@ async fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Mood(cmd) => mood::run(&core, cmd).await,
         Command::Breathing(cmd) => breathing::run(&core, cmd).await,
         Command::Progress(cmd) => progress::run(&core, cmd).await,
+        Command::Reminders(cmd) => reminders::run(&core, cmd).await,
         Command::Classify => classify::run(&core).await,
         Command::Judge(cmd) => judge::run(&core, cmd).await,
     };

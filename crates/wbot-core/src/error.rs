@@ -55,6 +55,7 @@ pub enum Reason {
     KeyAndRemoval,
     ProviderOrder,
     TooManyProviders,
+    TooManyReminders,
     NoChatModel,
     /// A provider address with plain http to a host beyond this device and the local network.
     InsecureAddress,
@@ -79,6 +80,8 @@ pub enum Reason {
     ModelMissing,
     ModelUnusable,
     DataFolder,
+    /// The system would not show a notification.
+    NotificationsUnavailable,
     /// Another process (its id in `value`) has the data folder open: the app and the CLI cannot write
     /// one folder at once.
     DataInUse,
@@ -97,10 +100,15 @@ impl Reason {
             SessionPaused | SessionEnded | WrongPhase | ReplyInProgress | DataInUse => {
                 ErrorCode::Conflict
             }
-            DatabaseBusy | KeychainUnavailable | RuntimeMissing | RuntimeUnusable
-            | ModelMissing | ModelUnusable | DataFolder | ProviderUnavailable => {
-                ErrorCode::Unavailable
-            }
+            DatabaseBusy
+            | KeychainUnavailable
+            | RuntimeMissing
+            | RuntimeUnusable
+            | ModelMissing
+            | ModelUnusable
+            | DataFolder
+            | ProviderUnavailable
+            | NotificationsUnavailable => ErrorCode::Unavailable,
             Internal => ErrorCode::Internal,
             _ => ErrorCode::Validation,
         }
@@ -118,6 +126,10 @@ pub enum Subject {
     CueVolume,
     AmbientVolume,
     WeeklyGoal,
+    Reminder,
+    ReminderTime,
+    ReminderDays,
+    NotificationText,
     Volume,
     MoodBefore,
     MoodAfter,

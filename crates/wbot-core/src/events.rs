@@ -5,6 +5,7 @@ use tokio::sync::broadcast;
 
 use crate::ids::ProfileId;
 use crate::profile::Settings;
+use crate::reminders::ReminderDue;
 
 /// Progress of a long job (model load, index rebuild, re-embedding, import).
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
@@ -28,6 +29,8 @@ pub enum CoreEvent {
     /// A profile's settings changed (the settings screen, or a sound switch during a session); the
     /// shell tells every window with its own `settingsChanged` event.
     SettingsChanged(ProfileSettings),
+    /// A reminder of the active profile is due now: the UI words it and asks the shell to show it.
+    ReminderDue(ReminderDue),
 }
 
 /// A profile's settings as just saved, with whose they are.

@@ -107,6 +107,8 @@ typed_id! {
     MeditationSessionId => MeditationSession;
     /// A mood check-in.
     CheckinId => MoodCheckin;
+    /// A daily reminder.
+    ReminderId => Reminder;
 }
 
 #[cfg(test)]

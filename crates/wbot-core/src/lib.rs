@@ -15,6 +15,7 @@ pub mod memory;
 pub mod mood;
 pub mod profile;
 pub mod progress;
+pub mod reminders;
 pub mod text;
 
 use std::path::{Path, PathBuf};
@@ -28,11 +29,12 @@ use memory::MemoryService;
 use mood::MoodService;
 use profile::{ProfileService, Settings};
 use progress::ProgressService;
+use reminders::ReminderService;
 
 pub use error::{AppError, CoreError, ErrorCode, ErrorParams, Reason, Result, Subject};
 pub use ids::{
     BreathingRunId, BreathingSessionId, CheckinId, ConversationId, JournalEntryId,
-    MeditationSessionId, MemoryId, MessageId, ProfileId, ProviderId, ReplyId,
+    MeditationSessionId, MemoryId, MessageId, ProfileId, ProviderId, ReminderId, ReplyId,
 };
 
 /// What the shell holds in its state, one per data directory: the domain services, built once over one
@@ -50,6 +52,7 @@ pub struct Core {
     journal: JournalService,
     mood: MoodService,
     progress: ProgressService,
+    reminders: ReminderService,
     chat: ChatService,
 }
 
@@ -72,6 +75,7 @@ impl Core {
         let journal = JournalService::new(db.clone(), profiles.clone(), memory.clone());
         let mood = MoodService::new(db.clone(), profiles.clone());
         let progress = ProgressService::new(db.clone(), profiles.clone());
+        let reminders = ReminderService::new(db.clone(), profiles.clone(), events.clone());
         let chat = ChatService::new(
             db.clone(),
             profiles.clone(),
@@ -95,6 +99,7 @@ impl Core {
             journal,
             mood,
             progress,
+            reminders,
             chat,
         })
     }
@@ -158,6 +163,11 @@ impl Core {
     /// Effectiveness, streaks, the weekly goal and badges.
     pub fn progress(&self) -> &ProgressService {
         &self.progress
+    }
+
+    /// Daily reminders, and their delivery while the app runs.
+    pub fn reminders(&self) -> &ReminderService {
+        &self.reminders
     }
 
     /// The companion chat.

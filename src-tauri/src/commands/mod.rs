@@ -9,6 +9,7 @@ pub mod memory;
 pub mod mood;
 pub mod profile;
 pub mod progress;
+pub mod reminders;
 
 /// What every command returns.
 pub type Result<T> = std::result::Result<T, crate::error::AppError>;

@@ -14,7 +14,7 @@ import type { AmbientKind } from "../lib/backend";
 import type { IndexHealth } from "../lib/backend";
 import type { JournalCategory, ProviderKind } from "../lib/backend";
 import type { Emotion, Moment, MoodActivity } from "../lib/backend";
-import type { BadgeCode } from "../lib/backend";
+import type { BadgeCode, ReminderKind } from "../lib/backend";
 import type { PromptId, PromptWords } from "../features/journaling/prompts";
 import type { Mood } from "../features/mood/emotions";
 import type { TrendPeriod } from "../lib/days";
@@ -338,6 +338,31 @@ export interface Messages {
     >;
   };
   theme: { group: string; light: string; system: string; dark: string };
+  reminders: {
+    title: string;
+    intro: string;
+    empty: string;
+    add: string;
+    kind: string;
+    kinds: Record<ReminderKind, string>;
+    time: string;
+    days: string;
+    /** Shown when the last chosen day would be turned off. */
+    keepOneDay: string;
+    save: string;
+    saving: string;
+    edit: string;
+    delete: string;
+    deleteTitle: string;
+    deleteText: (summary: string) => string;
+    /** A reminder on one line, e.g. "Mood check-in at 08:30 · Mon, Wed". */
+    summary: (kind: string, time: string, days: string) => string;
+    /** The days of a reminder that fires on all seven. */
+    everyDay: string;
+    /** The system notification of a due reminder. */
+    notificationTitle: string;
+    notificationBody: Record<ReminderKind, string>;
+  };
   settings: {
     title: string;
     general: string;
@@ -1141,6 +1166,31 @@ export const en: Messages = {
     light: "Light theme",
     system: "System theme",
     dark: "Dark theme",
+  },
+  reminders: {
+    title: "Reminders",
+    intro:
+      "A gentle nudge at the times you choose, shown as a notification while Wbot is running (it can stay in the background). A reminder whose time passes while Wbot is closed is not sent later.",
+    empty: "No reminders yet.",
+    add: "Add a reminder",
+    kind: "Kind",
+    kinds: { checkin: "Mood check-in", practice: "Practice" },
+    time: "Time",
+    days: "Days",
+    keepOneDay: "A reminder needs at least one day.",
+    save: "Save reminder",
+    saving: "Saving…",
+    edit: "Edit",
+    delete: "Delete",
+    deleteTitle: "Delete this reminder?",
+    deleteText: (summary) => `“${summary}” will no longer be sent.`,
+    summary: (kind, time, days) => `${kind} at ${time} · ${days}`,
+    everyDay: "Every day",
+    notificationTitle: "Wbot",
+    notificationBody: {
+      checkin: "How are you feeling? Take a moment for a check-in.",
+      practice: "A few quiet minutes for yourself? Your practice is waiting.",
+    },
   },
   settings: {
     title: "Settings",

@@ -2,6 +2,9 @@ import { cap, type ErrorMessages } from "./errors";
 
 const status = (s: string) => (s === "" ? "" : ` (${s})`);
 
+/** The days of a reminder: "cannot be empty" reads better as a choice to make. */
+const REMINDER_DAYS = "the reminder's days";
+
 export const errorsEn: ErrorMessages = {
   item: (n, text) => `Item ${n}: ${text}`,
   said: (text) => `It said: “${text}”`,
@@ -28,7 +31,10 @@ export const errorsEn: ErrorMessages = {
       "No chat model is set up. Connect a local server (Ollama, llama.cpp, LM Studio) or add an API key in the provider settings.",
   },
   reasons: {
-    empty: (w) => `${cap(w.subject)} cannot be empty; please write something first.`,
+    empty: (w) =>
+      w.subject === REMINDER_DAYS
+        ? `${cap(w.subject)} cannot be empty; choose at least one day.`
+        : `${cap(w.subject)} cannot be empty; please write something first.`,
     too_long: (w) =>
       `${cap(w.subject)} can be at most ${w.max} characters; this one has ${w.actual}. Please shorten or split it.`,
     out_of_range: (w) =>
@@ -71,6 +77,7 @@ export const errorsEn: ErrorMessages = {
     key_and_removal: () => "Either give a new API key or remove the saved one, not both.",
     provider_order: () => "The new order must list each of this profile's providers exactly once.",
     too_many_providers: (w) => `A profile can chain at most ${w.max} providers; remove one first.`,
+    too_many_reminders: (w) => `A profile can have at most ${w.max} reminders; delete one first.`,
     insecure_address: (w) =>
       `“${w.value}” would send your messages and key unencrypted. Use https://, or http:// only for a server on this device or your local network.`,
     address_with_credentials: () =>
@@ -97,6 +104,8 @@ export const errorsEn: ErrorMessages = {
       "The memory model could not be loaded. Reinstall Wbot, or in a development checkout run scripts/fetch-assets.",
     data_folder: () =>
       "Wbot's data folder could not be created; check the disk's free space and permissions.",
+    notifications_unavailable: () =>
+      "The system would not show a notification. Check that notifications are allowed for Wbot.",
     data_in_use: (w) =>
       `Wbot's data is open in another program${w.value === "" ? "" : ` (process ${w.value})`}; close it and try again.`,
     internal: () => "Something went wrong on this device. Please try again.",
@@ -108,6 +117,10 @@ export const errorsEn: ErrorMessages = {
     cue_volume: "the cue volume",
     ambient_volume: "the ambient volume",
     weekly_goal: "the weekly goal",
+    reminder: "the reminder",
+    reminder_time: "the reminder time (HH:MM, 24-hour)",
+    reminder_days: REMINDER_DAYS,
+    notification_text: "the notification text",
     volume: "the volume",
     mood_before: "the mood before",
     mood_after: "the mood after",

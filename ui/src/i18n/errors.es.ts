@@ -2,6 +2,9 @@ import { cap, type ErrorMessages } from "./errors";
 
 const status = (s: string) => (s === "" ? "" : ` (${s})`);
 
+/** Los días de un recordatorio: en plural, y mejor como algo que elegir. */
+const REMINDER_DAYS = "los días del recordatorio";
+
 export const errorsEs: ErrorMessages = {
   item: (n, text) => `Elemento ${n}: ${text}`,
   said: (text) => `Dijo: «${text}»`,
@@ -30,7 +33,10 @@ export const errorsEs: ErrorMessages = {
       "No hay ningún modelo de chat configurado. Conecta un servidor local (Ollama, llama.cpp, LM Studio) o añade una clave de API en los ajustes del proveedor.",
   },
   reasons: {
-    empty: (w) => `${cap(w.subject)} no puede quedar en blanco; escribe algo primero.`,
+    empty: (w) =>
+      w.subject === REMINDER_DAYS
+        ? `${cap(w.subject)} no pueden quedar vacíos; elige al menos uno.`
+        : `${cap(w.subject)} no puede quedar en blanco; escribe algo primero.`,
     too_long: (w) =>
       `${cap(w.subject)} admite como máximo ${w.max} caracteres y tiene ${w.actual}. Acórtalo o divídelo.`,
     out_of_range: (w) =>
@@ -73,6 +79,8 @@ export const errorsEs: ErrorMessages = {
     key_and_removal: () => "Da una clave de API nueva o borra la guardada, pero no las dos cosas.",
     provider_order: () =>
       "El nuevo orden debe incluir cada proveedor de este perfil exactamente una vez.",
+    too_many_reminders: (w) =>
+      `Un perfil puede tener como máximo ${w.max} recordatorios; elimina uno primero.`,
     too_many_providers: (w) =>
       `Un perfil puede encadenar como máximo ${w.max} proveedores; quita uno primero.`,
     insecure_address: (w) =>
@@ -101,6 +109,8 @@ export const errorsEs: ErrorMessages = {
       "No se pudo cargar el modelo de memoria. Reinstala Wbot o, en una copia de desarrollo, ejecuta scripts/fetch-assets.",
     data_folder: () =>
       "No se pudo crear la carpeta de datos de Wbot; comprueba el espacio libre y los permisos del disco.",
+    notifications_unavailable: () =>
+      "El sistema no ha mostrado la notificación. Comprueba que Wbot tiene permiso para enviar notificaciones.",
     data_in_use: (w) =>
       `Los datos de Wbot están abiertos en otro programa${w.value === "" ? "" : ` (proceso ${w.value})`}; ciérralo e inténtalo de nuevo.`,
     internal: () => "Algo salió mal en este dispositivo. Inténtalo de nuevo.",
@@ -112,6 +122,10 @@ export const errorsEs: ErrorMessages = {
     cue_volume: "el volumen de las señales",
     ambient_volume: "el volumen ambiental",
     weekly_goal: "el objetivo semanal",
+    reminder: "el recordatorio",
+    reminder_time: "la hora del recordatorio (HH:MM, 24 horas)",
+    reminder_days: REMINDER_DAYS,
+    notification_text: "el texto de la notificación",
     volume: "el volumen",
     mood_before: "el ánimo antes",
     mood_after: "el ánimo después",

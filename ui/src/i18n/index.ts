@@ -18,6 +18,11 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
   return createElement(LocaleContext, { value: locale }, children);
 }
 
+/** The words of `locale`, for code outside the I18nProvider (e.g. what the app shows as a notification). */
+export function messagesFor(locale: Locale): Messages {
+  return dictionaries[locale];
+}
+
 export function useT(): Messages {
   return dictionaries[useContext(LocaleContext)];
 }

@@ -18,6 +18,8 @@ import {
   type NewProfile,
   type OnboardingAnswers,
   type Profile,
+  type ReminderDue,
+  type ReminderInput,
   type Settings,
   type SettingsChanged,
 } from "../lib/backend";
@@ -34,6 +36,7 @@ import {
 } from "../features/onboarding/options";
 import type { CoreNotice, MemoryKind, Page, SearchOptions } from "../lib/backend";
 import { FakeMemory } from "./fakeMemory";
+import { FakeReminders, reminderDueNotice } from "./fakeReminders";
 import { CORE } from "./coreFixtures";
 import type {
   ActivityResult,
@@ -1147,5 +1150,38 @@ export class FakeBackend implements Backend {
     return this.run_("setHelplineRegion", () =>
       this.chat.setRegion(this.stored(profileId).profile.id, region),
     );
+  }
+
+  /** Daily reminders, and the notifications shown (see FakeReminders). */
+  readonly reminders = new FakeReminders();
+
+  listReminders(profileId: string) {
+    return this.run_("listReminders", () => this.reminders.list(this.stored(profileId).profile.id));
+  }
+
+  saveReminder(profileId: string, reminder: ReminderInput) {
+    return this.run_("saveReminder", () => {
+      this.reminders.check(reminder);
+      return this.reminders.save(this.stored(profileId).profile.id, reminder);
+    });
+  }
+
+  deleteReminder(profileId: string, reminderId: string) {
+    return this.run_("deleteReminder", () => {
+      this.reminders.delete(this.stored(profileId).profile.id, reminderId);
+      return null;
+    });
+  }
+
+  showNotification(title: string, body: string) {
+    return this.run_("showNotification", () => {
+      this.reminders.show(title, body);
+      return null;
+    });
+  }
+
+  /** Announces a due reminder as the shell would, in the shape the UI really receives it. */
+  emitReminderDue(due: ReminderDue) {
+    this.memory.emit(reminderDueNotice(due));
   }
 }

@@ -9,3 +9,4 @@ mod judge_cli;
 mod memory_kill;
 mod profiles_cli;
 mod progress_cli;
+mod reminders_cli;

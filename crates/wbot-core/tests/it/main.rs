@@ -30,4 +30,5 @@ mod memory_store;
 mod mood_store;
 mod profiles;
 mod progress;
+mod reminders;
 mod ui_fixtures;

@@ -29,8 +29,8 @@ export function kindName(t: Messages, activity: MoodActivity, kind: string): str
 /** A known Monday, for naming the days of a Monday-first week. */
 const A_MONDAY = "2024-01-01";
 
-/** The names of Monday…Sunday in `locale` ("narrow": M, T, W…; "long": Monday…). */
-export function weekdayNames(locale: string, width: "narrow" | "long"): string[] {
+/** The names of Monday…Sunday in `locale` ("narrow": M, T, W…; "short": Mon, Tue…; "long": Monday…). */
+export function weekdayNames(locale: string, width: "narrow" | "short" | "long"): string[] {
   const format = new Intl.DateTimeFormat(locale, { weekday: width });
   return Array.from({ length: 7 }, (_, i) => format.format(dayToDate(addDays(A_MONDAY, i))));
 }

@@ -15,7 +15,14 @@ describe("SettingsPage", () => {
     const sections = within(page)
       .getAllByRole("heading", { level: 2 })
       .map((heading) => heading.textContent);
-    expect(sections).toEqual(["General", "Sound", "Motivation", "About you", "Chat model"]);
+    expect(sections).toEqual([
+      "General",
+      "Sound",
+      "Motivation",
+      "Reminders",
+      "About you",
+      "Chat model",
+    ]);
     expect(
       within(screen.getByRole("region", { name: "General" })).getByLabelText("Language"),
     ).toBeInTheDocument();

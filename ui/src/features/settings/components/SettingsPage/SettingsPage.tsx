@@ -5,6 +5,7 @@ import { SettingsProvider } from "../../hooks/useSetting";
 import { AboutYouSettings } from "../AboutYouSettings";
 import { LanguageSelect } from "../LanguageSelect";
 import { MotivationSettings } from "../MotivationSettings";
+import { ReminderSettings } from "../ReminderSettings";
 import { SoundSettings } from "../SoundSettings";
 import styles from "./SettingsPage.module.css";
 
@@ -26,6 +27,7 @@ export function SettingsPage({ profileId, settings }: { profileId: string; setti
         <SoundSettings />
         <MotivationSettings />
       </SettingsProvider>
+      <ReminderSettings profileId={profileId} locale={settings.locale} />
       <AboutYouSettings profileId={profileId} />
       <ChatModelSettings profileId={profileId} />
     </section>

@@ -275,7 +275,11 @@ impl ChatService {
             }
         };
         let recent_mood = latest_mood(&self.db, profile_id).await?;
-        let mut helped = helped?;
+        // Like memory, what helped is a help, not a requirement.
+        let mut helped = helped.unwrap_or_else(|err| {
+            tracing::warn!(error = %err, "no effectiveness for this reply");
+            Vec::new()
+        });
         helped.retain(|e| e.recommended);
         helped.truncate(MAX_HELPED_IN_PROMPT);
         Ok(PromptContext {

@@ -21,10 +21,20 @@ use crate::error::{AppError, CoreError, Reason, Result};
 use crate::ids::{ConversationId, MessageId, ProfileId, ReplyId};
 use crate::memory::{MemoryKind, MemorySource, NewMemory, MAX_MEMORY_CHARS};
 use crate::mood::latest_mood;
+use crate::progress::Effectiveness;
 use crate::text::clip;
 
 /// The kinds of activity that helped most, named in the prompt.
 const MAX_HELPED_IN_PROMPT: usize = 3;
+
+/// What a turn works out once and both its proposal and its reply's prompt use.
+#[derive(Debug)]
+struct Prepared {
+    /// The latest message's embedding, when the turn has it.
+    vector: Option<Vec<f32>>,
+    /// What helped the person, best first (empty when it cannot be read).
+    helped: Vec<Effectiveness>,
+}
 
 /// What streams to the UI while a turn runs. Every new message gets exactly one `classified`; a reply
 /// ends with exactly one `done` (or, only when storage fails, `error`). The two are worked out side by
@@ -185,8 +195,12 @@ impl ChatService {
             vector, activity, ..
         } = judgement;
         tokio::spawn(async move {
-            // The message was embedded once, when it was saved: the proposal and the memory recall for the
-            // reply both use that vector.
+            // The message was embedded once, when it was saved, and what helped is read once: the proposal
+            // and the reply's prompt (its memory recall) both use them.
+            let prepared = Prepared {
+                vector,
+                helped: core.what_helped(&message.profile_id).await,
+            };
             let reply = async {
                 if let Some((reply_id, cancel)) = reply {
                     core.stream_reply(
@@ -194,7 +208,7 @@ impl ChatService {
                         &message.conversation_id,
                         &reply_id,
                         cancel,
-                        vector,
+                        &prepared,
                         &on_event,
                     )
                     .await;
@@ -202,7 +216,7 @@ impl ChatService {
                 }
             };
             tokio::join!(
-                core.offer_activity(message.clone(), activity, &on_event),
+                core.offer_activity(message.clone(), activity, &prepared.helped, &on_event),
                 reply
             );
         });
@@ -219,18 +233,13 @@ impl ChatService {
         &self,
         message: Message,
         guess: Option<ActivityGuess>,
+        helped: &[Effectiveness],
         on_event: &F,
     ) {
         let proposal = match guess {
             Some(guess) if message.safety.is_none() => {
                 let onboarding = self.profiles.onboarding(&message.profile_id).await.ok();
-                // The history only refines the proposal: without it, the usual one.
-                let helped = self
-                    .progress
-                    .effectiveness(&message.profile_id)
-                    .await
-                    .unwrap_or_default();
-                propose(&message.content, &guess, onboarding.as_ref(), &helped)
+                propose(&message.content, &guess, onboarding.as_ref(), helped)
             }
             _ => None,
         };
@@ -250,22 +259,30 @@ impl ChatService {
         on_event(ReplyEvent::Classified { message });
     }
 
-    /// What the prompt knows about the person besides the conversation. `vector` is the latest message's
-    /// embedding when the turn has it.
+    /// What helped the person, best first. Like memory, it is a help, not a requirement: when it cannot
+    /// be read, the turn goes on without it.
+    async fn what_helped(&self, profile_id: &ProfileId) -> Vec<Effectiveness> {
+        self.progress
+            .effectiveness(profile_id)
+            .await
+            .unwrap_or_else(|err| {
+                tracing::warn!(error = %err, "no effectiveness for this turn");
+                Vec::new()
+            })
+    }
+
+    /// What the prompt knows about the person besides the conversation.
     async fn prompt_context(
         &self,
         profile_id: &ProfileId,
         latest: &Message,
-        vector: Option<Vec<f32>>,
+        prepared: &Prepared,
     ) -> Result<PromptContext> {
         let profile = self.profiles.profile(profile_id).await?;
-        // What helped is read while memory is recalled: for years of daily sessions it takes tens of
-        // milliseconds (docs/benchmarks.md).
-        let (recall, helped) = tokio::join!(
-            self.memory
-                .recall_for_prompt(profile_id, &latest.content, vector),
-            self.progress.effectiveness(profile_id)
-        );
+        let recall = self
+            .memory
+            .recall_for_prompt(profile_id, &latest.content, prepared.vector.clone())
+            .await;
         let memory_block = match recall {
             Ok(recall) => recall.block,
             Err(err) => {
@@ -275,13 +292,13 @@ impl ChatService {
             }
         };
         let recent_mood = latest_mood(&self.db, profile_id).await?;
-        // Like memory, what helped is a help, not a requirement.
-        let mut helped = helped.unwrap_or_else(|err| {
-            tracing::warn!(error = %err, "no effectiveness for this reply");
-            Vec::new()
-        });
-        helped.retain(|e| e.recommended);
-        helped.truncate(MAX_HELPED_IN_PROMPT);
+        let helped: Vec<Effectiveness> = prepared
+            .helped
+            .iter()
+            .filter(|e| e.recommended)
+            .take(MAX_HELPED_IN_PROMPT)
+            .cloned()
+            .collect();
         Ok(PromptContext {
             display_name: profile.display_name,
             onboarding: self.profiles.onboarding(profile_id).await.ok(),
@@ -293,14 +310,14 @@ impl ChatService {
     }
 
     /// Streams a reply to the conversation's last user message and saves it; always ends with `done`
-    /// or `error`. `vector`: that message's embedding, when the turn has it.
+    /// or `error`.
     async fn stream_reply<F: Fn(ReplyEvent) + Sync>(
         &self,
         profile_id: &ProfileId,
         conversation_id: &ConversationId,
         reply_id: &ReplyId,
         cancel: CancellationToken,
-        vector: Option<Vec<f32>>,
+        prepared: &Prepared,
         on_event: &F,
     ) {
         match self
@@ -309,7 +326,7 @@ impl ChatService {
                 conversation_id,
                 reply_id,
                 &cancel,
-                vector,
+                prepared,
                 on_event,
             )
             .await
@@ -334,7 +351,7 @@ impl ChatService {
         conversation_id: &ConversationId,
         reply_id: &ReplyId,
         cancel: &CancellationToken,
-        vector: Option<Vec<f32>>,
+        prepared: &Prepared,
         on_event: &F,
     ) -> Result<Message> {
         let messages = self
@@ -346,7 +363,7 @@ impl ChatService {
             .find(|m| m.role == MessageRole::User)
             .cloned()
             .ok_or_else(|| CoreError::new(Reason::NothingToReplyTo))?;
-        let context = self.prompt_context(profile_id, &latest, vector).await?;
+        let context = self.prompt_context(profile_id, &latest, prepared).await?;
         let request = build_request(&context, &messages);
         let chain: Vec<_> = self
             .list_providers(profile_id)
@@ -456,12 +473,16 @@ impl ChatService {
         let core = self.clone();
         let id = reply_id.clone();
         tokio::spawn(async move {
+            let prepared = Prepared {
+                vector: None,
+                helped: core.what_helped(&conversation.profile_id).await,
+            };
             core.stream_reply(
                 &conversation.profile_id,
                 &conversation.id,
                 &id,
                 cancel,
-                None,
+                &prepared,
                 &on_event,
             )
             .await;

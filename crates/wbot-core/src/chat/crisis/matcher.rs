@@ -91,9 +91,37 @@ fn expand(word: &str, out: &mut Vec<String>) {
         "ive" => push(&["i", "have"]),
         "wanna" => push(&["want", "to"]),
         "gonna" => push(&["going", "to"]),
-        "kms" => push(&["kill", "myself"]),
-        "unalive" | "unaliving" => push(&["kill"]),
-        "noone" => push(&["no", "one"]),
+        "kms" | "kmss" | "kmsss" => push(&["kill", "myself"]),
+        "noone" | "no1" => push(&["no", "one"]),
+        // Chat spellings, English.
+        "2" => push(&["to"]),
+        "2nite" | "2night" | "tonite" => push(&["tonight"]),
+        "4ever" => push(&["forever"]),
+        "b" => push(&["be"]),
+        "u" => push(&["you"]),
+        "r" => push(&["are"]),
+        "abt" => push(&["about"]),
+        "wnt" | "wnna" => push(&["want"]),
+        "ded" => push(&["dead"]),
+        "nemore" => push(&["anymore"]),
+        "idw" => push(&["i", "do", "not", "want"]),
+        "imma" | "ima" => push(&["i", "am", "going", "to"]),
+        "tryna" => push(&["trying", "to"]),
+        "wud" => push(&["would"]),
+        "agn" => push(&["again"]),
+        "sh" => push(&["self", "harm"]),
+        // Chat spellings, Spanish.
+        "kiero" => push(&["quiero"]),
+        "q" | "ke" => push(&["que"]),
+        "xq" => push(&["porque"]),
+        "x" => push(&["por"]),
+        "m" => push(&["me"]),
+        "d" => push(&["de"]),
+        "dl" => push(&["del"]),
+        "tngo" => push(&["tengo"]),
+        "toy" => push(&["estoy"]),
+        "nd" => push(&["nada"]),
+        "pastis" => push(&["pastillas"]),
         "thats" | "whats" | "theres" | "its" => {
             push(&[&word[..word.len() - 1], "is"]);
         }
@@ -117,9 +145,9 @@ fn expand(word: &str, out: &mut Vec<String>) {
                     // Possessive 's and anything else: keep the base word.
                     _ => None,
                 };
-                push(&[base]);
+                expand(base, out);
                 if let Some(t) = tail {
-                    push(&[t]);
+                    out.push(t.to_string());
                 }
             } else {
                 push(&[w]);

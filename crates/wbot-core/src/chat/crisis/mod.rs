@@ -124,6 +124,17 @@ const RULES: &[(CrisisCategory, &str)] = &[
     (Suicidal, "throw myself in front of|under|off"),
     (Suicidal, "giv~ away my things|stuff|belongings|possessions"),
     (Suicidal, "goodbye letter~|note~"),
+    (Suicidal, "rather be dead|gone"),
+    // Farewells (warning signs: "remember me", "when I'm gone").
+    (Suicidal, "remember me"),
+    (Suicidal, "when|after i am gone"),
+    (Suicidal, "will not be around|here much|for longer|long"),
+    (Suicidal, "will not be around|here anymore"),
+    (Suicidal, "painless way~|death|method~"),
+    // Internet shorthand ("catch the bus", "kill yourself", "unalive", "sewerslide", "sui").
+    (Suicidal, "ctb|ctbd|kys|sewerslid~|sewerslidey|sui|suey"),
+    (Suicidal, "unaliv~"),
+    (Suicidal, "sewer slid~"),
     (
         SelfHarm,
         "want|going|need|urge|trying|tempted to hurt|harm|cut|burn myself",
@@ -173,10 +184,17 @@ const RULES: &[(CrisisCategory, &str)] = &[
     // Spanish (accents folded: "daño" is "dano", "más" is "mas").
     (
         Suicidal,
-        "quiero|quisiera|deseo|necesito|prefiero|voy a morir|morirme",
+        "quiero|quisiera|deseo|necesito|prefiero morir|morirme",
     ),
+    (Suicidal, "voy a morir|morirme"),
     (Suicidal, "ganas de morir~"),
-    (Suicidal, "me quiero|voy a matar|morir|suicidar"),
+    (Suicidal, "me quiero matar|morir|suicidar"),
+    (Suicidal, "me voy a matar|morir|suicidar"),
+    (Suicidal, "que alguien me mate"),
+    (Suicidal, "desvivir~"),
+    (Suicidal, "cuando ya no este"),
+    (Suicidal, "ya lo decidi"),
+    (Suicidal, "me tiro|tire|aviento|lanzo por|de|del|desde"),
     (Suicidal, "matarme|suicidarme"),
     (Suicidal, "quitarme la vida"),
     (Suicidal, "acabar con mi vida"),
@@ -236,6 +254,10 @@ const EXCLUDE: &[&str] = &[
     "tirarme en|al sofa|la cama|a la piscina|al agua|en paracaidas",
     "tirarme a dormir|descansar",
     "todas las pastillas de|del",
+    "me tiro|tire de los pelos",
+    "morir~ de la|el|lo",
+    "you remember me",
+    "remember me saying|telling|asking|talking|mentioning|to|for|as|at|in|on|by",
 ];
 
 /// Words that mark someone else as the subject ("my sister is suicidal").
@@ -437,6 +459,66 @@ mod tests {
         assert!(detect_crisis("my sister is suicidal").is_none());
         assert!(detect_crisis("").is_none());
         assert!(detect_crisis("!!! ,,, ''").is_none());
+    }
+
+    #[test]
+    fn chat_spellings_and_shorthand() {
+        for (text, category) in [
+            ("i want 2 die", Suicidal),
+            ("kmsss", Suicidal),
+            ("ctb tonight", Suicidal),
+            ("lowkey wanna unalive", Suicidal),
+            ("srsly considering sewer slide", Suicidal),
+            ("sh again", SelfHarm),
+            ("relapsed on sh smh", SelfHarm),
+            ("no kiero vivir mas", Suicidal),
+            ("tengo las pastis listas, todas mis pastis", Suicidal),
+            ("m kiero morir", Suicidal),
+        ] {
+            assert_eq!(
+                detect_crisis(text).map(|s| s.category),
+                Some(category),
+                "{text}"
+            );
+        }
+        // Folding a chat spelling must not turn an ordinary word into a sign.
+        for text in ["my toy broke", "she's 2", "u ok?", "plan b it is"] {
+            assert!(detect_crisis(text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn spanish_wishes_to_die_without_a() {
+        // "Me quiero morir" is the commonest way to say it; the rule once needed "a" ("voy a morir").
+        for text in ["Me quiero morir", "quiero morirme ya", "me quiero matar"] {
+            assert_eq!(
+                detect_crisis(text).map(|s| s.category),
+                Some(Suicidal),
+                "{text}"
+            );
+        }
+        assert!(detect_crisis("me quiero morir de la vergüenza").is_none());
+        assert!(detect_crisis("me voy a morir de risa").is_none());
+    }
+
+    #[test]
+    fn farewells() {
+        for text in [
+            "Remember me kindly, okay?",
+            "when I'm gone, look after my cat",
+            "I won't be around much longer",
+            "cuando ya no esté, cuida a mi perro",
+        ] {
+            assert_eq!(
+                detect_crisis(text).map(|s| s.category),
+                Some(Suicidal),
+                "{text}"
+            );
+        }
+        // Asking the companion what it remembers is not a farewell.
+        for text in ["Do you remember me?", "remember me telling you about Ana?"] {
+            assert!(detect_crisis(text).is_none(), "{text}");
+        }
     }
 
     #[test]

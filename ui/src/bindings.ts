@@ -117,6 +117,16 @@ export const commands = {
 	deleteReminder: (profileId: string, reminderId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_reminder", { profileId, reminderId })),
 	/**  Shows a system notification with the words the UI chose (a due reminder). */
 	showNotification: (title: string, body: string) => typedError<null, AppError>(__TAURI_INVOKE("show_notification", { title, body })),
+	/**  The profile as it is now, learned again first (while learning is on) so the page shows the latest. */
+	wellnessProfile: (profileId: string) => typedError<WellnessProfile, AppError>(__TAURI_INVOKE("wellness_profile", { profileId })),
+	/**  Removes an item for good (until a reset). */
+	removeWellnessItem: (profileId: string, itemId: string) => typedError<null, AppError>(__TAURI_INVOKE("remove_wellness_item", { profileId, itemId })),
+	/**  Sets the person's note on an item (empty clears it). */
+	setWellnessNote: (profileId: string, itemId: string, note: string) => typedError<WellnessItem, AppError>(__TAURI_INVOKE("set_wellness_note", { profileId, itemId, note })),
+	/**  Pauses or resumes learning. */
+	setWellnessLearning: (profileId: string, on: boolean) => typedError<null, AppError>(__TAURI_INVOKE("set_wellness_learning", { profileId, on })),
+	/**  Forgets everything learned; learning starts again from now. */
+	resetWellness: (profileId: string) => typedError<null, AppError>(__TAURI_INVOKE("reset_wellness", { profileId })),
 	/**  A page of the profile's memories, newest first (`limit` 1–200, default 50). */
 	listMemories: (profileId: string, page: Page) => typedError<MemoryPage, AppError>(__TAURI_INVOKE("list_memories", { profileId, page })),
 	/**  Searches the profile's memories by meaning and keywords, best first. */
@@ -1372,7 +1382,7 @@ export type Streak = {
 };
 
 /**  What an error is about: a value that was refused, or a thing that was not found. */
-export type Subject = "profile" | "display_name" | "onboarding" | "cue_volume" | "ambient_volume" | "weekly_goal" | "reminder" | "reminder_time" | "reminder_days" | "notification_text" | "volume" | "mood_before" | "mood_after" | "mood_checkin" | "mood" | "emotion" | "checkin_note" | "checkin_time" | "date" | "utc_offset" | "date_range" | "conversation" | "message" | "reply" | "title" | "search_text" | "result_count" | "page_size" | "provider" | "provider_id" | "provider_name" | "provider_address" | "model_name" | "provider_timeout" | "api_key" | "helpline_region" | "memory" | "memory_batch" | "min_similarity" | "journal_entry" | "journal_prompt" | "writing_time" | "journal_draft" | "breathing_session" | "breathing_phase" | "cycles" | "rounds" | "breaths" | "breath_tempo" | "retention_hold" | "recovery_hold" | "recovery_pause" | "meditation_session" | "meditation_length" | "start_time" | "end_time";
+export type Subject = "profile" | "display_name" | "onboarding" | "cue_volume" | "ambient_volume" | "weekly_goal" | "reminder" | "reminder_time" | "reminder_days" | "notification_text" | "wellness_item" | "wellness_note" | "volume" | "mood_before" | "mood_after" | "mood_checkin" | "mood" | "emotion" | "checkin_note" | "checkin_time" | "date" | "utc_offset" | "date_range" | "conversation" | "message" | "reply" | "title" | "search_text" | "result_count" | "page_size" | "provider" | "provider_id" | "provider_name" | "provider_address" | "model_name" | "provider_timeout" | "api_key" | "helpline_region" | "memory" | "memory_batch" | "min_similarity" | "journal_entry" | "journal_prompt" | "writing_time" | "journal_draft" | "breathing_session" | "breathing_phase" | "cycles" | "rounds" | "breaths" | "breath_tempo" | "retention_hold" | "recovery_hold" | "recovery_pause" | "meditation_session" | "meditation_length" | "start_time" | "end_time";
 
 /**  What kind of support helps them most. */
 export type SupportType = "listening" | "guidance" | "practical_tools" | "encouragement";
@@ -1431,6 +1441,50 @@ export type WeeklyGoal = {
 	activeDays: number,
 	/**  Monday to Sunday: whether each day had a completed activity. */
 	days: boolean[],
+};
+
+/**  One thing learned. */
+export type WellnessItem = {
+	id: WellnessItemId,
+	kind: WellnessKind,
+	/**
+	 *  A [`Topic`] (topic, trigger), `mood` or an emotion code (baseline), `activity:kind` as in
+	 *  effectiveness (helps), a [`Preference`].
+	 */
+	code: string,
+	/**
+	 *  Mentions (topic), low days (trigger), the mean mood 1–5 or times felt (baseline), the
+	 *  effectiveness score (helps), the share of messages 0–1 (preference).
+	 */
+	value: number | null,
+	sources: WellnessSources,
+	/**  The person's own words on it; empty unless they wrote some. */
+	note: string,
+	updatedAt: string,
+};
+
+/**  An item of a wellness profile. */
+export type WellnessItemId = string;
+
+/**  What an item of the wellness profile is. */
+export type WellnessKind = "topic" | "trigger" | "baseline" | "helps" | "preference";
+
+/**  The profile as the Wellness page shows it. */
+export type WellnessProfile = {
+	/**  Whether learning is on (the `learning_on` setting). */
+	learning: boolean,
+	/**  Visible items, by kind and then strongest first. */
+	items: WellnessItem[],
+};
+
+/**  Where an item came from: how many of each. */
+export type WellnessSources = {
+	/**  The person's messages in remembered conversations. */
+	messages: number,
+	/**  Journal entries they shared with the companion. */
+	journal: number,
+	checkins: number,
+	sessions: number,
 };
 
 /**  Wim Hof results of one session. */

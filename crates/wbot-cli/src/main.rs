@@ -10,6 +10,7 @@ mod mood;
 mod profiles;
 mod progress;
 mod reminders;
+mod wellness;
 
 use std::future::Future;
 use std::io::BufRead;
@@ -58,6 +59,9 @@ enum Command {
     /// Daily reminders: list, add, delete.
     #[command(subcommand)]
     Reminders(reminders::RemindersCommand),
+    /// The wellness profile: show, learn, note, remove, pause, resume, reset.
+    #[command(subcommand)]
+    Wellness(wellness::WellnessCommand),
     /// Trains and measures the crisis and activity classifiers and memory retrieval on the labelled sets.
     #[command(subcommand)]
     Judge(judge::JudgeCommand),
@@ -92,6 +96,7 @@ async fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Breathing(cmd) => breathing::run(&core, cmd).await,
         Command::Progress(cmd) => progress::run(&core, cmd).await,
         Command::Reminders(cmd) => reminders::run(&core, cmd).await,
+        Command::Wellness(cmd) => wellness::run(&core, cmd).await,
         Command::Classify => classify::run(&core).await,
         Command::Judge(cmd) => judge::run(&core, cmd).await,
     };

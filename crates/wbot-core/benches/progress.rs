@@ -1,5 +1,7 @@
-//! Progress and effectiveness benchmark (not run by the test suite): three years of daily activity, about
-//! 5,000 saved activities with moods before and after, then the Progress page and the effectiveness list.
+//! Progress, effectiveness and wellness benchmark (not run by the test suite): three years of daily
+//! activity, about 5,000 saved activities with moods before and after, and 1,800 messages; then the
+//! Progress page, the effectiveness list, and learning the wellness profile again (which runs after a
+//! reply, so it does not add to a turn, but should stay cheap).
 //!
 //! `cargo bench -p wbot-core --bench progress` (release profile). Prints a Markdown report on stdout.
 //!
@@ -35,6 +37,39 @@ fn main() {
         .id;
     let today = time::OffsetDateTime::now_utc().date();
     let first = today - time::Duration::days(DAYS - 1);
+    // 90 conversations of 20 messages each (the learning window's worth), about work, sleep and more;
+    // saved first, as they would be among the activities (a log of writes the benchmark just made would
+    // slow every read until SQLite checkpoints it).
+    const SAYINGS: [&str; 5] = [
+        "Work was a lot today, my boss keeps adding deadlines",
+        "I slept badly again",
+        "Had dinner with my sister, it was nice",
+        "ok",
+        "Money is tight this month and the rent is due",
+    ];
+    let mut messages = 0usize;
+    rt.block_on(async {
+        for d in 0..90 {
+            let c = core.chat().create_conversation(&profile).await.unwrap().id;
+            for i in 0..20 {
+                core.chat()
+                    .append_user_message(&profile, &c, SAYINGS[i % SAYINGS.len()])
+                    .await
+                    .unwrap();
+                messages += 1;
+            }
+            // One conversation a day (the chat saves messages at the time they are sent).
+            let day = today - time::Duration::days(d);
+            let mut tx = core.db().begin_write().await.unwrap();
+            sqlx::query("UPDATE messages SET created_at = ? WHERE conversation_id = ?")
+                .bind(format!("{day}T19:00:00Z"))
+                .bind(c.as_str())
+                .execute(&mut *tx)
+                .await
+                .unwrap();
+            tx.commit().await.unwrap();
+        }
+    });
     let saving = Instant::now();
     let mut saved = 0usize;
     rt.block_on(async {
@@ -122,10 +157,18 @@ fn main() {
         effectiveness.push(start.elapsed());
         assert_eq!(e.len(), 5);
     }
+    let mut learning = Vec::new();
+    for _ in 0..20 {
+        let start = Instant::now();
+        assert!(rt.block_on(core.wellness().learn(&profile)).unwrap());
+        learning.push(start.elapsed());
+    }
+    let learned = rt.block_on(core.wellness().profile(&profile)).unwrap();
+    assert!(learned.items.iter().any(|i| i.code == "work"));
     rt.block_on(core.close());
-    let row = |name: &str, samples: &mut Vec<Duration>| {
+    let row = |name: &str, samples: &mut Vec<Duration>, target: &str| {
         println!(
-            "| {name}, {saved} activities ({} runs) | {:.2} ms | {:.2} ms | < 30 ms |",
+            "| {name}, {saved} activities ({} runs) | {:.2} ms | {:.2} ms | {target} |",
             samples.len(),
             percentile(samples, 0.5),
             percentile(samples, 0.99)
@@ -136,9 +179,16 @@ fn main() {
     row(
         "Progress page (streak, week, badges, calendar, totals)",
         &mut progress,
+        "< 30 ms",
     );
     row(
         "effectiveness of every kind of activity",
         &mut effectiveness,
+        "< 30 ms",
+    );
+    row(
+        &format!("wellness profile learned again, {messages} messages and"),
+        &mut learning,
+        "after the reply",
     );
 }

@@ -130,6 +130,8 @@ pub enum Subject {
     ReminderTime,
     ReminderDays,
     NotificationText,
+    WellnessItem,
+    WellnessNote,
     Volume,
     MoodBefore,
     MoodAfter,

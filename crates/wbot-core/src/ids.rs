@@ -109,6 +109,8 @@ typed_id! {
     CheckinId => MoodCheckin;
     /// A daily reminder.
     ReminderId => Reminder;
+    /// An item of a wellness profile.
+    WellnessItemId => WellnessItem;
 }
 
 #[cfg(test)]

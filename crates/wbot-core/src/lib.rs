@@ -17,6 +17,7 @@ pub mod profile;
 pub mod progress;
 pub mod reminders;
 pub mod text;
+pub mod wellness;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -30,11 +31,13 @@ use mood::MoodService;
 use profile::{ProfileService, Settings};
 use progress::ProgressService;
 use reminders::ReminderService;
+use wellness::WellnessService;
 
 pub use error::{AppError, CoreError, ErrorCode, ErrorParams, Reason, Result, Subject};
 pub use ids::{
     BreathingRunId, BreathingSessionId, CheckinId, ConversationId, JournalEntryId,
     MeditationSessionId, MemoryId, MessageId, ProfileId, ProviderId, ReminderId, ReplyId,
+    WellnessItemId,
 };
 
 /// What the shell holds in its state, one per data directory: the domain services, built once over one
@@ -53,6 +56,7 @@ pub struct Core {
     mood: MoodService,
     progress: ProgressService,
     reminders: ReminderService,
+    wellness: WellnessService,
     chat: ChatService,
 }
 
@@ -76,6 +80,7 @@ impl Core {
         let mood = MoodService::new(db.clone(), profiles.clone());
         let progress = ProgressService::new(db.clone(), profiles.clone());
         let reminders = ReminderService::new(db.clone(), profiles.clone(), events.clone());
+        let wellness = WellnessService::new(db.clone(), profiles.clone(), progress.clone());
         let chat = ChatService::new(
             db.clone(),
             profiles.clone(),
@@ -85,6 +90,7 @@ impl Core {
                 meditation: meditation.clone(),
                 journal: journal.clone(),
                 progress: progress.clone(),
+                wellness: wellness.clone(),
             },
             runtime,
         );
@@ -100,6 +106,7 @@ impl Core {
             mood,
             progress,
             reminders,
+            wellness,
             chat,
         })
     }
@@ -163,6 +170,11 @@ impl Core {
     /// Effectiveness, streaks, the weekly goal and badges.
     pub fn progress(&self) -> &ProgressService {
         &self.progress
+    }
+
+    /// What the companion has learned about each person.
+    pub fn wellness(&self) -> &WellnessService {
+        &self.wellness
     }
 
     /// Daily reminders, and their delivery while the app runs.

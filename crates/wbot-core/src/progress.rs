@@ -53,6 +53,11 @@ pub struct Effectiveness {
 }
 
 impl Effectiveness {
+    /// `activity:kind`, as the wellness profile names what helps.
+    pub fn code(&self) -> String {
+        format!("{}:{}", self.activity.as_str(), self.kind)
+    }
+
     /// With its score (to one decimal) and whether it is recommended, from its counts.
     fn scored(mut self) -> Self {
         self.score = (self.raw_score() * 10.0).round() / 10.0;
@@ -161,11 +166,12 @@ const ACTIVITIES: &str = "WITH acts AS (
 )";
 
 /// Per kind of activity: counts, and how the mood (the check-ins before and after) moved over all and
-/// over the latest rated ones.
+/// over the latest rated ones; [`SINCE`] takes the place of `/*since*/` to count only activities from `?3` on.
 const TALLY: &str = ", moods AS MATERIALIZED (
     SELECT acts.*, b.mood AS before, a.mood AS after FROM acts
     LEFT JOIN mood_checkins b ON b.activity_id = acts.id AND b.moment = 'before'
     LEFT JOIN mood_checkins a ON a.activity_id = acts.id AND a.moment = 'after'
+    /*since*/
 ), recent AS (
     SELECT activity, kind, COUNT(*) AS rated, SUM(up) AS improved FROM (
         SELECT activity, kind, after > before AS up,
@@ -180,6 +186,8 @@ SELECT moods.activity, moods.kind, COUNT(*) AS started, SUM(completed) AS comple
        COALESCE(MAX(recent.improved), 0) AS recent_improved
 FROM moods LEFT JOIN recent ON recent.activity = moods.activity AND recent.kind = moods.kind
 GROUP BY moods.activity, moods.kind";
+
+const SINCE: &str = "WHERE julianday(acts.t) >= julianday(?3)";
 
 /// The days with a completed activity, in order.
 const DAYS: &str = " SELECT DISTINCT day FROM acts WHERE completed = 1 AND day != '' ORDER BY day";
@@ -221,10 +229,22 @@ impl ProgressService {
 
     /// How well each kind of activity the person has done works for them, best first.
     pub async fn effectiveness(&self, profile_id: &ProfileId) -> Result<Vec<Effectiveness>> {
+        self.effectiveness_since(profile_id, "").await
+    }
+
+    /// [`Self::effectiveness`] over the activities from `since` (an RFC 3339 time; empty: all of them).
+    pub async fn effectiveness_since(
+        &self,
+        profile_id: &ProfileId,
+        since: &str,
+    ) -> Result<Vec<Effectiveness>> {
         let id = self.profiles.require_profile(profile_id).await?;
-        let rows = sqlx::query(&format!("{ACTIVITIES}{TALLY}"))
+        let filter = if since.is_empty() { "" } else { SINCE };
+        let sql = format!("{ACTIVITIES}{}", TALLY.replace("/*since*/", filter));
+        let rows = sqlx::query(&sql)
             .bind(&id)
             .bind(RECENT as i64)
+            .bind(since)
             .fetch_all(self.db.reader())
             .await?;
         let mut out = rows

@@ -10,6 +10,7 @@ pub mod mood;
 pub mod profile;
 pub mod progress;
 pub mod reminders;
+pub mod wellness;
 
 /// What every command returns.
 pub type Result<T> = std::result::Result<T, crate::error::AppError>;

@@ -15,11 +15,13 @@ import type { IndexHealth } from "../lib/backend";
 import type { JournalCategory, ProviderKind } from "../lib/backend";
 import type { Emotion, Moment, MoodActivity } from "../lib/backend";
 import type { BadgeCode, ReminderKind } from "../lib/backend";
+import type { WellnessKind } from "../lib/backend";
 import type { PromptId, PromptWords } from "../features/journaling/prompts";
 import type { Mood } from "../features/mood/emotions";
 import type { TrendPeriod } from "../lib/days";
 import type { HelplineRegion } from "../features/chat/format";
 import type { Section } from "../features/shell/sections";
+import type { Preference, Topic } from "../features/wellness/codes";
 import type { ErrorMessages } from "./errors";
 import { errorsEn } from "./errors.en";
 
@@ -588,6 +590,51 @@ export interface Messages {
     completedOf: (completed: number, started: number) => string;
     improvedRecent: (improved: number, rated: number) => string;
     noMoods: string;
+  };
+  wellness: {
+    title: string;
+    intro: string;
+    learning: string;
+    learningHint: string;
+    /** Said while learning is paused. */
+    paused: string;
+    empty: string;
+    /** The heading of each group of items. */
+    groups: Record<WellnessKind, string>;
+    topics: Record<Topic, string>;
+    preferences: Record<Preference, string>;
+    /** The baseline item of the mean mood (the other baselines are named by their emotion). */
+    mood: string;
+    /** An item's number as a short line, by kind; `average`, `score` and `share` come formatted. */
+    values: {
+      topic: (mentions: number) => string;
+      trigger: (lowDays: number) => string;
+      mood: (average: string) => string;
+      emotion: (times: number) => string;
+      helps: (score: string) => string;
+      preference: (share: string) => string;
+    };
+    /** Where an item came from: each non-zero source, then the list of them in a sentence. */
+    sources: Record<"messages" | "journal" | "checkins" | "sessions", (count: number) => string> & {
+      from: (list: string) => string;
+    };
+    yourNote: string;
+    addNote: string;
+    editNote: string;
+    addNoteLabel: (name: string) => string;
+    editNoteLabel: (name: string) => string;
+    noteLabel: (name: string) => string;
+    noteCount: (count: string, max: string) => string;
+    save: string;
+    saving: string;
+    remove: string;
+    removeLabel: (name: string) => string;
+    removeTitle: (name: string) => string;
+    removeText: string;
+    reset: string;
+    resetTitle: string;
+    resetText: string;
+    resetConfirm: string;
   };
 }
 
@@ -1490,5 +1537,78 @@ export const en: Messages = {
           : "Didn't lift your mood the one time you rated it"
         : `Improved your mood ${improved} of the last ${rated} times`,
     noMoods: "Give your mood before and after to see whether it lifts it.",
+  },
+  wellness: {
+    title: "Wellness profile",
+    intro:
+      "What Wbot has learned about you from your conversations, check-ins and sessions. Only you can see it, it stays on this device, and you can change or remove anything.",
+    learning: "Learn from my conversations, check-ins and sessions",
+    learningHint: "While it's off, what's here stays as it is and nothing new is learned.",
+    paused: "Learning is paused, so nothing new will appear here until you turn it back on.",
+    empty:
+      "Nothing learned yet. As you talk, check in and practise, what Wbot notices will appear here.",
+    groups: {
+      topic: "Topics you come back to",
+      trigger: "Often on hard days",
+      baseline: "How you've been",
+      helps: "What helps you",
+      preference: "How you like to talk",
+    },
+    topics: {
+      work: "Work",
+      study: "Study",
+      family: "Family",
+      relationship: "Relationship",
+      friends: "Friends",
+      loneliness: "Loneliness",
+      sleep: "Sleep",
+      health: "Health",
+      money: "Money",
+      stress: "Stress",
+      grief: "Grief",
+      self_esteem: "Self-esteem",
+    },
+    preferences: {
+      short_messages: "Short messages",
+      long_messages: "Longer messages",
+      mornings: "Talking in the morning",
+      afternoons: "Talking in the afternoon",
+      evenings: "Talking in the evening",
+      nights: "Talking late at night",
+    },
+    mood: "Mood",
+    values: {
+      topic: (mentions) => (mentions === 1 ? "Mentioned once" : `Mentioned ${mentions} times`),
+      trigger: (lowDays) => `On ${lowDays} low ${lowDays === 1 ? "day" : "days"}`,
+      mood: (average) => `Average mood ${average} of 5`,
+      emotion: (times) => (times === 1 ? "Felt once" : `Felt ${times} times`),
+      helps: (score) => `Score ${score} of 100`,
+      preference: (share) => `In ${share} of your messages`,
+    },
+    sources: {
+      messages: (count) => (count === 1 ? "1 message" : `${count} messages`),
+      journal: (count) =>
+        count === 1 ? "1 shared journal entry" : `${count} shared journal entries`,
+      checkins: (count) => (count === 1 ? "1 check-in" : `${count} check-ins`),
+      sessions: (count) => (count === 1 ? "1 session" : `${count} sessions`),
+      from: (list) => `From ${list}`,
+    },
+    yourNote: "Your note:",
+    addNote: "Add note",
+    editNote: "Edit note",
+    addNoteLabel: (name) => `Add note to ${name}`,
+    editNoteLabel: (name) => `Edit note on ${name}`,
+    noteLabel: (name) => `Your note on ${name}`,
+    noteCount: (count, max) => `${count} / ${max} characters`,
+    save: "Save",
+    saving: "Saving…",
+    remove: "Remove",
+    removeLabel: (name) => `Remove ${name}`,
+    removeTitle: (name) => `Remove “${name}”?`,
+    removeText: "Wbot will not learn it again unless you reset the profile.",
+    reset: "Reset wellness profile",
+    resetTitle: "Forget everything Wbot has learned?",
+    resetText: "Your conversations, journal and sessions stay; learning starts again from now.",
+    resetConfirm: "Reset",
   },
 };

@@ -121,6 +121,8 @@ export const errorsEn: ErrorMessages = {
     reminder_time: "the reminder time (HH:MM, 24-hour)",
     reminder_days: REMINDER_DAYS,
     notification_text: "the notification text",
+    wellness_item: "the wellness item",
+    wellness_note: "the note",
     volume: "the volume",
     mood_before: "the mood before",
     mood_after: "the mood after",

@@ -126,6 +126,8 @@ export const errorsEs: ErrorMessages = {
     reminder_time: "la hora del recordatorio (HH:MM, 24 horas)",
     reminder_days: REMINDER_DAYS,
     notification_text: "el texto de la notificación",
+    wellness_item: "el elemento del perfil",
+    wellness_note: "la nota",
     volume: "el volumen",
     mood_before: "el ánimo antes",
     mood_after: "el ánimo después",

@@ -37,6 +37,7 @@ import {
 import type { CoreNotice, MemoryKind, Page, SearchOptions } from "../lib/backend";
 import { FakeMemory } from "./fakeMemory";
 import { FakeReminders, reminderDueNotice } from "./fakeReminders";
+import { FakeWellness } from "./fakeWellness";
 import { CORE } from "./coreFixtures";
 import type {
   ActivityResult,
@@ -1183,5 +1184,37 @@ export class FakeBackend implements Backend {
   /** Announces a due reminder as the shell would, in the shape the UI really receives it. */
   emitReminderDue(due: ReminderDue) {
     this.memory.emit(reminderDueNotice(due));
+  }
+
+  /** What the companion learned about each profile; tests seed it (see FakeWellness). */
+  readonly wellness = new FakeWellness((profileId) => this.stored(profileId));
+
+  wellnessProfile(profileId: string) {
+    return this.run_("wellnessProfile", () => this.wellness.profile(profileId));
+  }
+
+  removeWellnessItem(profileId: string, itemId: string) {
+    return this.run_("removeWellnessItem", () => {
+      this.wellness.remove(profileId, itemId);
+      return null;
+    });
+  }
+
+  setWellnessNote(profileId: string, itemId: string, note: string) {
+    return this.run_("setWellnessNote", () => this.wellness.setNote(profileId, itemId, note));
+  }
+
+  setWellnessLearning(profileId: string, on: boolean) {
+    return this.run_("setWellnessLearning", () => {
+      this.wellness.setLearning(profileId, on);
+      return null;
+    });
+  }
+
+  resetWellness(profileId: string) {
+    return this.run_("resetWellness", () => {
+      this.wellness.reset(profileId);
+      return null;
+    });
   }
 }

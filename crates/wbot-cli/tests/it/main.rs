@@ -10,3 +10,4 @@ mod memory_kill;
 mod profiles_cli;
 mod progress_cli;
 mod reminders_cli;
+mod wellness_cli;

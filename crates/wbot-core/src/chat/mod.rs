@@ -25,6 +25,7 @@ use crate::meditation::MeditationService;
 use crate::memory::MemoryService;
 use crate::profile::ProfileService;
 use crate::progress::ProgressService;
+use crate::wellness::WellnessService;
 
 use crate::error::{CoreError, Result};
 use crate::text::string_enum;
@@ -62,6 +63,7 @@ pub struct ChatService {
     meditation: MeditationService,
     journal: JournalService,
     progress: ProgressService,
+    wellness: WellnessService,
     runtime: turn::ChatRuntime,
 }
 
@@ -73,6 +75,8 @@ pub struct ActivityServices {
     pub meditation: MeditationService,
     pub journal: JournalService,
     pub progress: ProgressService,
+    /// The wellness profile, which the prompt carries and each reply updates.
+    pub wellness: WellnessService,
 }
 
 impl ChatService {
@@ -88,6 +92,7 @@ impl ChatService {
             meditation,
             journal,
             progress,
+            wellness,
         } = activities;
         Self {
             db,
@@ -97,6 +102,7 @@ impl ChatService {
             meditation,
             journal,
             progress,
+            wellness,
             runtime,
         }
     }

@@ -9,6 +9,8 @@ use crate::profile::{
     PreferredActivity, PrimaryGoal, SupportType,
 };
 use crate::progress::Effectiveness;
+use crate::text::clip;
+use crate::wellness::{WellnessItem, WellnessKind};
 
 /// Tokens of conversation history sent with a reply (the newest messages that fit; the current message
 /// always goes). About 4 characters a token for English.
@@ -47,6 +49,72 @@ pub struct PromptContext {
     pub crisis: bool,
     /// The kinds of activity recommended for the person (from effectiveness), best first.
     pub helped: Vec<Effectiveness>,
+    /// The wellness profile's visible items.
+    pub wellness: Vec<WellnessItem>,
+}
+
+/// The most characters of the wellness profile a prompt carries (like memories, it is clipped).
+pub const WELLNESS_PROMPT_CHARS: usize = 700;
+
+/// The wellness profile as sentences about the person, strongest first, within
+/// [`WELLNESS_PROMPT_CHARS`]. What helps is said with effectiveness, not here.
+pub fn wellness_sentences(items: &[WellnessItem]) -> Vec<String> {
+    let codes = |kind: WellnessKind| -> Vec<String> {
+        items
+            .iter()
+            .filter(|i| i.kind == kind)
+            .take(5)
+            .map(|i| i.code.replace('_', " "))
+            .collect()
+    };
+    let mut out = Vec::new();
+    let topics = codes(WellnessKind::Topic);
+    if !topics.is_empty() {
+        let names: Vec<&str> = topics.iter().map(String::as_str).collect();
+        out.push(format!("They often talk about {}.", list(&names)));
+    }
+    let triggers = codes(WellnessKind::Trigger);
+    if !triggers.is_empty() {
+        let names: Vec<&str> = triggers.iter().map(String::as_str).collect();
+        out.push(format!("Their low days often come with {}.", list(&names)));
+    }
+    for item in items.iter().filter(|i| i.kind == WellnessKind::Baseline) {
+        out.push(if item.code == "mood" {
+            format!(
+                "Over the last month their mood averaged {:.1} out of 5.",
+                item.value
+            )
+        } else {
+            format!("They often feel {}.", item.code.replace('_', " "))
+        });
+    }
+    for item in items.iter().filter(|i| i.kind == WellnessKind::Preference) {
+        out.push(
+            match item.code.as_str() {
+                "short_messages" => "They write short messages: keep replies brief.",
+                "long_messages" => "They write at length: give them room.",
+                "mornings" => "They usually talk in the morning.",
+                "afternoons" => "They usually talk in the afternoon.",
+                "evenings" => "They usually talk in the evening.",
+                "nights" => "They usually talk late at night.",
+                _ => continue,
+            }
+            .to_string(),
+        );
+    }
+    for item in items.iter().filter(|i| !i.note.is_empty()) {
+        out.push(format!(
+            "In their own words, about {}: \"{}\"",
+            item.code.replace(['_', ':'], " "),
+            clip(&item.note, 200)
+        ));
+    }
+    let mut used = 0;
+    out.retain(|s| {
+        used += s.chars().count() + 3;
+        used <= WELLNESS_PROMPT_CHARS
+    });
+    out
 }
 
 fn style_sentence(style: CommunicationStyle) -> &'static str {
@@ -194,6 +262,15 @@ pub fn system_prompt(ctx: &PromptContext) -> String {
                 e.recent_improved,
                 e.recent_rated
             ));
+        }
+    }
+    let learned = wellness_sentences(&ctx.wellness);
+    if !learned.is_empty() {
+        out.push_str("\nWhat you have learned about them over time (they can see and edit it):\n");
+        for s in learned {
+            out.push_str("- ");
+            out.push_str(&s);
+            out.push('\n');
         }
     }
     if !ctx.memory_block.is_empty() {
@@ -350,8 +427,25 @@ mod tests {
                 recent_improved: 4,
                 recent_rated: 5,
             }],
+            wellness: vec![
+                item(WellnessKind::Topic, "work", 5.0, ""),
+                item(
+                    WellnessKind::Topic,
+                    "self_esteem",
+                    3.0,
+                    "new job since March",
+                ),
+                item(WellnessKind::Trigger, "money", 2.0, ""),
+                item(WellnessKind::Baseline, "mood", 2.84, ""),
+                item(WellnessKind::Preference, "evenings", 0.7, ""),
+            ],
         });
         for part in [
+            "They often talk about work and self esteem.",
+            "Their low days often come with money.",
+            "their mood averaged 2.8 out of 5",
+            "They usually talk in the evening.",
+            "In their own words, about self esteem: \"new job since March\"",
             "name is Ana",
             "Their main goal is to reduce stress.",
             "2 out of 5",
@@ -362,6 +456,36 @@ mod tests {
         ] {
             assert!(full.contains(part), "missing {part:?} in {full}");
         }
+    }
+
+    fn item(kind: WellnessKind, code: &str, value: f64, note: &str) -> WellnessItem {
+        WellnessItem {
+            id: crate::ids::WellnessItemId::new(),
+            kind,
+            code: code.into(),
+            value,
+            sources: crate::wellness::WellnessSources::default(),
+            note: note.into(),
+            updated_at: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_wellness_profile_is_clipped_to_its_budget() {
+        let items: Vec<WellnessItem> = (0..40)
+            .map(|i| {
+                item(
+                    WellnessKind::Topic,
+                    "work",
+                    1.0,
+                    &format!("note {i} {}", "x".repeat(150)),
+                )
+            })
+            .collect();
+        let sentences = wellness_sentences(&items);
+        let chars: usize = sentences.iter().map(|s| s.chars().count() + 3).sum();
+        assert!(chars <= WELLNESS_PROMPT_CHARS, "{chars}");
+        assert!(sentences.len() >= 2, "{sentences:?}");
     }
 
     #[test]

@@ -292,10 +292,18 @@ impl ChatService {
             }
         };
         let recent_mood = latest_mood(&self.db, profile_id).await?;
+        // Like memory, a help: without it, the reply goes on.
+        let (wellness, removed) = match self.wellness.for_prompt(profile_id).await {
+            Ok(found) => found,
+            Err(err) => {
+                tracing::warn!(error = %err, "no wellness profile for this reply");
+                Default::default()
+            }
+        };
         let helped: Vec<Effectiveness> = prepared
             .helped
             .iter()
-            .filter(|e| e.recommended)
+            .filter(|e| e.recommended && !removed.contains(&e.code()))
             .take(MAX_HELPED_IN_PROMPT)
             .cloned()
             .collect();
@@ -306,6 +314,7 @@ impl ChatService {
             recent_mood,
             crisis: latest.safety.is_some(),
             helped,
+            wellness,
         })
     }
 
@@ -331,10 +340,19 @@ impl ChatService {
             )
             .await
         {
-            Ok(message) => on_event(ReplyEvent::Done {
-                reply_id: reply_id.clone(),
-                message,
-            }),
+            Ok(message) => {
+                on_event(ReplyEvent::Done {
+                    reply_id: reply_id.clone(),
+                    message,
+                });
+                // After the reply, never before it: the turn does not wait for learning.
+                let (wellness, profile) = (self.wellness.clone(), profile_id.clone());
+                tokio::spawn(async move {
+                    if let Err(err) = wellness.learn(&profile).await {
+                        tracing::warn!(error = %err, "wellness profile not updated");
+                    }
+                });
+            }
             Err(err) => {
                 tracing::error!(error = %err, "reply not saved");
                 on_event(ReplyEvent::Error {

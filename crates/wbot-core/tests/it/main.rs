@@ -32,3 +32,4 @@ mod profiles;
 mod progress;
 mod reminders;
 mod ui_fixtures;
+mod wellness;

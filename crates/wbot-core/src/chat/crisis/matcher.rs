@@ -170,7 +170,7 @@ pub(in crate::chat) fn fold_accent(c: char) -> char {
 }
 
 /// Lower-case words per clause, accents folded; sentence punctuation and commas end a clause.
-pub(in crate::chat) fn clauses(text: &str) -> Vec<Vec<String>> {
+pub(crate) fn clauses(text: &str) -> Vec<Vec<String>> {
     let mut out = vec![Vec::new()];
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut Vec<Vec<String>>| {

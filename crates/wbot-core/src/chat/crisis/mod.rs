@@ -11,7 +11,7 @@ mod helplines;
 mod matcher;
 
 pub use helplines::*;
-pub(in crate::chat) use matcher::*;
+pub(crate) use matcher::*;
 
 use std::sync::OnceLock;
 

@@ -184,7 +184,7 @@ impl ChatService {
             .map(|p| format!(" (to the prompt \"{p}\")"))
             .unwrap_or_default();
         let content = format!(
-            "{} The person shared what they wrote{prompt} to talk about it:\n\"{}\"",
+            "{} {SHARED_ENTRY_MARK}{prompt} to talk about it:\n\"{}\"",
             summary.sentence(),
             clip(&entry.text, MAX_SHARED_ENTRY_CHARS)
         );

@@ -24,6 +24,9 @@ pub const MAX_MESSAGE_CHARS: usize = 8_000;
 /// The most of a shared journal entry's words a conversation's note carries (about 1,000 tokens of the
 /// prompt's 3,000 for the conversation).
 pub const MAX_SHARED_ENTRY_CHARS: usize = 4_000;
+/// The words that mark a note holding a journal entry the person shared ("Talk about this"), which the
+/// wellness profile learns from.
+pub const SHARED_ENTRY_MARK: &str = "The person shared what they wrote";
 /// Titles longer than this are shortened when made from a message…
 pub const AUTO_TITLE_CHARS: usize = 50;
 /// …to this many characters plus "…".

@@ -31,7 +31,7 @@ describe("AppShell", () => {
     expect(await screen.findByText("No conversations yet")).toBeInTheDocument();
   });
 
-  it.each(["Meditation", "Wellness"])("shows %s as coming soon", async (section) => {
+  it.each(["Meditation"])("shows %s as coming soon", async (section) => {
     const { user } = renderApp(withAna());
     const nav = await screen.findByRole("navigation", { name: "Discover" });
 
@@ -50,6 +50,7 @@ describe("AppShell", () => {
     ["Journaling", "Journaling"],
     ["Mood", "Mood"],
     ["Progress", "Progress"],
+    ["Wellness", "Wellness profile"],
   ])("opens the %s page from the sidebar", async (item, heading) => {
     const { user } = renderApp(withAna());
     const nav = await screen.findByRole("navigation", { name: "Discover" });

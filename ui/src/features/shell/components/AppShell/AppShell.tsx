@@ -12,6 +12,7 @@ import { DiscoverNav } from "../../../navigation/components/DiscoverNav";
 import { ProgressPage } from "../../../progress/components/ProgressPage";
 import { SettingsPage } from "../../../settings/components/SettingsPage";
 import { ThemeToggle } from "../../../settings/components/ThemeToggle";
+import { WellnessPage } from "../../../wellness/components/WellnessPage";
 import type { View } from "../../sections";
 import styles from "./AppShell.module.css";
 
@@ -130,6 +131,8 @@ export function AppShell({ profile, settings, onAddProfile }: AppShellProps) {
             <MoodPage key={profile.id} profileId={profile.id} locale={settings.locale} />
           ) : view === "progress" ? (
             <ProgressPage key={profile.id} profileId={profile.id} locale={settings.locale} />
+          ) : view === "wellness" ? (
+            <WellnessPage key={profile.id} profileId={profile.id} locale={settings.locale} />
           ) : (
             <ComingSoon title={t.nav.sections[view]} />
           )}

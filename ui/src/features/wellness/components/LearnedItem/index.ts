@@ -1,0 +1,1 @@
+export { LearnedItem, type LearnedItemProps } from "./LearnedItem";

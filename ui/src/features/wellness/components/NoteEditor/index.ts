@@ -1,0 +1,1 @@
+export { NoteEditor, type NoteEditorProps } from "./NoteEditor";

@@ -1,0 +1,1 @@
+export { WellnessGroup, type WellnessGroupProps } from "./WellnessGroup";

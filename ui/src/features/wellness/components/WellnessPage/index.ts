@@ -1,0 +1,1 @@
+export { WellnessPage, type WellnessPageProps } from "./WellnessPage";

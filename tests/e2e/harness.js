@@ -1,7 +1,7 @@
 // Starts the real Wbot binary through tauri-driver (which drives WebKitWebDriver) with a fresh data
 // directory, and hands tests a WebdriverIO browser. A failing test leaves a screenshot in artifacts/.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -56,12 +56,30 @@ function ended(pid) {
   }
 }
 
-/** Kills the app on `dir` and waits until it has ended, so the next start (or the CLI) can take the folder. */
+/**
+ * Whether a process still holds the data folder's lock (`wbot.lock`, an flock listed in /proc/locks by
+ * device:inode). An app already on its way out when it was looked for is not found by its binary (its
+ * /proc/<pid>/exe is gone before its files are closed), but it holds the lock until the very end.
+ */
+function folderLocked(dir) {
+  let ino;
+  try {
+    ino = statSync(path.join(dir, "wbot.lock")).ino;
+  } catch {
+    return false;
+  }
+  return readFileSync("/proc/locks", "latin1")
+    .split("\n")
+    .some((line) => line.split(/\s+/).some((field) => field.endsWith(`:${ino}`)));
+}
+
+/** Kills the app on `dir` and waits until it has ended and let go of the folder, so the next start (or the
+ * CLI) can take it. */
 async function stopAppsUsing(dir) {
   const killed = killAppsUsing(dir);
   const deadline = Date.now() + 10_000;
-  while (!killed.every(ended)) {
-    if (Date.now() > deadline) throw new Error(`the app on ${dir} did not end after SIGKILL`);
+  while (!killed.every(ended) || folderLocked(dir)) {
+    if (Date.now() > deadline) throw new Error(`the app on ${dir} did not end (or let go of the folder) after SIGKILL`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -223,7 +223,12 @@ export type ActivityProposal = {
 export type ActivityResult = { kind: "breathing"; sessionId: BreathingSessionId } | { kind: "journaling"; entryId: JournalEntryId } | { kind: "meditation"; sessionId: MeditationSessionId };
 
 /**  What an activity card starts with; the user may change every field before starting. */
-export type ActivitySuggestion = { kind: "breathing"; technique: Technique } | { kind: "meditation"; minutes: number } | { kind: "journaling"; category: JournalCategory; prompt: string };
+export type ActivitySuggestion = { kind: "breathing"; technique: Technique } | { kind: "meditation"; minutes: number } | { kind: "journaling"; category: JournalCategory; 
+/**
+ *  The prompt chosen (1–500 characters). Empty in a proposal: the UI offers its own prompt of
+ *  the category, worded in the person's language (the core words nothing a person reads).
+ */
+prompt: string };
 
 /**  How an activity that was started from the conversation went. */
 export type ActivitySummary = {

@@ -96,7 +96,8 @@ export function fakeProposal(text: string): ActivityProposal | null {
       suggestion: {
         kind: "journaling",
         category: "processing",
-        prompt: "What happened, and what are you feeling about it now?",
+        // As the core: a proposal leaves the prompt to the UI's library, in the person's language.
+        prompt: "",
       },
       reason: "processing",
       decision: null,

@@ -6,7 +6,6 @@ import type {
   Badge,
   BadgeCode,
   Effectiveness,
-  JournalCategory,
   MoodActivity,
   ProgressOverview,
   Settings,
@@ -201,15 +200,6 @@ export function progress(all: Done[], rawToday: string, settings: Settings): Pro
 /** The techniques a proposal may name (not Wim Hof, behind its gate, nor a custom pattern). */
 const PRESETS: readonly Technique[] = ["box", "relaxing_478", "coherent", "deep_calm"];
 
-/** The core's prompt for a journaling proposal of `category`. */
-const PROMPTS: Record<JournalCategory, string> = {
-  gratitude: "What are three things, big or small, that you are grateful for today?",
-  self_compassion: "What would you say to a close friend who was going through this?",
-  processing: "What happened, and what are you feeling about it now?",
-  reflection: "What has been on your mind today, and why does it matter to you?",
-  growth: "What is one thing you learned about yourself recently?",
-};
-
 /**
  * The core's choice of what helped the person most (recommended, best first) over the usual proposal
  * of the same activity; Wim Hof and custom patterns are never proposed.
@@ -229,7 +219,7 @@ export function withHistory(
     } else if (suggestion.kind === "journaling") {
       const category = JOURNAL_CATEGORIES.find((c) => c === e.kind);
       if (category === undefined) continue;
-      suggestion = { kind: "journaling", category, prompt: PROMPTS[category] };
+      suggestion = { kind: "journaling", category, prompt: "" };
     }
     return {
       ...proposal,

@@ -50,6 +50,8 @@ pub enum ActivitySuggestion {
     },
     Journaling {
         category: JournalCategory,
+        /// The prompt chosen (1–500 characters). Empty in a proposal: the UI offers its own prompt of
+        /// the category, worded in the person's language (the core words nothing a person reads).
         prompt: String,
     },
 }
@@ -145,23 +147,6 @@ fn mentions(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| lower.contains(w))
 }
 
-/// The prompt a journaling proposal of `category` starts with.
-fn journal_prompt(category: JournalCategory) -> &'static str {
-    match category {
-        JournalCategory::Gratitude => {
-            "What are three things, big or small, that you are grateful for today?"
-        }
-        JournalCategory::SelfCompassion => {
-            "What would you say to a close friend who was going through this?"
-        }
-        JournalCategory::Processing => "What happened, and what are you feeling about it now?",
-        JournalCategory::Reflection => {
-            "What has been on your mind today, and why does it matter to you?"
-        }
-        JournalCategory::Growth => "What is one thing you learned about yourself recently?",
-    }
-}
-
 /// The suggestion of the kind of activity that is recommended for the person and helped most, if any
 /// (`helped` is best first); `usual` is what would be proposed without the history. Wim Hof (behind its
 /// safety gate) and custom patterns are never proposed.
@@ -182,7 +167,7 @@ fn helped_most<'a>(
                 let category: JournalCategory = e.kind.parse().ok()?;
                 ActivitySuggestion::Journaling {
                     category,
-                    prompt: journal_prompt(category).to_string(),
+                    prompt: String::new(),
                 }
             }
             // One kind of meditation so far: the usual one, at the person's length.
@@ -242,7 +227,7 @@ pub fn propose(
             (
                 ActivitySuggestion::Journaling {
                     category,
-                    prompt: journal_prompt(category).to_string(),
+                    prompt: String::new(),
                 },
                 reason,
             )

@@ -51,6 +51,18 @@ export interface PromptWords {
   followUps: string[];
 }
 
+/**
+ * The prompt a journaling proposal offers for `category`: the core leaves it empty (it words nothing a
+ * person reads), and the card shows the library's first prompt of the category in the person's language.
+ */
+export function proposedPrompt(
+  prompts: Record<PromptId, PromptWords>,
+  category: JournalCategory,
+  prompt: string,
+): string {
+  return prompt.trim() === "" ? prompts[PROMPTS[category][0].id].text : prompt;
+}
+
 /** The follow-up questions of the library prompt worded `text` (in the person's language), if any. */
 export function followUpsOf(prompts: Record<PromptId, PromptWords>, text: string | null): string[] {
   if (text === null) return [];

@@ -91,4 +91,21 @@ describe("ProposalCard", () => {
       within(card).getByText("Calma profunda te ayudó 2 de las últimas 3 veces"),
     ).toBeVisible();
   });
+
+  it("offers a journaling prompt from the library, in the person's language", async () => {
+    const en = withAna();
+    const { card } = await cardFor(en.backend, "I want to write about it", "A journaling prompt");
+    expect(within(card).getByText("What's weighing on you right now?")).toBeVisible();
+  });
+
+  it("words the journaling prompt in Spanish for a Spanish profile", async () => {
+    const es = withAna({ locale: "es" });
+    const { card } = await cardFor(
+      es.backend,
+      "I want to write about it",
+      "Una pregunta para escribir",
+      "es",
+    );
+    expect(within(card).getByText("¿Qué te pesa ahora mismo?")).toBeVisible();
+  });
 });

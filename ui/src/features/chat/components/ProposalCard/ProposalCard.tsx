@@ -1,10 +1,13 @@
+import { useT } from "../../../../i18n";
 import type { Message } from "../../../../lib/backend";
+import { proposedPrompt } from "../../../journaling/prompts";
 import { BreathingProposalCard } from "../BreathingProposalCard";
 import { JournalingConfirmation } from "../JournalingConfirmation";
 import { MeditationCard } from "../MeditationCard";
 
 /** The card for the activity offered after a user message, by kind. */
 export function ProposalCard({ profileId, message }: { profileId: string; message: Message }) {
+  const t = useT();
   const { proposal } = message;
   if (proposal === null) return null;
   const { suggestion } = proposal;
@@ -38,7 +41,7 @@ export function ProposalCard({ profileId, message }: { profileId: string; messag
           messageId={message.id}
           proposal={proposal}
           category={suggestion.category}
-          prompt={suggestion.prompt}
+          prompt={proposedPrompt(t.journaling.prompts, suggestion.category, suggestion.prompt)}
         />
       );
   }

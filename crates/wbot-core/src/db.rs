@@ -254,6 +254,11 @@ pub(crate) fn date_text(d: time::Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }
 
+/// A count read from SQLite (an `i64`) as a `u32`; 0 when it does not fit.
+pub(crate) fn u32_of(v: i64) -> u32 {
+    u32::try_from(v).unwrap_or(0)
+}
+
 /// Now, as the RFC 3339 text stored in the database.
 pub fn now_rfc3339() -> String {
     OffsetDateTime::now_utc()

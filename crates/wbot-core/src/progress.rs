@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use time::{Date, Duration, Weekday};
 
-use crate::db::{date_text, local_now, Db};
+use crate::db::{date_text, local_now, u32_of, Db};
 use crate::error::{CoreError, Result};
 use crate::ids::ProfileId;
 use crate::mood::{parse_date, MoodActivity};
@@ -211,10 +211,6 @@ struct Counts {
     first_wim_hof: Option<Date>,
 }
 
-fn u32_of(v: i64) -> u32 {
-    u32::try_from(v).unwrap_or(0)
-}
-
 /// Effectiveness and progress, computed from what is saved.
 #[derive(Debug, Clone)]
 pub struct ProgressService {
@@ -283,10 +279,10 @@ impl ProgressService {
             Some(raw) => parse_date(raw)?,
             None => local_now().date(),
         };
+        // Reading the settings checks that the profile exists.
         let settings = self.profiles.settings(profile_id).await?;
-        let id = self.profiles.require_profile(profile_id).await?;
         let days: BTreeSet<Date> = sqlx::query_scalar::<_, String>(&format!("{ACTIVITIES}{DAYS}"))
-            .bind(&id)
+            .bind(profile_id)
             .fetch_all(self.db.reader())
             .await?
             .iter()
@@ -294,7 +290,7 @@ impl ProgressService {
             .collect();
         let mut counts = Counts::default();
         for row in sqlx::query(&format!("{ACTIVITIES}{FIRSTS}"))
-            .bind(&id)
+            .bind(profile_id)
             .fetch_all(self.db.reader())
             .await?
         {

@@ -15,7 +15,7 @@ use time::{Duration, OffsetDateTime};
 
 use crate::chat::crisis::clauses;
 use crate::chat::store::SHARED_ENTRY_MARK;
-use crate::db::{changed_one, now_rfc3339, utc_text, Db};
+use crate::db::{changed_one, now_rfc3339, u32_of, utc_text, Db};
 use crate::error::{CoreError, Result, Subject};
 use crate::ids::{ProfileId, WellnessItemId};
 use crate::profile::ProfileService;
@@ -335,7 +335,8 @@ struct Learned {
     sources: WellnessSources,
 }
 
-/// The person's texts learning reads: `(day, text, from a shared journal entry)`.
+/// The person's texts learning reads: `(when, text, from a shared journal entry)`; `when` is RFC 3339, its
+/// first ten characters the day.
 type Texts = Vec<(String, String, bool)>;
 
 /// The wellness profile of each profile.
@@ -371,9 +372,7 @@ impl WellnessService {
         let items = rows
             .iter()
             .map(|row| {
-                let count = |name: &str| -> Result<u32> {
-                    Ok(u32::try_from(row.try_get::<i64, _>(name)?).unwrap_or(0))
-                };
+                let count = |name: &str| -> Result<u32> { Ok(u32_of(row.try_get(name)?)) };
                 Ok(WellnessItem {
                     id: WellnessItemId::parse(row.try_get("id")?)?,
                     kind: row.try_get::<String, _>("kind")?.parse()?,
@@ -461,7 +460,7 @@ impl WellnessService {
         let moods = self.day_moods(&id, &since).await?;
         let mut learned = topics_and_triggers(&texts, &moods);
         learned.extend(self.baseline(&id, &baseline_since).await?);
-        learned.extend(preferences(&self.message_times(&id, &since).await?));
+        learned.extend(preferences(&message_times(&texts)));
         for e in self.progress.effectiveness_since(&id, &reset_at).await? {
             if e.recommended {
                 learned.push(Learned {
@@ -482,7 +481,7 @@ impl WellnessService {
     /// The person's messages in remembered conversations and the journal entries they shared there.
     async fn texts(&self, id: &ProfileId, since: &str) -> Result<Texts> {
         let rows = sqlx::query(
-            "SELECT m.role, m.content, substr(m.created_at, 1, 10) AS day FROM messages m
+            "SELECT m.role, m.content, m.created_at FROM messages m
              JOIN conversations c ON c.id = m.conversation_id AND c.profile_id = m.profile_id
              WHERE m.profile_id = ? AND c.remember = 1 AND julianday(m.created_at) >= julianday(?)
                AND (m.role = 'user' OR (m.role = 'system_summary' AND instr(m.content, ?) > 0))",
@@ -496,7 +495,7 @@ impl WellnessService {
             .iter()
             .map(|r| {
                 let role: String = r.get("role");
-                (r.get("day"), r.get("content"), role != "user")
+                (r.get("created_at"), r.get("content"), role != "user")
             })
             .collect())
     }
@@ -516,7 +515,7 @@ impl WellnessService {
             .iter()
             .map(|r| {
                 let n: i64 = r.get("n");
-                (r.get("day"), (r.get("mood"), u32::try_from(n).unwrap_or(0)))
+                (r.get("day"), (r.get("mood"), u32_of(n)))
             })
             .collect())
     }
@@ -531,7 +530,7 @@ impl WellnessService {
         .bind(since)
         .fetch_one(self.db.reader())
         .await?;
-        let n = u32::try_from(row.get::<i64, _>("n")).unwrap_or(0);
+        let n = u32_of(row.get("n"));
         if n < MIN_CHECKINS {
             return Ok(Vec::new());
         }
@@ -556,7 +555,7 @@ impl WellnessService {
         .fetch_all(self.db.reader())
         .await?;
         out.extend(emotions.iter().map(|r| {
-            let n = u32::try_from(r.get::<i64, _>("n")).unwrap_or(0);
+            let n = u32_of(r.get("n"));
             Learned {
                 kind: WellnessKind::Baseline,
                 code: r.get("code"),
@@ -568,31 +567,6 @@ impl WellnessService {
             }
         }));
         Ok(out)
-    }
-
-    /// The length and local hour of the person's messages in remembered conversations.
-    async fn message_times(&self, id: &ProfileId, since: &str) -> Result<Vec<(usize, u8)>> {
-        let rows = sqlx::query(
-            "SELECT length(m.content) AS len, m.created_at FROM messages m
-             JOIN conversations c ON c.id = m.conversation_id AND c.profile_id = m.profile_id
-             WHERE m.profile_id = ? AND c.remember = 1 AND m.role = 'user'
-               AND julianday(m.created_at) >= julianday(?)",
-        )
-        .bind(id)
-        .bind(since)
-        .fetch_all(self.db.reader())
-        .await?;
-        let offset = crate::db::local_now().offset();
-        Ok(rows
-            .iter()
-            .filter_map(|r| {
-                let len = usize::try_from(r.get::<i64, _>("len")).unwrap_or(0);
-                let at: String = r.get("created_at");
-                let t = OffsetDateTime::parse(&at, &time::format_description::well_known::Rfc3339)
-                    .ok()?;
-                Some((len, t.to_offset(offset).hour()))
-            })
-            .collect())
     }
 
     /// Writes what was learned: upserts found items (keeping notes and removals), drops learned items
@@ -727,7 +701,8 @@ fn topics_and_triggers(texts: &Texts, moods: &BTreeMap<String, (f64, u32)>) -> V
         days: BTreeSet<String>,
     }
     let mut tally: BTreeMap<Topic, Tally> = BTreeMap::new();
-    for (day, text, journal) in texts {
+    for (at, text, journal) in texts {
+        let day = at.get(..10).unwrap_or(at);
         for topic in topics_in(text) {
             let t = tally.entry(topic).or_default();
             if *journal {
@@ -735,7 +710,7 @@ fn topics_and_triggers(texts: &Texts, moods: &BTreeMap<String, (f64, u32)>) -> V
             } else {
                 t.messages += 1;
             }
-            t.days.insert(day.clone());
+            t.days.insert(day.to_string());
         }
     }
     let mut out = Vec::new();
@@ -776,6 +751,20 @@ fn topics_and_triggers(texts: &Texts, moods: &BTreeMap<String, (f64, u32)>) -> V
         }
     }
     out
+}
+
+/// The length (in characters) and local hour of each of the person's own messages (not shared entries).
+fn message_times(texts: &Texts) -> Vec<(usize, u8)> {
+    let offset = crate::db::local_now().offset();
+    texts
+        .iter()
+        .filter(|(_, _, shared)| !shared)
+        .filter_map(|(at, text, _)| {
+            let t =
+                OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339).ok()?;
+            Some((text.chars().count(), t.to_offset(offset).hour()))
+        })
+        .collect()
 }
 
 /// How long the person's messages are and when they write, from `(length, local hour)` of each.

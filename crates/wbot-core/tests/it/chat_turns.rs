@@ -109,14 +109,7 @@ async fn a_reply_streams_is_saved_and_becomes_a_memory_used_next_time() {
         stream(openai_stream(&["Of course."], true)),
     ])
     .await;
-    h.core
-        .chat()
-        .save_provider(
-            &h.profile,
-            input("Local", ProviderKind::OpenAiCompatible, &server.base_url),
-        )
-        .await
-        .unwrap();
+    h.use_local_model(&server.base_url).await;
     let (send, mut rx) = events();
     let started = h
         .core
@@ -216,14 +209,7 @@ async fn a_cut_stream_is_kept_as_partial_and_retry_replaces_it() {
         stream(openai_stream(&["I hear you, fully."], true)),
     ])
     .await;
-    h.core
-        .chat()
-        .save_provider(
-            &h.profile,
-            input("Local", ProviderKind::OpenAiCompatible, &server.base_url),
-        )
-        .await
-        .unwrap();
+    h.use_local_model(&server.base_url).await;
     let (send, mut rx) = events();
     let started = h
         .core
@@ -720,14 +706,7 @@ async fn a_shared_journal_entry_starts_a_conversation_that_knows_it() {
         stream(openai_stream(&["I see."], true)),
     ])
     .await;
-    h.core
-        .chat()
-        .save_provider(
-            &h.profile,
-            input("Local", ProviderKind::OpenAiCompatible, &server.base_url),
-        )
-        .await
-        .unwrap();
+    h.use_local_model(&server.base_url).await;
     let entry = |text: &str| NewJournalEntry {
         category: None,
         prompt: None,

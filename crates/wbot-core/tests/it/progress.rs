@@ -122,18 +122,7 @@ async fn the_proposal_follows_what_helped_as_the_history_changes() {
 async fn the_companion_is_told_what_helped_and_follows_up_an_activity_once() {
     let h = harness().await;
     let server = Server::start(vec![stream(openai_stream(&["Glad to hear."], true))]).await;
-    h.core
-        .chat()
-        .save_provider(
-            &h.profile,
-            input(
-                "Local",
-                wbot_core::chat::ProviderKind::OpenAiCompatible,
-                &server.base_url,
-            ),
-        )
-        .await
-        .unwrap();
+    h.use_local_model(&server.base_url).await;
     let mut last = None;
     for day in 20..23 {
         let start = format!("2026-11-{day}T21:00:00-05:00");

@@ -7,7 +7,6 @@
 use std::time::Duration;
 
 use wbot_core::breathing::{NewBreathingSession, SessionConfig};
-use wbot_core::chat::ProviderKind;
 use wbot_core::ids::ConversationId;
 use wbot_core::journal::NewJournalEntry;
 use wbot_core::mood::NewCheckin;
@@ -279,14 +278,7 @@ async fn the_prompt_carries_the_profile_and_a_reply_updates_it() {
         stream(openai_stream(&["Tell me more."], true)),
     ])
     .await;
-    h.core
-        .chat()
-        .save_provider(
-            &h.profile,
-            input("Local", ProviderKind::OpenAiCompatible, &server.base_url),
-        )
-        .await
-        .unwrap();
+    h.use_local_model(&server.base_url).await;
     let (send, mut rx) = events();
     h.core
         .chat()

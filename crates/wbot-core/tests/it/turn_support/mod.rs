@@ -40,6 +40,20 @@ pub async fn harness() -> Harness {
     }
 }
 
+impl Harness {
+    /// Makes the fake provider at `base_url` the profile's chat model (an OpenAI-compatible "Local").
+    pub async fn use_local_model(&self, base_url: &str) {
+        self.core
+            .chat()
+            .save_provider(
+                &self.profile,
+                input("Local", ProviderKind::OpenAiCompatible, base_url),
+            )
+            .await
+            .unwrap();
+    }
+}
+
 pub fn input(name: &str, kind: ProviderKind, base_url: &str) -> ProviderInput {
     ProviderInput {
         id: None,

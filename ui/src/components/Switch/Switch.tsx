@@ -1,6 +1,43 @@
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import { InlineError } from "../StatusView";
 import styles from "./Switch.module.css";
+
+export interface SwitchButtonProps {
+  /** What is shown: the value being saved while it saves. */
+  checked: boolean;
+  onToggle: () => void;
+  /** Its name, shown beside the track. */
+  children: ReactNode;
+  /** The id of the text that describes it, if any. */
+  describedBy?: string;
+  /** Extra styles of the place that shows it. */
+  className?: string;
+}
+
+/** The on/off button alone: a track and thumb, then its name. */
+export function SwitchButton({
+  checked,
+  onToggle,
+  children,
+  describedBy,
+  className,
+}: SwitchButtonProps) {
+  return (
+    <button
+      type="button"
+      role="switch"
+      aria-checked={checked}
+      aria-describedby={describedBy}
+      className={className === undefined ? styles.switch : `${styles.switch} ${className}`}
+      onClick={onToggle}
+    >
+      <span className={styles.track} aria-hidden="true">
+        <span className={styles.thumb} />
+      </span>
+      {children}
+    </button>
+  );
+}
 
 export interface SwitchProps {
   /** What is shown: the value being saved while it saves. */
@@ -17,19 +54,9 @@ export function Switch({ checked, label, hint, error = null, onToggle }: SwitchP
   const hintId = useId();
   return (
     <div className={styles.field}>
-      <button
-        type="button"
-        role="switch"
-        aria-checked={checked}
-        aria-describedby={hintId}
-        className={styles.switch}
-        onClick={onToggle}
-      >
-        <span className={styles.track} aria-hidden="true">
-          <span className={styles.thumb} />
-        </span>
+      <SwitchButton checked={checked} describedBy={hintId} onToggle={onToggle}>
         {label}
-      </button>
+      </SwitchButton>
       <p id={hintId} className={styles.hint}>
         {hint}
       </p>

@@ -1,1 +1,1 @@
-export { Switch, type SwitchProps } from "./Switch";
+export { Switch, SwitchButton, type SwitchButtonProps, type SwitchProps } from "./Switch";

@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { Button } from "../../../../components/Button";
 import { ConfirmDialog } from "../../../../components/ConfirmDialog";
 import { InlineError } from "../../../../components/StatusView";
+import { SwitchButton } from "../../../../components/Switch";
 import { useT } from "../../../../i18n";
 import type { Reminder } from "../../../../lib/backend";
 import { reminderSummary } from "../../../reminders/format";
@@ -29,20 +30,15 @@ export function ReminderRow({ profileId, locale, reminder, onEdit }: ReminderRow
 
   return (
     <li className={styles.row}>
-      <button
-        type="button"
-        role="switch"
-        aria-checked={enabled}
+      <SwitchButton
+        checked={enabled}
         className={styles.switch}
-        onClick={() => {
+        onToggle={() => {
           if (!save.isPending) save.mutate({ ...reminder, enabled: !reminder.enabled });
         }}
       >
-        <span className={styles.track} aria-hidden="true">
-          <span className={styles.thumb} />
-        </span>
         <span id={summaryId}>{summary}</span>
-      </button>
+      </SwitchButton>
       <div className={styles.actions}>
         <Button aria-describedby={summaryId} onClick={onEdit}>
           {copy.edit}

@@ -107,7 +107,11 @@ macro_rules! wbot_specta_builder {
                 $crate::commands::chat::test_provider,
                 $crate::commands::chat::chat_status,
                 $crate::commands::chat::set_helpline_region,
-                $crate::commands::meditation::save_meditation_session,
+                $crate::commands::meditation::start_meditation,
+                $crate::commands::meditation::pause_meditation,
+                $crate::commands::meditation::resume_meditation,
+                $crate::commands::meditation::stop_meditation,
+                $crate::commands::meditation::finish_meditation,
                 $crate::commands::meditation::list_meditation_sessions,
             ])
             .events(tauri_specta::collect_events![

@@ -132,16 +132,16 @@ test("with no chat model: a breathing card for a wish, none for a past habit, th
       [["The walk home in the rain was the best part of today.", 12]],
     );
 
-    // A meditation card: Start runs the silent timer; ended early, it is saved and summed up.
+    // A meditation card: Start runs the core's timer; ended early, it is saved and summed up.
     await newConversation(b);
     await send(b, "I'd like a guided meditation for ten minutes");
     const meditationCard = await b.$('//section[.//*[normalize-space(text())="A short meditation"]]');
     await meditationCard.waitForDisplayed({ timeout: 30_000 });
     await click(b, "Start");
     await click(b, "End now");
-    await waitForText(b, "You ended the session early. That's fine.");
-    await click(b, "Done");
-    await waitForAbsent(b, "You ended the session early. That's fine.");
+    await waitForText(b, "Ended early");
+    await click(b, "Save");
+    await waitForAbsent(b, "Ended early");
     const meditated = await conversation(b, "I'd like a guided meditation for ten minutes");
     const summary = meditated.messages.at(-1);
     assert.deepEqual(

@@ -184,8 +184,16 @@ export const commands = {
 	chatStatus: (profileId: string) => typedError<ChatStatus, AppError>(__TAURI_INVOKE("chat_status", { profileId })),
 	/**  Sets the region of the safety card's helplines (two letters, or empty for the defaults). */
 	setHelplineRegion: (profileId: string, region: string) => typedError<ChatStatus, AppError>(__TAURI_INVOKE("set_helpline_region", { profileId, region })),
-	/**  Saves a finished or ended-early silent meditation. */
-	saveMeditationSession: (profileId: string, input: NewMeditationSession) => typedError<MeditationSession, AppError>(__TAURI_INVOKE("save_meditation_session", { profileId, input })),
+	/**  Starts a timer; its bells, ticks (~10/s), pauses and its end arrive on `on_event`. */
+	startMeditation: (profileId: string, input: StartMeditation, onEvent: Channel<TimerEvent>) => typedError<LiveMeditation, AppError>(__TAURI_INVOKE("start_meditation", { profileId, input, onEvent })),
+	/**  Pauses a running timer. */
+	pauseMeditation: (profileId: string, runId: string) => typedError<null, AppError>(__TAURI_INVOKE("pause_meditation", { profileId, runId })),
+	/**  Resumes a paused timer. */
+	resumeMeditation: (profileId: string, runId: string) => typedError<null, AppError>(__TAURI_INVOKE("resume_meditation", { profileId, runId })),
+	/**  Ends a timer early (it is saved by `finish_meditation`). */
+	stopMeditation: (profileId: string, runId: string) => typedError<null, AppError>(__TAURI_INVOKE("stop_meditation", { profileId, runId })),
+	/**  Ends a timer (stopping it if it still runs) and saves it with the mood after (1–5). */
+	finishMeditation: (profileId: string, runId: string, moodAfter: number | null) => typedError<MeditationSession, AppError>(__TAURI_INVOKE("finish_meditation", { profileId, runId, moodAfter })),
 	/**  The profile's saved meditation sessions, newest first. */
 	listMeditationSessions: (profileId: string) => typedError<MeditationSession[], AppError>(__TAURI_INVOKE("list_meditation_sessions", { profileId })),
 };
@@ -249,10 +257,12 @@ export type ActivityTotal = {
 	completed: number,
 };
 
-/**  An ambient bed. All are generated on the device. */
-export type AmbientKind = 
-/**  Low-passed brown noise with slow swells. */
-"ocean" | "pink" | "brown";
+/**
+ *  An ambient bed, all generated on the device: ocean (low-passed brown noise with slow
+ *  swells), rain (bright noise with a patter of drops), forest (wind in leaves with distant
+ *  birds), and white, pink and brown noise.
+ */
+export type AmbientKind = "ocean" | "rain" | "forest" | "white" | "pink" | "brown";
 
 /**
  *  An error as the UI receives it, from a command or in an event: the code, the reason and its parameters.
@@ -298,6 +308,21 @@ export type Badge = {
 
 /**  A badge; the UI names and draws it. */
 export type BadgeCode = "first_breath" | "first_meditation" | "first_journal" | "first_wim_hof" | "first_week" | "ten_breaths" | "ten_meditations" | "ten_entries" | "month_streak";
+
+/**  A bell at a time meditated (pauses excluded). */
+export type Bell = {
+	kind: BellKind,
+	atMs: number,
+};
+
+/**  Which bell rings. */
+export type BellKind = "start" | "interval" | "end";
+
+/**
+ *  A binaural beat (SPEC §5): a 200 Hz carrier in the left ear and carrier + beat in the right;
+ *  delta 2 Hz, theta 6, alpha 10, beta 20.
+ */
+export type BinauralBand = "delta" | "theta" | "alpha" | "beta";
 
 /**  One page of history, newest first. */
 export type BreathingHistory = {
@@ -664,17 +689,28 @@ export type LiveBreathing = {
 	wimHof: WimHofSettings | null,
 };
 
+/**  A timer that has started. */
+export type LiveMeditation = {
+	/**  Steers this run until it is finished; not the id of the saved session. */
+	runId: MeditationRunId,
+	config: TimerConfig,
+	/**  Every bell it will ring, in time meditated. */
+	bells: Bell[],
+};
+
 /**  The interface language. */
 export type Locale = "en" | "es";
 
 /**  What kind of meditation a session was. */
 export type MeditationKind = "silent";
 
+/**  A meditation timer while it runs (the session it becomes when saved has its own id). */
+export type MeditationRunId = string;
+
 /**  A saved meditation session. */
 export type MeditationSession = {
 	id: MeditationSessionId,
 	kind: MeditationKind,
-	plannedMs: number,
 	durationMs: number,
 	completed: boolean,
 	/**  RFC 3339 (UTC). */
@@ -683,7 +719,7 @@ export type MeditationSession = {
 	endedAt: string,
 	moodBefore: number | null,
 	moodAfter: number | null,
-};
+} & TimerConfig;
 
 /**  A meditation session. */
 export type MeditationSessionId = string;
@@ -871,24 +907,6 @@ export type NewJournalEntry = {
 	moodBefore?: number | null,
 	/**  1–5. */
 	moodAfter?: number | null,
-};
-
-/**  A finished or ended-early silent session, to be saved. */
-export type NewMeditationSession = {
-	/**  What the person chose, 1–120 minutes. */
-	plannedMs: number,
-	/**  Time meditating, pauses excluded; at most the plan (plus a few seconds). */
-	durationMs: number,
-	/**  Whether the timer ran to its end (rather than "End now"). */
-	completed: boolean,
-	/**  RFC 3339. */
-	startedAt: string,
-	/**  RFC 3339, not before the start. */
-	endedAt: string,
-	/**  1–5. */
-	moodBefore: number | null,
-	/**  1–5. */
-	moodAfter: number | null,
 };
 
 /**  What creating a profile takes: a name and the onboarding answers. */
@@ -1359,6 +1377,13 @@ export type StartBreathing = {
 	moodBefore: number | null,
 };
 
+/**  What starting a timer needs. */
+export type StartMeditation = {
+	config: TimerConfig,
+	/**  How the person feels before, 1–5. */
+	moodBefore: number | null,
+};
+
 /**  The session was stopped early. */
 export type Stop = {
 	at: StopPoint,
@@ -1387,7 +1412,7 @@ export type Streak = {
 };
 
 /**  What an error is about: a value that was refused, or a thing that was not found. */
-export type Subject = "profile" | "display_name" | "onboarding" | "cue_volume" | "ambient_volume" | "weekly_goal" | "reminder" | "reminder_time" | "reminder_days" | "notification_text" | "wellness_item" | "wellness_note" | "volume" | "mood_before" | "mood_after" | "mood_checkin" | "mood" | "emotion" | "checkin_note" | "checkin_time" | "date" | "utc_offset" | "date_range" | "conversation" | "message" | "reply" | "title" | "search_text" | "result_count" | "page_size" | "provider" | "provider_id" | "provider_name" | "provider_address" | "model_name" | "provider_timeout" | "api_key" | "helpline_region" | "memory" | "memory_batch" | "min_similarity" | "journal_entry" | "journal_prompt" | "writing_time" | "journal_draft" | "breathing_session" | "breathing_phase" | "cycles" | "rounds" | "breaths" | "breath_tempo" | "retention_hold" | "recovery_hold" | "recovery_pause" | "meditation_session" | "meditation_length" | "start_time" | "end_time";
+export type Subject = "profile" | "display_name" | "onboarding" | "cue_volume" | "ambient_volume" | "weekly_goal" | "reminder" | "reminder_time" | "reminder_days" | "notification_text" | "wellness_item" | "wellness_note" | "volume" | "mood_before" | "mood_after" | "mood_checkin" | "mood" | "emotion" | "checkin_note" | "checkin_time" | "date" | "utc_offset" | "date_range" | "conversation" | "message" | "reply" | "title" | "search_text" | "result_count" | "page_size" | "provider" | "provider_id" | "provider_name" | "provider_address" | "model_name" | "provider_timeout" | "api_key" | "helpline_region" | "memory" | "memory_batch" | "min_similarity" | "journal_entry" | "journal_prompt" | "writing_time" | "journal_draft" | "breathing_session" | "breathing_phase" | "cycles" | "rounds" | "breaths" | "breath_tempo" | "retention_hold" | "recovery_hold" | "recovery_pause" | "meditation_session" | "meditation_length" | "bell_interval" | "start_time" | "end_time";
 
 /**  What kind of support helps them most. */
 export type SupportType = "listening" | "guidance" | "practical_tools" | "encouragement";
@@ -1426,6 +1451,29 @@ export type TickInfo = {
 	sessionElapsedMs: number | null,
 	paused: boolean,
 };
+
+/**  How a timer session sounds and lasts. */
+export type TimerConfig = {
+	/**  1–180 minutes. */
+	plannedMs: number,
+	/**  A bell every 1–30 minutes between the start and end bells; None for none. */
+	intervalMs?: number | null,
+	/**  The bed under the silence, at the profile's ambient volume; None for silence. */
+	ambient?: AmbientKind | null,
+	/**  Binaural beats (headphones); None for none. */
+	binaural?: BinauralBand | null,
+};
+
+/**  What a running timer tells the UI. Times are time meditated, pauses excluded. */
+export type TimerEvent = 
+/**  A bell rang. */
+{ kind: "bell"; bell: Bell } | 
+/**  About ten times a second while running. */
+{ kind: "tick"; elapsedMs: number; remainingMs: number } | { kind: "paused"; elapsedMs: number } | { kind: "resumed"; elapsedMs: number } | 
+/**  The timer ran to its end. */
+{ kind: "completed"; durationMs: number } | 
+/**  The person ended it early. */
+{ kind: "stopped"; durationMs: number };
 
 /**  What `send_message` answers at once; the rest arrives as [`ReplyEvent`]s. */
 export type TurnStarted = {

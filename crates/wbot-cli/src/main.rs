@@ -5,6 +5,7 @@ mod breathing;
 mod classify;
 mod journal;
 mod judge;
+mod meditation;
 mod memory;
 mod mood;
 mod profiles;
@@ -53,6 +54,9 @@ enum Command {
     /// Breathing sessions: import, history.
     #[command(subcommand)]
     Breathing(breathing::BreathingCommand),
+    /// The meditation timer: run, import, history.
+    #[command(subcommand)]
+    Meditation(meditation::MeditationCommand),
     /// What helped, streaks, the weekly goal and badges.
     #[command(subcommand)]
     Progress(progress::ProgressCommand),
@@ -94,6 +98,7 @@ async fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Journal(cmd) => journal::run(&core, cmd).await,
         Command::Mood(cmd) => mood::run(&core, cmd).await,
         Command::Breathing(cmd) => breathing::run(&core, cmd).await,
+        Command::Meditation(cmd) => meditation::run(&core, cmd).await,
         Command::Progress(cmd) => progress::run(&core, cmd).await,
         Command::Reminders(cmd) => reminders::run(&core, cmd).await,
         Command::Wellness(cmd) => wellness::run(&core, cmd).await,

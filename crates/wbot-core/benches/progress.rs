@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use wbot_core::breathing::{NewBreathingSession, SessionConfig};
 use wbot_core::journal::NewJournalEntry;
-use wbot_core::meditation::NewMeditationSession;
+use wbot_core::meditation::{NewMeditationSession, TimerConfig};
 use wbot_core::profile::{NewProfile, OnboardingAnswers};
 use wbot_core::{Core, ProfileId};
 
@@ -105,7 +105,12 @@ fn main() {
                 .save_meditation_session(
                     &profile,
                     NewMeditationSession {
-                        planned_ms: 600_000,
+                        config: TimerConfig {
+                            planned_ms: 600_000,
+                            interval_ms: None,
+                            ambient: None,
+                            binaural: None,
+                        },
                         duration_ms: 600_000,
                         completed: true,
                         started_at: format!("{day}T20:00:00+01:00"),

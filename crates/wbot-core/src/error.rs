@@ -181,6 +181,7 @@ pub enum Subject {
     RecoveryPause,
     MeditationSession,
     MeditationLength,
+    BellInterval,
     StartTime,
     EndTime,
 }

@@ -105,6 +105,8 @@ typed_id! {
     BreathingRunId => BreathingSession;
     /// A meditation session.
     MeditationSessionId => MeditationSession;
+    /// A meditation timer while it runs (the session it becomes when saved has its own id).
+    MeditationRunId => MeditationSession;
     /// A mood check-in.
     CheckinId => MoodCheckin;
     /// A daily reminder.

@@ -16,6 +16,7 @@ pub mod mood;
 pub mod profile;
 pub mod progress;
 pub mod reminders;
+pub mod runner;
 pub mod text;
 pub mod wellness;
 
@@ -35,7 +36,7 @@ use wellness::WellnessService;
 
 pub use error::{AppError, CoreError, ErrorCode, ErrorParams, Reason, Result, Subject};
 pub use ids::{
-    BreathingRunId, BreathingSessionId, CheckinId, ConversationId, JournalEntryId,
+    BreathingRunId, BreathingSessionId, CheckinId, ConversationId, JournalEntryId, MeditationRunId,
     MeditationSessionId, MemoryId, MessageId, ProfileId, ProviderId, ReminderId, ReplyId,
     WellnessItemId,
 };
@@ -74,8 +75,9 @@ impl Core {
         let profiles = ProfileService::new(db.clone(), events.clone());
         let engine = memory::MemoryEngine::new(db.clone(), data_dir.clone(), events.clone());
         let memory = MemoryService::new(profiles.clone(), engine);
-        let breathing = BreathingService::new(db.clone(), profiles.clone());
-        let meditation = MeditationService::new(db.clone(), profiles.clone());
+        let audio = audio::SessionAudio::default();
+        let breathing = BreathingService::new(db.clone(), profiles.clone(), audio.clone());
+        let meditation = MeditationService::new(db.clone(), profiles.clone(), audio);
         let journal = JournalService::new(db.clone(), profiles.clone(), memory.clone());
         let mood = MoodService::new(db.clone(), profiles.clone());
         let progress = ProgressService::new(db.clone(), profiles.clone());
@@ -187,7 +189,8 @@ impl Core {
         &self.chat
     }
 
-    /// Replaces a profile's settings; a breathing session of that profile playing now follows them.
+    /// Replaces a profile's settings; a breathing session or a meditation of that profile playing
+    /// now follows them.
     pub async fn update_settings(
         &self,
         profile_id: &ProfileId,
@@ -195,6 +198,9 @@ impl Core {
     ) -> Result<Settings> {
         let saved = self.profiles.update_settings(profile_id, settings).await?;
         self.breathing
+            .follow_sound_settings(profile_id, &saved)
+            .await;
+        self.meditation
             .follow_sound_settings(profile_id, &saved)
             .await;
         Ok(saved)
@@ -213,9 +219,11 @@ impl Core {
         Ok(())
     }
 
-    /// Saves running breathing sessions and the memory indexes, then flushes and closes storage.
+    /// Saves running breathing sessions, meditations and the memory indexes, then flushes and
+    /// closes storage.
     pub async fn close(&self) {
         self.breathing.save_running_breathing().await;
+        self.meditation.save_running_meditations().await;
         if let Err(err) = self.memory.flush().await {
             // The index is derived: a failed save only means a rebuild on the next start.
             tracing::warn!(error = %err, "memory index not saved on close");

@@ -6,9 +6,10 @@ use tauri::{AppHandle, Runtime, State};
 use wbot_core::breathing::AudioState;
 use wbot_core::breathing::{
     self, BreathingHistory, BreathingSession, BreathingStats, LiveBreathing, RetentionPoint,
-    RunnerCommand, SafetyDecision, SessionEvent, StartBreathing, TechniqueInfo,
+    SafetyDecision, SessionEvent, StartBreathing, TechniqueInfo,
 };
 use wbot_core::db::Page;
+use wbot_core::runner::RunnerCommand;
 use wbot_core::Core;
 
 use super::Result;

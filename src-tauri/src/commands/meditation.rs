@@ -1,25 +1,95 @@
-//! Meditation: the silent timer runs in the UI from one start instant; these save and list what
-//! happened.
+//! Meditation: the timer runs in the core (its bells on the audio engine, its events over a
+//! channel); these start and steer it, finish it into a saved session, and list what happened.
 
+use tauri::ipc::Channel;
 use tauri::State;
-use wbot_core::meditation::{MeditationSession, NewMeditationSession};
+use wbot_core::meditation::{LiveMeditation, MeditationSession, StartMeditation, TimerEvent};
+use wbot_core::runner::RunnerCommand;
 use wbot_core::Core;
 
 use super::Result;
 use crate::error::Input;
 
-/// Saves a finished or ended-early silent meditation.
+/// Starts a timer; its bells, ticks (~10/s), pauses and its end arrive on `on_event`.
 #[tauri::command]
 #[specta::specta]
-pub async fn save_meditation_session(
+pub async fn start_meditation(
     core: State<'_, Core>,
     profile_id: String,
-    input: Input<NewMeditationSession>,
-) -> Result<MeditationSession> {
-    let input = input.parse("meditation session")?;
+    input: Input<StartMeditation>,
+    on_event: Channel<TimerEvent>,
+) -> Result<LiveMeditation> {
+    let input = input.parse("timer settings")?;
+    let send = move |event: TimerEvent| {
+        // The window may have gone away; the timer still runs and is saved on finish.
+        if let Err(err) = on_event.send(event) {
+            tracing::debug!(error = %err, "meditation event not delivered");
+        }
+    };
     Ok(core
         .meditation()
-        .save_meditation_session(&profile_id.parse()?, input)
+        .start_meditation(&profile_id.parse()?, input, send)
+        .await?)
+}
+
+async fn control(
+    core: &Core,
+    profile_id: &str,
+    run_id: &str,
+    command: RunnerCommand,
+) -> Result<()> {
+    Ok(core
+        .meditation()
+        .control_meditation(&profile_id.parse()?, &run_id.parse()?, command)
+        .await?)
+}
+
+/// Pauses a running timer.
+#[tauri::command]
+#[specta::specta]
+pub async fn pause_meditation(
+    core: State<'_, Core>,
+    profile_id: String,
+    run_id: String,
+) -> Result<()> {
+    control(&core, &profile_id, &run_id, RunnerCommand::Pause).await
+}
+
+/// Resumes a paused timer.
+#[tauri::command]
+#[specta::specta]
+pub async fn resume_meditation(
+    core: State<'_, Core>,
+    profile_id: String,
+    run_id: String,
+) -> Result<()> {
+    control(&core, &profile_id, &run_id, RunnerCommand::Resume).await
+}
+
+/// Ends a timer early (it is saved by `finish_meditation`).
+#[tauri::command]
+#[specta::specta]
+pub async fn stop_meditation(
+    core: State<'_, Core>,
+    profile_id: String,
+    run_id: String,
+) -> Result<()> {
+    control(&core, &profile_id, &run_id, RunnerCommand::Stop).await
+}
+
+/// Ends a timer (stopping it if it still runs) and saves it with the mood after (1–5).
+#[tauri::command]
+#[specta::specta]
+pub async fn finish_meditation(
+    core: State<'_, Core>,
+    profile_id: String,
+    run_id: String,
+    mood_after: Input<Option<u8>>,
+) -> Result<MeditationSession> {
+    let mood_after = mood_after.parse("mood after")?;
+    Ok(core
+        .meditation()
+        .finish_meditation(&profile_id.parse()?, &run_id.parse()?, mood_after)
         .await?)
 }
 

@@ -191,11 +191,12 @@ fn bad_chat_inputs_get_typed_errors() {
     );
     assert_error(
         h.call(
-            "save_meditation_session",
-            json!({ "profileId": profile, "input": { "plannedMs": "ten minutes" } }),
+            "finish_meditation",
+            json!({ "profileId": profile, "runId": "00000000-0000-4000-8000-000000000000",
+                "moodAfter": "great" }),
         ),
         "validation",
-        "meditation session",
+        "mood after",
     );
     assert_error(
         h.call(

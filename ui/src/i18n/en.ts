@@ -10,7 +10,7 @@ import type {
   SupportType,
 } from "../lib/backend";
 import type { GateReason, Phase, ProposalReason, Technique } from "../lib/backend";
-import type { AmbientKind } from "../lib/backend";
+import type { AmbientKind, BellKind, BinauralBand } from "../lib/backend";
 import type { IndexHealth } from "../lib/backend";
 import type { JournalCategory, ProviderKind } from "../lib/backend";
 import type { Emotion, Moment, MoodActivity } from "../lib/backend";
@@ -196,6 +196,27 @@ export interface Messages {
     regions: Record<HelplineRegion, string>;
   };
   meditation: {
+    title: string;
+    setupTitle: string;
+    length: string;
+    presetMinutes: (minutes: number) => string;
+    custom: string;
+    customMinutes: string;
+    interval: string;
+    intervalOff: string;
+    intervalEvery: (minutes: number) => string;
+    ambient: string;
+    ambientNone: string;
+    beds: Record<AmbientKind, string>;
+    ambientVolume: string;
+    binaural: string;
+    binauralOff: string;
+    bands: Record<BinauralBand, string>;
+    headphones: string;
+    moodBefore: string;
+    begin: string;
+    starting: string;
+    saved: string;
     silentTimer: string;
     remaining: string;
     progress: string;
@@ -204,14 +225,25 @@ export interface Messages {
     resume: string;
     paused: string;
     endNow: string;
-    timeUp: string;
+    bellRang: Record<BellKind, (clock: string) => string>;
+    wellDone: string;
     endedEarly: string;
-    meditated: (clock: string) => string;
+    meditated: (done: string, planned: string) => string;
     moodAfter: string;
-    done: string;
+    save: string;
     saving: string;
+    historyTitle: string;
+    historyEmpty: string;
+    minutesOf: (done: string, planned: string) => string;
+    completed: string;
+    stopped: string;
+    silence: string;
+    bandShort: Record<BinauralBand, string>;
+    bellEvery: (minutes: number) => string;
+    noBells: string;
+    moods: (before: string, after: string) => string;
+    noMood: string;
   };
-  comingSoon: { text: string };
   journaling: {
     title: string;
     entry: string;
@@ -942,6 +974,39 @@ export const en: Messages = {
     },
   },
   meditation: {
+    title: "Meditation",
+    setupTitle: "A new session",
+    length: "Length",
+    presetMinutes: (minutes) => `${minutes} min`,
+    custom: "Custom",
+    customMinutes: "Minutes (1–180)",
+    interval: "Interval bells",
+    intervalOff: "Off",
+    intervalEvery: (minutes) => (minutes === 1 ? "Every minute" : `Every ${minutes} minutes`),
+    ambient: "Ambient sound",
+    ambientNone: "None",
+    beds: {
+      ocean: "Ocean",
+      rain: "Rain",
+      forest: "Forest",
+      white: "White noise",
+      pink: "Pink noise",
+      brown: "Brown noise",
+    },
+    ambientVolume: "Ambient volume",
+    binaural: "Binaural beats",
+    binauralOff: "Off",
+    bands: {
+      delta: "Delta (2 Hz) — deep rest",
+      theta: "Theta (6 Hz) — meditation",
+      alpha: "Alpha (10 Hz) — calm focus",
+      beta: "Beta (20 Hz) — alertness",
+    },
+    headphones: "Use headphones: each ear hears a slightly different tone.",
+    moodBefore: "How do you feel before meditating?",
+    begin: "Begin",
+    starting: "Starting…",
+    saved: "Session saved",
     silentTimer: "Silent meditation",
     remaining: "Time left",
     progress: "Meditation progress",
@@ -950,14 +1015,34 @@ export const en: Messages = {
     resume: "Resume",
     paused: "Paused",
     endNow: "End now",
-    timeUp: "Time's up. Take a moment before you move on.",
-    endedEarly: "You ended the session early. That's fine.",
-    meditated: (clock) => `You meditated for ${clock}.`,
+    bellRang: {
+      start: () => "The bell rings. Settle in.",
+      interval: (clock) => `A bell at ${clock}`,
+      end: () => "The last bell rings.",
+    },
+    wellDone: "Well done",
+    endedEarly: "Ended early",
+    meditated: (done, planned) => `You meditated for ${done} of ${planned} minutes.`,
     moodAfter: "How do you feel now?",
-    done: "Done",
+    save: "Save",
     saving: "Saving…",
+    historyTitle: "History",
+    historyEmpty: "No meditations yet. The sessions you save will appear here.",
+    minutesOf: (done, planned) => `${done} of ${planned} min`,
+    completed: "Completed",
+    stopped: "Ended early",
+    silence: "Silence",
+    bandShort: {
+      delta: "Delta beats (2 Hz)",
+      theta: "Theta beats (6 Hz)",
+      alpha: "Alpha beats (10 Hz)",
+      beta: "Beta beats (20 Hz)",
+    },
+    bellEvery: (minutes) => (minutes === 1 ? "A bell every minute" : `A bell every ${minutes} min`),
+    noBells: "No interval bells",
+    moods: (before, after) => `Mood ${before} → ${after}`,
+    noMood: "–",
   },
-  comingSoon: { text: "Coming soon — this part of Wbot isn't ready yet." },
   journaling: {
     title: "Journaling",
     entry: "Your entry",
@@ -1254,10 +1339,14 @@ export const en: Messages = {
       muted: "Mute all session sounds",
       mutedHint: "Silences cues and ambient sound; your volumes are kept.",
       ambientOn: "Play an ambient sound",
-      ambientOnHint: "A soft background sound during breathing sessions.",
+      ambientOnHint:
+        "A soft background sound during breathing sessions, and the one a meditation suggests.",
       ambientSound: "Ambient sound",
       ambientKinds: {
         ocean: "Ocean waves",
+        rain: "Rain — a steady patter",
+        forest: "Forest — wind in the leaves and distant birds",
+        white: "White noise — bright and even",
         pink: "Pink noise — soft and even",
         brown: "Brown noise — deep and low",
       },

@@ -158,6 +158,7 @@ export const errorsEn: ErrorMessages = {
     recovery_pause: "the recovery pause (seconds)",
     meditation_session: "the meditation session",
     meditation_length: "the meditation length (minutes)",
+    bell_interval: "the bell interval (minutes)",
     start_time: "the start time",
     end_time: "the end time",
     mood_checkin: "the check-in",

@@ -163,6 +163,7 @@ export const errorsEs: ErrorMessages = {
     recovery_pause: "la pausa de recuperación (segundos)",
     meditation_session: "la sesión de meditación",
     meditation_length: "la duración de la meditación (minutos)",
+    bell_interval: "el intervalo entre campanas (minutos)",
     start_time: "la hora de inicio",
     end_time: "la hora de fin",
     mood_checkin: "el registro de ánimo",

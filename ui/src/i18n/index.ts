@@ -23,6 +23,11 @@ export function messagesFor(locale: Locale): Messages {
   return dictionaries[locale];
 }
 
+/** The profile's language (for formatting numbers and dates). */
+export function useLocale(): Locale {
+  return useContext(LocaleContext);
+}
+
 export function useT(): Messages {
   return dictionaries[useContext(LocaleContext)];
 }

@@ -13,6 +13,8 @@ import {
   type SessionEvent,
   type SessionStats,
   type StartBreathing,
+  type StartMeditation,
+  type TimerEvent,
   type TechniqueInfo,
   type WimHofSettings,
   type NewProfile,
@@ -50,7 +52,6 @@ import type {
   MeditationSession,
   NewCheckin,
   NewJournalEntry,
-  NewMeditationSession,
   ProposalDecision,
   ProviderInput,
   ReplyEvent,
@@ -58,7 +59,8 @@ import type {
 } from "../lib/backend";
 import { FakeChat, PROVIDER_PRESETS, clip } from "./fakeChat";
 import { FakeJournal } from "./fakeJournal";
-import { FakeMood, checkMood, parseDate, type ActivityDone } from "./fakeMood";
+import { FakeMeditation } from "./fakeMeditation";
+import { FakeMood, parseDate, type ActivityDone } from "./fakeMood";
 import { dayWritten, effectiveness, progress, type Done } from "./fakeProgress";
 import { localDay } from "../lib/days";
 import { pageLimit, requireText } from "./validation";
@@ -113,7 +115,7 @@ function validateAnswers(answers: OnboardingAnswers) {
 function validateSettings(settings: Settings) {
   oneOf(["light", "system", "dark"], settings.theme);
   oneOf(["en", "es"], settings.locale);
-  oneOf(["ocean", "pink", "brown"], settings.ambientSound);
+  oneOf(["ocean", "rain", "forest", "white", "pink", "brown"], settings.ambientSound);
   for (const [subject, volume] of [
     ["cue_volume", settings.cueVolume],
     ["ambient_volume", settings.ambientVolume],
@@ -207,9 +209,8 @@ export class FakeBackend implements Backend {
   readonly mood = new FakeMood((profileId) => this.stored(profileId));
   /** Journal entries and drafts (see FakeJournal). */
   readonly journal = new FakeJournal((profileId) => this.stored(profileId), this.mood);
-  /** Saved meditation sessions, newest first, and whose they are. */
-  readonly meditationSessions: MeditationSession[] = [];
-  readonly meditationOwner = new Map<string, string>();
+  /** Meditation timers and their saved sessions (see FakeMeditation). */
+  readonly meditation = new FakeMeditation((profileId) => this.stored(profileId), this.mood);
   /** Saved breathing sessions, newest first. */
   readonly sessions: BreathingSession[] = [];
   /** Which profile owns each saved session. */
@@ -879,46 +880,47 @@ export class FakeBackend implements Backend {
     }
   }
 
-  saveMeditationSession(profileId: string, input: NewMeditationSession) {
-    return this.run_("saveMeditationSession", () => {
-      this.stored(profileId);
-      // The core's main rules, so UI tests catch a timer that sends nonsense.
-      if (input.plannedMs < 60_000 || input.plannedMs > 120 * 60_000) {
-        throw new BackendError("validation", "out_of_range", {
-          subject: "meditation_length",
-          min: 1,
-          max: 120,
-          actual: input.plannedMs / 60_000,
-        });
-      }
-      if (input.durationMs < 0 || input.durationMs > input.plannedMs + 5_000) {
-        throw new BackendError("validation", "longer_than_planned");
-      }
-      const fullTime = input.durationMs + 5_000 >= input.plannedMs;
-      if (input.completed && !fullTime) {
-        throw new BackendError("validation", "completed_too_early");
-      }
-      if (!input.completed && input.durationMs >= input.plannedMs) {
-        throw new BackendError("validation", "ran_whole_time");
-      }
-      if (Date.parse(input.endedAt) < Date.parse(input.startedAt)) {
-        throw new BackendError("validation", "end_before_start");
-      }
-      checkMood(input.moodBefore, "mood_before");
-      checkMood(input.moodAfter, "mood_after");
-      const saved: MeditationSession = { id: crypto.randomUUID(), kind: "silent", ...input };
-      this.meditationSessions.unshift(saved);
-      this.meditationOwner.set(saved.id, profileId);
-      this.activityMoods(profileId, "meditation", saved);
-      return saved;
+  /** Saved meditation sessions, newest first. */
+  get meditationSessions(): MeditationSession[] {
+    return this.meditation.sessions;
+  }
+
+  /** Which profile owns each saved meditation session. */
+  get meditationOwner(): Map<string, string> {
+    return this.meditation.owner;
+  }
+
+  startMeditation(profileId: string, input: StartMeditation, onEvent: (event: TimerEvent) => void) {
+    return this.run_("startMeditation", () => this.meditation.start(profileId, input, onEvent));
+  }
+
+  pauseMeditation(profileId: string, runId: string) {
+    return this.run_("pauseMeditation", () => {
+      this.meditation.control(profileId, runId, "pause");
+      return null;
     });
   }
 
-  listMeditationSessions(profileId: string) {
-    return this.run_("listMeditationSessions", () => {
-      this.stored(profileId);
-      return this.meditationSessions.filter((s) => this.meditationOwner.get(s.id) === profileId);
+  resumeMeditation(profileId: string, runId: string) {
+    return this.run_("resumeMeditation", () => {
+      this.meditation.control(profileId, runId, "resume");
+      return null;
     });
+  }
+
+  stopMeditation(profileId: string, runId: string) {
+    return this.run_("stopMeditation", () => {
+      this.meditation.control(profileId, runId, "stop");
+      return null;
+    });
+  }
+
+  finishMeditation(profileId: string, runId: string, moodAfter: number | null) {
+    return this.run_("finishMeditation", () => this.meditation.finish(profileId, runId, moodAfter));
+  }
+
+  listMeditationSessions(profileId: string) {
+    return this.run_("listMeditationSessions", () => this.meditation.list(profileId));
   }
 
   /** Every profile's saved journal entries, newest first. */

@@ -6,7 +6,8 @@
 use std::sync::{Arc, Mutex};
 
 use tokio::time::Instant;
-use wbot_core::breathing::{Pattern, SessionConfig, SessionEvent, SessionRunner, TICK_PERIOD};
+use wbot_core::breathing::{Pattern, Session, SessionConfig, SessionEvent};
+use wbot_core::runner::{SessionRunner, TICK_PERIOD};
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
@@ -59,7 +60,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let seen: Arc<Mutex<Vec<(Instant, SessionEvent)>>> = Arc::default();
         let sink = seen.clone();
         let runner = SessionRunner::start(
-            SessionConfig::Custom(pattern),
+            Session::new(SessionConfig::Custom(pattern), std::time::Duration::ZERO)
+                .expect("valid config"),
             move |event| {
                 let at = Instant::now();
                 if let Ok(mut seen) = sink.lock() {

@@ -6,6 +6,7 @@ mod support;
 mod journal_cli;
 mod journal_draft_kill;
 mod judge_cli;
+mod meditation_cli;
 mod memory_kill;
 mod profiles_cli;
 mod progress_cli;

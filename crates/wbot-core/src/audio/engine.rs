@@ -16,9 +16,9 @@ use serde::Serialize;
 
 use super::mix::{Mix, AMBIENT_FADE_IN, AMBIENT_FADE_OUT, DEFAULT_RATE};
 use super::synth::AmbientLoop;
-use super::{AmbientKind, LayerId, PlannedCue};
-use crate::breathing::CueSink;
+use super::{AmbientKind, BinauralBand, LayerId, PlannedCue};
 use crate::error::Result;
+use crate::runner::CueSink;
 
 /// How long to wait for the audio device to open before going on silently.
 const OPEN_TIMEOUT: Duration = Duration::from_secs(5);
@@ -335,6 +335,16 @@ impl AudioEngine {
     /// Stops the ambient bed with the standard 1 s fade-out.
     pub fn stop_ambient(&self) {
         self.with_mix(|m| m.stop_ambient(AMBIENT_FADE_OUT));
+    }
+
+    /// Starts binaural beats with the beds' 2 s fade-in.
+    pub fn start_binaural(&self, band: BinauralBand) {
+        self.with_mix(|m| m.start_binaural(band, AMBIENT_FADE_IN));
+    }
+
+    /// Stops binaural beats with the beds' 1 s fade-out.
+    pub fn stop_binaural(&self) {
+        self.with_mix(|m| m.stop_binaural(AMBIENT_FADE_OUT));
     }
 }
 

@@ -5,8 +5,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::synth::{chime, AmbientLoop};
-use super::{AmbientKind, ChimeKind, LayerId, PlannedCue};
+use super::synth::{chime, AmbientLoop, BinauralVoice};
+use super::{AmbientKind, BinauralBand, ChimeKind, LayerId, PlannedCue};
 use crate::error::{CoreError, Result, Subject};
 
 /// Output channels (interleaved stereo).
@@ -113,6 +113,7 @@ impl Ramp {
 enum Tag {
     SessionCue,
     Ambient,
+    Binaural,
     Other,
 }
 
@@ -160,10 +161,12 @@ pub struct Mix {
     rate: u32,
     position: u64,
     layers: Vec<Layer>,
-    chimes: [Arc<[f32]>; 3],
+    chimes: [Arc<[f32]>; 4],
     last_session_cue: Option<u64>,
     /// The bed started last and not stopped since.
     ambient: Option<AmbientKind>,
+    /// The binaural beats started last and not stopped since.
+    binaural: Option<BinauralBand>,
     /// When the device will play a frame: the last (frame, instant) the device reported.
     output_clock: Option<(u64, Instant)>,
 }
@@ -185,10 +188,10 @@ impl Mix {
             rate,
             position: 0,
             layers: LayerId::ALL.iter().map(|_| Layer::new(1.0)).collect(),
-            chimes: [ChimeKind::Inhale, ChimeKind::Hold, ChimeKind::Exhale]
-                .map(|k| Arc::from(chime(k, rate))),
+            chimes: ChimeKind::ALL.map(|k| Arc::from(chime(k, rate))),
             last_session_cue: None,
             ambient: None,
+            binaural: None,
             output_clock: None,
         }
     }
@@ -389,13 +392,50 @@ impl Mix {
     /// Fades every ambient bed out over `fade`, then drops it.
     pub fn stop_ambient(&mut self, fade: Duration) {
         self.ambient = None;
+        self.release(LayerId::Ambient, Tag::Ambient, fade);
+    }
+
+    /// Fades the voices of `layer` tagged `tag` out over `fade`, then drops them; drops those
+    /// not started yet.
+    fn release(&mut self, layer: LayerId, tag: Tag, fade: Duration) {
         let frames = self.frames(fade);
-        let layer = self.layer(LayerId::Ambient);
-        layer.pending.retain(|v| v.tag != Tag::Ambient);
-        for voice in layer.playing.iter_mut().filter(|v| v.tag == Tag::Ambient) {
+        let layer = self.layer(layer);
+        layer.pending.retain(|v| v.tag != tag);
+        for voice in layer.playing.iter_mut().filter(|v| v.tag == tag) {
             voice.releasing = true;
             voice.env.set(0.0, frames);
         }
+    }
+
+    /// Starts binaural beats on their layer, fading in over `fade`; beats already playing fade
+    /// out over [`AMBIENT_FADE_OUT`] meanwhile.
+    pub fn start_binaural(&mut self, band: BinauralBand, fade: Duration) {
+        self.stop_binaural(AMBIENT_FADE_OUT);
+        self.binaural = Some(band);
+        let fade_in_frames = self.frames(fade);
+        let start = self.position;
+        self.schedule(
+            LayerId::Binaural,
+            Voice {
+                start,
+                source: Box::new(BinauralVoice::new(band, self.rate)),
+                env: Ramp::at(if fade_in_frames == 0 { 1.0 } else { 0.0 }),
+                fade_in_frames,
+                releasing: false,
+                tag: Tag::Binaural,
+            },
+        );
+    }
+
+    /// Fades binaural beats out over `fade`, then drops them.
+    pub fn stop_binaural(&mut self, fade: Duration) {
+        self.binaural = None;
+        self.release(LayerId::Binaural, Tag::Binaural, fade);
+    }
+
+    /// The beats started and not stopped since.
+    pub fn binaural(&self) -> Option<BinauralBand> {
+        self.binaural
     }
 
     /// True while an ambient bed plays (fading out included).

@@ -3,6 +3,7 @@
 
 mod engine;
 mod mix;
+mod session;
 mod synth;
 
 pub use engine::{AudioEngine, AudioStatus};
@@ -10,9 +11,16 @@ pub use mix::{
     write_wav, Mix, VoiceSource, AMBIENT_FADE_IN, AMBIENT_FADE_OUT, CHANNELS, DEFAULT_RATE,
     LATE_CUE_GRACE, VOLUME_RAMP,
 };
-pub use synth::{chime, AmbientLoop, CHIME_ATTACK_S, CHIME_DECAY_S, CHIME_PEAK};
+pub use session::{apply_volumes, SessionAudio};
+pub use synth::{
+    chime, AmbientLoop, BinauralVoice, BELL_DECAY_S, BINAURAL_CARRIER_HZ, CHIME_ATTACK_S,
+    CHIME_DECAY_S, CHIME_PEAK,
+};
 
 use serde::{Deserialize, Serialize};
+
+use crate::error::{CoreError, Result};
+use crate::text::string_enum;
 
 /// A layer of the mix. Voice and binaural are reserved for meditation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
@@ -37,64 +45,63 @@ impl LayerId {
     }
 }
 
-/// A phase chime (SPEC §4).
+/// A cue sound: a breathing phase's chime (SPEC §4) or the meditation timer's bell (SPEC §5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum ChimeKind {
     Inhale,
     Hold,
     Exhale,
+    /// A singing-bowl bell with a long decay: start, interval and end of a meditation.
+    Bell,
 }
 
 impl ChimeKind {
-    /// The chime's pitch.
+    /// Every cue sound.
+    pub const ALL: [Self; 4] = [Self::Inhale, Self::Hold, Self::Exhale, Self::Bell];
+
+    /// The sound's pitch (the bell's fundamental).
     pub fn frequency_hz(self) -> f64 {
         match self {
             Self::Inhale => 528.0,
             Self::Hold => 396.0,
             Self::Exhale => 417.0,
+            Self::Bell => 256.0,
         }
     }
 }
 
-/// An ambient bed. All are generated on the device.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum AmbientKind {
-    /// Low-passed brown noise with slow swells.
-    Ocean,
-    Pink,
-    Brown,
-}
+string_enum!(
+    /// A binaural beat (SPEC §5): a 200 Hz carrier in the left ear and carrier + beat in the right;
+    /// delta 2 Hz, theta 6, alpha 10, beta 20.
+    BinauralBand { Delta = "delta", Theta = "theta", Alpha = "alpha", Beta = "beta" }
+);
 
-impl AmbientKind {
-    /// Every bed, in the order offered.
-    pub const ALL: [Self; 3] = [Self::Ocean, Self::Pink, Self::Brown];
-
-    /// The value as stored and sent.
-    pub fn as_str(self) -> &'static str {
+impl BinauralBand {
+    /// The difference between the ears' tones.
+    pub fn beat_hz(self) -> f64 {
         match self {
-            Self::Ocean => "ocean",
-            Self::Pink => "pink",
-            Self::Brown => "brown",
+            Self::Delta => 2.0,
+            Self::Theta => 6.0,
+            Self::Alpha => 10.0,
+            Self::Beta => 20.0,
         }
     }
 }
 
-impl std::str::FromStr for AmbientKind {
-    type Err = crate::CoreError;
-
-    fn from_str(s: &str) -> crate::Result<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| {
-                crate::CoreError::new(crate::error::Reason::InvalidValue)
-                    .value(s)
-                    .expected(&Self::ALL.map(Self::as_str))
-            })
+string_enum!(
+    /// An ambient bed, all generated on the device: ocean (low-passed brown noise with slow
+    /// swells), rain (bright noise with a patter of drops), forest (wind in leaves with distant
+    /// birds), and white, pink and brown noise.
+    AmbientKind {
+        Ocean = "ocean",
+        Rain = "rain",
+        Forest = "forest",
+        White = "white",
+        Pink = "pink",
+        Brown = "brown",
     }
-}
+);
 
 /// A cue fixed by a session's schedule: a chime at a time in session-clock ms.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, specta::Type)]

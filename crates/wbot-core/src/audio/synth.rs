@@ -1,7 +1,8 @@
-//! Generated sounds: phase chimes and ambient loops. Generated, not bundled, so there is no
-//! licence to track and no file to decode.
+//! Generated sounds: phase chimes, the meditation bell, ambient loops and binaural beats.
+//! Generated, not bundled, so there is no licence to track and no file to decode.
 
-use super::{AmbientKind, ChimeKind};
+use super::mix::VoiceSource;
+use super::{AmbientKind, BinauralBand, ChimeKind};
 
 /// Chime attack: a raised-cosine rise, soft enough not to click.
 pub const CHIME_ATTACK_S: f64 = 0.015;
@@ -10,15 +11,23 @@ pub const CHIME_DECAY_S: f64 = 0.8;
 /// Peak amplitude of a chime at full cue volume.
 pub const CHIME_PEAK: f32 = 0.5;
 const CHIME_TAIL_S: f64 = 0.2;
+/// Time over which the meditation bell decays to about −35 dB.
+pub const BELL_DECAY_S: f64 = 5.0;
+/// A singing bowl's partials (ratio to the fundamental, amplitude): inharmonic, like a real bowl.
+const BELL_PARTIALS: [(f64, f64); 3] = [(1.0, 0.7), (2.71, 0.22), (5.13, 0.08)];
 
-/// A mono chime at `rate`: a sine with a soft attack and an exponential decay, tapered to exact
-/// silence so its end cannot click.
+/// A mono cue at `rate`: a sine (the bell: a bowl's partials) with a soft attack and an
+/// exponential decay, tapered to exact silence so its end cannot click.
 pub fn chime(kind: ChimeKind, rate: u32) -> Vec<f32> {
     let rate_f = f64::from(rate);
-    let total = ((CHIME_DECAY_S + CHIME_TAIL_S) * rate_f).round() as usize;
+    let (decay_s, partials): (f64, &[(f64, f64)]) = match kind {
+        ChimeKind::Bell => (BELL_DECAY_S, &BELL_PARTIALS),
+        _ => (CHIME_DECAY_S, &[(1.0, 1.0)]),
+    };
+    let total = ((decay_s + CHIME_TAIL_S) * rate_f).round() as usize;
     let attack = CHIME_ATTACK_S * rate_f;
-    let tau = CHIME_DECAY_S / 4.0;
-    let decay_end = CHIME_DECAY_S * rate_f;
+    let tau = decay_s / 4.0;
+    let decay_end = decay_s * rate_f;
     let tail = CHIME_TAIL_S * rate_f;
     let w = std::f64::consts::TAU * kind.frequency_hz() / rate_f;
     (0..total)
@@ -35,7 +44,8 @@ pub fn chime(kind: ChimeKind, rate: u32) -> Vec<f32> {
                 1.0
             };
             let env = rise * (-(n / rate_f) / tau).exp() * taper;
-            (f64::from(CHIME_PEAK) * env * (w * n).sin()) as f32
+            let tone: f64 = partials.iter().map(|&(k, a)| a * (k * w * n).sin()).sum();
+            (f64::from(CHIME_PEAK) * env * tone) as f32
         })
         .collect()
 }
@@ -53,6 +63,9 @@ impl AmbientLoop {
     pub fn generate(kind: AmbientKind, rate: u32) -> Self {
         let (seconds, seed) = match kind {
             AmbientKind::Ocean => (16.0, 0x0CEA_0001),
+            AmbientKind::Rain => (10.0, 0x0AA1_2001),
+            AmbientKind::Forest => (16.0, 0x0F0E_5001),
+            AmbientKind::White => (10.0, 0x0A41_7001),
             AmbientKind::Pink => (10.0, 0x0911_4001),
             AmbientKind::Brown => (10.0, 0x0B50_3001),
         };
@@ -121,25 +134,89 @@ impl Rng {
     }
 }
 
+/// Paul Kellet's pink filter over white noise.
+fn pink(rng: &mut Rng, frames: usize) -> Vec<f32> {
+    let mut b = [0.0f32; 7];
+    (0..frames)
+        .map(|_| {
+            let w = rng.next_f32();
+            b[0] = 0.99886 * b[0] + w * 0.0555179;
+            b[1] = 0.99332 * b[1] + w * 0.0750759;
+            b[2] = 0.96900 * b[2] + w * 0.153_852;
+            b[3] = 0.86650 * b[3] + w * 0.3104856;
+            b[4] = 0.55000 * b[4] + w * 0.5329522;
+            b[5] = -0.7616 * b[5] - w * 0.0168980;
+            let v = b.iter().sum::<f32>() + w * 0.5362;
+            b[6] = w * 0.115926;
+            v
+        })
+        .collect()
+}
+
+/// Rain: high-passed noise (the hiss of a shower) and drops, each a short burst of noise with
+/// a fast decay, about 40 a second at random strengths.
+fn rain(rng: &mut Rng, rate: u32, frames: usize) -> Vec<f32> {
+    let rate_f = rate as f32;
+    let drop_chance = 40.0 / rate_f;
+    let drop_decay = (-1.0 / (0.004 * rate_f)).exp();
+    let (mut prev, mut hp, mut drop) = (0.0f32, 0.0f32, 0.0f32);
+    (0..frames)
+        .map(|_| {
+            let w = rng.next_f32();
+            hp = 0.8 * (hp + w - prev);
+            prev = w;
+            if rng.next_f32().abs() < drop_chance {
+                drop = drop.max(rng.next_f32().abs());
+            }
+            drop *= drop_decay;
+            0.35 * hp + drop * rng.next_f32()
+        })
+        .collect()
+}
+
+/// Forest: wind in leaves (low-passed pink noise swelling every 8 s, which divides the loop)
+/// and now and then a distant bird: two or three falling chirps.
+fn forest(rng: &mut Rng, rate: u32, frames: usize) -> Vec<f32> {
+    let rate_f = f64::from(rate);
+    let mut out = pink(rng, frames);
+    let mut lp = 0.0f32;
+    let gust_period = 8.0 * rate_f;
+    for (i, v) in out.iter_mut().enumerate() {
+        lp += 0.05 * (*v - lp);
+        let phase = std::f64::consts::PI * (i as f64 / gust_period);
+        *v = lp * (0.5 + 0.5 * phase.sin().powi(2)) as f32;
+    }
+    let chirp = (0.12 * rate_f) as usize;
+    let mut at = (rng.next_f32().abs() as f64 * 2.0 * rate_f) as usize;
+    while at + 3 * 2 * chirp < frames {
+        let (from, to) = (
+            4200.0 + 600.0 * f64::from(rng.next_f32()),
+            2800.0 + 300.0 * f64::from(rng.next_f32()),
+        );
+        let notes = 2 + usize::from(rng.next_f32() > 0.0);
+        for n in 0..notes {
+            let start = at + n * 2 * chirp;
+            let mut phase = 0.0f64;
+            for k in 0..chirp {
+                let t = k as f64 / chirp as f64;
+                phase += std::f64::consts::TAU * (from + (to - from) * t) / rate_f;
+                let env = (std::f64::consts::PI * t).sin().powi(2);
+                out[start + k] += (0.02 * env * phase.sin()) as f32;
+            }
+        }
+        at += ((2.5 + 3.0 * f64::from(rng.next_f32().abs())) * rate_f) as usize;
+    }
+    out
+}
+
 fn noise(kind: AmbientKind, rate: u32, frames: usize, seed: u64) -> Vec<f32> {
     let mut rng = Rng(seed | 1);
     let mut out = Vec::with_capacity(frames);
     match kind {
-        AmbientKind::Pink => {
-            // Paul Kellet's pink filter.
-            let mut b = [0.0f32; 7];
-            for _ in 0..frames {
-                let w = rng.next_f32();
-                b[0] = 0.99886 * b[0] + w * 0.0555179;
-                b[1] = 0.99332 * b[1] + w * 0.0750759;
-                b[2] = 0.96900 * b[2] + w * 0.153_852;
-                b[3] = 0.86650 * b[3] + w * 0.3104856;
-                b[4] = 0.55000 * b[4] + w * 0.5329522;
-                b[5] = -0.7616 * b[5] - w * 0.0168980;
-                out.push(b.iter().sum::<f32>() + w * 0.5362);
-                b[6] = w * 0.115926;
-            }
-        }
+        AmbientKind::White => out.extend((0..frames).map(|_| rng.next_f32())),
+        AmbientKind::Pink => out = pink(&mut rng, frames),
+        AmbientKind::Rain => out = rain(&mut rng, rate, frames),
+        AmbientKind::Forest => out = forest(&mut rng, rate, frames),
         AmbientKind::Brown | AmbientKind::Ocean => {
             let mut y = 0.0f32;
             let mut lp = 0.0f32;
@@ -170,5 +247,43 @@ fn normalise(x: &mut [f32], target_rms: f32) {
         for v in x.iter_mut() {
             *v = (*v * k).clamp(-0.9, 0.9);
         }
+    }
+}
+
+/// The carrier of binaural beats (SPEC §5).
+pub const BINAURAL_CARRIER_HZ: f64 = 200.0;
+/// A binaural pair's amplitude in each ear: quiet, under a bed or a voice.
+const BINAURAL_PEAK: f64 = 0.08;
+
+/// Binaural beats: the carrier in the left ear and carrier + beat in the right, without end
+/// (the mix fades it in and out). Each ear's phase is computed from the frame count, so the
+/// pitch does not drift over an hour.
+#[derive(Debug, Clone)]
+pub struct BinauralVoice {
+    left: f64,
+    right: f64,
+    frame: u64,
+}
+
+impl BinauralVoice {
+    /// The pair for `band` at `rate`.
+    pub fn new(band: BinauralBand, rate: u32) -> Self {
+        let per_frame = std::f64::consts::TAU / f64::from(rate.max(1));
+        Self {
+            left: BINAURAL_CARRIER_HZ * per_frame,
+            right: (BINAURAL_CARRIER_HZ + band.beat_hz()) * per_frame,
+            frame: 0,
+        }
+    }
+}
+
+impl VoiceSource for BinauralVoice {
+    fn next_frame(&mut self) -> Option<[f32; 2]> {
+        let n = self.frame as f64;
+        self.frame += 1;
+        Some([
+            (BINAURAL_PEAK * (self.left * n).sin()) as f32,
+            (BINAURAL_PEAK * (self.right * n).sin()) as f32,
+        ])
     }
 }

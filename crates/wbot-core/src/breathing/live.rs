@@ -2,23 +2,19 @@
 //! the audio engine's cues), steer it by id, and finish it into a saved session. A run id belongs
 //! to one profile; any other profile gets `not_found` for it, as for a saved session.
 
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
-use std::time::Instant;
-
 use serde::{Deserialize, Serialize};
 
 use super::config::{Pattern, SessionConfig, Technique, WimHofSettings};
+use super::engine::Session;
 use super::engine::SessionEvent;
-use super::runner::{CueSink, RunnerCommand, SessionRunner};
 use super::store::{BreathingSession, NewBreathingSession};
 use super::BreathingService;
-use crate::audio::{AmbientKind, AudioEngine, AudioStatus, LayerId, PlannedCue};
-use crate::error::{CoreError, ErrorCode, Result, Subject};
+use crate::audio::{apply_volumes, AmbientKind, AudioEngine, AudioStatus};
+use crate::error::{CoreError, Result, Subject};
 use crate::ids::{BreathingRunId, ProfileId};
 use crate::mood::check_mood;
 use crate::profile::Settings;
+use crate::runner::{Live, RunnerCommand, SessionRunner};
 
 /// A technique the UI can offer, with its pattern or Wim Hof defaults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
@@ -84,88 +80,16 @@ pub struct AudioState {
     pub ambient_sound: AmbientKind,
 }
 
-struct Live {
-    profile_id: ProfileId,
-    mood_before: Option<u8>,
-    runner: SessionRunner,
-}
-
-/// The sessions running now, by run id, and which of them the audio engine plays for.
-#[derive(Clone, Default)]
-pub struct LiveSessions {
-    runs: Arc<Mutex<HashMap<BreathingRunId, Live>>>,
-    /// The session the engine's cues and bed belong to (a token per start); a session that ends
-    /// after another started must not clear the newer one's cues or stop its bed.
-    audio_owner: Arc<AtomicU64>,
-}
-
-impl std::fmt::Debug for LiveSessions {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LiveSessions")
-            .field("running", &self.lock().len())
-            .finish()
-    }
-}
-
-impl LiveSessions {
-    fn lock(&self) -> MutexGuard<'_, HashMap<BreathingRunId, Live>> {
-        // The map is only inserted into and removed from; a panic elsewhere cannot corrupt it.
-        self.runs.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    /// Makes a new session the engine's owner; returns its token.
-    fn claim_audio(&self) -> u64 {
-        self.audio_owner.fetch_add(1, Ordering::SeqCst) + 1
-    }
-}
-
-/// The core's audio engine as one session's cue sink: cues go to it once it is open, and only
-/// while this session owns it.
-struct EngineCues {
-    engine: Arc<OnceLock<AudioEngine>>,
-    owner: Arc<AtomicU64>,
-    token: u64,
-}
-
-impl EngineCues {
-    fn engine(&self) -> Option<&AudioEngine> {
-        (self.owner.load(Ordering::SeqCst) == self.token)
-            .then(|| self.engine.get())
-            .flatten()
-    }
-}
-
-impl CueSink for EngineCues {
-    fn session_started(&self, origin: Instant) {
-        if let Some(engine) = self.engine() {
-            engine.session_started(origin);
-        }
-    }
-
-    fn plan(&self, cues: &[PlannedCue]) {
-        if let Some(engine) = self.engine() {
-            engine.plan(cues);
-        }
-    }
-
-    fn session_ended(&self) {
-        if let Some(engine) = self.engine() {
-            engine.session_ended();
-            // The bed belongs to the session: it fades out with it.
-            engine.stop_ambient();
-        }
-    }
-}
-
 /// Makes the engine play as `settings` say: volumes, mute (every layer), and, while a session of
 /// that profile runs, the ambient bed on or off (started with its fade-in, stopped with its
 /// fade-out; left alone when it already is as asked, so a toggle never restarts it).
 fn apply_sound(engine: &AudioEngine, settings: &Settings, session_running: bool) -> Result<()> {
-    engine.set_volume(LayerId::Cue, f32::from(settings.cue_volume) / 100.0)?;
-    engine.set_volume(LayerId::Ambient, f32::from(settings.ambient_volume) / 100.0)?;
-    for layer in LayerId::ALL {
-        engine.set_muted(layer, settings.muted);
-    }
+    apply_volumes(
+        engine,
+        settings.cue_volume,
+        settings.ambient_volume,
+        settings.muted,
+    )?;
     if session_running {
         let wanted = settings.ambient_on.then_some(settings.ambient_sound);
         let playing = engine.with_mix(|m| m.ambient());
@@ -183,20 +107,6 @@ fn not_running(run_id: &BreathingRunId) -> CoreError {
 }
 
 impl BreathingService {
-    /// The audio engine, opening the device off the async threads on first use (it can take
-    /// up to a few seconds when a device is slow to answer).
-    pub async fn audio_opened(&self) -> Result<&AudioEngine> {
-        if self.audio.get().is_none() {
-            let cell = self.audio.clone();
-            tokio::task::spawn_blocking(move || {
-                cell.get_or_init(AudioEngine::start);
-            })
-            .await
-            .map_err(|e| CoreError::internal(format!("the audio engine did not start ({e})")))?;
-        }
-        Ok(self.audio())
-    }
-
     /// Whether sound can be heard, and the profile's mute and ambient switches.
     pub async fn audio_state(&self, profile_id: &ProfileId) -> Result<AudioState> {
         let settings = self.profiles.settings(profile_id).await?;
@@ -205,7 +115,7 @@ impl BreathingService {
 
     async fn audio_state_of(&self, settings: &Settings) -> Result<AudioState> {
         Ok(AudioState {
-            status: self.audio_opened().await?.status(),
+            status: self.audio.opened().await?.status(),
             muted: settings.muted,
             ambient_on: settings.ambient_on,
             ambient_sound: settings.ambient_sound,
@@ -244,7 +154,7 @@ impl BreathingService {
         if !self.has_running_breathing(profile_id) {
             return;
         }
-        match self.audio_opened().await {
+        match self.audio.opened().await {
             Ok(engine) => {
                 if let Err(e) = apply_sound(engine, settings, true) {
                     tracing::warn!(error = %e, "sound settings not applied");
@@ -255,10 +165,7 @@ impl BreathingService {
     }
 
     fn has_running_breathing(&self, profile_id: &ProfileId) -> bool {
-        self.runs
-            .lock()
-            .values()
-            .any(|live| &live.profile_id == profile_id && !live.runner.is_finished())
+        self.runs.has_running(profile_id)
     }
 
     /// Starts a breathing session for a profile: events go to `on_event` in order (phase
@@ -277,18 +184,15 @@ impl BreathingService {
         input.config.validate()?;
         check_mood(input.mood_before, Subject::MoodBefore)?;
         let settings = self.profiles.settings(&profile).await?;
-        let engine = self.audio_opened().await?;
+        let engine = self.audio.opened().await?;
         self.save_abandoned(&profile);
-        let cues: Arc<dyn CueSink> = Arc::new(EngineCues {
-            engine: self.audio.clone(),
-            owner: self.runs.audio_owner.clone(),
-            token: self.runs.claim_audio(),
-        });
-        let runner = SessionRunner::start(input.config, on_event, Some(cues))?;
+        let cues = self.audio.claim();
+        let session = Session::new(input.config, std::time::Duration::ZERO)?;
+        let runner = SessionRunner::start(session, on_event, Some(cues))?;
         // After the runner started: ending an abandoned run stops the bed, this one starts it.
         apply_sound(engine, &settings, true)?;
         let run_id = BreathingRunId::new();
-        self.runs.lock().insert(
+        self.runs.insert(
             run_id.clone(),
             Live {
                 profile_id: profile.clone(),
@@ -310,16 +214,7 @@ impl BreathingService {
 
     /// Stops and saves (in the background) every session this profile still has running.
     fn save_abandoned(&self, profile: &ProfileId) {
-        let abandoned: Vec<Live> = {
-            let mut runs = self.runs.lock();
-            let ids: Vec<BreathingRunId> = runs
-                .iter()
-                .filter(|(_, live)| &live.profile_id == profile)
-                .map(|(id, _)| id.clone())
-                .collect();
-            ids.iter().filter_map(|id| runs.remove(id)).collect()
-        };
-        for live in abandoned {
+        for live in self.runs.take_profile(profile) {
             let core = self.clone();
             tokio::spawn(async move {
                 if let Err(e) = core.save_live(live, None).await {
@@ -337,13 +232,10 @@ impl BreathingService {
         command: RunnerCommand,
     ) -> Result<()> {
         let profile = self.profiles.require_profile(profile_id).await?;
-        let control = {
-            let runs = self.runs.lock();
-            match runs.get(run_id) {
-                Some(live) if live.profile_id == profile => live.runner.control(),
-                _ => return Err(not_running(run_id)),
-            }
-        };
+        let control = self
+            .runs
+            .control(&profile, run_id)
+            .ok_or_else(|| not_running(run_id))?;
         control.command(command).await
     }
 
@@ -357,36 +249,27 @@ impl BreathingService {
     ) -> Result<BreathingSession> {
         let profile = self.profiles.require_profile(profile_id).await?;
         check_mood(mood_after, Subject::MoodAfter)?;
-        let live = {
-            let mut runs = self.runs.lock();
-            match runs.get(run_id) {
-                Some(live) if live.profile_id == profile => runs.remove(run_id),
-                _ => None,
-            }
-        }
-        .ok_or_else(|| not_running(run_id))?;
+        let live = self
+            .runs
+            .take(&profile, run_id)
+            .ok_or_else(|| not_running(run_id))?;
         self.save_live(live, mood_after).await
     }
 
-    async fn save_live(&self, live: Live, mood_after: Option<u8>) -> Result<BreathingSession> {
-        if !live.runner.is_finished() {
-            match live.runner.stop().await {
-                // It ended between the check and the stop: what it did is still there to save.
-                Ok(()) => {}
-                Err(e) if e.code() == ErrorCode::Conflict => {}
-                Err(e) => return Err(e),
-            }
-        }
-        let outcome = live.runner.finish().await?;
-        let session = NewBreathingSession::from_outcome(outcome, live.mood_before, mood_after);
-        self.save_breathing_session(&live.profile_id, session).await
+    async fn save_live(
+        &self,
+        live: Live<Session>,
+        mood_after: Option<u8>,
+    ) -> Result<BreathingSession> {
+        let (outcome, profile, mood_before) = live.end().await?;
+        let session = NewBreathingSession::from_outcome(outcome, mood_before, mood_after);
+        self.save_breathing_session(&profile, session).await
     }
 
     /// Stops and saves every session still running (the app is closing), so that nothing
     /// breathed is lost even when the person never reached the "Save" step.
     pub async fn save_running_breathing(&self) {
-        let running: Vec<Live> = self.runs.lock().drain().map(|(_, live)| live).collect();
-        for live in running {
+        for live in self.runs.drain() {
             if let Err(e) = self.save_live(live, None).await {
                 tracing::warn!(error = %e, "a running breathing session was not saved on close");
             }
@@ -395,6 +278,6 @@ impl BreathingService {
 
     /// How many sessions are running now (all profiles).
     pub fn running_breathing_sessions(&self) -> usize {
-        self.runs.lock().len()
+        self.runs.len()
     }
 }

@@ -7,10 +7,11 @@ use std::sync::LazyLock;
 use serde::{Deserialize, Serialize};
 
 use super::config::{SessionConfig, Technique};
+use super::engine::SessionSummary;
 use super::engine::{RoundRecord, StopPoint};
-use super::runner::RunOutcome;
 use super::safety::{wim_hof_gate, SafetyDecision};
 use super::BreathingService;
+use crate::runner::RunOutcome;
 use sqlx::FromRow;
 
 use crate::chat::MAX_MESSAGE_CHARS;
@@ -45,7 +46,7 @@ pub struct NewBreathingSession {
 impl NewBreathingSession {
     /// What a runner reported, with the moods the person gave.
     pub fn from_outcome(
-        outcome: RunOutcome,
+        outcome: RunOutcome<SessionSummary>,
         mood_before: Option<u8>,
         mood_after: Option<u8>,
     ) -> Self {

@@ -20,7 +20,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use wbot_core::audio::{chime, AudioEngine, ChimeKind, LayerId, CHIME_PEAK};
-use wbot_core::breathing::{CueSink, Pattern, Phase, SessionConfig, SessionEvent, SessionRunner};
+use wbot_core::breathing::{Pattern, Phase, Session, SessionConfig, SessionEvent};
+use wbot_core::runner::{CueSink, SessionRunner};
 
 /// The recording's rate and the sink's.
 const RATE: u32 = 48_000;
@@ -251,7 +252,7 @@ async fn session_errors(engine: &Arc<AudioEngine>, server: &Path, cycles: u32) -
     });
     let sink: Arc<dyn CueSink> = engine.clone();
     let runner = SessionRunner::start(
-        config,
+        Session::new(config, std::time::Duration::ZERO).expect("valid config"),
         move |event| match event {
             SessionEvent::PhaseChanged(c) => seen.lock().expect("lock").push(c),
             SessionEvent::Completed(_) | SessionEvent::Stopped(_) => {

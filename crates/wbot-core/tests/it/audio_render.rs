@@ -4,9 +4,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use wbot_core::audio::{
-    write_wav, AmbientKind, AmbientLoop, AudioEngine, ChimeKind, LayerId, Mix, DEFAULT_RATE,
+    write_wav, AmbientKind, AmbientLoop, AudioEngine, BinauralBand, ChimeKind, LayerId, Mix,
+    BELL_DECAY_S, BINAURAL_CARRIER_HZ, DEFAULT_RATE,
 };
-use wbot_core::breathing::{CueSink, Session, SessionConfig};
+use wbot_core::breathing::{Session, SessionConfig};
+use wbot_core::meditation::{Timer, TimerConfig};
+use wbot_core::runner::CueSink;
+use wbot_core::runner::Timed;
 
 const RATE: u32 = DEFAULT_RATE;
 
@@ -16,7 +20,12 @@ fn left(stereo: &[f32]) -> Vec<f32> {
 
 /// Power of `x` at `freq` (Goertzel).
 fn goertzel(x: &[f32], freq: f64) -> f64 {
-    let w = std::f64::consts::TAU * freq / f64::from(RATE);
+    goertzel_at(x, freq, RATE)
+}
+
+/// Power of `x`, sampled at `rate`, at `freq`.
+fn goertzel_at(x: &[f32], freq: f64, rate: u32) -> f64 {
+    let w = std::f64::consts::TAU * freq / f64::from(rate);
     let coeff = 2.0 * w.cos();
     let (mut s1, mut s2) = (0.0f64, 0.0f64);
     for &v in x {
@@ -29,9 +38,15 @@ fn goertzel(x: &[f32], freq: f64) -> f64 {
 
 /// The strongest frequency between 300 and 700 Hz, to 0.05 Hz.
 fn dominant_frequency(x: &[f32]) -> f64 {
+    strongest(x, 300.0, 700.0, RATE)
+}
+
+/// The strongest frequency of `x` (sampled at `rate`) between `low` and `high` Hz, to 0.05 Hz.
+fn strongest(x: &[f32], low: f64, high: f64, rate: u32) -> f64 {
+    let goertzel = |x: &[f32], f: f64| goertzel_at(x, f, rate);
     let mut best = (0.0, 0.0);
-    let mut f = 300.0;
-    while f <= 700.0 {
+    let mut f = low;
+    while f <= high {
         let p = goertzel(x, f);
         if p > best.1 {
             best = (f, p);
@@ -273,7 +288,7 @@ fn percentile(mut v: Vec<f32>, p: f64) -> f32 {
 
 #[test]
 fn ambient_loops_have_no_click_at_the_seam() {
-    for kind in [AmbientKind::Ocean, AmbientKind::Pink, AmbientKind::Brown] {
+    for &kind in AmbientKind::ALL {
         let sound = AmbientLoop::generate(kind, RATE);
         let frames = sound.frames();
         for ch in 0..2 {
@@ -414,4 +429,103 @@ fn without_a_device_the_engine_reports_unavailable_and_never_panics() {
     );
     silent.session_started(std::time::Instant::now());
     silent.plan(&[]);
+}
+
+#[test]
+fn the_meditation_bell_sounds_its_bowl_and_dies_away_over_five_seconds() {
+    let mut mix = Mix::new(RATE);
+    mix.schedule_chime(ChimeKind::Bell, 4800);
+    let out = left(&mix.render_for(Duration::from_secs(6)));
+    let bell = &out[4800..];
+    let f = strongest(&bell[..24_000], 200.0, 320.0, RATE);
+    assert!(
+        (f - ChimeKind::Bell.frequency_hz()).abs() <= 1.0,
+        "fundamental {f} Hz"
+    );
+    // A bowl's inharmonic partial at 2.71 × sounds too; a sine would have nothing there.
+    let fundamental = goertzel(&bell[..24_000], 256.0);
+    assert!(goertzel(&bell[..24_000], 256.0 * 2.71) > fundamental * 0.01);
+    assert!(goertzel(&bell[..24_000], 256.0 * 2.0) < fundamental * 0.001);
+    let peak = |from_s: f64, to_s: f64| {
+        bell[(from_s * 48_000.0) as usize..(to_s * 48_000.0) as usize]
+            .iter()
+            .fold(0.0f32, |m, v| m.max(v.abs()))
+    };
+    assert!(peak(2.0, 2.1) > 0.02, "still ringing at 2 s");
+    assert!(
+        peak(BELL_DECAY_S, BELL_DECAY_S + 0.1) < 0.01,
+        "faded by 5 s"
+    );
+    assert_eq!(*out.last().unwrap_or(&1.0), 0.0, "ends in silence");
+}
+
+#[test]
+fn binaural_beats_differ_between_the_ears_by_the_band() {
+    const SLOW: u32 = 8_000;
+    for &band in BinauralBand::ALL {
+        let mut mix = Mix::new(SLOW);
+        mix.start_binaural(band, Duration::ZERO);
+        let out = mix.render_for(Duration::from_secs(4));
+        let ear = |ch: usize| -> Vec<f32> { out.iter().skip(ch).step_by(2).copied().collect() };
+        let l = strongest(&ear(0), 180.0, 240.0, SLOW);
+        let r = strongest(&ear(1), 180.0, 240.0, SLOW);
+        assert!(
+            (l - BINAURAL_CARRIER_HZ).abs() <= 0.1,
+            "{band:?}: left {l} Hz"
+        );
+        assert!(
+            ((r - l) - band.beat_hz()).abs() <= 0.1,
+            "{band:?}: right {r} Hz, left {l} Hz"
+        );
+        mix.stop_binaural(Duration::from_millis(100));
+        let after = mix.render_for(Duration::from_millis(300));
+        assert!(
+            after[after.len() / 2..].iter().all(|v| *v == 0.0),
+            "stopped"
+        );
+        assert_eq!(mix.binaural(), None);
+    }
+}
+
+#[test]
+fn over_a_thirty_minute_timer_every_bell_lands_on_its_sample() {
+    const SLOW: u32 = 8_000;
+    let config = TimerConfig {
+        planned_ms: 30 * 60_000,
+        interval_ms: Some(5 * 60_000),
+        ambient: None,
+        binaural: None,
+    };
+    let mut timer = Timer::new(config).expect("timer");
+    timer.advance(Duration::ZERO);
+    let mut mix = Mix::new(SLOW);
+    let origin = 1_000;
+    mix.schedule_session_cues(origin, &timer.planned_cues());
+    // Rendered a second at a time, as a device would pull it; onsets kept as absolute frames.
+    let mut found = Vec::new();
+    let mut silent = u64::MAX;
+    let mut frame = 0u64;
+    let mut buffer = vec![0.0f32; SLOW as usize * 2];
+    for _ in 0..(30 * 60 + 10) {
+        mix.render(&mut buffer);
+        for sample in buffer.iter().step_by(2) {
+            if sample.abs() > 1e-7 {
+                if silent >= u64::from(SLOW) {
+                    found.push(frame);
+                }
+                silent = 0;
+            } else {
+                silent = silent.saturating_add(1);
+            }
+            frame += 1;
+        }
+    }
+    // The first non-zero sample of a bell is its sample 1 (sample 0 is sin 0).
+    let expected: Vec<u64> = config
+        .bells()
+        .iter()
+        .map(|b| origin + u64::from(b.at_ms) * u64::from(SLOW) / 1000 + 1)
+        .collect();
+    assert_eq!(expected.len(), 7, "start, five intervals, end");
+    assert_eq!(found, expected, "each bell on its exact sample");
 }

@@ -6,10 +6,11 @@ use std::sync::{Arc, Mutex};
 use crate::memory_support::profile;
 use tokio::sync::mpsc;
 use wbot_core::breathing::{
-    techniques, Pattern, Phase, RunnerCommand, SessionConfig, SessionEvent, StartBreathing,
-    Technique, WimHofSettings,
+    techniques, Pattern, Phase, SessionConfig, SessionEvent, StartBreathing, Technique,
+    WimHofSettings,
 };
 use wbot_core::db::Page;
+use wbot_core::runner::RunnerCommand;
 use wbot_core::{BreathingRunId, Core, ErrorCode, ProfileId};
 
 async fn core_with(dir: &std::path::Path, names: &[&str]) -> (Core, Vec<ProfileId>) {

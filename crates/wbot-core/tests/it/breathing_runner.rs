@@ -5,10 +5,10 @@ use std::sync::{Arc, Mutex};
 
 use wbot_core::audio::{AudioEngine, PlannedCue};
 use wbot_core::breathing::{
-    CueSink, NewBreathingSession, Pattern, Phase, SessionConfig, SessionEvent, SessionRunner,
-    WimHofSettings,
+    NewBreathingSession, Pattern, Phase, Session, SessionConfig, SessionEvent, WimHofSettings,
 };
 use wbot_core::profile::{NewProfile, OnboardingAnswers};
+use wbot_core::runner::{CueSink, SessionRunner};
 use wbot_core::{Core, ErrorCode};
 
 fn quick(cycles: u32) -> SessionConfig {
@@ -52,7 +52,12 @@ impl CueSink for RecordingSink {
 async fn a_short_session_runs_to_completion_and_saves() {
     let (events, on_event) = collector();
     let cues = Arc::new(RecordingSink::default());
-    let runner = SessionRunner::start(quick(3), on_event, Some(cues.clone())).expect("start");
+    let runner = SessionRunner::start(
+        Session::new(quick(3), std::time::Duration::ZERO).expect("valid config"),
+        on_event,
+        Some(cues.clone()),
+    )
+    .expect("start");
     let outcome = runner.finish().await.expect("finish");
     let events = events.lock().expect("lock").clone();
     let phases: Vec<Phase> = events
@@ -107,7 +112,12 @@ async fn a_short_session_runs_to_completion_and_saves() {
 async fn commands_pause_resume_and_stop() {
     let (events, on_event) = collector();
     let engine: Arc<dyn CueSink> = Arc::new(AudioEngine::silent("tests"));
-    let runner = SessionRunner::start(SessionConfig::Box, on_event, Some(engine)).expect("start");
+    let runner = SessionRunner::start(
+        Session::new(SessionConfig::Box, std::time::Duration::ZERO).expect("valid config"),
+        on_event,
+        Some(engine),
+    )
+    .expect("start");
     runner.pause().await.expect("pause");
     runner.resume().await.expect("resume");
     let err = runner
@@ -142,7 +152,12 @@ async fn manual_wim_hof_is_driven_by_taps_and_release() {
         recovery_hold_s: 5,
         ..WimHofSettings::default()
     });
-    let runner = SessionRunner::start(config, on_event, None).expect("start");
+    let runner = SessionRunner::start(
+        Session::new(config, std::time::Duration::ZERO).expect("valid config"),
+        on_event,
+        None,
+    )
+    .expect("start");
     for _ in 0..10 {
         runner.tap().await.expect("tap");
     }
@@ -167,7 +182,12 @@ async fn manual_wim_hof_is_driven_by_taps_and_release() {
 #[tokio::test]
 async fn dropping_the_runner_stops_the_session() {
     let (events, on_event) = collector();
-    let runner = SessionRunner::start(SessionConfig::Box, on_event, None).expect("start");
+    let runner = SessionRunner::start(
+        Session::new(SessionConfig::Box, std::time::Duration::ZERO).expect("valid config"),
+        on_event,
+        None,
+    )
+    .expect("start");
     drop(runner);
     for _ in 0..100 {
         if events
@@ -186,6 +206,11 @@ async fn dropping_the_runner_stops_the_session() {
 
 #[test]
 fn starting_outside_a_runtime_is_an_error_not_a_panic() {
-    let err = SessionRunner::start(SessionConfig::Box, |_| {}, None).expect_err("no runtime");
+    let err = SessionRunner::start(
+        Session::new(SessionConfig::Box, std::time::Duration::ZERO).expect("valid config"),
+        |_| {},
+        None,
+    )
+    .expect_err("no runtime");
     assert_eq!(err.code(), ErrorCode::Internal);
 }

@@ -272,5 +272,5 @@ async fn sound_switches_refuse_unknown_profiles() {
     ] {
         assert_eq!(result.expect_err("unknown").code(), ErrorCode::NotFound);
     }
-    assert!("rain".parse::<AmbientKind>().is_err());
+    assert!("thunder".parse::<AmbientKind>().is_err());
 }

@@ -22,6 +22,7 @@ mod chat_turns;
 mod journal_isolation;
 mod journal_store;
 mod judgement_figures;
+mod meditation_live;
 mod meditation_store;
 mod memory_embedding;
 mod memory_isolation;

@@ -2,12 +2,17 @@
 
 use crate::memory_support::profile;
 use wbot_core::chat::{Activity, ActivityResult, MessageRole};
-use wbot_core::meditation::{MeditationKind, NewMeditationSession};
+use wbot_core::meditation::{MeditationKind, NewMeditationSession, TimerConfig};
 use wbot_core::{Core, ErrorCode, MeditationSessionId, ProfileId};
 
 fn session(planned_ms: u32, duration_ms: u32, completed: bool) -> NewMeditationSession {
     NewMeditationSession {
-        planned_ms,
+        config: TimerConfig {
+            planned_ms,
+            interval_ms: None,
+            ambient: None,
+            binaural: None,
+        },
         duration_ms,
         completed,
         started_at: "2026-11-25T11:00:00+01:00".into(),
@@ -77,7 +82,7 @@ async fn bad_inputs_are_validation_errors_and_nothing_is_saved() {
     let mut cases = vec![
         ("planned zero", session(0, 0, false)),
         ("planned 30 s", session(30_000, 10_000, false)),
-        ("planned 121 min", session(121 * 60_000, 60_000, false)),
+        ("planned 181 min", session(181 * 60_000, 60_000, false)),
         ("longer than planned", session(300_000, 400_000, true)),
         ("completed too early", session(600_000, 60_000, true)),
         ("ended early but full", session(300_000, 300_000, false)),

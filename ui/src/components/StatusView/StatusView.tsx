@@ -41,16 +41,3 @@ export function ErrorState({ error, onRetry }: { error: Error; onRetry: () => vo
     </div>
   );
 }
-
-/** The honest placeholder for sections that are not built yet. */
-export function ComingSoon({ title }: { title: string }) {
-  const t = useT();
-  return (
-    <section className={styles.panel} aria-labelledby="coming-soon-title">
-      <h1 id="coming-soon-title" className={styles.title}>
-        {title}
-      </h1>
-      <p className={styles.text}>{t.comingSoon.text}</p>
-    </section>
-  );
-}

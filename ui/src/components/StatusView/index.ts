@@ -1,1 +1,1 @@
-export { ComingSoon, ErrorState, InlineError, Loading } from "./StatusView";
+export { ErrorState, InlineError, Loading } from "./StatusView";

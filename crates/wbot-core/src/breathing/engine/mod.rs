@@ -12,6 +12,7 @@ use std::time::Duration;
 use super::config::{seconds_to_ms, SessionConfig, WimHofSettings};
 use crate::audio::{ChimeKind, PlannedCue};
 use crate::error::{CoreError, Reason, Result};
+use crate::runner::{RunnerCommand, Timed};
 
 #[derive(Debug, Clone, Copy)]
 struct Step {
@@ -546,5 +547,48 @@ impl Session {
             SessionConfig::WimHof(w) => Some(w),
             _ => None,
         }
+    }
+}
+
+impl Timed for Session {
+    type Event = SessionEvent;
+    type Summary = SessionSummary;
+
+    fn advance(&mut self, now: Duration) -> Vec<SessionEvent> {
+        Session::advance(self, now)
+    }
+
+    fn next_deadline(&self) -> Option<Duration> {
+        Session::next_deadline(self)
+    }
+
+    fn tick(&self, now: Duration) -> Option<SessionEvent> {
+        Session::tick(self, now)
+    }
+
+    fn is_finished(&self) -> bool {
+        Session::is_finished(self)
+    }
+
+    fn is_paused(&self) -> bool {
+        Session::is_paused(self)
+    }
+
+    fn apply(&mut self, command: RunnerCommand, now: Duration) -> Result<Vec<SessionEvent>> {
+        match command {
+            RunnerCommand::Pause => Ok(self.pause(now)),
+            RunnerCommand::Resume => Ok(self.resume(now)),
+            RunnerCommand::Stop => Ok(self.stop(now)),
+            RunnerCommand::Tap => self.breath_tap(now),
+            RunnerCommand::Release => self.release(now),
+        }
+    }
+
+    fn planned_cues(&self) -> Vec<PlannedCue> {
+        Session::planned_cues(self)
+    }
+
+    fn summary(&self) -> SessionSummary {
+        Session::summary(self)
     }
 }

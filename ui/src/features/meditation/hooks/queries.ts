@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useBackend, type NewMeditationSession } from "../../../lib/backend";
+import { useQuery } from "@tanstack/react-query";
+import { useBackend } from "../../../lib/backend";
 
 export const meditationKeys = {
+  all: (profileId: string) => ["meditation", profileId] as const,
   sessions: (profileId: string) => ["meditation", profileId, "sessions"] as const,
 };
 
@@ -11,18 +12,5 @@ export function useMeditationSessions(profileId: string) {
   return useQuery({
     queryKey: meditationKeys.sessions(profileId),
     queryFn: () => backend.listMeditationSessions(profileId),
-  });
-}
-
-/** Saves a finished or ended-early silent meditation. */
-export function useSaveMeditationSession(profileId: string) {
-  const backend = useBackend();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (session: NewMeditationSession) =>
-      backend.saveMeditationSession(profileId, session),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: meditationKeys.sessions(profileId) });
-    },
   });
 }

@@ -1,8 +1,11 @@
 import { useId, useState } from "react";
 import { InlineError } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
-import type { ActivityProposal, MeditationSession } from "../../../../lib/backend";
+import { Button } from "../../../../components/Button";
+import type { ActivityProposal, MeditationSession, StartMeditation } from "../../../../lib/backend";
+import { useSettings } from "../../../../lib/queries";
 import { TimerMeditation } from "../../../meditation/components/TimerMeditation";
+import { useMeditationRun } from "../../../meditation/hooks/useMeditationRun";
 import { useAddActivitySummary, useDecideProposal } from "../../hooks/queries";
 import { ProposalActions } from "../ProposalActions";
 import { ProposalFrame } from "../ProposalFrame";
@@ -20,8 +23,8 @@ export interface MeditationCardProps {
 
 /**
  * A meditation offered in the chat: start it as suggested, change the minutes, or not now. Start
- * records the choice, runs the silent timer full screen for the minutes chosen, and adds the saved
- * session to the conversation.
+ * records the choice, has the core run the timer (with the profile's ambient bed when it has one on)
+ * full screen for the minutes chosen, and adds the saved session to the conversation.
  */
 export function MeditationCard({
   profileId,
@@ -34,11 +37,16 @@ export function MeditationCard({
   const fieldId = useId();
   const decide = useDecideProposal(profileId);
   const summary = useAddActivitySummary(profileId);
+  const settings = useSettings(profileId);
+  const run = useMeditationRun(profileId);
   const [draft, setDraft] = useState<string | null>(null);
-  const [running, setRunning] = useState<number | null>(null);
+  // What was started, to try again if the timer could not start.
+  const [started, setStarted] = useState<StartMeditation | null>(null);
 
   const start = () => {
     const chosen = draft === null ? minutes : Number(draft);
+    const ambient = settings.data?.ambientOn === true ? settings.data.ambientSound : null;
+    const input = { config: { plannedMs: Math.round(chosen * 60_000), ambient }, moodBefore: null };
     decide.mutate(
       {
         messageId,
@@ -46,29 +54,32 @@ export function MeditationCard({
       },
       {
         onSuccess: () => {
-          setRunning(chosen);
+          setStarted(input);
+          void run.start(input);
         },
       },
     );
   };
 
   const onSaved = (session: MeditationSession) => {
-    setRunning(null);
+    run.reset();
     summary.mutate({ conversationId, result: { kind: "meditation", sessionId: session.id } });
   };
 
   // The timer stays at one place in the tree whatever the card shows meanwhile.
-  const timer =
-    running === null ? null : (
-      <TimerMeditation profileId={profileId} minutes={running} onSaved={onSaved} />
-    );
+  const timer = run.view.live === null ? null : <TimerMeditation run={run} onSaved={onSaved} />;
 
   if (proposal.decision !== null) {
     return (
       <>
         <div className={styles.decided}>
           <ProposalOutcome decision={proposal.decision} />
-          <InlineError error={summary.error} />
+          <InlineError error={run.error ?? summary.error} />
+          {run.error !== null && run.view.live === null && started !== null ? (
+            <Button disabled={run.pending === "start"} onClick={() => void run.start(started)}>
+              {t.common.retry}
+            </Button>
+          ) : null}
         </div>
         {timer}
       </>
@@ -82,7 +93,7 @@ export function MeditationCard({
       error={decide.error}
       actions={
         <ProposalActions
-          busy={decide.isPending}
+          busy={decide.isPending || run.pending === "start"}
           onStart={start}
           onChange={
             draft === null
@@ -107,7 +118,7 @@ export function MeditationCard({
             type="number"
             inputMode="numeric"
             min={1}
-            max={120}
+            max={180}
             step={1}
             value={draft}
             onChange={(e) => {

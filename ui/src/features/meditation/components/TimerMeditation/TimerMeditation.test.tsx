@@ -1,24 +1,16 @@
 import { act, screen, within } from "@testing-library/react";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { BackendError } from "../../../../lib/backend";
-import { localIsoString } from "../../../../lib/days";
+import { describe, expect, it, vi } from "vitest";
+import { BackendError, type Settings, type TimerEvent } from "../../../../lib/backend";
 import { FakeBackend } from "../../../../test/fakeBackend";
 import { renderApp } from "../../../../test/renderApp";
 
-/**
- * Only the timer's clock is faked (interval, Date, performance): Testing Library and user-event
- * keep their real timeouts, and the countdown moves only when the test moves the clock.
- */
-function fakeClock() {
-  vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Date", "performance"] });
+function withAna(settings: Partial<Settings> = {}) {
+  const backend = new FakeBackend();
+  const ana = backend.seedProfile("Ana", settings);
+  return { backend, ana };
 }
 
-function advance(ms: number) {
-  act(() => {
-    vi.advanceTimersByTime(ms);
-  });
-}
-
+/** Offers a meditation in the chat and starts it as suggested (5 minutes). */
 async function startFromChat(backend: FakeBackend) {
   const rendered = renderApp(backend);
   await screen.findByRole("heading", { name: "Hi, Ana" });
@@ -27,90 +19,105 @@ async function startFromChat(backend: FakeBackend) {
     "I would like to meditate{Enter}",
   );
   const card = await screen.findByRole("region", { name: "A short meditation" });
-  fakeClock();
   await rendered.user.click(within(card).getByRole("button", { name: "Start" }));
   const dialog = await screen.findByRole("dialog", { name: "Silent meditation" });
-  return { ...rendered, dialog };
+  return { ...rendered, card, dialog };
 }
 
-function withAna() {
-  const backend = new FakeBackend();
-  const ana = backend.seedProfile("Ana");
-  return { backend, ana };
+/** An event from the core's timer, as the channel delivers it. */
+function emit(backend: FakeBackend, ...events: TimerEvent[]) {
+  act(() => {
+    for (const event of events) backend.meditation.emit(event);
+  });
 }
 
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-describe("TimerMeditation", () => {
-  it("counts down, holds still while paused, ends early, saves and tells the conversation", async () => {
+describe("TimerMeditation from the chat", () => {
+  it("runs the core's timer: counts down from its ticks, pauses, ends early, saves and tells the conversation", async () => {
     const { backend, ana } = withAna();
     const { user, dialog } = await startFromChat(backend);
-    const timer = within(dialog).getByRole("timer", { name: "Time left" });
-    const progress = within(dialog).getByRole("progressbar", { name: "Meditation progress" });
     expect(backend.chat.decisions[0]?.decision).toEqual({
       kind: "started",
       choice: { kind: "meditation", minutes: 5 },
     });
-    expect(timer).toHaveTextContent("05:00");
+    // The profile has no ambient bed on: the timer runs in silence.
+    expect(backend.meditation.run.config).toEqual({ plannedMs: 300_000, ambient: null });
+    expect(backend.meditation.run.moodBefore).toBeNull();
+    const timer = within(dialog).getByRole("timer", { name: "Time left" });
+    const progress = within(dialog).getByRole("progressbar", { name: "Meditation progress" });
+    expect(timer).toHaveTextContent("5:00");
 
-    advance(61_000);
-    expect(timer).toHaveTextContent("03:59");
+    emit(
+      backend,
+      { kind: "bell", bell: { kind: "start", atMs: 0 } },
+      { kind: "tick", elapsedMs: 61_000, remainingMs: 239_000 },
+    );
+    expect(timer).toHaveTextContent("3:59");
     expect(progress).toHaveAttribute("aria-valuenow", "61");
-    expect(progress).toHaveAttribute("aria-valuetext", "03:59 left");
+    expect(progress).toHaveAttribute("aria-valuetext", "3:59 left");
+    expect(within(dialog).getByText("The bell rings. Settle in.")).toBeInTheDocument();
 
     await user.click(within(dialog).getByRole("button", { name: "Pause" }));
     expect(within(dialog).getByText("Paused")).toBeInTheDocument();
-    advance(120_000);
-    expect(timer).toHaveTextContent("03:59");
-
     await user.click(within(dialog).getByRole("button", { name: "Resume" }));
-    advance(30_000);
-    expect(timer).toHaveTextContent("03:29");
+    expect(within(dialog).queryByText("Paused")).not.toBeInTheDocument();
+    expect(backend.meditation.run.calls).toEqual(["pause", "resume"]);
 
+    emit(backend, { kind: "tick", elapsedMs: 91_000, remainingMs: 209_000 });
+    expect(timer).toHaveTextContent("3:29");
     await user.click(within(dialog).getByRole("button", { name: "End now" }));
-    expect(within(dialog).getByText("You ended the session early. That's fine.")).toBeVisible();
-    expect(within(dialog).getByText("You meditated for 01:31.")).toBeVisible();
+    expect(within(dialog).getByRole("heading", { name: "Ended early" })).toBeVisible();
+    expect(within(dialog).getByText("You meditated for 1.5 of 5 minutes.")).toBeVisible();
     await user.click(within(dialog).getByRole("button", { name: "4 — Good" }));
-    await user.click(within(dialog).getByRole("button", { name: "Done" }));
+    await user.click(within(dialog).getByRole("button", { name: "Save" }));
 
     expect(await screen.findByText("You chose a 5-minute meditation.")).toBeInTheDocument();
-    expect(screen.queryByRole("dialog", { name: "Silent meditation" })).not.toBeInTheDocument();
+    await vi.waitFor(() => {
+      expect(screen.queryByRole("dialog", { name: "Silent meditation" })).not.toBeInTheDocument();
+    });
     const [saved] = backend.meditationSessions;
     expect(saved).toMatchObject({
       kind: "silent",
       plannedMs: 300_000,
+      intervalMs: null,
+      ambient: null,
+      binaural: null,
       durationMs: 91_000,
       completed: false,
       moodBefore: null,
       moodAfter: 4,
     });
-    // Written in the device's own offset (not UTC "Z"): the core dates the session by it.
-    for (const time of [saved?.startedAt ?? "", saved?.endedAt ?? ""]) {
-      expect(time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/);
-      expect(time).toBe(localIsoString(new Date(Date.parse(time))));
-    }
-    // Two minutes of pause: the wall clock ran longer than the time meditated.
-    expect(Date.parse(saved?.endedAt ?? "") - Date.parse(saved?.startedAt ?? "")).toBe(211_000);
     expect(backend.meditationOwner.get(saved?.id ?? "")).toBe(ana.id);
-    expect(backend.chat.summaries).toEqual([
-      {
-        conversationId: expect.any(String) as string,
-        result: { kind: "meditation", sessionId: saved?.id },
-      },
-    ]);
+    expect(backend.meditation.runs).toHaveLength(0);
+    await vi.waitFor(() => {
+      expect(backend.chat.summaries).toEqual([
+        {
+          conversationId: expect.any(String) as string,
+          result: { kind: "meditation", sessionId: saved?.id },
+        },
+      ]);
+    });
   });
 
-  it("completes by itself when the time is up", async () => {
+  it("plays the profile's ambient bed when it has one on", async () => {
+    const { backend } = withAna({ ambientOn: true, ambientSound: "rain" });
+    await startFromChat(backend);
+    expect(backend.meditation.run.config).toEqual({ plannedMs: 300_000, ambient: "rain" });
+  });
+
+  it("completes when the core says the time is up", async () => {
     const { backend } = withAna();
     const { user, dialog } = await startFromChat(backend);
 
-    advance(5 * 60_000 + 250);
-    expect(within(dialog).getByRole("timer")).toHaveTextContent("00:00");
-    expect(within(dialog).getByText("Time's up. Take a moment before you move on.")).toBeVisible();
+    emit(
+      backend,
+      { kind: "bell", bell: { kind: "end", atMs: 300_000 } },
+      { kind: "completed", durationMs: 300_000 },
+    );
+    expect(within(dialog).getByRole("timer")).toHaveTextContent("0:00");
+    expect(within(dialog).getByRole("heading", { name: "Well done" })).toBeVisible();
+    expect(within(dialog).getByText("You meditated for 5 of 5 minutes.")).toBeVisible();
     expect(within(dialog).queryByRole("button", { name: "Pause" })).not.toBeInTheDocument();
-    await user.click(within(dialog).getByRole("button", { name: "Done" }));
+    await user.click(within(dialog).getByRole("button", { name: "Save" }));
 
     await vi.waitFor(() => {
       expect(backend.chat.summaries).toHaveLength(1);
@@ -122,23 +129,54 @@ describe("TimerMeditation", () => {
     });
   });
 
+  it("Escape ends the session early", async () => {
+    const { backend } = withAna();
+    const { user, dialog } = await startFromChat(backend);
+    emit(backend, { kind: "tick", elapsedMs: 10_000, remainingMs: 290_000 });
+
+    await user.keyboard("{Escape}");
+    expect(await within(dialog).findByRole("heading", { name: "Ended early" })).toBeVisible();
+    expect(backend.meditation.run.calls).toEqual(["stop"]);
+    expect(backend.meditation.run.ended).toEqual({ completed: false, durationMs: 10_000 });
+  });
+
   it("shows a failed save and keeps the session to try again", async () => {
     const { backend } = withAna();
     const { user, dialog } = await startFromChat(backend);
-    advance(10_000);
-    await user.keyboard("{Escape}");
-    expect(within(dialog).getByText("You meditated for 00:10.")).toBeVisible();
-    backend.failNext("saveMeditationSession", new BackendError("unavailable", "database_busy"));
-    await user.click(within(dialog).getByRole("button", { name: "Done" }));
+    emit(backend, { kind: "tick", elapsedMs: 10_000, remainingMs: 290_000 });
+    await user.click(within(dialog).getByRole("button", { name: "End now" }));
+    backend.failNext("finishMeditation", new BackendError("unavailable", "database_busy"));
+    await user.click(within(dialog).getByRole("button", { name: "Save" }));
     expect(await within(dialog).findByRole("alert")).toHaveTextContent(
       "The database is busy; please try again.",
     );
     expect(backend.chat.summaries).toHaveLength(0);
 
-    await user.click(within(dialog).getByRole("button", { name: "Done" }));
+    await user.click(within(dialog).getByRole("button", { name: "Save" }));
     await vi.waitFor(() => {
       expect(backend.chat.summaries).toHaveLength(1);
     });
     expect(backend.meditationSessions[0]?.durationMs).toBe(10_000);
+  });
+
+  it("shows a timer that could not start, and starts it on Try again", async () => {
+    const { backend } = withAna();
+    backend.failNext("startMeditation", new BackendError("unavailable", "database_busy"));
+    const { user } = renderApp(backend);
+    await screen.findByRole("heading", { name: "Hi, Ana" });
+    await user.type(
+      screen.getByRole("textbox", { name: "Message" }),
+      "I would like to meditate{Enter}",
+    );
+    const card = await screen.findByRole("region", { name: "A short meditation" });
+    await user.click(within(card).getByRole("button", { name: "Start" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "The database is busy; please try again.",
+    );
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("dialog", { name: "Silent meditation" })).toBeInTheDocument();
+    expect(backend.meditation.run.config.plannedMs).toBe(300_000);
   });
 });

@@ -1,129 +1,62 @@
-import { useEffect, useState } from "react";
+import { useId, useState } from "react";
 import { ActivityOverlay } from "../../../../components/ActivityOverlay";
 import { Button } from "../../../../components/Button";
-import { InlineError } from "../../../../components/StatusView";
-import { useT } from "../../../../i18n";
-import { localIsoString } from "../../../../lib/days";
-import type { MeditationSession } from "../../../../lib/backend";
 import { MoodPicker } from "../../../../components/MoodPicker";
-import { useSaveMeditationSession } from "../../hooks/queries";
+import { InlineError } from "../../../../components/StatusView";
+import { useLocale, useT } from "../../../../i18n";
+import type { MeditationSession } from "../../../../lib/backend";
+import { formatClock } from "../../../breathing/format";
+import { countdown, minutes } from "../../format";
+import type { MeditationRun, TimerView } from "../../hooks/useMeditationRun";
 import styles from "./TimerMeditation.module.css";
 
-/** How often the display refreshes; the time shown is always computed from the start instant. */
-const REFRESH_MS = 250;
 const RADIUS = 90;
 const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
 
 export interface TimerMeditationProps {
-  profileId: string;
-  /** The length chosen, 1–120 minutes. */
-  minutes: number;
+  /** A started timer (see useMeditationRun). */
+  run: MeditationRun;
   /** The session is saved; the caller closes the timer. */
   onSaved: (session: MeditationSession) => void;
 }
 
-interface Ended {
-  completed: boolean;
-  durationMs: number;
-  endedAt: string;
-}
-
-/** "m:ss" (or "mm:ss") from milliseconds, whole seconds. */
-function clockText(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  return `${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
-}
-
 /**
- * A silent meditation timer, full screen (SPEC §5). Elapsed time is measured from one monotonic
- * start instant; a pause moves that instant forward by its length, so nothing drifts however long
- * the session. When the time is up or the person ends early, an optional mood and Done save it.
+ * A meditation timer, full screen (SPEC §5), as the core runs it: the time left from its ticks, a
+ * quiet ring that fills, a pulse when a bell rings, pause, resume and end now. When the time is up
+ * or the person ends early, an optional mood and Save keep it.
  */
-export function TimerMeditation({ profileId, minutes, onSaved }: TimerMeditationProps) {
+export function TimerMeditation({ run, onSaved }: TimerMeditationProps) {
   const t = useT();
-  const plannedMs = minutes * 60_000;
-  const [startedAt] = useState(() => localIsoString());
-  const [anchor, setAnchor] = useState(() => performance.now());
-  const [now, setNow] = useState(anchor);
-  const [pausedAt, setPausedAt] = useState<number | null>(null);
-  const [ended, setEnded] = useState<Ended | null>(null);
-  const [moodAfter, setMoodAfter] = useState<number | null>(null);
-  const save = useSaveMeditationSession(profileId);
-
-  const running = ended === null && pausedAt === null;
-  useEffect(() => {
-    if (!running) return;
-    const tick = () => {
-      const at = performance.now();
-      setNow(at);
-      if (at - anchor >= plannedMs) {
-        setEnded({ completed: true, durationMs: plannedMs, endedAt: localIsoString() });
-      }
-    };
-    const id = setInterval(tick, REFRESH_MS);
-    return () => {
-      clearInterval(id);
-    };
-  }, [running, anchor, plannedMs]);
-
-  const elapsedMs =
-    ended !== null
-      ? ended.durationMs
-      : Math.min(plannedMs, Math.max(0, (pausedAt ?? now) - anchor));
-  const remainingSeconds = Math.ceil((plannedMs - elapsedMs) / 1000);
-  const remaining = clockText(remainingSeconds);
-
-  const pause = () => {
-    const at = performance.now();
-    setPausedAt(at);
-    setNow(at);
-  };
-  const resume = () => {
-    if (pausedAt === null) return;
-    const at = performance.now();
-    setAnchor((a) => a + (at - pausedAt));
-    setPausedAt(null);
-    setNow(at);
-  };
-  const endNow = () => {
-    if (ended !== null) return;
-    const elapsed = Math.min(plannedMs, Math.max(0, (pausedAt ?? performance.now()) - anchor));
-    setEnded({
-      completed: elapsed >= plannedMs,
-      durationMs: Math.floor(elapsed),
-      endedAt: localIsoString(),
-    });
-  };
-  const done = () => {
-    if (ended === null) return;
-    save.mutate(
-      {
-        plannedMs,
-        durationMs: ended.durationMs,
-        completed: ended.completed,
-        startedAt,
-        endedAt: ended.endedAt,
-        moodBefore: null,
-        moodAfter,
-      },
-      { onSuccess: onSaved },
-    );
+  const { view } = run;
+  const plannedMs = view.live?.config.plannedMs ?? 0;
+  const remainingMs =
+    view.ended !== null ? Math.max(0, plannedMs - view.ended.durationMs) : (view.remainingMs ?? 0);
+  const elapsedMs = Math.min(plannedMs, Math.max(0, plannedMs - remainingMs));
+  const remaining = countdown(remainingMs);
+  const fraction = plannedMs > 0 ? elapsedMs / plannedMs : 0;
+  const stop = () => {
+    if (view.live !== null && view.ended === null) void run.control("stop");
   };
 
   return (
-    <ActivityOverlay label={t.meditation.silentTimer} onEscape={endNow}>
+    <ActivityOverlay label={t.meditation.silentTimer} onEscape={stop}>
       <h2 className={styles.title}>{t.meditation.silentTimer}</h2>
       <div
         className={styles.ring}
         role="progressbar"
         aria-label={t.meditation.progress}
         aria-valuemin={0}
-        aria-valuemax={plannedMs / 1000}
+        aria-valuemax={Math.round(plannedMs / 1000)}
         aria-valuenow={Math.floor(elapsedMs / 1000)}
         aria-valuetext={t.meditation.progressText(remaining)}
-        data-paused={pausedAt !== null}
+        data-paused={view.paused}
+        data-ended={view.ended !== null}
       >
+        <span className={styles.glow} aria-hidden="true" />
+        {view.bellsRung > 0 ? (
+          // A new key replays the pulse for each bell.
+          <span key={view.bellsRung} className={styles.pulse} aria-hidden="true" />
+        ) : null}
         <svg viewBox="0 0 200 200" aria-hidden="true" focusable="false">
           <circle className={styles.track} cx="100" cy="100" r={RADIUS} />
           <circle
@@ -132,7 +65,7 @@ export function TimerMeditation({ profileId, minutes, onSaved }: TimerMeditation
             cy="100"
             r={RADIUS}
             strokeDasharray={CIRCUMFERENCE}
-            strokeDashoffset={CIRCUMFERENCE * (1 - elapsedMs / plannedMs)}
+            strokeDashoffset={CIRCUMFERENCE * (1 - fraction)}
           />
         </svg>
         <p className={styles.time} role="timer" aria-label={t.meditation.remaining}>
@@ -140,40 +73,89 @@ export function TimerMeditation({ profileId, minutes, onSaved }: TimerMeditation
         </p>
       </div>
 
-      {ended === null ? (
+      {view.ended === null ? (
         <>
           <p className={styles.status} aria-live="polite">
-            {pausedAt !== null ? t.meditation.paused : ""}
+            {statusText(t, view)}
           </p>
+          <InlineError error={run.error} />
           <div className={styles.controls}>
-            {pausedAt === null ? (
-              <Button onClick={pause}>{t.meditation.pause}</Button>
-            ) : (
-              <Button variant="primary" onClick={resume}>
+            {view.paused ? (
+              <Button
+                variant="primary"
+                disabled={run.pending !== null}
+                onClick={() => void run.control("resume")}
+              >
                 {t.meditation.resume}
               </Button>
+            ) : (
+              <Button
+                disabled={run.pending !== null || view.live === null}
+                onClick={() => void run.control("pause")}
+              >
+                {t.meditation.pause}
+              </Button>
             )}
-            <Button variant="ghost" className={styles.onDark} onClick={endNow}>
+            <Button
+              variant="ghost"
+              className={styles.onDark}
+              disabled={run.pending === "stop" || view.live === null}
+              onClick={stop}
+            >
               {t.meditation.endNow}
             </Button>
           </div>
         </>
       ) : (
-        <div className={styles.finish}>
-          <p role="status">{ended.completed ? t.meditation.timeUp : t.meditation.endedEarly}</p>
-          <p>{t.meditation.meditated(clockText(Math.floor(ended.durationMs / 1000)))}</p>
-          <MoodPicker
-            legend={t.meditation.moodAfter}
-            value={moodAfter}
-            onChange={setMoodAfter}
-            onDark
-          />
-          <InlineError error={save.error} />
-          <Button variant="primary" onClick={done} disabled={save.isPending}>
-            {save.isPending ? t.meditation.saving : t.meditation.done}
-          </Button>
-        </div>
+        <TimerFinish run={run} ended={view.ended} plannedMs={plannedMs} onSaved={onSaved} />
       )}
     </ActivityOverlay>
+  );
+}
+
+/** "Paused", or what the last bell said. */
+function statusText(t: ReturnType<typeof useT>, view: TimerView): string {
+  if (view.paused) return t.meditation.paused;
+  if (view.lastBell === null) return "";
+  return t.meditation.bellRang[view.lastBell.kind](formatClock(view.lastBell.atMs));
+}
+
+interface TimerFinishProps {
+  run: MeditationRun;
+  ended: NonNullable<TimerView["ended"]>;
+  plannedMs: number;
+  onSaved: (session: MeditationSession) => void;
+}
+
+/** "Well done" or "Ended early", the minutes meditated, the mood after, and Save. */
+function TimerFinish({ run, ended, plannedMs, onSaved }: TimerFinishProps) {
+  const t = useT();
+  const locale = useLocale();
+  const titleId = useId();
+  const [moodAfter, setMoodAfter] = useState<number | null>(null);
+  const saving = run.pending === "finish";
+  const save = () => {
+    if (saving) return;
+    void run.finish(moodAfter).then((saved) => {
+      if (saved !== null) onSaved(saved);
+    });
+  };
+  return (
+    <section className={styles.finish} aria-labelledby={titleId}>
+      <h3 id={titleId} className={styles.finishTitle}>
+        {ended.completed ? t.meditation.wellDone : t.meditation.endedEarly}
+      </h3>
+      <p>{t.meditation.meditated(minutes(ended.durationMs, locale), minutes(plannedMs, locale))}</p>
+      <MoodPicker
+        legend={t.meditation.moodAfter}
+        value={moodAfter}
+        onChange={setMoodAfter}
+        onDark
+      />
+      <InlineError error={run.error} />
+      <Button variant="primary" onClick={save} aria-busy={saving}>
+        {saving ? t.meditation.saving : t.meditation.save}
+      </Button>
+    </section>
   );
 }

@@ -1,4 +1,4 @@
-import { fireEvent, screen } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { BackendError } from "../../../../lib/backend";
 import { FakeBackend } from "../../../../test/fakeBackend";
@@ -50,7 +50,16 @@ describe("Sound settings", () => {
 
     const picker = screen.getByRole("group", { name: "Ambient sound" });
     expect(screen.getByRole("radio", { name: "Ocean waves" })).toBeChecked();
+    expect(
+      within(picker)
+        .getAllByRole("radio")
+        .map((radio) => radio.getAttribute("value")),
+    ).toEqual(["ocean", "rain", "forest", "white", "pink", "brown"]);
     expect(picker).toHaveTextContent("Pink noise — soft and even");
+    await user.click(
+      screen.getByRole("radio", { name: "Forest — wind in the leaves and distant birds" }),
+    );
+    await waitForSaved(backend, ana.id, { ambientSound: "forest" });
     await user.click(screen.getByRole("radio", { name: "Brown noise — deep and low" }));
     await waitForSaved(backend, ana.id, { ambientSound: "brown" });
 
@@ -113,5 +122,14 @@ describe("Sound settings", () => {
     ).toBeInTheDocument();
     expect(screen.getByRole("group", { name: "Sonido ambiental" })).toBeInTheDocument();
     expect(screen.getByRole("radio", { name: "Ruido rosa — suave y uniforme" })).toBeChecked();
+    for (const name of [
+      "Olas del mar",
+      "Lluvia — un repiqueteo constante",
+      "Bosque — viento entre las hojas y pájaros a lo lejos",
+      "Ruido blanco — brillante y uniforme",
+      "Ruido marrón — grave y profundo",
+    ]) {
+      expect(screen.getByRole("radio", { name })).not.toBeChecked();
+    }
   });
 });

@@ -8,7 +8,14 @@ import { VolumeSlider } from "../VolumeSlider";
 import styles from "./SoundSettings.module.css";
 
 /** Every ambient bed, in the order the core offers them. */
-export const AMBIENT_KINDS: readonly AmbientKind[] = ["ocean", "pink", "brown"];
+export const AMBIENT_KINDS: readonly AmbientKind[] = [
+  "ocean",
+  "rain",
+  "forest",
+  "white",
+  "pink",
+  "brown",
+];
 
 /** Settings → Sound: cue volume, mute, the ambient bed (on/off, which one, its volume). */
 export function SoundSettings() {

@@ -1,1 +1,1 @@
-export { SoundSettings } from "./SoundSettings";
+export { AMBIENT_KINDS, SoundSettings } from "./SoundSettings";

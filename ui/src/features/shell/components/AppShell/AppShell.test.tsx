@@ -31,22 +31,8 @@ describe("AppShell", () => {
     expect(await screen.findByText("No conversations yet")).toBeInTheDocument();
   });
 
-  it.each(["Meditation"])("shows %s as coming soon", async (section) => {
-    const { user } = renderApp(withAna());
-    const nav = await screen.findByRole("navigation", { name: "Discover" });
-
-    await user.click(within(nav).getByRole("button", { name: section }));
-
-    expect(screen.getByRole("heading", { level: 1, name: section })).toBeInTheDocument();
-    expect(screen.getByText(/Coming soon/)).toBeInTheDocument();
-    expect(within(nav).getByRole("button", { name: section })).toHaveAttribute(
-      "aria-current",
-      "page",
-    );
-    expect(screen.queryByRole("heading", { name: "Hi, Ana" })).not.toBeInTheDocument();
-  });
-
   it.each([
+    ["Meditation", "Meditation"],
     ["Journaling", "Journaling"],
     ["Mood", "Mood"],
     ["Progress", "Progress"],
@@ -63,6 +49,7 @@ describe("AppShell", () => {
   });
 
   it.each([
+    ["Meditate", "Meditation"],
     ["Journal", "Journaling"],
     ["Check in", "Mood"],
   ])("the %s quick action opens the %s page", async (action, heading) => {

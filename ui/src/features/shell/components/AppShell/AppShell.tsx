@@ -1,11 +1,11 @@
 import { useEffect, useState } from "react";
-import { ComingSoon } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
 import type { Profile, Settings } from "../../../../lib/backend";
 import { BreathingPage } from "../../../breathing/components/BreathingPage";
 import { ChatPage } from "../../../chat/components/ChatPage";
 import { ChatSidebar } from "../../../chat/components/ChatSidebar";
 import { JournalPage } from "../../../journaling/components/JournalPage";
+import { MeditationPage } from "../../../meditation/components/MeditationPage";
 import { MemoriesPage } from "../../../memory/components/MemoriesPage";
 import { MoodPage } from "../../../mood/components/MoodPage";
 import { DiscoverNav } from "../../../navigation/components/DiscoverNav";
@@ -131,10 +131,15 @@ export function AppShell({ profile, settings, onAddProfile }: AppShellProps) {
             <MoodPage key={profile.id} profileId={profile.id} locale={settings.locale} />
           ) : view === "progress" ? (
             <ProgressPage key={profile.id} profileId={profile.id} locale={settings.locale} />
-          ) : view === "wellness" ? (
-            <WellnessPage key={profile.id} profileId={profile.id} locale={settings.locale} />
+          ) : view === "meditation" ? (
+            <MeditationPage
+              key={profile.id}
+              profileId={profile.id}
+              locale={settings.locale}
+              settings={settings}
+            />
           ) : (
-            <ComingSoon title={t.nav.sections[view]} />
+            <WellnessPage key={profile.id} profileId={profile.id} locale={settings.locale} />
           )}
         </main>
       </div>

@@ -1,5 +1,12 @@
-//! Meditation (SPEC §5): saved silent-timer sessions (migration 0008). The UI runs the timer from
-//! one start instant; the core checks and stores what happened. Every query filters on the profile.
+//! Meditation (SPEC §5): the timer with its bells, bed and binaural beats, run in the core from
+//! one start instant ([`timer`], [`live`]), and the saved sessions (migrations 0008, 0016). Every
+//! query filters on the profile.
+
+mod live;
+mod timer;
+
+pub use live::*;
+pub use timer::*;
 
 use std::sync::LazyLock;
 
@@ -8,17 +15,15 @@ use serde::{Deserialize, Serialize};
 use crate::chat::{Activity, ActivitySummary};
 use sqlx::FromRow;
 
+use crate::audio::{AmbientKind, BinauralBand, SessionAudio};
 use crate::db::{local_date, parse_time, utc_text, Db};
 use crate::error::{CoreError, Reason, Result, Subject};
-use crate::ids::{MeditationSessionId, ProfileId};
+use crate::ids::{MeditationRunId, MeditationSessionId, ProfileId};
 use crate::mood::{check_mood, mood_columns, save_activity_moods, MoodActivity};
 use crate::profile::ProfileService;
+use crate::runner::LiveRuns;
 use crate::text::string_enum;
 
-/// Shortest planned session: 1 minute.
-pub const MIN_PLANNED_MS: u32 = 60_000;
-/// Longest planned session: 120 minutes.
-pub const MAX_PLANNED_MS: u32 = 120 * 60_000;
 /// How far a timer may overrun or fall short of the plan and still count (timers fire late).
 pub const SLACK_MS: u32 = 5_000;
 
@@ -27,12 +32,13 @@ string_enum!(
     MeditationKind { Silent = "silent" }
 );
 
-/// A finished or ended-early silent session, to be saved.
+/// A finished or ended-early timer session, to be saved.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct NewMeditationSession {
-    /// What the person chose, 1–120 minutes.
-    pub planned_ms: u32,
+    /// The timer as the person set it (its fields sit beside these in JSON).
+    #[serde(flatten)]
+    pub config: TimerConfig,
     /// Time meditating, pauses excluded; at most the plan (plus a few seconds).
     pub duration_ms: u32,
     /// Whether the timer ran to its end (rather than "End now").
@@ -53,7 +59,9 @@ pub struct NewMeditationSession {
 pub struct MeditationSession {
     pub id: MeditationSessionId,
     pub kind: MeditationKind,
-    pub planned_ms: u32,
+    /// The timer as the person set it (its fields sit beside these in JSON).
+    #[serde(flatten)]
+    pub config: TimerConfig,
     pub duration_ms: u32,
     pub completed: bool,
     /// RFC 3339 (UTC).
@@ -69,6 +77,9 @@ struct Row {
     id: MeditationSessionId,
     kind: String,
     planned_ms: i64,
+    interval_ms: Option<i64>,
+    ambient: Option<String>,
+    binaural: Option<String>,
     duration_ms: i64,
     completed: bool,
     started_at: String,
@@ -79,7 +90,8 @@ struct Row {
 
 static COLUMNS: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "id, kind, planned_ms, duration_ms, completed, started_at, ended_at, {}",
+        "id, kind, planned_ms, interval_ms, ambient, binaural, duration_ms, completed, started_at,
+         ended_at, {}",
         mood_columns("meditation_sessions.id")
     )
 });
@@ -99,7 +111,12 @@ impl TryFrom<Row> for MeditationSession {
         Ok(Self {
             kind: row.kind.parse()?,
             id: row.id,
-            planned_ms: ms(row.planned_ms),
+            config: TimerConfig {
+                planned_ms: ms(row.planned_ms),
+                interval_ms: row.interval_ms.map(ms),
+                ambient: row.ambient.as_deref().map(str::parse).transpose()?,
+                binaural: row.binaural.as_deref().map(str::parse).transpose()?,
+            },
             duration_ms: ms(row.duration_ms),
             completed: row.completed,
             started_at: row.started_at,
@@ -112,22 +129,15 @@ impl TryFrom<Row> for MeditationSession {
 
 /// Checks a session before saving; returns its start and end as UTC RFC 3339, and its local day.
 fn validate(input: &NewMeditationSession) -> Result<(String, String, String)> {
-    if !(MIN_PLANNED_MS..=MAX_PLANNED_MS).contains(&input.planned_ms) {
-        let minutes = |ms: u32| f64::from(ms) / 60_000.0;
-        return Err(CoreError::out_of_range(
-            Subject::MeditationLength,
-            minutes(MIN_PLANNED_MS),
-            minutes(MAX_PLANNED_MS),
-        )
-        .actual(minutes(input.planned_ms)));
-    }
-    if input.duration_ms > input.planned_ms.saturating_add(SLACK_MS) {
+    input.config.validate()?;
+    let planned_ms = input.config.planned_ms;
+    if input.duration_ms > planned_ms.saturating_add(SLACK_MS) {
         return Err(CoreError::new(Reason::LongerThanPlanned));
     }
-    if input.completed && input.duration_ms.saturating_add(SLACK_MS) < input.planned_ms {
+    if input.completed && input.duration_ms.saturating_add(SLACK_MS) < planned_ms {
         return Err(CoreError::new(Reason::CompletedTooEarly));
     }
-    if !input.completed && input.duration_ms >= input.planned_ms {
+    if !input.completed && input.duration_ms >= planned_ms {
         return Err(CoreError::new(Reason::RanWholeTime));
     }
     let started = parse_time(&input.started_at, Subject::StartTime)?;
@@ -145,19 +155,28 @@ fn validate(input: &NewMeditationSession) -> Result<(String, String, String)> {
     Ok((utc_text(started)?, utc_text(ended)?, local_date(started)))
 }
 
-/// Meditation sessions: saved, read back, listed.
+/// Meditation: timers running now, and the saved sessions.
 #[derive(Debug, Clone)]
 pub struct MeditationService {
     db: Db,
     profiles: ProfileService,
+    /// The app's audio engine, shared with breathing.
+    audio: SessionAudio,
+    /// Timers running now, steered by run id.
+    runs: LiveRuns<MeditationRunId, Timer>,
 }
 
 impl MeditationService {
-    pub fn new(db: Db, profiles: ProfileService) -> Self {
-        Self { db, profiles }
+    pub fn new(db: Db, profiles: ProfileService, audio: SessionAudio) -> Self {
+        Self {
+            db,
+            profiles,
+            audio,
+            runs: LiveRuns::default(),
+        }
     }
 
-    /// Saves a finished or ended-early silent meditation for a profile.
+    /// Saves a finished or ended-early timer session for a profile.
     pub async fn save_meditation_session(
         &self,
         profile_id: &ProfileId,
@@ -169,14 +188,17 @@ impl MeditationService {
         let kind = MeditationKind::Silent;
         let mut tx = self.db.begin_write().await?;
         sqlx::query(
-            "INSERT INTO meditation_sessions (id, profile_id, kind, planned_ms, duration_ms,
-                 completed, started_at, ended_at, local_date)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO meditation_sessions (id, profile_id, kind, planned_ms, interval_ms,
+                 ambient, binaural, duration_ms, completed, started_at, ended_at, local_date)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&id)
         .bind(&profile)
         .bind(kind.as_str())
-        .bind(i64::from(input.planned_ms))
+        .bind(i64::from(input.config.planned_ms))
+        .bind(input.config.interval_ms.map(i64::from))
+        .bind(input.config.ambient.map(AmbientKind::as_str))
+        .bind(input.config.binaural.map(BinauralBand::as_str))
         .bind(i64::from(input.duration_ms))
         .bind(input.completed)
         .bind(&started_at)
@@ -198,7 +220,7 @@ impl MeditationService {
         Ok(MeditationSession {
             id,
             kind,
-            planned_ms: input.planned_ms,
+            config: input.config,
             duration_ms: input.duration_ms,
             completed: input.completed,
             started_at,
@@ -268,7 +290,12 @@ mod tests {
 
     fn input() -> NewMeditationSession {
         NewMeditationSession {
-            planned_ms: 300_000,
+            config: TimerConfig {
+                planned_ms: 300_000,
+                interval_ms: None,
+                ambient: None,
+                binaural: None,
+            },
             duration_ms: 300_000,
             completed: true,
             started_at: "2026-11-25T10:00:00Z".into(),

@@ -1,0 +1,126 @@
+//! `wbot meditation run|import|history`: the meditation timer from a terminal. `run` runs a timer
+//! in real time (its bells on the audio engine, its events as JSON lines) and saves it; `import`
+//! saves sessions made elsewhere or on chosen days. Results are JSON lines on stdout.
+
+use clap::Subcommand;
+use wbot_core::audio::{AmbientKind, BinauralBand};
+use wbot_core::meditation::{NewMeditationSession, StartMeditation, TimerConfig, TimerEvent};
+use wbot_core::{Core, CoreError};
+
+use crate::{import_lines, print_json};
+
+#[derive(Subcommand)]
+pub enum MeditationCommand {
+    /// Runs a timer now, printing its events (bells, a tick a second, the end), then saves it.
+    Run {
+        #[arg(long)]
+        profile: String,
+        /// 1–180.
+        #[arg(long)]
+        minutes: f64,
+        /// A bell every N minutes (1–30).
+        #[arg(long)]
+        interval: Option<f64>,
+        /// ocean, rain, forest, white, pink or brown.
+        #[arg(long)]
+        ambient: Option<String>,
+        /// delta, theta, alpha or beta.
+        #[arg(long)]
+        binaural: Option<String>,
+    },
+    /// Saves finished or ended-early sessions, one JSON object per line of standard input, in the
+    /// shape the app saves (`plannedMs`, `intervalMs`, `ambient`, `binaural`, `durationMs`,
+    /// `completed`, `startedAt` and `endedAt` as RFC 3339 with the person's offset, `moodBefore`,
+    /// `moodAfter`); prints each as saved.
+    Import {
+        #[arg(long)]
+        profile: String,
+    },
+    /// Prints sessions, newest first.
+    History {
+        #[arg(long)]
+        profile: String,
+    },
+}
+
+fn minutes_ms(minutes: f64) -> u32 {
+    // Out-of-range values saturate and are then refused by the timer's own checks.
+    (minutes * 60_000.0).round().clamp(0.0, f64::from(u32::MAX)) as u32
+}
+
+pub async fn run(core: &Core, cmd: MeditationCommand) -> Result<(), CoreError> {
+    let meditation = core.meditation();
+    match cmd {
+        MeditationCommand::Run {
+            profile,
+            minutes,
+            interval,
+            ambient,
+            binaural,
+        } => {
+            let profile = profile.parse()?;
+            let config = TimerConfig {
+                planned_ms: minutes_ms(minutes),
+                interval_ms: interval.map(minutes_ms),
+                ambient: ambient.map(|a| a.parse::<AmbientKind>()).transpose()?,
+                binaural: binaural.map(|b| b.parse::<BinauralBand>()).transpose()?,
+            };
+            let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+            let live = meditation
+                .start_meditation(
+                    &profile,
+                    StartMeditation {
+                        config,
+                        mood_before: None,
+                    },
+                    move |event| {
+                        let _ = tx.send(event);
+                    },
+                )
+                .await?;
+            let mut last_second = None;
+            while let Some(event) = rx.recv().await {
+                let end = matches!(
+                    event,
+                    TimerEvent::Completed { .. } | TimerEvent::Stopped { .. }
+                );
+                // A tick a second is plenty for a terminal.
+                if let TimerEvent::Tick { elapsed_ms, .. } = event {
+                    if last_second == Some(elapsed_ms / 1000) {
+                        continue;
+                    }
+                    last_second = Some(elapsed_ms / 1000);
+                }
+                print_json(&event)?;
+                if end {
+                    break;
+                }
+            }
+            print_json(
+                &meditation
+                    .finish_meditation(&profile, &live.run_id, None)
+                    .await?,
+            )?;
+        }
+        MeditationCommand::Import { profile } => {
+            let profile = core.profiles().require_profile(&profile.parse()?).await?;
+            import_lines(|session: NewMeditationSession| async {
+                print_json(
+                    &meditation
+                        .save_meditation_session(&profile, session)
+                        .await?,
+                )
+            })
+            .await?;
+        }
+        MeditationCommand::History { profile } => {
+            for session in meditation
+                .list_meditation_sessions(&profile.parse()?)
+                .await?
+            {
+                print_json(&session)?;
+            }
+        }
+    }
+    Ok(())
+}

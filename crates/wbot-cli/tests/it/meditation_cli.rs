@@ -1,0 +1,73 @@
+//! `wbot meditation` end to end: the real binary imports sessions with their timer settings, lists
+//! them newest first, and refuses bad lines and bad timer settings before anything runs.
+
+use crate::support::{create_profile, failure, ok};
+
+#[test]
+fn meditations_can_be_imported_listed_and_bad_timers_are_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let profile = create_profile(d, "Ana");
+    let p = profile.as_str();
+    let lines = concat!(
+        r#"{"plannedMs":600000,"durationMs":600000,"completed":true,"startedAt":"2026-11-20T08:00:00+01:00","endedAt":"2026-11-20T08:10:00+01:00","moodBefore":2,"moodAfter":4}"#,
+        "\n",
+        r#"{"plannedMs":1200000,"intervalMs":300000,"ambient":"forest","binaural":"theta","durationMs":300000,"completed":false,"startedAt":"2026-11-21T21:00:00Z","endedAt":"2026-11-21T21:06:00Z","moodBefore":null,"moodAfter":3}"#,
+        "\n",
+    );
+    let saved = ok(d, &["meditation", "import", "--profile", p], lines);
+    assert_eq!(saved.len(), 2);
+    assert_eq!(saved[0]["startedAt"], "2026-11-20T07:00:00Z");
+    let history = ok(d, &["meditation", "history", "--profile", p], "");
+    let got: Vec<(&str, &str)> = history
+        .iter()
+        .map(|s| {
+            (
+                s["ambient"].as_str().unwrap_or("none"),
+                s["binaural"].as_str().unwrap_or("none"),
+            )
+        })
+        .collect();
+    assert_eq!(got, [("forest", "theta"), ("none", "none")], "newest first");
+    assert_eq!(history[0]["intervalMs"], 300_000);
+    assert_eq!(history[1]["moodAfter"], 4);
+
+    let err = failure(
+        d,
+        &["meditation", "import", "--profile", p],
+        r#"{"plannedMs":600000,"intervalMs":10000,"durationMs":60000,"completed":false,"startedAt":"2026-11-22T08:00:00Z","endedAt":"2026-11-22T08:10:00Z"}"#,
+    );
+    assert_eq!(err["params"]["subject"], "bell_interval");
+    for (args, reason, subject) in [
+        (["--minutes", "0"], "out_of_range", "meditation_length"),
+        (["--minutes", "181"], "out_of_range", "meditation_length"),
+    ] {
+        let mut all = vec!["meditation", "run", "--profile", p];
+        all.extend(args);
+        let err = failure(d, &all, "");
+        assert_eq!(
+            (err["reason"].as_str(), err["params"]["subject"].as_str()),
+            (Some(reason), Some(subject))
+        );
+    }
+    let err = failure(
+        d,
+        &[
+            "meditation",
+            "run",
+            "--profile",
+            p,
+            "--minutes",
+            "5",
+            "--ambient",
+            "thunder",
+        ],
+        "",
+    );
+    assert_eq!(err["reason"], "invalid_value");
+    assert_eq!(
+        ok(d, &["meditation", "history", "--profile", p], "").len(),
+        2,
+        "nothing more was saved"
+    );
+}

@@ -1,0 +1,1 @@
+export { MeditationHistory } from "./MeditationHistory";

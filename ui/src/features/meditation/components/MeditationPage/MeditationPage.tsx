@@ -1,0 +1,58 @@
+import { useState } from "react";
+import { useT } from "../../../../i18n";
+import type { Settings } from "../../../../lib/backend";
+import { SettingsProvider } from "../../../settings/hooks/useSetting";
+import { useMeditationRun } from "../../hooks/useMeditationRun";
+import { MeditationHistory } from "../MeditationHistory";
+import { MeditationSetup } from "../MeditationSetup";
+import { TimerMeditation } from "../TimerMeditation";
+import styles from "./MeditationPage.module.css";
+
+export interface MeditationPageProps {
+  profileId: string;
+  locale: string;
+  /** The profile's settings: its ambient bed and volume. */
+  settings: Settings;
+}
+
+/** The Meditation section: set up a timer, run it full screen, save it, and look back. */
+export function MeditationPage({ profileId, locale, settings }: MeditationPageProps) {
+  const t = useT();
+  const run = useMeditationRun(profileId);
+  const [saved, setSaved] = useState(false);
+  const running = run.view.live !== null;
+
+  return (
+    <section className={styles.page} aria-labelledby="meditation-title">
+      <h1 id="meditation-title" className={styles.title}>
+        {t.meditation.title}
+      </h1>
+      {saved ? (
+        <p role="status" className={styles.saved}>
+          {t.meditation.saved}
+        </p>
+      ) : null}
+      <SettingsProvider profileId={profileId} settings={settings}>
+        <MeditationSetup
+          settings={settings}
+          starting={run.pending === "start"}
+          error={running ? null : run.error}
+          onBegin={(input) => {
+            setSaved(false);
+            void run.start(input);
+          }}
+        />
+      </SettingsProvider>
+      <MeditationHistory profileId={profileId} locale={locale} />
+      {running ? (
+        <TimerMeditation
+          run={run}
+          onSaved={() => {
+            run.reset();
+            setSaved(true);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,1 @@
+export { MeditationPage, type MeditationPageProps } from "./MeditationPage";

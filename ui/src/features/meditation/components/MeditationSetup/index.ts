@@ -1,0 +1,1 @@
+export { MeditationSetup, type MeditationSetupProps } from "./MeditationSetup";

@@ -1,0 +1,117 @@
+// The fake's meditation timer keeps the core's rules, so UI tests meet the errors the app meets.
+import { describe, expect, it } from "vitest";
+import { BackendError, type StartMeditation, type TimerEvent } from "../lib/backend";
+import { FakeBackend } from "./fakeBackend";
+import { bellsOf } from "./fakeMeditation";
+
+function withTwo() {
+  const backend = new FakeBackend();
+  const ana = backend.seedProfile("Ana");
+  const ben = backend.seedProfile("Ben");
+  return { backend, ana, ben };
+}
+
+const TEN_MINUTES: StartMeditation = { config: { plannedMs: 600_000 }, moodBefore: null };
+
+async function refusal(pending: Promise<unknown>) {
+  const error: unknown = await pending.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(BackendError);
+  const { code, reason, params } = error as BackendError;
+  return { code, reason, params };
+}
+
+describe("the fake's meditation timer", () => {
+  it("checks the length, the interval and the mood before as the core does", async () => {
+    const { backend, ana } = withTwo();
+    const start = (input: StartMeditation) =>
+      refusal(backend.startMeditation(ana.id, input, () => undefined));
+
+    expect(await start({ config: { plannedMs: 181 * 60_000 }, moodBefore: null })).toEqual({
+      code: "validation",
+      reason: "out_of_range",
+      params: { subject: "meditation_length", min: 1, max: 180, actual: 181 },
+    });
+    expect(
+      await start({ config: { plannedMs: 600_000, intervalMs: 30_000 }, moodBefore: null }),
+    ).toEqual({
+      code: "validation",
+      reason: "out_of_range",
+      params: { subject: "bell_interval", min: 1, max: 30, actual: 0.5 },
+    });
+    expect((await start({ ...TEN_MINUTES, moodBefore: 0 })).params).toMatchObject({
+      subject: "mood_before",
+    });
+    expect(backend.meditation.runs).toHaveLength(0);
+  });
+
+  it("rings the start, every interval strictly inside, and the end", () => {
+    expect(bellsOf({ plannedMs: 600_000, intervalMs: 300_000 })).toEqual([
+      { kind: "start", atMs: 0 },
+      { kind: "interval", atMs: 300_000 },
+      { kind: "end", atMs: 600_000 },
+    ]);
+    expect(bellsOf({ plannedMs: 180_000 })).toEqual([
+      { kind: "start", atMs: 0 },
+      { kind: "end", atMs: 180_000 },
+    ]);
+  });
+
+  it("steers only the profile's own timer, and saves it once", async () => {
+    const { backend, ana, ben } = withTwo();
+    const events: TimerEvent[] = [];
+    const live = await backend.startMeditation(
+      ana.id,
+      { config: { plannedMs: 600_000, intervalMs: 120_000, binaural: "alpha" }, moodBefore: 2 },
+      (e) => events.push(e),
+    );
+    expect(live.bells.map((b) => b.atMs)).toEqual([0, 120_000, 240_000, 360_000, 480_000, 600_000]);
+
+    expect((await refusal(backend.pauseMeditation(ben.id, live.runId))).params).toMatchObject({
+      subject: "meditation_session",
+    });
+    backend.meditation.emit({ kind: "tick", elapsedMs: 5_000, remainingMs: 595_000 });
+    await backend.pauseMeditation(ana.id, live.runId);
+    await backend.resumeMeditation(ana.id, live.runId);
+    await backend.stopMeditation(ana.id, live.runId);
+    expect(events.slice(1)).toEqual([
+      { kind: "paused", elapsedMs: 5_000 },
+      { kind: "resumed", elapsedMs: 5_000 },
+      { kind: "stopped", durationMs: 5_000 },
+    ]);
+
+    // The mood after is checked before the run is looked up.
+    expect(
+      (await refusal(backend.finishMeditation(ana.id, "no-such-run", 9))).params,
+    ).toMatchObject({ subject: "mood_after" });
+    const saved = await backend.finishMeditation(ana.id, live.runId, 4);
+    expect(saved).toMatchObject({
+      plannedMs: 600_000,
+      intervalMs: 120_000,
+      ambient: null,
+      binaural: "alpha",
+      durationMs: 5_000,
+      completed: false,
+      moodBefore: 2,
+      moodAfter: 4,
+    });
+    expect(await backend.listMeditationSessions(ana.id)).toEqual([saved]);
+    expect(await backend.listMeditationSessions(ben.id)).toEqual([]);
+    expect(await refusal(backend.finishMeditation(ana.id, live.runId, null))).toMatchObject({
+      code: "not_found",
+    });
+  });
+
+  it("stops and saves a timer the profile left running when it starts another", async () => {
+    const { backend, ana } = withTwo();
+    await backend.startMeditation(ana.id, TEN_MINUTES, () => undefined);
+    backend.meditation.emit({ kind: "tick", elapsedMs: 30_000, remainingMs: 570_000 });
+    await backend.startMeditation(ana.id, TEN_MINUTES, () => undefined);
+
+    expect(backend.meditation.runs).toHaveLength(1);
+    expect(backend.meditationSessions).toHaveLength(1);
+    expect(backend.meditationSessions[0]).toMatchObject({ durationMs: 30_000, completed: false });
+  });
+});

@@ -31,6 +31,7 @@ macro_rules! wbot_specta_builder {
                 $crate::commands::profile::list_profiles,
                 $crate::commands::profile::active_profile,
                 $crate::commands::profile::create_profile,
+                $crate::commands::profile::rename_profile,
                 $crate::commands::profile::switch_profile,
                 $crate::commands::profile::delete_profile,
                 $crate::commands::profile::get_settings,

@@ -2,8 +2,9 @@
 // the mood, on three consecutive days of the person's calendar, are imported with `wbot breathing import`
 // (the CLI is the core's second face; the app cannot be run on other days, and a full box session in the
 // UI is covered by breathing.test.js). Then the companion's breathing proposal for a sleepless night is box
-// "because it helped", Progress shows the 3-day streak, and contraindications edited in Settings make the
-// Wim Hof gate refuse at once, on the Breathing page and in the chat's proposal card.
+// "because it helped", Progress shows the 3-day streak, the name is changed in Settings, and
+// contraindications edited there make the Wim Hof gate refuse at once, on the Breathing page and in the
+// chat's proposal card.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -81,6 +82,13 @@ test("what helped shapes the proposal; Progress shows the streak; contraindicati
     await waitForText(b, "Your answers are saved.");
     const { ok: onboarding } = await invoke(b, "get_onboarding", { profileId: profile.id });
     assert.deepEqual(onboarding.contraindications, ["heart_condition"]);
+
+    // The name the companion uses is edited here too.
+    await fillField(b, "Your name", "  Ana María ");
+    await click(b, "Save name");
+    await waitForText(b, "Name saved");
+    const { ok: renamed } = await invoke(b, "active_profile");
+    assert.equal(renamed.displayName, "Ana María");
 
     await click(b, "Breathing");
     await choose(b, "Wim Hof Method");

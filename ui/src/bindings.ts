@@ -14,6 +14,8 @@ export const commands = {
 	activeProfile: () => typedError<Profile | null, AppError>(__TAURI_INVOKE("active_profile")),
 	/**  Creates a profile from onboarding and makes it active. */
 	createProfile: (input: NewProfile) => typedError<Profile, AppError>(__TAURI_INVOKE("create_profile", { input })),
+	/**  Changes a profile's display name (1–100 characters). */
+	renameProfile: (profileId: string, displayName: string) => typedError<Profile, AppError>(__TAURI_INVOKE("rename_profile", { profileId, displayName })),
 	/**  Makes another profile the active one. */
 	switchProfile: (profileId: string) => typedError<Profile, AppError>(__TAURI_INVOKE("switch_profile", { profileId })),
 	/**  Deletes a profile and all its data. */

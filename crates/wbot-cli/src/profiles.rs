@@ -1,4 +1,4 @@
-//! `wbot profiles list|create`.
+//! `wbot profiles list|create|rename`.
 
 use clap::Subcommand;
 use wbot_core::profile::{NewProfile, OnboardingAnswers};
@@ -17,6 +17,13 @@ pub enum ProfilesCommand {
         /// Onboarding answers as JSON (camelCase fields); defaults to neutral answers.
         #[arg(long)]
         onboarding: Option<String>,
+    },
+    /// Changes a profile's display name; prints the profile.
+    Rename {
+        #[arg(long)]
+        profile: String,
+        /// The new display name.
+        name: String,
     },
 }
 
@@ -44,6 +51,14 @@ pub async fn run(core: &Core, cmd: ProfilesCommand) -> Result<(), CoreError> {
                 })
                 .await?;
             print_json(&profile)?;
+        }
+        ProfilesCommand::Rename { profile, name } => {
+            print_json(
+                &core
+                    .profiles()
+                    .rename_profile(&profile.parse()?, &name)
+                    .await?,
+            )?;
         }
     }
     Ok(())

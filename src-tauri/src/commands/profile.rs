@@ -41,6 +41,20 @@ pub async fn create_profile(core: State<'_, Core>, input: Input<NewProfile>) -> 
         .await?)
 }
 
+/// Changes a profile's display name (1–100 characters).
+#[tauri::command]
+#[specta::specta]
+pub async fn rename_profile(
+    core: State<'_, Core>,
+    profile_id: String,
+    display_name: String,
+) -> Result<Profile> {
+    Ok(core
+        .profiles()
+        .rename_profile(&profile_id.parse()?, &display_name)
+        .await?)
+}
+
 /// Makes another profile the active one.
 #[tauri::command]
 #[specta::specta]

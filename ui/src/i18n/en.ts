@@ -434,6 +434,10 @@ export interface Messages {
       save: string;
       saving: string;
       saved: string;
+      nameLabel: string;
+      nameHint: string;
+      saveName: string;
+      nameSaved: string;
     };
   };
   profiles: {
@@ -1369,6 +1373,10 @@ export const en: Messages = {
       save: "Save answers",
       saving: "Saving…",
       saved: "Your answers are saved.",
+      nameLabel: "Your name",
+      nameHint: "The name I greet you with and call you by.",
+      saveName: "Save name",
+      nameSaved: "Name saved",
     },
   },
   profiles: {

@@ -703,6 +703,10 @@ export const es: Messages = {
       save: "Guardar respuestas",
       saving: "Guardando…",
       saved: "Tus respuestas están guardadas.",
+      nameLabel: "Tu nombre",
+      nameHint: "El nombre con el que te saludo y te llamo.",
+      saveName: "Guardar nombre",
+      nameSaved: "Nombre guardado",
     },
   },
   profiles: {

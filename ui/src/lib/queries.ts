@@ -93,6 +93,32 @@ export function useSwitchProfile() {
   });
 }
 
+/**
+ * Changes a profile's display name. The name shows in the profile switcher (the profile list and the
+ * active profile) and in the chat greeting (the active profile): both caches take the new name at
+ * once and are fetched again.
+ */
+export function useRenameProfile() {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ profileId, displayName }: { profileId: string; displayName: string }) =>
+      backend.renameProfile(profileId, displayName),
+    onSuccess: async (renamed) => {
+      queryClient.setQueryData<Profile | null>(queryKeys.activeProfile, (active) =>
+        active?.id === renamed.id ? renamed : active,
+      );
+      queryClient.setQueryData<Profile[]>(queryKeys.profiles, (profiles) =>
+        profiles?.map((p) => (p.id === renamed.id ? renamed : p)),
+      );
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.activeProfile }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.profiles }),
+      ]);
+    },
+  });
+}
+
 /** Deletes a profile; when it was the active one, another profile (if any) becomes active. */
 export function useDeleteProfile() {
   const backend = useBackend();

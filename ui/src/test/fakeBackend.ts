@@ -143,6 +143,15 @@ function validateSettings(settings: Settings) {
 /** The core's longest profile name, in characters. */
 const MAX_NAME_CHARS = CORE.limits.displayNameChars;
 
+/** The core's display name check: trimmed, 1–100 characters, no control characters (a line break). */
+function checkedDisplayName(raw: string): string {
+  const name = requireText(raw, "display_name", MAX_NAME_CHARS);
+  if (/\p{Cc}/u.test(name)) {
+    throw new BackendError("validation", "invalid_characters", { subject: "display_name" });
+  }
+  return name;
+}
+
 type PresetTechnique = "box" | "relaxing_478" | "coherent" | "deep_calm";
 
 /** The core's preset patterns. */
@@ -289,12 +298,22 @@ export class FakeBackend implements Backend {
 
   createProfile(input: NewProfile) {
     return this.run_("createProfile", () => {
-      const name = requireText(input.displayName, "display_name", MAX_NAME_CHARS);
+      const name = checkedDisplayName(input.displayName);
       validateAnswers(input.onboarding);
       const profile = this.seedProfile(name);
       this.stored(profile.id).onboarding = input.onboarding;
       this.activeId = profile.id;
       return profile;
+    });
+  }
+
+  renameProfile(profileId: string, displayName: string) {
+    return this.run_("renameProfile", () => {
+      // As the core: the name is checked before the profile is looked up.
+      const name = checkedDisplayName(displayName);
+      const stored = this.stored(profileId);
+      stored.profile = { ...stored.profile, displayName: name };
+      return stored.profile;
     });
   }
 

@@ -1,6 +1,6 @@
 //! `wbot profiles` end to end: the real binary on a real data dir.
 
-use crate::support::{json_lines, wbot};
+use crate::support::{create_profile, failure, json_lines, ok, wbot};
 
 #[test]
 fn create_then_list() {
@@ -84,4 +84,22 @@ fn a_folder_another_process_has_open_is_refused() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(out.stdout.is_empty(), "nothing was saved");
+}
+
+#[test]
+fn a_profile_is_renamed_and_a_blank_name_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let profile = create_profile(d, "Ana");
+    let renamed = ok(
+        d,
+        &["profiles", "rename", "--profile", &profile, "Ana María"],
+        "",
+    );
+    assert_eq!(renamed[0]["displayName"], "Ana María");
+    let err = failure(d, &["profiles", "rename", "--profile", &profile, "  "], "");
+    assert_eq!(err["reason"], "empty");
+    assert_eq!(err["params"]["subject"], "display_name");
+    let listed = ok(d, &["profiles", "list"], "");
+    assert_eq!(listed[0]["displayName"], "Ana María");
 }

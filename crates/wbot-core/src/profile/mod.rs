@@ -127,6 +127,22 @@ impl ProfileService {
         .await?)
     }
 
+    /// Changes a profile's display name (the companion uses the new one from its next reply).
+    pub async fn rename_profile(&self, id: &ProfileId, display_name: &str) -> Result<Profile> {
+        let display_name = validate_display_name(display_name)?;
+        let mut profile = self.profile(id).await?;
+        let mut tx = self.db.begin_write().await?;
+        sqlx::query("UPDATE profiles SET display_name = ? WHERE id = ?")
+            .bind(&display_name)
+            .bind(&profile.id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        profile.display_name = display_name;
+        tracing::info!(profile = %profile.id, "profile renamed");
+        Ok(profile)
+    }
+
     /// Makes a profile the active one.
     pub async fn switch_profile(&self, id: &ProfileId) -> Result<Profile> {
         let profile = self.profile(id).await?;

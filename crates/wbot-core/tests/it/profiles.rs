@@ -287,3 +287,51 @@ async fn one_core_at_a_time_has_the_data_folder() {
         .close()
         .await;
 }
+
+#[tokio::test]
+async fn a_profile_can_be_renamed_and_a_bad_name_changes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let core = Core::open(dir.path()).await.expect("open");
+    let ana = core
+        .profiles()
+        .create_profile(new_profile("Ana"))
+        .await
+        .expect("ana");
+    let renamed = core
+        .profiles()
+        .rename_profile(&ana.id, "  Ana María ")
+        .await
+        .expect("rename");
+    assert_eq!(renamed.display_name, "Ana María");
+    assert_eq!(renamed.created_at, ana.created_at);
+    for (name, needle) in [
+        ("   ".to_string(), "empty display_name"),
+        ("é".repeat(101), "too_long display_name"),
+        ("two\nlines".to_string(), "invalid_characters display_name"),
+    ] {
+        let err = core
+            .profiles()
+            .rename_profile(&ana.id, &name)
+            .await
+            .expect_err("invalid");
+        assert!(err.to_string().contains(needle), "{err}");
+    }
+    let err = core
+        .profiles()
+        .rename_profile(&ProfileId::new(), "Bo")
+        .await
+        .expect_err("unknown");
+    assert_eq!(err.code(), ErrorCode::NotFound);
+    // Read back after a reopen: the last good name stays.
+    core.close().await;
+    drop(core);
+    let core = Core::open(dir.path()).await.expect("reopen");
+    assert_eq!(
+        core.profiles()
+            .profile(&ana.id)
+            .await
+            .expect("profile")
+            .display_name,
+        "Ana María"
+    );
+}

@@ -3,6 +3,7 @@ import { Button } from "../../../../components/Button";
 import { ErrorState, InlineError, Loading } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
 import type { OnboardingAnswers } from "../../../../lib/backend";
+import { useActiveProfile } from "../../../../lib/queries";
 import { ChoiceList } from "../../../onboarding/components/ChoiceList";
 import {
   onboardingQuestions,
@@ -11,18 +12,26 @@ import {
 } from "../../../onboarding/questions";
 import { useOnboarding, useUpdateOnboarding } from "../../hooks/queries";
 import styles from "./AboutYouSettings.module.css";
+import { DisplayNameForm } from "./DisplayNameForm";
 
-/** Settings → About you: the onboarding answers and the Wim Hof safety answers, saved together. */
+/**
+ * Settings → About you: the name the companion calls the person by (saved on its own), then the
+ * onboarding answers and the Wim Hof safety answers, saved together.
+ */
 export function AboutYouSettings({ profileId }: { profileId: string }) {
   const t = useT();
   const titleId = useId();
   const answers = useOnboarding(profileId);
+  // Settings are always the active profile's, whose name the app has already loaded.
+  const active = useActiveProfile();
+  const name = active.data?.id === profileId ? active.data.displayName : undefined;
 
   return (
     <section className={styles.section} aria-labelledby={titleId}>
       <h2 id={titleId} className={styles.title}>
         {t.settings.aboutYou.title}
       </h2>
+      {name === undefined ? null : <DisplayNameForm profileId={profileId} saved={name} />}
       <p className={styles.muted}>{t.settings.aboutYou.intro}</p>
       {answers.isPending ? (
         <Loading />

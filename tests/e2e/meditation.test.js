@@ -1,6 +1,7 @@
 // The Meditation page end to end in the real app (issue 10): a length out of range is refused with
 // the core's message; a one-minute timer with the rain bed, alpha binaural beats and a pause in the
-// middle runs in the core to its end bell, is saved with both moods and appears in the history.
+// middle runs in the core to its end bell, is saved with both moods, appears in the history, and is
+// deleted from it.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { invoke, withApp } from "./harness.js";
@@ -65,5 +66,14 @@ test("a one-minute timer with a bed, binaural beats and a pause runs to its end 
     );
     // The paused time lies between start and end, outside the time meditated.
     assert.ok(Date.parse(s.endedAt) - Date.parse(s.startedAt) > 60_000);
+
+    // Deleted from the history, with its moods.
+    const del = await b.$('//button[starts-with(@aria-label, "Delete meditation from ")]');
+    await del.waitForClickable({ timeout: 10_000 });
+    await del.click();
+    await clickInDialog(b, "Delete");
+    await waitForText(b, "No meditations yet. The sessions you save will appear here.");
+    const { ok: left } = await invoke(b, "list_meditation_sessions", { profileId: profile.id });
+    assert.deepEqual(left, []);
   });
 });

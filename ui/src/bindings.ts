@@ -198,6 +198,8 @@ export const commands = {
 	finishMeditation: (profileId: string, runId: string, moodAfter: number | null) => typedError<MeditationSession, AppError>(__TAURI_INVOKE("finish_meditation", { profileId, runId, moodAfter })),
 	/**  The profile's saved meditation sessions, newest first. */
 	listMeditationSessions: (profileId: string) => typedError<MeditationSession[], AppError>(__TAURI_INVOKE("list_meditation_sessions", { profileId })),
+	/**  Deletes a saved meditation session and its moods. */
+	deleteMeditationSession: (profileId: string, sessionId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_meditation_session", { profileId, sessionId })),
 };
 
 /** Events */

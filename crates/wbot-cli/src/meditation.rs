@@ -1,4 +1,4 @@
-//! `wbot meditation run|import|history`: the meditation timer from a terminal. `run` runs a timer
+//! `wbot meditation run|import|history|delete`: the meditation timer from a terminal. `run` runs a timer
 //! in real time (its bells on the audio engine, its events as JSON lines) and saves it; `import`
 //! saves sessions made elsewhere or on chosen days. Results are JSON lines on stdout.
 
@@ -40,6 +40,13 @@ pub enum MeditationCommand {
     History {
         #[arg(long)]
         profile: String,
+    },
+    /// Deletes a saved session and its moods.
+    Delete {
+        #[arg(long)]
+        profile: String,
+        /// The session's id.
+        session: String,
     },
 }
 
@@ -120,6 +127,11 @@ pub async fn run(core: &Core, cmd: MeditationCommand) -> Result<(), CoreError> {
             {
                 print_json(&session)?;
             }
+        }
+        MeditationCommand::Delete { profile, session } => {
+            meditation
+                .delete_meditation_session(&profile.parse()?, &session.parse()?)
+                .await?;
         }
     }
     Ok(())

@@ -95,6 +95,28 @@ impl Db {
         .ok_or_else(|| CoreError::not_found(what, id))
     }
 
+    /// Deletes one row of `table` by id when `profile_id` owns it, then [`Db::commit_deletion`];
+    /// `not_found` (naming `what`) when that profile has no row with that id.
+    pub async fn delete_owned(
+        &self,
+        table: &str,
+        what: Subject,
+        id: impl AsRef<str>,
+        profile_id: &ProfileId,
+    ) -> Result<()> {
+        let id = id.as_ref();
+        let mut tx = self.begin_write().await?;
+        let deleted = sqlx::query(&format!(
+            "DELETE FROM {table} WHERE id = ? AND profile_id = ?"
+        ))
+        .bind(id)
+        .bind(profile_id)
+        .execute(&mut *tx)
+        .await?;
+        changed_one(deleted, what, id)?;
+        self.commit_deletion(tx).await
+    }
+
     /// Commits a transaction that deleted a person's data, then copies the WAL into the database and
     /// truncates it: with `secure_delete`, the deleted bytes are then gone from every file at once, not
     /// kept in the WAL until SQLite's next automatic checkpoint. A checkpoint that cannot finish (a

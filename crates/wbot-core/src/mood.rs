@@ -501,14 +501,9 @@ impl MoodService {
     /// Deletes one check-in (standalone or an activity's).
     pub async fn delete_checkin(&self, profile_id: &ProfileId, id: &CheckinId) -> Result<()> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
-        let mut tx = self.db.begin_write().await?;
-        let done = sqlx::query("DELETE FROM mood_checkins WHERE id = ? AND profile_id = ?")
-            .bind(id)
-            .bind(&profile_id)
-            .execute(&mut *tx)
-            .await?;
-        crate::db::changed_one(done, Subject::MoodCheckin, id)?;
-        self.db.commit_deletion(tx).await
+        self.db
+            .delete_owned("mood_checkins", Subject::MoodCheckin, id, &profile_id)
+            .await
     }
 
     /// Mood per calendar day over `range` (at most 366 days), the activities of each day, and how mood

@@ -250,15 +250,9 @@ impl ReminderService {
         reminder_id: &ReminderId,
     ) -> Result<()> {
         let profile = self.profiles.require_profile(profile_id).await?;
-        let mut tx = self.db.begin_write().await?;
-        let result = sqlx::query("DELETE FROM reminders WHERE id = ? AND profile_id = ?")
-            .bind(reminder_id)
-            .bind(&profile)
-            .execute(&mut *tx)
-            .await?;
-        changed_one(result, Subject::Reminder, reminder_id)?;
-        tx.commit().await?;
-        Ok(())
+        self.db
+            .delete_owned("reminders", Subject::Reminder, reminder_id, &profile)
+            .await
     }
 
     /// Fires the active profile's reminders that came due after `since` and by `now` (local times);

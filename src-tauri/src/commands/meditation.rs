@@ -93,6 +93,20 @@ pub async fn finish_meditation(
         .await?)
 }
 
+/// Deletes a saved meditation session and its moods.
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_meditation_session(
+    core: State<'_, Core>,
+    profile_id: String,
+    session_id: String,
+) -> Result<()> {
+    Ok(core
+        .meditation()
+        .delete_meditation_session(&profile_id.parse()?, &session_id.parse()?)
+        .await?)
+}
+
 /// The profile's saved meditation sessions, newest first.
 #[tauri::command]
 #[specta::specta]

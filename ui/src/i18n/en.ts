@@ -243,6 +243,10 @@ export interface Messages {
     noBells: string;
     moods: (before: string, after: string) => string;
     noMood: string;
+    deleteSession: (when: string) => string;
+    deleteTitle: string;
+    deleteText: string;
+    delete: string;
   };
   journaling: {
     title: string;
@@ -1046,6 +1050,11 @@ export const en: Messages = {
     noBells: "No interval bells",
     moods: (before, after) => `Mood ${before} → ${after}`,
     noMood: "–",
+    deleteSession: (when) => `Delete meditation from ${when}`,
+    deleteTitle: "Delete this meditation?",
+    deleteText:
+      "It will be removed from your history and progress, with its moods. This can't be undone.",
+    delete: "Delete",
   },
   journaling: {
     title: "Journaling",

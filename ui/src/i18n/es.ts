@@ -377,6 +377,11 @@ export const es: Messages = {
     noBells: "Sin campanas de intervalo",
     moods: (before, after) => `Ánimo ${before} → ${after}`,
     noMood: "–",
+    deleteSession: (when) => `Eliminar la meditación del ${when}`,
+    deleteTitle: "¿Eliminar esta meditación?",
+    deleteText:
+      "Se quitará de tu historial y tu progreso, con sus registros de ánimo. No se puede deshacer.",
+    delete: "Eliminar",
   },
   journaling: {
     title: "Diario",

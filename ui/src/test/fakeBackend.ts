@@ -942,6 +942,13 @@ export class FakeBackend implements Backend {
     return this.run_("listMeditationSessions", () => this.meditation.list(profileId));
   }
 
+  deleteMeditationSession(profileId: string, sessionId: string) {
+    return this.run_("deleteMeditationSession", () => {
+      this.meditation.delete(profileId, sessionId);
+      return null;
+    });
+  }
+
   /** Every profile's saved journal entries, newest first. */
   get journalEntries(): JournalEntry[] {
     return this.journal.entries;

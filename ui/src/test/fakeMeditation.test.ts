@@ -114,4 +114,24 @@ describe("the fake's meditation timer", () => {
     expect(backend.meditationSessions).toHaveLength(1);
     expect(backend.meditationSessions[0]).toMatchObject({ durationMs: 30_000, completed: false });
   });
+
+  it("deletes only the profile's own session, with its mood check-ins", async () => {
+    const { backend, ana, ben } = withTwo();
+    const kept = backend.meditation.seed(ana.id, { moodBefore: 3 });
+    const gone = backend.meditation.seed(ana.id, { moodBefore: 2, moodAfter: 4 });
+    expect(await backend.listCheckins(ana.id, { limit: null, offset: 0 })).toHaveLength(3);
+
+    expect(await refusal(backend.deleteMeditationSession(ben.id, gone.id))).toEqual({
+      code: "not_found",
+      reason: "not_found",
+      params: { subject: "meditation_session", value: gone.id },
+    });
+    expect(await backend.deleteMeditationSession(ana.id, gone.id)).toBeNull();
+    expect(await backend.listMeditationSessions(ana.id)).toEqual([kept]);
+    const left = await backend.listCheckins(ana.id, { limit: null, offset: 0 });
+    expect(left.map((c) => c.activityId)).toEqual([kept.id]);
+    expect((await refusal(backend.deleteMeditationSession(ana.id, gone.id))).code).toBe(
+      "not_found",
+    );
+  });
 });

@@ -66,10 +66,10 @@ function notRunning(runId: string): BackendError {
 /**
  * Meditation timers and their saved sessions for the fake backend, with the core's rules: the same
  * validation (length 1–180 minutes, bells every 1–30, moods 1–5: the mood after before the run),
- * not_found for another profile's or an unknown run, a timer the profile still had running stopped
- * and saved when it starts another, the moods stored as check-ins. Nothing runs by itself: pause,
- * resume and stop answer with their event at once, and a test sends ticks, bells and the completion
- * with `emit`.
+ * not_found for another profile's or an unknown run or session, a timer the profile still had
+ * running stopped and saved when it starts another, the moods stored as check-ins (and deleted with
+ * their session). Nothing runs by itself: pause, resume and stop answer with their event at once,
+ * and a test sends ticks, bells and the completion with `emit`.
  */
 export class FakeMeditation {
   /** Timers started and not yet finished, in order; the last is the one running. */
@@ -206,6 +206,23 @@ export class FakeMeditation {
   list(profileId: string): MeditationSession[] {
     this.requireProfile(profileId);
     return this.sessions.filter((s) => this.owner.get(s.id) === profileId);
+  }
+
+  /** Deletes a saved session of the profile, with its mood check-ins (not_found when not its own). */
+  delete(profileId: string, sessionId: string) {
+    this.requireProfile(profileId);
+    const index = this.sessions.findIndex(
+      (s) => s.id === sessionId && this.owner.get(s.id) === profileId,
+    );
+    if (index < 0) {
+      throw new BackendError("not_found", "not_found", {
+        subject: "meditation_session",
+        value: sessionId,
+      });
+    }
+    this.sessions.splice(index, 1);
+    this.owner.delete(sessionId);
+    this.mood.forgetActivity(sessionId);
   }
 
   /** Ends a run (stopped where it was, unless it had ended) and saves it. */

@@ -1,5 +1,5 @@
 //! `wbot meditation` end to end: the real binary imports sessions with their timer settings, lists
-//! them newest first, and refuses bad lines and bad timer settings before anything runs.
+//! them newest first, deletes one, and refuses bad lines and bad timer settings before anything runs.
 
 use crate::support::{create_profile, failure, ok};
 
@@ -69,5 +69,14 @@ fn meditations_can_be_imported_listed_and_bad_timers_are_refused() {
         ok(d, &["meditation", "history", "--profile", p], "").len(),
         2,
         "nothing more was saved"
+    );
+
+    let id = history[0]["id"].as_str().expect("id");
+    ok(d, &["meditation", "delete", "--profile", p, id], "");
+    let err = failure(d, &["meditation", "delete", "--profile", p, id], "");
+    assert_eq!(err["code"], "not_found");
+    assert_eq!(
+        ok(d, &["meditation", "history", "--profile", p], "").len(),
+        1
     );
 }

@@ -15,7 +15,7 @@ use crate::runner::RunOutcome;
 use sqlx::FromRow;
 
 use crate::chat::MAX_MESSAGE_CHARS;
-use crate::db::{changed_one, local_date, now_rfc3339, parse_time, utc_text, Page};
+use crate::db::{local_date, now_rfc3339, parse_time, utc_text, Page};
 use crate::error::{CoreError, ErrorCode, Reason, Result, Subject};
 use crate::ids::{BreathingSessionId, ProfileId};
 use crate::mood::{check_mood, mood_columns, save_activity_moods, MoodActivity};
@@ -375,15 +375,14 @@ impl BreathingService {
         session_id: &BreathingSessionId,
     ) -> Result<()> {
         let profile = self.profiles.require_profile(profile_id).await?;
-        let mut tx = self.db.begin_write().await?;
-        let deleted = sqlx::query("DELETE FROM breathing_sessions WHERE id = ? AND profile_id = ?")
-            .bind(session_id)
-            .bind(&profile)
-            .execute(&mut *tx)
-            .await?;
-        changed_one(deleted, Subject::BreathingSession, session_id)?;
-        self.db.commit_deletion(tx).await?;
-        Ok(())
+        self.db
+            .delete_owned(
+                "breathing_sessions",
+                Subject::BreathingSession,
+                session_id,
+                &profile,
+            )
+            .await
     }
 
     /// How many breathing sessions a profile has completed (any technique).

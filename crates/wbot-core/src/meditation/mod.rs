@@ -247,6 +247,23 @@ impl MeditationService {
         rows.into_iter().map(MeditationSession::try_from).collect()
     }
 
+    /// Deletes a saved meditation session of a profile, with its mood check-ins.
+    pub async fn delete_meditation_session(
+        &self,
+        profile_id: &ProfileId,
+        session_id: &MeditationSessionId,
+    ) -> Result<()> {
+        let profile = self.profiles.require_profile(profile_id).await?;
+        self.db
+            .delete_owned(
+                "meditation_sessions",
+                Subject::MeditationSession,
+                session_id,
+                &profile,
+            )
+            .await
+    }
+
     /// One saved meditation session of a profile.
     pub async fn meditation_session(
         &self,

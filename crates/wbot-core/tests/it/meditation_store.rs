@@ -219,3 +219,50 @@ async fn the_summary_describes_the_saved_session() {
         message.content
     );
 }
+
+#[tokio::test]
+async fn a_session_is_deleted_with_its_moods_and_only_by_its_profile() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let core = Core::open(dir.path()).await.expect("open");
+    let ada = profile(&core, "Ada").await;
+    let bo = profile(&core, "Bo").await;
+    let saved = core
+        .meditation()
+        .save_meditation_session(&ada, session(600_000, 600_000, true))
+        .await
+        .expect("save");
+    let moods = |core: &Core| {
+        let db = core.db().clone();
+        async move {
+            let n: i64 = sqlx::query_scalar("SELECT count(*) FROM mood_checkins")
+                .fetch_one(db.reader())
+                .await
+                .expect("count");
+            n
+        }
+    };
+    assert_eq!(moods(&core).await, 2, "before and after");
+    let err = core
+        .meditation()
+        .delete_meditation_session(&bo, &saved.id)
+        .await
+        .expect_err("not Bo's");
+    assert_eq!(err.code(), ErrorCode::NotFound);
+    core.meditation()
+        .delete_meditation_session(&ada, &saved.id)
+        .await
+        .expect("delete");
+    assert_eq!(moods(&core).await, 0, "its check-ins go with it");
+    assert!(core
+        .meditation()
+        .list_meditation_sessions(&ada)
+        .await
+        .expect("list")
+        .is_empty());
+    let err = core
+        .meditation()
+        .delete_meditation_session(&ada, &saved.id)
+        .await
+        .expect_err("gone");
+    assert_eq!(err.code(), ErrorCode::NotFound);
+}

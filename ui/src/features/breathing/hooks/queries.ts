@@ -7,6 +7,8 @@ import {
 } from "@tanstack/react-query";
 import { useBackend, type AudioState, type Settings } from "../../../lib/backend";
 import { queryKeys } from "../../../lib/queries";
+import { moodKeys } from "../../mood/hooks/queries";
+import { progressKeys } from "../../progress/hooks/queries";
 
 /** Sessions per page of history. */
 export const HISTORY_PAGE = 20;
@@ -74,7 +76,13 @@ export function useDeleteBreathingSession(profileId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (sessionId: string) => backend.deleteBreathingSession(profileId, sessionId),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: breathingKeys.all(profileId) }),
+    // Its mood check-ins go with it, so moods and progress change too.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: breathingKeys.all(profileId) }),
+        queryClient.invalidateQueries({ queryKey: moodKeys.all(profileId) }),
+        queryClient.invalidateQueries({ queryKey: progressKeys.all(profileId) }),
+      ]),
   });
 }
 

@@ -1,17 +1,24 @@
-import { useId } from "react";
+import { useId, useState } from "react";
+import { Button } from "../../../../components/Button";
+import { ConfirmDialog } from "../../../../components/ConfirmDialog";
 import { ErrorState, Loading } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
 import type { MeditationSession } from "../../../../lib/backend";
 import { formatDate } from "../../../breathing/format";
 import { minutes } from "../../format";
-import { useMeditationSessions } from "../../hooks/queries";
+import { useDeleteMeditationSession, useMeditationSessions } from "../../hooks/queries";
 import styles from "./MeditationHistory.module.css";
 
-/** The saved sessions, newest first: when, how long of the plan, how it ended and sounded, moods. */
+/**
+ * The saved sessions, newest first (deletable): when, how long of the plan, how it ended and
+ * sounded, moods.
+ */
 export function MeditationHistory({ profileId, locale }: { profileId: string; locale: string }) {
   const t = useT();
   const titleId = useId();
   const sessions = useMeditationSessions(profileId);
+  const remove = useDeleteMeditationSession(profileId);
+  const [confirming, setConfirming] = useState<MeditationSession | null>(null);
   return (
     <section className={styles.section} aria-labelledby={titleId}>
       <h2 id={titleId} className={styles.title}>
@@ -26,15 +33,50 @@ export function MeditationHistory({ profileId, locale }: { profileId: string; lo
       ) : (
         <ul className={styles.list} aria-labelledby={titleId}>
           {sessions.data.map((session) => (
-            <SessionItem key={session.id} session={session} locale={locale} />
+            <SessionItem
+              key={session.id}
+              session={session}
+              locale={locale}
+              onDelete={() => {
+                remove.reset();
+                setConfirming(session);
+              }}
+            />
           ))}
         </ul>
       )}
+      {confirming !== null ? (
+        <ConfirmDialog
+          title={t.meditation.deleteTitle}
+          description={t.meditation.deleteText}
+          confirmLabel={t.meditation.delete}
+          pending={remove.isPending}
+          error={remove.error}
+          onCancel={() => {
+            setConfirming(null);
+          }}
+          onConfirm={() => {
+            remove.mutate(confirming.id, {
+              onSuccess: () => {
+                setConfirming(null);
+              },
+            });
+          }}
+        />
+      ) : null}
     </section>
   );
 }
 
-function SessionItem({ session, locale }: { session: MeditationSession; locale: string }) {
+function SessionItem({
+  session,
+  locale,
+  onDelete,
+}: {
+  session: MeditationSession;
+  locale: string;
+  onDelete: () => void;
+}) {
   const t = useT();
   // The timer's settings are optional in its type; a saved session always sends them (null when off).
   const { ambient, binaural, intervalMs } = session;
@@ -47,26 +89,32 @@ function SessionItem({ session, locale }: { session: MeditationSession; locale: 
   ];
   const mood = (value: number | null) => (value === null ? t.meditation.noMood : String(value));
   const hasMood = session.moodBefore !== null || session.moodAfter !== null;
+  const when = formatDate(session.startedAt, locale);
   return (
     <li className={styles.item}>
-      <div className={styles.head}>
-        <span className={styles.when}>{formatDate(session.startedAt, locale)}</span>
-        <span className={styles.outcome} data-completed={session.completed}>
-          {session.completed ? t.meditation.completed : t.meditation.stopped}
+      <div className={styles.itemText}>
+        <div className={styles.head}>
+          <span className={styles.when}>{when}</span>
+          <span className={styles.outcome} data-completed={session.completed}>
+            {session.completed ? t.meditation.completed : t.meditation.stopped}
+          </span>
+        </div>
+        <span>
+          {t.meditation.minutesOf(
+            minutes(session.durationMs, locale),
+            minutes(session.plannedMs, locale),
+          )}
         </span>
+        <span className={styles.muted}>{sound.join(" · ")}</span>
+        {hasMood ? (
+          <span className={styles.muted}>
+            {t.meditation.moods(mood(session.moodBefore), mood(session.moodAfter))}
+          </span>
+        ) : null}
       </div>
-      <span>
-        {t.meditation.minutesOf(
-          minutes(session.durationMs, locale),
-          minutes(session.plannedMs, locale),
-        )}
-      </span>
-      <span className={styles.muted}>{sound.join(" · ")}</span>
-      {hasMood ? (
-        <span className={styles.muted}>
-          {t.meditation.moods(mood(session.moodBefore), mood(session.moodAfter))}
-        </span>
-      ) : null}
+      <Button variant="ghost" aria-label={t.meditation.deleteSession(when)} onClick={onDelete}>
+        {t.meditation.delete}
+      </Button>
     </li>
   );
 }

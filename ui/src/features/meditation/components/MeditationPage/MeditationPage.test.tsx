@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import type { Settings, TimerEvent } from "../../../../lib/backend";
+import { BackendError, type Settings, type TimerEvent } from "../../../../lib/backend";
 import { FakeBackend } from "../../../../test/fakeBackend";
 import { bellsOf } from "../../../../test/fakeMeditation";
 import { renderApp } from "../../../../test/renderApp";
@@ -159,6 +159,71 @@ describe("MeditationPage", () => {
     expect(items[1]).not.toHaveTextContent("Mood");
   });
 
+  it("deletes a session after confirmation, with its moods, and shows an error inline", async () => {
+    const { backend, ana } = withAna();
+    const older = backend.meditation.seed(ana.id, { startedAt: "2025-03-01T12:00:00Z" });
+    const newer = backend.meditation.seed(ana.id, {
+      startedAt: "2025-03-02T12:00:00Z",
+      moodBefore: 2,
+      moodAfter: 4,
+    });
+    const remove = vi.spyOn(backend, "deleteMeditationSession");
+    const { user } = await openMeditation(backend);
+
+    const history = await screen.findByRole("list", { name: "History" });
+    expect(within(history).getAllByRole("listitem")).toHaveLength(2);
+    const deletes = within(history).getAllByRole("button", { name: /^Delete meditation from/ });
+    expect(deletes).toHaveLength(2);
+    expect(deletes[0]).toHaveAccessibleName(/^Delete meditation from Mar 2, 2025/);
+    expect(deletes[0]).toHaveTextContent("Delete");
+    await user.click(deletes[0] as HTMLElement);
+
+    const confirm = screen.getByRole("dialog", { name: "Delete this meditation?" });
+    expect(confirm).toHaveAccessibleDescription(
+      "It will be removed from your history and progress, with its moods. This can't be undone.",
+    );
+    backend.failNext("deleteMeditationSession", new BackendError("internal", "internal"));
+    await user.click(within(confirm).getByRole("button", { name: "Delete" }));
+    expect(await within(confirm).findByRole("alert")).toHaveTextContent(
+      "Something went wrong on this device. Please try again.",
+    );
+    expect(within(history).getAllByRole("listitem")).toHaveLength(2);
+
+    await user.click(within(confirm).getByRole("button", { name: "Delete" }));
+    await waitFor(() => {
+      expect(within(history).getAllByRole("listitem")).toHaveLength(1);
+    });
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(remove).toHaveBeenLastCalledWith(ana.id, newer.id);
+    expect(backend.meditationSessions).toEqual([older]);
+    expect(await backend.listCheckins(ana.id, { limit: null, offset: 0 })).toEqual([]);
+    expect(within(history).getByRole("listitem")).toHaveTextContent("Mar 1, 2025");
+
+    await user.click(within(history).getByRole("button", { name: /^Delete meditation from/ }));
+    await user.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Delete" }));
+    expect(
+      await screen.findByText("No meditations yet. The sessions you save will appear here."),
+    ).toBeInTheDocument();
+    expect(remove).toHaveBeenCalledTimes(3);
+  });
+
+  it("keeps the session when the deletion is cancelled", async () => {
+    const { backend, ana } = withAna();
+    const session = backend.meditation.seed(ana.id);
+    const remove = vi.spyOn(backend, "deleteMeditationSession");
+    const { user } = await openMeditation(backend);
+
+    const history = await screen.findByRole("list", { name: "History" });
+    await user.click(within(history).getByRole("button", { name: /^Delete meditation from/ }));
+    const confirm = screen.getByRole("dialog", { name: "Delete this meditation?" });
+    await user.click(within(confirm).getByRole("button", { name: "Cancel" }));
+
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(within(history).getAllByRole("listitem")).toHaveLength(1);
+    expect(remove).not.toHaveBeenCalled();
+    expect(backend.meditationSessions).toEqual([session]);
+  });
+
   it("ends early with End now, and the history shows it after Save", async () => {
     const { backend } = withAna();
     const { user } = await openMeditation(backend);
@@ -284,5 +349,26 @@ describe("MeditationPage", () => {
     ).toBeInTheDocument();
     expect(within(dialog).getByText("Meditaste 1,5 de 10 minutos.")).toBeInTheDocument();
     expect(within(dialog).getByRole("button", { name: "Guardar" })).toBeInTheDocument();
+  });
+
+  it("offers the deletion in Spanish for a Spanish profile", async () => {
+    const { backend, ana } = withAna({ locale: "es" });
+    backend.meditation.seed(ana.id, { startedAt: "2025-03-02T12:00:00Z" });
+    const { user } = await openMeditation(backend, "Meditación");
+
+    const history = await screen.findByRole("list", { name: "Historial" });
+    const remove = within(history).getByRole("button", {
+      name: /^Eliminar la meditación del .*2025/,
+    });
+    expect(remove).toHaveTextContent("Eliminar");
+    await user.click(remove);
+    const confirm = screen.getByRole("dialog", { name: "¿Eliminar esta meditación?" });
+    expect(confirm).toHaveAccessibleDescription(
+      "Se quitará de tu historial y tu progreso, con sus registros de ánimo. No se puede deshacer.",
+    );
+    expect(within(confirm).getByRole("button", { name: "Eliminar" })).toBeInTheDocument();
+    await user.click(within(confirm).getByRole("button", { name: "Cancelar" }));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(within(history).getAllByRole("listitem")).toHaveLength(1);
   });
 });

@@ -113,7 +113,7 @@ macro_rules! wbot_specta_builder {
                 $crate::commands::meditation::resume_meditation,
                 $crate::commands::meditation::stop_meditation,
                 $crate::commands::meditation::finish_meditation,
-                $crate::commands::meditation::list_meditation_sessions,
+                $crate::commands::meditation::meditation_history,
                 $crate::commands::meditation::delete_meditation_session,
             ])
             .events(tauri_specta::collect_events![

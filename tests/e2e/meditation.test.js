@@ -57,8 +57,12 @@ test("a one-minute timer with a bed, binaural beats and a pause runs to its end 
     await waitForText(b, "Completed");
 
     const { ok: profile } = await invoke(b, "active_profile");
-    const { ok: sessions } = await invoke(b, "list_meditation_sessions", { profileId: profile.id });
-    assert.equal(sessions.length, 1);
+    const { ok: history } = await invoke(b, "meditation_history", {
+      profileId: profile.id,
+      page: { limit: null, offset: 0 },
+    });
+    assert.equal(history.total, 1);
+    const sessions = history.items;
     const [s] = sessions;
     assert.deepEqual(
       [s.plannedMs, s.durationMs, s.completed, s.ambient, s.binaural, s.moodBefore, s.moodAfter],
@@ -73,7 +77,10 @@ test("a one-minute timer with a bed, binaural beats and a pause runs to its end 
     await del.click();
     await clickInDialog(b, "Delete");
     await waitForText(b, "No meditations yet. The sessions you save will appear here.");
-    const { ok: left } = await invoke(b, "list_meditation_sessions", { profileId: profile.id });
-    assert.deepEqual(left, []);
+    const { ok: left } = await invoke(b, "meditation_history", {
+      profileId: profile.id,
+      page: { limit: null, offset: 0 },
+    });
+    assert.deepEqual(left, { items: [], total: 0 });
   });
 });

@@ -196,8 +196,8 @@ export const commands = {
 	stopMeditation: (profileId: string, runId: string) => typedError<null, AppError>(__TAURI_INVOKE("stop_meditation", { profileId, runId })),
 	/**  Ends a timer (stopping it if it still runs) and saves it with the mood after (1–5). */
 	finishMeditation: (profileId: string, runId: string, moodAfter: number | null) => typedError<MeditationSession, AppError>(__TAURI_INVOKE("finish_meditation", { profileId, runId, moodAfter })),
-	/**  The profile's saved meditation sessions, newest first. */
-	listMeditationSessions: (profileId: string) => typedError<MeditationSession[], AppError>(__TAURI_INVOKE("list_meditation_sessions", { profileId })),
+	/**  One page of saved sessions, newest first (`limit` 1–100, default 20). */
+	meditationHistory: (profileId: string, page: Page) => typedError<MeditationHistory, AppError>(__TAURI_INVOKE("meditation_history", { profileId, page })),
 	/**  Deletes a saved meditation session and its moods. */
 	deleteMeditationSession: (profileId: string, sessionId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_meditation_session", { profileId, sessionId })),
 };
@@ -704,6 +704,13 @@ export type LiveMeditation = {
 
 /**  The interface language. */
 export type Locale = "en" | "es";
+
+/**  One page of meditation history, newest first. */
+export type MeditationHistory = {
+	items: MeditationSession[],
+	/**  Sessions in all pages. */
+	total: number,
+};
 
 /**  What kind of meditation a session was. */
 export type MeditationKind = "silent";

@@ -4,6 +4,7 @@
 
 use clap::Subcommand;
 use wbot_core::audio::{AmbientKind, BinauralBand};
+use wbot_core::db::Page;
 use wbot_core::meditation::{NewMeditationSession, StartMeditation, TimerConfig, TimerEvent};
 use wbot_core::{Core, CoreError};
 
@@ -40,6 +41,10 @@ pub enum MeditationCommand {
     History {
         #[arg(long)]
         profile: String,
+        #[arg(long)]
+        limit: Option<u32>,
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
     },
     /// Deletes a saved session and its moods.
     Delete {
@@ -120,11 +125,15 @@ pub async fn run(core: &Core, cmd: MeditationCommand) -> Result<(), CoreError> {
             })
             .await?;
         }
-        MeditationCommand::History { profile } => {
-            for session in meditation
-                .list_meditation_sessions(&profile.parse()?)
-                .await?
-            {
+        MeditationCommand::History {
+            profile,
+            limit,
+            offset,
+        } => {
+            let history = meditation
+                .meditation_history(&profile.parse()?, Page { limit, offset })
+                .await?;
+            for session in history.items {
                 print_json(&session)?;
             }
         }

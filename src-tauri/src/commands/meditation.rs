@@ -3,7 +3,10 @@
 
 use tauri::ipc::Channel;
 use tauri::State;
-use wbot_core::meditation::{LiveMeditation, MeditationSession, StartMeditation, TimerEvent};
+use wbot_core::db::Page;
+use wbot_core::meditation::{
+    LiveMeditation, MeditationHistory, MeditationSession, StartMeditation, TimerEvent,
+};
 use wbot_core::runner::RunnerCommand;
 use wbot_core::Core;
 
@@ -107,15 +110,17 @@ pub async fn delete_meditation_session(
         .await?)
 }
 
-/// The profile's saved meditation sessions, newest first.
+/// One page of saved sessions, newest first (`limit` 1–100, default 20).
 #[tauri::command]
 #[specta::specta]
-pub async fn list_meditation_sessions(
+pub async fn meditation_history(
     core: State<'_, Core>,
     profile_id: String,
-) -> Result<Vec<MeditationSession>> {
+    page: Input<Page>,
+) -> Result<MeditationHistory> {
+    let page = page.parse("page")?;
     Ok(core
         .meditation()
-        .list_meditation_sessions(&profile_id.parse()?)
+        .meditation_history(&profile_id.parse()?, page)
         .await?)
 }

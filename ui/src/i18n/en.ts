@@ -247,6 +247,7 @@ export interface Messages {
     deleteTitle: string;
     deleteText: string;
     delete: string;
+    showMore: string;
   };
   journaling: {
     title: string;
@@ -1055,6 +1056,7 @@ export const en: Messages = {
     deleteText:
       "It will be removed from your history and progress, with its moods. This can't be undone.",
     delete: "Delete",
+    showMore: "Show more",
   },
   journaling: {
     title: "Journaling",

@@ -382,6 +382,7 @@ export const es: Messages = {
     deleteText:
       "Se quitará de tu historial y tu progreso, con sus registros de ánimo. No se puede deshacer.",
     delete: "Eliminar",
+    showMore: "Ver más",
   },
   journaling: {
     title: "Diario",

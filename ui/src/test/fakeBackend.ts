@@ -938,8 +938,8 @@ export class FakeBackend implements Backend {
     return this.run_("finishMeditation", () => this.meditation.finish(profileId, runId, moodAfter));
   }
 
-  listMeditationSessions(profileId: string) {
-    return this.run_("listMeditationSessions", () => this.meditation.list(profileId));
+  meditationHistory(profileId: string, page: Page) {
+    return this.run_("meditationHistory", () => this.meditation.history(profileId, page));
   }
 
   deleteMeditationSession(profileId: string, sessionId: string) {

@@ -11,6 +11,8 @@ function withTwo() {
   return { backend, ana, ben };
 }
 
+const FIRST_PAGE = { limit: null, offset: 0 };
+
 const TEN_MINUTES: StartMeditation = { config: { plannedMs: 600_000 }, moodBefore: null };
 
 async function refusal(pending: Promise<unknown>) {
@@ -97,8 +99,11 @@ describe("the fake's meditation timer", () => {
       moodBefore: 2,
       moodAfter: 4,
     });
-    expect(await backend.listMeditationSessions(ana.id)).toEqual([saved]);
-    expect(await backend.listMeditationSessions(ben.id)).toEqual([]);
+    expect(await backend.meditationHistory(ana.id, FIRST_PAGE)).toEqual({
+      items: [saved],
+      total: 1,
+    });
+    expect(await backend.meditationHistory(ben.id, FIRST_PAGE)).toEqual({ items: [], total: 0 });
     expect(await refusal(backend.finishMeditation(ana.id, live.runId, null))).toMatchObject({
       code: "not_found",
     });
@@ -127,11 +132,50 @@ describe("the fake's meditation timer", () => {
       params: { subject: "meditation_session", value: gone.id },
     });
     expect(await backend.deleteMeditationSession(ana.id, gone.id)).toBeNull();
-    expect(await backend.listMeditationSessions(ana.id)).toEqual([kept]);
+    expect((await backend.meditationHistory(ana.id, FIRST_PAGE)).items).toEqual([kept]);
     const left = await backend.listCheckins(ana.id, { limit: null, offset: 0 });
     expect(left.map((c) => c.activityId)).toEqual([kept.id]);
     expect((await refusal(backend.deleteMeditationSession(ana.id, gone.id))).code).toBe(
       "not_found",
     );
+  });
+
+  it("pages the history newest first, 20 by default, 1 to 100 at a time", async () => {
+    const { backend, ana, ben } = withTwo();
+    for (let day = 1; day <= 25; day++) {
+      const date = `2025-03-${String(day).padStart(2, "0")}`;
+      backend.meditation.seed(ana.id, {
+        startedAt: `${date}T10:00:00Z`,
+        endedAt: `${date}T10:10:00Z`,
+      });
+    }
+    backend.meditation.seed(ben.id);
+
+    const first = await backend.meditationHistory(ana.id, FIRST_PAGE);
+    expect(first.total).toBe(25);
+    expect(first.items).toHaveLength(20);
+    expect(first.items[0]?.startedAt).toBe("2025-03-25T10:00:00Z");
+    const rest = await backend.meditationHistory(ana.id, { limit: 10, offset: 20 });
+    expect(rest.items.map((s) => s.startedAt.slice(0, 10))).toEqual([
+      "2025-03-05",
+      "2025-03-04",
+      "2025-03-03",
+      "2025-03-02",
+      "2025-03-01",
+    ]);
+    expect(rest.total).toBe(25);
+
+    for (const limit of [0, 101]) {
+      expect(await refusal(backend.meditationHistory(ana.id, { limit, offset: 0 }))).toEqual({
+        code: "validation",
+        reason: "out_of_range",
+        params: { subject: "page_size", min: 1, max: 100, actual: limit },
+      });
+    }
+    expect(await refusal(backend.meditationHistory("no-such-profile", FIRST_PAGE))).toEqual({
+      code: "not_found",
+      reason: "not_found",
+      params: { subject: "profile", value: "no-such-profile" },
+    });
   });
 });

@@ -2,14 +2,20 @@ import {
   BackendError,
   type Bell,
   type LiveMeditation,
+  type MeditationHistory,
   type MeditationSession,
+  type Page,
   type StartMeditation,
   type TimerConfig,
   type TimerEvent,
 } from "../lib/backend";
 import { checkMood, type FakeMood } from "./fakeMood";
+import { pageLimit } from "./validation";
 
 const MINUTE_MS = 60_000;
+/** The most sessions one page of history holds, and how many when the page does not say. */
+const MAX_PAGE = 100;
+const DEFAULT_PAGE = 20;
 
 /** A timer started on the fake: tests drive it with `FakeMeditation.emit`. */
 export interface FakeTimerRun {
@@ -203,9 +209,12 @@ export class FakeMeditation {
     return this.save(this.live(profileId, runId), moodAfter);
   }
 
-  list(profileId: string): MeditationSession[] {
+  /** One page of the profile's saved sessions, newest first (page size 1–100, default 20). */
+  history(profileId: string, { limit, offset }: Page): MeditationHistory {
     this.requireProfile(profileId);
-    return this.sessions.filter((s) => this.owner.get(s.id) === profileId);
+    const size = pageLimit(limit, DEFAULT_PAGE, MAX_PAGE);
+    const own = this.sessions.filter((s) => this.owner.get(s.id) === profileId);
+    return { items: own.slice(offset, offset + size), total: own.length };
   }
 
   /** Deletes a saved session of the profile, with its mood check-ins (not_found when not its own). */

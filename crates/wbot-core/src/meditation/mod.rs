@@ -16,7 +16,7 @@ use crate::chat::{Activity, ActivitySummary};
 use sqlx::FromRow;
 
 use crate::audio::{AmbientKind, BinauralBand, SessionAudio};
-use crate::db::{local_date, parse_time, utc_text, Db};
+use crate::db::{local_date, parse_time, utc_text, Db, Page};
 use crate::error::{CoreError, Reason, Result, Subject};
 use crate::ids::{MeditationRunId, MeditationSessionId, ProfileId};
 use crate::mood::{check_mood, mood_columns, save_activity_moods, MoodActivity};
@@ -24,6 +24,8 @@ use crate::profile::ProfileService;
 use crate::runner::LiveRuns;
 use crate::text::string_enum;
 
+/// The most sessions one page of history holds.
+pub const MAX_PAGE: u32 = 100;
 /// How far a timer may overrun or fall short of the plan and still count (timers fire late).
 pub const SLACK_MS: u32 = 5_000;
 
@@ -70,6 +72,15 @@ pub struct MeditationSession {
     pub ended_at: String,
     pub mood_before: Option<u8>,
     pub mood_after: Option<u8>,
+}
+
+/// One page of meditation history, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MeditationHistory {
+    pub items: Vec<MeditationSession>,
+    /// Sessions in all pages.
+    pub total: u32,
 }
 
 #[derive(sqlx::FromRow)]
@@ -230,21 +241,36 @@ impl MeditationService {
         })
     }
 
-    /// A profile's saved meditation sessions, newest first.
-    pub async fn list_meditation_sessions(
+    /// One page of a profile's saved meditation sessions, newest first (`limit` 1–100, default 20).
+    pub async fn meditation_history(
         &self,
         profile_id: &ProfileId,
-    ) -> Result<Vec<MeditationSession>> {
+        page: Page,
+    ) -> Result<MeditationHistory> {
         let profile = self.profiles.require_profile(profile_id).await?;
+        let (limit, offset) = (page.limit(20, MAX_PAGE)?, page.offset);
         let rows: Vec<Row> = sqlx::query_as(&format!(
             "SELECT {columns} FROM meditation_sessions WHERE profile_id = ?
-             ORDER BY started_at DESC, id DESC",
+             ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?",
             columns = &*COLUMNS
         ))
         .bind(&profile)
+        .bind(i64::from(limit))
+        .bind(i64::from(offset))
         .fetch_all(self.db.reader())
         .await?;
-        rows.into_iter().map(MeditationSession::try_from).collect()
+        let total: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM meditation_sessions WHERE profile_id = ?")
+                .bind(&profile)
+                .fetch_one(self.db.reader())
+                .await?;
+        Ok(MeditationHistory {
+            items: rows
+                .into_iter()
+                .map(MeditationSession::try_from)
+                .collect::<Result<_>>()?,
+            total: u32::try_from(total).unwrap_or(u32::MAX),
+        })
     }
 
     /// Deletes a saved meditation session of a profile, with its mood check-ins.

@@ -14,7 +14,7 @@ use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::ConnectOptions;
 use tokio::sync::mpsc;
 use wbot_core::audio::{AmbientKind, BinauralBand, ChimeKind, PlannedCue};
-use wbot_core::db::MIGRATOR;
+use wbot_core::db::{Page, MIGRATOR};
 use wbot_core::meditation::{BellKind, StartMeditation, Timer, TimerConfig, TimerEvent};
 use wbot_core::runner::{CueSink, RunnerCommand, SessionRunner};
 use wbot_core::{Core, ErrorCode, MeditationRunId, ProfileId, Reason, Subject};
@@ -165,15 +165,17 @@ async fn a_timer_runs_pauses_ends_early_and_is_saved_with_its_settings() {
     assert_eq!(err.code(), ErrorCode::NotFound);
     let list = core
         .meditation()
-        .list_meditation_sessions(&ada)
+        .meditation_history(&ada, Page::default())
         .await
-        .unwrap();
+        .unwrap()
+        .items;
     assert_eq!(list, vec![saved]);
     assert!(core
         .meditation()
-        .list_meditation_sessions(&bo)
+        .meditation_history(&bo, Page::default())
         .await
         .unwrap()
+        .items
         .is_empty());
 }
 
@@ -226,9 +228,10 @@ async fn bad_settings_and_unknown_runs_are_refused_and_start_nothing() {
     assert_eq!(err.code(), ErrorCode::NotFound);
     assert!(core
         .meditation()
-        .list_meditation_sessions(&ada)
+        .meditation_history(&ada, Page::default())
         .await
         .unwrap()
+        .items
         .is_empty());
 }
 
@@ -379,9 +382,10 @@ async fn sessions_and_settings_from_before_migration_0016_survive_it() {
 
     let list = core
         .meditation()
-        .list_meditation_sessions(&ana)
+        .meditation_history(&ana, Page::default())
         .await
-        .unwrap();
+        .unwrap()
+        .items;
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].config.planned_ms, 600_000);
     assert_eq!(list[0].config.interval_ms, None);

@@ -2,6 +2,7 @@
 
 use crate::memory_support::profile;
 use wbot_core::chat::{Activity, ActivityResult, MessageRole};
+use wbot_core::db::Page;
 use wbot_core::meditation::{MeditationKind, NewMeditationSession, TimerConfig};
 use wbot_core::{Core, ErrorCode, MeditationSessionId, ProfileId};
 
@@ -49,9 +50,10 @@ async fn sessions_round_trip_newest_first_and_survive_reopen() {
 
     let list = core
         .meditation()
-        .list_meditation_sessions(&ada)
+        .meditation_history(&ada, Page::default())
         .await
-        .expect("list");
+        .expect("list")
+        .items;
     assert_eq!(list, vec![early.clone(), done.clone()]);
     assert_eq!(
         core.meditation()
@@ -113,9 +115,10 @@ async fn bad_inputs_are_validation_errors_and_nothing_is_saved() {
     }
     assert!(core
         .meditation()
-        .list_meditation_sessions(&ada)
+        .meditation_history(&ada, Page::default())
         .await
         .expect("list")
+        .items
         .is_empty());
 
     let err = core
@@ -152,9 +155,10 @@ async fn another_profiles_session_is_not_found() {
     assert_eq!(err.code(), ErrorCode::NotFound);
     assert!(core
         .meditation()
-        .list_meditation_sessions(&bo)
+        .meditation_history(&bo, Page::default())
         .await
         .expect("list")
+        .items
         .is_empty());
     let conversation = core
         .chat()
@@ -255,9 +259,10 @@ async fn a_session_is_deleted_with_its_moods_and_only_by_its_profile() {
     assert_eq!(moods(&core).await, 0, "its check-ins go with it");
     assert!(core
         .meditation()
-        .list_meditation_sessions(&ada)
+        .meditation_history(&ada, Page::default())
         .await
         .expect("list")
+        .items
         .is_empty());
     let err = core
         .meditation()
@@ -265,4 +270,40 @@ async fn a_session_is_deleted_with_its_moods_and_only_by_its_profile() {
         .await
         .expect_err("gone");
     assert_eq!(err.code(), ErrorCode::NotFound);
+}
+
+#[tokio::test]
+async fn the_history_comes_a_page_at_a_time_and_a_bad_page_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let core = Core::open(dir.path()).await.expect("open");
+    let ada = profile(&core, "Ada").await;
+    let mut ids = Vec::new();
+    for day in 20..23 {
+        let mut s = session(600_000, 600_000, true);
+        s.started_at = format!("2026-11-{day}T08:00:00Z");
+        s.ended_at = format!("2026-11-{day}T08:10:00Z");
+        ids.push(
+            core.meditation()
+                .save_meditation_session(&ada, s)
+                .await
+                .expect("save")
+                .id,
+        );
+    }
+    let page = core
+        .meditation()
+        .meditation_history(&ada, Page::new(2, 1))
+        .await
+        .expect("page");
+    assert_eq!(page.total, 3);
+    let got: Vec<&MeditationSessionId> = page.items.iter().map(|s| &s.id).collect();
+    assert_eq!(got, [&ids[1], &ids[0]], "newest first, after the first");
+    for limit in [0, 101] {
+        let err = core
+            .meditation()
+            .meditation_history(&ada, Page::new(limit, 0))
+            .await
+            .expect_err("bad page");
+        assert_eq!(err.code(), ErrorCode::Validation);
+    }
 }

@@ -1,19 +1,28 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useBackend } from "../../../lib/backend";
 import { moodKeys } from "../../mood/hooks/queries";
 import { progressKeys } from "../../progress/hooks/queries";
 
+/** Sessions per page of history. */
+export const HISTORY_PAGE = 20;
+
 export const meditationKeys = {
   all: (profileId: string) => ["meditation", profileId] as const,
-  sessions: (profileId: string) => ["meditation", profileId, "sessions"] as const,
+  history: (profileId: string) => ["meditation", profileId, "history"] as const,
 };
 
-/** The profile's saved meditation sessions, newest first. */
-export function useMeditationSessions(profileId: string) {
+/** The profile's saved meditation sessions, newest first, a page at a time. */
+export function useMeditationHistory(profileId: string) {
   const backend = useBackend();
-  return useQuery({
-    queryKey: meditationKeys.sessions(profileId),
-    queryFn: () => backend.listMeditationSessions(profileId),
+  return useInfiniteQuery({
+    queryKey: meditationKeys.history(profileId),
+    queryFn: ({ pageParam }) =>
+      backend.meditationHistory(profileId, { limit: HISTORY_PAGE, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, page) => n + page.items.length, 0);
+      return loaded < last.total ? loaded : undefined;
+    },
   });
 }
 

@@ -1,22 +1,23 @@
 import { useId, useState } from "react";
 import { Button } from "../../../../components/Button";
 import { ConfirmDialog } from "../../../../components/ConfirmDialog";
+import { LoadMore } from "../../../../components/LoadMore";
 import { ErrorState, Loading } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
 import type { MeditationSession } from "../../../../lib/backend";
 import { formatDate } from "../../../breathing/format";
 import { minutes } from "../../format";
-import { useDeleteMeditationSession, useMeditationSessions } from "../../hooks/queries";
+import { useDeleteMeditationSession, useMeditationHistory } from "../../hooks/queries";
 import styles from "./MeditationHistory.module.css";
 
 /**
- * The saved sessions, newest first (deletable): when, how long of the plan, how it ended and
+ * The saved sessions, newest first, a page at a time (deletable): when, how long of the plan, how it ended and
  * sounded, moods.
  */
 export function MeditationHistory({ profileId, locale }: { profileId: string; locale: string }) {
   const t = useT();
   const titleId = useId();
-  const sessions = useMeditationSessions(profileId);
+  const history = useMeditationHistory(profileId);
   const remove = useDeleteMeditationSession(profileId);
   const [confirming, setConfirming] = useState<MeditationSession | null>(null);
   return (
@@ -24,26 +25,31 @@ export function MeditationHistory({ profileId, locale }: { profileId: string; lo
       <h2 id={titleId} className={styles.title}>
         {t.meditation.historyTitle}
       </h2>
-      {sessions.isPending ? (
+      {history.isPending ? (
         <Loading />
-      ) : sessions.isError ? (
-        <ErrorState error={sessions.error} onRetry={() => void sessions.refetch()} />
-      ) : sessions.data.length === 0 ? (
+      ) : history.isError ? (
+        <ErrorState error={history.error} onRetry={() => void history.refetch()} />
+      ) : history.data.pages[0]?.total === 0 ? (
         <p className={styles.muted}>{t.meditation.historyEmpty}</p>
       ) : (
-        <ul className={styles.list} aria-labelledby={titleId}>
-          {sessions.data.map((session) => (
-            <SessionItem
-              key={session.id}
-              session={session}
-              locale={locale}
-              onDelete={() => {
-                remove.reset();
-                setConfirming(session);
-              }}
-            />
-          ))}
-        </ul>
+        <>
+          <ul className={styles.list} aria-labelledby={titleId}>
+            {history.data.pages
+              .flatMap((page) => page.items)
+              .map((session) => (
+                <SessionItem
+                  key={session.id}
+                  session={session}
+                  locale={locale}
+                  onDelete={() => {
+                    remove.reset();
+                    setConfirming(session);
+                  }}
+                />
+              ))}
+          </ul>
+          <LoadMore list={history} label={t.meditation.showMore} />
+        </>
       )}
       {confirming !== null ? (
         <ConfirmDialog

@@ -159,6 +159,29 @@ describe("MeditationPage", () => {
     expect(items[1]).not.toHaveTextContent("Mood");
   });
 
+  it("shows the history a page at a time, the next one with Show more", async () => {
+    const { backend, ana } = withAna();
+    for (let day = 1; day <= 25; day++) {
+      backend.meditation.seed(ana.id, {
+        startedAt: `2025-03-${String(day).padStart(2, "0")}T12:00:00Z`,
+      });
+    }
+    const { user } = await openMeditation(backend);
+
+    const history = await screen.findByRole("list", { name: "History" });
+    const items = within(history).getAllByRole("listitem");
+    expect(items).toHaveLength(20);
+    expect(items[0]).toHaveTextContent("Mar 25, 2025");
+    expect(items[19]).toHaveTextContent("Mar 6, 2025");
+
+    await user.click(screen.getByRole("button", { name: "Show more" }));
+    await waitFor(() => {
+      expect(within(history).getAllByRole("listitem")).toHaveLength(25);
+    });
+    expect(within(history).getAllByRole("listitem")[24]).toHaveTextContent("Mar 1, 2025");
+    expect(screen.queryByRole("button", { name: "Show more" })).not.toBeInTheDocument();
+  });
+
   it("deletes a session after confirmation, with its moods, and shows an error inline", async () => {
     const { backend, ana } = withAna();
     const older = backend.meditation.seed(ana.id, { startedAt: "2025-03-01T12:00:00Z" });
@@ -370,5 +393,18 @@ describe("MeditationPage", () => {
     await user.click(within(confirm).getByRole("button", { name: "Cancelar" }));
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(within(history).getAllByRole("listitem")).toHaveLength(1);
+  });
+
+  it("offers the next page in Spanish for a Spanish profile", async () => {
+    const { backend, ana } = withAna({ locale: "es" });
+    for (let i = 0; i < 21; i++) backend.meditation.seed(ana.id);
+    const { user } = await openMeditation(backend, "Meditación");
+
+    const history = await screen.findByRole("list", { name: "Historial" });
+    expect(within(history).getAllByRole("listitem")).toHaveLength(20);
+    await user.click(screen.getByRole("button", { name: "Ver más" }));
+    await waitFor(() => {
+      expect(within(history).getAllByRole("listitem")).toHaveLength(21);
+    });
   });
 });

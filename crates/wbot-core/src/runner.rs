@@ -19,7 +19,7 @@ use crate::db::{local_now_rfc3339, now_rfc3339};
 use crate::error::{CoreError, ErrorCode, Reason, Result};
 use crate::ids::ProfileId;
 
-/// How often the runner sends a [`SessionEvent::Tick`].
+/// How often the runner sends a session's tick event.
 pub const TICK_PERIOD: Duration = Duration::from_millis(100);
 
 /// What the user can do to a running session.

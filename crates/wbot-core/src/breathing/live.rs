@@ -191,6 +191,8 @@ impl BreathingService {
         let runner = SessionRunner::start(session, on_event, Some(cues))?;
         // After the runner started: ending an abandoned run stops the bed, this one starts it.
         apply_sound(engine, &settings, true)?;
+        // Breathing has no binaural beats: a meditation's, still playing, fade out as it takes over.
+        engine.stop_binaural();
         let run_id = BreathingRunId::new();
         self.runs.insert(
             run_id.clone(),

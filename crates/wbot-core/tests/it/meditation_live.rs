@@ -407,3 +407,49 @@ async fn sessions_and_settings_from_before_migration_0016_survive_it() {
         .unwrap();
     assert_eq!(left.0, 0);
 }
+
+#[tokio::test]
+async fn a_breathing_session_started_meanwhile_takes_the_engine_and_the_beats_fade() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = Core::open(dir.path()).await.unwrap();
+    let ada = profile(&core, "Ada").await;
+    let (_seen, mut rang, on_event) = events();
+    let live = core
+        .meditation()
+        .start_meditation(
+            &ada,
+            StartMeditation {
+                config: config(5),
+                mood_before: None,
+            },
+            on_event,
+        )
+        .await
+        .unwrap();
+    rang.recv().await.unwrap();
+    assert_eq!(sounds(&core).1, Some(BinauralBand::Theta));
+    let breathing = core
+        .breathing()
+        .start_breathing(
+            &ada,
+            wbot_core::breathing::StartBreathing {
+                config: wbot_core::breathing::SessionConfig::Box,
+                mood_before: None,
+            },
+            |_| {},
+        )
+        .await
+        .unwrap();
+    assert_eq!(sounds(&core).1, None, "breathing plays no beats");
+    // Both still run, and both are saved.
+    core.breathing()
+        .finish_breathing(&ada, &breathing.run_id, None)
+        .await
+        .unwrap();
+    let saved = core
+        .meditation()
+        .finish_meditation(&ada, &live.run_id, None)
+        .await
+        .unwrap();
+    assert!(!saved.completed);
+}

@@ -95,6 +95,38 @@ impl Db {
         .ok_or_else(|| CoreError::not_found(what, id))
     }
 
+    /// One page of `profile_id`'s rows of `table` in `order` (`limit` 1–`max`, default 20), and how
+    /// many rows the profile has in all.
+    pub async fn owned_page<R>(
+        &self,
+        table: &str,
+        columns: &str,
+        order: &str,
+        profile_id: &ProfileId,
+        page: Page,
+        max: u32,
+    ) -> Result<(Vec<R>, u32)>
+    where
+        R: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> + Send + Unpin,
+    {
+        let (limit, offset) = (page.limit(20, max)?, page.offset);
+        let rows: Vec<R> = sqlx::query_as(&format!(
+            "SELECT {columns} FROM {table} WHERE profile_id = ? ORDER BY {order} LIMIT ? OFFSET ?"
+        ))
+        .bind(profile_id)
+        .bind(i64::from(limit))
+        .bind(i64::from(offset))
+        .fetch_all(self.reader())
+        .await?;
+        let total: i64 = sqlx::query_scalar(&format!(
+            "SELECT COUNT(*) FROM {table} WHERE profile_id = ?"
+        ))
+        .bind(profile_id)
+        .fetch_one(self.reader())
+        .await?;
+        Ok((rows, u32::try_from(total).unwrap_or(u32::MAX)))
+    }
+
     /// Deletes one row of `table` by id when `profile_id` owns it, then [`Db::commit_deletion`];
     /// `not_found` (naming `what`) when that profile has no row with that id.
     pub async fn delete_owned(

@@ -323,28 +323,23 @@ impl BreathingService {
         page: Page,
     ) -> Result<BreathingHistory> {
         let profile = self.profiles.require_profile(profile_id).await?;
-        let (limit, offset) = (page.limit(20, MAX_PAGE)?, page.offset);
-        let rows: Vec<Row> = sqlx::query_as(&format!(
-            "SELECT {columns} FROM breathing_sessions WHERE profile_id = ?
-             ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?",
-            columns = &*COLUMNS
-        ))
-        .bind(&profile)
-        .bind(i64::from(limit))
-        .bind(i64::from(offset))
-        .fetch_all(self.db.reader())
-        .await?;
-        let total: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM breathing_sessions WHERE profile_id = ?")
-                .bind(&profile)
-                .fetch_one(self.db.reader())
-                .await?;
+        let (rows, total) = self
+            .db
+            .owned_page::<Row>(
+                "breathing_sessions",
+                &COLUMNS,
+                "started_at DESC, id DESC",
+                &profile,
+                page,
+                MAX_PAGE,
+            )
+            .await?;
         Ok(BreathingHistory {
             items: rows
                 .into_iter()
                 .map(BreathingSession::try_from)
                 .collect::<Result<_>>()?,
-            total: count(total),
+            total,
         })
     }
 

@@ -248,28 +248,23 @@ impl MeditationService {
         page: Page,
     ) -> Result<MeditationHistory> {
         let profile = self.profiles.require_profile(profile_id).await?;
-        let (limit, offset) = (page.limit(20, MAX_PAGE)?, page.offset);
-        let rows: Vec<Row> = sqlx::query_as(&format!(
-            "SELECT {columns} FROM meditation_sessions WHERE profile_id = ?
-             ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?",
-            columns = &*COLUMNS
-        ))
-        .bind(&profile)
-        .bind(i64::from(limit))
-        .bind(i64::from(offset))
-        .fetch_all(self.db.reader())
-        .await?;
-        let total: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM meditation_sessions WHERE profile_id = ?")
-                .bind(&profile)
-                .fetch_one(self.db.reader())
-                .await?;
+        let (rows, total) = self
+            .db
+            .owned_page::<Row>(
+                "meditation_sessions",
+                &COLUMNS,
+                "started_at DESC, id DESC",
+                &profile,
+                page,
+                MAX_PAGE,
+            )
+            .await?;
         Ok(MeditationHistory {
             items: rows
                 .into_iter()
                 .map(MeditationSession::try_from)
                 .collect::<Result<_>>()?,
-            total: u32::try_from(total).unwrap_or(u32::MAX),
+            total,
         })
     }
 

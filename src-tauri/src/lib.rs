@@ -34,6 +34,8 @@ macro_rules! wbot_specta_builder {
                 $crate::commands::profile::rename_profile,
                 $crate::commands::profile::switch_profile,
                 $crate::commands::profile::delete_profile,
+                $crate::commands::archive::export_profile::<$runtime>,
+                $crate::commands::archive::import_profile,
                 $crate::commands::profile::get_settings,
                 $crate::commands::profile::update_settings,
                 $crate::commands::profile::get_onboarding,

@@ -20,6 +20,16 @@ export const commands = {
 	switchProfile: (profileId: string) => typedError<Profile, AppError>(__TAURI_INVOKE("switch_profile", { profileId })),
 	/**  Deletes a profile and all its data. */
 	deleteProfile: (profileId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_profile", { profileId })),
+	/**
+	 *  Writes everything a profile owns to a new archive in the Downloads folder (else Documents, else
+	 *  home), with `progress` notices (`profile.export`); says where.
+	 */
+	exportProfile: (profileId: string) => typedError<ArchiveSummary, AppError>(__TAURI_INVOKE("export_profile", { profileId })),
+	/**
+	 *  Creates a new profile from an archive's bytes (the file the person picked), with `progress`
+	 *  notices (`profile.import`, then `memory.reembed`). It does not become active.
+	 */
+	importProfile: (archive: number[]) => typedError<ImportedProfile, AppError>(__TAURI_INVOKE("import_profile", { archive })),
 	/**  A profile's settings. */
 	getSettings: (profileId: string) => typedError<Settings, AppError>(__TAURI_INVOKE("get_settings", { profileId })),
 	/**  Saves a profile's settings (every window hears of it through `settingsChanged`). */
@@ -276,6 +286,16 @@ export type AppError = {
 	code: ErrorCode,
 	reason: Reason,
 	params: ErrorParams,
+};
+
+/**  What an export wrote. */
+export type ArchiveSummary = {
+	/**  Where the archive is. */
+	path: string,
+	/**  The rows it holds, over every table. */
+	rows: number,
+	/**  Its size in bytes (at most `u32::MAX`). */
+	bytes: number,
 };
 
 /**  Whether sound can be heard, and the profile's sound switches (from its settings). */
@@ -589,6 +609,13 @@ export type Helpline = {
 	url: string,
 	/**  A short line for the card. */
 	description: string,
+};
+
+/**  What an import created. */
+export type ImportedProfile = {
+	profile: Profile,
+	/**  The rows restored, over every table. */
+	rows: number,
 };
 
 /**  What the last check of an index file found when it was opened. */
@@ -1187,6 +1214,11 @@ export type Reason =
  *  one folder at once.
  */
 "data_in_use" | 
+/**
+ *  A file the person chose (an archive to import, the place to export to) could not be read or
+ *  written (`value`: the operating system's error kind).
+ */
+"file_access" | 
 /**  The chat model could not answer (`value`: the provider error kind; `actual`: the HTTP status). */
 "provider_unavailable" | "internal";
 
@@ -1423,7 +1455,11 @@ export type Streak = {
 };
 
 /**  What an error is about: a value that was refused, or a thing that was not found. */
-export type Subject = "profile" | "display_name" | "onboarding" | "cue_volume" | "ambient_volume" | "weekly_goal" | "reminder" | "reminder_time" | "reminder_days" | "notification_text" | "wellness_item" | "wellness_note" | "volume" | "mood_before" | "mood_after" | "mood_checkin" | "mood" | "emotion" | "checkin_note" | "checkin_time" | "date" | "utc_offset" | "date_range" | "conversation" | "message" | "reply" | "title" | "search_text" | "result_count" | "page_size" | "provider" | "provider_id" | "provider_name" | "provider_address" | "model_name" | "provider_timeout" | "api_key" | "helpline_region" | "memory" | "memory_batch" | "min_similarity" | "journal_entry" | "journal_prompt" | "writing_time" | "journal_draft" | "breathing_session" | "breathing_phase" | "cycles" | "rounds" | "breaths" | "breath_tempo" | "retention_hold" | "recovery_hold" | "recovery_pause" | "meditation_session" | "meditation_length" | "bell_interval" | "start_time" | "end_time";
+export type Subject = "profile" | "display_name" | "onboarding" | "cue_volume" | "ambient_volume" | "weekly_goal" | "reminder" | "reminder_time" | "reminder_days" | "notification_text" | "wellness_item" | "wellness_note" | "volume" | "mood_before" | "mood_after" | "mood_checkin" | "mood" | "emotion" | "checkin_note" | "checkin_time" | "date" | "utc_offset" | "date_range" | "conversation" | "message" | "reply" | "title" | "search_text" | "result_count" | "page_size" | "provider" | "provider_id" | "provider_name" | "provider_address" | "model_name" | "provider_timeout" | "api_key" | "helpline_region" | "memory" | "memory_batch" | "min_similarity" | "journal_entry" | "journal_prompt" | "writing_time" | "journal_draft" | "breathing_session" | "breathing_phase" | "cycles" | "rounds" | "breaths" | "breath_tempo" | "retention_hold" | "recovery_hold" | "recovery_pause" | "meditation_session" | "meditation_length" | "bell_interval" | "start_time" | "end_time" | 
+/**  A profile archive (its file, or what is inside it). */
+"archive" | 
+/**  The format or schema version an archive was written with. */
+"archive_version";
 
 /**  What kind of support helps them most. */
 export type SupportType = "listening" | "guidance" | "practical_tools" | "encouragement";

@@ -1,6 +1,7 @@
 //! `wbot`: the Wbot core from a terminal, for scripting, import, benchmarks and evaluation.
 //! Every command prints JSON lines on stdout; errors go to stderr as `{code, reason, params, detail}` and exit 1.
 
+mod archive;
 mod breathing;
 mod classify;
 mod journal;
@@ -66,6 +67,18 @@ enum Command {
     /// The wellness profile: show, learn, note, remove, pause, resume, reset.
     #[command(subcommand)]
     Wellness(wellness::WellnessCommand),
+    /// Writes everything a profile owns to one archive (JSON, CSV, Markdown); prints where and how much.
+    Export {
+        #[arg(long)]
+        profile: String,
+        /// The archive to write (a zip file; replaced if it exists).
+        file: PathBuf,
+    },
+    /// Creates a new profile from an archive made by `export`; prints it.
+    Import {
+        /// The archive to read.
+        file: PathBuf,
+    },
     /// Trains and measures the crisis and activity classifiers and memory retrieval on the labelled sets.
     #[command(subcommand)]
     Judge(judge::JudgeCommand),
@@ -102,6 +115,8 @@ async fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Progress(cmd) => progress::run(&core, cmd).await,
         Command::Reminders(cmd) => reminders::run(&core, cmd).await,
         Command::Wellness(cmd) => wellness::run(&core, cmd).await,
+        Command::Export { profile, file } => archive::export(&core, &profile, &file).await,
+        Command::Import { file } => archive::import(&core, &file).await,
         Command::Classify => classify::run(&core).await,
         Command::Judge(cmd) => judge::run(&core, cmd).await,
     };

@@ -85,6 +85,9 @@ pub enum Reason {
     /// Another process (its id in `value`) has the data folder open: the app and the CLI cannot write
     /// one folder at once.
     DataInUse,
+    /// A file the person chose (an archive to import, the place to export to) could not be read or
+    /// written (`value`: the operating system's error kind).
+    FileAccess,
     /// The chat model could not answer (`value`: the provider error kind; `actual`: the HTTP status).
     ProviderUnavailable,
     // A fault in Wbot itself; the detail goes to the log only.
@@ -107,6 +110,7 @@ impl Reason {
             | ModelMissing
             | ModelUnusable
             | DataFolder
+            | FileAccess
             | ProviderUnavailable
             | NotificationsUnavailable => ErrorCode::Unavailable,
             Internal => ErrorCode::Internal,
@@ -184,6 +188,11 @@ pub enum Subject {
     BellInterval,
     StartTime,
     EndTime,
+    // Export and import.
+    /// A profile archive (its file, or what is inside it).
+    Archive,
+    /// The format or schema version an archive was written with.
+    ArchiveVersion,
 }
 
 /// The names and numbers that go with a reason; each is there only when the reason uses it.

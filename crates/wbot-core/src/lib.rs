@@ -1,6 +1,7 @@
 //! Wbot's core: every rule of the product. It has no Tauri dependency; the desktop shell and the
 //! `wbot` command line both drive it through [`Core`].
 
+pub mod archive;
 pub mod audio;
 pub mod breathing;
 pub mod chat;
@@ -23,6 +24,7 @@ pub mod wellness;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use archive::ArchiveService;
 use breathing::BreathingService;
 use chat::ChatService;
 use journal::JournalService;
@@ -59,6 +61,7 @@ pub struct Core {
     reminders: ReminderService,
     wellness: WellnessService,
     chat: ChatService,
+    archive: ArchiveService,
 }
 
 impl Core {
@@ -83,6 +86,8 @@ impl Core {
         let progress = ProgressService::new(db.clone(), profiles.clone());
         let reminders = ReminderService::new(db.clone(), profiles.clone(), events.clone());
         let wellness = WellnessService::new(db.clone(), profiles.clone(), progress.clone());
+        let archive =
+            ArchiveService::new(db.clone(), events.clone(), profiles.clone(), memory.clone());
         let chat = ChatService::new(
             db.clone(),
             profiles.clone(),
@@ -110,6 +115,7 @@ impl Core {
             reminders,
             wellness,
             chat,
+            archive,
         })
     }
 
@@ -177,6 +183,10 @@ impl Core {
     /// What the companion has learned about each person.
     pub fn wellness(&self) -> &WellnessService {
         &self.wellness
+    }
+
+    pub fn archive(&self) -> &ArchiveService {
+        &self.archive
     }
 
     /// Daily reminders, and their delivery while the app runs.

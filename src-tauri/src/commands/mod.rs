@@ -1,6 +1,7 @@
 //! The commands the UI may call, one module per domain. Each command is a few lines: take the
 //! input, call the core, map the error. The list of them lives in `wbot_specta_builder!`.
 
+pub mod archive;
 pub mod breathing;
 pub mod chat;
 pub mod journal;

@@ -444,6 +444,28 @@ export interface Messages {
       saveName: string;
       nameSaved: string;
     };
+    data: {
+      title: string;
+      intro: string;
+      exportHint: string;
+      export: string;
+      exportProgress: string;
+      /** Where the export was written. */
+      exported: (path: string) => string;
+      importHint: string;
+      /** Labels the (visually hidden) file input, shown as its button. */
+      import: string;
+      importProgress: string;
+      imported: (name: string) => string;
+      switchTo: (name: string) => string;
+      deleteHint: string;
+      delete: string;
+      deleteTitle: (name: string) => string;
+      deleteText: (name: string) => string;
+      deleteConfirm: string;
+      /** A progress bar's value, read by screen readers. */
+      progress: (done: number, total: number) => string;
+    };
   };
   profiles: {
     switchProfile: string;
@@ -1388,6 +1410,29 @@ export const en: Messages = {
       nameHint: "The name I greet you with and call you by.",
       saveName: "Save name",
       nameSaved: "Name saved",
+    },
+    data: {
+      title: "Your data",
+      intro:
+        "Everything Wbot keeps about you stays on this device. You can save a copy, bring one back, or remove it all.",
+      exportHint:
+        "Saves everything in this profile — journal, conversations, memories, moods and sessions — as a .zip file in your Downloads folder.",
+      export: "Export my data",
+      exportProgress: "Export progress",
+      exported: (path) => `Saved to ${path}`,
+      importHint:
+        "Adds the profile saved in an archive exported by Wbot as a new profile. This profile stays as it is.",
+      import: "Import from an archive",
+      importProgress: "Import progress",
+      imported: (name) => `Imported as a new profile: ${name}`,
+      switchTo: (name) => `Switch to ${name}`,
+      deleteHint: "Removes this profile and everything saved in it from this device.",
+      delete: "Delete all my data",
+      deleteTitle: (name) => `Delete all of ${name}'s data?`,
+      deleteText: (name) =>
+        `This removes ${name}'s journal, conversations, memories, moods and sessions from this device. It can't be undone.`,
+      deleteConfirm: "Delete everything",
+      progress: (done, total) => `${done} of ${total}`,
     },
   },
   profiles: {

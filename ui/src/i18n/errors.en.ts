@@ -4,6 +4,9 @@ const status = (s: string) => (s === "" ? "" : ` (${s})`);
 
 /** The days of a reminder: "cannot be empty" reads better as a choice to make. */
 const REMINDER_DAYS = "the reminder's days";
+/** An archive to import: its errors read as what is wrong with the file the person chose. */
+const ARCHIVE = "the archive";
+const ARCHIVE_VERSION = "the archive's version";
 
 export const errorsEn: ErrorMessages = {
   item: (n, text) => `Item ${n}: ${text}`,
@@ -36,18 +39,27 @@ export const errorsEn: ErrorMessages = {
         ? `${cap(w.subject)} cannot be empty; choose at least one day.`
         : `${cap(w.subject)} cannot be empty; please write something first.`,
     too_long: (w) =>
-      `${cap(w.subject)} can be at most ${w.max} characters; this one has ${w.actual}. Please shorten or split it.`,
+      w.subject === ARCHIVE
+        ? "This archive is too large to import."
+        : `${cap(w.subject)} can be at most ${w.max} characters; this one has ${w.actual}. Please shorten or split it.`,
     out_of_range: (w) =>
-      w.actual === ""
-        ? `${cap(w.subject)} must be between ${w.min} and ${w.max}.`
-        : `${cap(w.subject)} must be between ${w.min} and ${w.max}; it was ${w.actual}.`,
+      w.subject === ARCHIVE_VERSION
+        ? "This archive was made by a newer version of Wbot. Update Wbot to import it."
+        : w.actual === ""
+          ? `${cap(w.subject)} must be between ${w.min} and ${w.max}.`
+          : `${cap(w.subject)} must be between ${w.min} and ${w.max}; it was ${w.actual}.`,
     invalid_characters: (w) =>
       `${cap(w.subject)} contains characters that cannot be stored (line breaks or control characters).`,
     invalid_format: (w) =>
-      w.value === ""
-        ? `${cap(w.subject)} is not in the expected form.`
-        : `“${w.value}” is not valid as ${w.subject}.`,
-    invalid_value: (w) => `“${w.value}” is not one of: ${w.expected}.`,
+      w.subject === ARCHIVE
+        ? "This file is not a Wbot archive, or it is damaged."
+        : w.value === ""
+          ? `${cap(w.subject)} is not in the expected form.`
+          : `“${w.value}” is not valid as ${w.subject}.`,
+    invalid_value: (w) =>
+      w.subject === ARCHIVE
+        ? "This archive holds data this version of Wbot does not know."
+        : `“${w.value}” is not one of: ${w.expected}.`,
     invalid_time: (w) => `“${w.value}” is not a valid date and time for ${w.subject}.`,
     invalid_input: () => "Wbot could not understand this request. Please try again.",
     end_before_start: (w) =>
@@ -108,6 +120,7 @@ export const errorsEn: ErrorMessages = {
       "The system would not show a notification. Check that notifications are allowed for Wbot.",
     data_in_use: (w) =>
       `Wbot's data is open in another program${w.value === "" ? "" : ` (process ${w.value})`}; close it and try again.`,
+    file_access: () => "The file could not be read or written.",
     internal: () => "Something went wrong on this device. Please try again.",
   },
   subjects: {
@@ -170,5 +183,7 @@ export const errorsEn: ErrorMessages = {
     utc_offset: "the time zone offset (minutes)",
     date_range: "the date range (days)",
     journal_draft: "the draft (characters)",
+    archive: ARCHIVE,
+    archive_version: ARCHIVE_VERSION,
   },
 };

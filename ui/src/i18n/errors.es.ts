@@ -4,6 +4,9 @@ const status = (s: string) => (s === "" ? "" : ` (${s})`);
 
 /** Los días de un recordatorio: en plural, y mejor como algo que elegir. */
 const REMINDER_DAYS = "los días del recordatorio";
+/** Un archivo que importar: sus errores dicen qué le pasa al archivo que se eligió. */
+const ARCHIVE = "el archivo";
+const ARCHIVE_VERSION = "la versión del archivo";
 
 export const errorsEs: ErrorMessages = {
   item: (n, text) => `Elemento ${n}: ${text}`,
@@ -38,18 +41,27 @@ export const errorsEs: ErrorMessages = {
         ? `${cap(w.subject)} no pueden quedar vacíos; elige al menos uno.`
         : `${cap(w.subject)} no puede quedar en blanco; escribe algo primero.`,
     too_long: (w) =>
-      `${cap(w.subject)} admite como máximo ${w.max} caracteres y tiene ${w.actual}. Acórtalo o divídelo.`,
+      w.subject === ARCHIVE
+        ? "Este archivo es demasiado grande para importarlo."
+        : `${cap(w.subject)} admite como máximo ${w.max} caracteres y tiene ${w.actual}. Acórtalo o divídelo.`,
     out_of_range: (w) =>
-      w.actual === ""
-        ? `Valor fuera de rango para ${w.subject}: debe estar entre ${w.min} y ${w.max}.`
-        : `Valor fuera de rango para ${w.subject}: debe estar entre ${w.min} y ${w.max}; se recibió ${w.actual}.`,
+      w.subject === ARCHIVE_VERSION
+        ? "Este archivo se creó con una versión más nueva de Wbot. Actualiza Wbot para importarlo."
+        : w.actual === ""
+          ? `Valor fuera de rango para ${w.subject}: debe estar entre ${w.min} y ${w.max}.`
+          : `Valor fuera de rango para ${w.subject}: debe estar entre ${w.min} y ${w.max}; se recibió ${w.actual}.`,
     invalid_characters: (w) =>
       `${cap(w.subject)} contiene caracteres que no se pueden guardar (saltos de línea o caracteres de control).`,
     invalid_format: (w) =>
-      w.value === ""
-        ? `${cap(w.subject)} no tiene la forma esperada.`
-        : `«${w.value}» no es válido como ${w.subject}.`,
-    invalid_value: (w) => `«${w.value}» no es ninguno de estos valores: ${w.expected}.`,
+      w.subject === ARCHIVE
+        ? "Este archivo no es una exportación de Wbot o está dañado."
+        : w.value === ""
+          ? `${cap(w.subject)} no tiene la forma esperada.`
+          : `«${w.value}» no es válido como ${w.subject}.`,
+    invalid_value: (w) =>
+      w.subject === ARCHIVE
+        ? "Este archivo contiene datos que esta versión de Wbot no conoce."
+        : `«${w.value}» no es ninguno de estos valores: ${w.expected}.`,
     invalid_time: (w) => `«${w.value}» no es una fecha y hora válida para ${w.subject}.`,
     invalid_input: () => "Wbot no ha entendido esta petición. Inténtalo de nuevo.",
     end_before_start: (w) =>
@@ -113,6 +125,7 @@ export const errorsEs: ErrorMessages = {
       "El sistema no ha mostrado la notificación. Comprueba que Wbot tiene permiso para enviar notificaciones.",
     data_in_use: (w) =>
       `Los datos de Wbot están abiertos en otro programa${w.value === "" ? "" : ` (proceso ${w.value})`}; ciérralo e inténtalo de nuevo.`,
+    file_access: () => "No se pudo leer o escribir el archivo.",
     internal: () => "Algo salió mal en este dispositivo. Inténtalo de nuevo.",
   },
   subjects: {
@@ -175,5 +188,7 @@ export const errorsEs: ErrorMessages = {
     utc_offset: "la diferencia horaria (minutos)",
     date_range: "el intervalo de fechas (días)",
     journal_draft: "el borrador (caracteres)",
+    archive: ARCHIVE,
+    archive_version: ARCHIVE_VERSION,
   },
 };

@@ -94,6 +94,45 @@ describe("error parameters", () => {
     );
   });
 
+  it("words an archive's errors as what is wrong with the chosen file", () => {
+    const cases: [Reason, Partial<ErrorParams>, string, string][] = [
+      [
+        "invalid_format",
+        { subject: "archive" },
+        "This file is not a Wbot archive, or it is damaged.",
+        "Este archivo no es una exportación de Wbot o está dañado.",
+      ],
+      [
+        "invalid_value",
+        { subject: "archive", value: "mystery_table" },
+        "This archive holds data this version of Wbot does not know.",
+        "Este archivo contiene datos que esta versión de Wbot no conoce.",
+      ],
+      [
+        "too_long",
+        { subject: "archive", max: 1000, actual: 2000 },
+        "This archive is too large to import.",
+        "Este archivo es demasiado grande para importarlo.",
+      ],
+      [
+        "out_of_range",
+        { subject: "archive_version", min: 1, max: 1, actual: 2 },
+        "This archive was made by a newer version of Wbot. Update Wbot to import it.",
+        "Este archivo se creó con una versión más nueva de Wbot. Actualiza Wbot para importarlo.",
+      ],
+      [
+        "file_access",
+        { value: "PermissionDenied" },
+        "The file could not be read or written.",
+        "No se pudo leer o escribir el archivo.",
+      ],
+    ];
+    for (const [reason, params, english, spanish] of cases) {
+      expect(describeError(en.errors, "en", reason, params)).toBe(english);
+      expect(describeError(es.errors, "es", reason, params)).toBe(spanish);
+    }
+  });
+
   it("names the item of a batch", () => {
     expect(describeError(es.errors, "es", "empty", { subject: "memory", item: 2 })).toBe(
       "Elemento 2: El recuerdo no puede quedar en blanco; escribe algo primero.",

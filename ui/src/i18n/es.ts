@@ -714,6 +714,29 @@ export const es: Messages = {
       saveName: "Guardar nombre",
       nameSaved: "Nombre guardado",
     },
+    data: {
+      title: "Tus datos",
+      intro:
+        "Todo lo que Wbot guarda sobre ti se queda en este dispositivo. Puedes guardar una copia, recuperarla o eliminarlo todo.",
+      exportHint:
+        "Guarda todo lo de este perfil (diario, conversaciones, recuerdos, estados de ánimo y sesiones) en un archivo .zip en tu carpeta de Descargas.",
+      export: "Exportar mis datos",
+      exportProgress: "Progreso de la exportación",
+      exported: (path) => `Guardado en ${path}`,
+      importHint:
+        "Añade como perfil nuevo el perfil guardado en un archivo exportado por Wbot. Este perfil no cambia.",
+      import: "Importar desde un archivo",
+      importProgress: "Progreso de la importación",
+      imported: (name) => `Importado como perfil nuevo: ${name}`,
+      switchTo: (name) => `Cambiar a ${name}`,
+      deleteHint: "Elimina este perfil y todo lo guardado en él de este dispositivo.",
+      delete: "Eliminar todos mis datos",
+      deleteTitle: (name) => `¿Eliminar todos los datos de ${name}?`,
+      deleteText: (name) =>
+        `Se eliminarán el diario, las conversaciones, los recuerdos, los estados de ánimo y las sesiones de ${name} de este dispositivo. No se puede deshacer.`,
+      deleteConfirm: "Eliminarlo todo",
+      progress: (done, total) => `${done} de ${total}`,
+    },
   },
   profiles: {
     switchProfile: "Cambiar de perfil",

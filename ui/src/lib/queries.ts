@@ -6,7 +6,7 @@ import {
   useQueryClient,
   skipToken,
 } from "@tanstack/react-query";
-import { useBackend, type NewProfile, type Profile, type Settings } from "./backend";
+import { BackendError, useBackend, type NewProfile, type Profile, type Settings } from "./backend";
 
 export const queryKeys = {
   activeProfile: ["activeProfile"] as const,
@@ -135,5 +135,36 @@ export function useDeleteProfile() {
       queryClient.removeQueries({ queryKey: queryKeys.settings(deletedId) });
       return afterProfileChange(queryClient, active);
     },
+  });
+}
+
+/** Writes everything a profile owns to an archive in the Downloads folder; resolves with where. */
+export function useExportProfile() {
+  const backend = useBackend();
+  return useMutation({
+    mutationFn: (profileId: string) => backend.exportProfile(profileId),
+  });
+}
+
+/** A chosen file's bytes; a file that cannot be read fails as the core's `file_access` would. */
+async function bytesOf(file: Blob): Promise<number[]> {
+  try {
+    return Array.from(new Uint8Array(await file.arrayBuffer()));
+  } catch (error) {
+    const kind = error instanceof Error ? error.name : "";
+    throw new BackendError("unavailable", "file_access", { subject: "archive", value: kind });
+  }
+}
+
+/**
+ * Creates a new profile from an archive's bytes. It does not become active: only the profile list
+ * changes (and is fetched again).
+ */
+export function useImportProfile() {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (file: Blob) => backend.importProfile(await bytesOf(file)),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.profiles }),
   });
 }

@@ -37,6 +37,7 @@ import {
   SUPPORT_TYPES,
 } from "../features/onboarding/options";
 import type { CoreNotice, MemoryKind, Page, SearchOptions } from "../lib/backend";
+import { FakeArchive } from "./fakeArchive";
 import { FakeMemory } from "./fakeMemory";
 import { FakeReminders, reminderDueNotice } from "./fakeReminders";
 import { FakeWellness } from "./fakeWellness";
@@ -268,7 +269,7 @@ export class FakeBackend implements Backend {
     for (const listener of this.listeners) listener(event);
   }
 
-  private async run_<T>(method: keyof Backend, body: () => T): Promise<T> {
+  private async run_<T>(method: keyof Backend, body: () => T | Promise<T>): Promise<T> {
     await Promise.resolve();
     const failure = this.failures.get(method);
     if (failure !== undefined) {
@@ -332,6 +333,29 @@ export class FakeBackend implements Backend {
       if (this.activeId === profileId) this.activeId = null;
       return null;
     });
+  }
+
+  /** Profile archives: exports and imports (see FakeArchive). */
+  readonly archive = new FakeArchive(
+    (profileId) => this.stored(profileId),
+    (displayName) => {
+      // An imported profile does not become active.
+      const active = this.activeId;
+      const profile = this.seedProfile(displayName);
+      this.activeId = active;
+      return profile;
+    },
+    (notice) => {
+      this.memory.emit(notice);
+    },
+  );
+
+  exportProfile(profileId: string) {
+    return this.run_("exportProfile", () => this.archive.export(profileId));
+  }
+
+  importProfile(archive: number[]) {
+    return this.run_("importProfile", () => this.archive.import(archive));
   }
 
   getSettings(profileId: string) {

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod archive_cli;
 mod journal_cli;
 mod journal_draft_kill;
 mod judge_cli;

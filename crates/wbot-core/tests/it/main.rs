@@ -5,6 +5,7 @@ mod chat_support;
 mod memory_support;
 mod turn_support;
 
+mod archive;
 mod audio_null_sink;
 mod audio_render;
 mod breathing_engine;

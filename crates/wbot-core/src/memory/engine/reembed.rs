@@ -25,6 +25,21 @@ impl MemoryEngine {
         });
     }
 
+    /// Computes the vectors missing now (memories just imported), waiting for them, with progress;
+    /// when a background pass is already under way, that pass does it.
+    pub(in crate::memory) async fn embed_pending(&self) -> Result<()> {
+        if self.inner.reembedding.swap(true, Ordering::SeqCst) {
+            return Ok(());
+        }
+        // Checking the model may want a background pass: this one is it.
+        let result = match self.ensure_model().await {
+            Ok(()) => self.reembed().await,
+            Err(e) => Err(e),
+        };
+        self.inner.reembedding.store(false, Ordering::SeqCst);
+        result
+    }
+
     /// Computes the vectors missing after a model change, oldest first, in small transactions, so it can
     /// stop at any point and resume on the next start.
     pub(super) async fn reembed(&self) -> Result<()> {

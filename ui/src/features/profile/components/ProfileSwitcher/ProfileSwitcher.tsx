@@ -1,10 +1,10 @@
 import { useEffect, useId, useState } from "react";
 import { Button } from "../../../../components/Button";
-import { ConfirmDialog } from "../../../../components/ConfirmDialog";
 import { InlineError, Loading } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
 import type { Profile } from "../../../../lib/backend";
-import { useDeleteProfile, useProfiles, useSwitchProfile } from "../../../../lib/queries";
+import { useProfiles, useSwitchProfile } from "../../../../lib/queries";
+import { DeleteProfileDialog } from "../DeleteProfileDialog";
 import styles from "./ProfileSwitcher.module.css";
 
 function Avatar({ name }: { name: string }) {
@@ -29,7 +29,6 @@ export function ProfileSwitcher({
   const [toDelete, setToDelete] = useState<Profile | null>(null);
   const profiles = useProfiles();
   const switchProfile = useSwitchProfile();
-  const deleteProfile = useDeleteProfile();
 
   useEffect(() => {
     if (!open || toDelete !== null) return;
@@ -78,7 +77,6 @@ export function ProfileSwitcher({
                       aria-label={t.profiles.deleteProfile(profile.displayName)}
                       title={t.profiles.deleteProfile(profile.displayName)}
                       onClick={() => {
-                        deleteProfile.reset();
                         setToDelete(profile);
                       }}
                     >
@@ -114,21 +112,10 @@ export function ProfileSwitcher({
       </button>
 
       {toDelete !== null && (
-        <ConfirmDialog
-          title={t.profiles.confirmTitle(toDelete.displayName)}
-          description={t.profiles.confirmText(toDelete.displayName)}
-          confirmLabel={t.profiles.delete}
-          pending={deleteProfile.isPending}
-          error={deleteProfile.error}
-          onCancel={() => {
+        <DeleteProfileDialog
+          profile={toDelete}
+          onClose={() => {
             setToDelete(null);
-          }}
-          onConfirm={() => {
-            deleteProfile.mutate(toDelete.id, {
-              onSuccess: () => {
-                setToDelete(null);
-              },
-            });
           }}
         />
       )}

@@ -22,6 +22,7 @@ describe("SettingsPage", () => {
       "Reminders",
       "About you",
       "Chat model",
+      "Your data",
     ]);
     expect(
       within(screen.getByRole("region", { name: "General" })).getByLabelText("Language"),

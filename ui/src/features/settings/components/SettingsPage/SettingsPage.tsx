@@ -3,6 +3,7 @@ import type { Settings } from "../../../../lib/backend";
 import { ChatModelSettings } from "../../../chat/components/ChatModelSettings";
 import { SettingsProvider } from "../../hooks/useSetting";
 import { AboutYouSettings } from "../AboutYouSettings";
+import { DataSettings } from "../DataSettings";
 import { LanguageSelect } from "../LanguageSelect";
 import { MotivationSettings } from "../MotivationSettings";
 import { ReminderSettings } from "../ReminderSettings";
@@ -30,6 +31,7 @@ export function SettingsPage({ profileId, settings }: { profileId: string; setti
       <ReminderSettings profileId={profileId} locale={settings.locale} />
       <AboutYouSettings profileId={profileId} />
       <ChatModelSettings profileId={profileId} />
+      <DataSettings profileId={profileId} />
     </section>
   );
 }

@@ -1,0 +1,44 @@
+import { useId } from "react";
+import { Button } from "../../../../components/Button";
+import { InlineError } from "../../../../components/StatusView";
+import { useT } from "../../../../i18n";
+import { useExportProfile } from "../../../../lib/queries";
+import { useJobProgress } from "../../hooks/useJobProgress";
+import styles from "./DataSettings.module.css";
+import { JobProgressBar } from "./JobProgressBar";
+
+/** Saves everything the profile owns to an archive, with the core's progress, then says where. */
+export function ExportData({ profileId }: { profileId: string }) {
+  const t = useT();
+  const copy = t.settings.data;
+  const hintId = useId();
+  const exportProfile = useExportProfile();
+  const { progress, reset } = useJobProgress("profile.export", profileId);
+
+  return (
+    <div className={styles.part}>
+      <p id={hintId} className={styles.muted}>
+        {copy.exportHint}
+      </p>
+      <div className={styles.row}>
+        <Button
+          aria-describedby={hintId}
+          disabled={exportProfile.isPending}
+          onClick={() => {
+            reset();
+            exportProfile.mutate(profileId);
+          }}
+        >
+          {copy.export}
+        </Button>
+        {exportProfile.isPending ? (
+          <JobProgressBar label={copy.exportProgress} progress={progress} />
+        ) : null}
+        <p role="status" className={styles.done}>
+          {exportProfile.isSuccess ? copy.exported(exportProfile.data.path) : ""}
+        </p>
+      </div>
+      <InlineError error={exportProfile.error} />
+    </div>
+  );
+}

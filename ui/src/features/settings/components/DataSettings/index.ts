@@ -1,0 +1,1 @@
+export { DataSettings } from "./DataSettings";

@@ -126,16 +126,28 @@ export async function startDriver({ dataDir } = {}) {
     get browser() { return browser; },
     async open() {
       if (browser) await this.closeApp();
-      browser = await remote({
-        hostname: "127.0.0.1",
-        port,
-        logLevel: "error",
-        connectionRetryCount: 2,
-        capabilities: {
-          "wdio:enforceWebDriverClassic": true,
-          "tauri:options": { application: APP },
-        },
-      });
+      const connect = () =>
+        remote({
+          hostname: "127.0.0.1",
+          port,
+          logLevel: "error",
+          connectionRetryCount: 2,
+          // A session normally starts in 1–3 s; one that has not answered in a minute never will.
+          connectionRetryTimeout: 60_000,
+          capabilities: {
+            "wdio:enforceWebDriverClassic": true,
+            "tauri:options": { application: APP },
+          },
+        });
+      try {
+        browser = await connect();
+      } catch (err) {
+        // Seen once in CI on a restart: WebKitWebDriver never answered the new session. Take down
+        // whatever it started and ask once more; a second failure is the test's.
+        console.error(`new session failed (${err.message}); asking again`);
+        await stopAppsUsing(dir);
+        browser = await connect();
+      }
       return browser;
     },
     async closeApp() {

@@ -1,13 +1,17 @@
 import { useState } from "react";
 import { ErrorState, Loading } from "./components/StatusView";
 import { OnboardingFlow } from "./features/onboarding/components/OnboardingFlow";
+import { LockScreen } from "./features/profile/components/LockScreen";
 import { useReminderNotifications } from "./features/reminders/hooks/useReminderNotifications";
 import { useDocumentTheme } from "./features/settings/hooks/useDocumentTheme";
 import { AppShell } from "./features/shell/components/AppShell";
 import { I18nProvider } from "./i18n";
 import { useActiveProfile, useSettings, useSettingsChangedEvents } from "./lib/queries";
 
-/** Onboarding when there is no profile yet (or one is being added), otherwise the shell. */
+/**
+ * Onboarding when there is no profile yet (or one is being added), the lock screen while the active
+ * profile is locked, otherwise the shell.
+ */
 export function App() {
   const active = useActiveProfile();
   const profile = active.data ?? undefined;
@@ -33,6 +37,9 @@ export function App() {
       );
     }
     if (profile === undefined) return <OnboardingFlow />;
+    const addProfile = () => {
+      setAddingProfile(true);
+    };
     if (addingProfile) {
       const done = () => {
         setAddingProfile(false);
@@ -50,14 +57,16 @@ export function App() {
         />
       );
     }
+    // Its settings stay readable while it is locked: the lock screen is in its theme and language.
+    if (profile.locked) {
+      return <LockScreen key={profile.id} profile={profile} onAddProfile={addProfile} />;
+    }
     return (
       <AppShell
         key={profile.id}
         profile={profile}
         settings={settings.data}
-        onAddProfile={() => {
-          setAddingProfile(true);
-        }}
+        onAddProfile={addProfile}
       />
     );
   })();

@@ -20,6 +20,14 @@ export const commands = {
 	switchProfile: (profileId: string) => typedError<Profile, AppError>(__TAURI_INVOKE("switch_profile", { profileId })),
 	/**  Deletes a profile and all its data. */
 	deleteProfile: (profileId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_profile", { profileId })),
+	/**  Gives a profile a PIN (4–8 digits), or a new one given the current one (ADR 0016). */
+	setProfilePin: (profileId: string, pin: string, currentPin: string | null) => typedError<Profile, AppError>(__TAURI_INVOKE("set_profile_pin", { profileId, pin, currentPin })),
+	/**  Takes the PIN off a profile, given it. */
+	removeProfilePin: (profileId: string, currentPin: string) => typedError<Profile, AppError>(__TAURI_INVOKE("remove_profile_pin", { profileId, currentPin })),
+	/**  Opens a locked profile until the app closes (or it is locked again). */
+	unlockProfile: (profileId: string, pin: string) => typedError<Profile, AppError>(__TAURI_INVOKE("unlock_profile", { profileId, pin })),
+	/**  Locks a profile that has a PIN again, now. */
+	lockProfile: (profileId: string) => typedError<Profile, AppError>(__TAURI_INVOKE("lock_profile", { profileId })),
 	/**
 	 *  Writes everything a profile owns to a new archive in the Downloads folder (else Documents, else
 	 *  home), with `progress` notices (`profile.export`); says where.
@@ -1031,6 +1039,10 @@ export type Profile = {
 	id: ProfileId,
 	displayName: string,
 	createdAt: string,
+	/**  Whether it has a PIN (ADR 0016). */
+	hasPin: boolean,
+	/**  Whether it has a PIN that was not given in this run: its data is refused until it is. */
+	locked: boolean,
 };
 
 /**  A profile: one person's data, isolated from every other profile's. */
@@ -1199,6 +1211,8 @@ export type Reason =
 "invalid_time" | 
 /**  A command's arguments did not have the expected shape (`value` says where). */
 "invalid_input" | "end_before_start" | "category_and_prompt" | "completed_and_stopped" | "completed_too_early" | "ran_whole_time" | "longer_than_planned" | "longer_than_span" | "too_many_rounds" | "no_breathing_phase" | "empty_reply" | "proposal_on_reply" | "nothing_to_reply_to" | "nothing_to_retry" | "no_proposal" | "proposal_elsewhere" | "key_and_removal" | "provider_order" | "too_many_providers" | "too_many_reminders" | "no_chat_model" | 
+/**  Not the profile's PIN (`actual`: the tries left before each one has to wait). */
+"wrong_pin" | 
 /**  A provider address with plain http to a host beyond this device and the local network. */
 "insecure_address" | 
 /**  A provider address with a user name or password in it. */
@@ -1206,7 +1220,11 @@ export type Reason =
 /**  The chat model refused the request (`value`: the provider error kind; `actual`: the HTTP status). */
 "provider_refused" | "not_found" | "session_paused" | "session_ended" | "wrong_phase" | "reply_in_progress" | 
 /**  (not found) the reply asked to stop has already ended. */
-"reply_not_streaming" | "database_busy" | "keychain_unavailable" | "runtime_missing" | "runtime_unusable" | "model_missing" | "model_unusable" | "data_folder" | 
+"reply_not_streaming" | 
+/**  The profile has a PIN that was not given in this run (ADR 0016). */
+"profile_locked" | 
+/**  Too many wrong PINs in a row: the next try waits (`actual`: the seconds left). */
+"too_many_attempts" | "database_busy" | "keychain_unavailable" | "runtime_missing" | "runtime_unusable" | "model_missing" | "model_unusable" | "data_folder" | 
 /**  The system would not show a notification. */
 "notifications_unavailable" | 
 /**
@@ -1455,7 +1473,9 @@ export type Streak = {
 };
 
 /**  What an error is about: a value that was refused, or a thing that was not found. */
-export type Subject = "profile" | "display_name" | "onboarding" | "cue_volume" | "ambient_volume" | "weekly_goal" | "reminder" | "reminder_time" | "reminder_days" | "notification_text" | "wellness_item" | "wellness_note" | "volume" | "mood_before" | "mood_after" | "mood_checkin" | "mood" | "emotion" | "checkin_note" | "checkin_time" | "date" | "utc_offset" | "date_range" | "conversation" | "message" | "reply" | "title" | "search_text" | "result_count" | "page_size" | "provider" | "provider_id" | "provider_name" | "provider_address" | "model_name" | "provider_timeout" | "api_key" | "helpline_region" | "memory" | "memory_batch" | "min_similarity" | "journal_entry" | "journal_prompt" | "writing_time" | "journal_draft" | "breathing_session" | "breathing_phase" | "cycles" | "rounds" | "breaths" | "breath_tempo" | "retention_hold" | "recovery_hold" | "recovery_pause" | "meditation_session" | "meditation_length" | "bell_interval" | "start_time" | "end_time" | 
+export type Subject = "profile" | "display_name" | 
+/**  A profile's PIN (4–8 digits). */
+"pin" | "onboarding" | "cue_volume" | "ambient_volume" | "weekly_goal" | "reminder" | "reminder_time" | "reminder_days" | "notification_text" | "wellness_item" | "wellness_note" | "volume" | "mood_before" | "mood_after" | "mood_checkin" | "mood" | "emotion" | "checkin_note" | "checkin_time" | "date" | "utc_offset" | "date_range" | "conversation" | "message" | "reply" | "title" | "search_text" | "result_count" | "page_size" | "provider" | "provider_id" | "provider_name" | "provider_address" | "model_name" | "provider_timeout" | "api_key" | "helpline_region" | "memory" | "memory_batch" | "min_similarity" | "journal_entry" | "journal_prompt" | "writing_time" | "journal_draft" | "breathing_session" | "breathing_phase" | "cycles" | "rounds" | "breaths" | "breath_tempo" | "retention_hold" | "recovery_hold" | "recovery_pause" | "meditation_session" | "meditation_length" | "bell_interval" | "start_time" | "end_time" | 
 /**  A profile archive (its file, or what is inside it). */
 "archive" | 
 /**  The format or schema version an archive was written with. */

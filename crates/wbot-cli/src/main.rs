@@ -32,6 +32,10 @@ struct Cli {
     #[cfg_attr(debug_assertions, arg(long, env = "WBOT_DATA_DIR"))]
     #[cfg_attr(not(debug_assertions), arg(long))]
     data_dir: PathBuf,
+    /// Unlocks this profile first, with the PIN in `WBOT_PIN` (a locked profile's data is refused
+    /// until then, as in the app).
+    #[arg(long, value_name = "PROFILE")]
+    unlock: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -105,23 +109,40 @@ async fn main() -> ExitCode {
 async fn run(cli: Cli) -> Result<(), CoreError> {
     let core = Core::open(&cli.data_dir).await?;
     core.memory().configure(memory_config()).await;
-    let result = match cli.command {
-        Command::Profiles(cmd) => profiles::run(&core, cmd).await,
-        Command::Memory(cmd) => memory::run(&core, cmd).await,
-        Command::Journal(cmd) => journal::run(&core, cmd).await,
-        Command::Mood(cmd) => mood::run(&core, cmd).await,
-        Command::Breathing(cmd) => breathing::run(&core, cmd).await,
-        Command::Meditation(cmd) => meditation::run(&core, cmd).await,
-        Command::Progress(cmd) => progress::run(&core, cmd).await,
-        Command::Reminders(cmd) => reminders::run(&core, cmd).await,
-        Command::Wellness(cmd) => wellness::run(&core, cmd).await,
-        Command::Export { profile, file } => archive::export(&core, &profile, &file).await,
-        Command::Import { file } => archive::import(&core, &file).await,
-        Command::Classify => classify::run(&core).await,
-        Command::Judge(cmd) => judge::run(&core, cmd).await,
+    let result = match unlock(&core, cli.unlock.as_deref()).await {
+        Ok(()) => command(&core, cli.command).await,
+        Err(e) => Err(e),
     };
     core.close().await;
     result
+}
+
+async fn unlock(core: &Core, profile: Option<&str>) -> Result<(), CoreError> {
+    if let Some(profile) = profile {
+        let pin = profiles::pin_from_env("WBOT_PIN")?;
+        core.profiles()
+            .unlock_profile(&profile.parse()?, &pin)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn command(core: &Core, command: Command) -> Result<(), CoreError> {
+    match command {
+        Command::Profiles(cmd) => profiles::run(core, cmd).await,
+        Command::Memory(cmd) => memory::run(core, cmd).await,
+        Command::Journal(cmd) => journal::run(core, cmd).await,
+        Command::Mood(cmd) => mood::run(core, cmd).await,
+        Command::Breathing(cmd) => breathing::run(core, cmd).await,
+        Command::Meditation(cmd) => meditation::run(core, cmd).await,
+        Command::Progress(cmd) => progress::run(core, cmd).await,
+        Command::Reminders(cmd) => reminders::run(core, cmd).await,
+        Command::Wellness(cmd) => wellness::run(core, cmd).await,
+        Command::Export { profile, file } => archive::export(core, &profile, &file).await,
+        Command::Import { file } => archive::import(core, &file).await,
+        Command::Classify => classify::run(core).await,
+        Command::Judge(cmd) => judge::run(core, cmd).await,
+    }
 }
 
 /// Prints one value as a JSON line.

@@ -1,8 +1,10 @@
-//! `wbot profiles list|create|rename`.
+//! `wbot profiles list|create|rename|set-pin|remove-pin`. PINs come from the environment, never the
+//! command line (which other users of the machine can see): `WBOT_PIN` is the current one,
+//! `WBOT_NEW_PIN` the one to set.
 
 use clap::Subcommand;
 use wbot_core::profile::{NewProfile, OnboardingAnswers};
-use wbot_core::{Core, CoreError, Reason};
+use wbot_core::{Core, CoreError, Reason, Subject};
 
 use crate::print_json;
 
@@ -25,6 +27,25 @@ pub enum ProfilesCommand {
         /// The new display name.
         name: String,
     },
+    /// Gives a profile a PIN (`WBOT_NEW_PIN`, 4–8 digits), or a new one (the current in `WBOT_PIN`).
+    SetPin {
+        #[arg(long)]
+        profile: String,
+    },
+    /// Takes the PIN (`WBOT_PIN`) off a profile.
+    RemovePin {
+        #[arg(long)]
+        profile: String,
+    },
+}
+
+/// A PIN from the environment variable `name`; `empty pin` when it is not set.
+pub fn pin_from_env(name: &str) -> Result<String, CoreError> {
+    std::env::var(name).map_err(|_| {
+        CoreError::new(Reason::Empty)
+            .subject(Subject::Pin)
+            .value(name)
+    })
 }
 
 pub async fn run(core: &Core, cmd: ProfilesCommand) -> Result<(), CoreError> {
@@ -57,6 +78,25 @@ pub async fn run(core: &Core, cmd: ProfilesCommand) -> Result<(), CoreError> {
                 &core
                     .profiles()
                     .rename_profile(&profile.parse()?, &name)
+                    .await?,
+            )?;
+        }
+        ProfilesCommand::SetPin { profile } => {
+            let pin = pin_from_env("WBOT_NEW_PIN")?;
+            let current = std::env::var("WBOT_PIN").ok();
+            print_json(
+                &core
+                    .profiles()
+                    .set_pin(&profile.parse()?, &pin, current.as_deref())
+                    .await?,
+            )?;
+        }
+        ProfilesCommand::RemovePin { profile } => {
+            let current = pin_from_env("WBOT_PIN")?;
+            print_json(
+                &core
+                    .profiles()
+                    .remove_pin(&profile.parse()?, &current)
                     .await?,
             )?;
         }

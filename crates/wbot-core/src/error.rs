@@ -57,6 +57,8 @@ pub enum Reason {
     TooManyProviders,
     TooManyReminders,
     NoChatModel,
+    /// Not the profile's PIN (`actual`: the tries left before each one has to wait).
+    WrongPin,
     /// A provider address with plain http to a host beyond this device and the local network.
     InsecureAddress,
     /// A provider address with a user name or password in it.
@@ -72,6 +74,10 @@ pub enum Reason {
     ReplyInProgress,
     /// (not found) the reply asked to stop has already ended.
     ReplyNotStreaming,
+    /// The profile has a PIN that was not given in this run (ADR 0016).
+    ProfileLocked,
+    /// Too many wrong PINs in a row: the next try waits (`actual`: the seconds left).
+    TooManyAttempts,
     // Something this device cannot do right now.
     DatabaseBusy,
     KeychainUnavailable,
@@ -100,9 +106,8 @@ impl Reason {
         use Reason::*;
         match self {
             NotFound | ReplyNotStreaming => ErrorCode::NotFound,
-            SessionPaused | SessionEnded | WrongPhase | ReplyInProgress | DataInUse => {
-                ErrorCode::Conflict
-            }
+            SessionPaused | SessionEnded | WrongPhase | ReplyInProgress | DataInUse
+            | ProfileLocked | TooManyAttempts => ErrorCode::Conflict,
             DatabaseBusy
             | KeychainUnavailable
             | RuntimeMissing
@@ -126,6 +131,8 @@ pub enum Subject {
     // People and settings.
     Profile,
     DisplayName,
+    /// A profile's PIN (4–8 digits).
+    Pin,
     Onboarding,
     CueVolume,
     AmbientVolume,

@@ -216,13 +216,12 @@ impl Core {
         Ok(saved)
     }
 
-    /// Deletes a profile and everything it owns: its rows, its API keys (kept outside the database, so the
-    /// cascade cannot reach them) and its memory index. When it was active, the oldest remaining profile
+    /// Deletes a profile and everything it owns (a locked one only once unlocked): its rows, its API keys
+    /// (kept outside the database, so the cascade cannot reach them) and its memory index. When it was active, the oldest remaining profile
     /// (if any) becomes active.
     pub async fn delete_profile(&self, id: &ProfileId) -> Result<()> {
-        if self.profiles.profile(id).await.is_ok() {
-            self.chat.forget_profile_keys(id).await?;
-        }
+        self.profiles.require_profile(id).await?;
+        self.chat.forget_profile_keys(id).await?;
         self.profiles.delete_rows(id).await?;
         self.memory.drop_index(id).await;
         self.journal.profile_deleted(id);

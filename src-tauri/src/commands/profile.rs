@@ -112,3 +112,53 @@ pub async fn update_onboarding(
         .update_onboarding(&profile_id.parse()?, answers.parse("onboarding answers")?)
         .await?)
 }
+
+/// Gives a profile a PIN (4–8 digits), or a new one given the current one (ADR 0016).
+#[tauri::command]
+#[specta::specta]
+pub async fn set_profile_pin(
+    core: State<'_, Core>,
+    profile_id: String,
+    pin: String,
+    current_pin: Option<String>,
+) -> Result<Profile> {
+    Ok(core
+        .profiles()
+        .set_pin(&profile_id.parse()?, &pin, current_pin.as_deref())
+        .await?)
+}
+
+/// Takes the PIN off a profile, given it.
+#[tauri::command]
+#[specta::specta]
+pub async fn remove_profile_pin(
+    core: State<'_, Core>,
+    profile_id: String,
+    current_pin: String,
+) -> Result<Profile> {
+    Ok(core
+        .profiles()
+        .remove_pin(&profile_id.parse()?, &current_pin)
+        .await?)
+}
+
+/// Opens a locked profile until the app closes (or it is locked again).
+#[tauri::command]
+#[specta::specta]
+pub async fn unlock_profile(
+    core: State<'_, Core>,
+    profile_id: String,
+    pin: String,
+) -> Result<Profile> {
+    Ok(core
+        .profiles()
+        .unlock_profile(&profile_id.parse()?, &pin)
+        .await?)
+}
+
+/// Locks a profile that has a PIN again, now.
+#[tauri::command]
+#[specta::specta]
+pub async fn lock_profile(core: State<'_, Core>, profile_id: String) -> Result<Profile> {
+    Ok(core.profiles().lock_profile(&profile_id.parse()?).await?)
+}

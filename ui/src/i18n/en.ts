@@ -466,11 +466,40 @@ export interface Messages {
       /** A progress bar's value, read by screen readers. */
       progress: (done: number, total: number) => string;
     };
+    /** The optional profile lock (ADR 0016). Every label is unique on the page. */
+    lock: {
+      title: string;
+      hint: string;
+      currentPin: string;
+      newPin: string;
+      repeatPin: string;
+      setPin: string;
+      changePin: string;
+      removeHint: string;
+      removeCurrentPin: string;
+      removePin: string;
+      lockHint: string;
+      lockNow: string;
+      notSame: string;
+      pinSet: string;
+      pinChanged: string;
+      pinRemoved: string;
+    };
+  };
+  /** The lock screen of a profile with a PIN not yet given in this run. */
+  lockScreen: {
+    title: string;
+    text: (name: string) => string;
+    pinLabel: string;
+    unlock: string;
+    notYou: (name: string) => string;
   };
   profiles: {
     switchProfile: string;
     yourProfiles: string;
     active: string;
+    /** Read after the name of a profile with a PIN. */
+    hasPin: string;
     addProfile: string;
     deleteProfile: (name: string) => string;
     confirmTitle: (name: string) => string;
@@ -1434,11 +1463,37 @@ export const en: Messages = {
       deleteConfirm: "Delete everything",
       progress: (done, total) => `${done} of ${total}`,
     },
+    lock: {
+      title: "Profile lock",
+      hint: "A PIN keeps others who use this device out of your data in Wbot. It does not encrypt the files on this device.",
+      currentPin: "Current PIN",
+      newPin: "New PIN",
+      repeatPin: "Repeat the new PIN",
+      setPin: "Set PIN",
+      changePin: "Change PIN",
+      removeHint: "Without a PIN, anyone who uses this device can open your profile.",
+      removeCurrentPin: "Current PIN to remove it",
+      removePin: "Remove PIN",
+      lockHint: "Locks your profile until your PIN is given again, for when you leave the device.",
+      lockNow: "Lock now",
+      notSame: "The two PINs are not the same.",
+      pinSet: "PIN set.",
+      pinChanged: "PIN changed.",
+      pinRemoved: "PIN removed.",
+    },
+  },
+  lockScreen: {
+    title: "Wbot is locked",
+    text: (name) => `Enter ${name}'s PIN to open their journal, moods and conversations.`,
+    pinLabel: "PIN",
+    unlock: "Unlock",
+    notYou: (name) => `Not ${name}? Switch to your own profile.`,
   },
   profiles: {
     switchProfile: "Switch profile",
     yourProfiles: "Profiles on this device",
     active: "Active",
+    hasPin: "(locked with a PIN)",
     addProfile: "Add profile",
     deleteProfile: (name) => `Delete ${name}`,
     confirmTitle: (name) => `Delete ${name}?`,

@@ -7,6 +7,16 @@ const REMINDER_DAYS = "the reminder's days";
 /** An archive to import: its errors read as what is wrong with the file the person chose. */
 const ARCHIVE = "the archive";
 const ARCHIVE_VERSION = "the archive's version";
+/** A profile's PIN: a wrong one reads as what to do next. */
+const PIN = "the PIN";
+
+/** How long a PIN try has to wait: seconds, or minutes (rounded up) from two minutes on. */
+function wait(seconds: number | null): string {
+  if (seconds === null) return "a moment";
+  if (seconds >= 120) return `${Math.ceil(seconds / 60)} minutes`;
+  const s = Math.max(1, Math.ceil(seconds));
+  return s === 1 ? "1 second" : `${s} seconds`;
+}
 
 export const errorsEn: ErrorMessages = {
   item: (n, text) => `Item ${n}: ${text}`,
@@ -53,9 +63,11 @@ export const errorsEn: ErrorMessages = {
     invalid_format: (w) =>
       w.subject === ARCHIVE
         ? "This file is not a Wbot archive, or it is damaged."
-        : w.value === ""
-          ? `${cap(w.subject)} is not in the expected form.`
-          : `“${w.value}” is not valid as ${w.subject}.`,
+        : w.subject === PIN
+          ? `A PIN is ${w.min || "4"} to ${w.max || "8"} digits.`
+          : w.value === ""
+            ? `${cap(w.subject)} is not in the expected form.`
+            : `“${w.value}” is not valid as ${w.subject}.`,
     invalid_value: (w) =>
       w.subject === ARCHIVE
         ? "This archive holds data this version of Wbot does not know."
@@ -96,6 +108,12 @@ export const errorsEn: ErrorMessages = {
       "Leave the user name and password out of the address; put an API key in its own field instead.",
     no_chat_model: () =>
       "No chat model is set up yet; add one in Settings → Chat model, then try again.",
+    wrong_pin: (w) =>
+      w.count === 0
+        ? "That is not the PIN. Each further try now has to wait."
+        : w.count === null
+          ? "That is not the PIN."
+          : `That is not the PIN. ${w.count === 1 ? "1 try" : `${w.actual} tries`} left before each try has to wait.`,
     not_found: (w) => `${cap(w.subject)} could not be found; it may have been deleted.`,
     session_paused: () => "The session is paused; resume it first.",
     session_ended: () => "This session has already ended.",
@@ -103,6 +121,8 @@ export const errorsEn: ErrorMessages = {
     reply_in_progress: () =>
       "A reply is still coming in this conversation; wait for it or stop it first.",
     reply_not_streaming: () => "That reply is not streaming any more.",
+    profile_locked: () => "This profile is locked. Unlock it with its PIN.",
+    too_many_attempts: (w) => `Too many wrong PINs. Try again in ${wait(w.count)}.`,
     database_busy: () => "The database is busy; please try again.",
     keychain_unavailable: () =>
       "This device has no keychain Wbot can use, so API keys cannot be saved. On Linux, start a Secret Service (GNOME Keyring or KWallet) and try again; a local server such as Ollama needs no key.",
@@ -126,6 +146,7 @@ export const errorsEn: ErrorMessages = {
   subjects: {
     profile: "the profile",
     display_name: "the name",
+    pin: PIN,
     onboarding: "the onboarding answers",
     cue_volume: "the cue volume",
     ambient_volume: "the ambient volume",

@@ -7,6 +7,16 @@ const REMINDER_DAYS = "los días del recordatorio";
 /** Un archivo que importar: sus errores dicen qué le pasa al archivo que se eligió. */
 const ARCHIVE = "el archivo";
 const ARCHIVE_VERSION = "la versión del archivo";
+/** El PIN de un perfil: uno incorrecto se lee como qué hacer ahora. */
+const PIN = "el PIN";
+
+/** Cuánto tiene que esperar un intento de PIN: segundos, o minutos (redondeando hacia arriba) desde dos minutos. */
+function wait(seconds: number | null): string {
+  if (seconds === null) return "un momento";
+  if (seconds >= 120) return `${Math.ceil(seconds / 60)} minutos`;
+  const s = Math.max(1, Math.ceil(seconds));
+  return s === 1 ? "1 segundo" : `${s} segundos`;
+}
 
 export const errorsEs: ErrorMessages = {
   item: (n, text) => `Elemento ${n}: ${text}`,
@@ -55,9 +65,11 @@ export const errorsEs: ErrorMessages = {
     invalid_format: (w) =>
       w.subject === ARCHIVE
         ? "Este archivo no es una exportación de Wbot o está dañado."
-        : w.value === ""
-          ? `${cap(w.subject)} no tiene la forma esperada.`
-          : `«${w.value}» no es válido como ${w.subject}.`,
+        : w.subject === PIN
+          ? `Un PIN tiene de ${w.min || "4"} a ${w.max || "8"} dígitos.`
+          : w.value === ""
+            ? `${cap(w.subject)} no tiene la forma esperada.`
+            : `«${w.value}» no es válido como ${w.subject}.`,
     invalid_value: (w) =>
       w.subject === ARCHIVE
         ? "Este archivo contiene datos que esta versión de Wbot no conoce."
@@ -101,6 +113,12 @@ export const errorsEs: ErrorMessages = {
       "Quita el usuario y la contraseña de la dirección; pon la clave de API en su propio campo.",
     no_chat_model: () =>
       "Aún no hay ningún modelo de chat configurado; añade uno en Ajustes → Modelo de chat y vuelve a intentarlo.",
+    wrong_pin: (w) =>
+      w.count === 0
+        ? "Ese no es el PIN. Ahora cada nuevo intento tiene que esperar."
+        : w.count === null
+          ? "Ese no es el PIN."
+          : `Ese no es el PIN. ${w.count === 1 ? "Te queda 1 intento" : `Te quedan ${w.actual} intentos`} antes de que cada intento tenga que esperar.`,
     not_found: (w) => `No se ha encontrado ${w.subject}; puede que se haya borrado.`,
     session_paused: () => "La sesión está en pausa; reanúdala primero.",
     session_ended: () => "Esta sesión ya ha terminado.",
@@ -108,6 +126,9 @@ export const errorsEs: ErrorMessages = {
     reply_in_progress: () =>
       "Todavía está llegando una respuesta en esta conversación; espera a que termine o detenla.",
     reply_not_streaming: () => "Esa respuesta ya no se está recibiendo.",
+    profile_locked: () => "Este perfil está bloqueado. Desbloquéalo con su PIN.",
+    too_many_attempts: (w) =>
+      `Demasiados PIN incorrectos. Vuelve a intentarlo dentro de ${wait(w.count)}.`,
     database_busy: () => "La base de datos está ocupada; inténtalo de nuevo.",
     keychain_unavailable: () =>
       "Este dispositivo no tiene un llavero que Wbot pueda usar, así que no se pueden guardar claves de API. En Linux, inicia un Secret Service (GNOME Keyring o KWallet) y vuelve a intentarlo; un servidor local como Ollama no necesita clave.",
@@ -131,6 +152,7 @@ export const errorsEs: ErrorMessages = {
   subjects: {
     profile: "el perfil",
     display_name: "el nombre",
+    pin: PIN,
     onboarding: "las respuestas de bienvenida",
     cue_volume: "el volumen de las señales",
     ambient_volume: "el volumen ambiental",

@@ -133,6 +133,63 @@ describe("error parameters", () => {
     }
   });
 
+  it("words a PIN's errors with the tries left and the wait", () => {
+    const cases: [Reason, Partial<ErrorParams>, string, string][] = [
+      [
+        "invalid_format",
+        { subject: "pin", min: 4, max: 8 },
+        "A PIN is 4 to 8 digits.",
+        "Un PIN tiene de 4 a 8 dígitos.",
+      ],
+      [
+        "wrong_pin",
+        { subject: "pin", actual: 3 },
+        "That is not the PIN. 3 tries left before each try has to wait.",
+        "Ese no es el PIN. Te quedan 3 intentos antes de que cada intento tenga que esperar.",
+      ],
+      [
+        "wrong_pin",
+        { subject: "pin", actual: 1 },
+        "That is not the PIN. 1 try left before each try has to wait.",
+        "Ese no es el PIN. Te queda 1 intento antes de que cada intento tenga que esperar.",
+      ],
+      [
+        "wrong_pin",
+        { subject: "pin", actual: 0 },
+        "That is not the PIN. Each further try now has to wait.",
+        "Ese no es el PIN. Ahora cada nuevo intento tiene que esperar.",
+      ],
+      [
+        "too_many_attempts",
+        { subject: "pin", actual: 30 },
+        "Too many wrong PINs. Try again in 30 seconds.",
+        "Demasiados PIN incorrectos. Vuelve a intentarlo dentro de 30 segundos.",
+      ],
+      [
+        "too_many_attempts",
+        { subject: "pin", actual: 1 },
+        "Too many wrong PINs. Try again in 1 second.",
+        "Demasiados PIN incorrectos. Vuelve a intentarlo dentro de 1 segundo.",
+      ],
+      [
+        "too_many_attempts",
+        { subject: "pin", actual: 3541 },
+        "Too many wrong PINs. Try again in 60 minutes.",
+        "Demasiados PIN incorrectos. Vuelve a intentarlo dentro de 60 minutos.",
+      ],
+      [
+        "profile_locked",
+        { subject: "profile" },
+        "This profile is locked. Unlock it with its PIN.",
+        "Este perfil está bloqueado. Desbloquéalo con su PIN.",
+      ],
+    ];
+    for (const [reason, params, english, spanish] of cases) {
+      expect(describeError(en.errors, "en", reason, params)).toBe(english);
+      expect(describeError(es.errors, "es", reason, params)).toBe(spanish);
+    }
+  });
+
   it("names the item of a batch", () => {
     expect(describeError(es.errors, "es", "empty", { subject: "memory", item: 2 })).toBe(
       "Elemento 2: El recuerdo no puede quedar en blanco; escribe algo primero.",

@@ -8,6 +8,8 @@ export interface ErrorWords {
   max: string;
   /** Empty when the refused value was not a number. */
   actual: string;
+  /** `actual` as a number (null when there was none), for plurals and units such as a wait. */
+  count: number | null;
   value: string;
   expected: string;
 }
@@ -53,6 +55,7 @@ export function describeError(
     min: n(params.min),
     max: n(params.max),
     actual: n(params.actual),
+    count: params.actual ?? null,
     value: params.value ?? "",
     expected: list.format(params.expected ?? []),
   };

@@ -20,7 +20,13 @@ describe("tauriBackend", () => {
   });
 
   it("resolves with the data of an ok result", async () => {
-    const ana = { id: "1", displayName: "Ana", createdAt: "2025-01-01T00:00:00Z" };
+    const ana = {
+      id: "1",
+      displayName: "Ana",
+      createdAt: "2025-01-01T00:00:00Z",
+      hasPin: false,
+      locked: false,
+    };
     mocked.listProfiles.mockResolvedValue({ status: "ok", data: [ana] });
     await expect(tauriBackend.listProfiles()).resolves.toEqual([ana]);
   });

@@ -1,12 +1,21 @@
 import { useEffect } from "react";
 import {
+  MutationCache,
+  QueryCache,
   QueryClient,
   useMutation,
   useQuery,
   useQueryClient,
   skipToken,
 } from "@tanstack/react-query";
-import { BackendError, useBackend, type NewProfile, type Profile, type Settings } from "./backend";
+import {
+  BackendError,
+  toBackendError,
+  useBackend,
+  type NewProfile,
+  type Profile,
+  type Settings,
+} from "./backend";
 
 export const queryKeys = {
   activeProfile: ["activeProfile"] as const,
@@ -14,14 +23,25 @@ export const queryKeys = {
   settings: (profileId: string) => ["settings", profileId] as const,
 };
 
-/** Local IPC answers are deterministic: retrying a failed call or refetching on focus gains nothing. */
+/**
+ * Local IPC answers are deterministic: retrying a failed call or refetching on focus gains nothing.
+ * A call refused because the profile is locked (it was locked elsewhere, e.g. in another window) has
+ * the active profile fetched again, so the app turns to the lock screen.
+ */
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const onError = (error: Error) => {
+    if (toBackendError(error).reason !== "profile_locked") return;
+    void client.invalidateQueries({ queryKey: queryKeys.activeProfile });
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: { retry: false, refetchOnWindowFocus: false },
       mutations: { retry: false },
     },
   });
+  return client;
 }
 
 export function useActiveProfile() {
@@ -104,19 +124,106 @@ export function useRenameProfile() {
   return useMutation({
     mutationFn: ({ profileId, displayName }: { profileId: string; displayName: string }) =>
       backend.renameProfile(profileId, displayName),
-    onSuccess: async (renamed) => {
+    onSuccess: (renamed) => showChangedProfile(queryClient, renamed),
+  });
+}
+
+/**
+ * After a profile itself changed (its name, its PIN, whether it is locked): the active profile and
+ * the profile list take it at once, and are fetched again.
+ */
+async function showChangedProfile(queryClient: QueryClient, changed: Profile) {
+  queryClient.setQueryData<Profile | null>(queryKeys.activeProfile, (active) =>
+    active?.id === changed.id ? changed : active,
+  );
+  queryClient.setQueryData<Profile[]>(queryKeys.profiles, (profiles) =>
+    profiles?.map((p) => (p.id === changed.id ? changed : p)),
+  );
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: queryKeys.activeProfile }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.profiles }),
+  ]);
+}
+
+/** Gives a profile a PIN, or a new one (`currentPin`: the one it has, if any) (ADR 0016). */
+export function useSetProfilePin() {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      profileId,
+      pin,
+      currentPin,
+    }: {
+      profileId: string;
+      pin: string;
+      currentPin: string | null;
+    }) => backend.setProfilePin(profileId, pin, currentPin),
+    onSuccess: (profile) => showChangedProfile(queryClient, profile),
+  });
+}
+
+/** Takes the PIN off a profile, given it. */
+export function useRemoveProfilePin() {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ profileId, currentPin }: { profileId: string; currentPin: string }) =>
+      backend.removeProfilePin(profileId, currentPin),
+    onSuccess: (profile) => showChangedProfile(queryClient, profile),
+  });
+}
+
+/**
+ * Locks a profile with a PIN now. The active profile shows as locked at once, so the app turns to
+ * the lock screen (which drops the profile's cached data, see useForgetLockedData).
+ */
+export function useLockProfile() {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (profileId: string) => backend.lockProfile(profileId),
+    onSuccess: (profile) => showChangedProfile(queryClient, profile),
+  });
+}
+
+/**
+ * Opens a locked profile with its PIN. Everything it owns was refused until now: the profile shows
+ * as open at once and every query is fetched again.
+ */
+export function useUnlockProfile() {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ profileId, pin }: { profileId: string; pin: string }) =>
+      backend.unlockProfile(profileId, pin),
+    onSuccess: async (unlocked) => {
       queryClient.setQueryData<Profile | null>(queryKeys.activeProfile, (active) =>
-        active?.id === renamed.id ? renamed : active,
+        active?.id === unlocked.id ? unlocked : active,
       );
       queryClient.setQueryData<Profile[]>(queryKeys.profiles, (profiles) =>
-        profiles?.map((p) => (p.id === renamed.id ? renamed : p)),
+        profiles?.map((p) => (p.id === unlocked.id ? unlocked : p)),
       );
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.activeProfile }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.profiles }),
-      ]);
+      await queryClient.invalidateQueries();
     },
   });
+}
+
+/**
+ * While the lock screen shows, nothing a profile owns stays cached: only the profiles, the active one
+ * and settings (which the lock screen reads) are kept. Run from the lock screen, once the pages that
+ * read the rest are gone.
+ */
+export function useForgetLockedData() {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const kept: readonly unknown[] = [
+      queryKeys.activeProfile[0],
+      queryKeys.profiles[0],
+      queryKeys.settings("")[0],
+    ];
+    queryClient.removeQueries({ predicate: (query) => !kept.includes(query.queryKey[0]) });
+  }, [queryClient]);
 }
 
 /** Deletes a profile; when it was the active one, another profile (if any) becomes active. */

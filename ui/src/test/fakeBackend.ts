@@ -38,6 +38,7 @@ import {
 } from "../features/onboarding/options";
 import type { CoreNotice, MemoryKind, Page, SearchOptions } from "../lib/backend";
 import { FakeArchive } from "./fakeArchive";
+import { FakeLock } from "./fakeLock";
 import { FakeMemory } from "./fakeMemory";
 import { FakeReminders, reminderDueNotice } from "./fakeReminders";
 import { FakeWellness } from "./fakeWellness";
@@ -249,6 +250,8 @@ export class FakeBackend implements Backend {
       id: `profile-${String(this.nextId++)}`,
       displayName,
       createdAt: new Date(Date.UTC(2025, 0, this.nextId)).toISOString(),
+      hasPin: false,
+      locked: false,
     };
     this.profiles.set(profile.id, {
       profile,
@@ -257,6 +260,14 @@ export class FakeBackend implements Backend {
     });
     this.activeId ??= profile.id;
     return profile;
+  }
+
+  /**
+   * Gives a profile a PIN set in an earlier run, so it starts locked as after a restart (test set-up);
+   * returns the profile as it now is.
+   */
+  seedPin(profileId: string, pin = "1234"): Profile {
+    return this.lock.seed(profileId, pin);
   }
 
   /** Makes the next call of `method` fail with this error. */
@@ -269,7 +280,11 @@ export class FakeBackend implements Backend {
     for (const listener of this.listeners) listener(event);
   }
 
+  /** Every command called, in order (e.g. to see that nothing of a locked profile was asked for). */
+  readonly called: (keyof Backend)[] = [];
+
   private async run_<T>(method: keyof Backend, body: () => T | Promise<T>): Promise<T> {
+    this.called.push(method);
     await Promise.resolve();
     const failure = this.failures.get(method);
     if (failure !== undefined) {
@@ -279,10 +294,26 @@ export class FakeBackend implements Backend {
     return body();
   }
 
-  private stored(profileId: string): StoredProfile {
+  /** A profile's record, locked or not: for what the core allows while it is locked. */
+  private record(profileId: string): StoredProfile {
     const stored = this.profiles.get(profileId);
     if (stored === undefined) {
       throw new BackendError("not_found", "not_found", { subject: "profile", value: profileId });
+    }
+    return stored;
+  }
+
+  /**
+   * A profile whose data is read or changed: every such command comes through here, so a locked
+   * profile's data is refused as the core refuses it (its `require_profile`).
+   */
+  private stored(profileId: string): StoredProfile {
+    const stored = this.record(profileId);
+    if (stored.profile.locked) {
+      throw new BackendError("conflict", "profile_locked", {
+        subject: "profile",
+        value: profileId,
+      });
     }
     return stored;
   }
@@ -293,7 +324,7 @@ export class FakeBackend implements Backend {
 
   activeProfile() {
     return this.run_("activeProfile", () =>
-      this.activeId === null ? null : this.stored(this.activeId).profile,
+      this.activeId === null ? null : this.record(this.activeId).profile,
     );
   }
 
@@ -320,7 +351,7 @@ export class FakeBackend implements Backend {
 
   switchProfile(profileId: string) {
     return this.run_("switchProfile", () => {
-      const { profile } = this.stored(profileId);
+      const { profile } = this.record(profileId);
       this.activeId = profileId;
       return profile;
     });
@@ -330,9 +361,29 @@ export class FakeBackend implements Backend {
     return this.run_("deleteProfile", () => {
       this.stored(profileId);
       this.profiles.delete(profileId);
+      this.lock.forget(profileId);
       if (this.activeId === profileId) this.activeId = null;
       return null;
     });
+  }
+
+  /** The optional profile lock: PINs, and which profiles are open in this run (see FakeLock). */
+  readonly lock = new FakeLock((profileId) => this.record(profileId));
+
+  setProfilePin(profileId: string, pin: string, currentPin: string | null) {
+    return this.run_("setProfilePin", () => this.lock.setPin(profileId, pin, currentPin));
+  }
+
+  removeProfilePin(profileId: string, currentPin: string) {
+    return this.run_("removeProfilePin", () => this.lock.removePin(profileId, currentPin));
+  }
+
+  unlockProfile(profileId: string, pin: string) {
+    return this.run_("unlockProfile", () => this.lock.unlock(profileId, pin));
+  }
+
+  lockProfile(profileId: string) {
+    return this.run_("lockProfile", () => this.lock.lock(profileId));
   }
 
   /** Profile archives: exports and imports (see FakeArchive). */
@@ -359,7 +410,8 @@ export class FakeBackend implements Backend {
   }
 
   getSettings(profileId: string) {
-    return this.run_("getSettings", () => this.stored(profileId).settings);
+    // Open while locked: the lock screen speaks the profile's language in its theme.
+    return this.run_("getSettings", () => this.record(profileId).settings);
   }
 
   updateSettings(profileId: string, settings: Settings) {

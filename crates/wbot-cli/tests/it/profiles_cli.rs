@@ -103,3 +103,77 @@ fn a_profile_is_renamed_and_a_blank_name_is_refused() {
     let listed = ok(d, &["profiles", "list"], "");
     assert_eq!(listed[0]["displayName"], "Ana María");
 }
+
+/// Runs `wbot` with these PIN variables set (and no others); its output.
+fn with_pins(dir: &std::path::Path, pins: &[(&str, &str)], args: &[&str]) -> std::process::Output {
+    let mut cmd = crate::support::wbot_command(dir);
+    cmd.env_remove("WBOT_PIN").env_remove("WBOT_NEW_PIN");
+    for (name, value) in pins {
+        cmd.env(name, value);
+    }
+    cmd.args(args).output().expect("wbot runs")
+}
+
+#[test]
+fn a_locked_profile_needs_its_pin_from_the_environment() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ana = create_profile(dir.path(), "Ana");
+    ok(
+        dir.path(),
+        &["journal", "add", "--profile", &ana, "A private thought"],
+        "",
+    );
+    let out = with_pins(
+        dir.path(),
+        &[("WBOT_NEW_PIN", "2468")],
+        &["profiles", "set-pin", "--profile", &ana],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(json_lines(&out.stdout)[0]["hasPin"], true);
+
+    // Each run starts locked.
+    let listed = ok(dir.path(), &["profiles", "list"], "");
+    assert_eq!(listed[0]["locked"], true);
+    let err = failure(dir.path(), &["journal", "list", "--profile", &ana], "");
+    assert_eq!(err["reason"], "profile_locked");
+    for (pins, reason) in [(vec![], "empty"), (vec![("WBOT_PIN", "1357")], "wrong_pin")] {
+        let out = with_pins(
+            dir.path(),
+            &pins,
+            &["--unlock", &ana, "journal", "list", "--profile", &ana],
+        );
+        assert!(!out.status.success());
+        assert_eq!(json_lines(&out.stderr)[0]["reason"], reason);
+        assert!(out.stdout.is_empty(), "nothing of the profile was printed");
+    }
+    let out = with_pins(
+        dir.path(),
+        &[("WBOT_PIN", "2468")],
+        &["--unlock", &ana, "journal", "list", "--profile", &ana],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        json_lines(&out.stdout)[0]["entry"]["text"],
+        "A private thought"
+    );
+
+    let out = with_pins(
+        dir.path(),
+        &[("WBOT_PIN", "2468")],
+        &["profiles", "remove-pin", "--profile", &ana],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    ok(dir.path(), &["journal", "list", "--profile", &ana], "");
+}

@@ -12,9 +12,18 @@ use crate::ids::ProfileId;
 /// One row: column → value (null, integer, real or text).
 pub(super) type Row = serde_json::Map<String, Value>;
 
-/// Columns an archive leaves out: row numbers (an import numbers its rows anew, in the same order) and
-/// vectors, which are derived from the text and computed again.
-const SKIPPED: &[&str] = &["seq", "key", "embedding", "embedding_model"];
+/// Columns an archive leaves out: row numbers (an import numbers its rows anew, in the same order),
+/// vectors, which are derived from the text and computed again, and the profile's lock (an archive is
+/// readable anyway; a PIN hash in it would only be a PIN to guess offline).
+const SKIPPED: &[&str] = &[
+    "seq",
+    "key",
+    "embedding",
+    "embedding_model",
+    "pin_hash",
+    "pin_failures",
+    "pin_retry_at",
+];
 
 /// The stored (not generated) columns of each table, as this database has them.
 pub(super) struct TableColumns(HashMap<String, Vec<String>>);

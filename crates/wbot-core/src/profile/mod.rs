@@ -1,8 +1,10 @@
 //! Local profiles: each person on the device, with their settings and onboarding answers.
 
+mod lock;
 mod onboarding;
 mod settings;
 
+pub use lock::{wait_after, FIRST_WAIT_S, FREE_ATTEMPTS, MAX_WAIT_S, PIN_DIGITS};
 pub use onboarding::*;
 pub use settings::*;
 
@@ -13,6 +15,8 @@ use crate::events::EventBus;
 use crate::ids::ProfileId;
 use crate::text::checked_text;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex as StdMutex};
 
 /// The longest display name, in characters.
 pub const MAX_DISPLAY_NAME: usize = 100;
@@ -24,7 +28,16 @@ pub struct Profile {
     pub id: ProfileId,
     pub display_name: String,
     pub created_at: String,
+    /// Whether it has a PIN (ADR 0016).
+    pub has_pin: bool,
+    /// Whether it has a PIN that was not given in this run: its data is refused until it is.
+    #[sqlx(skip)]
+    pub locked: bool,
 }
+
+/// The columns a [`Profile`] is read from, for `profiles p`.
+const PROFILE_COLUMNS: &str =
+    "p.id, p.display_name, p.created_at, p.pin_hash IS NOT NULL AS has_pin";
 
 /// What creating a profile takes: a name and the onboarding answers.
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
@@ -50,36 +63,56 @@ pub struct ProfileService {
     db: Db,
     /// Where a change of settings is published.
     events: EventBus,
+    /// The profiles whose PIN was given in this run.
+    unlocked: Arc<StdMutex<HashSet<ProfileId>>>,
 }
 
 impl ProfileService {
     pub fn new(db: Db, events: EventBus) -> Self {
-        Self { db, events }
+        Self {
+            db,
+            events,
+            unlocked: Arc::default(),
+        }
     }
 
     /// All profiles, oldest first.
     pub async fn list_profiles(&self) -> Result<Vec<Profile>> {
-        Ok(sqlx::query_as::<_, Profile>(
-            "SELECT id, display_name, created_at FROM profiles ORDER BY created_at, id",
-        )
+        let profiles = sqlx::query_as::<_, Profile>(&format!(
+            "SELECT {PROFILE_COLUMNS} FROM profiles p ORDER BY p.created_at, p.id"
+        ))
         .fetch_all(self.db.reader())
-        .await?)
+        .await?;
+        Ok(profiles.into_iter().map(|p| self.with_lock(p)).collect())
     }
 
-    /// Checks that the profile exists, and gives its id back.
+    /// Checks that the profile exists and is not locked, and gives its id back: the check every
+    /// service makes before it reads or changes a profile's data.
     pub async fn require_profile(&self, id: &ProfileId) -> Result<ProfileId> {
-        Ok(self.profile(id).await?.id)
+        let profile = self.profile(id).await?;
+        if profile.locked {
+            return Err(CoreError::new(Reason::ProfileLocked)
+                .subject(Subject::Profile)
+                .value(id.as_str()));
+        }
+        Ok(profile.id)
     }
 
-    /// One profile by id.
+    /// One profile by id (its name and whether it is locked, locked or not).
     pub async fn profile(&self, id: &ProfileId) -> Result<Profile> {
-        sqlx::query_as::<_, Profile>(
-            "SELECT id, display_name, created_at FROM profiles WHERE id = ?",
-        )
+        sqlx::query_as::<_, Profile>(&format!(
+            "SELECT {PROFILE_COLUMNS} FROM profiles p WHERE p.id = ?"
+        ))
         .bind(id)
         .fetch_optional(self.db.reader())
         .await?
+        .map(|p| self.with_lock(p))
         .ok_or_else(|| CoreError::not_found(Subject::Profile, id))
+    }
+
+    fn with_lock(&self, mut profile: Profile) -> Profile {
+        profile.locked = profile.has_pin && !self.is_unlocked(&profile.id);
+        profile
     }
 
     /// Creates a profile with its onboarding answers and default settings, and makes it active.
@@ -90,6 +123,8 @@ impl ProfileService {
             id: ProfileId::new(),
             display_name,
             created_at: now_rfc3339(),
+            has_pin: false,
+            locked: false,
         };
         let mut tx = self.db.begin_write().await?;
         sqlx::query("INSERT INTO profiles (id, display_name, created_at) VALUES (?, ?, ?)")
@@ -120,16 +155,18 @@ impl ProfileService {
 
     /// The profile the app opens with, if any.
     pub async fn active_profile(&self) -> Result<Option<Profile>> {
-        Ok(sqlx::query_as::<_, Profile>(
-            "SELECT p.id, p.display_name, p.created_at FROM app_state s JOIN profiles p ON p.id = s.active_profile_id WHERE s.id = 1",
-        )
+        Ok(sqlx::query_as::<_, Profile>(&format!(
+            "SELECT {PROFILE_COLUMNS} FROM app_state s JOIN profiles p ON p.id = s.active_profile_id WHERE s.id = 1"
+        ))
         .fetch_optional(self.db.reader())
-        .await?)
+        .await?
+        .map(|p| self.with_lock(p)))
     }
 
     /// Changes a profile's display name (the companion uses the new one from its next reply).
     pub async fn rename_profile(&self, id: &ProfileId, display_name: &str) -> Result<Profile> {
         let display_name = validate_display_name(display_name)?;
+        self.require_profile(id).await?;
         let mut profile = self.profile(id).await?;
         let mut tx = self.db.begin_write().await?;
         sqlx::query("UPDATE profiles SET display_name = ? WHERE id = ?")

@@ -66,9 +66,9 @@ impl Settings {
 }
 
 impl ProfileService {
-    /// A profile's settings.
+    /// A profile's settings, also while it is locked: the lock screen takes its theme and language.
     pub async fn settings(&self, profile_id: &ProfileId) -> Result<Settings> {
-        let id = self.require_profile(profile_id).await?;
+        let id = self.profile(profile_id).await?.id;
         let row = sqlx::query(
             "SELECT theme, locale, cue_volume, ambient_volume, muted, ambient_on, ambient_sound,
                streaks_on, badges_on, weekly_goal_days

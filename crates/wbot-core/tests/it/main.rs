@@ -30,6 +30,7 @@ mod memory_isolation;
 mod memory_runtime;
 mod memory_store;
 mod mood_store;
+mod profile_lock;
 mod profiles;
 mod progress;
 mod reminders;

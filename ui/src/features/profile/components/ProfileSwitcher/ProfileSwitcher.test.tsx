@@ -31,6 +31,18 @@ describe("ProfileSwitcher", () => {
     expect(document.documentElement).toHaveAttribute("data-theme", "dark");
   });
 
+  it("marks a profile with a PIN", async () => {
+    const { backend, ben } = twoProfiles();
+    backend.seedPin(ben.id);
+    const { user } = renderApp(backend);
+
+    await user.click(await screen.findByTestId("profile-switcher"));
+    expect(screen.getByRole("button", { name: "Ben (locked with a PIN)" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /^Ana/, current: true })).not.toHaveAccessibleName(
+      /PIN/,
+    );
+  });
+
   it("closes the list with Escape", async () => {
     const { backend } = twoProfiles();
     const { user } = renderApp(backend);

@@ -15,6 +15,24 @@ function Avatar({ name }: { name: string }) {
   );
 }
 
+/**
+ * Marks a profile with a PIN: a small padlock, read as `label` after the name (the space before it is
+ * a text node of its own, so the name and the label are read as separate words).
+ */
+function LockMark({ label }: { label: string }) {
+  return (
+    <>
+      {" "}
+      <span className={styles.lock}>
+        <svg viewBox="0 0 24 24" aria-hidden="true" className={styles.lockIcon}>
+          <path d="M7 11V8a5 5 0 0 1 10 0v3M5 11h14v10H5z" />
+        </svg>
+        <span className="visually-hidden">{label}</span>
+      </span>
+    </>
+  );
+}
+
 export function ProfileSwitcher({
   activeProfile,
   onAddProfile,
@@ -69,6 +87,7 @@ export function ProfileSwitcher({
                     >
                       <Avatar name={profile.displayName} />
                       <span className={styles.name}>{profile.displayName}</span>
+                      {profile.hasPin && <LockMark label={t.profiles.hasPin} />}
                       {isActive && <span className={styles.badge}>{t.profiles.active}</span>}
                     </button>
                     <button

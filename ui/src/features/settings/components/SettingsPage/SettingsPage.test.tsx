@@ -22,6 +22,7 @@ describe("SettingsPage", () => {
       "Reminders",
       "About you",
       "Chat model",
+      "Profile lock",
       "Your data",
     ]);
     expect(

@@ -5,6 +5,7 @@ import { SettingsProvider } from "../../hooks/useSetting";
 import { AboutYouSettings } from "../AboutYouSettings";
 import { DataSettings } from "../DataSettings";
 import { LanguageSelect } from "../LanguageSelect";
+import { LockSettings } from "../LockSettings";
 import { MotivationSettings } from "../MotivationSettings";
 import { ReminderSettings } from "../ReminderSettings";
 import { SoundSettings } from "../SoundSettings";
@@ -31,6 +32,7 @@ export function SettingsPage({ profileId, settings }: { profileId: string; setti
       <ReminderSettings profileId={profileId} locale={settings.locale} />
       <AboutYouSettings profileId={profileId} />
       <ChatModelSettings profileId={profileId} />
+      <LockSettings profileId={profileId} />
       <DataSettings profileId={profileId} />
     </section>
   );

@@ -12,3 +12,4 @@ mod chat_commands;
 mod commands;
 mod contract;
 mod memory_commands;
+mod security;

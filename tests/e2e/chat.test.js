@@ -41,7 +41,8 @@ async function profileId(b) {
 /** The conversation whose title is `title`, with its messages. */
 async function conversation(b, title) {
   const id = await profileId(b);
-  const { ok: list } = await invoke(b, "list_conversations", { profileId: id });
+  const { ok: page } = await invoke(b, "list_conversations", { profileId: id, page: { limit: 100, offset: 0 } });
+  const list = page.items;
   const found = list.find((c) => c.title === title);
   assert.ok(found, `no conversation titled ${q(title)} in ${q(list.map((c) => c.title))}`);
   const { ok: messages } = await invoke(b, "conversation_messages", { profileId: id, conversationId: found.id });

@@ -34,7 +34,9 @@ test("in Spanish: the safety card in Spanish with Spain's line, and a memory fou
     await waitForText(b, "No tienes que afrontar esto a solas", 90_000); // the first message loads the model
     await waitForText(b, "Línea 024");
     await waitForText(b, "https://findahelpline.com");
-    const { ok: conversations } = await invoke(b, "list_conversations", { profileId: ana.id });
+    const {
+      ok: { items: conversations },
+    } = await invoke(b, "list_conversations", { profileId: ana.id, page: { limit: null, offset: 0 } });
     const { ok: messages } = await invoke(b, "conversation_messages", {
       profileId: ana.id,
       conversationId: conversations[0].id,

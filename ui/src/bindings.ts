@@ -174,8 +174,11 @@ export const commands = {
 	decideProposal: (profileId: string, messageId: string, decision: ProposalDecision) => typedError<Message, AppError>(__TAURI_INVOKE("decide_proposal", { profileId, messageId, decision })),
 	/**  Adds how a finished activity went to the conversation it was started from. */
 	addActivitySummary: (profileId: string, conversationId: string, result: ActivityResult) => typedError<Message, AppError>(__TAURI_INVOKE("add_activity_summary", { profileId, conversationId, result })),
-	/**  The profile's conversations, most recent first, with previews. */
-	listConversations: (profileId: string) => typedError<ConversationSummary[], AppError>(__TAURI_INVOKE("list_conversations", { profileId })),
+	/**
+	 *  A page of a profile's conversations (`limit` 1–100, default 30), most recently active first, with a
+	 *  preview of each one's last message, and how many there are.
+	 */
+	listConversations: (profileId: string, page: Page) => typedError<ConversationPage, AppError>(__TAURI_INVOKE("list_conversations", { profileId, page })),
 	/**  One conversation. */
 	getConversation: (profileId: string, conversationId: string) => typedError<Conversation, AppError>(__TAURI_INVOKE("get_conversation", { profileId, conversationId })),
 	/**  A conversation's messages, oldest first. */
@@ -476,6 +479,14 @@ export type ConversationHit = {
 
 /**  A conversation with the companion. */
 export type ConversationId = string;
+
+/**  A page of a profile's conversations, and how many it has. */
+export type ConversationPage = {
+	/**  Most recently active first. */
+	items: ConversationSummary[],
+	/**  Every conversation of the profile. */
+	total: number,
+};
 
 /**  A line of the conversation list. */
 export type ConversationSummary = {

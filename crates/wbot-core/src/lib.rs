@@ -216,9 +216,9 @@ impl Core {
         Ok(saved)
     }
 
-    /// Deletes a profile and everything it owns (a locked one only once unlocked): its rows, its API keys
-    /// (kept outside the database, so the cascade cannot reach them) and its memory index. When it was active, the oldest remaining profile
-    /// (if any) becomes active.
+    /// Deletes a profile and everything it owns (a locked one only once unlocked): its rows, its API
+    /// keys (kept outside the database, so the cascade cannot reach them) and its memory index. When it
+    /// was active, the oldest remaining profile (if any) becomes active.
     pub async fn delete_profile(&self, id: &ProfileId) -> Result<()> {
         self.profiles.require_profile(id).await?;
         self.chat.forget_profile_keys(id).await?;

@@ -5,9 +5,10 @@ use tauri::ipc::Channel;
 use tauri::State;
 use wbot_core::chat::{
     presets, ActivityResult, ChatStatus, ConnectionReport, Conversation, ConversationHit,
-    ConversationSummary, Message, ProposalDecision, ProviderInput, ProviderPreset,
-    ProviderSettings, ReplyEvent, RetryStarted, SearchMode, TurnStarted,
+    ConversationPage, Message, ProposalDecision, ProviderInput, ProviderPreset, ProviderSettings,
+    ReplyEvent, RetryStarted, SearchMode, TurnStarted,
 };
+use wbot_core::db::Page;
 use wbot_core::{Core, ProviderId};
 
 use super::Result;
@@ -113,14 +114,19 @@ pub async fn add_activity_summary(
         .await?)
 }
 
-/// The profile's conversations, most recent first, with previews.
+/// A page of a profile's conversations (`limit` 1–100, default 30), most recently active first, with a
+/// preview of each one's last message, and how many there are.
 #[tauri::command]
 #[specta::specta]
 pub async fn list_conversations(
     core: State<'_, Core>,
     profile_id: String,
-) -> Result<Vec<ConversationSummary>> {
-    Ok(core.chat().list_conversations(&profile_id.parse()?).await?)
+    page: Input<Page>,
+) -> Result<ConversationPage> {
+    Ok(core
+        .chat()
+        .list_conversations(&profile_id.parse()?, page.parse("page")?)
+        .await?)
 }
 
 /// One conversation.

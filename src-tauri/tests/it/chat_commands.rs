@@ -103,9 +103,13 @@ fn a_message_streams_its_reply_over_the_channel() {
         .expect("messages");
     assert_eq!(messages.as_array().expect("array").len(), 2);
     let list = h
-        .call("list_conversations", json!({ "profileId": profile }))
+        .call(
+            "list_conversations",
+            json!({ "profileId": profile, "page": { "limit": 10, "offset": 0 } }),
+        )
         .expect("list");
-    assert_eq!(list[0]["preview"], "Hello Ana.");
+    assert_eq!(list["total"], 1);
+    assert_eq!(list["items"][0]["preview"], "Hello Ana.");
 }
 
 #[test]

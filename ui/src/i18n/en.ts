@@ -64,6 +64,8 @@ export interface Messages {
     newConversation: string;
     history: string;
     noConversations: string;
+    /** Under the conversation list: loads its next page. */
+    showMore: string;
     settings: string;
     openMenu: string;
     closeMenu: string;
@@ -863,6 +865,7 @@ export const en: Messages = {
     newConversation: "New Conversation",
     history: "Conversation History",
     noConversations: "No conversations yet",
+    showMore: "Show more",
     settings: "Settings",
     openMenu: "Open menu",
     closeMenu: "Close menu",

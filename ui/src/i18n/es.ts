@@ -134,6 +134,7 @@ export const es: Messages = {
     newConversation: "Nueva conversación",
     history: "Historial de conversaciones",
     noConversations: "Aún no hay conversaciones",
+    showMore: "Ver más",
     settings: "Ajustes",
     openMenu: "Abrir menú",
     closeMenu: "Cerrar menú",

@@ -1172,8 +1172,10 @@ export class FakeBackend implements Backend {
     return this.run_("activityEffectiveness", () => effectiveness(this.done(profileId)));
   }
 
-  listConversations(profileId: string) {
-    return this.run_("listConversations", () => this.chat.list(this.stored(profileId).profile.id));
+  listConversations(profileId: string, page: Page) {
+    return this.run_("listConversations", () =>
+      this.chat.list(this.stored(profileId).profile.id, page),
+    );
   }
 
   getConversation(profileId: string, conversationId: string) {

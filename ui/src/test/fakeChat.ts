@@ -7,12 +7,13 @@ import {
   type ConnectionReport,
   type Conversation,
   type ConversationHit,
-  type ConversationSummary,
+  type ConversationPage,
   type CrisisSignal,
   type Effectiveness,
   type Helpline,
   type Message,
   type MessageStatus,
+  type Page,
   type ProposalDecision,
   type ProviderError,
   type ProviderInput,
@@ -23,7 +24,7 @@ import {
 } from "../lib/backend";
 import { CORE } from "./coreFixtures";
 import { withHistory } from "./fakeProgress";
-import { NO_PARAMS, requireText } from "./validation";
+import { NO_PARAMS, pageLimit, requireText } from "./validation";
 
 const MAX_MESSAGE_CHARS = CORE.limits.messageChars;
 const MAX_TITLE_CHARS = CORE.limits.titleChars;
@@ -33,6 +34,9 @@ const MIN_TIMEOUT_MS = CORE.limits.providerTimeoutMinMs;
 const MAX_TIMEOUT_MS = CORE.limits.providerTimeoutMaxMs;
 /** The core's MAX_SHARED_ENTRY_CHARS: the most of a shared journal entry's words its note carries. */
 const MAX_SHARED_ENTRY_CHARS = 4_000;
+/** The most conversations one page holds, and how many when the page does not say. */
+const MAX_CONVERSATION_PAGE = 100;
+const DEFAULT_CONVERSATION_PAGE = 30;
 
 /** An error as a `kind: "error"` reply event carries it: every parameter present, null when unused. */
 type EventError = Extract<ReplyEvent, { kind: "error" }>["error"];
@@ -474,24 +478,27 @@ export class FakeChat {
     return stored.conversation;
   }
 
-  list(profileId: string): ConversationSummary[] {
-    return [...this.conversations.values()]
+  /** One page of the profile's conversations, most recently active first (page size 1–100, default 30). */
+  list(profileId: string, { limit, offset }: Page): ConversationPage {
+    const size = pageLimit(limit, DEFAULT_CONVERSATION_PAGE, MAX_CONVERSATION_PAGE);
+    const own = [...this.conversations.values()]
       .filter((s) => s.conversation.profileId === profileId)
-      .sort((a, b) => b.conversation.updatedAt.localeCompare(a.conversation.updatedAt))
-      .map(({ conversation, messages }) => {
-        const last = messages[messages.length - 1];
-        const preview =
-          last === undefined
-            ? ""
-            : clip(`${last.role === "user" ? "You: " : ""}${oneLine(last.content)}`, 60);
-        return {
-          id: conversation.id,
-          title: conversation.title,
-          preview,
-          updatedAt: conversation.updatedAt,
-          remember: conversation.remember,
-        };
-      });
+      .sort((a, b) => b.conversation.updatedAt.localeCompare(a.conversation.updatedAt));
+    const items = own.slice(offset, offset + size).map(({ conversation, messages }) => {
+      const last = messages[messages.length - 1];
+      const preview =
+        last === undefined
+          ? ""
+          : clip(`${last.role === "user" ? "You: " : ""}${oneLine(last.content)}`, 60);
+      return {
+        id: conversation.id,
+        title: conversation.title,
+        preview,
+        updatedAt: conversation.updatedAt,
+        remember: conversation.remember,
+      };
+    });
+    return { items, total: own.length };
   }
 
   get(profileId: string, conversationId: string): Conversation {

@@ -37,7 +37,10 @@ describe("the fake's profile lock", () => {
     expect(withPin).toEqual({ ...ana, hasPin: true, locked: false });
     expect(await backend.activeProfile()).toEqual(withPin);
     expect(await backend.listProfiles()).toEqual([withPin]);
-    await expect(backend.listConversations(ana.id)).resolves.toEqual([]);
+    await expect(backend.listConversations(ana.id, { limit: null, offset: 0 })).resolves.toEqual({
+      items: [],
+      total: 0,
+    });
 
     expect(await refusal(backend.setProfilePin(UNKNOWN, "1234", null))).toMatchObject({
       code: "not_found",
@@ -102,7 +105,7 @@ describe("the fake's profile lock", () => {
     const settings = await backend.getSettings(ana.id);
     // Each called in turn: every one is refused.
     const calls = [
-      () => backend.listConversations(ana.id),
+      () => backend.listConversations(ana.id, page),
       () => backend.listJournalEntries(ana.id, {}, page),
       () => backend.listCheckins(ana.id, page),
       () => backend.listMemories(ana.id, page),
@@ -129,7 +132,7 @@ describe("the fake's profile lock", () => {
     await expect(backend.switchProfile(ben.id)).resolves.toEqual(ben);
     await expect(backend.switchProfile(ana.id)).resolves.toEqual(locked);
     // Another profile's data is not locked with it.
-    await expect(backend.listConversations(ben.id)).resolves.toEqual([]);
+    await expect(backend.listConversations(ben.id, page)).resolves.toEqual({ items: [], total: 0 });
   });
 
   it("unlocks with the right PIN until it is locked again or the app restarts", async () => {

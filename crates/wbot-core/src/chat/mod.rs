@@ -46,8 +46,8 @@ pub use secrets::{MemorySecretStore, SecretStore};
 pub use setup::{ChatStatus, ProviderInput, ProviderSettings};
 pub use sse::{StreamEvent, StreamParser};
 pub use store::{
-    Conversation, ConversationHit, ConversationSummary, Message, MessageHit, MessageRole,
-    NewAssistantMessage, SearchMode, MAX_MESSAGE_CHARS,
+    Conversation, ConversationHit, ConversationPage, ConversationSummary, Message, MessageHit,
+    MessageRole, NewAssistantMessage, SearchMode, MAX_CONVERSATION_PAGE, MAX_MESSAGE_CHARS,
 };
 pub use turn::{ReplyEvent, RetryStarted, TurnStarted};
 

@@ -376,12 +376,12 @@ impl MemoryService {
         self.engine.delete(&profile_id, memory_id).await
     }
 
-    /// Removes a deleted profile's index (the rows went with the profile, by cascade).
     /// Computes the vectors of memories stored without one (an import), with progress.
     pub(crate) async fn embed_pending(&self) -> Result<()> {
         self.engine.embed_pending().await
     }
 
+    /// Removes a deleted profile's index (the rows went with the profile, by cascade).
     pub(crate) async fn drop_index(&self, profile_id: &ProfileId) {
         self.engine.profile_deleted(profile_id).await;
     }

@@ -5,6 +5,7 @@
 use crate::memory_support::profile;
 use wbot_core::chat::{
     MessageRole, MessageStatus, NewAssistantMessage, ProviderError, ProviderErrorKind,
+    MAX_CONVERSATION_PAGE,
 };
 use wbot_core::db::Page;
 use wbot_core::{ConversationId, Core, ErrorCode, MessageId};
@@ -27,7 +28,12 @@ async fn conversation_lifecycle() {
     assert_eq!(c.title, "");
     assert!(c.remember);
     assert_eq!(
-        core.chat().list_conversations(&p).await.unwrap()[0].preview,
+        core.chat()
+            .list_conversations(&p, Page::default())
+            .await
+            .unwrap()
+            .items[0]
+            .preview,
         ""
     );
 
@@ -118,12 +124,46 @@ async fn conversation_lifecycle() {
         .is_err());
 
     // List: most recent first; preview of the last message ("You: " only for the user's).
-    let list = core.chat().list_conversations(&p).await.unwrap();
+    let list = core
+        .chat()
+        .list_conversations(&p, Page::default())
+        .await
+        .unwrap()
+        .items;
     assert_eq!(list.len(), 2);
     assert_eq!(list[0].id, c2.id);
     assert_eq!(list[0].preview, "I hear");
     assert_eq!(list[1].preview.chars().count(), 60);
     assert!(list[1].preview.starts_with("You: éé") && list[1].preview.ends_with('…'));
+
+    // Paged: one at a time, the total with each page; a page size outside 1–100 is refused.
+    let first = core
+        .chat()
+        .list_conversations(&p, Page::new(1, 0))
+        .await
+        .unwrap();
+    let second = core
+        .chat()
+        .list_conversations(&p, Page::new(1, 1))
+        .await
+        .unwrap();
+    assert_eq!((first.total, second.total), (2, 2));
+    assert_eq!([&first.items[0], &second.items[0]], [&list[0], &list[1]]);
+    assert!(core
+        .chat()
+        .list_conversations(&p, Page::new(1, 2))
+        .await
+        .unwrap()
+        .items
+        .is_empty());
+    for bad in [0, MAX_CONVERSATION_PAGE + 1] {
+        let err = core
+            .chat()
+            .list_conversations(&p, Page::new(bad, 0))
+            .await
+            .unwrap_err();
+        assert_eq!(err.params.subject, Some(wbot_core::Subject::PageSize));
+    }
 
     // Rename sticks.
     let renamed = core
@@ -164,7 +204,13 @@ async fn conversation_lifecycle() {
 
     // Another profile sees nothing and cannot touch these.
     let q = profile(&core, "Bo").await;
-    assert!(core.chat().list_conversations(&q).await.unwrap().is_empty());
+    assert!(core
+        .chat()
+        .list_conversations(&q, Page::default())
+        .await
+        .unwrap()
+        .items
+        .is_empty());
     assert!(core
         .chat()
         .search_messages(&q, "manager", None)
@@ -226,7 +272,15 @@ async fn conversation_lifecycle() {
         .await
         .unwrap()
         .is_empty());
-    assert_eq!(core.chat().list_conversations(&p).await.unwrap().len(), 1);
+    assert_eq!(
+        core.chat()
+            .list_conversations(&p, Page::default())
+            .await
+            .unwrap()
+            .items
+            .len(),
+        1
+    );
 
     // Deleting the profile cascades.
     core.delete_profile(&p).await.unwrap();
@@ -239,7 +293,13 @@ async fn conversation_lifecycle() {
 
     // Survives a reopen of the file.
     let core = Core::open(dir.path()).await.unwrap();
-    assert!(core.chat().list_conversations(&q).await.unwrap().is_empty());
+    assert!(core
+        .chat()
+        .list_conversations(&q, Page::default())
+        .await
+        .unwrap()
+        .items
+        .is_empty());
     core.close().await;
 }
 

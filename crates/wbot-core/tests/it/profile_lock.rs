@@ -90,7 +90,7 @@ async fn a_locked_profile_gives_nothing_until_its_pin_is_given() {
         ),
         reason(core.memory().list_memories(&ana, Page::default()).await),
         reason(core.mood().list_checkins(&ana, Page::default()).await),
-        reason(core.chat().list_conversations(&ana).await),
+        reason(core.chat().list_conversations(&ana, Page::default()).await),
         reason(core.profiles().onboarding(&ana).await),
         reason(core.profiles().rename_profile(&ana, "Bo").await),
         reason(core.delete_profile(&ana).await),

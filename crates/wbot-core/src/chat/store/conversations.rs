@@ -4,7 +4,7 @@ use sqlx::Row;
 
 use super::*;
 use crate::chat::ChatService;
-use crate::db::{changed_one, from_db, now_rfc3339};
+use crate::db::{changed_one, from_db, now_rfc3339, Page};
 use crate::error::{CoreError, Result, Subject};
 use crate::ids::{ConversationId, MemoryId, ProfileId};
 use crate::text::one_line;
@@ -64,24 +64,36 @@ impl ChatService {
         self.conversation_row(&profile_id, conversation_id).await
     }
 
-    /// A profile's conversations, most recently active first, with a preview of each one's last message.
+    /// A page of a profile's conversations (`limit` 1–100, default 30), most recently active first,
+    /// with a preview of each one's last message, and how many there are.
     pub async fn list_conversations(
         &self,
         profile_id: &ProfileId,
-    ) -> Result<Vec<ConversationSummary>> {
+        page: Page,
+    ) -> Result<ConversationPage> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
+        let limit = page.limit(30, MAX_CONVERSATION_PAGE)?;
         let rows = sqlx::query(
             "SELECT c.id, c.title, c.updated_at, c.remember, m.role, m.content
              FROM conversations c
              LEFT JOIN messages m ON m.seq = (
                  SELECT max(seq) FROM messages WHERE conversation_id = c.id AND profile_id = c.profile_id)
              WHERE c.profile_id = ?
-             ORDER BY c.updated_at DESC, c.id DESC",
+             ORDER BY c.updated_at DESC, c.id DESC
+             LIMIT ? OFFSET ?",
         )
         .bind(&profile_id)
+        .bind(i64::from(limit))
+        .bind(i64::from(page.offset))
         .fetch_all(self.db.reader())
         .await?;
-        rows.iter()
+        let total: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM conversations WHERE profile_id = ?")
+                .bind(&profile_id)
+                .fetch_one(self.db.reader())
+                .await?;
+        let items = rows
+            .iter()
             .map(|row| {
                 let role: Option<String> = row.try_get("role")?;
                 let content: Option<String> = row.try_get("content")?;
@@ -98,7 +110,11 @@ impl ChatService {
                     remember: remember != 0,
                 })
             })
-            .collect()
+            .collect::<Result<_>>()?;
+        Ok(ConversationPage {
+            items,
+            total: u32::try_from(total).unwrap_or(u32::MAX),
+        })
     }
 
     /// A conversation's messages, oldest first.

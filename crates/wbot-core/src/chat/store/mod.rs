@@ -37,6 +37,8 @@ pub const MAX_TITLE_CHARS: usize = 200;
 pub const PREVIEW_CHARS: usize = 60;
 /// Most results of one keyword search.
 pub const MAX_SEARCH_RESULTS: u32 = 100;
+/// The most conversations one page of the list holds.
+pub const MAX_CONVERSATION_PAGE: u32 = 100;
 
 string_enum!(
     /// Who wrote a message; `system_summary` says what an activity started from the conversation did
@@ -58,6 +60,16 @@ pub struct Conversation {
     pub created_at: String,
     /// RFC 3339: the last message's time.
     pub updated_at: String,
+}
+
+/// A page of a profile's conversations, and how many it has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ConversationPage {
+    /// Most recently active first.
+    pub items: Vec<ConversationSummary>,
+    /// Every conversation of the profile.
+    pub total: u32,
 }
 
 /// A line of the conversation list.

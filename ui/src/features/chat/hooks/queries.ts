@@ -1,6 +1,7 @@
 import {
   keepPreviousData,
   skipToken,
+  useInfiniteQuery,
   useMutation,
   useQuery,
   useQueryClient,
@@ -15,6 +16,9 @@ import {
   type SearchMode,
 } from "../../../lib/backend";
 import { memoryKeys } from "../../memory/hooks/queries";
+
+/** Conversations per page of the sidebar's list. */
+export const CONVERSATIONS_PAGE = 30;
 
 export const chatKeys = {
   all: (profileId: string) => ["chat", profileId] as const,
@@ -55,11 +59,21 @@ export function removeMessage(
   );
 }
 
+/**
+ * The profile's conversations, most recently active first, a page at a time. A change to any of them
+ * invalidates the key, which reads every loaded page again (so none is left out or shown twice).
+ */
 export function useConversations(profileId: string) {
   const backend = useBackend();
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: chatKeys.conversations(profileId),
-    queryFn: () => backend.listConversations(profileId),
+    queryFn: ({ pageParam }) =>
+      backend.listConversations(profileId, { limit: CONVERSATIONS_PAGE, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, page) => n + page.items.length, 0);
+      return loaded < last.total ? loaded : undefined;
+    },
   });
 }
 

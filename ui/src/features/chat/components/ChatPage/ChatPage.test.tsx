@@ -439,6 +439,41 @@ describe("Chat", () => {
     expect(screen.getByRole("heading", { name: "Hi, Ana" })).toBeInTheDocument();
   });
 
+  it("lists 30 conversations, most recently active first, and Show more adds the other 5", async () => {
+    const { backend, ana } = withAna();
+    for (let minute = 1; minute <= 35; minute++) {
+      const at = `2025-03-01T10:${String(minute).padStart(2, "0")}:00Z`;
+      backend.chat.seedConversation(ana.id, `Talk ${minute}`, [], at);
+    }
+    const { user } = await openChat(backend);
+    const history = screen.getByRole("region", { name: "Conversation History" });
+    const titles = () =>
+      within(history)
+        .getAllByRole("listitem")
+        .map((item) => within(item).getByText(/^Talk \d+$/).textContent);
+    const newestFirst = (from: number, to: number) =>
+      Array.from({ length: from - to + 1 }, (_, i) => `Talk ${from - i}`);
+
+    await within(history).findByText("Talk 35");
+    expect(titles()).toEqual(newestFirst(35, 6));
+    expect(within(history).queryByText("Talk 5")).not.toBeInTheDocument();
+
+    await user.click(within(history).getByRole("button", { name: "Show more" }));
+    await within(history).findByText("Talk 1");
+    expect(titles()).toEqual(newestFirst(35, 1));
+    expect(within(history).queryByRole("button", { name: "Show more" })).not.toBeInTheDocument();
+
+    // A change reads every loaded page again: the renamed one of the second page is still there.
+    await user.click(within(history).getByRole("button", { name: "Rename Talk 2" }));
+    await user.type(
+      within(history).getByRole("textbox", { name: "Conversation title" }),
+      " again{Enter}",
+    );
+    expect(await within(history).findByText("Talk 2 again")).toBeInTheDocument();
+    expect(within(history).getAllByRole("listitem")).toHaveLength(35);
+    expect(within(history).queryByRole("button", { name: "Show more" })).not.toBeInTheDocument();
+  });
+
   it("renames a conversation in place and finds it by keyword or meaning", async () => {
     const { backend, ana } = withAna();
     backend.chat.seedConversation(ana.id, "Evening", [

@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import { Button } from "../../../../components/Button";
 import { ConfirmDialog } from "../../../../components/ConfirmDialog";
+import { LoadMore } from "../../../../components/LoadMore";
 import { ErrorState, InlineError } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
 import type { ConversationSummary } from "../../../../lib/backend";
@@ -21,7 +22,10 @@ export interface ConversationHistoryProps {
   onDeleted: (conversationId: string) => void;
 }
 
-/** The conversations, most recent first: title, preview and when; opened, renamed in place, deleted. */
+/**
+ * The conversations, most recent first, a page at a time: title, preview and when; opened, renamed in place,
+ * deleted.
+ */
 export function ConversationHistory({
   profileId,
   locale,
@@ -42,11 +46,12 @@ export function ConversationHistory({
     );
   }
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
-  if (list.data.length === 0) return <p className={styles.muted}>{t.nav.noConversations}</p>;
+  const conversations = distinct(list.data.pages.flatMap((page) => page.items));
+  if (conversations.length === 0) return <p className={styles.muted}>{t.nav.noConversations}</p>;
   return (
     <>
       <ul className={styles.list}>
-        {list.data.map((conversation) => (
+        {conversations.map((conversation) => (
           <ConversationItem
             key={conversation.id}
             profileId={profileId}
@@ -58,6 +63,7 @@ export function ConversationHistory({
           />
         ))}
       </ul>
+      <LoadMore list={list} label={t.nav.showMore} />
       {deleting !== null ? (
         <DeleteConversationDialog
           profileId={profileId}
@@ -70,6 +76,16 @@ export function ConversationHistory({
       ) : null}
     </>
   );
+}
+
+/** The loaded pages' conversations, each once: the order can shift between the reads of two pages. */
+function distinct(conversations: ConversationSummary[]) {
+  const seen = new Set<string>();
+  return conversations.filter(({ id }) => {
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 function titleOf(conversation: ConversationSummary, untitled: string) {

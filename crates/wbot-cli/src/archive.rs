@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
+use wbot_core::archive::file_error;
 use wbot_core::events::CoreEvent;
-use wbot_core::{Core, CoreError, Reason};
+use wbot_core::{Core, CoreError};
 
 use crate::print_json;
 
@@ -18,11 +19,7 @@ pub async fn export(core: &Core, profile: &str, file: &Path) -> Result<(), CoreE
 }
 
 pub async fn import(core: &Core, file: &Path) -> Result<(), CoreError> {
-    let archive = std::fs::File::open(file).map_err(|e| {
-        CoreError::new(Reason::FileAccess)
-            .value(&format!("{:?}", e.kind()))
-            .detail(format!("{}: {e}", file.display()))
-    })?;
+    let archive = std::fs::File::open(file).map_err(file_error(file))?;
     show_progress(core);
     let imported = core.archive().import_profile(archive).await?;
     print_json(&imported)

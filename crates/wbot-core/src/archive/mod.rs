@@ -119,11 +119,10 @@ impl ArchiveService {
     ) -> Result<ArchiveSummary> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
         let columns = TableColumns::read(&self.db, TABLES).await?;
-        let mut counts = Vec::with_capacity(TABLES.len());
+        let mut total = 0;
         for table in TABLES {
-            counts.push(rows::count(&self.db, table, &profile_id).await?);
+            total += rows::count(&self.db, table, &profile_id).await?;
         }
-        let total: usize = counts.iter().sum();
         let mut done = 0;
         self.progress("profile.export", &profile_id, done, total);
         let mut tables = BTreeMap::new();
@@ -231,7 +230,9 @@ fn schema_version() -> i64 {
     MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
 }
 
-fn file_error(path: &Path) -> impl Fn(std::io::Error) -> CoreError + '_ {
+/// `file_access` for a file that could not be read or written: the error kind for the UI, the path
+/// for the log.
+pub fn file_error(path: &Path) -> impl Fn(std::io::Error) -> CoreError + '_ {
     move |e| {
         CoreError::new(Reason::FileAccess)
             .value(&format!("{:?}", e.kind()))
@@ -418,12 +419,7 @@ impl ImportPlan {
                 (column.clone(), value)
             })
             .collect();
-        let owner = if table == "profiles" {
-            "id"
-        } else {
-            "profile_id"
-        };
-        row.insert(owner.into(), self.profile_id.as_str().into());
+        row.insert(rows::owner(table).into(), self.profile_id.as_str().into());
         if table == "chat_providers" {
             row.insert("has_key".into(), 0.into());
         }

@@ -58,7 +58,7 @@ impl TableColumns {
 }
 
 /// The column naming a table's owner.
-fn owner(table: &str) -> &'static str {
+pub(super) fn owner(table: &str) -> &'static str {
     if table == "profiles" {
         "id"
     } else {

@@ -4,6 +4,9 @@
 /// The fake chat provider of the core's tests, shared rather than written twice.
 #[path = "../../../crates/wbot-core/tests/it/chat_support/mod.rs"]
 mod chat_support;
+/// The fuzzing strategies of the core's tests.
+#[path = "../../../crates/wbot-core/tests/it/fuzz_support.rs"]
+mod fuzz_support;
 mod support;
 
 mod bindings;
@@ -11,5 +14,6 @@ mod breathing_commands;
 mod chat_commands;
 mod commands;
 mod contract;
+mod fuzz;
 mod memory_commands;
 mod security;

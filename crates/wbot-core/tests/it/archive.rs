@@ -1,13 +1,15 @@
 //! Export and import of a whole profile (issue 13 item 8) on a real database, the real embedding model
 //! and a real chat turn over loopback: a profile with data of every kind goes out and comes back as a
 //! new profile, row for row; the readable files hold what they should; no API key leaves the keychain;
-//! bad archives are refused with a typed error and create nothing.
+//! bad archives are refused with a typed error and create nothing, damaged ones included (fuzzed).
 #![allow(clippy::unwrap_used)]
 
 use std::collections::HashMap;
 use std::io::{Cursor, Read, Write};
 use std::path::Path;
 
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
 use serde_json::Value;
 use wbot_core::archive::{archive_path_in, ARCHIVE_FORMAT};
 use wbot_core::breathing::{NewBreathingSession, SessionConfig};
@@ -20,6 +22,7 @@ use wbot_core::reminders::{ReminderInput, ReminderKind, Weekday};
 use wbot_core::{Core, ProfileId, Reason, Subject};
 
 use crate::chat_support::*;
+use crate::fuzz_support::any_json;
 use crate::turn_support::*;
 
 const API_KEY: &str = "sk-test-archive-key-7f3a9c";
@@ -594,5 +597,159 @@ async fn bad_archives_are_refused_and_create_nothing() {
     assert_eq!(
         copy.rows, 5,
         "profile, settings, onboarding, entry, mood before"
+    );
+}
+
+/// One change to a good archive: a value replaced, a column dropped or added, a table replaced, bytes
+/// of the zip overwritten, or no archive at all.
+#[derive(Debug, Clone)]
+enum Damage {
+    Value(usize, usize, usize, Value),
+    DropColumn(usize, usize, usize),
+    AddColumn(usize, usize, String, Value),
+    Table(usize, Value),
+    Bytes(usize, Vec<u8>),
+    Noise(Vec<u8>),
+}
+
+fn damage() -> impl Strategy<Value = Damage> {
+    let at = || (any::<usize>(), any::<usize>(), any::<usize>());
+    prop_oneof![
+        4 => (at(), any_json()).prop_map(|((t, r, c), v)| Damage::Value(t, r, c, v)),
+        1 => at().prop_map(|(t, r, c)| Damage::DropColumn(t, r, c)),
+        1 => (at(), "[a-z_]{1,20}", any_json())
+            .prop_map(|((t, r, _), name, v)| Damage::AddColumn(t, r, name, v)),
+        1 => (any::<usize>(), any_json()).prop_map(|(t, v)| Damage::Table(t, v)),
+        1 => (any::<usize>(), prop::collection::vec(any::<u8>(), 1..8))
+            .prop_map(|(at, bytes)| Damage::Bytes(at, bytes)),
+        1 => prop::collection::vec(any::<u8>(), 0..2048).prop_map(Damage::Noise),
+    ]
+}
+
+/// Row `r` of table `t` (both modulo their counts), if that table has rows.
+fn row_at<'a>(
+    tables: &'a mut serde_json::Map<String, Value>,
+    names: &[String],
+    t: usize,
+    r: usize,
+) -> Option<&'a mut serde_json::Map<String, Value>> {
+    let rows = tables.get_mut(&names[t % names.len()])?.as_array_mut()?;
+    let n = rows.len();
+    (n > 0).then(|| rows[r % n].as_object_mut()).flatten()
+}
+
+/// `data` with one change (tables, rows and columns picked modulo their counts).
+fn damaged(data: &Value, zip: &[u8], damage: &Damage) -> Vec<u8> {
+    let mut data = data.clone();
+    let tables = data["tables"].as_object_mut().unwrap();
+    let names: Vec<String> = tables.keys().cloned().collect();
+    match damage.clone() {
+        Damage::Value(t, r, c, v) => {
+            if let Some(row) = row_at(tables, &names, t, r) {
+                let key = row.keys().nth(c % row.len().max(1)).cloned();
+                if let Some(key) = key {
+                    row.insert(key, v);
+                }
+            }
+        }
+        Damage::DropColumn(t, r, c) => {
+            if let Some(row) = row_at(tables, &names, t, r) {
+                let key = row.keys().nth(c % row.len().max(1)).cloned();
+                if let Some(key) = key {
+                    row.remove(&key);
+                }
+            }
+        }
+        Damage::AddColumn(t, r, name, v) => {
+            if let Some(row) = row_at(tables, &names, t, r) {
+                row.insert(name, v);
+            }
+        }
+        Damage::Table(t, v) => {
+            tables.insert(names[t % names.len()].clone(), v);
+        }
+        Damage::Bytes(at, bytes) => {
+            let mut zip = zip.to_vec();
+            let start = at % zip.len();
+            for (i, b) in bytes.iter().enumerate() {
+                if let Some(slot) = zip.get_mut(start + i) {
+                    *slot = *b;
+                }
+            }
+            return zip;
+        }
+        Damage::Noise(bytes) => return bytes,
+    }
+    archive_with(&data.to_string()).into_inner()
+}
+
+/// Issue 13's fuzzing proof for imports: 500 archives, each a real export with one thing damaged (or
+/// noise): no import panics; each either makes one new profile or is refused with a typed reason that is
+/// not an internal fault, and a refused one leaves the profiles as they were.
+#[test]
+fn damaged_archives_are_imported_or_refused_never_a_fault() {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let h = rt.block_on(harness());
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.zip");
+    rt.block_on(async {
+        let entry = NewJournalEntry {
+            category: None,
+            prompt: None,
+            text: "A quiet day by the sea".into(),
+            writing_ms: 1_000,
+            mood_before: Some(3),
+            mood_after: Some(4),
+        };
+        h.core
+            .journal()
+            .save_journal_entry(&h.profile, entry)
+            .await
+            .unwrap();
+        h.core
+            .archive()
+            .export_profile(&h.profile, &good)
+            .await
+            .unwrap();
+    });
+    let data: Value = serde_json::from_str(&entries(&good)["wbot.json"]).unwrap();
+    let zip = std::fs::read(&good).unwrap();
+    let mut runner = TestRunner::new(Config {
+        cases: 500,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let (imported, refused) = (std::cell::Cell::new(0), std::cell::Cell::new(0));
+    runner
+        .run(&damage(), |damage| {
+            let bytes = damaged(&data, &zip, &damage);
+            rt.block_on(async {
+                let before = h.core.profiles().list_profiles().await.unwrap().len();
+                let result = h.core.archive().import_profile(Cursor::new(bytes)).await;
+                let after = h.core.profiles().list_profiles().await.unwrap().len();
+                match result {
+                    Ok(_) => {
+                        imported.set(imported.get() + 1);
+                        prop_assert_eq!(after, before + 1);
+                    }
+                    Err(err) => {
+                        refused.set(refused.get() + 1);
+                        prop_assert_ne!(err.reason, Reason::Internal, "{:?}: {}", damage, err);
+                        prop_assert_eq!(after, before, "a refused archive made a profile");
+                    }
+                }
+                Ok(())
+            })
+        })
+        .unwrap();
+    assert_eq!(imported.get() + refused.get(), 500);
+    println!(
+        "500 damaged archives: {} imported, {} refused",
+        imported.get(),
+        refused.get()
     );
 }

@@ -2,6 +2,7 @@
 //! file); each module is one area, run alone with `cargo nextest run -p <crate> <module>::`.
 
 mod chat_support;
+mod fuzz_support;
 mod memory_support;
 mod turn_support;
 

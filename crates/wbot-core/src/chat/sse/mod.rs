@@ -538,7 +538,53 @@ mod tests {
         out
     }
 
+    /// Bytes that look like a stream more often than random ones: SSE field names, JSON pieces, line ends.
+    fn streamish() -> impl Strategy<Value = Vec<u8>> {
+        let piece = prop_oneof![
+            Just(b"data: ".to_vec()),
+            Just(b"event: ".to_vec()),
+            Just(b"\n".to_vec()),
+            Just(b"\r\n".to_vec()),
+            Just(b"[DONE]".to_vec()),
+            Just(b"{\"choices\":[{\"delta\":{\"content\":".to_vec()),
+            Just(b"{\"type\":\"content_block_delta\",\"delta\":{\"text\":".to_vec()),
+            Just(b"{\"type\":\"error\",\"error\":".to_vec()),
+            Just(b"}]}".to_vec()),
+            proptest::collection::vec(any::<u8>(), 0..40),
+            "\\PC{0,20}".prop_map(String::into_bytes),
+        ];
+        proptest::collection::vec(piece, 0..60).prop_map(|pieces| pieces.concat())
+    }
+
     proptest! {
+        // Issue 13's fuzzing proof: 4,000 streams of arbitrary and stream-like bytes in each dialect,
+        // cut anywhere. The decoder never panics, ends at most once, and every failure is a typed event.
+        #![proptest_config(ProptestConfig::with_cases(4_000))]
+        #[test]
+        fn arbitrary_bytes_never_panic_and_fail_as_typed_events(
+            bytes in prop_oneof![proptest::collection::vec(any::<u8>(), 0..2048), streamish()],
+            cuts in proptest::collection::vec(0usize..2048, 0..20),
+        ) {
+            for dialect in [Dialect::OpenAi, Dialect::Anthropic] {
+                let chunks = split_at(&bytes, &cuts);
+                let refs: Vec<&[u8]> = chunks.iter().map(Vec::as_slice).collect();
+                let events = run(dialect, &refs);
+                let ends = events
+                    .iter()
+                    .filter(|e| !matches!(e, StreamEvent::Token { .. }))
+                    .count();
+                prop_assert!(ends <= 1, "{events:?}");
+                if let Some(end) = events.iter().position(|e| !matches!(e, StreamEvent::Token { .. })) {
+                    prop_assert_eq!(end, events.len() - 1, "nothing after the end: {:?}", events);
+                }
+                for event in &events {
+                    if let StreamEvent::Error { error_type, .. } = event {
+                        prop_assert!(!error_type.is_empty());
+                    }
+                }
+            }
+        }
+
         #[test]
         fn random_splits_give_the_same_events(cuts in proptest::collection::vec(0usize..4096, 0..40)) {
             for (dialect, text) in [(Dialect::OpenAi, OPENAI), (Dialect::Anthropic, ANTHROPIC)] {

@@ -109,6 +109,7 @@ macro_rules! wbot_specta_builder {
                 $crate::commands::chat::provider_presets,
                 $crate::commands::chat::list_providers,
                 $crate::commands::chat::save_provider,
+                $crate::commands::chat::allow_provider,
                 $crate::commands::chat::delete_provider,
                 $crate::commands::chat::reorder_providers,
                 $crate::commands::chat::test_provider,

@@ -3,8 +3,11 @@
 // listed and found by keyword and by meaning after a restart; a cut reply retried; a stalled reply stopped;
 // and a fallback from a failing first provider to the second, whose API key is saved in the OS keychain
 // (scripts/test runs the suite inside scripts/with-keychain: a private D-Bus session with a throwaway
-// GNOME Keyring).
+// GNOME Keyring), and never written to a file of the data folder; an online provider held back until the
+// person has seen what it receives and allowed it.
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { test } from "node:test";
 import { startFakeLlm } from "./fakeLlm.js";
 import { invoke, withApp } from "./harness.js";
@@ -70,6 +73,48 @@ async function addProvider(b, { from = "custom", name, baseUrl, model, timeout =
     timeout: 10_000,
   });
 }
+
+test("an online provider is sent nothing until allowed: the disclosure says what it receives and keeps the choice", async (t) => {
+  await withApp(t, async (app) => {
+    const b = app.browser;
+    await onboard(b, "Ana");
+    await click(b, "Settings");
+    await waitForText(b, "No chat model yet. Add one below.");
+    await fillField(b, "Start from", "custom");
+    await click(b, "Add");
+    await fillField(b, "Name", "Online");
+    await fillField(b, "Address", "https://api.example.com/v1");
+    await fillField(b, "Model", "some-model");
+    await click(b, "Save");
+    // Saved, then the disclosure: the host, what always goes, and a switch for each optional part.
+    const dialog = await b.$('//*[@role="dialog"]');
+    await dialog.waitForDisplayed({ timeout: 10_000 });
+    const said = await dialog.getText();
+    for (const part of ["Before Online is used", "api.example.com", "Your name", "Your latest mood check-in",
+      "The recent part of the conversation"]) {
+      assert.ok(said.includes(part), `${q(part)} in ${q(said)}`);
+    }
+    const id = await profileId(b);
+    let { ok: providers } = await invoke(b, "list_providers", { profileId: id });
+    assert.deepEqual(providers.map((p) => [p.name, p.remote, p.allowed]), [["Online", true, false]]);
+
+    // "Not now" leaves it saved and unused; its row says so and offers the review again.
+    await click(b, "Not now");
+    await waitForText(b, "Online service. Not used until you allow it.");
+    await click(b, "Review and allow Online");
+    const memories = await b.$(
+      '//*[@role="dialog"]//button[@role="switch"][contains(normalize-space(.), "Memories from earlier conversations")]',
+    );
+    await memories.waitForClickable({ timeout: 10_000 });
+    await memories.click();
+    await click(b, "Allow Online");
+    await waitForText(b, "Online service, allowed.");
+    ({ ok: providers } = await invoke(b, "list_providers", { profileId: id }));
+    assert.deepEqual(providers.map((p) => [p.name, p.remote, p.allowed]), [["Online", true, true]]);
+    const { ok: settings } = await invoke(b, "get_settings", { profileId: id });
+    assert.deepEqual([settings.remoteMemories, settings.remoteAboutYou], [true, false]);
+  });
+});
 
 test("with no chat model: a breathing card for a wish, none for a past habit, the setup card, the safety card, and journaling and meditation run from their cards", async (t) => {
   await withApp(t, async (app) => {
@@ -275,5 +320,14 @@ test("two fake providers: a reply streams and is saved, is found after a restart
     assert.equal(anthropic.requests[0].apiKey, "sk-ant-e2e-key", "the key came from the keychain");
     const last = (await conversation(b, "I had a long day at the harbour")).messages.at(-1);
     assert.deepEqual([last.role, last.status, last.content], ["assistant", "complete", "Anthropic here, still listening."]);
+
+    // The key is in the keychain only: no file of the data folder holds it (the database and its WAL,
+    // the memory index, the logs).
+    await app.closeApp();
+    const files = readdirSync(app.dataDir, { recursive: true })
+      .map((f) => path.join(app.dataDir, f))
+      .filter((f) => statSync(f).isFile());
+    assert.ok(files.some((f) => f.includes(`${path.sep}logs${path.sep}`)), `logs were written: ${files}`);
+    assert.deepEqual(files.filter((f) => readFileSync(f).includes("sk-ant-e2e-key")), []);
   });
 });

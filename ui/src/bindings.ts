@@ -197,6 +197,8 @@ export const commands = {
 	listProviders: (profileId: string) => typedError<ProviderSettings[], AppError>(__TAURI_INVOKE("list_providers", { profileId })),
 	/**  Adds or changes a provider (a new API key goes to the OS keychain). */
 	saveProvider: (profileId: string, input: ProviderInput) => typedError<ProviderSettings, AppError>(__TAURI_INVOKE("save_provider", { profileId, input })),
+	/**  Allows an online provider once the person has seen what it receives (ADR 0017). */
+	allowProvider: (profileId: string, providerId: string) => typedError<ProviderSettings, AppError>(__TAURI_INVOKE("allow_provider", { profileId, providerId })),
 	/**  Removes a provider and its key. */
 	deleteProvider: (profileId: string, providerId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_provider", { profileId, providerId })),
 	/**  Puts the providers in a new fallback order. */
@@ -1143,7 +1145,12 @@ export type ProviderErrorKind =
 /**  The provider needs an API key and none is stored (or the keychain could not give it). */
 "missing_key" | 
 /**  No provider is set up. */
-"not_configured";
+"not_configured" | 
+/**
+ *  An online provider the person has not allowed yet (ADR 0017): it is passed over, never sent a
+ *  prompt.
+ */
+"not_allowed";
 
 /**  A model provider in a profile's fallback chain. */
 export type ProviderId = string;
@@ -1199,6 +1206,13 @@ export type ProviderSettings = {
 	hasKey: boolean,
 	/**  Place in the fallback chain, from 0. */
 	position: number,
+	/**  An online service, not this device or the local network ([`ProviderConfig::is_remote`]). */
+	remote: boolean,
+	/**
+	 *  The person allowed this online service after seeing what it receives (ADR 0017); always true for
+	 *  a local provider. A reply never goes to a provider that is not allowed.
+	 */
+	allowed: boolean,
 };
 
 /**
@@ -1431,6 +1445,13 @@ export type Settings = {
 	badgesOn: boolean,
 	/**  Active days wanted in a Monday-first week, 1–7. */
 	weeklyGoalDays: number,
+	/**  Whether prompts sent to an online chat model carry recalled memories (ADR 0017). */
+	remoteMemories: boolean,
+	/**
+	 *  Whether prompts sent to an online chat model carry what the person said about themselves: the
+	 *  onboarding answers, the wellness profile and what helped them (ADR 0017).
+	 */
+	remoteAboutYou: boolean,
 };
 
 /**

@@ -254,6 +254,20 @@ pub async fn save_provider(
         .await?)
 }
 
+/// Allows an online provider once the person has seen what it receives (ADR 0017).
+#[tauri::command]
+#[specta::specta]
+pub async fn allow_provider(
+    core: State<'_, Core>,
+    profile_id: String,
+    provider_id: String,
+) -> Result<ProviderSettings> {
+    Ok(core
+        .chat()
+        .allow_provider(&profile_id.parse()?, &provider_id.parse()?)
+        .await?)
+}
+
 /// Removes a provider and its key.
 #[tauri::command]
 #[specta::specta]

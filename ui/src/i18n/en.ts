@@ -196,6 +196,28 @@ export interface Messages {
     regionLabel: string;
     regionHint: string;
     regions: Record<HelplineRegion, string>;
+    /** What an online chat model receives, and allowing one (ADR 0017). */
+    remote: {
+      notAllowed: string;
+      allowed: string;
+      review: string;
+      reviewLabel: (name: string) => string;
+      title: (name: string) => string;
+      online: (name: string, host: string) => string;
+      always: string;
+      alwaysName: string;
+      alwaysMood: string;
+      alwaysConversation: string;
+      choose: string;
+      memories: string;
+      memoriesHint: string;
+      aboutYou: string;
+      aboutYouHint: string;
+      allow: (name: string) => string;
+      notNow: string;
+      sectionTitle: string;
+      sectionIntro: string;
+    };
   };
   meditation: {
     title: string;
@@ -743,7 +765,7 @@ export const en: Messages = {
   onboarding: {
     welcomeTitle: "Welcome to Wbot",
     welcomeText:
-      "Let's get to know each other a little. A few questions help me support you in a way that fits. Everything you share stays on this device.",
+      "Let's get to know each other a little. A few questions help me support you in a way that fits. Everything you share is kept on this device; an online chat model receives only what you allow.",
     addProfileTitle: "Add a profile",
     nameLabel: "Your name",
     nameHint: "What should I call you?",
@@ -1035,6 +1057,31 @@ export const en: Messages = {
       NZ: "New Zealand",
       ES: "Spain",
     },
+    remote: {
+      notAllowed: "Online service. Not used until you allow it.",
+      allowed: "Online service, allowed.",
+      review: "Review and allow",
+      reviewLabel: (name) => `Review and allow ${name}`,
+      title: (name) => `Before ${name} is used`,
+      online: (name, host) =>
+        `${name} is an online service, so your messages leave this device and go to ${host}. Wbot sends it nothing until you allow it.`,
+      always: "It always receives:",
+      alwaysName: "Your name",
+      alwaysMood: "Your latest mood check-in",
+      alwaysConversation: "The recent part of the conversation",
+      choose: "You choose whether it also receives:",
+      memories: "Memories from earlier conversations",
+      memoriesHint:
+        "What Wbot recalls from past conversations and from journal entries you shared.",
+      aboutYou: "What you told Wbot about yourself",
+      aboutYouHint:
+        "Your answers from when you started, your wellness profile and what has helped you.",
+      allow: (name) => `Allow ${name}`,
+      notNow: "Not now",
+      sectionTitle: "What online models receive",
+      sectionIntro:
+        "A model on this device or your own network always gets everything. Nothing goes online unless you allow an online model; it then gets your name, your latest mood check-in, the recent conversation and what you choose here.",
+    },
   },
   meditation: {
     title: "Meditation",
@@ -1122,7 +1169,8 @@ export const en: Messages = {
     save: "Save entry",
     cancel: "Cancel",
     saved: "Your entry is saved.",
-    intro: "Write freely or start from a prompt. Your entries stay on this device.",
+    intro:
+      "Write freely or start from a prompt. Your entries are kept on this device; a chat model sees one only if you share it.",
     startTitle: "Start writing",
     categoriesLabel: "Prompt categories",
     freeWriting: "Free writing",
@@ -1446,7 +1494,7 @@ export const en: Messages = {
     data: {
       title: "Your data",
       intro:
-        "Everything Wbot keeps about you stays on this device. You can save a copy, bring one back, or remove it all.",
+        "Wbot keeps everything about you on this device; an online chat model receives only what you allow. You can save a copy, bring one back, or remove it all.",
       exportHint:
         "Saves everything in this profile — journal, conversations, memories, moods and sessions — as a .zip file in your Downloads folder.",
       export: "Export my data",
@@ -1507,7 +1555,7 @@ export const en: Messages = {
   memory: {
     title: "Memories",
     intro:
-      "What Wbot remembers about you. It stays on this device, and you can change or forget any of it.",
+      "What Wbot remembers about you. It is kept on this device, goes to an online chat model only if you choose, and you can change or forget any of it.",
     addLabel: "Something to remember",
     addHint: "Up to 8,000 characters.",
     remember: "Remember",
@@ -1752,7 +1800,7 @@ export const en: Messages = {
   wellness: {
     title: "Wellness profile",
     intro:
-      "What Wbot has learned about you from your conversations, check-ins and sessions. Only you can see it, it stays on this device, and you can change or remove anything.",
+      "What Wbot has learned about you from your conversations, check-ins and sessions. It is kept on this device, goes to an online chat model only if you choose, and you can change or remove anything.",
     learning: "Learn from my conversations, check-ins and sessions",
     learningHint: "While it's off, what's here stays as it is and nothing new is learned.",
     paused: "Learning is paused, so nothing new will appear here until you turn it back on.",

@@ -42,6 +42,8 @@ export const errorsEn: ErrorMessages = {
       "The chat model needs an API key and none is saved. Add it in the provider settings.",
     not_configured: () =>
       "No chat model is set up. Connect a local server (Ollama, llama.cpp, LM Studio) or add an API key in the provider settings.",
+    not_allowed: () =>
+      "This chat model is an online service you have not allowed yet. Open Settings › Chat model to see what it would receive and allow it.",
   },
   reasons: {
     empty: (w) =>

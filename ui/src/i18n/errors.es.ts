@@ -44,6 +44,8 @@ export const errorsEs: ErrorMessages = {
       "El modelo de chat necesita una clave de API y no hay ninguna guardada. Añádela en los ajustes del proveedor.",
     not_configured: () =>
       "No hay ningún modelo de chat configurado. Conecta un servidor local (Ollama, llama.cpp, LM Studio) o añade una clave de API en los ajustes del proveedor.",
+    not_allowed: () =>
+      "Este modelo de chat es un servicio en línea que aún no has permitido. Abre Ajustes › Modelo de chat para ver qué recibiría y permitirlo.",
   },
   reasons: {
     empty: (w) =>

@@ -196,6 +196,16 @@ describe("error parameters", () => {
     );
   });
 
+  it("says an online chat model is not allowed yet, and where to allow it", () => {
+    const params = { value: "not_allowed" };
+    expect(describeError(en.errors, "en", "provider_refused", params)).toBe(
+      "This chat model is an online service you have not allowed yet. Open Settings › Chat model to see what it would receive and allow it.",
+    );
+    expect(describeError(es.errors, "es", "provider_refused", params)).toBe(
+      "Este modelo de chat es un servicio en línea que aún no has permitido. Abre Ajustes › Modelo de chat para ver qué recibiría y permitirlo.",
+    );
+  });
+
   it("words a chat model's refusal by its kind and status, with its own words", () => {
     expect(
       describeError(en.errors, "en", "provider_refused", {

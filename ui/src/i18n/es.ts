@@ -12,7 +12,7 @@ export const es: Messages = {
   onboarding: {
     welcomeTitle: "Te damos la bienvenida a Wbot",
     welcomeText:
-      "Conozcámonos un poco. Unas pocas preguntas me ayudan a acompañarte de la forma que mejor te va. Todo lo que compartas se queda en este dispositivo.",
+      "Conozcámonos un poco. Unas pocas preguntas me ayudan a acompañarte de la forma que mejor te va. Todo lo que compartas se guarda en este dispositivo; un modelo de chat en línea solo recibe lo que tú permitas.",
     addProfileTitle: "Añadir un perfil",
     nameLabel: "Tu nombre",
     nameHint: "¿Cómo quieres que te llame?",
@@ -307,6 +307,31 @@ export const es: Messages = {
       NZ: "Nueva Zelanda",
       ES: "España",
     },
+    remote: {
+      notAllowed: "Servicio en línea. No se usa hasta que lo permitas.",
+      allowed: "Servicio en línea, permitido.",
+      review: "Revisar y permitir",
+      reviewLabel: (name) => `Revisar y permitir ${name}`,
+      title: (name) => `Antes de usar ${name}`,
+      online: (name, host) =>
+        `${name} es un servicio en línea: tus mensajes salen de este dispositivo y van a ${host}. Wbot no le envía nada hasta que lo permitas.`,
+      always: "Siempre recibe:",
+      alwaysName: "Tu nombre",
+      alwaysMood: "Tu último registro de ánimo",
+      alwaysConversation: "La parte reciente de la conversación",
+      choose: "Tú eliges si también recibe:",
+      memories: "Recuerdos de conversaciones anteriores",
+      memoriesHint:
+        "Lo que Wbot recuerda de conversaciones pasadas y de las entradas del diario que compartiste.",
+      aboutYou: "Lo que le contaste a Wbot sobre ti",
+      aboutYouHint:
+        "Tus respuestas de cuando empezaste, tu perfil de bienestar y lo que te ha ayudado.",
+      allow: (name) => `Permitir ${name}`,
+      notNow: "Ahora no",
+      sectionTitle: "Qué reciben los modelos en línea",
+      sectionIntro:
+        "Un modelo en este dispositivo o en tu propia red siempre lo recibe todo. Nada sale a internet salvo que permitas un modelo en línea; este recibe tu nombre, tu último registro de ánimo, la conversación reciente y lo que elijas aquí.",
+    },
   },
   meditation: {
     title: "Meditación",
@@ -396,7 +421,7 @@ export const es: Messages = {
     cancel: "Cancelar",
     saved: "Tu entrada está guardada.",
     intro:
-      "Escribe libremente o parte de una pregunta. Tus entradas se quedan en este dispositivo.",
+      "Escribe libremente o parte de una pregunta. Tus entradas se guardan en este dispositivo; un modelo de chat solo ve una si la compartes.",
     startTitle: "Empezar a escribir",
     categoriesLabel: "Categorías de preguntas",
     freeWriting: "Escritura libre",
@@ -718,7 +743,7 @@ export const es: Messages = {
     data: {
       title: "Tus datos",
       intro:
-        "Todo lo que Wbot guarda sobre ti se queda en este dispositivo. Puedes guardar una copia, recuperarla o eliminarlo todo.",
+        "Wbot guarda todo lo tuyo en este dispositivo; un modelo de chat en línea solo recibe lo que tú permitas. Puedes guardar una copia, recuperarla o eliminarlo todo.",
       exportHint:
         "Guarda todo lo de este perfil (diario, conversaciones, recuerdos, estados de ánimo y sesiones) en un archivo .zip en tu carpeta de Descargas.",
       export: "Exportar mis datos",
@@ -781,7 +806,7 @@ export const es: Messages = {
   memory: {
     title: "Recuerdos",
     intro:
-      "Lo que Wbot recuerda de ti. Se queda en este dispositivo y puedes cambiar u olvidar cualquier cosa.",
+      "Lo que Wbot recuerda de ti. Se guarda en este dispositivo, un modelo de chat en línea solo lo recibe si lo permites y puedes cambiar u olvidar cualquier cosa.",
     addLabel: "Algo que recordar",
     addHint: "Hasta 8000 caracteres.",
     remember: "Recordar",
@@ -1030,7 +1055,7 @@ export const es: Messages = {
   wellness: {
     title: "Perfil de bienestar",
     intro:
-      "Lo que Wbot ha aprendido de ti a partir de tus conversaciones, registros de ánimo y sesiones. Solo tú puedes verlo, se queda en este dispositivo y puedes cambiar o quitar lo que quieras.",
+      "Lo que Wbot ha aprendido de ti a partir de tus conversaciones, registros de ánimo y sesiones. Se guarda en este dispositivo, un modelo de chat en línea solo lo recibe si lo permites y puedes cambiar o quitar lo que quieras.",
     learning: "Aprender de mis conversaciones, registros de ánimo y sesiones",
     learningHint:
       "Mientras esté desactivado, lo que hay aquí se queda como está y no se aprende nada nuevo.",

@@ -10,6 +10,8 @@ interface Case {
   command: string;
   args: Record<string, unknown>;
   expect: "ok" | { code: string; reason: string; params: Record<string, unknown> };
+  /** Fields an `ok` answer holds. */
+  result?: Record<string, unknown>;
 }
 const cases = contract.cases as Case[];
 
@@ -42,12 +44,17 @@ describe("the fake keeps the shell's contract", () => {
     const method = methods[camel(c.command)];
     if (method === undefined) throw new Error(`the fake has no ${c.command}`);
     const args = Object.values(fill(c.args, ana) as Record<string, unknown>);
+    let answer: unknown;
     const outcome = await method.apply(backend, args).then(
-      () => "ok" as const,
+      (value) => {
+        answer = value;
+        return "ok" as const;
+      },
       (error: unknown) => toBackendError(error),
     );
     if (c.expect === "ok") {
       expect(outcome).toBe("ok");
+      if (c.result !== undefined) expect(answer).toMatchObject(c.result);
       return;
     }
     expect(outcome).not.toBe("ok");

@@ -78,6 +78,8 @@ export const DEFAULT_SETTINGS: Settings = {
   streaksOn: true,
   badgesOn: true,
   weeklyGoalDays: 5,
+  remoteMemories: false,
+  remoteAboutYou: false,
 };
 
 export const SAMPLE_ANSWERS: OnboardingAnswers = {
@@ -1227,6 +1229,12 @@ export class FakeBackend implements Backend {
   saveProvider(profileId: string, input: ProviderInput) {
     return this.run_("saveProvider", () =>
       this.chat.saveProvider(this.stored(profileId).profile.id, input),
+    );
+  }
+
+  allowProvider(profileId: string, providerId: string) {
+    return this.run_("allowProvider", () =>
+      this.chat.allow(this.stored(profileId).profile.id, providerId),
     );
   }
 

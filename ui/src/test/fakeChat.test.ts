@@ -1,7 +1,9 @@
-// The fake's conversation list keeps the core's paging, so UI tests meet the pages and errors the app meets.
+// The fake keeps the core's rules for conversation pages and online providers, so UI tests meet the pages,
+// errors and refusals the app meets.
 import { describe, expect, it } from "vitest";
 import { BackendError } from "../lib/backend";
 import { FakeBackend } from "./fakeBackend";
+import { isRemote } from "./fakeChat";
 
 const FIRST_PAGE = { limit: null, offset: 0 };
 
@@ -62,5 +64,95 @@ describe("the fake's conversation list", () => {
       reason: "not_found",
       params: { subject: "profile" },
     });
+  });
+});
+
+describe("the fake's online providers (ADR 0017)", () => {
+  const input = (baseUrl: string, id: string | null = null) => ({
+    id,
+    name: "Online",
+    kind: "openAiCompatible" as const,
+    baseUrl,
+    model: "m",
+    timeoutMs: 30000,
+    apiKey: null,
+  });
+
+  it("tells online services from this device and the local network as the core does", () => {
+    const local = [
+      "http://127.0.0.1:11434/v1",
+      "http://localhost:1234/v1",
+      "http://10.0.0.5/v1",
+      "http://172.16.0.1/v1",
+      "http://192.168.1.20:8080/v1",
+      "http://169.254.1.1/v1",
+      "http://[::1]:8080/v1",
+      "http://[fd00::1]/v1",
+      "http://[fe80::1]/v1",
+      "http://gpu-box:8080/v1",
+      "http://ollama.localhost/v1",
+      "http://studio.local:1234/v1",
+    ];
+    const remote = [
+      "https://api.openai.com/v1",
+      "https://api.anthropic.com/v1",
+      "https://8.8.8.8/v1",
+      "https://172.32.0.1/v1",
+      "https://[2001:db8::1]/v1",
+      "https://localhost.example.com/v1",
+    ];
+    for (const url of local) expect([url, isRemote(url)]).toEqual([url, false]);
+    for (const url of remote) expect([url, isRemote(url)]).toEqual([url, true]);
+  });
+
+  it("saves an online provider unallowed, allows it, and asks again when its origin changes", async () => {
+    const backend = new FakeBackend();
+    const ana = backend.seedProfile("Ana");
+    const saved = await backend.saveProvider(ana.id, input("https://api.example.com/v1"));
+    expect(saved).toMatchObject({ remote: true, allowed: false });
+    expect(await backend.allowProvider(ana.id, saved.id)).toMatchObject({ allowed: true });
+
+    // Another path on the same origin keeps the leave; another host drops it.
+    const samePlace = await backend.saveProvider(
+      ana.id,
+      input("https://api.example.com/v2", saved.id),
+    );
+    expect(samePlace).toMatchObject({ allowed: true });
+    const moved = await backend.saveProvider(ana.id, input("https://api.example.org/v1", saved.id));
+    expect(moved).toMatchObject({ remote: true, allowed: false });
+    const port = await backend.saveProvider(
+      ana.id,
+      input("https://api.example.org:8443/v1", saved.id),
+    );
+    expect(port).toMatchObject({ allowed: false });
+  });
+
+  it("returns a local provider as it is, and refuses an unknown one as deleting does", async () => {
+    const backend = new FakeBackend();
+    const ana = backend.seedProfile("Ana");
+    const local = await backend.saveProvider(ana.id, input("http://127.0.0.1:9999/v1"));
+    expect(local).toMatchObject({ remote: false, allowed: true });
+    expect(await backend.allowProvider(ana.id, local.id)).toEqual(local);
+
+    const unknown = "7a0c2a4e-9d3b-4f7e-8a51-3c2b1d0e9f88";
+    const allowing = await refusal(backend.allowProvider(ana.id, unknown));
+    expect(allowing).toEqual({
+      code: "not_found",
+      reason: "not_found",
+      params: { subject: "provider", value: unknown },
+    });
+    expect(await refusal(backend.deleteProvider(ana.id, unknown))).toEqual(allowing);
+  });
+
+  it("refuses plain http to an online service", async () => {
+    const backend = new FakeBackend();
+    const ana = backend.seedProfile("Ana");
+    expect(await refusal(backend.saveProvider(ana.id, input("http://api.example.com/v1")))).toEqual(
+      {
+        code: "validation",
+        reason: "insecure_address",
+        params: { subject: "provider_address", value: "http://api.example.com/v1" },
+      },
+    );
   });
 });

@@ -68,6 +68,56 @@ export function helplinesFor(region: string): Helpline[] {
   return CORE.helplines[key] ?? CORE.helplines[""] ?? [];
 }
 
+/** The first 16 bits of an IPv6 address written in brackets (`[fd00::1]`), or null when it is not one. */
+function ipv6Head(host: string): number | null {
+  if (!host.startsWith("[") || !host.endsWith("]")) return null;
+  const head = host.slice(1, -1).split(":")[0] ?? "";
+  return head === "" ? 0 : parseInt(head, 16);
+}
+
+/**
+ * The core's `is_local`: this device or the local network, where a server may speak plain http.
+ * Loopback, private and link-local addresses, `localhost`, `.local` and single-label names.
+ */
+export function isLocalHost(host: string): boolean {
+  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
+  if (v4 !== null) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return (
+      a === 127 ||
+      a === 10 ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 169 && b === 254)
+    );
+  }
+  const head = ipv6Head(host);
+  if (head !== null) {
+    // loopback; unique local fc00::/7; link-local fe80::/10
+    return host === "[::1]" || (head & 0xfe00) === 0xfc00 || (head & 0xffc0) === 0xfe80;
+  }
+  const name = host.toLowerCase();
+  return !name.includes(".") || name.endsWith(".localhost") || name.endsWith(".local");
+}
+
+/** The core's `is_remote`: an online service, neither this device nor the local network (ADR 0017). */
+export function isRemote(baseUrl: string): boolean {
+  try {
+    return !isLocalHost(new URL(baseUrl).hostname);
+  } catch {
+    return true;
+  }
+}
+
+/** The scheme, host and port of an address, as the core compares them. */
+function origin(baseUrl: string): string | null {
+  try {
+    return new URL(baseUrl).origin;
+  } catch {
+    return null;
+  }
+}
+
 /** Words that raise the safety card (a few of the core's detector's phrases). */
 const CRISIS = /\b(end my life|kill myself|hurt myself)\b/i;
 
@@ -162,19 +212,27 @@ export class FakeChat {
     return `${prefix}-${String(this.nextId++)}`;
   }
 
-  /** Adds a provider directly (test set-up). */
+  /**
+   * Adds a provider directly (test set-up). Whether it is online follows from its address; an online one
+   * is not allowed unless `allowed` says so, as when it has just been saved.
+   */
   seedProvider(profileId: string, settings: Partial<ProviderSettings> = {}): ProviderSettings {
     const list = this.providers.get(profileId) ?? [];
+    const baseUrl = settings.baseUrl ?? "http://127.0.0.1:11434/v1";
+    const remote = isRemote(baseUrl);
     const saved: ProviderSettings = {
       id: this.id("provider"),
       name: "Ollama",
       kind: "openAiCompatible",
-      baseUrl: "http://127.0.0.1:11434/v1",
       model: "llama3.2",
       timeoutMs: 120000,
       hasKey: false,
       position: list.length,
       ...settings,
+      baseUrl,
+      remote,
+      // Always true for a local provider, as the core's.
+      allowed: !remote || settings.allowed === true,
     };
     list.push(saved);
     this.providers.set(profileId, list);
@@ -308,6 +366,16 @@ export class FakeChat {
       ended: false,
     };
     this.replies.push(reply);
+    // Like the core's chain, an online provider not allowed yet is passed over, never sent anything: when
+    // no provider is left, the reply fails at once with the last one's `not_allowed`.
+    const chain = this.listProviders(profileId);
+    const last = chain[chain.length - 1];
+    if (last !== undefined && chain.every((p) => !p.allowed)) {
+      setTimeout(() => {
+        if (!reply.ended) this.finish("failed", providerError("not_allowed", last.id));
+      }, 0);
+      return reply;
+    }
     const auto = this.autoReply;
     if (auto !== null) {
       setTimeout(() => {
@@ -590,6 +658,13 @@ export class FakeChat {
         value: baseUrl,
       });
     }
+    // Plain http only on this device or the local network, as the core.
+    if (baseUrl.startsWith("http://") && isRemote(baseUrl)) {
+      throw new BackendError("validation", "insecure_address", {
+        subject: "provider_address",
+        value: baseUrl,
+      });
+    }
     const model = input.model.trim();
     if (model === "") {
       throw new BackendError("validation", "out_of_range", {
@@ -617,15 +692,45 @@ export class FakeChat {
         throw new BackendError("validation", "invalid_format", { subject: "api_key" });
       }
     }
+    // A saved key, and the leave to send an online service messages, belong to the origin they were
+    // given for: another scheme, host or port drops both (as the core).
+    const moved = existing !== undefined && origin(existing.baseUrl) !== origin(baseUrl);
     const hasKey =
-      input.apiKey !== null ? true : input.clearKey ? false : (existing?.hasKey ?? false);
-    const fields = { name, kind: input.kind, baseUrl, model, timeoutMs: input.timeoutMs, hasKey };
+      input.apiKey != null
+        ? true
+        : input.clearKey === true || moved
+          ? false
+          : (existing?.hasKey ?? false);
+    const remote = isRemote(baseUrl);
+    const fields = {
+      name,
+      kind: input.kind,
+      baseUrl,
+      model,
+      timeoutMs: input.timeoutMs,
+      hasKey,
+      remote,
+      allowed: !remote || (existing?.allowed === true && !moved),
+    };
     if (existing !== undefined) {
       const updated = { ...existing, ...fields };
       list[list.indexOf(existing)] = updated;
       return updated;
     }
     return this.seedProvider(profileId, fields);
+  }
+
+  /** Allows an online provider (ADR 0017); a local one, always allowed, is returned as it is. */
+  allow(profileId: string, providerId: string): ProviderSettings {
+    const list = this.providers.get(profileId) ?? [];
+    const index = list.findIndex((p) => p.id === providerId);
+    const provider = list[index];
+    if (provider === undefined) {
+      throw new BackendError("not_found", "not_found", { subject: "provider", value: providerId });
+    }
+    const allowed = { ...provider, allowed: true };
+    list[index] = allowed;
+    return allowed;
   }
 
   deleteProvider(profileId: string, providerId: string) {

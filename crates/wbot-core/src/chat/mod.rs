@@ -38,7 +38,7 @@ pub use proposal::{
     ProposalDecision, ProposalReason,
 };
 pub use provider::{
-    presets, ChatClient, ChatOutcome, ChatRequest, ChatRole, ChatTurn, ConnectionReport,
+    presets, ChatClient, ChatOutcome, ChatRequest, ChatRole, ChatTurn, ConnectionReport, Link,
     ProviderConfig, ProviderError, ProviderErrorKind, ProviderKind, ProviderPreset, RetryPolicy,
     SecretRef, MAX_REPLY_CHARS, REPLY_DEADLINE,
 };

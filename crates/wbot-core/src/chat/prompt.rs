@@ -53,6 +53,24 @@ pub struct PromptContext {
     pub wellness: Vec<WellnessItem>,
 }
 
+impl PromptContext {
+    /// What an online chat model may know (ADR 0017): recalled memories only when the person shares
+    /// them; the onboarding answers, the wellness profile and what helped only when they share what they
+    /// said about themselves. The name, the recent mood and the conversation always go.
+    pub fn for_remote(&self, memories: bool, about_you: bool) -> Self {
+        let mut shared = self.clone();
+        if !memories {
+            shared.memory_block.clear();
+        }
+        if !about_you {
+            shared.onboarding = None;
+            shared.wellness.clear();
+            shared.helped.clear();
+        }
+        shared
+    }
+}
+
 /// The most characters of the wellness profile a prompt carries (like memories, it is clipped).
 pub const WELLNESS_PROMPT_CHARS: usize = 700;
 
@@ -404,11 +422,9 @@ mod tests {
         assert!(!s.contains('_'), "no raw enum values: {s}");
     }
 
-    #[test]
-    fn system_prompt_has_each_part_only_when_present() {
-        let bare = system_prompt(&PromptContext::default());
-        assert_eq!(bare, COMPANION);
-        let full = system_prompt(&PromptContext {
+    /// A context with every part present.
+    fn full_context() -> PromptContext {
+        PromptContext {
             display_name: "Ana".into(),
             onboarding: Some(OnboardingAnswers::neutral()),
             memory_block: "- Ana's sister is called Maya.".into(),
@@ -439,7 +455,14 @@ mod tests {
                 item(WellnessKind::Baseline, "mood", 2.84, ""),
                 item(WellnessKind::Preference, "evenings", 0.7, ""),
             ],
-        });
+        }
+    }
+
+    #[test]
+    fn system_prompt_has_each_part_only_when_present() {
+        let bare = system_prompt(&PromptContext::default());
+        assert_eq!(bare, COMPANION);
+        let full = system_prompt(&full_context());
         for part in [
             "They often talk about work and self esteem.",
             "Their low days often come with money.",
@@ -456,6 +479,31 @@ mod tests {
         ] {
             assert!(full.contains(part), "missing {part:?} in {full}");
         }
+    }
+
+    #[test]
+    fn an_online_model_gets_only_what_the_person_shares() {
+        let full = full_context();
+        assert_eq!(full.for_remote(true, true), full);
+        let memories = "sister is called Maya";
+        let about_you = [
+            "Their main goal is to reduce stress.",
+            "They often talk about work",
+            "4-7-8 breathing",
+        ];
+        let nothing = system_prompt(&full.for_remote(false, false));
+        for kept in ["name is Ana", "2 out of 5", CRISIS_NOTE] {
+            assert!(nothing.contains(kept), "missing {kept:?} in {nothing}");
+        }
+        for left in about_you.iter().chain([&memories]) {
+            assert!(!nothing.contains(left), "{left:?} sent in {nothing}");
+        }
+        let only_memories = system_prompt(&full.for_remote(true, false));
+        assert!(only_memories.contains(memories));
+        assert!(about_you.iter().all(|part| !only_memories.contains(part)));
+        let only_about_you = system_prompt(&full.for_remote(false, true));
+        assert!(!only_about_you.contains(memories));
+        assert!(about_you.iter().all(|part| only_about_you.contains(part)));
     }
 
     fn item(kind: WellnessKind, code: &str, value: f64, note: &str) -> WellnessItem {

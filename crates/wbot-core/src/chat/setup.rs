@@ -30,6 +30,11 @@ pub struct ProviderSettings {
     pub has_key: bool,
     /// Place in the fallback chain, from 0.
     pub position: u32,
+    /// An online service, not this device or the local network ([`ProviderConfig::is_remote`]).
+    pub remote: bool,
+    /// The person allowed this online service after seeing what it receives (ADR 0017); always true for
+    /// a local provider. A reply never goes to a provider that is not allowed.
+    pub allowed: bool,
 }
 
 impl ProviderSettings {
@@ -106,7 +111,8 @@ fn kind_to_db(kind: ProviderKind) -> &'static str {
 fn row_to_provider(row: &sqlx::sqlite::SqliteRow) -> Result<ProviderSettings> {
     let kind: String = row.try_get("kind")?;
     let has_key: i64 = row.try_get("has_key")?;
-    Ok(ProviderSettings {
+    let allowed_at: Option<String> = row.try_get("remote_allowed_at")?;
+    let mut provider = ProviderSettings {
         id: row.try_get("id")?,
         name: row.try_get("name")?,
         kind: kind_from_db(&kind)?,
@@ -115,7 +121,12 @@ fn row_to_provider(row: &sqlx::sqlite::SqliteRow) -> Result<ProviderSettings> {
         timeout_ms: row.try_get("timeout_ms")?,
         has_key: has_key != 0,
         position: row.try_get("position")?,
-    })
+        remote: false,
+        allowed: true,
+    };
+    provider.remote = provider.config().is_remote();
+    provider.allowed = !provider.remote || allowed_at.is_some();
+    Ok(provider)
 }
 
 /// Checks a region code: empty (the default lines) or two letters.
@@ -146,7 +157,7 @@ impl ChatService {
     pub async fn list_providers(&self, profile_id: &ProfileId) -> Result<Vec<ProviderSettings>> {
         let profile_id = self.profiles.require_profile(profile_id).await?;
         let rows = sqlx::query(
-            "SELECT id, name, kind, base_url, model, timeout_ms, has_key, position
+            "SELECT id, name, kind, base_url, model, timeout_ms, has_key, position, remote_allowed_at
              FROM chat_providers WHERE profile_id = ? ORDER BY position, created_at",
         )
         .bind(&profile_id)
@@ -167,8 +178,9 @@ impl ChatService {
             .ok_or_else(|| CoreError::not_found(Subject::Provider, provider_id))
     }
 
-    /// Adds or changes a provider. A new key goes to the keychain first: if the keychain refuses it,
-    /// nothing is saved and the error says why.
+    /// Adds or changes a provider. Its row is committed first, then a new key goes to the keychain: if the
+    /// keychain refuses it, a new provider is not kept, a changed one keeps its new settings and the key
+    /// it had (none if its address changed), and the error says why.
     pub async fn save_provider(
         &self,
         profile_id: &ProfileId,
@@ -199,26 +211,16 @@ impl ChatService {
         if key.is_some() && input.clear_key {
             return Err(CoreError::new(Reason::KeyAndRemoval));
         }
-        let secret = SecretRef::for_provider(id.as_str());
-        let mut has_key = existing.as_ref().is_some_and(|p| p.has_key);
-        // A saved key belongs to the origin it was given for: another scheme, host or port drops it.
+        let had_key = existing.as_ref().is_some_and(|p| p.has_key);
+        // A saved key, and the person's leave to send an online service their messages, belong to the
+        // origin they were given for: another scheme, host or port drops both.
         let moved = existing
             .as_ref()
             .is_some_and(|p| origin(&p.base_url) != origin(&config.base_url));
-        let secrets = self.runtime.secrets.clone();
-        if let Some(key) = key {
-            let name = secret.key.clone();
-            tokio::task::spawn_blocking(move || secrets.set(&name, &key))
-                .await
-                .map_err(|e| CoreError::internal(format!("keychain task: {e}")))??;
-            has_key = true;
-        } else if (input.clear_key || moved) && has_key {
-            let name = secret.key.clone();
-            tokio::task::spawn_blocking(move || secrets.delete(&name))
-                .await
-                .map_err(|e| CoreError::internal(format!("keychain task: {e}")))??;
-            has_key = false;
-        }
+        let drop_key = had_key && (input.clear_key || moved);
+        // The row first, claiming only a key the keychain already holds for it and keeps; the keychain
+        // changes after it is committed, so no key is ever kept for a provider that is not.
+        let has_key = had_key && !drop_key;
         let now = now_rfc3339();
         let mut tx = self.db.begin_write().await?;
         sqlx::query(
@@ -227,7 +229,8 @@ impl ChatService {
              VALUES (?, ?, (SELECT count(*) FROM chat_providers WHERE profile_id = ?), ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
                base_url = excluded.base_url, model = excluded.model, timeout_ms = excluded.timeout_ms,
-               has_key = excluded.has_key, updated_at = excluded.updated_at
+               has_key = excluded.has_key, updated_at = excluded.updated_at,
+               remote_allowed_at = CASE WHEN ? THEN NULL ELSE remote_allowed_at END
              WHERE chat_providers.profile_id = excluded.profile_id",
         )
         .bind(&id)
@@ -241,11 +244,64 @@ impl ChatService {
         .bind(i64::from(has_key))
         .bind(&now)
         .bind(&now)
+        .bind(moved)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
-        tracing::info!(provider = %id, has_key, "chat provider saved");
+        if drop_key {
+            self.forget_provider_key(&id).await;
+        }
+        if let Some(key) = key {
+            let secrets = self.runtime.secrets.clone();
+            let name = SecretRef::for_provider(id.as_str()).key;
+            let stored = tokio::task::spawn_blocking(move || secrets.set(&name, &key))
+                .await
+                .map_err(|e| CoreError::internal(format!("keychain task: {e}")))
+                .and_then(|r| r);
+            if let Err(err) = stored {
+                // A new provider the keychain refused is not kept (saving again would add a second);
+                // a changed one keeps its new settings and the key it had, if any.
+                if existing.is_none() {
+                    self.delete_provider(&profile_id, &id).await?;
+                }
+                return Err(err);
+            }
+            let mut tx = self.db.begin_write().await?;
+            sqlx::query("UPDATE chat_providers SET has_key = 1 WHERE id = ? AND profile_id = ?")
+                .bind(&id)
+                .bind(&profile_id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        }
+        tracing::info!(provider = %id, "chat provider saved");
         self.chat_provider(&profile_id, &id).await
+    }
+
+    /// Records that the person saw what an online provider receives and allowed it (ADR 0017). A local
+    /// provider needs no allowance: it is returned as it is.
+    pub async fn allow_provider(
+        &self,
+        profile_id: &ProfileId,
+        provider_id: &ProviderId,
+    ) -> Result<ProviderSettings> {
+        let provider = self.chat_provider(profile_id, provider_id).await?;
+        if provider.allowed {
+            return Ok(provider);
+        }
+        let owner = self.profiles.require_profile(profile_id).await?;
+        let mut tx = self.db.begin_write().await?;
+        sqlx::query(
+            "UPDATE chat_providers SET remote_allowed_at = ? WHERE id = ? AND profile_id = ?",
+        )
+        .bind(now_rfc3339())
+        .bind(&provider.id)
+        .bind(&owner)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        tracing::info!(provider = %provider.id, "online chat provider allowed");
+        self.chat_provider(profile_id, provider_id).await
     }
 
     /// Removes a provider and its key; the others close the gap in the chain.

@@ -12,8 +12,9 @@ use super::activity::ActivityGuess;
 use super::judgement::TurnJudgement;
 use super::prompt::{build_request, PromptContext};
 use super::proposal::{propose, ActivityResult, ActivitySummary, ProposalDecision};
-use super::provider::{ChatClient, RetryPolicy};
+use super::provider::{ChatClient, ChatRequest, Link, RetryPolicy};
 use super::secrets::SecretStore;
+use super::setup::ProviderSettings;
 use super::store::{validate_message, Conversation, Message, MessageRole, NewAssistantMessage};
 use super::ChatService;
 use super::MessageStatus;
@@ -141,6 +142,26 @@ impl ChatRuntime {
 /// The memory text of an exchange: both sides, cut to what a memory holds.
 fn exchange_text(user: &str, reply: &str) -> String {
     clip(&format!("User: {user}\nWbot: {reply}"), MAX_MEMORY_CHARS)
+}
+
+/// The reply's fallback chain: a local provider is sent `local`, an allowed online one `remote` (what the
+/// person chose to share with one), and one not allowed nothing at all (ADR 0017).
+fn chain<'a>(
+    providers: &[ProviderSettings],
+    local: &'a ChatRequest,
+    remote: Option<&'a ChatRequest>,
+) -> Vec<Link<'a>> {
+    providers
+        .iter()
+        .map(|p| Link {
+            provider: p.config(),
+            request: match (p.remote, p.allowed) {
+                (false, _) => Some(local),
+                (true, true) => remote,
+                (true, false) => None,
+            },
+        })
+        .collect()
 }
 
 impl ChatService {
@@ -382,22 +403,29 @@ impl ChatService {
             .cloned()
             .ok_or_else(|| CoreError::new(Reason::NothingToReplyTo))?;
         let context = self.prompt_context(profile_id, &latest, prepared).await?;
-        let request = build_request(&context, &messages);
-        let chain: Vec<_> = self
-            .list_providers(profile_id)
-            .await?
-            .iter()
-            .map(|p| p.config())
-            .collect();
+        let providers = self.list_providers(profile_id).await?;
+        let local = build_request(&context, &messages);
+        // An online provider gets only what the person chose to share with one (ADR 0017).
+        let remote = if providers.iter().any(|p| p.remote && p.allowed) {
+            let settings = self.profiles.settings(profile_id).await?;
+            let shared = context.for_remote(settings.remote_memories, settings.remote_about_you);
+            Some(build_request(&shared, &messages))
+        } else {
+            None
+        };
         let outcome = self
             .runtime
             .client
-            .stream_reply(&chain, &request, cancel, |text| {
-                on_event(ReplyEvent::Token {
-                    reply_id: reply_id.clone(),
-                    text: text.to_string(),
-                });
-            })
+            .stream_reply(
+                &chain(&providers, &local, remote.as_ref()),
+                cancel,
+                |text| {
+                    on_event(ReplyEvent::Token {
+                        reply_id: reply_id.clone(),
+                        text: text.to_string(),
+                    });
+                },
+            )
             .await;
         let saved = self
             .save_assistant_message(
@@ -579,5 +607,37 @@ mod tests {
         let long = exchange_text(&"a".repeat(8_000), &"b".repeat(8_000));
         assert_eq!(long.chars().count(), MAX_MEMORY_CHARS);
         assert!(long.ends_with('…'));
+    }
+
+    #[test]
+    fn online_providers_get_the_shared_request_or_nothing() {
+        let provider = |id: &str, base_url: &str, allowed: bool| ProviderSettings {
+            id: crate::ids::ProviderId::new(),
+            name: id.into(),
+            kind: super::super::provider::ProviderKind::OpenAiCompatible,
+            base_url: base_url.into(),
+            model: "m".into(),
+            timeout_ms: 1_000,
+            has_key: false,
+            position: 0,
+            remote: !base_url.contains("127.0.0.1"),
+            allowed,
+        };
+        let request = |system: &str| ChatRequest {
+            system: system.into(),
+            turns: Vec::new(),
+            max_tokens: None,
+        };
+        let (local, remote) = (request("everything"), request("shared"));
+        let providers = [
+            provider("online-a", "https://a.example/v1", false),
+            provider("local", "http://127.0.0.1:1/v1", true),
+            provider("online-b", "https://b.example/v1", true),
+        ];
+        let sent: Vec<Option<&str>> = chain(&providers, &local, Some(&remote))
+            .iter()
+            .map(|link| link.request.map(|r| r.system.as_str()))
+            .collect();
+        assert_eq!(sent, [None, Some("everything"), Some("shared")]);
     }
 }

@@ -1,7 +1,8 @@
-//! Per-profile settings: theme, language, sound and motivation (streaks, badges, the weekly goal). The sound settings are the one source of truth
-//! for what a session plays: the audio engine follows the settings of the profile whose breathing
-//! session runs (applied when it starts and on every change), so a mute or an ambient bed chosen
-//! during a session holds for the next one and after a restart.
+//! Per-profile settings: theme, language, sound, motivation (streaks, badges, the weekly goal) and what an
+//! online chat model may receive. The sound settings are the one source of truth for what a session
+//! plays: the audio engine follows the settings of the profile whose breathing session runs (applied when
+//! it starts and on every change), so a mute or an ambient bed chosen during a session holds for the next
+//! one and after a restart.
 
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
@@ -45,6 +46,11 @@ pub struct Settings {
     pub badges_on: bool,
     /// Active days wanted in a Monday-first week, 1–7.
     pub weekly_goal_days: u8,
+    /// Whether prompts sent to an online chat model carry recalled memories (ADR 0017).
+    pub remote_memories: bool,
+    /// Whether prompts sent to an online chat model carry what the person said about themselves: the
+    /// onboarding answers, the wellness profile and what helped them (ADR 0017).
+    pub remote_about_you: bool,
 }
 
 impl Settings {
@@ -71,7 +77,7 @@ impl ProfileService {
         let id = self.profile(profile_id).await?.id;
         let row = sqlx::query(
             "SELECT theme, locale, cue_volume, ambient_volume, muted, ambient_on, ambient_sound,
-               streaks_on, badges_on, weekly_goal_days
+               streaks_on, badges_on, weekly_goal_days, remote_memories, remote_about_you
              FROM settings WHERE profile_id = ?",
         )
         .bind(&id)
@@ -88,6 +94,8 @@ impl ProfileService {
             streaks_on: row.get("streaks_on"),
             badges_on: row.get("badges_on"),
             weekly_goal_days: row.get("weekly_goal_days"),
+            remote_memories: row.get("remote_memories"),
+            remote_about_you: row.get("remote_about_you"),
         })
     }
 
@@ -103,14 +111,16 @@ impl ProfileService {
         let mut tx = self.db.begin_write().await?;
         sqlx::query(
             "INSERT INTO settings (profile_id, theme, locale, cue_volume, ambient_volume, muted,
-               ambient_on, ambient_sound, streaks_on, badges_on, weekly_goal_days, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ambient_on, ambient_sound, streaks_on, badges_on, weekly_goal_days, remote_memories,
+               remote_about_you, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (profile_id) DO UPDATE SET theme = excluded.theme, locale = excluded.locale,
                cue_volume = excluded.cue_volume, ambient_volume = excluded.ambient_volume,
                muted = excluded.muted, ambient_on = excluded.ambient_on,
                ambient_sound = excluded.ambient_sound, streaks_on = excluded.streaks_on,
                badges_on = excluded.badges_on, weekly_goal_days = excluded.weekly_goal_days,
-               updated_at = excluded.updated_at",
+               remote_memories = excluded.remote_memories,
+               remote_about_you = excluded.remote_about_you, updated_at = excluded.updated_at",
         )
         .bind(&id)
         .bind(settings.theme.as_str())
@@ -123,6 +133,8 @@ impl ProfileService {
         .bind(settings.streaks_on)
         .bind(settings.badges_on)
         .bind(settings.weekly_goal_days)
+        .bind(settings.remote_memories)
+        .bind(settings.remote_about_you)
         .bind(now_rfc3339())
         .execute(&mut *tx)
         .await?;

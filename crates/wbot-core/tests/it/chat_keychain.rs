@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use wbot_core::chat::secrets::KeychainSecretStore;
-use wbot_core::chat::{SecretRef, SecretStore};
+use wbot_core::chat::{ProviderInput, ProviderKind, SecretRef, SecretStore};
 use wbot_core::{ErrorCode, Reason};
 
 fn expect_keychain() -> bool {
@@ -32,6 +32,42 @@ fn keys_round_trip_through_the_os_keychain() {
     store.delete(&key).unwrap();
 }
 
+/// The provider's row is written before its key: a new provider whose key the keychain refuses is not
+/// kept, and a changed one keeps its new settings without claiming a key.
+async fn a_refused_key_keeps_no_provider_that_claims_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = crate::memory_support::open(dir.path()).await;
+    let profile = crate::memory_support::profile(&core, "Ana").await;
+    let chat = core.chat();
+    let mut input = ProviderInput {
+        id: None,
+        name: "Online".into(),
+        kind: ProviderKind::OpenAiCompatible,
+        base_url: "https://api.example.com/v1".into(),
+        model: "m".into(),
+        timeout_ms: 30_000,
+        api_key: Some("sk-test".into()),
+        clear_key: false,
+    };
+    let err = chat
+        .save_provider(&profile, input.clone())
+        .await
+        .unwrap_err();
+    assert_eq!(err.reason, Reason::KeychainUnavailable);
+    assert_eq!(chat.list_providers(&profile).await.unwrap(), []);
+
+    input.api_key = None;
+    let saved = chat.save_provider(&profile, input.clone()).await.unwrap();
+    input.id = Some(saved.id.clone());
+    input.name = "Renamed".into();
+    input.api_key = Some("sk-test".into());
+    let err = chat.save_provider(&profile, input).await.unwrap_err();
+    assert_eq!(err.reason, Reason::KeychainUnavailable);
+    let kept = chat.list_providers(&profile).await.unwrap();
+    assert_eq!(kept.len(), 1);
+    assert_eq!((kept[0].name.as_str(), kept[0].has_key), ("Renamed", false));
+}
+
 /// Runs this test binary again with D-Bus pointed nowhere (an environment change must not leak into the
 /// other tests of this process).
 #[test]
@@ -44,12 +80,15 @@ fn without_a_keychain_saving_a_key_says_so() {
         assert_eq!(err.reason, Reason::KeychainUnavailable);
         let err = KeychainSecretStore.get("provider.x.api_key").unwrap_err();
         assert_eq!(err.code(), ErrorCode::Unavailable, "{err}");
+        tokio::runtime::Runtime::new()
+            .unwrap()
+            .block_on(a_refused_key_keeps_no_provider_that_claims_it());
         return;
     }
-    let status = std::process::Command::new(std::env::current_exe().unwrap())
+    let child = std::process::Command::new(std::env::current_exe().unwrap())
         .args([
             "--exact",
-            "without_a_keychain_saving_a_key_says_so",
+            "chat_keychain::without_a_keychain_saving_a_key_says_so",
             "--nocapture",
         ])
         .env("WBOT_NO_KEYCHAIN_CHILD", "1")
@@ -57,7 +96,10 @@ fn without_a_keychain_saving_a_key_says_so() {
             "DBUS_SESSION_BUS_ADDRESS",
             "unix:path=/nonexistent/wbot-test-bus",
         )
-        .status()
+        .output()
         .unwrap();
-    assert!(status.success(), "the child test failed");
+    let out = String::from_utf8_lossy(&child.stdout);
+    assert!(child.status.success(), "the child test failed: {out}");
+    // Not vacuous: the child found this test by its path and ran it.
+    assert!(out.contains("1 passed"), "the child ran no test: {out}");
 }

@@ -7,8 +7,9 @@ use std::time::{Duration, Instant};
 use crate::chat_support::*;
 use tokio_util::sync::CancellationToken;
 use wbot_core::chat::{
-    ChatClient, ChatRequest, ChatRole, ChatTurn, MemorySecretStore, MessageStatus, ProviderConfig,
-    ProviderErrorKind, ProviderKind, RetryPolicy, SecretRef, SecretStore, MAX_REPLY_CHARS,
+    ChatClient, ChatRequest, ChatRole, ChatTurn, Link, MemorySecretStore, MessageStatus,
+    ProviderConfig, ProviderErrorKind, ProviderKind, RetryPolicy, SecretRef, SecretStore,
+    MAX_REPLY_CHARS,
 };
 use wbot_core::{Reason, Subject};
 
@@ -58,12 +59,24 @@ async fn reply(
     chain: &[ProviderConfig],
 ) -> (wbot_core::chat::ChatOutcome, Vec<String>) {
     let mut tokens = Vec::new();
+    let request = request();
     let outcome = client
-        .stream_reply(chain, &request(), &CancellationToken::new(), |t| {
+        .stream_reply(&links(chain, &request), &CancellationToken::new(), |t| {
             tokens.push(t.to_string())
         })
         .await;
     (outcome, tokens)
+}
+
+/// Every provider of `chain` sent `request`.
+fn links<'a>(chain: &[ProviderConfig], request: &'a ChatRequest) -> Vec<Link<'a>> {
+    chain
+        .iter()
+        .map(|p| Link {
+            provider: p.clone(),
+            request: Some(request),
+        })
+        .collect()
 }
 
 #[tokio::test]
@@ -397,14 +410,17 @@ async fn cancel_mid_stream_keeps_what_arrived() {
     let cancel = CancellationToken::new();
     let c = cancel.clone();
     let mut got = 0;
+    let sent = request();
     let out = client()
         .stream_reply(
-            &[provider(
-                "a",
-                ProviderKind::OpenAiCompatible,
-                &server.base_url,
-            )],
-            &request(),
+            &links(
+                &[provider(
+                    "a",
+                    ProviderKind::OpenAiCompatible,
+                    &server.base_url,
+                )],
+                &sent,
+            ),
             &cancel,
             |_| {
                 got += 1;
@@ -430,9 +446,10 @@ async fn cancel_mid_stream_keeps_what_arrived() {
         }
         cancel.cancel();
     };
-    let (client, providers, request) = (client(), [p], request());
+    let (client, request) = (client(), request());
+    let chain = links(&[p], &request);
     let (out, ()) = tokio::join!(
-        client.stream_reply(&providers, &request, &cancel, |_| {}),
+        client.stream_reply(&chain, &cancel, |_| {}),
         cancel_once_sent
     );
     assert_eq!(

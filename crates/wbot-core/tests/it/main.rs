@@ -19,6 +19,7 @@ mod breathing_store;
 mod chat_crisis;
 mod chat_keychain;
 mod chat_providers;
+mod chat_remote;
 mod chat_store;
 mod chat_turns;
 mod journal_isolation;

@@ -33,6 +33,8 @@ async fn data_survives_reopening_the_database() {
         streaks_on: false,
         badges_on: false,
         weekly_goal_days: 3,
+        remote_memories: true,
+        remote_about_you: false,
     };
     core.update_settings(&ana.id, dark.clone())
         .await
@@ -166,6 +168,8 @@ async fn invalid_input_is_rejected_with_clear_messages() {
         streaks_on: true,
         badges_on: true,
         weekly_goal_days: 5,
+        remote_memories: false,
+        remote_about_you: false,
     };
     let err = core
         .update_settings(&ana.id, loud.clone())

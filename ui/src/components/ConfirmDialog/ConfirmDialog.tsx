@@ -12,6 +12,10 @@ export interface ConfirmDialogProps {
   title: string;
   description: string;
   confirmLabel: string;
+  /** The way out, "Cancel" unless given. */
+  cancelLabel?: string;
+  /** How the confirm button looks: `danger` (the default) for what cannot be undone. */
+  confirmVariant?: "danger" | "primary";
   pending?: boolean;
   error?: Error | null;
   /** Options shown under the description (e.g. a checkbox). */
@@ -25,6 +29,8 @@ export function ConfirmDialog({
   title,
   description,
   confirmLabel,
+  cancelLabel,
+  confirmVariant = "danger",
   pending = false,
   error = null,
   children,
@@ -93,10 +99,10 @@ export function ConfirmDialog({
         <InlineError error={error} />
         <div className={styles.actions}>
           <Button ref={cancelRef} onClick={onCancel}>
-            {t.common.cancel}
+            {cancelLabel ?? t.common.cancel}
           </Button>
           <Button
-            variant="danger"
+            variant={confirmVariant}
             aria-busy={pending}
             onClick={() => {
               if (!pending) onConfirm();

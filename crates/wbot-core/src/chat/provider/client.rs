@@ -102,6 +102,14 @@ impl std::fmt::Debug for ChatClient {
     }
 }
 
+/// One provider of a reply's fallback chain and what it is sent.
+#[derive(Debug, Clone)]
+pub struct Link<'a> {
+    pub provider: ProviderConfig,
+    /// `None` for an online provider the person has not allowed (ADR 0017): the chain passes it over.
+    pub request: Option<&'a ChatRequest>,
+}
+
 impl ChatClient {
     /// A client reading API keys from `secrets`.
     pub fn new(secrets: Arc<dyn SecretStore>, retry: RetryPolicy) -> Result<Self> {
@@ -126,15 +134,15 @@ impl ChatClient {
         self
     }
 
-    /// Streams a reply, calling `on_token` with each piece as it arrives. Providers are tried in order: a
+    /// Streams a reply, calling `on_token` with each piece as it arrives. Providers are tried in order (one
+    /// that is not allowed is passed over, never sent anything): a
     /// rate limit, server error, unreachable server or timeout is retried with backoff, then the next
     /// provider is asked; a refused request or key stops at once. Once text has arrived nothing is retried
     /// (the person has seen it): a failure then returns the text as `partial`. Cancelling returns what
     /// arrived as `cancelled`.
     pub async fn stream_reply<F>(
         &self,
-        chain: &[ProviderConfig],
-        request: &ChatRequest,
+        chain: &[Link<'_>],
         cancel: &CancellationToken,
         mut on_token: F,
     ) -> ChatOutcome
@@ -154,8 +162,18 @@ impl ChatClient {
                 error,
                 attempts,
             };
-        'providers: for p in chain {
+        'providers: for link in chain {
+            let p = &link.provider;
             provider_id = Some(p.id.clone());
+            let Some(request) = link.request else {
+                last_error = Some(ProviderError::new(
+                    ProviderErrorKind::NotAllowed,
+                    p,
+                    None,
+                    None,
+                ));
+                continue 'providers;
+            };
             for n in 0..=self.retry.retries {
                 if cancel.is_cancelled() {
                     return outcome(

@@ -82,6 +82,15 @@ pub fn is_local(host: &str) -> bool {
 }
 
 impl ProviderConfig {
+    /// Whether the provider is an online service: its host is neither this device nor the local network
+    /// (see [`is_local`]). What such a provider receives is the person's choice (ADR 0017).
+    pub fn is_remote(&self) -> bool {
+        reqwest::Url::parse(&self.base_url)
+            .ok()
+            .and_then(|u| u.host_str().map(|h| !is_local(h)))
+            .unwrap_or(true)
+    }
+
     /// Checks the fields; returns the configuration with the base URL's trailing slashes removed.
     pub fn validated(mut self) -> Result<Self> {
         let id_ok = !self.id.is_empty()

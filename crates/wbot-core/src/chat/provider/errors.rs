@@ -37,6 +37,9 @@ pub enum ProviderErrorKind {
     MissingKey,
     /// No provider is set up.
     NotConfigured,
+    /// An online provider the person has not allowed yet (ADR 0017): it is passed over, never sent a
+    /// prompt.
+    NotAllowed,
 }
 
 /// A provider's failure: its kind and status (the UI words them) and the provider's own words.
@@ -83,7 +86,11 @@ impl ProviderError {
     /// Whether the next provider of the chain should be tried. A refused request or key is a setting to fix,
     /// so it stops the chain and is shown rather than hidden behind another provider.
     pub fn falls_back(&self) -> bool {
-        self.retryable() || self.kind == ProviderErrorKind::InvalidResponse
+        self.retryable()
+            || matches!(
+                self.kind,
+                ProviderErrorKind::InvalidResponse | ProviderErrorKind::NotAllowed
+            )
     }
 
     pub(super) fn new(
@@ -135,7 +142,8 @@ impl From<ProviderError> for CoreError {
             ProviderErrorKind::Auth
             | ProviderErrorKind::Rejected
             | ProviderErrorKind::MissingKey
-            | ProviderErrorKind::NotConfigured => Reason::ProviderRefused,
+            | ProviderErrorKind::NotConfigured
+            | ProviderErrorKind::NotAllowed => Reason::ProviderRefused,
             _ => Reason::ProviderUnavailable,
         };
         let kind = serde_json::to_value(err.kind).unwrap_or_default();

@@ -229,6 +229,16 @@ export function useSaveProvider(profileId: string) {
   });
 }
 
+/** Allows an online provider once the person has seen what it receives (ADR 0017). */
+export function useAllowProvider(profileId: string) {
+  const backend = useBackend();
+  const changed = useProvidersChanged(profileId);
+  return useMutation({
+    mutationFn: (providerId: string) => backend.allowProvider(profileId, providerId),
+    onSuccess: changed,
+  });
+}
+
 export function useDeleteProvider(profileId: string) {
   const backend = useBackend();
   const changed = useProvidersChanged(profileId);

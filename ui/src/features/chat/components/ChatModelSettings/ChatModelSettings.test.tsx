@@ -74,6 +74,7 @@ describe("Chat model settings", () => {
       baseUrl: "https://api.anthropic.com/v1",
       model: "claude-3-5-haiku-latest",
       hasKey: true,
+      allowed: true,
     });
     const { user } = await openSettings(backend);
     await screen.findByText("Anthropic");

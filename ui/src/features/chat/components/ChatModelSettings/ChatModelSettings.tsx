@@ -13,6 +13,8 @@ import {
 } from "../../hooks/queries";
 import { HelplineRegionSelect } from "../HelplineRegionSelect";
 import { ProviderForm, type ProviderDraft } from "../ProviderForm";
+import { RemoteDisclosure } from "../RemoteDisclosure";
+import { RemoteSharingSettings } from "../RemoteSharingSettings";
 import styles from "./ChatModelSettings.module.css";
 
 const CUSTOM: ProviderDraft = {
@@ -33,13 +35,23 @@ function fromPreset(preset: ProviderPreset): ProviderDraft {
   };
 }
 
-/** Settings → Chat model: the providers in fallback order, adding and editing them, and helplines. */
+/**
+ * Settings → Chat model: the providers in fallback order, adding and editing them, what online ones
+ * receive (an online provider is used only once allowed, see RemoteDisclosure), and helplines. Needs a
+ * SettingsProvider above it.
+ */
 export function ChatModelSettings({ profileId }: { profileId: string }) {
   const t = useT();
   const titleId = useId();
   const providers = useProviders(profileId);
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState<ProviderDraft | null>(null);
+  // The online provider whose disclosure is open.
+  const [reviewing, setReviewing] = useState<ProviderSettings | null>(null);
+  // Right after saving, an online provider not allowed yet shows what it would receive.
+  const afterSave = (saved: ProviderSettings) => {
+    if (saved.remote && !saved.allowed) setReviewing(saved);
+  };
 
   return (
     <section className={styles.section} aria-labelledby={titleId}>
@@ -62,8 +74,9 @@ export function ChatModelSettings({ profileId }: { profileId: string }) {
                   profileId={profileId}
                   initial={provider}
                   existing={provider}
-                  onDone={() => {
+                  onDone={(saved) => {
                     setEditing(null);
+                    afterSave(saved);
                   }}
                   onCancel={() => {
                     setEditing(null);
@@ -80,6 +93,9 @@ export function ChatModelSettings({ profileId }: { profileId: string }) {
                 onEdit={() => {
                   setEditing(provider.id);
                 }}
+                onReview={() => {
+                  setReviewing(provider);
+                }}
               />
             ),
           )}
@@ -90,8 +106,9 @@ export function ChatModelSettings({ profileId }: { profileId: string }) {
           key={JSON.stringify(adding)}
           profileId={profileId}
           initial={adding}
-          onDone={() => {
+          onDone={(saved) => {
             setAdding(null);
+            afterSave(saved);
           }}
           onCancel={() => {
             setAdding(null);
@@ -100,7 +117,17 @@ export function ChatModelSettings({ profileId }: { profileId: string }) {
       ) : (
         <AddProvider onAdd={setAdding} />
       )}
+      <RemoteSharingSettings />
       <HelplineRegionSelect profileId={profileId} />
+      {reviewing !== null ? (
+        <RemoteDisclosure
+          profileId={profileId}
+          provider={reviewing}
+          onClose={() => {
+            setReviewing(null);
+          }}
+        />
+      ) : null}
     </section>
   );
 }
@@ -153,12 +180,15 @@ function ProviderRow({
   order,
   index,
   onEdit,
+  onReview,
 }: {
   profileId: string;
   provider: ProviderSettings;
   order: string[];
   index: number;
   onEdit: () => void;
+  /** Opens what this online provider would receive, to allow it. */
+  onReview: () => void;
 }) {
   const t = useT();
   const reorder = useReorderProviders(profileId);
@@ -184,8 +214,22 @@ function ProviderRow({
           <span className={styles.url}>{provider.baseUrl}</span> ·{" "}
           {provider.hasKey ? t.chatSettings.keySaved : t.chatSettings.noKey}
         </p>
+        {provider.remote ? (
+          <p className={provider.allowed ? styles.muted : styles.notAllowed}>
+            {provider.allowed ? t.chatSettings.remote.allowed : t.chatSettings.remote.notAllowed}
+          </p>
+        ) : null}
       </div>
       <div className={styles.actions}>
+        {provider.remote && !provider.allowed ? (
+          <Button
+            variant="primary"
+            aria-label={t.chatSettings.remote.reviewLabel(provider.name)}
+            onClick={onReview}
+          >
+            {t.chatSettings.remote.review}
+          </Button>
+        ) : null}
         <Button
           variant="ghost"
           aria-label={t.chatSettings.moveUp(provider.name)}

@@ -125,6 +125,25 @@ describe("Chat", () => {
     ]);
   });
 
+  it("never sends to an online model not allowed yet, and says where to allow it", async () => {
+    const { backend, ana } = withAna({ configured: false });
+    backend.chat.seedProvider(ana.id, { name: "Online", baseUrl: "https://api.example.com/v1" });
+    const { user } = await openChat(backend);
+    await user.type(messageBox(), "Hello{Enter}");
+
+    expect(
+      await screen.findByText(
+        "This chat model is an online service you have not allowed yet. Open Settings › Chat model to see what it would receive and allow it.",
+      ),
+    ).toBeInTheDocument();
+    const conversation = [...backend.chat.conversations.values()][0];
+    expect(conversation?.messages.map((m) => [m.role, m.status, m.error?.kind])).toEqual([
+      ["user", "complete", undefined],
+      ["assistant", "failed", "not_allowed"],
+    ]);
+    expect(backend.chat.replies[0]?.text).toBe("");
+  });
+
   it("words an error event's reason instead of hanging", async () => {
     const { backend } = withAna();
     const { user } = await openChat(backend);

@@ -20,7 +20,8 @@ export interface ProviderFormProps {
   initial: ProviderDraft;
   /** The provider being edited; absent when adding. */
   existing?: ProviderSettings;
-  onDone: () => void;
+  /** Called with the provider as saved. */
+  onDone: (saved: ProviderSettings) => void;
   onCancel: () => void;
 }
 
@@ -114,7 +115,11 @@ export function ProviderForm({
             apiKey: key === "" ? null : key,
             clearKey: key === "" && clearKey,
           },
-          { onSuccess: onDone },
+          {
+            onSuccess: (saved) => {
+              onDone(saved);
+            },
+          },
         );
       }}
     >

@@ -28,12 +28,12 @@ export function SettingsPage({ profileId, settings }: { profileId: string; setti
       <SettingsProvider profileId={profileId} settings={settings}>
         <SoundSettings />
         <MotivationSettings />
+        <ReminderSettings profileId={profileId} locale={settings.locale} />
+        <AboutYouSettings profileId={profileId} />
+        <ChatModelSettings profileId={profileId} />
+        <LockSettings profileId={profileId} />
+        <DataSettings profileId={profileId} />
       </SettingsProvider>
-      <ReminderSettings profileId={profileId} locale={settings.locale} />
-      <AboutYouSettings profileId={profileId} />
-      <ChatModelSettings profileId={profileId} />
-      <LockSettings profileId={profileId} />
-      <DataSettings profileId={profileId} />
     </section>
   );
 }

@@ -43,6 +43,8 @@ describe("ThemeToggle", () => {
       streaksOn: true,
       badgesOn: true,
       weeklyGoalDays: 5,
+      remoteMemories: false,
+      remoteAboutYou: false,
     });
     expect(screen.getByRole("button", { name: "Dark theme" })).toHaveAttribute(
       "aria-pressed",
@@ -110,6 +112,8 @@ describe("ThemeToggle", () => {
           streaksOn: true,
           badgesOn: true,
           weeklyGoalDays: 5,
+          remoteMemories: false,
+          remoteAboutYou: false,
         },
       });
     });

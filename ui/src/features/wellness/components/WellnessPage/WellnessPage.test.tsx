@@ -33,7 +33,7 @@ describe("WellnessPage", () => {
     expect(
       screen.getByText(/What Wbot has learned about you from your conversations/),
     ).toHaveTextContent(
-      "What Wbot has learned about you from your conversations, check-ins and sessions. Only you can see it, it stays on this device, and you can change or remove anything.",
+      "What Wbot has learned about you from your conversations, check-ins and sessions. It is kept on this device, goes to an online chat model only if you choose, and you can change or remove anything.",
     );
 
     await screen.findByRole("region", { name: GROUPS[0] });

@@ -1,0 +1,1 @@
+export { RemoteSharingSettings } from "./RemoteSharingSettings";

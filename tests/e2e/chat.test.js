@@ -48,7 +48,13 @@ async function conversation(b, title) {
   const list = page.items;
   const found = list.find((c) => c.title === title);
   assert.ok(found, `no conversation titled ${q(title)} in ${q(list.map((c) => c.title))}`);
-  const { ok: messages } = await invoke(b, "conversation_messages", { profileId: id, conversationId: found.id });
+  const {
+    ok: { items: messages },
+  } = await invoke(b, "conversation_messages", {
+    profileId: id,
+    conversationId: found.id,
+    page: { limit: 200, offset: 0 },
+  });
   return { ...found, messages };
 }
 

@@ -37,9 +37,12 @@ test("in Spanish: the safety card in Spanish with Spain's line, and a memory fou
     const {
       ok: { items: conversations },
     } = await invoke(b, "list_conversations", { profileId: ana.id, page: { limit: null, offset: 0 } });
-    const { ok: messages } = await invoke(b, "conversation_messages", {
+    const {
+      ok: { items: messages },
+    } = await invoke(b, "conversation_messages", {
       profileId: ana.id,
       conversationId: conversations[0].id,
+      page: { limit: null, offset: 0 },
     });
     assert.equal(messages[0].safety?.layer, "semantic", q(messages[0].safety));
 

@@ -181,8 +181,11 @@ export const commands = {
 	listConversations: (profileId: string, page: Page) => typedError<ConversationPage, AppError>(__TAURI_INVOKE("list_conversations", { profileId, page })),
 	/**  One conversation. */
 	getConversation: (profileId: string, conversationId: string) => typedError<Conversation, AppError>(__TAURI_INVOKE("get_conversation", { profileId, conversationId })),
-	/**  A conversation's messages, oldest first. */
-	conversationMessages: (profileId: string, conversationId: string) => typedError<Message[], AppError>(__TAURI_INVOKE("conversation_messages", { profileId, conversationId })),
+	/**
+	 *  A page of a conversation's messages counted from the newest (offset 0 holds the newest),
+	 *  oldest first within the page.
+	 */
+	conversationMessages: (profileId: string, conversationId: string, page: Page) => typedError<MessagePage, AppError>(__TAURI_INVOKE("conversation_messages", { profileId, conversationId, page })),
 	/**  Renames a conversation. */
 	renameConversation: (profileId: string, conversationId: string, title: string) => typedError<Conversation, AppError>(__TAURI_INVOKE("rename_conversation", { profileId, conversationId, title })),
 	/**  Turns "remember this conversation" on or off. */
@@ -884,6 +887,14 @@ export type Message = {
 
 /**  A message in a conversation. */
 export type MessageId = string;
+
+/**  A page of a conversation's messages, and how many it has. */
+export type MessagePage = {
+	/**  Oldest first: the page ends with the newest message it holds. */
+	items: Message[],
+	/**  Every message of the conversation. */
+	total: number,
+};
 
 /**
  *  Who wrote a message; `system_summary` says what an activity started from the conversation did

@@ -5,8 +5,8 @@ use tauri::ipc::Channel;
 use tauri::State;
 use wbot_core::chat::{
     presets, ActivityResult, ChatStatus, ConnectionReport, Conversation, ConversationHit,
-    ConversationPage, Message, ProposalDecision, ProviderInput, ProviderPreset, ProviderSettings,
-    ReplyEvent, RetryStarted, SearchMode, TurnStarted,
+    ConversationPage, Message, MessagePage, ProposalDecision, ProviderInput, ProviderPreset,
+    ProviderSettings, ReplyEvent, RetryStarted, SearchMode, TurnStarted,
 };
 use wbot_core::db::Page;
 use wbot_core::{Core, ProviderId};
@@ -143,17 +143,20 @@ pub async fn get_conversation(
         .await?)
 }
 
-/// A conversation's messages, oldest first.
+/// A page of a conversation's messages counted from the newest (offset 0 holds the newest),
+/// oldest first within the page.
 #[tauri::command]
 #[specta::specta]
 pub async fn conversation_messages(
     core: State<'_, Core>,
     profile_id: String,
     conversation_id: String,
-) -> Result<Vec<Message>> {
+    page: Input<Page>,
+) -> Result<MessagePage> {
+    let page = page.parse("page")?;
     Ok(core
         .chat()
-        .conversation_messages(&profile_id.parse()?, &conversation_id.parse()?)
+        .conversation_messages(&profile_id.parse()?, &conversation_id.parse()?, page)
         .await?)
 }
 

@@ -95,6 +95,8 @@ export interface Messages {
     replying: string;
     statusNotes: Record<"partial" | "failed" | "cancelled", string>;
     retry: string;
+    /** The button at the top of a conversation that loads the messages before those shown. */
+    showEarlier: string;
     untitled: string;
     remember: string;
     rememberOn: string;
@@ -922,6 +924,7 @@ export const en: Messages = {
       cancelled: "You stopped this reply.",
     },
     retry: "Retry",
+    showEarlier: "Show earlier messages",
     untitled: "New conversation",
     remember: "Remember this conversation",
     rememberOn: "Wbot keeps memories of what you say here.",

@@ -169,6 +169,7 @@ export const es: Messages = {
       cancelled: "Detuviste esta respuesta.",
     },
     retry: "Reintentar",
+    showEarlier: "Mostrar mensajes anteriores",
     untitled: "Nueva conversación",
     remember: "Recordar esta conversación",
     rememberOn: "Wbot guarda recuerdos de lo que dices aquí.",

@@ -1186,9 +1186,9 @@ export class FakeBackend implements Backend {
     );
   }
 
-  conversationMessages(profileId: string, conversationId: string) {
+  conversationMessages(profileId: string, conversationId: string, page: Page) {
     return this.run_("conversationMessages", () =>
-      this.chat.messages(this.stored(profileId).profile.id, conversationId),
+      this.chat.messages(this.stored(profileId).profile.id, conversationId, page),
     );
   }
 

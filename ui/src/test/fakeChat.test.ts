@@ -67,6 +67,71 @@ describe("the fake's conversation list", () => {
   });
 });
 
+describe("the fake's conversation messages", () => {
+  function talk(count: number) {
+    const backend = new FakeBackend();
+    const ana = backend.seedProfile("Ana");
+    const { conversation } = backend.chat.seedConversation(
+      ana.id,
+      "Long talk",
+      Array.from({ length: count }, (_, i) => ({
+        role: i % 2 === 0 ? ("user" as const) : ("assistant" as const),
+        content: `Message ${i + 1}`,
+      })),
+    );
+    return { backend, ana, conversationId: conversation.id };
+  }
+  const contents = (page: { items: { content: string }[] }) => page.items.map((m) => m.content);
+  const numbered = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, i) => `Message ${from + i}`);
+
+  it("pages from the newest, 50 by default, oldest first within a page", async () => {
+    const { backend, ana, conversationId } = talk(120);
+
+    const newest = await backend.conversationMessages(ana.id, conversationId, FIRST_PAGE);
+    expect(newest.total).toBe(120);
+    expect(contents(newest)).toEqual(numbered(71, 120));
+    const before = await backend.conversationMessages(ana.id, conversationId, {
+      limit: 50,
+      offset: 50,
+    });
+    expect(contents(before)).toEqual(numbered(21, 70));
+    const oldest = await backend.conversationMessages(ana.id, conversationId, {
+      limit: 50,
+      offset: 100,
+    });
+    expect(contents(oldest)).toEqual(numbered(1, 20));
+    expect(
+      await backend.conversationMessages(ana.id, conversationId, { limit: 200, offset: 120 }),
+    ).toEqual({ items: [], total: 120 });
+  });
+
+  it("refuses a page size outside 1 to 200 before looking the conversation up", async () => {
+    const { backend, ana, conversationId } = talk(3);
+    for (const limit of [0, 201]) {
+      expect(
+        await refusal(backend.conversationMessages(ana.id, conversationId, { limit, offset: 0 })),
+      ).toEqual({
+        code: "validation",
+        reason: "out_of_range",
+        params: { subject: "page_size", min: 1, max: 200, actual: limit },
+      });
+    }
+    expect(
+      await refusal(
+        backend.conversationMessages(ana.id, "no-such-conversation", { limit: 0, offset: 0 }),
+      ),
+    ).toMatchObject({ code: "validation", reason: "out_of_range" });
+    expect(
+      await refusal(backend.conversationMessages(ana.id, "no-such-conversation", FIRST_PAGE)),
+    ).toMatchObject({
+      code: "not_found",
+      reason: "not_found",
+      params: { subject: "conversation" },
+    });
+  });
+});
+
 describe("the fake's online providers (ADR 0017)", () => {
   const input = (baseUrl: string, id: string | null = null) => ({
     id,

@@ -12,6 +12,7 @@ import {
   type Effectiveness,
   type Helpline,
   type Message,
+  type MessagePage,
   type MessageStatus,
   type Page,
   type ProposalDecision,
@@ -37,6 +38,9 @@ const MAX_SHARED_ENTRY_CHARS = 4_000;
 /** The most conversations one page holds, and how many when the page does not say. */
 const MAX_CONVERSATION_PAGE = 100;
 const DEFAULT_CONVERSATION_PAGE = 30;
+/** The most messages one page of a conversation holds, and how many when the page does not say. */
+const MAX_MESSAGE_PAGE = 200;
+const DEFAULT_MESSAGE_PAGE = 50;
 
 /** An error as a `kind: "error"` reply event carries it: every parameter present, null when unused. */
 type EventError = Extract<ReplyEvent, { kind: "error" }>["error"];
@@ -573,8 +577,15 @@ export class FakeChat {
     return this.stored(profileId, conversationId).conversation;
   }
 
-  messages(profileId: string, conversationId: string): Message[] {
-    return [...this.stored(profileId, conversationId).messages];
+  /**
+   * One page of a conversation's messages counted from the newest (offset 0 holds the newest; page size
+   * 1–200, default 50), oldest first within the page. The size is checked before the conversation.
+   */
+  messages(profileId: string, conversationId: string, { limit, offset }: Page): MessagePage {
+    const size = pageLimit(limit, DEFAULT_MESSAGE_PAGE, MAX_MESSAGE_PAGE);
+    const { messages } = this.stored(profileId, conversationId);
+    const end = Math.max(messages.length - offset, 0);
+    return { items: messages.slice(Math.max(end - size, 0), end), total: messages.length };
   }
 
   rename(profileId: string, conversationId: string, raw: string): Conversation {

@@ -47,7 +47,8 @@ pub use setup::{ChatStatus, ProviderInput, ProviderSettings};
 pub use sse::{StreamEvent, StreamParser};
 pub use store::{
     Conversation, ConversationHit, ConversationPage, ConversationSummary, Message, MessageHit,
-    MessageRole, NewAssistantMessage, SearchMode, MAX_CONVERSATION_PAGE, MAX_MESSAGE_CHARS,
+    MessagePage, MessageRole, NewAssistantMessage, SearchMode, MAX_CONVERSATION_PAGE,
+    MAX_MESSAGE_CHARS, MAX_MESSAGE_PAGE,
 };
 pub use turn::{ReplyEvent, RetryStarted, TurnStarted};
 

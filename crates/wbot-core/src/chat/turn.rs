@@ -393,9 +393,7 @@ impl ChatService {
         prepared: &Prepared,
         on_event: &F,
     ) -> Result<Message> {
-        let messages = self
-            .conversation_messages(profile_id, conversation_id)
-            .await?;
+        let messages = self.all_messages(profile_id, conversation_id).await?;
         let latest = messages
             .iter()
             .rev()
@@ -492,7 +490,7 @@ impl ChatService {
     {
         let conversation = self.conversation(profile_id, conversation_id).await?;
         let messages = self
-            .conversation_messages(&conversation.profile_id, &conversation.id)
+            .all_messages(&conversation.profile_id, &conversation.id)
             .await?;
         let last = messages.last().ok_or_else(nothing_to_retry)?;
         let stale = match last.role {

@@ -5,10 +5,10 @@
 use crate::memory_support::profile;
 use wbot_core::chat::{
     MessageRole, MessageStatus, NewAssistantMessage, ProviderError, ProviderErrorKind,
-    MAX_CONVERSATION_PAGE,
+    MAX_CONVERSATION_PAGE, MAX_MESSAGE_PAGE,
 };
 use wbot_core::db::Page;
-use wbot_core::{ConversationId, Core, ErrorCode, MessageId};
+use wbot_core::{ConversationId, Core, ErrorCode, MessageId, Reason};
 
 fn reply(text: &str, status: MessageStatus) -> NewAssistantMessage {
     NewAssistantMessage {
@@ -52,9 +52,10 @@ async fn conversation_lifecycle() {
     assert_eq!(err.to_string(), "too_long message max=8000 actual=8001");
     assert!(core
         .chat()
-        .conversation_messages(&p, &c.id)
+        .conversation_messages(&p, &c.id, Page::default())
         .await
         .unwrap()
+        .items
         .is_empty());
     let max = "é".repeat(8_000);
     let m = core
@@ -112,8 +113,21 @@ async fn conversation_lifecycle() {
         )
         .await
         .unwrap();
-    let messages = core.chat().conversation_messages(&p, &c2.id).await.unwrap();
+    let page = |limit, offset| {
+        core.chat()
+            .conversation_messages(&p, &c2.id, Page::new(limit, offset))
+    };
+    let messages = page(200, 0).await.unwrap().items;
     assert_eq!(messages.len(), 4);
+    // Pages count from the newest and are read oldest first.
+    let newest = page(3, 0).await.unwrap();
+    assert_eq!((newest.items.as_slice(), newest.total), (&messages[1..], 4));
+    assert_eq!(page(3, 3).await.unwrap().items, messages[..1]);
+    assert!(page(3, 4).await.unwrap().items.is_empty());
+    for limit in [0, MAX_MESSAGE_PAGE + 1] {
+        let err = page(limit, 0).await.unwrap_err();
+        assert_eq!(err.reason, Reason::OutOfRange, "{limit}");
+    }
     assert_eq!(messages[0].role, MessageRole::User);
     assert_eq!(messages[3], partial);
     assert_eq!(messages[2], saved);
@@ -219,7 +233,7 @@ async fn conversation_lifecycle() {
         .is_empty());
     assert_eq!(
         core.chat()
-            .conversation_messages(&q, &c2.id)
+            .conversation_messages(&q, &c2.id, Page::default())
             .await
             .unwrap_err()
             .code(),
@@ -432,7 +446,12 @@ async fn old_reply_errors_become_provider_errors() {
     pool.close().await;
 
     let core = Core::open(dir.path()).await.unwrap();
-    let messages = core.chat().conversation_messages(&p, &c.id).await.unwrap();
+    let messages = core
+        .chat()
+        .conversation_messages(&p, &c.id, Page::default())
+        .await
+        .unwrap()
+        .items;
     let by_id = |id: &MessageId| messages.iter().find(|m| &m.id == id).unwrap().error.clone();
     let migrated = by_id(&old.id).expect("an error");
     assert_eq!(migrated.kind, ProviderErrorKind::Server);

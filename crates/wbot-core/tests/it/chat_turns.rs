@@ -88,9 +88,10 @@ async fn offline_turns_propose_activities_and_flag_crisis_without_a_model() {
     let messages = h
         .core
         .chat()
-        .conversation_messages(&h.profile, &conversation)
+        .conversation_messages(&h.profile, &conversation, Page::default())
         .await
-        .unwrap();
+        .unwrap()
+        .items;
     assert_eq!(messages.len(), 3);
     assert_eq!(messages[1].id, plain.user_message.id);
     assert!(messages[1].proposal.is_none() && messages[1].safety.is_none());
@@ -245,9 +246,10 @@ async fn a_cut_stream_is_kept_as_partial_and_retry_replaces_it() {
     let messages = h
         .core
         .chat()
-        .conversation_messages(&h.profile, &started.conversation.id)
+        .conversation_messages(&h.profile, &started.conversation.id, Page::default())
         .await
-        .unwrap();
+        .unwrap()
+        .items;
     assert_eq!(messages.len(), 2);
     assert_eq!(messages[1].content, "I hear you, fully.");
     // Nothing left to retry.

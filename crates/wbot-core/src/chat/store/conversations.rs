@@ -117,8 +117,43 @@ impl ChatService {
         })
     }
 
-    /// A conversation's messages, oldest first.
+    /// A page of a conversation's messages counted from the newest (offset 0 holds the newest `limit`,
+    /// 1–[`MAX_MESSAGE_PAGE`], default 50), oldest first within the page, and how many it has.
     pub async fn conversation_messages(
+        &self,
+        profile_id: &ProfileId,
+        conversation_id: &ConversationId,
+        page: Page,
+    ) -> Result<MessagePage> {
+        let limit = page.limit(50, MAX_MESSAGE_PAGE)?;
+        let conversation = self.conversation(profile_id, conversation_id).await?;
+        let rows = sqlx::query(&format!(
+            "SELECT * FROM (
+                 SELECT m.seq, {MESSAGE_COLUMNS} FROM messages m
+                 WHERE m.conversation_id = ? AND m.profile_id = ? ORDER BY m.seq DESC LIMIT ? OFFSET ?)
+             ORDER BY seq"
+        ))
+        .bind(&conversation.id)
+        .bind(&conversation.profile_id)
+        .bind(i64::from(limit))
+        .bind(i64::from(page.offset))
+        .fetch_all(self.db.reader())
+        .await?;
+        let total: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM messages WHERE conversation_id = ? AND profile_id = ?",
+        )
+        .bind(&conversation.id)
+        .bind(&conversation.profile_id)
+        .fetch_one(self.db.reader())
+        .await?;
+        Ok(MessagePage {
+            items: rows.iter().map(row_to_message).collect::<Result<_>>()?,
+            total: u32::try_from(total).unwrap_or(u32::MAX),
+        })
+    }
+
+    /// Every message of a conversation, oldest first (what a reply's prompt is cut from).
+    pub(crate) async fn all_messages(
         &self,
         profile_id: &ProfileId,
         conversation_id: &ConversationId,

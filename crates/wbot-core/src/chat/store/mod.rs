@@ -39,6 +39,8 @@ pub const PREVIEW_CHARS: usize = 60;
 pub const MAX_SEARCH_RESULTS: u32 = 100;
 /// The most conversations one page of the list holds.
 pub const MAX_CONVERSATION_PAGE: u32 = 100;
+/// The most messages one page of a conversation holds.
+pub const MAX_MESSAGE_PAGE: u32 = 200;
 
 string_enum!(
     /// Who wrote a message; `system_summary` says what an activity started from the conversation did
@@ -69,6 +71,16 @@ pub struct ConversationPage {
     /// Most recently active first.
     pub items: Vec<ConversationSummary>,
     /// Every conversation of the profile.
+    pub total: u32,
+}
+
+/// A page of a conversation's messages, and how many it has.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MessagePage {
+    /// Oldest first: the page ends with the newest message it holds.
+    pub items: Vec<Message>,
+    /// Every message of the conversation.
     pub total: u32,
 }
 

@@ -5,12 +5,14 @@ import {
   useMutation,
   useQuery,
   useQueryClient,
+  type InfiniteData,
   type QueryClient,
 } from "@tanstack/react-query";
 import {
   useBackend,
   type ActivityResult,
   type Message,
+  type MessagePage,
   type ProposalDecision,
   type ProviderInput,
   type SearchMode,
@@ -19,6 +21,8 @@ import { memoryKeys } from "../../memory/hooks/queries";
 
 /** Conversations per page of the sidebar's list. */
 export const CONVERSATIONS_PAGE = 30;
+/** Messages per page of a conversation. */
+export const MESSAGES_PAGE = 50;
 
 export const chatKeys = {
   all: (profileId: string) => ["chat", profileId] as const,
@@ -33,18 +37,43 @@ export const chatKeys = {
   live: (profileId: string) => ["chat", profileId, "live"] as const,
 };
 
-/** Puts a message into its conversation's cached list: replaced when known, else appended. */
+/**
+ * A conversation's cached messages: its loaded pages, newest page first (`pages[0]` is offset 0 and ends
+ * with the newest message; each further page is older), each page's items oldest first.
+ */
+export type CachedMessages = InfiniteData<MessagePage, number>;
+
+/**
+ * Changes a conversation's cached messages, if any are cached: `edit` gets every loaded page's items
+ * (newest page first) and returns them changed. Every page's `total` follows the change in count, so the
+ * offset of the next older page (the count loaded) stays right.
+ */
+function editMessages(
+  queryClient: QueryClient,
+  profileId: string,
+  conversationId: string,
+  edit: (pages: Message[][]) => Message[][],
+) {
+  queryClient.setQueryData<CachedMessages>(chatKeys.messages(profileId, conversationId), (old) => {
+    if (old === undefined) return old;
+    const before = old.pages.map((page) => page.items);
+    const after = edit(before);
+    const added = countOf(after) - countOf(before);
+    return {
+      ...old,
+      pages: old.pages.map((page, i) => ({ items: after[i] ?? [], total: page.total + added })),
+    };
+  });
+}
+
+const countOf = (pages: Message[][]) => pages.reduce((n, items) => n + items.length, 0);
+
+/** Puts a message into its conversation's cached pages: replaced where it is, else the newest. */
 export function upsertMessage(queryClient: QueryClient, message: Message) {
-  queryClient.setQueryData<Message[]>(
-    chatKeys.messages(message.profileId, message.conversationId),
-    (old) => {
-      if (old === undefined) return old;
-      const index = old.findIndex((m) => m.id === message.id);
-      if (index < 0) return [...old, message];
-      const next = [...old];
-      next[index] = message;
-      return next;
-    },
+  editMessages(queryClient, message.profileId, message.conversationId, (pages) =>
+    pages.some((items) => items.some((m) => m.id === message.id))
+      ? pages.map((items) => items.map((m) => (m.id === message.id ? message : m)))
+      : pages.map((items, i) => (i === 0 ? [...items, message] : items)),
   );
 }
 
@@ -54,8 +83,16 @@ export function removeMessage(
   conversationId: string,
   messageId: string,
 ) {
-  queryClient.setQueryData<Message[]>(chatKeys.messages(profileId, conversationId), (old) =>
-    old?.filter((m) => m.id !== messageId),
+  editMessages(queryClient, profileId, conversationId, (pages) =>
+    pages.map((items) => items.filter((m) => m.id !== messageId)),
+  );
+}
+
+/** The cache of a conversation just started by its first message. */
+export function startMessages(queryClient: QueryClient, message: Message) {
+  queryClient.setQueryData<CachedMessages>(
+    chatKeys.messages(message.profileId, message.conversationId),
+    { pages: [{ items: [message], total: 1 }], pageParams: [0] },
   );
 }
 
@@ -88,15 +125,46 @@ export function useConversation(profileId: string, conversationId: string | null
   });
 }
 
+/**
+ * A conversation's messages, oldest first, loaded a page at a time from the newest: the next page is
+ * the one before those loaded. A change invalidates the key, which reads every loaded page again.
+ */
 export function useConversationMessages(profileId: string, conversationId: string | null) {
   const backend = useBackend();
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: chatKeys.messages(profileId, conversationId ?? ""),
     queryFn:
       conversationId === null
         ? skipToken
-        : () => backend.conversationMessages(profileId, conversationId),
+        : ({ pageParam }) =>
+            backend.conversationMessages(profileId, conversationId, {
+              limit: MESSAGES_PAGE,
+              offset: pageParam,
+            }),
+    initialPageParam: 0,
+    getNextPageParam: (last: MessagePage, pages: MessagePage[]) => {
+      const loaded = pages.reduce((n, page) => n + page.items.length, 0);
+      return loaded < last.total ? loaded : undefined;
+    },
+    select: loadedMessages,
   });
+}
+
+/**
+ * The loaded pages' messages, oldest first, each once (a message saved between the reads of two pages
+ * can show up in both).
+ */
+function loadedMessages(data: CachedMessages): Message[] {
+  const seen = new Set<string>();
+  return data.pages
+    .slice()
+    .reverse()
+    .flatMap((page) => page.items)
+    .filter(({ id }) => {
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
 }
 
 /** Hits for `query` (already debounced); idle while it is blank. Keeps the last hits while the next load. */

@@ -5,7 +5,7 @@ import {
   type BackendError,
   type ReplyEvent,
 } from "../../../lib/backend";
-import { chatKeys, removeMessage, upsertMessage } from "./queries";
+import { chatKeys, removeMessage, startMessages, upsertMessage } from "./queries";
 
 /** What the conversation shows of a reply that has not been saved yet. */
 export interface LiveReply {
@@ -124,7 +124,7 @@ export function useChatTurn(profileId: string) {
       const started = await backend.sendMessage(profileId, conversationId, text, stream.onEvent);
       const id = started.conversation.id;
       if (conversationId === null) {
-        queryClient.setQueryData(chatKeys.messages(profileId, id), [started.userMessage]);
+        startMessages(queryClient, started.userMessage);
       } else {
         upsertMessage(queryClient, started.userMessage);
       }

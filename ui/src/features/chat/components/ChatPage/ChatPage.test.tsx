@@ -493,6 +493,59 @@ describe("Chat", () => {
     expect(within(history).queryByRole("button", { name: "Show more" })).not.toBeInTheDocument();
   });
 
+  it("shows the newest 50 messages; Show earlier messages adds 50 more, then the last 20", async () => {
+    const { backend, ana } = withAna();
+    backend.chat.seedConversation(
+      ana.id,
+      "Long talk",
+      Array.from({ length: 120 }, (_, i) => ({
+        role: i % 2 === 0 ? ("user" as const) : ("assistant" as const),
+        content: `Message ${i + 1}`,
+      })),
+    );
+    const { user } = await openChat(backend);
+    await user.click(await screen.findByRole("button", { name: /^Long talk/ }));
+    const shown = () =>
+      within(conversationLog())
+        .getAllByText(/^(Message \d+|Still here\?|Yes, right here\.)$/)
+        .map((m) => m.textContent);
+    const numbered = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => `Message ${from + i}`);
+    const earlier = () => screen.queryByRole("button", { name: "Show earlier messages" });
+
+    await within(await screen.findByRole("log")).findByText("Message 120");
+    expect(shown()).toEqual(numbered(71, 120));
+
+    await user.click(screen.getByRole("button", { name: "Show earlier messages" }));
+    await within(conversationLog()).findByText("Message 21");
+    expect(shown()).toEqual(numbered(21, 120));
+    expect(earlier()).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Show earlier messages" }));
+    await within(conversationLog()).findByText("Message 1");
+    expect(shown()).toEqual(numbered(1, 120));
+    expect(earlier()).not.toBeInTheDocument();
+
+    // A new message and its reply still come at the end, after all the loaded pages.
+    await user.type(messageBox(), "Still here?{Enter}");
+    await within(conversationLog()).findByText("Still here?");
+    act(() => {
+      backend.chat.token("Yes, right here.");
+    });
+    expect(await within(conversationLog()).findByText("Yes, right here.")).toBeInTheDocument();
+    expect(shown()).toEqual([...numbered(1, 120), "Still here?", "Yes, right here."]);
+    act(() => {
+      backend.chat.finish();
+    });
+    await waitFor(() => {
+      expect(screen.queryByRole("button", { name: "Stop" })).not.toBeInTheDocument();
+    });
+    await waitFor(() => {
+      expect(shown()).toEqual([...numbered(1, 120), "Still here?", "Yes, right here."]);
+    });
+    expect(earlier()).not.toBeInTheDocument();
+  });
+
   it("renames a conversation in place and finds it by keyword or meaning", async () => {
     const { backend, ana } = withAna();
     backend.chat.seedConversation(ana.id, "Evening", [

@@ -1,5 +1,6 @@
-import { Fragment, useEffect, useRef, type ReactNode } from "react";
+import { Fragment, useEffect, useLayoutEffect, useRef, type ReactNode } from "react";
 import { Button } from "../../../../components/Button";
+import { LoadMore } from "../../../../components/LoadMore";
 import { ErrorState, InlineError, Loading } from "../../../../components/StatusView";
 import { useErrorText, useT } from "../../../../i18n";
 import type { Helpline, Message, Profile } from "../../../../lib/backend";
@@ -144,20 +145,46 @@ function Conversation({
   const errorText = useErrorText();
   const messages = useConversationMessages(profileId, conversationId);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const count = messages.data?.length ?? 0;
+  const firstId = messages.data?.[0]?.id;
+  const lastId = messages.data?.at(-1)?.id;
   const streaming = live?.replyId != null;
 
-  // Follow the conversation as it grows, unless the person has scrolled up to read.
+  // Follow the conversation as it grows at the end, unless the person has scrolled up to read. Earlier
+  // messages coming in at the top are no reason to move.
   const liveLength = live?.text.length ?? 0;
   useEffect(() => {
     const el = scrollRef.current;
     if (el === null) return;
     const nearBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 120;
     if (nearBottom || liveLength === 0) el.scrollTop = el.scrollHeight;
-  }, [count, liveLength]);
+  }, [lastId, liveLength]);
+
+  // Earlier messages go above what the person is reading, which stays where it was on the screen: the
+  // distance from the bottom is kept (browsers without scroll anchoring would otherwise shift it).
+  const fromBottom = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (el === null || fromBottom.current === null) return;
+    el.scrollTop = el.scrollHeight - fromBottom.current;
+    fromBottom.current = null;
+  }, [firstId]);
+  const { isFetchingNextPage } = messages;
+  useEffect(() => {
+    if (!isFetchingNextPage) fromBottom.current = null;
+  }, [isFetchingNextPage]);
+  const earlier = {
+    hasNextPage: messages.hasNextPage,
+    isFetchingNextPage,
+    fetchNextPage: () => {
+      const el = scrollRef.current;
+      if (el !== null) fromBottom.current = el.scrollHeight - el.scrollTop;
+      return messages.fetchNextPage();
+    },
+  };
 
   if (messages.isPending) return <Loading />;
-  if (messages.isError) {
+  // An earlier page that failed to load leaves the conversation on screen, its error above it.
+  if (messages.isError && !messages.isFetchNextPageError) {
     return <ErrorState error={messages.error} onRetry={() => void messages.refetch()} />;
   }
   const list = messages.data;
@@ -165,6 +192,8 @@ function Conversation({
 
   return (
     <div ref={scrollRef} className={styles.scroll}>
+      <LoadMore list={earlier} label={t.chat.showEarlier} />
+      <InlineError error={messages.isFetchNextPageError ? messages.error : null} />
       <div
         role="log"
         aria-label={title}

@@ -13,6 +13,7 @@ import {
   useRetentionTrend,
 } from "../../hooks/queries";
 import { RetentionTrendChart } from "../RetentionTrendChart";
+import listStyles from "../../../../styles/listSection.module.css";
 import styles from "./BreathingHistory.module.css";
 
 /** Saved sessions (newest first, deletable), per-technique and monthly stats, retention trend. */
@@ -25,8 +26,8 @@ export function BreathingHistory({ profileId, locale }: { profileId: string; loc
   return (
     <div className={styles.page}>
       <BreathingStatsPanel profileId={profileId} />
-      <section aria-labelledby="breathing-history-title" className={styles.section}>
-        <h2 id="breathing-history-title" className={styles.title}>
+      <section aria-labelledby="breathing-history-title" className={listStyles.section}>
+        <h2 id="breathing-history-title" className={listStyles.title}>
           {t.breathing.historyTitle}
         </h2>
         {history.isPending ? (
@@ -34,21 +35,21 @@ export function BreathingHistory({ profileId, locale }: { profileId: string; loc
         ) : history.isError ? (
           <ErrorState error={history.error} onRetry={() => void history.refetch()} />
         ) : history.data.pages[0]?.total === 0 ? (
-          <p className={styles.muted}>{t.breathing.historyEmpty}</p>
+          <p className={listStyles.muted}>{t.breathing.historyEmpty}</p>
         ) : (
           <>
-            <ul className={styles.list}>
+            <ul className={listStyles.list}>
               {history.data.pages
                 .flatMap((page) => page.items)
                 .map((session) => {
                   const when = formatDate(session.startedAt, locale);
                   return (
-                    <li key={session.id} className={styles.item}>
+                    <li key={session.id} className={listStyles.rowItem}>
                       <div className={styles.itemText}>
                         <span className={styles.itemName}>
                           {t.breathing.techniques[session.technique]}
                         </span>
-                        <span className={styles.muted}>
+                        <span className={listStyles.muted}>
                           {when} · {formatClock(session.durationMs)} ·{" "}
                           {session.completed ? t.breathing.completed : t.breathing.stopped}
                         </span>
@@ -99,8 +100,8 @@ function BreathingStatsPanel({ profileId }: { profileId: string }) {
   const stats = useBreathingStats(profileId);
   const trend = useRetentionTrend(profileId);
   return (
-    <section aria-labelledby="breathing-stats-title" className={styles.section}>
-      <h2 id="breathing-stats-title" className={styles.title}>
+    <section aria-labelledby="breathing-stats-title" className={listStyles.section}>
+      <h2 id="breathing-stats-title" className={listStyles.title}>
         {t.breathing.statsTitle}
       </h2>
       {stats.isPending ? (
@@ -108,7 +109,7 @@ function BreathingStatsPanel({ profileId }: { profileId: string }) {
       ) : stats.isError ? (
         <ErrorState error={stats.error} onRetry={() => void stats.refetch()} />
       ) : stats.data.totalSessions === 0 ? (
-        <p className={styles.muted}>{t.breathing.statsEmpty}</p>
+        <p className={listStyles.muted}>{t.breathing.statsEmpty}</p>
       ) : (
         <>
           <dl className={styles.stats}>

@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { InlineError } from "../../../../components/StatusView";
+import { SwitchButton } from "../../../../components/Switch";
 import { useT } from "../../../../i18n";
 import type { Conversation } from "../../../../lib/backend";
 import { useSetConversationRemember } from "../../hooks/queries";
@@ -23,22 +24,18 @@ export function ChatHeader({
         {conversation.title === "" ? t.chat.untitled : conversation.title}
       </h1>
       <div className={styles.remember}>
-        <button
-          type="button"
-          role="switch"
-          aria-checked={on}
-          aria-describedby={hintId}
+        <SwitchButton
+          small
+          checked={on}
+          describedBy={hintId}
           className={styles.switch}
-          onClick={() => {
+          onToggle={() => {
             if (remember.isPending) return;
             remember.mutate({ conversationId: conversation.id, remember: !conversation.remember });
           }}
         >
-          <span className={styles.track} aria-hidden="true">
-            <span className={styles.thumb} />
-          </span>
           {t.chat.remember}
-        </button>
+        </SwitchButton>
         <p id={hintId} className={styles.hint}>
           {on ? t.chat.rememberOn : t.chat.rememberOff}
         </p>

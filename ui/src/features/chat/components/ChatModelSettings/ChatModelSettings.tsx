@@ -15,6 +15,8 @@ import { HelplineRegionSelect } from "../HelplineRegionSelect";
 import { ProviderForm, type ProviderDraft } from "../ProviderForm";
 import { RemoteDisclosure } from "../RemoteDisclosure";
 import { RemoteSharingSettings } from "../RemoteSharingSettings";
+import listStyles from "../../../../styles/listSection.module.css";
+import sectionStyles from "../../../../styles/settingsSection.module.css";
 import styles from "./ChatModelSettings.module.css";
 
 const CUSTOM: ProviderDraft = {
@@ -54,19 +56,19 @@ export function ChatModelSettings({ profileId }: { profileId: string }) {
   };
 
   return (
-    <section className={styles.section} aria-labelledby={titleId}>
-      <h2 id={titleId} className={styles.title}>
+    <section className={sectionStyles.section} aria-labelledby={titleId}>
+      <h2 id={titleId} className={sectionStyles.title}>
         {t.chatSettings.title}
       </h2>
-      <p className={styles.muted}>{t.chatSettings.intro}</p>
+      <p className={sectionStyles.muted}>{t.chatSettings.intro}</p>
       {providers.isPending ? (
         <Loading />
       ) : providers.isError ? (
         <ErrorState error={providers.error} onRetry={() => void providers.refetch()} />
       ) : providers.data.length === 0 ? (
-        <p className={styles.muted}>{t.chatSettings.empty}</p>
+        <p className={sectionStyles.muted}>{t.chatSettings.empty}</p>
       ) : (
-        <ol className={styles.list}>
+        <ol className={listStyles.list}>
           {providers.data.map((provider, index) =>
             editing === provider.id ? (
               <li key={provider.id}>
@@ -142,10 +144,13 @@ function AddProvider({ onAdd }: { onAdd: (draft: ProviderDraft) => void }) {
     <div className={styles.add}>
       <h3 className={styles.subtitle}>{t.chatSettings.addTitle}</h3>
       <div className={styles.addRow}>
-        <div className={styles.field}>
-          <label htmlFor={id}>{t.chatSettings.startFrom}</label>
+        <div className={sectionStyles.field}>
+          <label htmlFor={id} className={sectionStyles.label}>
+            {t.chatSettings.startFrom}
+          </label>
           <select
             id={id}
+            className={sectionStyles.compactControl}
             value={choice}
             onChange={(e) => {
               setChoice(e.target.value);
@@ -203,24 +208,24 @@ function ProviderRow({
     reorder.mutate(next);
   };
   return (
-    <li className={styles.row}>
+    <li className={sectionStyles.card}>
       <div className={styles.rowHead}>
         <p className={styles.name}>
           <span className={styles.position}>{t.chatSettings.position(index + 1)}</span>{" "}
           {provider.name}
         </p>
-        <p className={styles.muted}>
+        <p className={sectionStyles.muted}>
           {t.chatSettings.kinds[provider.kind]} · {provider.model} ·{" "}
           <span className={styles.url}>{provider.baseUrl}</span> ·{" "}
           {provider.hasKey ? t.chatSettings.keySaved : t.chatSettings.noKey}
         </p>
         {provider.remote ? (
-          <p className={provider.allowed ? styles.muted : styles.notAllowed}>
+          <p className={provider.allowed ? sectionStyles.muted : styles.notAllowed}>
             {provider.allowed ? t.chatSettings.remote.allowed : t.chatSettings.remote.notAllowed}
           </p>
         ) : null}
       </div>
-      <div className={styles.actions}>
+      <div className={sectionStyles.actions}>
         {provider.remote && !provider.allowed ? (
           <Button
             variant="primary"

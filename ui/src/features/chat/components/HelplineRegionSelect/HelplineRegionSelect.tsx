@@ -3,6 +3,7 @@ import { InlineError } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
 import { HELPLINE_REGIONS } from "../../format";
 import { useChatStatus, useSetHelplineRegion } from "../../hooks/queries";
+import sectionStyles from "../../../../styles/settingsSection.module.css";
 import styles from "./HelplineRegionSelect.module.css";
 
 /** Which country's helplines the safety card shows. */
@@ -15,16 +16,16 @@ export function HelplineRegionSelect({ profileId }: { profileId: string }) {
   const known: readonly string[] = HELPLINE_REGIONS;
   const names: Record<string, string> = t.chatSettings.regions;
   return (
-    <div className={styles.field}>
-      <label htmlFor={id} className={styles.label}>
+    <div className={`${sectionStyles.field} ${styles.field}`}>
+      <label htmlFor={id} className={sectionStyles.label}>
         {t.chatSettings.regionLabel}
       </label>
-      <p id={`${id}-hint`} className={styles.hint}>
+      <p id={`${id}-hint`} className={sectionStyles.muted}>
         {t.chatSettings.regionHint}
       </p>
       <select
         id={id}
-        className={styles.select}
+        className={sectionStyles.compactControl}
         aria-describedby={`${id}-hint`}
         value={current}
         disabled={status.isPending}

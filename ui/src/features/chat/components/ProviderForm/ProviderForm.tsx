@@ -4,6 +4,7 @@ import { InlineError } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
 import type { ProviderKind, ProviderSettings } from "../../../../lib/backend";
 import { useSaveProvider } from "../../hooks/queries";
+import sectionStyles from "../../../../styles/settingsSection.module.css";
 import styles from "./ProviderForm.module.css";
 
 /** What the form starts with: a preset, a blank custom provider, or the provider being edited. */
@@ -64,10 +65,13 @@ export function ProviderForm({
     onChange: (value: string) => void,
     extra: { type?: string; hint?: string; inputMode?: "decimal"; autoComplete?: string } = {},
   ) => (
-    <div className={styles.field}>
-      <label htmlFor={`${id}-${key}`}>{label}</label>
+    <div className={sectionStyles.field}>
+      <label htmlFor={`${id}-${key}`} className={sectionStyles.label}>
+        {label}
+      </label>
       <input
         id={`${id}-${key}`}
+        className={sectionStyles.compactControl}
         type={extra.type ?? "text"}
         inputMode={extra.inputMode}
         autoComplete={extra.autoComplete ?? "off"}
@@ -80,7 +84,7 @@ export function ProviderForm({
         }}
       />
       {extra.hint !== undefined ? (
-        <p id={`${id}-${key}-hint`} className={styles.hint}>
+        <p id={`${id}-${key}-hint`} className={sectionStyles.muted}>
           {extra.hint}
         </p>
       ) : null}
@@ -124,10 +128,13 @@ export function ProviderForm({
       }}
     >
       {field("name", t.chatSettings.name, name, setName)}
-      <div className={styles.field}>
-        <label htmlFor={`${id}-kind`}>{t.chatSettings.kind}</label>
+      <div className={sectionStyles.field}>
+        <label htmlFor={`${id}-kind`} className={sectionStyles.label}>
+          {t.chatSettings.kind}
+        </label>
         <select
           id={`${id}-kind`}
+          className={sectionStyles.compactControl}
           value={kind}
           onChange={(e) => {
             setKind(e.target.value as ProviderKind);

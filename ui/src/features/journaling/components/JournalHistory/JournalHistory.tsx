@@ -14,6 +14,7 @@ import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from "../../../memory/hooks/que
 import { useJournalEntries } from "../../hooks/queries";
 import { JOURNAL_CATEGORIES } from "../../prompts";
 import { JournalEntryItem } from "../JournalEntryItem";
+import listStyles from "../../../../styles/listSection.module.css";
 import styles from "./JournalHistory.module.css";
 
 /** The longest span the core filters on, in days (ten years). */
@@ -107,7 +108,7 @@ export function JournalHistory({
     const hits = list.data.pages.flat().filter((hit) => !hidden.includes(hit.entry.id));
     if (hits.length === 0) {
       return (
-        <p role="status" className={styles.muted}>
+        <p role="status" className={listStyles.muted}>
           {filtered ? t.journaling.noMatches : t.journaling.empty}
         </p>
       );
@@ -120,7 +121,7 @@ export function JournalHistory({
         <ul
           aria-label={t.journaling.entriesLabel}
           aria-busy={list.isPlaceholderData}
-          className={styles.list}
+          className={listStyles.list}
         >
           {hits.map(({ entry, similarity }) => (
             <JournalEntryItem
@@ -140,8 +141,8 @@ export function JournalHistory({
   })();
 
   return (
-    <section aria-labelledby={`${id}-title`} className={styles.history}>
-      <h2 id={`${id}-title`} className={styles.title}>
+    <section aria-labelledby={`${id}-title`} className={listStyles.section}>
+      <h2 id={`${id}-title`} className={listStyles.title}>
         {t.journaling.entriesTitle}
       </h2>
       <div className={styles.search}>

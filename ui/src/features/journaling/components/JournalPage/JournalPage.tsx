@@ -11,6 +11,7 @@ import { JournalEditor, type WritingSession } from "../JournalEditor";
 import { JournalEntryViewer } from "../JournalEntryViewer";
 import { JournalHistory, NO_QUERY, type JournalQuery } from "../JournalHistory";
 import { PromptLibrary, type PromptChoice } from "../PromptLibrary";
+import pageStyles from "../../../../styles/page.module.css";
 import styles from "./JournalPage.module.css";
 
 export interface JournalPageProps {
@@ -144,10 +145,10 @@ export function JournalPage({ profileId, locale, onDiscussed }: JournalPageProps
   })();
 
   return (
-    <div className={styles.page}>
-      <header className={styles.header}>
-        <h1 className={styles.title}>{t.journaling.title}</h1>
-        <p className={styles.muted}>{t.journaling.intro}</p>
+    <div className={pageStyles.page}>
+      <header className={pageStyles.header}>
+        <h1 className={pageStyles.title}>{t.journaling.title}</h1>
+        <p className={pageStyles.muted}>{t.journaling.intro}</p>
       </header>
       {body}
       <div className={styles.toasts}>

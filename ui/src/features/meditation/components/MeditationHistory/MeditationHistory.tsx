@@ -8,6 +8,7 @@ import type { MeditationSession } from "../../../../lib/backend";
 import { formatDate } from "../../../breathing/format";
 import { minutes } from "../../format";
 import { useDeleteMeditationSession, useMeditationHistory } from "../../hooks/queries";
+import listStyles from "../../../../styles/listSection.module.css";
 import styles from "./MeditationHistory.module.css";
 
 /**
@@ -21,8 +22,8 @@ export function MeditationHistory({ profileId, locale }: { profileId: string; lo
   const remove = useDeleteMeditationSession(profileId);
   const [confirming, setConfirming] = useState<MeditationSession | null>(null);
   return (
-    <section className={styles.section} aria-labelledby={titleId}>
-      <h2 id={titleId} className={styles.title}>
+    <section className={`${listStyles.section} ${styles.section}`} aria-labelledby={titleId}>
+      <h2 id={titleId} className={listStyles.title}>
         {t.meditation.historyTitle}
       </h2>
       {history.isPending ? (
@@ -30,10 +31,10 @@ export function MeditationHistory({ profileId, locale }: { profileId: string; lo
       ) : history.isError ? (
         <ErrorState error={history.error} onRetry={() => void history.refetch()} />
       ) : history.data.pages[0]?.total === 0 ? (
-        <p className={styles.muted}>{t.meditation.historyEmpty}</p>
+        <p className={listStyles.muted}>{t.meditation.historyEmpty}</p>
       ) : (
         <>
-          <ul className={styles.list} aria-labelledby={titleId}>
+          <ul className={listStyles.list} aria-labelledby={titleId}>
             {history.data.pages
               .flatMap((page) => page.items)
               .map((session) => (
@@ -97,7 +98,7 @@ function SessionItem({
   const hasMood = session.moodBefore !== null || session.moodAfter !== null;
   const when = formatDate(session.startedAt, locale);
   return (
-    <li className={styles.item}>
+    <li className={listStyles.rowItem}>
       <div className={styles.itemText}>
         <div className={styles.head}>
           <span className={styles.when}>{when}</span>
@@ -111,9 +112,9 @@ function SessionItem({
             minutes(session.plannedMs, locale),
           )}
         </span>
-        <span className={styles.muted}>{sound.join(" · ")}</span>
+        <span className={listStyles.muted}>{sound.join(" · ")}</span>
         {hasMood ? (
-          <span className={styles.muted}>
+          <span className={listStyles.muted}>
             {t.meditation.moods(mood(session.moodBefore), mood(session.moodAfter))}
           </span>
         ) : null}

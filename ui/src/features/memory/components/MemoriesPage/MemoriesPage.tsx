@@ -14,6 +14,8 @@ import {
 import { AddMemoryForm } from "../AddMemoryForm";
 import { MemoryItem } from "../MemoryItem";
 import { MemoryStatusLine } from "../MemoryStatusLine";
+import listStyles from "../../../../styles/listSection.module.css";
+import pageStyles from "../../../../styles/page.module.css";
 import styles from "./MemoriesPage.module.css";
 
 export interface MemoriesPageProps {
@@ -35,12 +37,12 @@ export function MemoriesPage({ profileId, locale }: MemoriesPageProps) {
   const total = list.data?.pages[0]?.total ?? 0;
 
   return (
-    <div className={styles.page}>
-      <header className={styles.header}>
-        <h1 id={titleId} className={styles.title}>
+    <div className={`${pageStyles.page} ${pageStyles.narrow}`}>
+      <header className={pageStyles.header}>
+        <h1 id={titleId} className={pageStyles.title}>
           {t.memory.title}
         </h1>
-        <p className={styles.muted}>{t.memory.intro}</p>
+        <p className={pageStyles.muted}>{t.memory.intro}</p>
         <MemoryStatusLine profileId={profileId} />
       </header>
 
@@ -62,7 +64,7 @@ export function MemoriesPage({ profileId, locale }: MemoriesPageProps) {
         />
       </div>
 
-      <section aria-labelledby={listTitleId} className={styles.section}>
+      <section aria-labelledby={listTitleId} className={listStyles.section}>
         <div className={styles.sectionHeader}>
           <h2 id={listTitleId} className={styles.subtitle}>
             {settled === "" ? t.memory.listTitle : t.memory.resultsTitle}
@@ -122,10 +124,10 @@ function MemoryList({
   if (list.isPending) return <Loading />;
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   const memories = list.data.pages.flatMap((page) => page.items);
-  if (memories.length === 0) return <p className={styles.muted}>{t.memory.empty}</p>;
+  if (memories.length === 0) return <p className={pageStyles.muted}>{t.memory.empty}</p>;
   return (
     <>
-      <ul className={styles.list}>
+      <ul className={listStyles.list}>
         {memories.map((memory) => (
           <MemoryItem key={memory.id} profileId={profileId} memory={memory} locale={locale} />
         ))}
@@ -148,7 +150,7 @@ function SearchResults({
   const search = useMemorySearch(profileId, query);
   if (search.isPending) {
     return (
-      <p role="status" className={styles.muted}>
+      <p role="status" className={pageStyles.muted}>
         {t.memory.searching}
       </p>
     );
@@ -158,7 +160,7 @@ function SearchResults({
   }
   return (
     <>
-      <p role="status" className={styles.muted}>
+      <p role="status" className={pageStyles.muted}>
         {search.isPlaceholderData
           ? t.memory.searching
           : search.data.length === 0
@@ -166,7 +168,7 @@ function SearchResults({
             : t.memory.results(search.data.length)}
       </p>
       {search.data.length > 0 ? (
-        <ul className={styles.list} aria-busy={search.isPlaceholderData}>
+        <ul className={listStyles.list} aria-busy={search.isPlaceholderData}>
           {search.data.map((hit) => (
             <MemoryItem
               key={hit.memory.id}

@@ -8,6 +8,7 @@ import type { Checkin } from "../../../../lib/backend";
 import { formatDate } from "../../../memory/format";
 import { asMood } from "../../emotions";
 import { useCheckins, useDeleteCheckin } from "../../hooks/queries";
+import listStyles from "../../../../styles/listSection.module.css";
 import styles from "./CheckinHistory.module.css";
 
 export interface CheckinHistoryProps {
@@ -27,10 +28,10 @@ export function CheckinHistory({ profileId, locale }: CheckinHistoryProps) {
     if (list.isPending) return <Loading />;
     if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
     const checkins = list.data.pages.flat();
-    if (checkins.length === 0) return <p className={styles.muted}>{t.mood.recentEmpty}</p>;
+    if (checkins.length === 0) return <p className={listStyles.muted}>{t.mood.recentEmpty}</p>;
     return (
       <>
-        <ul className={styles.list} aria-labelledby={`${id}-title`}>
+        <ul className={listStyles.list} aria-labelledby={`${id}-title`}>
           {checkins.map((checkin) => {
             const when = formatDate(checkin.createdAt, locale);
             const context =
@@ -38,7 +39,7 @@ export function CheckinHistory({ profileId, locale }: CheckinHistoryProps) {
                 ? t.mood.standalone
                 : t.mood.context[checkin.activity][checkin.moment];
             return (
-              <li key={checkin.id} className={styles.item}>
+              <li key={checkin.id} className={listStyles.item}>
                 <div className={styles.head}>
                   <p className={styles.mood}>{t.mood.levels[asMood(checkin.mood)]}</p>
                   <Button
@@ -76,8 +77,8 @@ export function CheckinHistory({ profileId, locale }: CheckinHistoryProps) {
   })();
 
   return (
-    <section aria-labelledby={`${id}-title`} className={styles.history}>
-      <h2 id={`${id}-title`} className={styles.title}>
+    <section aria-labelledby={`${id}-title`} className={listStyles.section}>
+      <h2 id={`${id}-title`} className={listStyles.title}>
         {t.mood.recentTitle}
       </h2>
       {content}

@@ -2,7 +2,7 @@ import { useT } from "../../../../i18n";
 import { CheckinForm } from "../CheckinForm";
 import { CheckinHistory } from "../CheckinHistory";
 import { MoodTrends } from "../MoodTrends";
-import styles from "./MoodPage.module.css";
+import pageStyles from "../../../../styles/page.module.css";
 
 export interface MoodPageProps {
   profileId: string;
@@ -13,10 +13,10 @@ export interface MoodPageProps {
 export function MoodPage({ profileId, locale }: MoodPageProps) {
   const t = useT();
   return (
-    <div className={styles.page}>
-      <header className={styles.header}>
-        <h1 className={styles.title}>{t.mood.title}</h1>
-        <p className={styles.muted}>{t.mood.intro}</p>
+    <div className={pageStyles.page}>
+      <header className={pageStyles.header}>
+        <h1 className={pageStyles.title}>{t.mood.title}</h1>
+        <p className={pageStyles.muted}>{t.mood.intro}</p>
       </header>
       <CheckinForm profileId={profileId} locale={locale} />
       <MoodTrends profileId={profileId} locale={locale} />

@@ -9,7 +9,7 @@ import { BadgeGrid } from "../BadgeGrid";
 import { StreakDisplay } from "../StreakDisplay";
 import { WeeklyGoals } from "../WeeklyGoals";
 import { WhatHelps } from "../WhatHelps";
-import styles from "./ProgressPage.module.css";
+import pageStyles from "../../../../styles/page.module.css";
 
 export interface ProgressPageProps {
   profileId: string;
@@ -43,11 +43,11 @@ export function ProgressPage({ profileId, locale }: ProgressPageProps) {
     const off = turnedOff(overview);
     return (
       <>
-        {empty ? <p className={styles.empty}>{t.progress.empty}</p> : null}
+        {empty ? <p className={pageStyles.empty}>{t.progress.empty}</p> : null}
         {overview.streak !== null && !empty ? <StreakDisplay streak={overview.streak} /> : null}
         <WeeklyGoals goal={overview.weeklyGoal} locale={locale} />
         {overview.badges !== null ? <BadgeGrid badges={overview.badges} locale={locale} /> : null}
-        {off !== null ? <p className={styles.muted}>{t.progress.turnedOff[off]}</p> : null}
+        {off !== null ? <p className={pageStyles.muted}>{t.progress.turnedOff[off]}</p> : null}
         {empty ? null : (
           <>
             <ActivityCalendar
@@ -64,10 +64,10 @@ export function ProgressPage({ profileId, locale }: ProgressPageProps) {
   })();
 
   return (
-    <div className={styles.page}>
-      <header className={styles.header}>
-        <h1 className={styles.title}>{t.progress.title}</h1>
-        <p className={styles.muted}>{t.progress.intro}</p>
+    <div className={pageStyles.page}>
+      <header className={pageStyles.header}>
+        <h1 className={pageStyles.title}>{t.progress.title}</h1>
+        <p className={pageStyles.muted}>{t.progress.intro}</p>
       </header>
       {content}
     </div>

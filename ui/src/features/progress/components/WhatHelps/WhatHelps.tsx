@@ -4,6 +4,7 @@ import { useT } from "../../../../i18n";
 import { formatScore, kindName } from "../../format";
 import { useEffectiveness } from "../../hooks/queries";
 import { Bar } from "../Bar";
+import listStyles from "../../../../styles/listSection.module.css";
 import styles from "./WhatHelps.module.css";
 
 export interface WhatHelpsProps {
@@ -20,14 +21,14 @@ export function WhatHelps({ profileId, locale }: WhatHelpsProps) {
   const content = (() => {
     if (list.isPending) return <Loading />;
     if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
-    if (list.data.length === 0) return <p className={styles.muted}>{t.progress.helpsEmpty}</p>;
+    if (list.data.length === 0) return <p className={listStyles.muted}>{t.progress.helpsEmpty}</p>;
     return (
-      <ul className={styles.list} aria-labelledby={id}>
+      <ul className={listStyles.list} aria-labelledby={id}>
         {list.data.map((e) => {
           const name = kindName(t, e.activity, e.kind);
           const score = t.progress.score(formatScore(e.score, locale));
           return (
-            <li key={`${e.activity}-${e.kind}`} className={styles.item}>
+            <li key={`${e.activity}-${e.kind}`} className={listStyles.item}>
               <div className={styles.head}>
                 <h3 className={styles.name}>{name}</h3>
                 <span className={styles.tag}>{t.mood.activities[e.activity]}</span>
@@ -59,11 +60,11 @@ export function WhatHelps({ profileId, locale }: WhatHelpsProps) {
   })();
 
   return (
-    <section aria-labelledby={id} className={styles.helps}>
-      <h2 id={id} className={styles.title}>
+    <section aria-labelledby={id} className={listStyles.section}>
+      <h2 id={id} className={listStyles.title}>
         {t.progress.helpsTitle}
       </h2>
-      <p className={styles.muted}>{t.progress.helpsIntro}</p>
+      <p className={listStyles.muted}>{t.progress.helpsIntro}</p>
       {content}
     </section>
   );

@@ -11,6 +11,7 @@ import {
   type OnboardingQuestion,
 } from "../../../onboarding/questions";
 import { useOnboarding, useUpdateOnboarding } from "../../hooks/queries";
+import sectionStyles from "../../../../styles/settingsSection.module.css";
 import styles from "./AboutYouSettings.module.css";
 import { DisplayNameForm } from "./DisplayNameForm";
 
@@ -27,12 +28,12 @@ export function AboutYouSettings({ profileId }: { profileId: string }) {
   const name = active.data?.id === profileId ? active.data.displayName : undefined;
 
   return (
-    <section className={styles.section} aria-labelledby={titleId}>
-      <h2 id={titleId} className={styles.title}>
+    <section className={sectionStyles.section} aria-labelledby={titleId}>
+      <h2 id={titleId} className={sectionStyles.title}>
         {t.settings.aboutYou.title}
       </h2>
       {name === undefined ? null : <DisplayNameForm profileId={profileId} saved={name} />}
-      <p className={styles.muted}>{t.settings.aboutYou.intro}</p>
+      <p className={sectionStyles.muted}>{t.settings.aboutYou.intro}</p>
       {answers.isPending ? (
         <Loading />
       ) : answers.isError ? (
@@ -74,7 +75,7 @@ function AnswersForm({ profileId, saved }: { profileId: string; saved: Onboardin
         <h3 id={titleId} className={styles.questionTitle}>
           {q.title}
         </h3>
-        <p id={`${titleId}-hint`} className={styles.muted}>
+        <p id={`${titleId}-hint`} className={sectionStyles.muted}>
           {q.hint}
         </p>
         <ChoiceList
@@ -98,7 +99,7 @@ function AnswersForm({ profileId, saved }: { profileId: string; saved: Onboardin
         <Button type="submit" variant="primary" disabled={update.isPending}>
           {update.isPending ? copy.saving : copy.save}
         </Button>
-        <p role="status" className={styles.saved}>
+        <p role="status" className={sectionStyles.done}>
           {update.isSuccess ? copy.saved : ""}
         </p>
       </div>

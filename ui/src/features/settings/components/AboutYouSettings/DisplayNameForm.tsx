@@ -3,6 +3,7 @@ import { Button } from "../../../../components/Button";
 import { InlineError } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
 import { useRenameProfile } from "../../../../lib/queries";
+import sectionStyles from "../../../../styles/settingsSection.module.css";
 import styles from "./AboutYouSettings.module.css";
 
 /**
@@ -36,19 +37,19 @@ export function DisplayNameForm({ profileId, saved }: { profileId: string; saved
   }
 
   return (
-    <form className={styles.nameForm} onSubmit={onSubmit} noValidate>
-      <div className={styles.field}>
-        <label htmlFor={inputId} className={styles.label}>
+    <form className={sectionStyles.part} onSubmit={onSubmit} noValidate>
+      <div className={sectionStyles.field}>
+        <label htmlFor={inputId} className={sectionStyles.label}>
           {copy.nameLabel}
         </label>
-        <p id={hintId} className={styles.muted}>
+        <p id={hintId} className={sectionStyles.muted}>
           {copy.nameHint}
         </p>
-        <div className={styles.nameRow}>
+        <div className={sectionStyles.row}>
           <input
             id={inputId}
             type="text"
-            className={styles.input}
+            className={`${sectionStyles.textInput} ${styles.input}`}
             autoComplete="given-name"
             value={draft}
             aria-describedby={rename.isError ? `${hintId} ${errorId}` : hintId}
@@ -62,7 +63,7 @@ export function DisplayNameForm({ profileId, saved }: { profileId: string; saved
           <Button type="submit" variant="primary" disabled={unchanged || rename.isPending}>
             {copy.saveName}
           </Button>
-          <p role="status" className={styles.saved}>
+          <p role="status" className={sectionStyles.done}>
             {rename.isSuccess ? copy.nameSaved : ""}
           </p>
         </div>

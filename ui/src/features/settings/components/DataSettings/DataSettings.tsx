@@ -4,7 +4,7 @@ import { useT } from "../../../../i18n";
 import type { Profile } from "../../../../lib/backend";
 import { useActiveProfile } from "../../../../lib/queries";
 import { DeleteProfileDialog } from "../../../profile/components/DeleteProfileDialog";
-import styles from "./DataSettings.module.css";
+import sectionStyles from "../../../../styles/settingsSection.module.css";
 import { ExportData } from "./ExportData";
 import { ImportData } from "./ImportData";
 
@@ -21,11 +21,11 @@ export function DataSettings({ profileId }: { profileId: string }) {
   const profile = active.data?.id === profileId ? active.data : undefined;
 
   return (
-    <section className={styles.section} aria-labelledby={titleId}>
-      <h2 id={titleId} className={styles.title}>
+    <section className={sectionStyles.section} aria-labelledby={titleId}>
+      <h2 id={titleId} className={sectionStyles.title}>
         {copy.title}
       </h2>
-      <p className={styles.muted}>{copy.intro}</p>
+      <p className={sectionStyles.muted}>{copy.intro}</p>
       <ExportData profileId={profileId} />
       <ImportData activeId={profileId} />
       {profile === undefined ? null : <DeleteData profile={profile} />}
@@ -41,11 +41,11 @@ function DeleteData({ profile }: { profile: Profile }) {
   const name = profile.displayName;
 
   return (
-    <div className={styles.part}>
-      <p id={hintId} className={styles.muted}>
+    <div className={sectionStyles.part}>
+      <p id={hintId} className={sectionStyles.muted}>
         {copy.deleteHint}
       </p>
-      <div className={styles.row}>
+      <div className={sectionStyles.row}>
         <Button
           variant="danger"
           aria-describedby={hintId}

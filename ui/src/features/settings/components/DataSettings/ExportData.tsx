@@ -4,6 +4,7 @@ import { InlineError } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
 import { useExportProfile } from "../../../../lib/queries";
 import { useJobProgress } from "../../hooks/useJobProgress";
+import sectionStyles from "../../../../styles/settingsSection.module.css";
 import styles from "./DataSettings.module.css";
 import { JobProgressBar } from "./JobProgressBar";
 
@@ -16,11 +17,11 @@ export function ExportData({ profileId }: { profileId: string }) {
   const { progress, reset } = useJobProgress("profile.export", profileId);
 
   return (
-    <div className={styles.part}>
-      <p id={hintId} className={styles.muted}>
+    <div className={sectionStyles.part}>
+      <p id={hintId} className={sectionStyles.muted}>
         {copy.exportHint}
       </p>
-      <div className={styles.row}>
+      <div className={sectionStyles.row}>
         <Button
           aria-describedby={hintId}
           disabled={exportProfile.isPending}
@@ -34,7 +35,7 @@ export function ExportData({ profileId }: { profileId: string }) {
         {exportProfile.isPending ? (
           <JobProgressBar label={copy.exportProgress} progress={progress} />
         ) : null}
-        <p role="status" className={styles.done}>
+        <p role="status" className={`${sectionStyles.done} ${styles.done}`}>
           {exportProfile.isSuccess ? copy.exported(exportProfile.data.path) : ""}
         </p>
       </div>

@@ -4,6 +4,7 @@ import { InlineError } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
 import { useImportProfile, useSwitchProfile } from "../../../../lib/queries";
 import { useJobProgress } from "../../hooks/useJobProgress";
+import sectionStyles from "../../../../styles/settingsSection.module.css";
 import styles from "./DataSettings.module.css";
 import { JobProgressBar } from "./JobProgressBar";
 
@@ -35,11 +36,11 @@ export function ImportData({ activeId }: { activeId: string }) {
   }
 
   return (
-    <div className={styles.part}>
-      <p id={hintId} className={styles.muted}>
+    <div className={sectionStyles.part}>
+      <p id={hintId} className={sectionStyles.muted}>
         {copy.importHint}
       </p>
-      <div className={styles.row}>
+      <div className={sectionStyles.row}>
         <input
           id={inputId}
           type="file"
@@ -56,11 +57,11 @@ export function ImportData({ activeId }: { activeId: string }) {
           <JobProgressBar label={copy.importProgress} progress={progress} />
         ) : null}
       </div>
-      <p role="status" className={styles.done}>
+      <p role="status" className={`${sectionStyles.done} ${styles.done}`}>
         {imported === undefined ? "" : copy.imported(imported.displayName)}
       </p>
       {imported !== undefined && imported.id !== activeId ? (
-        <div className={styles.row}>
+        <div className={sectionStyles.row}>
           <Button
             variant="primary"
             disabled={switchProfile.isPending}

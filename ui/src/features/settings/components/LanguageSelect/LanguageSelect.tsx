@@ -3,7 +3,7 @@ import { InlineError } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
 import type { Locale, Settings } from "../../../../lib/backend";
 import { useUpdateSettings } from "../../../../lib/queries";
-import styles from "./LanguageSelect.module.css";
+import sectionStyles from "../../../../styles/settingsSection.module.css";
 
 // Each language is named in itself, so it can be found whatever the current language is.
 const LANGUAGES: Record<Locale, string> = { en: "English", es: "Español" };
@@ -14,16 +14,16 @@ export function LanguageSelect({ profileId, settings }: { profileId: string; set
   const update = useUpdateSettings(profileId);
 
   return (
-    <div className={styles.field}>
-      <label htmlFor={id} className={styles.label}>
+    <div className={sectionStyles.selectField}>
+      <label htmlFor={id} className={sectionStyles.label}>
         {t.settings.language}
       </label>
-      <p id={`${id}-hint`} className={styles.hint}>
+      <p id={`${id}-hint`} className={sectionStyles.muted}>
         {t.settings.languageHint}
       </p>
       <select
         id={id}
-        className={styles.select}
+        className={sectionStyles.select}
         aria-describedby={`${id}-hint`}
         value={settings.locale}
         onChange={(event) => {

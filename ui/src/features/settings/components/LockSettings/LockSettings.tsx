@@ -9,6 +9,7 @@ import {
   useRemoveProfilePin,
   useSetProfilePin,
 } from "../../../../lib/queries";
+import sectionStyles from "../../../../styles/settingsSection.module.css";
 import styles from "./LockSettings.module.css";
 
 type Done = "set" | "changed" | "removed";
@@ -34,14 +35,14 @@ export function LockSettings({ profileId }: { profileId: string }) {
   const doneText = { set: copy.pinSet, changed: copy.pinChanged, removed: copy.pinRemoved };
 
   return (
-    <section className={styles.section} aria-labelledby={titleId} aria-describedby={hintId}>
-      <h2 id={titleId} className={styles.title}>
+    <section className={sectionStyles.section} aria-labelledby={titleId} aria-describedby={hintId}>
+      <h2 id={titleId} className={sectionStyles.title}>
         {copy.title}
       </h2>
-      <p id={hintId} className={styles.muted}>
+      <p id={hintId} className={sectionStyles.muted}>
         {copy.hint}
       </p>
-      <p role="status" className={styles.done}>
+      <p role="status" className={sectionStyles.done}>
         {done === null ? "" : doneText[done]}
       </p>
       {profile === undefined ? null : profile.hasPin ? (
@@ -79,8 +80,8 @@ function PinField({
   onChange: (value: string) => void;
 }) {
   return (
-    <div className={styles.field}>
-      <label htmlFor={id} className={styles.label}>
+    <div className={sectionStyles.field}>
+      <label htmlFor={id} className={sectionStyles.label}>
         {label}
       </label>
       <input
@@ -88,7 +89,7 @@ function PinField({
         type="password"
         inputMode="numeric"
         autoComplete="off"
-        className={styles.input}
+        className={`${sectionStyles.textInput} ${styles.input}`}
         value={value}
         aria-invalid={errorId !== null || undefined}
         aria-describedby={errorId ?? undefined}
@@ -160,7 +161,7 @@ function NewPinForm({ profile, onDone, onEdit }: FormProps & { profile: Profile 
 
   const error = notSame ? copy.notSame : setPin.error;
   return (
-    <form className={styles.form} onSubmit={onSubmit} noValidate>
+    <form className={sectionStyles.part} onSubmit={onSubmit} noValidate>
       {change ? (
         <PinField
           id={`${ids}-current`}
@@ -184,7 +185,7 @@ function NewPinForm({ profile, onDone, onEdit }: FormProps & { profile: Profile 
         errorId={errorOf("repeat")}
         onChange={edited(setRepeat)}
       />
-      <div className={styles.row}>
+      <div className={sectionStyles.row}>
         <Button
           type="submit"
           variant="primary"
@@ -226,8 +227,8 @@ function RemovePinForm({ profileId, onDone, onEdit }: FormProps & { profileId: s
   }
 
   return (
-    <form className={styles.form} onSubmit={onSubmit} aria-describedby={hintId} noValidate>
-      <p id={hintId} className={styles.muted}>
+    <form className={sectionStyles.part} onSubmit={onSubmit} aria-describedby={hintId} noValidate>
+      <p id={hintId} className={sectionStyles.muted}>
         {copy.removeHint}
       </p>
       <PinField
@@ -241,7 +242,7 @@ function RemovePinForm({ profileId, onDone, onEdit }: FormProps & { profileId: s
           onEdit();
         }}
       />
-      <div className={styles.row}>
+      <div className={sectionStyles.row}>
         <Button type="submit" disabled={remove.isPending || current === ""}>
           {copy.removePin}
         </Button>
@@ -263,11 +264,11 @@ function LockNow({ profileId }: { profileId: string }) {
   const lock = useLockProfile();
 
   return (
-    <div className={styles.form}>
-      <p id={hintId} className={styles.muted}>
+    <div className={sectionStyles.part}>
+      <p id={hintId} className={sectionStyles.muted}>
         {copy.lockHint}
       </p>
-      <div className={styles.row}>
+      <div className={sectionStyles.row}>
         <Button
           aria-describedby={hintId}
           disabled={lock.isPending}

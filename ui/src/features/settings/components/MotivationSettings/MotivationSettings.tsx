@@ -3,7 +3,7 @@ import { InlineError } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
 import { useSetting } from "../../hooks/useSetting";
 import { SettingSwitch } from "../SettingSwitch";
-import styles from "./MotivationSettings.module.css";
+import sectionStyles from "../../../../styles/settingsSection.module.css";
 
 /** The weekly goals the core accepts: 1 to 7 active days in a Monday-first week. */
 export const WEEKLY_GOAL_DAYS: readonly number[] = [1, 2, 3, 4, 5, 6, 7];
@@ -17,24 +17,24 @@ export function MotivationSettings() {
   const goal = useSetting("weeklyGoalDays");
 
   return (
-    <section className={styles.section} aria-labelledby={titleId}>
-      <h2 id={titleId} className={styles.title}>
+    <section className={sectionStyles.section} aria-labelledby={titleId}>
+      <h2 id={titleId} className={sectionStyles.title}>
         {copy.title}
       </h2>
-      <p className={styles.muted}>{copy.intro}</p>
+      <p className={sectionStyles.muted}>{copy.intro}</p>
       <SettingSwitch field="streaksOn" label={copy.streaks} hint={copy.streaksHint} />
       <SettingSwitch field="badgesOn" label={copy.badges} hint={copy.badgesHint} />
-      <div className={styles.field}>
-        <label htmlFor={goalId} className={styles.label}>
+      <div className={sectionStyles.selectField}>
+        <label htmlFor={goalId} className={sectionStyles.label}>
           {copy.weeklyGoal}
         </label>
-        <p id={`${goalId}-hint`} className={styles.muted}>
+        <p id={`${goalId}-hint`} className={sectionStyles.muted}>
           {copy.weeklyGoalHint}
         </p>
         {/* Only the days the core accepts can be chosen. */}
         <select
           id={goalId}
-          className={styles.select}
+          className={sectionStyles.select}
           aria-describedby={`${goalId}-hint`}
           value={goal.value}
           onChange={(event) => {

@@ -5,6 +5,7 @@ import { useT } from "../../../../i18n";
 import type { Reminder, ReminderKind, Weekday } from "../../../../lib/backend";
 import { REMINDER_KINDS, WEEK, shortDayNames } from "../../../reminders/format";
 import { useSaveReminder } from "../../../reminders/hooks/queries";
+import sectionStyles from "../../../../styles/settingsSection.module.css";
 import styles from "./ReminderSettings.module.css";
 
 export interface ReminderFormProps {
@@ -54,13 +55,13 @@ export function ReminderForm({ profileId, locale, initial, onDone }: ReminderFor
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate>
       <div className={styles.fields}>
-        <div className={styles.field}>
-          <label htmlFor={`${ids}-kind`} className={styles.label}>
+        <div className={sectionStyles.field}>
+          <label htmlFor={`${ids}-kind`} className={sectionStyles.label}>
             {copy.kind}
           </label>
           <select
             id={`${ids}-kind`}
-            className={styles.input}
+            className={sectionStyles.compactControl}
             value={kind}
             onChange={(event) => {
               setKind(REMINDER_KINDS.find((k) => k === event.target.value) ?? "checkin");
@@ -73,14 +74,14 @@ export function ReminderForm({ profileId, locale, initial, onDone }: ReminderFor
             ))}
           </select>
         </div>
-        <div className={styles.field}>
-          <label htmlFor={`${ids}-time`} className={styles.label}>
+        <div className={sectionStyles.field}>
+          <label htmlFor={`${ids}-time`} className={sectionStyles.label}>
             {copy.time}
           </label>
           <input
             id={`${ids}-time`}
             type="time"
-            className={styles.input}
+            className={sectionStyles.compactControl}
             value={time}
             onChange={(event) => {
               setTime(event.target.value);
@@ -88,8 +89,8 @@ export function ReminderForm({ profileId, locale, initial, onDone }: ReminderFor
           />
         </div>
       </div>
-      <div className={styles.field}>
-        <span id={`${ids}-days`} className={styles.label}>
+      <div className={sectionStyles.field}>
+        <span id={`${ids}-days`} className={sectionStyles.label}>
           {copy.days}
         </span>
         <div role="group" aria-labelledby={`${ids}-days`} className={styles.days}>
@@ -110,7 +111,7 @@ export function ReminderForm({ profileId, locale, initial, onDone }: ReminderFor
       </div>
       <InlineError error={keepOneDay ? copy.keepOneDay : null} />
       <InlineError error={save.error} />
-      <div className={styles.actions}>
+      <div className={sectionStyles.actions}>
         <Button type="submit" variant="primary" aria-busy={save.isPending}>
           {save.isPending ? copy.saving : copy.save}
         </Button>

@@ -7,6 +7,7 @@ import { useT } from "../../../../i18n";
 import type { Reminder } from "../../../../lib/backend";
 import { reminderSummary } from "../../../reminders/format";
 import { useDeleteReminder, useSaveReminder } from "../../../reminders/hooks/queries";
+import sectionStyles from "../../../../styles/settingsSection.module.css";
 import styles from "./ReminderSettings.module.css";
 
 export interface ReminderRowProps {
@@ -29,7 +30,7 @@ export function ReminderRow({ profileId, locale, reminder, onEdit }: ReminderRow
   const enabled = save.isPending ? save.variables.enabled : reminder.enabled;
 
   return (
-    <li className={styles.row}>
+    <li className={sectionStyles.card}>
       <SwitchButton
         checked={enabled}
         className={styles.switch}
@@ -39,7 +40,7 @@ export function ReminderRow({ profileId, locale, reminder, onEdit }: ReminderRow
       >
         <span id={summaryId}>{summary}</span>
       </SwitchButton>
-      <div className={styles.actions}>
+      <div className={sectionStyles.actions}>
         <Button aria-describedby={summaryId} onClick={onEdit}>
           {copy.edit}
         </Button>

@@ -6,6 +6,8 @@ import type { Locale } from "../../../../lib/backend";
 import { useReminders } from "../../../reminders/hooks/queries";
 import { ReminderForm } from "./ReminderForm";
 import { ReminderRow } from "./ReminderRow";
+import listStyles from "../../../../styles/listSection.module.css";
+import sectionStyles from "../../../../styles/settingsSection.module.css";
 import styles from "./ReminderSettings.module.css";
 
 export interface ReminderSettingsProps {
@@ -24,22 +26,22 @@ export function ReminderSettings({ profileId, locale }: ReminderSettingsProps) {
   const [editing, setEditing] = useState<string | null>(null);
 
   return (
-    <section className={styles.section} aria-labelledby={titleId}>
-      <h2 id={titleId} className={styles.title}>
+    <section className={sectionStyles.section} aria-labelledby={titleId}>
+      <h2 id={titleId} className={sectionStyles.title}>
         {copy.title}
       </h2>
-      <p className={styles.muted}>{copy.intro}</p>
+      <p className={sectionStyles.muted}>{copy.intro}</p>
       {reminders.isPending ? (
         <Loading />
       ) : reminders.isError ? (
         <ErrorState error={reminders.error} onRetry={() => void reminders.refetch()} />
       ) : reminders.data.length === 0 ? (
-        <p className={styles.muted}>{copy.empty}</p>
+        <p className={sectionStyles.muted}>{copy.empty}</p>
       ) : (
-        <ul className={styles.list}>
+        <ul className={listStyles.list}>
           {reminders.data.map((reminder) =>
             editing === reminder.id ? (
-              <li key={reminder.id} className={styles.row}>
+              <li key={reminder.id} className={sectionStyles.card}>
                 <ReminderForm
                   profileId={profileId}
                   locale={locale}
@@ -64,7 +66,7 @@ export function ReminderSettings({ profileId, locale }: ReminderSettingsProps) {
         </ul>
       )}
       {adding ? (
-        <div className={styles.row}>
+        <div className={sectionStyles.card}>
           <ReminderForm
             profileId={profileId}
             locale={locale}

@@ -9,6 +9,7 @@ import { LockSettings } from "../LockSettings";
 import { MotivationSettings } from "../MotivationSettings";
 import { ReminderSettings } from "../ReminderSettings";
 import { SoundSettings } from "../SoundSettings";
+import sectionStyles from "../../../../styles/settingsSection.module.css";
 import styles from "./SettingsPage.module.css";
 
 /** Every setting of the profile, in sections; each change is saved (and applies) at once. */
@@ -19,8 +20,8 @@ export function SettingsPage({ profileId, settings }: { profileId: string; setti
       <h1 id="settings-title" className={styles.title}>
         {t.settings.title}
       </h1>
-      <section className={styles.section} aria-labelledby="settings-general">
-        <h2 id="settings-general" className={styles.sectionTitle}>
+      <section className={sectionStyles.section} aria-labelledby="settings-general">
+        <h2 id="settings-general" className={sectionStyles.title}>
           {t.settings.general}
         </h2>
         <LanguageSelect profileId={profileId} settings={settings} />

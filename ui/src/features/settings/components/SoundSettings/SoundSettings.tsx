@@ -5,6 +5,7 @@ import type { AmbientKind } from "../../../../lib/backend";
 import { useSetting } from "../../hooks/useSetting";
 import { SettingSwitch } from "../SettingSwitch";
 import { VolumeSlider } from "../VolumeSlider";
+import sectionStyles from "../../../../styles/settingsSection.module.css";
 import styles from "./SoundSettings.module.css";
 
 /** Every ambient bed, in the order the core offers them. */
@@ -26,11 +27,11 @@ export function SoundSettings() {
   const ambientSound = useSetting("ambientSound");
 
   return (
-    <section className={styles.section} aria-labelledby={titleId}>
-      <h2 id={titleId} className={styles.title}>
+    <section className={sectionStyles.section} aria-labelledby={titleId}>
+      <h2 id={titleId} className={sectionStyles.title}>
         {copy.title}
       </h2>
-      <p className={styles.muted}>{copy.intro}</p>
+      <p className={sectionStyles.muted}>{copy.intro}</p>
       <VolumeSlider field="cueVolume" label={copy.cueVolume} hint={copy.cueVolumeHint} />
       <SettingSwitch field="muted" label={copy.muted} hint={copy.mutedHint} />
       <SettingSwitch field="ambientOn" label={copy.ambientOn} hint={copy.ambientOnHint} />

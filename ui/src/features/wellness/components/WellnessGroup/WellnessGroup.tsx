@@ -2,7 +2,7 @@ import { useId } from "react";
 import { useT } from "../../../../i18n";
 import type { WellnessItem, WellnessKind } from "../../../../lib/backend";
 import { LearnedItem } from "../LearnedItem";
-import styles from "./WellnessGroup.module.css";
+import listStyles from "../../../../styles/listSection.module.css";
 
 export interface WellnessGroupProps {
   profileId: string;
@@ -18,11 +18,11 @@ export function WellnessGroup({ profileId, kind, items, locale, onRemove }: Well
   const t = useT();
   const id = useId();
   return (
-    <section aria-labelledby={id} className={styles.group}>
-      <h2 id={id} className={styles.title}>
+    <section aria-labelledby={id} className={listStyles.section}>
+      <h2 id={id} className={listStyles.title}>
         {t.wellness.groups[kind]}
       </h2>
-      <ul className={styles.list} aria-labelledby={id}>
+      <ul className={listStyles.list} aria-labelledby={id}>
         {items.map((item) => (
           <LearnedItem
             key={item.id}

@@ -14,6 +14,7 @@ import {
   useWellnessProfile,
 } from "../../hooks/queries";
 import { WellnessGroup } from "../WellnessGroup";
+import pageStyles from "../../../../styles/page.module.css";
 import styles from "./WellnessPage.module.css";
 
 export interface WellnessPageProps {
@@ -63,9 +64,9 @@ export function WellnessPage({ profileId, locale }: WellnessPageProps) {
             if (!learning.isPending) learning.mutate(!data.learning);
           }}
         />
-        {data.learning ? null : <p className={styles.muted}>{copy.paused}</p>}
+        {data.learning ? null : <p className={pageStyles.muted}>{copy.paused}</p>}
         {data.items.length === 0 ? (
-          <p className={styles.empty}>{copy.empty}</p>
+          <p className={pageStyles.empty}>{copy.empty}</p>
         ) : (
           WELLNESS_KINDS.map((kind) => {
             const ofKind = itemsOfKind(data.items, kind);
@@ -99,12 +100,12 @@ export function WellnessPage({ profileId, locale }: WellnessPageProps) {
   })();
 
   return (
-    <div className={styles.page}>
-      <header className={styles.header}>
-        <h1 ref={headingRef} tabIndex={-1} className={styles.title}>
+    <div className={pageStyles.page}>
+      <header className={pageStyles.header}>
+        <h1 ref={headingRef} tabIndex={-1} className={pageStyles.title}>
           {copy.title}
         </h1>
-        <p className={styles.muted}>{copy.intro}</p>
+        <p className={pageStyles.muted}>{copy.intro}</p>
       </header>
       {content}
       {removing !== null ? (

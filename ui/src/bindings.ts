@@ -497,8 +497,10 @@ export type ConversationPage = {
 export type ConversationSummary = {
 	id: ConversationId,
 	title: string,
-	/**  The last message on one line, "You: " first when the user wrote it; at most [`PREVIEW_CHARS`]. */
+	/**  The last message on one line, at most [`PREVIEW_CHARS`]; empty when there is none. */
 	preview: string,
+	/**  Who wrote that message (the UI says "You: " before the person's own). */
+	previewRole: MessageRole | null,
 	/**  RFC 3339 (the UI shows it relative). */
 	updatedAt: string,
 	remember: boolean,

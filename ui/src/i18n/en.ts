@@ -111,6 +111,8 @@ export interface Messages {
     match: (percent: number) => string;
     rename: string;
     renameLabel: (title: string) => string;
+    /** A conversation's last message in the list, when the person wrote it. */
+    yourPreview: (text: string) => string;
     titleField: string;
     save: string;
     delete: string;
@@ -939,6 +941,7 @@ export const en: Messages = {
     match: (percent) => `${percent}% match`,
     rename: "Rename",
     renameLabel: (title) => `Rename ${title}`,
+    yourPreview: (text) => `You: ${text}`,
     titleField: "Conversation title",
     save: "Save",
     delete: "Delete",

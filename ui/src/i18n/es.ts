@@ -185,6 +185,7 @@ export const es: Messages = {
     match: (percent) => `${percent}% de coincidencia`,
     rename: "Renombrar",
     renameLabel: (title) => `Renombrar ${title}`,
+    yourPreview: (text) => `Tú: ${text}`,
     titleField: "Título de la conversación",
     save: "Guardar",
     delete: "Eliminar",

@@ -558,14 +558,11 @@ export class FakeChat {
       .sort((a, b) => b.conversation.updatedAt.localeCompare(a.conversation.updatedAt));
     const items = own.slice(offset, offset + size).map(({ conversation, messages }) => {
       const last = messages[messages.length - 1];
-      const preview =
-        last === undefined
-          ? ""
-          : clip(`${last.role === "user" ? "You: " : ""}${oneLine(last.content)}`, 60);
       return {
         id: conversation.id,
         title: conversation.title,
-        preview,
+        preview: last === undefined ? "" : clip(oneLine(last.content), 60),
+        previewRole: last?.role ?? null,
         updatedAt: conversation.updatedAt,
         remember: conversation.remember,
       };

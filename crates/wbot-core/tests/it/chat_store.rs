@@ -137,7 +137,7 @@ async fn conversation_lifecycle() {
         .await
         .is_err());
 
-    // List: most recent first; preview of the last message ("You: " only for the user's).
+    // List: most recent first; preview of the last message and who wrote it.
     let list = core
         .chat()
         .list_conversations(&p, Page::default())
@@ -146,9 +146,13 @@ async fn conversation_lifecycle() {
         .items;
     assert_eq!(list.len(), 2);
     assert_eq!(list[0].id, c2.id);
-    assert_eq!(list[0].preview, "I hear");
+    assert_eq!(
+        (list[0].preview.as_str(), list[0].preview_role),
+        ("I hear", Some(MessageRole::Assistant))
+    );
     assert_eq!(list[1].preview.chars().count(), 60);
-    assert!(list[1].preview.starts_with("You: éé") && list[1].preview.ends_with('…'));
+    assert!(list[1].preview.starts_with("éé") && list[1].preview.ends_with('…'));
+    assert_eq!(list[1].preview_role, Some(MessageRole::User));
 
     // Paged: one at a time, the total with each page; a page size outside 1–100 is refused.
     let first = core

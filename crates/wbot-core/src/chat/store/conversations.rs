@@ -98,14 +98,11 @@ impl ChatService {
                 let role: Option<String> = row.try_get("role")?;
                 let content: Option<String> = row.try_get("content")?;
                 let remember: i64 = row.try_get("remember")?;
-                let preview = match (role, content) {
-                    (Some(r), Some(c)) => preview(from_db(&r)?, &c),
-                    _ => String::new(),
-                };
                 Ok(ConversationSummary {
                     id: row.try_get("id")?,
                     title: row.try_get("title")?,
-                    preview,
+                    preview: content.as_deref().map(preview).unwrap_or_default(),
+                    preview_role: role.as_deref().map(from_db).transpose()?,
                     updated_at: row.try_get("updated_at")?,
                     remember: remember != 0,
                 })

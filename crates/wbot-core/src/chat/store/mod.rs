@@ -33,7 +33,7 @@ pub const AUTO_TITLE_CHARS: usize = 50;
 const AUTO_TITLE_KEEP: usize = 47;
 /// The longest title the user can set.
 pub const MAX_TITLE_CHARS: usize = 200;
-/// The longest list preview, in characters (including "You: " and the ellipsis).
+/// The longest list preview, in characters (including the ellipsis).
 pub const PREVIEW_CHARS: usize = 60;
 /// Most results of one keyword search.
 pub const MAX_SEARCH_RESULTS: u32 = 100;
@@ -90,8 +90,10 @@ pub struct MessagePage {
 pub struct ConversationSummary {
     pub id: ConversationId,
     pub title: String,
-    /// The last message on one line, "You: " first when the user wrote it; at most [`PREVIEW_CHARS`].
+    /// The last message on one line, at most [`PREVIEW_CHARS`]; empty when there is none.
     pub preview: String,
+    /// Who wrote that message (the UI says "You: " before the person's own).
+    pub preview_role: Option<MessageRole>,
     /// RFC 3339 (the UI shows it relative).
     pub updated_at: String,
     pub remember: bool,
@@ -176,14 +178,9 @@ pub fn auto_title(first_message: &str) -> String {
     }
 }
 
-/// The list preview of a last message.
-pub fn preview(role: MessageRole, content: &str) -> String {
-    let line = one_line(content);
-    let text = match role {
-        MessageRole::User => format!("You: {line}"),
-        _ => line,
-    };
-    clip(&text, PREVIEW_CHARS)
+/// The list preview of a last message: one line, clipped.
+pub fn preview(content: &str) -> String {
+    clip(&one_line(content), PREVIEW_CHARS)
 }
 
 /// Checks a user message: not blank, at most [`MAX_MESSAGE_CHARS`], no NUL. Returns it without the
@@ -287,11 +284,10 @@ mod tests {
 
     #[test]
     fn previews() {
-        assert_eq!(preview(MessageRole::User, "hi\nthere"), "You: hi there");
-        assert_eq!(preview(MessageRole::Assistant, "hello"), "hello");
-        let p = preview(MessageRole::User, &"x".repeat(100));
+        assert_eq!(preview("hi\nthere"), "hi there");
+        let p = preview(&"x".repeat(100));
         assert_eq!(p.chars().count(), PREVIEW_CHARS);
-        assert!(p.starts_with("You: x") && p.ends_with('…'));
+        assert!(p.starts_with('x') && p.ends_with('…'));
     }
 
     #[test]

@@ -458,6 +458,23 @@ describe("Chat", () => {
     expect(screen.getByRole("heading", { name: "Hi, Ana" })).toBeInTheDocument();
   });
 
+  it("previews each conversation's last message, saying You: before the person's own", async () => {
+    const { backend, ana } = withAna();
+    backend.chat.seedConversation(ana.id, "Sunday walk", [
+      { role: "assistant", content: "How was your day?" },
+      { role: "user", content: "I walked by\nthe river" },
+    ]);
+    backend.chat.seedConversation(ana.id, "Evening", [
+      { role: "user", content: "I made soup" },
+      { role: "assistant", content: "That sounds lovely." },
+    ]);
+    await openChat(backend);
+    const history = screen.getByRole("region", { name: "Conversation History" });
+    expect(await within(history).findByText("You: I walked by the river")).toBeInTheDocument();
+    expect(within(history).getByText("That sounds lovely.")).toBeInTheDocument();
+    expect(within(history).queryByText(/You: That sounds/)).not.toBeInTheDocument();
+  });
+
   it("lists 30 conversations, most recently active first, and Show more adds the other 5", async () => {
     const { backend, ana } = withAna();
     for (let minute = 1; minute <= 35; minute++) {

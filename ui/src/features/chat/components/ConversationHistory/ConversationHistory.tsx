@@ -180,7 +180,11 @@ function ConversationItem({
       >
         <span className={styles.title}>{title}</span>
         {conversation.preview !== "" ? (
-          <span className={styles.preview}>{conversation.preview}</span>
+          <span className={styles.preview}>
+            {conversation.previewRole === "user"
+              ? t.chat.yourPreview(conversation.preview)
+              : conversation.preview}
+          </span>
         ) : null}
         <span className={styles.when}>{when}</span>
       </button>

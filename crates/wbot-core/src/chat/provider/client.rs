@@ -134,12 +134,11 @@ impl ChatClient {
         self
     }
 
-    /// Streams a reply, calling `on_token` with each piece as it arrives. Providers are tried in order (one
-    /// that is not allowed is passed over, never sent anything): a
-    /// rate limit, server error, unreachable server or timeout is retried with backoff, then the next
-    /// provider is asked; a refused request or key stops at once. Once text has arrived nothing is retried
-    /// (the person has seen it): a failure then returns the text as `partial`. Cancelling returns what
-    /// arrived as `cancelled`.
+    /// Streams a reply, calling `on_token` with each piece as it arrives. Providers are tried in order, and
+    /// one that is not allowed is passed over, never sent anything. A rate limit, server error,
+    /// unreachable server or timeout is retried with backoff, then the next provider is asked; a refused
+    /// request or key stops at once. Once text has arrived nothing is retried (the person has seen it): a
+    /// failure then returns the text as `partial`. Cancelling returns what arrived as `cancelled`.
     pub async fn stream_reply<F>(
         &self,
         chain: &[Link<'_>],

@@ -1219,7 +1219,7 @@ export type ProviderSettings = {
 	hasKey: boolean,
 	/**  Place in the fallback chain, from 0. */
 	position: number,
-	/**  An online service, not this device or the local network ([`ProviderConfig::is_remote`]). */
+	/**  An online service, not this device or the local network ([`is_remote`]). */
 	remote: boolean,
 	/**
 	 *  The person allowed this online service after seeing what it receives (ADR 0017); always true for

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
 use super::crisis::{helplines, Helpline};
-use super::provider::{ConnectionReport, ProviderConfig, ProviderKind, SecretRef};
+use super::provider::{is_remote, ConnectionReport, ProviderConfig, ProviderKind, SecretRef};
 use super::ChatService;
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Reason, Result, Subject};
@@ -30,7 +30,7 @@ pub struct ProviderSettings {
     pub has_key: bool,
     /// Place in the fallback chain, from 0.
     pub position: u32,
-    /// An online service, not this device or the local network ([`ProviderConfig::is_remote`]).
+    /// An online service, not this device or the local network ([`is_remote`]).
     pub remote: bool,
     /// The person allowed this online service after seeing what it receives (ADR 0017); always true for
     /// a local provider. A reply never goes to a provider that is not allowed.
@@ -112,21 +112,20 @@ fn row_to_provider(row: &sqlx::sqlite::SqliteRow) -> Result<ProviderSettings> {
     let kind: String = row.try_get("kind")?;
     let has_key: i64 = row.try_get("has_key")?;
     let allowed_at: Option<String> = row.try_get("remote_allowed_at")?;
-    let mut provider = ProviderSettings {
+    let base_url: String = row.try_get("base_url")?;
+    let remote = is_remote(&base_url);
+    Ok(ProviderSettings {
         id: row.try_get("id")?,
         name: row.try_get("name")?,
         kind: kind_from_db(&kind)?,
-        base_url: row.try_get("base_url")?,
+        base_url,
         model: row.try_get("model")?,
         timeout_ms: row.try_get("timeout_ms")?,
         has_key: has_key != 0,
         position: row.try_get("position")?,
-        remote: false,
-        allowed: true,
-    };
-    provider.remote = provider.config().is_remote();
-    provider.allowed = !provider.remote || allowed_at.is_some();
-    Ok(provider)
+        remote,
+        allowed: !remote || allowed_at.is_some(),
+    })
 }
 
 /// Checks a region code: empty (the default lines) or two letters.

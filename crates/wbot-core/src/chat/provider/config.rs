@@ -81,16 +81,16 @@ pub fn is_local(host: &str) -> bool {
     !name.contains('.') || name.ends_with(".localhost") || name.ends_with(".local")
 }
 
-impl ProviderConfig {
-    /// Whether the provider is an online service: its host is neither this device nor the local network
-    /// (see [`is_local`]). What such a provider receives is the person's choice (ADR 0017).
-    pub fn is_remote(&self) -> bool {
-        reqwest::Url::parse(&self.base_url)
-            .ok()
-            .and_then(|u| u.host_str().map(|h| !is_local(h)))
-            .unwrap_or(true)
-    }
+/// Whether a provider at `base_url` is an online service: its host is neither this device nor the local
+/// network (see [`is_local`]). What such a provider receives is the person's choice (ADR 0017).
+pub fn is_remote(base_url: &str) -> bool {
+    reqwest::Url::parse(base_url)
+        .ok()
+        .and_then(|u| u.host_str().map(|h| !is_local(h)))
+        .unwrap_or(true)
+}
 
+impl ProviderConfig {
     /// Checks the fields; returns the configuration with the base URL's trailing slashes removed.
     pub fn validated(mut self) -> Result<Self> {
         let id_ok = !self.id.is_empty()

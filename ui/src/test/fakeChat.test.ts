@@ -1,21 +1,11 @@
 // The fake keeps the core's rules for conversation pages and online providers, so UI tests meet the pages,
 // errors and refusals the app meets.
 import { describe, expect, it } from "vitest";
-import { BackendError } from "../lib/backend";
 import { FakeBackend } from "./fakeBackend";
 import { isRemote } from "./fakeChat";
+import { refusal } from "./refusal";
 
 const FIRST_PAGE = { limit: null, offset: 0 };
-
-async function refusal(pending: Promise<unknown>) {
-  const error: unknown = await pending.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(BackendError);
-  const { code, reason, params } = error as BackendError;
-  return { code, reason, params };
-}
 
 describe("the fake's conversation list", () => {
   it("pages the conversations most recently active first, 30 by default, 1 to 100 at a time", async () => {

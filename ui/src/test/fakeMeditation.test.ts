@@ -1,8 +1,9 @@
 // The fake's meditation timer keeps the core's rules, so UI tests meet the errors the app meets.
 import { describe, expect, it } from "vitest";
-import { BackendError, type StartMeditation, type TimerEvent } from "../lib/backend";
+import type { StartMeditation, TimerEvent } from "../lib/backend";
 import { FakeBackend } from "./fakeBackend";
 import { bellsOf } from "./fakeMeditation";
+import { refusal } from "./refusal";
 
 function withTwo() {
   const backend = new FakeBackend();
@@ -14,16 +15,6 @@ function withTwo() {
 const FIRST_PAGE = { limit: null, offset: 0 };
 
 const TEN_MINUTES: StartMeditation = { config: { plannedMs: 600_000 }, moodBefore: null };
-
-async function refusal(pending: Promise<unknown>) {
-  const error: unknown = await pending.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(BackendError);
-  const { code, reason, params } = error as BackendError;
-  return { code, reason, params };
-}
 
 describe("the fake's meditation timer", () => {
   it("checks the length, the interval and the mood before as the core does", async () => {

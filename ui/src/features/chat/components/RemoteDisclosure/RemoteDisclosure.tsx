@@ -6,6 +6,7 @@ import type { ProviderSettings } from "../../../../lib/backend";
 import { useSaveSettings } from "../../../settings/hooks/queries";
 import { useSetting } from "../../../settings/hooks/useSetting";
 import { useAllowProvider } from "../../hooks/queries";
+import sectionStyles from "../../../../styles/settingsSection.module.css";
 import styles from "./RemoteDisclosure.module.css";
 
 /** The host an address sends to ("api.openai.com"), or the address itself when it does not parse. */
@@ -68,7 +69,7 @@ export function RemoteDisclosure({ profileId, provider, onClose }: RemoteDisclos
       }}
     >
       <div className={styles.part}>
-        <p id={alwaysId} className={styles.label}>
+        <p id={alwaysId} className={sectionStyles.label}>
           {copy.always}
         </p>
         <ul className={styles.list} aria-labelledby={alwaysId}>
@@ -78,7 +79,7 @@ export function RemoteDisclosure({ profileId, provider, onClose }: RemoteDisclos
         </ul>
       </div>
       <div className={styles.part} role="group" aria-labelledby={chooseId}>
-        <p id={chooseId} className={styles.label}>
+        <p id={chooseId} className={sectionStyles.label}>
           {copy.choose}
         </p>
         <Switch

@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { useT } from "../../../../i18n";
 import { SettingSwitch } from "../../../settings/components/SettingSwitch";
+import sectionStyles from "../../../../styles/settingsSection.module.css";
 import styles from "./RemoteSharingSettings.module.css";
 
 /**
@@ -16,7 +17,7 @@ export function RemoteSharingSettings() {
       <h3 id={titleId} className={styles.title}>
         {copy.sectionTitle}
       </h3>
-      <p className={styles.muted}>{copy.sectionIntro}</p>
+      <p className={sectionStyles.muted}>{copy.sectionIntro}</p>
       <SettingSwitch field="remoteMemories" label={copy.memories} hint={copy.memoriesHint} />
       <SettingSwitch field="remoteAboutYou" label={copy.aboutYou} hint={copy.aboutYouHint} />
     </section>

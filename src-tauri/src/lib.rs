@@ -122,6 +122,11 @@ macro_rules! wbot_specta_builder {
                 $crate::commands::meditation::finish_meditation,
                 $crate::commands::meditation::meditation_history,
                 $crate::commands::meditation::delete_meditation_session,
+                $crate::commands::updates::update_status::<$runtime>,
+                $crate::commands::updates::set_update_channel::<$runtime>,
+                $crate::commands::updates::check_for_update::<$runtime>,
+                $crate::commands::updates::install_update::<$runtime>,
+                $crate::commands::updates::restart_app::<$runtime>,
             ])
             .events(tauri_specta::collect_events![
                 $crate::commands::profile::SettingsChanged,
@@ -159,46 +164,49 @@ fn data_dir_from_env() -> Option<PathBuf> {
 pub fn run() {
     let started = std::time::Instant::now();
     let builder = specta_builder();
-    notifications::register(haptics::register(tauri::Builder::default()))
-        .plugin(
-            tauri_plugin_sql::Builder::default()
-                .add_migrations("sqlite:wbot.db", sql_migrations())
-                .build(),
-        )
-        .invoke_handler(builder.invoke_handler())
-        .on_page_load(move |_webview, payload| {
-            if payload.event() == tauri::webview::PageLoadEvent::Finished {
-                // Read by scripts/bench-startup: process start to the first screen painted.
-                tracing::info!(
-                    startup_ms = started.elapsed().as_millis() as u64,
-                    "page loaded"
-                );
-            }
-        })
-        .setup(move |app| {
-            builder.mount_events(app);
-            let (data_dir, log_dir) = match data_dir_from_env() {
-                Some(dir) => (dir.clone(), dir.join("logs")),
-                None => (app.path().app_data_dir()?, app.path().app_log_dir()?),
-            };
-            if let Some(guard) = logging::init(&log_dir) {
-                app.manage(guard);
-            }
-            let core = tauri::async_runtime::block_on(Core::open(&data_dir))?;
-            configure_memory(app, &core);
-            forward_core_events(app.handle().clone(), &core);
-            // Reminders are delivered while the app runs (from now on: none missed while closed).
-            tauri::async_runtime::spawn(core.reminders().clone().run());
-            app.manage(core);
-            tracing::info!(version = env!("CARGO_PKG_VERSION"), "app started");
-            Ok(())
-        })
-        .build(tauri::generate_context!())
-        .unwrap_or_else(|err| {
-            eprintln!("wbot: the app could not start: {err}");
-            std::process::exit(1);
-        })
-        .run(|app, event| on_run_event(app, &event));
+    commands::updates::register(notifications::register(haptics::register(
+        tauri::Builder::default(),
+    )))
+    .plugin(
+        tauri_plugin_sql::Builder::default()
+            .add_migrations("sqlite:wbot.db", sql_migrations())
+            .build(),
+    )
+    .invoke_handler(builder.invoke_handler())
+    .on_page_load(move |_webview, payload| {
+        if payload.event() == tauri::webview::PageLoadEvent::Finished {
+            // Read by scripts/bench-startup: process start to the first screen painted.
+            tracing::info!(
+                startup_ms = started.elapsed().as_millis() as u64,
+                "page loaded"
+            );
+        }
+    })
+    .setup(move |app| {
+        builder.mount_events(app);
+        let (data_dir, log_dir) = match data_dir_from_env() {
+            Some(dir) => (dir.clone(), dir.join("logs")),
+            None => (app.path().app_data_dir()?, app.path().app_log_dir()?),
+        };
+        if let Some(guard) = logging::init(&log_dir) {
+            app.manage(guard);
+        }
+        let core = tauri::async_runtime::block_on(Core::open(&data_dir))?;
+        configure_memory(app, &core);
+        forward_core_events(app.handle().clone(), &core);
+        // Reminders are delivered while the app runs (from now on: none missed while closed).
+        tauri::async_runtime::spawn(core.reminders().clone().run());
+        app.manage(core);
+        // The version the bundle was built as (tauri.conf.json), which updates compare.
+        tracing::info!(version = %app.package_info().version, "app started");
+        Ok(())
+    })
+    .build(tauri::generate_context!())
+    .unwrap_or_else(|err| {
+        eprintln!("wbot: the app could not start: {err}");
+        std::process::exit(1);
+    })
+    .run(|app, event| on_run_event(app, &event));
 }
 
 /// The app's run-loop events: on exit, saves the memory indexes and closes storage (the indexes would

@@ -226,6 +226,22 @@ export const commands = {
 	meditationHistory: (profileId: string, page: Page) => typedError<MeditationHistory, AppError>(__TAURI_INVOKE("meditation_history", { profileId, page })),
 	/**  Deletes a saved meditation session and its moods. */
 	deleteMeditationSession: (profileId: string, sessionId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_meditation_session", { profileId, sessionId })),
+	/**  The running version, the channel, and whether this build updates itself. */
+	updateStatus: () => typedError<UpdateStatus, AppError>(__TAURI_INVOKE("update_status")),
+	/**  Switches the release channel; an update found on the other channel is forgotten. */
+	setUpdateChannel: (channel: UpdateChannel) => typedError<UpdateChannel, AppError>(__TAURI_INVOKE("set_update_channel", { channel })),
+	/**
+	 *  Asks the channel for a newer release (`downgrade`: also an older one, to go back to stable from a
+	 *  beta). `None`: this version is the one to have.
+	 */
+	checkForUpdate: (downgrade: boolean) => typedError<UpdateOffer | null, AppError>(__TAURI_INVOKE("check_for_update", { downgrade })),
+	/**
+	 *  Downloads the update the last check found, verifies its signature and installs it, reporting the
+	 *  download's progress. The running app is left as it is until [`restart_app`].
+	 */
+	installUpdate: (onProgress: Channel<UpdateProgress>) => typedError<UpdateInstalled, AppError>(__TAURI_INVOKE("install_update", { onProgress })),
+	/**  Restarts the app (into the installed update). */
+	restartApp: () => typedError<null, AppError>(__TAURI_INVOKE("restart_app")),
 };
 
 /** Events */
@@ -1262,7 +1278,9 @@ export type Reason =
 /**  The profile has a PIN that was not given in this run (ADR 0016). */
 "profile_locked" | 
 /**  Too many wrong PINs in a row: the next try waits (`actual`: the seconds left). */
-"too_many_attempts" | "database_busy" | "keychain_unavailable" | "runtime_missing" | "runtime_unusable" | "model_missing" | "model_unusable" | "data_folder" | 
+"too_many_attempts" | 
+/**  An update was asked to be installed, but no check has found one in this run. */
+"no_update_pending" | "database_busy" | "keychain_unavailable" | "runtime_missing" | "runtime_unusable" | "model_missing" | "model_unusable" | "data_folder" | 
 /**  The system would not show a notification. */
 "notifications_unavailable" | 
 /**
@@ -1276,7 +1294,27 @@ export type Reason =
  */
 "file_access" | 
 /**  The chat model could not answer (`value`: the provider error kind; `actual`: the HTTP status). */
-"provider_unavailable" | "internal";
+"provider_unavailable" | 
+/**
+ *  This build cannot update itself (a mobile app, updated by its store, or a build not installed from
+ *  a bundle).
+ */
+"updates_unsupported" | 
+/**
+ *  The update server could not be reached or gave no usable answer (`value`: `offline`,
+ *  `timed_out`, `server` or `incomplete`; `actual`: the HTTP status when there was one).
+ */
+"update_unreachable" | 
+/**
+ *  A downloaded update was refused and nothing was installed (`value`: `signature` when it was
+ *  not signed by Wbot's key for the version announced, `format` when it is not the right package).
+ */
+"update_rejected" | 
+/**
+ *  A verified update could not be installed; the installed app is unchanged (`value`: `cancelled`
+ *  when the person declined the system's password prompt, `failed` otherwise).
+ */
+"update_install_failed" | "internal";
 
 /**  A reminder as saved. */
 export type Reminder = {
@@ -1524,7 +1562,9 @@ export type Subject = "profile" | "display_name" |
 /**  A profile archive (its file, or what is inside it). */
 "archive" | 
 /**  The format or schema version an archive was written with. */
-"archive_version";
+"archive_version" | 
+/**  The release channel (stable or beta). */
+"update_channel";
 
 /**  What kind of support helps them most. */
 export type SupportType = "listening" | "guidance" | "practical_tools" | "encouragement";
@@ -1593,6 +1633,47 @@ export type TurnStarted = {
 	userMessage: Message,
 	/**  The reply being streamed; absent when no provider is set up (the chat then shows how to add one). */
 	replyId: ReplyId | null,
+};
+
+/**  A release channel. Beta receives pre-releases and every stable release; stable only stable ones. */
+export type UpdateChannel = "stable" | "beta";
+
+/**  An update downloaded, verified and installed: it runs after a restart. */
+export type UpdateInstalled = {
+	version: string,
+	bytes: number,
+	downloadMs: number,
+	verifyMs: number,
+	installMs: number,
+};
+
+/**  A release the channel offers. */
+export type UpdateOffer = {
+	version: string,
+	currentVersion: string,
+	/**  The release notes, as the release wrote them (Markdown). */
+	notes: string | null,
+	/**  When it was published (RFC 3339), as the release says. */
+	published: string | null,
+	/**  Older than the running version (a return to stable the person asked for). */
+	downgrade: boolean,
+};
+
+/**  How far a download has come. */
+export type UpdateProgress = {
+	downloaded: number,
+	/**  The size the server announced, when it did. */
+	total: number | null,
+};
+
+/**  What Settings shows about updates. */
+export type UpdateStatus = {
+	currentVersion: string,
+	/**  A pre-release (a beta): going back to stable is offered only when the person asks. */
+	prerelease: boolean,
+	channel: UpdateChannel,
+	/**  Whether this build updates itself (false on mobile, where the store does). */
+	supported: boolean,
 };
 
 /**  A day of the week. */

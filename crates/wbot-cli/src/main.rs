@@ -12,6 +12,7 @@ mod mood;
 mod profiles;
 mod progress;
 mod reminders;
+mod updates;
 mod wellness;
 
 use std::future::Future;
@@ -83,6 +84,9 @@ enum Command {
         /// The archive to read.
         file: PathBuf,
     },
+    /// The update channel the app follows: `updates channel [stable|beta]`.
+    #[command(subcommand)]
+    Updates(updates::UpdatesCommand),
     /// Trains and measures the crisis and activity classifiers and memory retrieval on the labelled sets.
     #[command(subcommand)]
     Judge(judge::JudgeCommand),
@@ -138,6 +142,7 @@ async fn command(core: &Core, command: Command) -> Result<(), CoreError> {
         Command::Progress(cmd) => progress::run(core, cmd).await,
         Command::Reminders(cmd) => reminders::run(core, cmd).await,
         Command::Wellness(cmd) => wellness::run(core, cmd).await,
+        Command::Updates(cmd) => updates::run(core, cmd).await,
         Command::Export { profile, file } => archive::export(core, &profile, &file).await,
         Command::Import { file } => archive::import(core, &file).await,
         Command::Classify => classify::run(core).await,

@@ -78,6 +78,8 @@ pub enum Reason {
     ProfileLocked,
     /// Too many wrong PINs in a row: the next try waits (`actual`: the seconds left).
     TooManyAttempts,
+    /// An update was asked to be installed, but no check has found one in this run.
+    NoUpdatePending,
     // Something this device cannot do right now.
     DatabaseBusy,
     KeychainUnavailable,
@@ -96,6 +98,18 @@ pub enum Reason {
     FileAccess,
     /// The chat model could not answer (`value`: the provider error kind; `actual`: the HTTP status).
     ProviderUnavailable,
+    /// This build cannot update itself (a mobile app, updated by its store, or a build not installed from
+    /// a bundle).
+    UpdatesUnsupported,
+    /// The update server could not be reached or gave no usable answer (`value`: `offline`,
+    /// `timed_out`, `server` or `incomplete`; `actual`: the HTTP status when there was one).
+    UpdateUnreachable,
+    /// A downloaded update was refused and nothing was installed (`value`: `signature` when it was
+    /// not signed by Wbot's key for the version announced, `format` when it is not the right package).
+    UpdateRejected,
+    /// A verified update could not be installed; the installed app is unchanged (`value`: `cancelled`
+    /// when the person declined the system's password prompt, `failed` otherwise).
+    UpdateInstallFailed,
     // A fault in Wbot itself; the detail goes to the log only.
     Internal,
 }
@@ -107,7 +121,7 @@ impl Reason {
         match self {
             NotFound | ReplyNotStreaming => ErrorCode::NotFound,
             SessionPaused | SessionEnded | WrongPhase | ReplyInProgress | DataInUse
-            | ProfileLocked | TooManyAttempts => ErrorCode::Conflict,
+            | ProfileLocked | TooManyAttempts | NoUpdatePending => ErrorCode::Conflict,
             DatabaseBusy
             | KeychainUnavailable
             | RuntimeMissing
@@ -117,7 +131,11 @@ impl Reason {
             | DataFolder
             | FileAccess
             | ProviderUnavailable
-            | NotificationsUnavailable => ErrorCode::Unavailable,
+            | NotificationsUnavailable
+            | UpdatesUnsupported
+            | UpdateUnreachable
+            | UpdateRejected
+            | UpdateInstallFailed => ErrorCode::Unavailable,
             Internal => ErrorCode::Internal,
             _ => ErrorCode::Validation,
         }
@@ -200,6 +218,9 @@ pub enum Subject {
     Archive,
     /// The format or schema version an archive was written with.
     ArchiveVersion,
+    // Updates.
+    /// The release channel (stable or beta).
+    UpdateChannel,
 }
 
 /// The names and numbers that go with a reason; each is there only when the reason uses it.

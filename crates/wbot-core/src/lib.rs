@@ -19,6 +19,7 @@ pub mod progress;
 pub mod reminders;
 pub mod runner;
 pub mod text;
+pub mod updates;
 pub mod wellness;
 
 use std::path::{Path, PathBuf};
@@ -34,6 +35,7 @@ use mood::MoodService;
 use profile::{ProfileService, Settings};
 use progress::ProgressService;
 use reminders::ReminderService;
+use updates::UpdateService;
 use wellness::WellnessService;
 
 pub use error::{AppError, CoreError, ErrorCode, ErrorParams, Reason, Result, Subject};
@@ -62,6 +64,7 @@ pub struct Core {
     wellness: WellnessService,
     chat: ChatService,
     archive: ArchiveService,
+    updates: UpdateService,
 }
 
 impl Core {
@@ -101,6 +104,7 @@ impl Core {
             },
             runtime,
         );
+        let updates = UpdateService::new(db.clone());
         Ok(Self {
             db,
             data_dir,
@@ -116,6 +120,7 @@ impl Core {
             wellness,
             chat,
             archive,
+            updates,
         })
     }
 
@@ -192,6 +197,11 @@ impl Core {
     /// Daily reminders, and their delivery while the app runs.
     pub fn reminders(&self) -> &ReminderService {
         &self.reminders
+    }
+
+    /// The update channel the app follows.
+    pub fn updates(&self) -> &UpdateService {
+        &self.updates
     }
 
     /// The companion chat.

@@ -188,3 +188,34 @@ fn deleting_the_active_profile_activates_another() {
         Value::Null
     );
 }
+
+#[test]
+fn the_update_channel_is_kept_for_the_app_and_validated() {
+    let h = harness();
+    let status = h.call("update_status", json!({})).expect("status");
+    assert_eq!(status["channel"], "stable");
+    assert_eq!(status["currentVersion"], "0.1.0");
+    assert_eq!(status["prerelease"], false);
+    // The mock app has no updater plugin: it says it cannot update itself rather than failing.
+    assert_eq!(status["supported"], false);
+    assert_error(
+        h.call("check_for_update", json!({ "downgrade": false })),
+        "unavailable",
+        "updates_unsupported",
+    );
+    assert_eq!(
+        h.call("set_update_channel", json!({ "channel": "beta" })),
+        Ok(json!("beta"))
+    );
+    for bad in [json!("nightly"), json!(""), json!(1), Value::Null] {
+        let err = h
+            .call("set_update_channel", json!({ "channel": bad }))
+            .expect_err("refused");
+        assert_eq!(err["code"], "validation", "{bad}: {err}");
+    }
+    let status = h.call("update_status", json!({})).expect("status");
+    assert_eq!(
+        status["channel"], "beta",
+        "a refused change keeps the channel"
+    );
+}

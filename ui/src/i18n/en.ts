@@ -15,7 +15,7 @@ import type { IndexHealth } from "../lib/backend";
 import type { JournalCategory, ProviderKind } from "../lib/backend";
 import type { Emotion, Moment, MoodActivity } from "../lib/backend";
 import type { BadgeCode, ReminderKind } from "../lib/backend";
-import type { WellnessKind } from "../lib/backend";
+import type { UpdateChannel, WellnessKind } from "../lib/backend";
 import type { PromptId, PromptWords } from "../features/journaling/prompts";
 import type { Mood } from "../features/mood/emotions";
 import type { TrendPeriod } from "../lib/days";
@@ -513,6 +513,37 @@ export interface Messages {
       pinChanged: string;
       pinRemoved: string;
     };
+    /** Signed app updates (ADR 0019). */
+    updates: {
+      title: string;
+      /** The running version (`beta` when it is a pre-release). */
+      version: (version: string, beta: boolean) => string;
+      channel: string;
+      channels: Record<UpdateChannel, string>;
+      channelHint: string;
+      check: string;
+      checking: string;
+      upToDate: string;
+      available: (version: string) => string;
+      /** An older stable release, offered to go back to stable from a beta. */
+      downgrade: (version: string) => string;
+      install: string;
+      /** The download's progress bar (its accessible name). */
+      downloading: string;
+      /** How much is downloaded, in MB (already formatted); `total` null when the size is not known. */
+      downloaded: (done: string, total: string | null) => string;
+      installed: string;
+      restart: string;
+      returnToStable: string;
+      returnHint: string;
+      unsupported: string;
+    };
+  };
+  /** The small notice, anywhere in the app, that an update is available. */
+  updateNotice: {
+    text: (version: string) => string;
+    view: string;
+    dismiss: string;
   };
   /** The lock screen of a profile with a PIN not yet given in this run. */
   lockScreen: {
@@ -1538,6 +1569,33 @@ export const en: Messages = {
       pinChanged: "PIN changed.",
       pinRemoved: "PIN removed.",
     },
+    updates: {
+      title: "Updates",
+      version: (version, beta) => (beta ? `Version ${version} (beta)` : `Version ${version}`),
+      channel: "Update channel",
+      channels: { stable: "Stable", beta: "Beta" },
+      channelHint: "Beta gets new features first and may have rough edges.",
+      check: "Check for updates",
+      checking: "Checking for updates…",
+      upToDate: "Wbot is up to date.",
+      available: (version) => `Wbot ${version} is available`,
+      downgrade: (version) =>
+        `Wbot ${version} (stable) is older than the beta you run; installing it takes you back to stable.`,
+      install: "Download and install",
+      downloading: "Downloading update",
+      downloaded: (done, total) => (total === null ? `${done} MB` : `${done} of ${total} MB`),
+      installed: "The update is installed. Restart Wbot to use it.",
+      restart: "Restart to update",
+      returnToStable: "Return to stable",
+      returnHint:
+        "You run a beta. Going back to stable installs the latest stable version, even though it is older.",
+      unsupported: "This copy of Wbot is updated by the store or package manager it came from.",
+    },
+  },
+  updateNotice: {
+    text: (version) => `Wbot ${version} is available.`,
+    view: "View",
+    dismiss: "Dismiss update notice",
   },
   lockScreen: {
     title: "Wbot is locked",

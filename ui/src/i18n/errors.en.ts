@@ -143,6 +143,25 @@ export const errorsEn: ErrorMessages = {
     data_in_use: (w) =>
       `Wbot's data is open in another program${w.value === "" ? "" : ` (process ${w.value})`}; close it and try again.`,
     file_access: () => "The file could not be read or written.",
+    no_update_pending: () => "There is no update to install yet; check for updates first.",
+    updates_unsupported: () =>
+      "This copy of Wbot can't update itself; the store or package manager it came from keeps it up to date.",
+    update_unreachable: (w) =>
+      w.value === "timed_out"
+        ? "The update server took too long to answer. Nothing was changed; Wbot will try again later."
+        : w.value === "incomplete"
+          ? "The download stopped before it finished. Nothing was changed."
+          : w.value === "server"
+            ? `The update server couldn't answer right now${status(w.actual)}. Wbot will try again later.`
+            : "Couldn't reach the update server. Wbot will try again later.",
+    update_rejected: (w) =>
+      w.value === "format"
+        ? "The update was refused because it isn't a package for this installation. Nothing was changed."
+        : "The update was refused because its signature didn't match. Nothing was changed.",
+    update_install_failed: (w) =>
+      w.value === "cancelled"
+        ? "The update wasn't installed because the system's permission request was declined. Nothing was changed."
+        : "The update couldn't be installed. Nothing was changed; please try again later.",
     internal: () => "Something went wrong on this device. Please try again.",
   },
   subjects: {
@@ -208,5 +227,6 @@ export const errorsEn: ErrorMessages = {
     journal_draft: "the draft (characters)",
     archive: ARCHIVE,
     archive_version: ARCHIVE_VERSION,
+    update_channel: "the update channel",
   },
 };

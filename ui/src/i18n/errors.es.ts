@@ -149,6 +149,26 @@ export const errorsEs: ErrorMessages = {
     data_in_use: (w) =>
       `Los datos de Wbot están abiertos en otro programa${w.value === "" ? "" : ` (proceso ${w.value})`}; ciérralo e inténtalo de nuevo.`,
     file_access: () => "No se pudo leer o escribir el archivo.",
+    no_update_pending: () =>
+      "Todavía no hay ninguna actualización que instalar; busca actualizaciones primero.",
+    updates_unsupported: () =>
+      "Esta copia de Wbot no se actualiza sola; la mantiene al día la tienda o el gestor de paquetes de donde vino.",
+    update_unreachable: (w) =>
+      w.value === "timed_out"
+        ? "El servidor de actualizaciones tardó demasiado en responder. No se ha cambiado nada; Wbot lo volverá a intentar más tarde."
+        : w.value === "incomplete"
+          ? "La descarga se detuvo antes de terminar. No se ha cambiado nada."
+          : w.value === "server"
+            ? `El servidor de actualizaciones no ha podido responder ahora${status(w.actual)}. Wbot lo volverá a intentar más tarde.`
+            : "No se pudo contactar con el servidor de actualizaciones. Wbot lo volverá a intentar más tarde.",
+    update_rejected: (w) =>
+      w.value === "format"
+        ? "Se rechazó la actualización porque no es un paquete para esta instalación. No se ha cambiado nada."
+        : "Se rechazó la actualización porque su firma no coincide. No se ha cambiado nada.",
+    update_install_failed: (w) =>
+      w.value === "cancelled"
+        ? "La actualización no se instaló porque se rechazó la petición de permiso del sistema. No se ha cambiado nada."
+        : "No se pudo instalar la actualización. No se ha cambiado nada; inténtalo de nuevo más tarde.",
     internal: () => "Algo salió mal en este dispositivo. Inténtalo de nuevo.",
   },
   subjects: {
@@ -214,5 +234,6 @@ export const errorsEs: ErrorMessages = {
     journal_draft: "el borrador (caracteres)",
     archive: ARCHIVE,
     archive_version: ARCHIVE_VERSION,
+    update_channel: "el canal de actualizaciones",
   },
 };

@@ -190,6 +190,57 @@ describe("error parameters", () => {
     }
   });
 
+  it("words an update's errors calmly, saying nothing was changed", () => {
+    const cases: [Reason, Partial<ErrorParams>, string, string][] = [
+      [
+        "update_unreachable",
+        { value: "offline" },
+        "Couldn't reach the update server. Wbot will try again later.",
+        "No se pudo contactar con el servidor de actualizaciones. Wbot lo volverá a intentar más tarde.",
+      ],
+      [
+        "update_unreachable",
+        { value: "server", actual: 503 },
+        "The update server couldn't answer right now (503). Wbot will try again later.",
+        "El servidor de actualizaciones no ha podido responder ahora (503). Wbot lo volverá a intentar más tarde.",
+      ],
+      [
+        "update_unreachable",
+        { value: "incomplete" },
+        "The download stopped before it finished. Nothing was changed.",
+        "La descarga se detuvo antes de terminar. No se ha cambiado nada.",
+      ],
+      [
+        "update_rejected",
+        { value: "signature" },
+        "The update was refused because its signature didn't match. Nothing was changed.",
+        "Se rechazó la actualización porque su firma no coincide. No se ha cambiado nada.",
+      ],
+      [
+        "update_rejected",
+        { value: "format" },
+        "The update was refused because it isn't a package for this installation. Nothing was changed.",
+        "Se rechazó la actualización porque no es un paquete para esta instalación. No se ha cambiado nada.",
+      ],
+      [
+        "update_install_failed",
+        { value: "cancelled" },
+        "The update wasn't installed because the system's permission request was declined. Nothing was changed.",
+        "La actualización no se instaló porque se rechazó la petición de permiso del sistema. No se ha cambiado nada.",
+      ],
+      [
+        "invalid_value",
+        { subject: "update_channel", value: "nightly", expected: ["stable", "beta"] },
+        "“nightly” is not one of: stable or beta.",
+        "«nightly» no es ninguno de estos valores: stable o beta.",
+      ],
+    ];
+    for (const [reason, params, english, spanish] of cases) {
+      expect(describeError(en.errors, "en", reason, params)).toBe(english);
+      expect(describeError(es.errors, "es", reason, params)).toBe(spanish);
+    }
+  });
+
   it("names the item of a batch", () => {
     expect(describeError(es.errors, "es", "empty", { subject: "memory", item: 2 })).toBe(
       "Elemento 2: El recuerdo no puede quedar en blanco; escribe algo primero.",

@@ -784,6 +784,34 @@ export const es: Messages = {
       pinChanged: "PIN cambiado.",
       pinRemoved: "PIN quitado.",
     },
+    updates: {
+      title: "Actualizaciones",
+      version: (version, beta) => (beta ? `Versión ${version} (beta)` : `Versión ${version}`),
+      channel: "Canal de actualizaciones",
+      channels: { stable: "Estable", beta: "Beta" },
+      channelHint: "La beta recibe las novedades antes y puede tener algún fallo.",
+      check: "Buscar actualizaciones",
+      checking: "Buscando actualizaciones…",
+      upToDate: "Wbot está al día.",
+      available: (version) => `Wbot ${version} está disponible`,
+      downgrade: (version) =>
+        `Wbot ${version} (estable) es anterior a la beta que usas; al instalarla vuelves a la versión estable.`,
+      install: "Descargar e instalar",
+      downloading: "Descargando la actualización",
+      downloaded: (done, total) => (total === null ? `${done} MB` : `${done} de ${total} MB`),
+      installed: "La actualización está instalada. Reinicia Wbot para usarla.",
+      restart: "Reiniciar para actualizar",
+      returnToStable: "Volver a la versión estable",
+      returnHint:
+        "Usas una beta. Volver a la versión estable instala la última versión estable, aunque sea anterior.",
+      unsupported:
+        "Esta copia de Wbot se actualiza desde la tienda o el gestor de paquetes de donde vino.",
+    },
+  },
+  updateNotice: {
+    text: (version) => `Wbot ${version} está disponible.`,
+    view: "Ver",
+    dismiss: "Cerrar el aviso de actualización",
   },
   lockScreen: {
     title: "Wbot está bloqueado",

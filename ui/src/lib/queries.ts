@@ -3,10 +3,12 @@ import {
   MutationCache,
   QueryCache,
   QueryClient,
+  useIsMutating,
   useMutation,
   useQuery,
   useQueryClient,
   skipToken,
+  type Query,
 } from "@tanstack/react-query";
 import {
   BackendError,
@@ -15,13 +17,33 @@ import {
   type NewProfile,
   type Profile,
   type Settings,
+  type UpdateChannel,
+  type UpdateInstalled,
+  type UpdateProgress,
+  type UpdateStatus,
 } from "./backend";
 
 export const queryKeys = {
   activeProfile: ["activeProfile"] as const,
   profiles: ["profiles"] as const,
   settings: (profileId: string) => ["settings", profileId] as const,
+  /** The app's updates: no profile's, so kept through profile changes and the lock screen. */
+  updates: ["updates"] as const,
+  updateStatus: ["updates", "status"] as const,
+  /** The last check's answer, which is the update the backend would install. */
+  updateCheck: ["updates", "check"] as const,
+  /** The running install's download progress. */
+  updateDownload: ["updates", "download"] as const,
+  /** The update installed in this run, waiting for a restart. */
+  updateInstalled: ["updates", "installed"] as const,
+  /** The version whose notice was dismissed in this run. */
+  updateDismissed: ["updates", "dismissed"] as const,
 };
+
+/** Whether a cached query is about the profiles and their data (everything but the app's updates). */
+function isProfileQuery(query: Query): boolean {
+  return query.queryKey[0] !== queryKeys.updates[0];
+}
 
 /**
  * Local IPC answers are deterministic: retrying a failed call or refetching on focus gains nothing.
@@ -92,7 +114,7 @@ export function useSettingsChangedEvents() {
  */
 async function afterProfileChange(queryClient: QueryClient, active: Profile | null) {
   queryClient.setQueryData(queryKeys.activeProfile, active);
-  await queryClient.invalidateQueries();
+  await queryClient.invalidateQueries({ predicate: isProfileQuery });
 }
 
 export function useCreateProfile() {
@@ -204,15 +226,15 @@ export function useUnlockProfile() {
       queryClient.setQueryData<Profile[]>(queryKeys.profiles, (profiles) =>
         profiles?.map((p) => (p.id === unlocked.id ? unlocked : p)),
       );
-      await queryClient.invalidateQueries();
+      await queryClient.invalidateQueries({ predicate: isProfileQuery });
     },
   });
 }
 
 /**
- * While the lock screen shows, nothing a profile owns stays cached: only the profiles, the active one
- * and settings (which the lock screen reads) are kept. Run from the lock screen, once the pages that
- * read the rest are gone.
+ * While the lock screen shows, nothing a profile owns stays cached: only the profiles, the active one,
+ * settings (which the lock screen reads) and the app's updates are kept. Run from the lock screen, once
+ * the pages that read the rest are gone.
  */
 export function useForgetLockedData() {
   const queryClient = useQueryClient();
@@ -221,6 +243,7 @@ export function useForgetLockedData() {
       queryKeys.activeProfile[0],
       queryKeys.profiles[0],
       queryKeys.settings("")[0],
+      queryKeys.updates[0],
     ];
     queryClient.removeQueries({ predicate: (query) => !kept.includes(query.queryKey[0]) });
   }, [queryClient]);
@@ -274,4 +297,139 @@ export function useImportProfile() {
     mutationFn: async (file: Blob) => backend.importProfile(await bytesOf(file)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.profiles }),
   });
+}
+
+/** How often the app looks for an update while it runs, and how soon it looks again after a failure. */
+export const UPDATE_CHECK_INTERVAL_MS = 6 * 60 * 60 * 1000;
+export const UPDATE_RETRY_MS = 30 * 60 * 1000;
+
+/** The running version, the update channel, and whether this build updates itself. */
+export function useUpdateStatus() {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.updateStatus,
+    queryFn: () => backend.updateStatus(),
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
+}
+
+/**
+ * The last update check's answer: an offer, or null when this version is the one to have. Settings and
+ * the update notice share it, so a check made by either shows in both. `schedule`: this is the one
+ * place that checks by itself (once when it starts, then every 6 hours, 30 minutes after a failure).
+ */
+function useUpdateCheckQuery(schedule: boolean) {
+  const backend = useBackend();
+  const status = useUpdateStatus();
+  return useQuery({
+    queryKey: queryKeys.updateCheck,
+    queryFn: () => backend.checkForUpdate(false),
+    enabled: status.data?.supported === true,
+    staleTime: UPDATE_CHECK_INTERVAL_MS,
+    gcTime: Infinity,
+    refetchInterval: schedule
+      ? (query) => (query.state.status === "error" ? UPDATE_RETRY_MS : UPDATE_CHECK_INTERVAL_MS)
+      : false,
+    refetchIntervalInBackground: schedule,
+  });
+}
+
+/**
+ * Checks for an update in the background while a profile is open: once shortly after the app opens,
+ * then every 6 hours (30 minutes after a check that failed). Use it once, where the notice is shown;
+ * its failures are for Settings to show, never the notice.
+ */
+export function useUpdateCheck() {
+  return useUpdateCheckQuery(true);
+}
+
+/** The last update check's answer, as Settings shows it (checking again is `refetch`). */
+export function useLastUpdateCheck() {
+  return useUpdateCheckQuery(false);
+}
+
+/**
+ * Looks for an older stable release to go back to from a beta. What it finds becomes the last check's
+ * answer (the update the backend would install).
+ */
+export function useReturnToStable() {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => backend.checkForUpdate(true),
+    onSuccess: (offer) => {
+      queryClient.setQueryData(queryKeys.updateCheck, offer);
+    },
+  });
+}
+
+/** Switches the update channel; what the other channel offered is forgotten and this one is checked. */
+export function useSetUpdateChannel() {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (channel: UpdateChannel) => backend.setUpdateChannel(channel),
+    onSuccess: (channel) => {
+      queryClient.setQueryData<UpdateStatus>(queryKeys.updateStatus, (status) =>
+        status === undefined ? status : { ...status, channel },
+      );
+      void queryClient.resetQueries({ queryKey: queryKeys.updateCheck });
+    },
+  });
+}
+
+const INSTALL_UPDATE = ["installUpdate"] as const;
+
+/** The options of a value kept in the query cache for the app's run: nothing fetches it, setQueryData sets it. */
+const KEPT = { queryFn: skipToken, staleTime: Infinity, gcTime: Infinity } as const;
+
+/**
+ * Downloads, verifies and installs the update the last check found. Its progress and result are kept
+ * for the app's run (see useUpdateInstall), so Settings shows them even when opened again meanwhile.
+ */
+export function useInstallUpdate() {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: INSTALL_UPDATE,
+    mutationFn: () =>
+      backend.installUpdate((progress) => {
+        queryClient.setQueryData(queryKeys.updateDownload, progress);
+      }),
+    onMutate: () => {
+      queryClient.setQueryData<UpdateProgress>(queryKeys.updateDownload, {
+        downloaded: 0,
+        total: null,
+      });
+    },
+    onSuccess: (installed) => {
+      queryClient.setQueryData(queryKeys.updateInstalled, installed);
+    },
+  });
+}
+
+/** Whether an update is being installed, how far its download has come, and what was installed. */
+export function useUpdateInstall() {
+  return {
+    installing: useIsMutating({ mutationKey: INSTALL_UPDATE }) > 0,
+    download: useQuery<UpdateProgress>({ queryKey: queryKeys.updateDownload, ...KEPT }).data,
+    installed: useQuery<UpdateInstalled>({ queryKey: queryKeys.updateInstalled, ...KEPT }).data,
+  };
+}
+
+/** Restarts the app, into the update installed. */
+export function useRestartApp() {
+  const backend = useBackend();
+  return useMutation({ mutationFn: () => backend.restartApp() });
+}
+
+/** The version whose update notice was dismissed in this run, and a way to dismiss one. */
+export function useDismissedUpdate() {
+  const queryClient = useQueryClient();
+  const dismissed = useQuery<string>({ queryKey: queryKeys.updateDismissed, ...KEPT }).data;
+  const dismiss = (version: string) => {
+    queryClient.setQueryData(queryKeys.updateDismissed, version);
+  };
+  return { dismissed, dismiss };
 }

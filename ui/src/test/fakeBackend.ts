@@ -24,6 +24,8 @@ import {
   type ReminderInput,
   type Settings,
   type SettingsChanged,
+  type UpdateChannel,
+  type UpdateProgress,
 } from "../lib/backend";
 import {
   CHALLENGES,
@@ -41,6 +43,7 @@ import { FakeArchive } from "./fakeArchive";
 import { FakeLock } from "./fakeLock";
 import { FakeMemory } from "./fakeMemory";
 import { FakeReminders, reminderDueNotice } from "./fakeReminders";
+import { FakeUpdates } from "./fakeUpdates";
 import { FakeWellness } from "./fakeWellness";
 import { CORE } from "./coreFixtures";
 import type {
@@ -1328,6 +1331,32 @@ export class FakeBackend implements Backend {
   resetWellness(profileId: string) {
     return this.run_("resetWellness", () => {
       this.wellness.reset(profileId);
+      return null;
+    });
+  }
+
+  /** Signed app updates: what the app runs and what each channel offers (see FakeUpdates). */
+  readonly updates = new FakeUpdates();
+
+  updateStatus() {
+    return this.run_("updateStatus", () => this.updates.status());
+  }
+
+  setUpdateChannel(channel: UpdateChannel) {
+    return this.run_("setUpdateChannel", () => this.updates.setChannel(channel));
+  }
+
+  checkForUpdate(downgrade: boolean) {
+    return this.run_("checkForUpdate", () => this.updates.check(downgrade));
+  }
+
+  installUpdate(onProgress: (progress: UpdateProgress) => void) {
+    return this.run_("installUpdate", () => this.updates.install(onProgress));
+  }
+
+  restartApp() {
+    return this.run_("restartApp", () => {
+      this.updates.restart();
       return null;
     });
   }

@@ -12,4 +12,5 @@ mod memory_kill;
 mod profiles_cli;
 mod progress_cli;
 mod reminders_cli;
+mod updates_cli;
 mod wellness_cli;

@@ -37,4 +37,5 @@ mod profiles;
 mod progress;
 mod reminders;
 mod ui_fixtures;
+mod updates;
 mod wellness;

@@ -1,12 +1,12 @@
 import { useId } from "react";
 import { Button } from "../../../../components/Button";
+import { ProgressBar } from "../../../../components/ProgressBar";
 import { InlineError } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
 import { useExportProfile } from "../../../../lib/queries";
 import { useJobProgress } from "../../hooks/useJobProgress";
 import sectionStyles from "../../../../styles/settingsSection.module.css";
 import styles from "./DataSettings.module.css";
-import { JobProgressBar } from "./JobProgressBar";
 
 /** Saves everything the profile owns to an archive, with the core's progress, then says where. */
 export function ExportData({ profileId }: { profileId: string }) {
@@ -33,7 +33,12 @@ export function ExportData({ profileId }: { profileId: string }) {
           {copy.export}
         </Button>
         {exportProfile.isPending ? (
-          <JobProgressBar label={copy.exportProgress} progress={progress} />
+          <ProgressBar
+            label={copy.exportProgress}
+            done={progress?.done ?? 0}
+            total={progress?.total ?? null}
+            valueText={copy.progress}
+          />
         ) : null}
         <p role="status" className={`${sectionStyles.done} ${styles.done}`}>
           {exportProfile.isSuccess ? copy.exported(exportProfile.data.path) : ""}

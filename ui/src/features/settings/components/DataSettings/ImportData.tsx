@@ -1,12 +1,12 @@
 import { useId, type ChangeEvent } from "react";
 import { Button } from "../../../../components/Button";
+import { ProgressBar } from "../../../../components/ProgressBar";
 import { InlineError } from "../../../../components/StatusView";
 import { useT } from "../../../../i18n";
 import { useImportProfile, useSwitchProfile } from "../../../../lib/queries";
 import { useJobProgress } from "../../hooks/useJobProgress";
 import sectionStyles from "../../../../styles/settingsSection.module.css";
 import styles from "./DataSettings.module.css";
-import { JobProgressBar } from "./JobProgressBar";
 
 /**
  * Creates a new profile from an archive the person picks (a file input, visually hidden behind its
@@ -54,7 +54,12 @@ export function ImportData({ activeId }: { activeId: string }) {
           {copy.import}
         </label>
         {importProfile.isPending ? (
-          <JobProgressBar label={copy.importProgress} progress={progress} />
+          <ProgressBar
+            label={copy.importProgress}
+            done={progress?.done ?? 0}
+            total={progress?.total ?? null}
+            valueText={copy.progress}
+          />
         ) : null}
       </div>
       <p role="status" className={`${sectionStyles.done} ${styles.done}`}>

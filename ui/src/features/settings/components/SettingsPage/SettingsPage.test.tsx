@@ -24,6 +24,7 @@ describe("SettingsPage", () => {
       "Chat model",
       "Profile lock",
       "Your data",
+      "Updates",
     ]);
     expect(
       within(screen.getByRole("region", { name: "General" })).getByLabelText("Language"),

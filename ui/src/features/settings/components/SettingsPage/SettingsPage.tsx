@@ -9,6 +9,7 @@ import { LockSettings } from "../LockSettings";
 import { MotivationSettings } from "../MotivationSettings";
 import { ReminderSettings } from "../ReminderSettings";
 import { SoundSettings } from "../SoundSettings";
+import { UpdateSettings } from "../UpdateSettings";
 import sectionStyles from "../../../../styles/settingsSection.module.css";
 import styles from "./SettingsPage.module.css";
 
@@ -35,6 +36,7 @@ export function SettingsPage({ profileId, settings }: { profileId: string; setti
         <LockSettings profileId={profileId} />
         <DataSettings profileId={profileId} />
       </SettingsProvider>
+      <UpdateSettings />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { flushSync } from "react-dom";
 import { useT } from "../../../../i18n";
 import type { Profile, Settings } from "../../../../lib/backend";
 import { BreathingPage } from "../../../breathing/components/BreathingPage";
@@ -12,9 +13,11 @@ import { DiscoverNav } from "../../../navigation/components/DiscoverNav";
 import { ProgressPage } from "../../../progress/components/ProgressPage";
 import { SettingsPage } from "../../../settings/components/SettingsPage";
 import { ThemeToggle } from "../../../settings/components/ThemeToggle";
+import { UPDATES_SECTION_ID } from "../../../settings/components/UpdateSettings";
 import { WellnessPage } from "../../../wellness/components/WellnessPage";
 import type { View } from "../../sections";
 import styles from "./AppShell.module.css";
+import { UpdateNotice } from "./UpdateNotice";
 
 const SIDEBAR_ID = "sidebar";
 
@@ -46,6 +49,13 @@ export function AppShell({ profile, settings, onAddProfile }: AppShellProps) {
   const navigate = (next: View) => {
     setView(next);
     setMenuOpen(false);
+  };
+  // Settings, with its Updates section brought into view and focused (once it is on screen).
+  const viewUpdates = () => {
+    flushSync(() => {
+      navigate("settings");
+    });
+    document.getElementById(UPDATES_SECTION_ID)?.focus();
   };
   const openConversation = (id: string) => {
     setConversationId(id);
@@ -105,6 +115,7 @@ export function AppShell({ profile, settings, onAddProfile }: AppShellProps) {
           <p className={styles.title}>{title}</p>
           <ThemeToggle profileId={profile.id} settings={settings} />
         </header>
+        <UpdateNotice onView={viewUpdates} />
         <main className={styles.main}>
           {view === "chat" ? (
             <ChatPage

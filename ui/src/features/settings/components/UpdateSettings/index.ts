@@ -1,0 +1,1 @@
+export { UpdateSettings, UPDATES_SECTION_ID } from "./UpdateSettings";

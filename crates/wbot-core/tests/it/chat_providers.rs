@@ -636,3 +636,34 @@ async fn a_reply_that_trickles_on_stops_at_the_deadline() {
         "stopped at the deadline, not at the end"
     );
 }
+
+#[tokio::test]
+async fn https_goes_through_the_one_tls_stack() {
+    // A loopback listener that reads the first bytes and hangs up: the client must open TLS with the
+    // process's crypto provider (ring) and report a failed connection, not panic for want of one.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let first = tokio::spawn(async move {
+        use tokio::io::AsyncReadExt;
+        let (mut socket, _) = listener.accept().await.unwrap();
+        let mut byte = [0u8; 1];
+        socket.read_exact(&mut byte).await.unwrap();
+        byte[0]
+    });
+    let p = provider(
+        "a",
+        ProviderKind::OpenAiCompatible,
+        &format!("https://127.0.0.1:{port}/v1"),
+    );
+    let (out, tokens) = reply(&client(), &[p]).await;
+    assert!(tokens.is_empty());
+    assert!(
+        out.error.is_some(),
+        "a server that speaks no TLS gives no reply"
+    );
+    assert_eq!(
+        first.await.unwrap(),
+        0x16,
+        "a TLS handshake record was sent"
+    );
+}

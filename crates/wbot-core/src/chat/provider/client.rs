@@ -113,6 +113,9 @@ pub struct Link<'a> {
 impl ChatClient {
     /// A client reading API keys from `secrets`.
     pub fn new(secrets: Arc<dyn SecretStore>, retry: RetryPolicy) -> Result<Self> {
+        // The process's one crypto provider (ring, which the updater uses too); already installed
+        // when another client came first, which is fine.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let http = reqwest::Client::builder()
             .user_agent(concat!("Wbot/", env!("CARGO_PKG_VERSION")))
             // A redirect would carry the API key and the whole conversation to wherever it points

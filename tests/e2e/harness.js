@@ -98,14 +98,17 @@ async function waitForPort(port, child, ms = 20_000) {
   throw new Error(`tauri-driver did not listen on ${port} within ${ms} ms`);
 }
 
-/** A driver process with its own data dir; `open()` starts (or restarts) the app on it. */
-export async function startDriver({ dataDir } = {}) {
+/**
+ * A driver process with its own data dir; `open()` starts (or restarts) the app on it. `env`: more
+ * environment for the app (e.g. `WBOT_CLOCK_OFFSET_DAYS`, which runs a debug build's core on another day).
+ */
+export async function startDriver({ dataDir, env = {} } = {}) {
   if (!APP) throw new Error("WBOT_APP_BIN is not set (scripts/test sets it)");
   const dir = dataDir ?? mkdtempSync(path.join(os.tmpdir(), "wbot-e2e-"));
   const port = await freePort();
   const nativePort = await freePort();
   const child = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
-    env: { ...process.env, WBOT_DATA_DIR: dir },
+    env: { ...process.env, ...env, WBOT_DATA_DIR: dir },
     stdio: ["ignore", "ignore", "pipe"],
   });
   const spawned = new Promise((resolve, reject) => {

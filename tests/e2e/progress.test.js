@@ -1,32 +1,19 @@
 // What helped, Progress and settings end to end in the real app (issue 12). Three box sessions that lifted
-// the mood, on three consecutive days of the person's calendar, are imported with `wbot breathing import`
-// (the CLI is the core's second face; the app cannot be run on other days, and a full box session in the
-// UI is covered by breathing.test.js). Then the companion's breathing proposal for a sleepless night is box
-// "because it helped", Progress shows the 3-day streak, the name is changed in Settings, and
-// contraindications edited there make the Wim Hof gate refuse at once, on the Breathing page and in the
-// chat's proposal card.
+// the mood are completed in the Breathing page on three consecutive days: the app runs two days back,
+// then one, then today, with the core's clock moved by WBOT_CLOCK_OFFSET_DAYS (a debug build's test
+// setting; the UI's "today" stays the real one). Then the companion's breathing proposal for a
+// sleepless night is box "because it helped", Progress shows the 3-day streak, the name is changed in
+// Settings, and contraindications edited there make the Wim Hof gate refuse at once, on the Breathing
+// page and in the chat's proposal card.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { test } from "node:test";
 import { invoke, withApp } from "./harness.js";
 import { click, fillField, onboard, waitForText } from "./ui.js";
 
-const CLI = process.env.WBOT_CLI_BIN;
 const q = (s) => JSON.stringify(s);
-const pad = (n) => String(n).padStart(2, "0");
-
-/** `days` ago at `hour` local time, as RFC 3339 with the local offset (what the app writes). */
-function localTime(days, hour, minute = 0) {
-  const d = new Date();
-  d.setDate(d.getDate() - days);
-  d.setHours(hour, minute, 0, 0);
-  const offset = -d.getTimezoneOffset();
-  const sign = offset >= 0 ? "+" : "-";
-  const abs = Math.abs(offset);
-  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  return `${date}T${pad(hour)}:${pad(minute)}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
 
 /** Clicks the choice (radio or checkbox) whose label is `name`. */
 async function choose(b, name) {
@@ -35,36 +22,47 @@ async function choose(b, name) {
   await b.execute((el) => el.click(), input);
 }
 
-test("what helped shapes the proposal; Progress shows the streak; contraindications close the Wim Hof gate", async (t) => {
-  assert.ok(CLI && existsSync(CLI), `WBOT_CLI_BIN is not the wbot binary: ${CLI} (scripts/test sets it)`);
-  await withApp(t, async (app) => {
-    let b = app.browser;
-    await onboard(b, "Ana");
-    const { ok: profile } = await invoke(b, "active_profile");
+/** A whole box session (4 cycles of 16 s) from the Breathing page, the mood going from low to good. */
+async function boxSession(b) {
+  await click(b, "Breathing");
+  await choose(b, "Box Breathing");
+  await click(b, "2 — Low");
+  await click(b, "Start");
+  await waitForText(b, "Well done", 90_000);
+  const good = await b.$(`//*[@role="dialog"]//button[normalize-space(.)="4 — Good"]`);
+  await good.waitForClickable({ timeout: 10_000 });
+  await good.click();
+  await click(b, "Save and close");
+  await waitForText(b, "Session saved");
+}
 
-    // The app holds the data folder: close it, import, open again.
-    await app.closeApp();
-    const sessions = [2, 1, 0].map((days) =>
-      JSON.stringify({
-        config: { technique: "box" },
-        startedAt: localTime(days, 8),
-        endedAt: localTime(days, 8, 2),
-        completed: true,
-        stoppedAt: null,
-        rounds: [],
-        durationMs: 64000,
-        moodBefore: 2,
-        moodAfter: 4,
-      }),
+test("what helped shapes the proposal; Progress shows the streak; contraindications close the Wim Hof gate", async (t) => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "wbot-e2e-"));
+  t.after(() => rmSync(dataDir, { recursive: true, force: true }));
+  for (const days of [2, 1]) {
+    await withApp(
+      t,
+      async (app) => {
+        const b = app.browser;
+        if (days === 2) await onboard(b, "Ana");
+        else await waitForText(b, "Hi, Ana");
+        await boxSession(b);
+      },
+      { dataDir, env: { WBOT_CLOCK_OFFSET_DAYS: String(-days) } },
     );
-    const imported = spawnSync(CLI, ["--data-dir", app.dataDir, "breathing", "import", "--profile", profile.id], {
-      input: sessions.join("\n"),
-      encoding: "utf8",
-    });
-    assert.equal(imported.status, 0, imported.stderr);
-    assert.equal(imported.stdout.trim().split("\n").length, 3);
-    b = await app.open();
+  }
+  await withApp(t, async (app) => {
+    const b = app.browser;
     await waitForText(b, "Hi, Ana");
+    await boxSession(b);
+    const { ok: profile } = await invoke(b, "active_profile");
+    const { ok: history } = await invoke(b, "breathing_history", { profileId: profile.id, page: { limit: 20, offset: 0 } });
+    const days = history.items.map((s) => s.startedAt.slice(0, 10));
+    assert.equal(new Set(days).size, 3, `three sessions on three days: ${days}`);
+    // The button reads "+New Conversation" (its "+" is hidden from screen readers).
+    const newChat = await b.$('//button[contains(normalize-space(.), "New Conversation")]');
+    await newChat.waitForClickable({ timeout: 10_000 });
+    await newChat.click();
 
     // Without the history, a sleepless night is offered 4-7-8; box helped this person every time.
     await fillField(b, "Message", "I can't sleep tonight, can you help me breathe?");
@@ -101,5 +99,5 @@ test("what helped shapes the proposal; Progress shows the streak; contraindicati
       latestMessage: "I can't sleep tonight, can you help me breathe?",
     });
     assert.equal(gate.allowed, false, JSON.stringify(gate));
-  });
+  }, { dataDir });
 });

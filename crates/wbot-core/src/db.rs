@@ -289,7 +289,7 @@ pub(crate) fn utc_text(t: OffsetDateTime) -> Result<String> {
 pub fn local_now() -> OffsetDateTime {
     let seconds = chrono::Local::now().offset().local_minus_utc();
     let offset = UtcOffset::from_whole_seconds(seconds).unwrap_or(UtcOffset::UTC);
-    OffsetDateTime::now_utc().to_offset(offset)
+    crate::clock::now_utc().to_offset(offset)
 }
 
 /// Now in the device's offset, as RFC 3339: how the core writes the start of an activity it times.
@@ -315,9 +315,7 @@ pub(crate) fn u32_of(v: i64) -> u32 {
 
 /// Now, as the RFC 3339 text stored in the database.
 pub fn now_rfc3339() -> String {
-    OffsetDateTime::now_utc()
-        .format(&Rfc3339)
-        .unwrap_or_default()
+    crate::clock::now_utc().format(&Rfc3339).unwrap_or_default()
 }
 
 /// A write meant for the one row `id` of a profile: `not_found` naming `what` when it changed nothing

@@ -5,6 +5,7 @@ pub mod archive;
 pub mod audio;
 pub mod breathing;
 pub mod chat;
+pub mod clock;
 pub mod db;
 pub mod error;
 pub mod evaluation;

@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 use sqlx::{Row, Sqlite, Transaction};
-use time::{Date, Duration, OffsetDateTime, Time, UtcOffset};
+use time::{Date, Duration, Time, UtcOffset};
 
 use crate::db::{from_db, now_rfc3339, parse_time, utc_text, Db, Page};
 use crate::error::{CoreError, Reason, Result, Subject};
@@ -433,7 +433,7 @@ fn validated(input: &NewCheckin) -> Result<(Vec<Emotion>, String, String)> {
         None => now_rfc3339(),
         Some(raw) => {
             let at = parse_time(raw, Subject::CheckinTime)?;
-            if at > OffsetDateTime::now_utc() + Duration::minutes(1) {
+            if at > crate::clock::now_utc() + Duration::minutes(1) {
                 return Err(CoreError::new(Reason::InvalidTime)
                     .subject(Subject::CheckinTime)
                     .value(raw));

@@ -442,7 +442,7 @@ impl WellnessService {
         if !on {
             return Ok(false);
         }
-        let now = OffsetDateTime::now_utc();
+        let now = crate::clock::now_utc();
         let window = utc_text(now - Duration::days(WINDOW_DAYS))?;
         let since = if reset_at > window {
             reset_at.clone()

@@ -167,7 +167,7 @@ impl ProfileService {
         .await?
         .ok_or_else(|| CoreError::not_found(Subject::Profile, id))?;
         let Some(hash) = hash else { return Ok(()) };
-        let now = OffsetDateTime::now_utc();
+        let now = crate::clock::now_utc();
         let retry_at = retry_at
             .map(|t| OffsetDateTime::parse(&t, &Rfc3339))
             .transpose()

@@ -122,6 +122,17 @@ macro_rules! wbot_specta_builder {
                 $crate::commands::meditation::finish_meditation,
                 $crate::commands::meditation::meditation_history,
                 $crate::commands::meditation::delete_meditation_session,
+                $crate::commands::tracks::pick_track_file::<$runtime>,
+                $crate::commands::tracks::import_track,
+                $crate::commands::tracks::guided_tracks,
+                $crate::commands::tracks::update_track,
+                $crate::commands::tracks::delete_track,
+                $crate::commands::tracks::play_track,
+                $crate::commands::tracks::track_playback,
+                $crate::commands::tracks::pause_track,
+                $crate::commands::tracks::seek_track,
+                $crate::commands::tracks::stop_track,
+                $crate::commands::tracks::set_track_volume,
                 $crate::commands::updates::update_status::<$runtime>,
                 $crate::commands::updates::set_update_channel::<$runtime>,
                 $crate::commands::updates::check_for_update::<$runtime>,
@@ -167,6 +178,7 @@ pub fn run() {
     commands::updates::register(notifications::register(haptics::register(
         tauri::Builder::default(),
     )))
+    .plugin(tauri_plugin_dialog::init())
     .plugin(
         tauri_plugin_sql::Builder::default()
             .add_migrations("sqlite:wbot.db", sql_migrations())

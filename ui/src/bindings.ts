@@ -226,6 +226,32 @@ export const commands = {
 	meditationHistory: (profileId: string, page: Page) => typedError<MeditationHistory, AppError>(__TAURI_INVOKE("meditation_history", { profileId, page })),
 	/**  Deletes a saved meditation session and its moods. */
 	deleteMeditationSession: (profileId: string, sessionId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_meditation_session", { profileId, sessionId })),
+	/**
+	 *  Asks for an audio file with the system's file dialog: its path, or None when the person
+	 *  cancels. A debug build answers with `WBOT_PICK_FILE` when it is set (the end-to-end tests:
+	 *  WebDriver cannot reach a native dialog).
+	 */
+	pickTrackFile: () => typedError<string | null, AppError>(__TAURI_INVOKE("pick_track_file")),
+	/**  Imports an audio file (mp3, ogg, wav or flac, up to 500 MB) as a guided track. */
+	importTrack: (profileId: string, input: TrackImport) => typedError<GuidedTrack, AppError>(__TAURI_INVOKE("import_track", { profileId, input })),
+	/**  A profile's guided tracks, newest first. */
+	guidedTracks: (profileId: string) => typedError<GuidedTrack[], AppError>(__TAURI_INVOKE("guided_tracks", { profileId })),
+	/**  Renames, retypes or (un)favourites a track. */
+	updateTrack: (profileId: string, trackId: string, changes: TrackChanges) => typedError<GuidedTrack, AppError>(__TAURI_INVOKE("update_track", { profileId, trackId, changes })),
+	/**  Deletes a track and its file. */
+	deleteTrack: (profileId: string, trackId: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_track", { profileId, trackId })),
+	/**  Plays a track from `fromMs` (where it last stopped when null), with a bed when given. */
+	playTrack: (profileId: string, trackId: string, fromMs: number | null, ambient: AmbientKind | null) => typedError<TrackPlayback, AppError>(__TAURI_INVOKE("play_track", { profileId, trackId, fromMs, ambient })),
+	/**  The profile's track playing or paused now, if any. */
+	trackPlayback: (profileId: string) => typedError<TrackPlayback | null, AppError>(__TAURI_INVOKE("track_playback", { profileId })),
+	/**  Pauses the profile's track, keeping its place. */
+	pauseTrack: (profileId: string) => typedError<TrackPlayback, AppError>(__TAURI_INVOKE("pause_track", { profileId })),
+	/**  Moves the profile's track to `positionMs`. */
+	seekTrack: (profileId: string, positionMs: number) => typedError<TrackPlayback, AppError>(__TAURI_INVOKE("seek_track", { profileId, positionMs })),
+	/**  Stops the profile's track, saving where it stopped. */
+	stopTrack: (profileId: string) => typedError<TrackPlayback | null, AppError>(__TAURI_INVOKE("stop_track", { profileId })),
+	/**  Sets the guided tracks' volume, 0–100. */
+	setTrackVolume: (volume: number) => typedError<null, AppError>(__TAURI_INVOKE("set_track_volume", { volume })),
 	/**  The running version, the channel, and whether this build updates itself. */
 	updateStatus: () => typedError<UpdateStatus, AppError>(__TAURI_INVOKE("update_status")),
 	/**  Switches the release channel; an update found on the other channel is forgotten. */
@@ -329,6 +355,9 @@ export type ArchiveSummary = {
 	/**  Its size in bytes (at most `u32::MAX`). */
 	bytes: number,
 };
+
+/**  The audio files a track can be. */
+export type AudioFormat = "mp3" | "ogg" | "wav" | "flac";
 
 /**  Whether sound can be heard, and the profile's sound switches (from its settings). */
 export type AudioState = {
@@ -638,6 +667,31 @@ export type GateReason =
 "discomfort" | 
 /**  Fewer than three completed breathing sessions. */
 "new_to_breathing";
+
+/**  What a guided track practises (SPEC §5). */
+export type GuidedKind = "body_scan" | "breathing_focus" | "loving_kindness" | "difficulties" | "sleep" | "daily_mindfulness";
+
+/**  An imported guided track. */
+export type GuidedTrack = {
+	id: GuidedTrackId,
+	title: string,
+	kind: GuidedKind,
+	language: string,
+	format: AudioFormat,
+	/**  The file's size. */
+	bytes: number,
+	durationMs: number,
+	/**  Where listening last stopped (0 when never played or played to the end). */
+	positionMs: number,
+	favourite: boolean,
+	/**  RFC 3339 (UTC). */
+	createdAt: string,
+	/**  When it was last played, RFC 3339 (UTC). */
+	playedAt: string | null,
+};
+
+/**  An imported guided meditation track. */
+export type GuidedTrackId = string;
 
 /**  A place to get help now. */
 export type Helpline = {
@@ -1267,6 +1321,15 @@ export type Reason =
 "invalid_input" | "end_before_start" | "category_and_prompt" | "completed_and_stopped" | "completed_too_early" | "ran_whole_time" | "longer_than_planned" | "longer_than_span" | "too_many_rounds" | "no_breathing_phase" | "empty_reply" | "proposal_on_reply" | "nothing_to_reply_to" | "nothing_to_retry" | "no_proposal" | "proposal_elsewhere" | "key_and_removal" | "provider_order" | "too_many_providers" | "too_many_reminders" | "no_chat_model" | 
 /**  Not the profile's PIN (`actual`: the tries left before each one has to wait). */
 "wrong_pin" | 
+/**  A file that is not one of the audio formats Wbot plays (`value`: its extension; `expected`). */
+"unsupported_audio" | 
+/**  A file that does not decode as audio. */
+"not_audio" | 
+/**
+ *  An audio file that ends before the length its header announces (`actual` and `max`: the ms
+ *  that decode and the ms announced): a download cut short or a damaged copy.
+ */
+"audio_incomplete" | 
 /**  A provider address with plain http to a host beyond this device and the local network. */
 "insecure_address" | 
 /**  A provider address with a user name or password in it. */
@@ -1280,7 +1343,9 @@ export type Reason =
 /**  Too many wrong PINs in a row: the next try waits (`actual`: the seconds left). */
 "too_many_attempts" | 
 /**  An update was asked to be installed, but no check has found one in this run. */
-"no_update_pending" | "database_busy" | "keychain_unavailable" | "runtime_missing" | "runtime_unusable" | "model_missing" | "model_unusable" | "data_folder" | 
+"no_update_pending" | 
+/**  A guided track was asked to pause or seek, but none is playing or paused. */
+"nothing_playing" | "database_busy" | "keychain_unavailable" | "runtime_missing" | "runtime_unusable" | "model_missing" | "model_unusable" | "data_folder" | 
 /**  The system would not show a notification. */
 "notifications_unavailable" | 
 /**
@@ -1559,6 +1624,14 @@ export type Streak = {
 export type Subject = "profile" | "display_name" | 
 /**  A profile's PIN (4–8 digits). */
 "pin" | "onboarding" | "cue_volume" | "ambient_volume" | "weekly_goal" | "reminder" | "reminder_time" | "reminder_days" | "notification_text" | "wellness_item" | "wellness_note" | "volume" | "mood_before" | "mood_after" | "mood_checkin" | "mood" | "emotion" | "checkin_note" | "checkin_time" | "date" | "utc_offset" | "date_range" | "conversation" | "message" | "reply" | "title" | "search_text" | "result_count" | "page_size" | "provider" | "provider_id" | "provider_name" | "provider_address" | "model_name" | "provider_timeout" | "api_key" | "helpline_region" | "memory" | "memory_batch" | "min_similarity" | "journal_entry" | "journal_prompt" | "writing_time" | "journal_draft" | "breathing_session" | "breathing_phase" | "cycles" | "rounds" | "breaths" | "breath_tempo" | "retention_hold" | "recovery_hold" | "recovery_pause" | "meditation_session" | "meditation_length" | "bell_interval" | "start_time" | "end_time" | 
+/**  An imported guided meditation track. */
+"guided_track" | 
+/**  The audio file a guided track is imported from. */
+"track_file" | 
+/**  A guided track's language (a two-letter code). */
+"track_language" | 
+/**  A place in a guided track, in ms. */
+"track_position" | 
 /**  A profile archive (its file, or what is inside it). */
 "archive" | 
 /**  The format or schema version an archive was written with. */
@@ -1626,6 +1699,36 @@ export type TimerEvent =
 { kind: "completed"; durationMs: number } | 
 /**  The person ended it early. */
 { kind: "stopped"; durationMs: number };
+
+/**  Changes to a track; absent fields stay as they are. */
+export type TrackChanges = {
+	title: string | null,
+	kind: GuidedKind | null,
+	language: string | null,
+	favourite: boolean | null,
+};
+
+/**  What importing a track needs. */
+export type TrackImport = {
+	/**  The file on this device. */
+	path: string,
+	/**  The title; the file's name without its extension when absent. */
+	title: string | null,
+	kind: GuidedKind,
+	/**  Its language, a two-letter code (ISO 639-1). */
+	language: string,
+};
+
+/**  The track playing or paused now. */
+export type TrackPlayback = {
+	trackId: GuidedTrackId,
+	positionMs: number,
+	durationMs: number,
+	/**  False while paused. */
+	playing: boolean,
+	/**  It played to its end (and is no longer playing). */
+	ended: boolean,
+};
 
 /**  What `send_message` answers at once; the rest arrives as [`ReplyEvent`]s. */
 export type TurnStarted = {

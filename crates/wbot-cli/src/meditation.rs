@@ -1,11 +1,17 @@
-//! `wbot meditation run|import|history|delete`: the meditation timer from a terminal. `run` runs a timer
-//! in real time (its bells on the audio engine, its events as JSON lines) and saves it; `import`
-//! saves sessions made elsewhere or on chosen days. Results are JSON lines on stdout.
+//! `wbot meditation run|import|history|delete|import-track|tracks|delete-track`: the meditation
+//! timer and guided tracks from a terminal. `run` runs a timer in real time (its bells on the audio
+//! engine, its events as JSON lines) and saves it; `import` saves sessions made elsewhere or on
+//! chosen days; `import-track` imports an audio file as a guided track (its progress as JSON
+//! lines). Results are JSON lines on stdout.
 
 use clap::Subcommand;
+use tokio::sync::broadcast::error::TryRecvError;
 use wbot_core::audio::{AmbientKind, BinauralBand};
 use wbot_core::db::Page;
-use wbot_core::meditation::{NewMeditationSession, StartMeditation, TimerConfig, TimerEvent};
+use wbot_core::events::CoreEvent;
+use wbot_core::meditation::{
+    GuidedKind, NewMeditationSession, StartMeditation, TimerConfig, TimerEvent, TrackImport,
+};
 use wbot_core::{Core, CoreError};
 
 use crate::{import_lines, print_json};
@@ -52,6 +58,35 @@ pub enum MeditationCommand {
         profile: String,
         /// The session's id.
         session: String,
+    },
+    /// Imports an mp3, ogg, wav or flac file (up to 500 MB) as a guided track; prints the
+    /// import's progress, then the track.
+    ImportTrack {
+        #[arg(long)]
+        profile: String,
+        /// body_scan, breathing_focus, loving_kindness, difficulties, sleep or daily_mindfulness.
+        #[arg(long)]
+        kind: String,
+        /// A two-letter language code.
+        #[arg(long, default_value = "en")]
+        language: String,
+        /// The file's name without its extension when absent.
+        #[arg(long)]
+        title: Option<String>,
+        /// The audio file.
+        path: String,
+    },
+    /// Prints the guided tracks, newest first.
+    Tracks {
+        #[arg(long)]
+        profile: String,
+    },
+    /// Deletes a guided track and its file.
+    DeleteTrack {
+        #[arg(long)]
+        profile: String,
+        /// The track's id.
+        track: String,
     },
 }
 
@@ -140,6 +175,40 @@ pub async fn run(core: &Core, cmd: MeditationCommand) -> Result<(), CoreError> {
         MeditationCommand::Delete { profile, session } => {
             meditation
                 .delete_meditation_session(&profile.parse()?, &session.parse()?)
+                .await?;
+        }
+        MeditationCommand::ImportTrack {
+            profile,
+            kind,
+            language,
+            title,
+            path,
+        } => {
+            let input = TrackImport {
+                path,
+                title,
+                kind: kind.parse::<GuidedKind>()?,
+                language,
+            };
+            let mut events = core.events().subscribe();
+            let imported = meditation.import_track(&profile.parse()?, input).await;
+            loop {
+                match events.try_recv() {
+                    Ok(CoreEvent::Progress(progress)) => print_json(&progress)?,
+                    Ok(_) | Err(TryRecvError::Lagged(_)) => {}
+                    Err(_) => break,
+                }
+            }
+            print_json(&imported?)?;
+        }
+        MeditationCommand::Tracks { profile } => {
+            for track in meditation.tracks(&profile.parse()?).await? {
+                print_json(&track)?;
+            }
+        }
+        MeditationCommand::DeleteTrack { profile, track } => {
+            meditation
+                .delete_track(&profile.parse()?, &track.parse()?)
                 .await?;
         }
     }

@@ -59,6 +59,13 @@ pub enum Reason {
     NoChatModel,
     /// Not the profile's PIN (`actual`: the tries left before each one has to wait).
     WrongPin,
+    /// A file that is not one of the audio formats Wbot plays (`value`: its extension; `expected`).
+    UnsupportedAudio,
+    /// A file that does not decode as audio.
+    NotAudio,
+    /// An audio file that ends before the length its header announces (`actual` and `max`: the ms
+    /// that decode and the ms announced): a download cut short or a damaged copy.
+    AudioIncomplete,
     /// A provider address with plain http to a host beyond this device and the local network.
     InsecureAddress,
     /// A provider address with a user name or password in it.
@@ -80,6 +87,8 @@ pub enum Reason {
     TooManyAttempts,
     /// An update was asked to be installed, but no check has found one in this run.
     NoUpdatePending,
+    /// A guided track was asked to pause or seek, but none is playing or paused.
+    NothingPlaying,
     // Something this device cannot do right now.
     DatabaseBusy,
     KeychainUnavailable,
@@ -121,7 +130,9 @@ impl Reason {
         match self {
             NotFound | ReplyNotStreaming => ErrorCode::NotFound,
             SessionPaused | SessionEnded | WrongPhase | ReplyInProgress | DataInUse
-            | ProfileLocked | TooManyAttempts | NoUpdatePending => ErrorCode::Conflict,
+            | ProfileLocked | TooManyAttempts | NoUpdatePending | NothingPlaying => {
+                ErrorCode::Conflict
+            }
             DatabaseBusy
             | KeychainUnavailable
             | RuntimeMissing
@@ -213,6 +224,14 @@ pub enum Subject {
     BellInterval,
     StartTime,
     EndTime,
+    /// An imported guided meditation track.
+    GuidedTrack,
+    /// The audio file a guided track is imported from.
+    TrackFile,
+    /// A guided track's language (a two-letter code).
+    TrackLanguage,
+    /// A place in a guided track, in ms.
+    TrackPosition,
     // Export and import.
     /// A profile archive (its file, or what is inside it).
     Archive,

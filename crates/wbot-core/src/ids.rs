@@ -113,6 +113,8 @@ typed_id! {
     ReminderId => Reminder;
     /// An item of a wellness profile.
     WellnessItemId => WellnessItem;
+    /// An imported guided meditation track.
+    GuidedTrackId => GuidedTrack;
 }
 
 #[cfg(test)]

@@ -84,7 +84,13 @@ impl Core {
         let memory = MemoryService::new(profiles.clone(), engine);
         let audio = audio::SessionAudio::default();
         let breathing = BreathingService::new(db.clone(), profiles.clone(), audio.clone());
-        let meditation = MeditationService::new(db.clone(), profiles.clone(), audio);
+        let meditation = MeditationService::new(
+            db.clone(),
+            profiles.clone(),
+            audio,
+            data_dir.clone(),
+            events.clone(),
+        );
         let journal = JournalService::new(db.clone(), profiles.clone(), memory.clone());
         let mood = MoodService::new(db.clone(), profiles.clone());
         let progress = ProgressService::new(db.clone(), profiles.clone());
@@ -236,14 +242,16 @@ impl Core {
         self.profiles.delete_rows(id).await?;
         self.memory.drop_index(id).await;
         self.journal.profile_deleted(id);
+        self.meditation.profile_deleted(id);
         Ok(())
     }
 
-    /// Saves running breathing sessions, meditations and the memory indexes, then flushes and
-    /// closes storage.
+    /// Saves running breathing sessions, meditations, a playing track's place and the memory
+    /// indexes, then flushes and closes storage.
     pub async fn close(&self) {
         self.breathing.save_running_breathing().await;
         self.meditation.save_running_meditations().await;
+        self.meditation.save_playing_track().await;
         if let Err(err) = self.memory.flush().await {
             // The index is derived: a failed save only means a rebuild on the next start.
             tracing::warn!(error = %err, "memory index not saved on close");

@@ -11,6 +11,7 @@ pub mod mood;
 pub mod profile;
 pub mod progress;
 pub mod reminders;
+pub mod tracks;
 pub mod updates;
 pub mod wellness;
 

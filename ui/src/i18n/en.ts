@@ -10,7 +10,7 @@ import type {
   SupportType,
 } from "../lib/backend";
 import type { GateReason, Phase, ProposalReason, Technique } from "../lib/backend";
-import type { AmbientKind, BellKind, BinauralBand } from "../lib/backend";
+import type { AmbientKind, BellKind, BinauralBand, GuidedKind } from "../lib/backend";
 import type { IndexHealth } from "../lib/backend";
 import type { JournalCategory, ProviderKind } from "../lib/backend";
 import type { Emotion, Moment, MoodActivity } from "../lib/backend";
@@ -23,6 +23,7 @@ import type { HelplineRegion } from "../features/chat/format";
 import type { Section } from "../features/shell/sections";
 import type { Preference, Topic } from "../features/wellness/codes";
 import type { ErrorMessages } from "./errors";
+import type { LengthFilter, TrackLanguage } from "../features/meditation/tracks";
 import { errorsEn } from "./errors.en";
 
 type Question<T extends string> = { title: string; hint: string; options: Record<T, string> };
@@ -276,6 +277,51 @@ export interface Messages {
     deleteText: string;
     delete: string;
     showMore: string;
+  };
+  tracks: {
+    title: string;
+    importButton: string;
+    picking: string;
+    formTitle: (file: string) => string;
+    titleLabel: string;
+    kindLabel: string;
+    languageLabel: string;
+    import: string;
+    importing: string;
+    importProgress: string;
+    progress: (done: number, total: number) => string;
+    imported: (title: string) => string;
+    kinds: Record<GuidedKind, string>;
+    languages: Record<TrackLanguage, string>;
+    filters: string;
+    filterKind: string;
+    allKinds: string;
+    filterLength: string;
+    lengths: Record<LengthFilter, string>;
+    favouritesOnly: string;
+    empty: string;
+    noMatch: string;
+    favourite: (title: string) => string;
+    continueFrom: (clock: string) => string;
+    play: string;
+    playTrack: (title: string) => string;
+    delete: string;
+    deleteTrack: (title: string) => string;
+    deleteTitle: string;
+    deleteText: (title: string) => string;
+    nowPlaying: string;
+    pause: string;
+    resume: string;
+    stop: string;
+    playAgain: string;
+    paused: string;
+    finished: string;
+    position: string;
+    time: (position: string, duration: string) => string;
+    positionText: (position: string, duration: string) => string;
+    volume: string;
+    volumeValue: (percent: number) => string;
+    ambient: string;
   };
   journaling: {
     title: string;
@@ -1195,6 +1241,65 @@ export const en: Messages = {
       "It will be removed from your history and progress, with its moods. This can't be undone.",
     delete: "Delete",
     showMore: "Show more",
+  },
+  tracks: {
+    title: "Guided tracks",
+    importButton: "Import a track",
+    picking: "Choosing a file…",
+    formTitle: (file) => `Import “${file}”`,
+    titleLabel: "Title",
+    kindLabel: "Type",
+    languageLabel: "Language",
+    import: "Import",
+    importing: "Importing…",
+    importProgress: "Import progress",
+    progress: (done, total) => `${Math.round((done / total) * 100)}%`,
+    imported: (title) => `“${title}” was imported.`,
+    kinds: {
+      body_scan: "Body scan",
+      breathing_focus: "Breathing focus",
+      loving_kindness: "Loving-kindness",
+      difficulties: "Working with difficulties",
+      sleep: "Sleep",
+      daily_mindfulness: "Daily mindfulness",
+    },
+    languages: { en: "English", es: "Spanish" },
+    filters: "Filter tracks",
+    filterKind: "Filter by type",
+    allKinds: "All types",
+    filterLength: "Filter by length",
+    lengths: {
+      all: "All lengths",
+      short: "Short (up to 5 min)",
+      medium: "Medium (5–15 min)",
+      long: "Long (over 15 min)",
+    },
+    favouritesOnly: "Favourites",
+    empty:
+      "No guided tracks yet. Import an audio file (mp3, ogg, wav or flac) to listen to it here.",
+    noMatch: "No track matches these filters.",
+    favourite: (title) => `Favourite ${title}`,
+    continueFrom: (clock) => `Continue from ${clock}`,
+    play: "Play",
+    playTrack: (title) => `Play ${title}`,
+    delete: "Delete",
+    deleteTrack: (title) => `Delete ${title}`,
+    deleteTitle: "Delete this track?",
+    deleteText: (title) =>
+      `“${title}” and its audio file will be removed from Wbot. This can't be undone.`,
+    nowPlaying: "Now playing",
+    pause: "Pause",
+    resume: "Resume",
+    stop: "Stop",
+    playAgain: "Play again",
+    paused: "Paused",
+    finished: "Finished",
+    position: "Position",
+    time: (position, duration) => `${position} / ${duration}`,
+    positionText: (position, duration) => `${position} of ${duration}`,
+    volume: "Track volume",
+    volumeValue: (percent) => `${percent}%`,
+    ambient: "Background sound",
   },
   journaling: {
     title: "Journaling",

@@ -9,6 +9,8 @@ const ARCHIVE = "the archive";
 const ARCHIVE_VERSION = "the archive's version";
 /** A profile's PIN: a wrong one reads as what to do next. */
 const PIN = "the PIN";
+/** A guided track's audio file: its errors read as what is wrong with the file the person chose. */
+const TRACK_FILE = "the audio file";
 
 /** How long a PIN try has to wait: seconds, or minutes (rounded up) from two minutes on. */
 function wait(seconds: number | null): string {
@@ -57,9 +59,11 @@ export const errorsEn: ErrorMessages = {
     out_of_range: (w) =>
       w.subject === ARCHIVE_VERSION
         ? "This archive was made by a newer version of Wbot. Update Wbot to import it."
-        : w.actual === ""
-          ? `${cap(w.subject)} must be between ${w.min} and ${w.max}.`
-          : `${cap(w.subject)} must be between ${w.min} and ${w.max}; it was ${w.actual}.`,
+        : w.subject === TRACK_FILE
+          ? "This audio file is too large to import; a track can be at most 500 MB."
+          : w.actual === ""
+            ? `${cap(w.subject)} must be between ${w.min} and ${w.max}.`
+            : `${cap(w.subject)} must be between ${w.min} and ${w.max}; it was ${w.actual}.`,
     invalid_characters: (w) =>
       `${cap(w.subject)} contains characters that cannot be stored (line breaks or control characters).`,
     invalid_format: (w) =>
@@ -142,7 +146,21 @@ export const errorsEn: ErrorMessages = {
       "The system would not show a notification. Check that notifications are allowed for Wbot.",
     data_in_use: (w) =>
       `Wbot's data is open in another program${w.value === "" ? "" : ` (process ${w.value})`}; close it and try again.`,
-    file_access: () => "The file could not be read or written.",
+    file_access: (w) =>
+      w.subject !== TRACK_FILE
+        ? "The file could not be read or written."
+        : w.value === "NotFound"
+          ? "The audio file could not be found; it may have been moved or deleted."
+          : "The audio file could not be read. Check that it is still there and that Wbot may open it.",
+    unsupported_audio: (w) =>
+      w.value === ""
+        ? `Wbot plays only these audio formats: ${w.expected}.`
+        : `Wbot can't play “.${w.value}” files; choose an audio file in one of these formats: ${w.expected}.`,
+    not_audio: () =>
+      "This file could not be read as audio; it may be damaged, or not an audio file at all.",
+    audio_incomplete: () =>
+      "This audio file ends before the length it announces; it may be an unfinished download or a damaged copy.",
+    nothing_playing: () => "No track is playing right now.",
     no_update_pending: () => "There is no update to install yet; check for updates first.",
     updates_unsupported: () =>
       "This copy of Wbot can't update itself; the store or package manager it came from keeps it up to date.",
@@ -228,5 +246,9 @@ export const errorsEn: ErrorMessages = {
     archive: ARCHIVE,
     archive_version: ARCHIVE_VERSION,
     update_channel: "the update channel",
+    guided_track: "the guided track",
+    track_file: TRACK_FILE,
+    track_language: "the track's language (a two-letter code such as en)",
+    track_position: "the position in the track (ms)",
   },
 };

@@ -9,6 +9,8 @@ const ARCHIVE = "el archivo";
 const ARCHIVE_VERSION = "la versión del archivo";
 /** El PIN de un perfil: uno incorrecto se lee como qué hacer ahora. */
 const PIN = "el PIN";
+/** El archivo de audio de una pista guiada: sus errores dicen qué le pasa al archivo que se eligió. */
+const TRACK_FILE = "el archivo de audio";
 
 /** Cuánto tiene que esperar un intento de PIN: segundos, o minutos (redondeando hacia arriba) desde dos minutos. */
 function wait(seconds: number | null): string {
@@ -59,9 +61,11 @@ export const errorsEs: ErrorMessages = {
     out_of_range: (w) =>
       w.subject === ARCHIVE_VERSION
         ? "Este archivo se creó con una versión más nueva de Wbot. Actualiza Wbot para importarlo."
-        : w.actual === ""
-          ? `Valor fuera de rango para ${w.subject}: debe estar entre ${w.min} y ${w.max}.`
-          : `Valor fuera de rango para ${w.subject}: debe estar entre ${w.min} y ${w.max}; se recibió ${w.actual}.`,
+        : w.subject === TRACK_FILE
+          ? "Este archivo de audio es demasiado grande para importarlo; una pista puede ocupar como máximo 500 MB."
+          : w.actual === ""
+            ? `Valor fuera de rango para ${w.subject}: debe estar entre ${w.min} y ${w.max}.`
+            : `Valor fuera de rango para ${w.subject}: debe estar entre ${w.min} y ${w.max}; se recibió ${w.actual}.`,
     invalid_characters: (w) =>
       `${cap(w.subject)} contiene caracteres que no se pueden guardar (saltos de línea o caracteres de control).`,
     invalid_format: (w) =>
@@ -148,7 +152,21 @@ export const errorsEs: ErrorMessages = {
       "El sistema no ha mostrado la notificación. Comprueba que Wbot tiene permiso para enviar notificaciones.",
     data_in_use: (w) =>
       `Los datos de Wbot están abiertos en otro programa${w.value === "" ? "" : ` (proceso ${w.value})`}; ciérralo e inténtalo de nuevo.`,
-    file_access: () => "No se pudo leer o escribir el archivo.",
+    file_access: (w) =>
+      w.subject !== TRACK_FILE
+        ? "No se pudo leer o escribir el archivo."
+        : w.value === "NotFound"
+          ? "No se encontró el archivo de audio; puede que se haya movido o eliminado."
+          : "No se pudo leer el archivo de audio. Comprueba que sigue ahí y que Wbot puede abrirlo.",
+    unsupported_audio: (w) =>
+      w.value === ""
+        ? `Wbot solo reproduce estos formatos de audio: ${w.expected}.`
+        : `Wbot no puede reproducir archivos «.${w.value}»; elige un archivo de audio en uno de estos formatos: ${w.expected}.`,
+    not_audio: () =>
+      "Este archivo no se pudo leer como audio; puede estar dañado o no ser un archivo de audio.",
+    audio_incomplete: () =>
+      "Este archivo de audio termina antes de la duración que indica; puede ser una descarga incompleta o una copia dañada.",
+    nothing_playing: () => "No se está reproduciendo ninguna pista ahora.",
     no_update_pending: () =>
       "Todavía no hay ninguna actualización que instalar; busca actualizaciones primero.",
     updates_unsupported: () =>
@@ -235,5 +253,9 @@ export const errorsEs: ErrorMessages = {
     archive: ARCHIVE,
     archive_version: ARCHIVE_VERSION,
     update_channel: "el canal de actualizaciones",
+    guided_track: "la pista guiada",
+    track_file: TRACK_FILE,
+    track_language: "el idioma de la pista (un código de dos letras como es)",
+    track_position: "la posición en la pista (ms)",
   },
 };

@@ -277,4 +277,43 @@ describe("error parameters", () => {
       "El modelo de chat respondió con algo que no es una respuesta de chat. ¿Son correctos la dirección y el tipo de servidor?",
     );
   });
+
+  it("words a guided track's file errors as what is wrong with the chosen file", () => {
+    const cases: [Reason, Partial<ErrorParams>, string, string][] = [
+      [
+        "unsupported_audio",
+        { subject: "track_file", value: "m4a", expected: ["mp3", "ogg", "wav", "flac"] },
+        "Wbot can't play “.m4a” files; choose an audio file in one of these formats: mp3, ogg, wav, or flac.",
+        "Wbot no puede reproducir archivos «.m4a»; elige un archivo de audio en uno de estos formatos: mp3, ogg, wav o flac.",
+      ],
+      [
+        "out_of_range",
+        { subject: "track_file", min: 1, max: 524_288_000, actual: 600_000_000 },
+        "This audio file is too large to import; a track can be at most 500 MB.",
+        "Este archivo de audio es demasiado grande para importarlo; una pista puede ocupar como máximo 500 MB.",
+      ],
+      [
+        "file_access",
+        { subject: "track_file", value: "NotFound" },
+        "The audio file could not be found; it may have been moved or deleted.",
+        "No se encontró el archivo de audio; puede que se haya movido o eliminado.",
+      ],
+      [
+        "file_access",
+        { subject: "archive", value: "NotFound" },
+        "The file could not be read or written.",
+        "No se pudo leer o escribir el archivo.",
+      ],
+      [
+        "nothing_playing",
+        { subject: "guided_track" },
+        "No track is playing right now.",
+        "No se está reproduciendo ninguna pista ahora.",
+      ],
+    ];
+    for (const [reason, params, english, spanish] of cases) {
+      expect(describeError(en.errors, "en", reason, params)).toBe(english);
+      expect(describeError(es.errors, "es", reason, params)).toBe(spanish);
+    }
+  });
 });

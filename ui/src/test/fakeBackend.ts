@@ -26,6 +26,9 @@ import {
   type SettingsChanged,
   type UpdateChannel,
   type UpdateProgress,
+  type AmbientKind,
+  type TrackChanges,
+  type TrackImport,
 } from "../lib/backend";
 import {
   CHALLENGES,
@@ -65,6 +68,7 @@ import type {
 import { FakeChat, PROVIDER_PRESETS, clip } from "./fakeChat";
 import { FakeJournal } from "./fakeJournal";
 import { FakeMeditation } from "./fakeMeditation";
+import { FakeTracks } from "./fakeTracks";
 import { FakeMood, parseDate, type ActivityDone } from "./fakeMood";
 import { dayWritten, effectiveness, progress, type Done } from "./fakeProgress";
 import { localDay } from "../lib/days";
@@ -1026,6 +1030,69 @@ export class FakeBackend implements Backend {
   deleteMeditationSession(profileId: string, sessionId: string) {
     return this.run_("deleteMeditationSession", () => {
       this.meditation.delete(profileId, sessionId);
+      return null;
+    });
+  }
+
+  /** Guided tracks: imports, the list, and the one track loaded (see FakeTracks). */
+  readonly tracks = new FakeTracks(
+    (profileId) => this.stored(profileId),
+    (notice) => {
+      this.memory.emit(notice);
+    },
+  );
+
+  pickTrackFile() {
+    return this.run_("pickTrackFile", () => this.tracks.pick());
+  }
+
+  importTrack(profileId: string, input: TrackImport) {
+    return this.run_("importTrack", () => this.tracks.import(profileId, input));
+  }
+
+  guidedTracks(profileId: string) {
+    return this.run_("guidedTracks", () => this.tracks.list(profileId));
+  }
+
+  updateTrack(profileId: string, trackId: string, changes: TrackChanges) {
+    return this.run_("updateTrack", () => this.tracks.update(profileId, trackId, changes));
+  }
+
+  deleteTrack(profileId: string, trackId: string) {
+    return this.run_("deleteTrack", () => {
+      this.tracks.delete(profileId, trackId);
+      return null;
+    });
+  }
+
+  playTrack(
+    profileId: string,
+    trackId: string,
+    fromMs: number | null,
+    ambient: AmbientKind | null,
+  ) {
+    return this.run_("playTrack", () => this.tracks.play(profileId, trackId, fromMs, ambient));
+  }
+
+  trackPlayback(profileId: string) {
+    return this.run_("trackPlayback", () => this.tracks.playback(profileId));
+  }
+
+  pauseTrack(profileId: string) {
+    return this.run_("pauseTrack", () => this.tracks.pause(profileId));
+  }
+
+  seekTrack(profileId: string, positionMs: number) {
+    return this.run_("seekTrack", () => this.tracks.seek(profileId, positionMs));
+  }
+
+  stopTrack(profileId: string) {
+    return this.run_("stopTrack", () => this.tracks.stop(profileId));
+  }
+
+  setTrackVolume(volume: number) {
+    return this.run_("setTrackVolume", () => {
+      this.tracks.setVolume(volume);
       return null;
     });
   }

@@ -80,3 +80,78 @@ fn meditations_can_be_imported_listed_and_bad_timers_are_refused() {
         1
     );
 }
+
+#[test]
+fn guided_tracks_can_be_imported_listed_and_deleted_and_bad_files_are_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let profile = create_profile(d, "Ana");
+    let p = profile.as_str();
+    let wav = d.join("Body scan.wav");
+    let second: Vec<f32> = (0..48_000 * 2)
+        .map(|i| ((i / 2) as f32 * 0.01).sin() * 0.3)
+        .collect();
+    wbot_core::audio::write_wav(&wav, &second, 48_000).expect("wav");
+    let wav = wav.to_string_lossy().into_owned();
+
+    let lines = ok(
+        d,
+        &[
+            "meditation",
+            "import-track",
+            "--profile",
+            p,
+            "--kind",
+            "body_scan",
+            &wav,
+        ],
+        "",
+    );
+    let (track, progress) = lines.split_last().expect("lines");
+    assert_eq!(
+        progress.last().map(|p| &p["done"]),
+        Some(&serde_json::json!(100))
+    );
+    assert_eq!(track["title"], "Body scan");
+    assert_eq!(track["durationMs"], 1_000);
+    let listed = ok(d, &["meditation", "tracks", "--profile", p], "");
+    assert_eq!(listed.as_slice(), std::slice::from_ref(track));
+
+    let text = d.join("words.wav");
+    std::fs::write(&text, "not sound at all").expect("text");
+    let err = failure(
+        d,
+        &[
+            "meditation",
+            "import-track",
+            "--profile",
+            p,
+            "--kind",
+            "sleep",
+            &text.to_string_lossy(),
+        ],
+        "",
+    );
+    assert_eq!(
+        (err["reason"].as_str(), err["params"]["subject"].as_str()),
+        (Some("not_audio"), Some("track_file"))
+    );
+    let err = failure(
+        d,
+        &[
+            "meditation",
+            "import-track",
+            "--profile",
+            p,
+            "--kind",
+            "nap",
+            &wav,
+        ],
+        "",
+    );
+    assert_eq!(err["reason"], "invalid_value");
+
+    let id = track["id"].as_str().expect("id");
+    ok(d, &["meditation", "delete-track", "--profile", p, id], "");
+    assert!(ok(d, &["meditation", "tracks", "--profile", p], "").is_empty());
+}

@@ -14,7 +14,7 @@ use rodio::cpal;
 use rodio::cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
 use serde::Serialize;
 
-use super::mix::{Mix, AMBIENT_FADE_IN, AMBIENT_FADE_OUT, DEFAULT_RATE};
+use super::mix::{Mix, VoiceSource, AMBIENT_FADE_IN, AMBIENT_FADE_OUT, DEFAULT_RATE, VOLUME_RAMP};
 use super::synth::AmbientLoop;
 use super::{AmbientKind, BinauralBand, LayerId, PlannedCue};
 use crate::error::Result;
@@ -340,6 +340,16 @@ impl AudioEngine {
     /// Starts binaural beats with the beds' 2 s fade-in.
     pub fn start_binaural(&self, band: BinauralBand) {
         self.with_mix(|m| m.start_binaural(band, AMBIENT_FADE_IN));
+    }
+
+    /// Plays a guided track from now, fading in over [`VOLUME_RAMP`] (it may start mid-word).
+    pub fn start_track(&self, source: Box<dyn VoiceSource>) {
+        self.with_mix(|m| m.start_track(source, VOLUME_RAMP));
+    }
+
+    /// Stops the guided track over [`VOLUME_RAMP`], so it never clicks.
+    pub fn stop_track(&self) {
+        self.with_mix(|m| m.stop_track(VOLUME_RAMP));
     }
 
     /// Stops binaural beats with the beds' 1 s fade-out.

@@ -114,6 +114,7 @@ enum Tag {
     SessionCue,
     Ambient,
     Binaural,
+    Track,
     Other,
 }
 
@@ -294,6 +295,17 @@ impl Mix {
         source: Box<dyn VoiceSource>,
         fade_in: Duration,
     ) {
+        self.add_tagged(layer, at, source, fade_in, Tag::Other);
+    }
+
+    fn add_tagged(
+        &mut self,
+        layer: LayerId,
+        at: u64,
+        source: Box<dyn VoiceSource>,
+        fade_in: Duration,
+        tag: Tag,
+    ) {
         let fade_in_frames = self.frames(fade_in);
         let start = at.max(self.position);
         self.schedule(
@@ -304,7 +316,7 @@ impl Mix {
                 env: Ramp::at(if fade_in_frames == 0 { 1.0 } else { 0.0 }),
                 fade_in_frames,
                 releasing: false,
-                tag: Tag::Other,
+                tag,
             },
         );
     }
@@ -374,18 +386,13 @@ impl Mix {
     pub fn start_ambient(&mut self, sound: Arc<AmbientLoop>, fade: Duration) {
         self.stop_ambient(AMBIENT_FADE_OUT);
         self.ambient = Some(sound.kind());
-        let fade_in_frames = self.frames(fade);
-        let start = self.position;
-        self.schedule(
+        let at = self.position;
+        self.add_tagged(
             LayerId::Ambient,
-            Voice {
-                start,
-                source: Box::new(LoopVoice { sound, pos: 0 }),
-                env: Ramp::at(if fade_in_frames == 0 { 1.0 } else { 0.0 }),
-                fade_in_frames,
-                releasing: false,
-                tag: Tag::Ambient,
-            },
+            at,
+            Box::new(LoopVoice { sound, pos: 0 }),
+            fade,
+            Tag::Ambient,
         );
     }
 
@@ -412,18 +419,13 @@ impl Mix {
     pub fn start_binaural(&mut self, band: BinauralBand, fade: Duration) {
         self.stop_binaural(AMBIENT_FADE_OUT);
         self.binaural = Some(band);
-        let fade_in_frames = self.frames(fade);
-        let start = self.position;
-        self.schedule(
+        let at = self.position;
+        self.add_tagged(
             LayerId::Binaural,
-            Voice {
-                start,
-                source: Box::new(BinauralVoice::new(band, self.rate)),
-                env: Ramp::at(if fade_in_frames == 0 { 1.0 } else { 0.0 }),
-                fade_in_frames,
-                releasing: false,
-                tag: Tag::Binaural,
-            },
+            at,
+            Box::new(BinauralVoice::new(band, self.rate)),
+            fade,
+            Tag::Binaural,
         );
     }
 
@@ -431,6 +433,19 @@ impl Mix {
     pub fn stop_binaural(&mut self, fade: Duration) {
         self.binaural = None;
         self.release(LayerId::Binaural, Tag::Binaural, fade);
+    }
+
+    /// Plays a guided track on the voice layer from now, fading in over `fade`; a track already
+    /// playing fades out over [`VOLUME_RAMP`] meanwhile.
+    pub fn start_track(&mut self, source: Box<dyn VoiceSource>, fade: Duration) {
+        self.stop_track(VOLUME_RAMP);
+        let at = self.position;
+        self.add_tagged(LayerId::Voice, at, source, fade, Tag::Track);
+    }
+
+    /// Fades a guided track out over `fade`, then drops it.
+    pub fn stop_track(&mut self, fade: Duration) {
+        self.release(LayerId::Voice, Tag::Track, fade);
     }
 
     /// The beats started and not stopped since.

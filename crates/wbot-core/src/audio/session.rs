@@ -33,6 +33,11 @@ impl SessionAudio {
         self.engine.get_or_init(AudioEngine::start)
     }
 
+    /// The engine if it has been opened (stopping a sound needs no device).
+    pub fn engine_if_open(&self) -> Option<&AudioEngine> {
+        self.engine.get()
+    }
+
     /// The engine, opening the device off the async threads on first use (it can take up to a
     /// few seconds when a device is slow to answer).
     pub async fn opened(&self) -> Result<&AudioEngine> {

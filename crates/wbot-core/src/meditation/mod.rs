@@ -4,10 +4,13 @@
 
 mod live;
 mod timer;
+mod tracks;
 
 pub use live::*;
 pub use timer::*;
+pub use tracks::*;
 
+use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
@@ -18,6 +21,7 @@ use sqlx::FromRow;
 use crate::audio::{AmbientKind, BinauralBand, SessionAudio};
 use crate::db::{local_date, parse_time, utc_text, Db, Page};
 use crate::error::{CoreError, Reason, Result, Subject};
+use crate::events::EventBus;
 use crate::ids::{MeditationRunId, MeditationSessionId, ProfileId};
 use crate::mood::{check_mood, mood_columns, save_activity_moods, MoodActivity};
 use crate::profile::ProfileService;
@@ -175,15 +179,29 @@ pub struct MeditationService {
     audio: SessionAudio,
     /// Timers running now, steered by run id.
     runs: LiveRuns<MeditationRunId, Timer>,
+    /// Where guided tracks are kept (`tracks/<profile>/` inside it).
+    data_dir: PathBuf,
+    events: EventBus,
+    /// The guided track playing or paused now.
+    player: tracks::PlayerSlot,
 }
 
 impl MeditationService {
-    pub fn new(db: Db, profiles: ProfileService, audio: SessionAudio) -> Self {
+    pub fn new(
+        db: Db,
+        profiles: ProfileService,
+        audio: SessionAudio,
+        data_dir: PathBuf,
+        events: EventBus,
+    ) -> Self {
         Self {
             db,
             profiles,
             audio,
             runs: LiveRuns::default(),
+            data_dir,
+            events,
+            player: tracks::PlayerSlot::default(),
         }
     }
 

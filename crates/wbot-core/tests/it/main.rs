@@ -22,6 +22,7 @@ mod chat_providers;
 mod chat_remote;
 mod chat_store;
 mod chat_turns;
+mod guided_tracks;
 mod journal_isolation;
 mod journal_store;
 mod judgement_figures;

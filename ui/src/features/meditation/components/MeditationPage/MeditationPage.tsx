@@ -4,6 +4,7 @@ import type { Settings } from "../../../../lib/backend";
 import { SettingsProvider } from "../../../settings/hooks/useSetting";
 import { useMeditationRun } from "../../hooks/useMeditationRun";
 import { MeditationHistory } from "../MeditationHistory";
+import { GuidedTracks } from "../GuidedTracks";
 import { MeditationSetup } from "../MeditationSetup";
 import { TimerMeditation } from "../TimerMeditation";
 import styles from "./MeditationPage.module.css";
@@ -15,7 +16,10 @@ export interface MeditationPageProps {
   settings: Settings;
 }
 
-/** The Meditation section: set up a timer, run it full screen, save it, and look back. */
+/**
+ * The Meditation section: set up a timer, run it full screen, save it, and look back; and the guided
+ * tracks the person imported, to play.
+ */
 export function MeditationPage({ profileId, locale, settings }: MeditationPageProps) {
   const t = useT();
   const run = useMeditationRun(profileId);
@@ -43,6 +47,7 @@ export function MeditationPage({ profileId, locale, settings }: MeditationPagePr
           }}
         />
       </SettingsProvider>
+      <GuidedTracks profileId={profileId} settings={settings} />
       <MeditationHistory profileId={profileId} locale={locale} />
       {running ? (
         <TimerMeditation

@@ -1,0 +1,152 @@
+// Guided tracks end to end in the real app (issue 10): a WAV made here is imported from the
+// Meditation page (the native file dialog answered by WBOT_PICK_FILE, as WebDriver cannot reach
+// it), plays on a private PulseAudio null sink (so its place moves in real time), is sought to
+// 50 %, stopped, and resumed from there.
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { invoke, withApp } from "./harness.js";
+import { click, fillField, onboard } from "./ui.js";
+
+const SECONDS = 20;
+
+/** A mono 16-bit 16 kHz WAV of a soft 220 Hz tone. */
+function writeToneWav(file, seconds) {
+  const rate = 16_000;
+  const frames = rate * seconds;
+  const data = Buffer.alloc(frames * 2);
+  for (let i = 0; i < frames; i++) {
+    data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 220 * i) / rate) * 8000), i * 2);
+  }
+  const header = Buffer.alloc(44);
+  header.write("RIFF", 0);
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write("WAVEfmt ", 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write("data", 36);
+  header.writeUInt32LE(data.length, 40);
+  writeFileSync(file, Buffer.concat([header, data]));
+}
+
+/** A private PulseAudio daemon with a null sink; its server address for the app. */
+async function startPulse(dir) {
+  const runtime = path.join(dir, "runtime");
+  mkdirSync(runtime, { recursive: true });
+  const socket = path.join(dir, "native");
+  const daemon = spawn(
+    "pulseaudio",
+    [
+      "--daemonize=no",
+      "--exit-idle-time=-1",
+      "-n",
+      "--use-pid-file=no",
+      "--disable-shm=yes",
+      "-L",
+      "module-null-sink sink_name=e2e_sink rate=48000",
+      "-L",
+      `module-native-protocol-unix auth-anonymous=1 socket=${socket}`,
+      "-L",
+      "module-always-sink",
+    ],
+    { env: { ...process.env, XDG_RUNTIME_DIR: runtime, HOME: dir }, stdio: "ignore" },
+  );
+  const server = `unix:${socket}`;
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const info = spawnSync("pactl", ["info"], { env: { ...process.env, PULSE_SERVER: server }, stdio: "ignore" });
+    if (info.status === 0) break;
+    if (Date.now() > until) throw new Error("pulseaudio did not answer; run scripts/setup");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { server, stop: () => daemon.kill("SIGTERM") };
+}
+
+/** The player's place, from its Position slider (ms). */
+async function position(b) {
+  const slider = await b.$(`//section[@aria-label="Now playing"]//input[@aria-label="Position"]`);
+  await slider.waitForExist({ timeout: 10_000 });
+  return Number(await slider.getValue());
+}
+
+/** Moves the Position slider to `ms` the way a drag does (input while moving, change on release). */
+async function seek(b, ms) {
+  const slider = await b.$(`//section[@aria-label="Now playing"]//input[@aria-label="Position"]`);
+  await b.execute(
+    (el, v) => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+      setter.call(el, String(v));
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+    },
+    slider,
+    ms,
+  );
+}
+
+test("a WAV imported as a guided track plays, is sought to 50 %, stopped and resumed from there", async (t) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "wbot-tracks-"));
+  const wav = path.join(dir, "Calm start.wav");
+  writeToneWav(wav, SECONDS);
+  const pulse = await startPulse(dir);
+  t.after(() => {
+    pulse.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  await withApp(
+    t,
+    async (app) => {
+      const b = app.browser;
+      await onboard(b, "Ana");
+      await click(b, "Meditation");
+      await click(b, "Import a track");
+      const title = await b.$(`//*[@id=//label[normalize-space(.)="Title"]/@for]`);
+      await title.waitForExist({ timeout: 10_000 });
+      assert.equal(await title.getValue(), "Calm start", "the file's name is the title");
+      await fillField(b, "Type", "body_scan");
+      await click(b, "Import");
+      await click(b, "Play Calm start");
+
+      // It plays: its place moves on in real time.
+      await b.waitUntil(async () => (await position(b)) >= 2_000, {
+        timeout: 15_000,
+        timeoutMsg: "the track's place did not move",
+      });
+
+      const half = (SECONDS * 1000) / 2;
+      await seek(b, half);
+      await b.waitUntil(async () => {
+        const at = await position(b);
+        return at >= half && at < half + 4_000;
+      }, { timeout: 10_000, timeoutMsg: "the track was not sought to 50 %" });
+
+      await click(b, "Stop");
+      const { ok: profile } = await invoke(b, "active_profile");
+      const { ok: tracks } = await invoke(b, "guided_tracks", { profileId: profile.id });
+      assert.equal(tracks.length, 1);
+      const stoppedAt = tracks[0].positionMs;
+      assert.ok(stoppedAt >= half && stoppedAt < half + 5_000, `stopped at ${stoppedAt} ms`);
+      assert.equal(tracks[0].durationMs, SECONDS * 1000);
+
+      // Resumed from there, not from the start.
+      await click(b, "Play Calm start");
+      const resumedAt = await position(b);
+      assert.ok(resumedAt >= stoppedAt - 1_000, `resumed at ${resumedAt} ms, stopped at ${stoppedAt}`);
+      await b.waitUntil(async () => (await position(b)) >= stoppedAt + 1_000, {
+        timeout: 10_000,
+        timeoutMsg: "the resumed track did not play on",
+      });
+      await click(b, "Stop");
+    },
+    { env: { WBOT_PICK_FILE: wav, PULSE_SERVER: pulse.server } },
+  );
+});

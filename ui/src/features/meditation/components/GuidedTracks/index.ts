@@ -1,0 +1,1 @@
+export { GuidedTracks } from "./GuidedTracks";

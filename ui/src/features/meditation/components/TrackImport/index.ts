@@ -1,0 +1,1 @@
+export { TrackImport } from "./TrackImport";

@@ -1,0 +1,135 @@
+import { useEffect } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  useBackend,
+  type AmbientKind,
+  type GuidedTrack,
+  type TrackChanges,
+  type TrackImport,
+  type TrackPlayback,
+} from "../../../lib/backend";
+
+/** How often the position is read while a track plays. */
+export const PLAYBACK_POLL_MS = 500;
+
+export const trackKeys = {
+  all: (profileId: string) => ["tracks", profileId] as const,
+  list: (profileId: string) => ["tracks", profileId, "list"] as const,
+  playback: (profileId: string) => ["tracks", profileId, "playback"] as const,
+};
+
+/** The profile's guided tracks, newest first. */
+export function useGuidedTracks(profileId: string) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: trackKeys.list(profileId),
+    queryFn: () => backend.guidedTracks(profileId),
+  });
+}
+
+/** Asks the shell's file dialog for an audio file: its path, or null when cancelled. */
+export function usePickTrackFile() {
+  const backend = useBackend();
+  return useMutation({ mutationFn: () => backend.pickTrackFile() });
+}
+
+export function useImportTrack(profileId: string) {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: TrackImport) => backend.importTrack(profileId, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: trackKeys.list(profileId) }),
+  });
+}
+
+/** Renames, retypes or (un)favourites a track; the list shows the answer at once. */
+export function useUpdateTrack(profileId: string) {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ trackId, changes }: { trackId: string; changes: Partial<TrackChanges> }) =>
+      backend.updateTrack(profileId, trackId, {
+        title: null,
+        kind: null,
+        language: null,
+        favourite: null,
+        ...changes,
+      }),
+    onSuccess: (track) => {
+      queryClient.setQueryData<GuidedTrack[]>(trackKeys.list(profileId), (tracks) =>
+        tracks?.map((t) => (t.id === track.id ? track : t)),
+      );
+    },
+  });
+}
+
+export function useDeleteTrack(profileId: string) {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (trackId: string) => backend.deleteTrack(profileId, trackId),
+    // A deleted track that was loaded is stopped by the core.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: trackKeys.all(profileId) }),
+  });
+}
+
+/**
+ * The track loaded now (playing or paused), read again every half second while it plays. When it
+ * plays to its end the list is read again (its place is back at the start).
+ */
+export function useTrackPlayback(profileId: string) {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  const playback = useQuery({
+    queryKey: trackKeys.playback(profileId),
+    queryFn: () => backend.trackPlayback(profileId),
+    refetchInterval: (query) => (query.state.data?.playing === true ? PLAYBACK_POLL_MS : false),
+  });
+  const ended = playback.data?.ended === true;
+  useEffect(() => {
+    if (ended) void queryClient.invalidateQueries({ queryKey: trackKeys.list(profileId) });
+  }, [ended, profileId, queryClient]);
+  return playback;
+}
+
+type Control =
+  | { kind: "play"; trackId: string; fromMs: number | null; ambient: AmbientKind | null }
+  | { kind: "pause" }
+  | { kind: "seek"; positionMs: number }
+  | { kind: "stop" };
+
+/**
+ * Plays, pauses, seeks and stops the profile's track. Each answer is the playback shown; play, pause
+ * and stop save where listening is, so the list is read again after them.
+ */
+export function useTrackControl(profileId: string) {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (control: Control): Promise<TrackPlayback | null> => {
+      switch (control.kind) {
+        case "play":
+          return backend.playTrack(profileId, control.trackId, control.fromMs, control.ambient);
+        case "pause":
+          return backend.pauseTrack(profileId);
+        case "seek":
+          return backend.seekTrack(profileId, control.positionMs);
+        case "stop":
+          return backend.stopTrack(profileId);
+      }
+    },
+    // A read of the position already under way would answer with the state before this control.
+    onMutate: () => queryClient.cancelQueries({ queryKey: trackKeys.playback(profileId) }),
+    onSuccess: async (state, control) => {
+      queryClient.setQueryData(trackKeys.playback(profileId), state);
+      if (control.kind !== "seek") {
+        await queryClient.invalidateQueries({ queryKey: trackKeys.list(profileId) });
+      }
+    },
+  });
+}
+
+export function useTrackVolume() {
+  const backend = useBackend();
+  return useMutation({ mutationFn: (volume: number) => backend.setTrackVolume(volume) });
+}

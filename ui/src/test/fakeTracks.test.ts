@@ -1,0 +1,161 @@
+// The fake's guided tracks keep the core's rules, so UI tests meet the errors the app meets.
+import { describe, expect, it } from "vitest";
+import type { CoreNotice, TrackImport } from "../lib/backend";
+import { FakeBackend } from "./fakeBackend";
+import { MAX_TRACK_BYTES } from "./fakeTracks";
+import { refusal } from "./refusal";
+
+function withTwo() {
+  const backend = new FakeBackend();
+  const ana = backend.seedProfile("Ana");
+  const ben = backend.seedProfile("Ben");
+  return { backend, ana, ben };
+}
+
+const CALM: TrackImport = { path: "/music/Calm.mp3", title: null, kind: "sleep", language: "en" };
+
+describe("the fake's guided tracks", () => {
+  it("checks the extension, then the title, then the language, then the file", async () => {
+    const { backend, ana } = withTwo();
+    const start = (input: Partial<TrackImport>) =>
+      refusal(backend.importTrack(ana.id, { ...CALM, ...input }));
+
+    expect(await start({ path: "/music/a.m4a", title: "   ", language: "english" })).toEqual({
+      code: "validation",
+      reason: "unsupported_audio",
+      params: { subject: "track_file", value: "m4a", expected: ["mp3", "ogg", "wav", "flac"] },
+    });
+    expect((await start({ path: "/music/noext" })).params).toMatchObject({ value: "" });
+    expect(await start({ title: "   ", language: "english" })).toMatchObject({
+      reason: "empty",
+      params: { subject: "title" },
+    });
+    expect(await start({ title: "x".repeat(121) })).toMatchObject({
+      reason: "too_long",
+      params: { subject: "title", max: 120, actual: 121 },
+    });
+    expect(await start({ language: "english", path: "/music/missing.mp3" })).toMatchObject({
+      code: "validation",
+      reason: "invalid_format",
+      params: { subject: "track_language", value: "english" },
+    });
+    expect(await start({ path: "/music/missing.mp3" })).toEqual({
+      code: "unavailable",
+      reason: "file_access",
+      params: { subject: "track_file", value: "NotFound" },
+    });
+    backend.tracks.files.set("/music/huge.wav", { bytes: MAX_TRACK_BYTES + 1 });
+    expect(await start({ path: "/music/huge.wav" })).toMatchObject({
+      reason: "out_of_range",
+      params: { subject: "track_file", max: MAX_TRACK_BYTES, actual: MAX_TRACK_BYTES + 1 },
+    });
+    backend.tracks.files.set("/music/cut.flac", {
+      durationMs: 90_000,
+      broken: { decodesMs: 30_000 },
+    });
+    expect(await start({ path: "/music/cut.flac" })).toMatchObject({
+      reason: "audio_incomplete",
+      params: { subject: "track_file", actual: 30_000, max: 90_000 },
+    });
+    backend.tracks.files.set("/music/text.ogg", { broken: "not_audio" });
+    expect((await start({ path: "/music/text.ogg" })).reason).toBe("not_audio");
+    expect(await backend.guidedTracks(ana.id)).toEqual([]);
+  });
+
+  it("names an untitled track after its file, takes any case and oga, and reports its progress", async () => {
+    const { backend, ana, ben } = withTwo();
+    const notices: CoreNotice[] = [];
+    backend.onCoreNotice((notice) => notices.push(notice));
+
+    const calm = await backend.importTrack(ana.id, CALM);
+    expect(calm).toMatchObject({
+      title: "Calm",
+      kind: "sleep",
+      language: "en",
+      format: "mp3",
+      durationMs: 60_000,
+      positionMs: 0,
+      favourite: false,
+      playedAt: null,
+    });
+    const song = await backend.importTrack(ana.id, {
+      ...CALM,
+      path: " /music/Song.OGA ",
+      title: "  A song ",
+      language: "ES",
+    });
+    expect(song).toMatchObject({ title: "A song", format: "ogg", language: "es" });
+    expect(notices).toContainEqual({
+      kind: "progress",
+      job: "meditation.track_import",
+      profileId: ana.id,
+      done: 100,
+      total: 100,
+    });
+    expect((await backend.guidedTracks(ana.id)).map((t) => t.id)).toEqual([song.id, calm.id]);
+    expect(await backend.guidedTracks(ben.id)).toEqual([]);
+    expect(await refusal(backend.deleteTrack(ben.id, calm.id))).toMatchObject({
+      reason: "not_found",
+      params: { subject: "guided_track", value: calm.id },
+    });
+  });
+
+  it("plays, pauses, seeks and stops one track, saving where it stopped", async () => {
+    const { backend, ana, ben } = withTwo();
+    const track = backend.tracks.seed(ana.id, { durationMs: 120_000 });
+
+    expect(await refusal(backend.pauseTrack(ana.id))).toEqual({
+      code: "conflict",
+      reason: "nothing_playing",
+      params: { subject: "guided_track" },
+    });
+    expect(await backend.stopTrack(ana.id)).toBeNull();
+    expect(await backend.playTrack(ana.id, track.id, null, "rain")).toEqual({
+      trackId: track.id,
+      positionMs: 0,
+      durationMs: 120_000,
+      playing: true,
+      ended: false,
+    });
+    expect(await backend.trackPlayback(ben.id)).toBeNull();
+    expect((await refusal(backend.seekTrack(ben.id, 1000))).reason).toBe("nothing_playing");
+    expect(await refusal(backend.seekTrack(ana.id, 120_000))).toMatchObject({
+      reason: "out_of_range",
+      params: { subject: "track_position", min: 0, max: 119_999, actual: 120_000 },
+    });
+
+    backend.tracks.advance(10_000);
+    expect(await backend.pauseTrack(ana.id)).toMatchObject({ positionMs: 10_000, playing: false });
+    expect(await backend.seekTrack(ana.id, 30_000)).toMatchObject({
+      positionMs: 30_000,
+      playing: false,
+    });
+    expect(await backend.playTrack(ana.id, track.id, null, null)).toMatchObject({
+      positionMs: 30_000,
+      playing: true,
+    });
+    backend.tracks.advance(5_000);
+    expect(await backend.stopTrack(ana.id)).toMatchObject({ positionMs: 35_000 });
+    expect((await backend.guidedTracks(ana.id))[0]?.positionMs).toBe(35_000);
+
+    await backend.playTrack(ana.id, track.id, 0, null);
+    backend.tracks.advance(200_000);
+    expect(await backend.trackPlayback(ana.id)).toMatchObject({ ended: true, playing: false });
+    expect((await backend.guidedTracks(ana.id))[0]?.positionMs).toBe(0);
+    expect(await refusal(backend.playTrack(ana.id, track.id, 120_000, null))).toMatchObject({
+      reason: "out_of_range",
+      params: { subject: "track_position", max: 119_999 },
+    });
+  });
+
+  it("keeps the volume within 0–100", async () => {
+    const { backend } = withTwo();
+    expect(await backend.setTrackVolume(40)).toBeNull();
+    expect(backend.tracks.volume).toBe(40);
+    expect(await refusal(backend.setTrackVolume(101))).toEqual({
+      code: "validation",
+      reason: "out_of_range",
+      params: { subject: "volume", min: 0, max: 100, actual: 101 },
+    });
+  });
+});

@@ -1,0 +1,337 @@
+import {
+  BackendError,
+  type AmbientKind,
+  type AudioFormat,
+  type CoreNotice,
+  type GuidedTrack,
+  type TrackChanges,
+  type TrackImport,
+  type TrackPlayback,
+} from "../lib/backend";
+import { requireText } from "./validation";
+import { Gate } from "./gate";
+
+/** The core's progress job of an import. */
+export const TRACK_IMPORT_JOB = "meditation.track_import";
+/** The largest file a track may be, in bytes. */
+export const MAX_TRACK_BYTES = 500 * 1024 * 1024;
+/** The longest title, in characters. */
+const MAX_TRACK_TITLE = 120;
+/** What a file is taken to be when a test does not say. */
+const DEFAULT_DURATION_MS = 60_000;
+const DEFAULT_BYTES = 1_000_000;
+const FORMATS: readonly AudioFormat[] = ["mp3", "ogg", "wav", "flac"];
+
+/** What the fake finds at a path; anything not given takes the defaults. */
+export interface FakeAudioFile {
+  durationMs?: number;
+  bytes?: number;
+  /** The file does not decode (`not_audio`) or decodes only this far (`audio_incomplete`). */
+  broken?: "not_audio" | { decodesMs: number };
+}
+
+/** The track loaded now, and whose it is. */
+export interface FakePlayer {
+  profileId: string;
+  trackId: string;
+  positionMs: number;
+  durationMs: number;
+  playing: boolean;
+  ended: boolean;
+  ambient: AmbientKind | null;
+}
+
+/** The last path segment without its extension, as the core names an untitled track. */
+function stem(path: string): string {
+  const name = path.split(/[/\\]/).pop() ?? "";
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/** The core's format check: the extension (any case; "oga" is ogg), else `unsupported_audio`. */
+function formatOf(path: string): AudioFormat {
+  const name = path.split(/[/\\]/).pop() ?? "";
+  const dot = name.lastIndexOf(".");
+  let ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
+  if (ext === "oga") ext = "ogg";
+  const format = FORMATS.find((f) => f === ext);
+  if (format === undefined) {
+    throw new BackendError("validation", "unsupported_audio", {
+      subject: "track_file",
+      value: ext,
+      expected: [...FORMATS],
+    });
+  }
+  return format;
+}
+
+function checkedTitle(raw: string): string {
+  const title = requireText(raw, "title", MAX_TRACK_TITLE);
+  if (/\p{Cc}/u.test(title)) {
+    throw new BackendError("validation", "invalid_characters", { subject: "title" });
+  }
+  return title;
+}
+
+/** The core's language check: trimmed and lower-cased, two letters. */
+function checkedLanguage(raw: string): string {
+  const code = raw.trim().toLowerCase();
+  if (!/^[a-z]{2}$/.test(code)) {
+    throw new BackendError("validation", "invalid_format", {
+      subject: "track_language",
+      value: raw,
+    });
+  }
+  return code;
+}
+
+function nothingPlaying(): BackendError {
+  return new BackendError("conflict", "nothing_playing", { subject: "guided_track" });
+}
+
+function outOfPlace(positionMs: number, durationMs: number): BackendError {
+  return new BackendError("validation", "out_of_range", {
+    subject: "track_position",
+    min: 0,
+    max: Math.max(0, durationMs - 1),
+    actual: positionMs,
+  });
+}
+
+/**
+ * Guided tracks for the fake backend, with the core's rules: an import checks the extension, the title
+ * (the file name without its extension when none is given), the language, then the file (a path with
+ * "missing" in it does not exist; `files` says how long and how large others are, or that they are broken),
+ * and sends its `meditation.track_import` progress; play, pause, seek and stop keep one loaded track with
+ * the core's errors, saving where listening stopped. Nothing plays by itself: a test moves a playing
+ * track on with `advance` (which ends it at its length).
+ */
+export class FakeTracks {
+  /** The profiles' tracks, newest first, and whose each is. */
+  readonly tracks: GuidedTrack[] = [];
+  readonly owner = new Map<string, string>();
+  /** What the system file dialog answers (null: the person cancelled). */
+  pickedPath: string | null = null;
+  /** What is at a path, when not the defaults. */
+  readonly files = new Map<string, FakeAudioFile>();
+  /** The track playing or paused now (one for the whole app, as the audio engine has one voice). */
+  player: FakePlayer | null = null;
+  volume = 100;
+  private readonly gate = new Gate();
+
+  constructor(
+    private readonly requireProfile: (profileId: string) => unknown,
+    private readonly emit: (notice: CoreNotice) => void,
+  ) {}
+
+  /** Makes the next imports wait after their first progress notice until the returned call. */
+  hold(): () => void {
+    return this.gate.hold();
+  }
+
+  /** Adds a track directly (test set-up). */
+  seed(profileId: string, track: Partial<GuidedTrack> = {}): GuidedTrack {
+    const saved: GuidedTrack = {
+      id: crypto.randomUUID(),
+      title: "Body scan",
+      kind: "body_scan",
+      language: "en",
+      format: "mp3",
+      bytes: DEFAULT_BYTES,
+      durationMs: DEFAULT_DURATION_MS,
+      positionMs: 0,
+      favourite: false,
+      createdAt: new Date().toISOString(),
+      playedAt: null,
+      ...track,
+    };
+    this.tracks.unshift(saved);
+    this.owner.set(saved.id, profileId);
+    return saved;
+  }
+
+  pick(): string | null {
+    return this.pickedPath;
+  }
+
+  async import(profileId: string, input: TrackImport): Promise<GuidedTrack> {
+    this.requireProfile(profileId);
+    const path = input.path.trim();
+    const format = formatOf(path);
+    const title = checkedTitle(input.title ?? stem(path));
+    const language = checkedLanguage(input.language);
+    if (path.includes("missing")) {
+      throw new BackendError("unavailable", "file_access", {
+        subject: "track_file",
+        value: "NotFound",
+      });
+    }
+    const file = this.files.get(path) ?? {};
+    const bytes = file.bytes ?? DEFAULT_BYTES;
+    if (bytes > MAX_TRACK_BYTES) {
+      throw new BackendError("validation", "out_of_range", {
+        subject: "track_file",
+        min: 1,
+        max: MAX_TRACK_BYTES,
+        actual: bytes,
+      });
+    }
+    const durationMs = file.durationMs ?? DEFAULT_DURATION_MS;
+    await this.report(profileId, 50);
+    if (bytes === 0 || file.broken === "not_audio") {
+      throw new BackendError("validation", "not_audio", { subject: "track_file" });
+    }
+    if (file.broken !== undefined) {
+      throw new BackendError("validation", "audio_incomplete", {
+        subject: "track_file",
+        actual: file.broken.decodesMs,
+        max: durationMs,
+      });
+    }
+    await this.report(profileId, 100);
+    return this.seed(profileId, { title, kind: input.kind, language, format, bytes, durationMs });
+  }
+
+  private async report(profileId: string, done: number) {
+    this.emit({ kind: "progress", job: TRACK_IMPORT_JOB, profileId, done, total: 100 });
+    await this.gate.pass();
+  }
+
+  list(profileId: string): GuidedTrack[] {
+    this.requireProfile(profileId);
+    return this.tracks.filter((t) => this.owner.get(t.id) === profileId).map((t) => ({ ...t }));
+  }
+
+  private own(profileId: string, trackId: string): GuidedTrack {
+    this.requireProfile(profileId);
+    const track = this.tracks.find((t) => t.id === trackId && this.owner.get(t.id) === profileId);
+    if (track === undefined) {
+      throw new BackendError("not_found", "not_found", { subject: "guided_track", value: trackId });
+    }
+    return track;
+  }
+
+  update(profileId: string, trackId: string, changes: TrackChanges): GuidedTrack {
+    const track = this.own(profileId, trackId);
+    const title = changes.title === null ? track.title : checkedTitle(changes.title);
+    const language = changes.language === null ? track.language : checkedLanguage(changes.language);
+    track.title = title;
+    track.language = language;
+    if (changes.kind !== null) track.kind = changes.kind;
+    if (changes.favourite !== null) track.favourite = changes.favourite;
+    return { ...track };
+  }
+
+  delete(profileId: string, trackId: string) {
+    this.own(profileId, trackId);
+    if (this.player?.trackId === trackId) this.player = null;
+    this.tracks.splice(
+      this.tracks.findIndex((t) => t.id === trackId),
+      1,
+    );
+    this.owner.delete(trackId);
+  }
+
+  private state(player: FakePlayer): TrackPlayback {
+    const { trackId, positionMs, durationMs, playing, ended } = player;
+    return { trackId, positionMs, durationMs, playing, ended };
+  }
+
+  /** Saves where listening stopped (0 once it played to the end), as the core does. */
+  private save(profileId: string, trackId: string, positionMs: number) {
+    const track = this.tracks.find((t) => t.id === trackId && this.owner.get(t.id) === profileId);
+    if (track === undefined) return;
+    track.positionMs = Math.min(positionMs, track.durationMs);
+    track.playedAt = new Date().toISOString();
+  }
+
+  private loaded(profileId: string): FakePlayer {
+    this.requireProfile(profileId);
+    const player = this.player;
+    if (player?.profileId !== profileId) throw nothingPlaying();
+    return player;
+  }
+
+  play(
+    profileId: string,
+    trackId: string,
+    fromMs: number | null,
+    ambient: AmbientKind | null,
+  ): TrackPlayback {
+    const track = this.own(profileId, trackId);
+    const from = fromMs ?? track.positionMs;
+    if (from >= track.durationMs) throw outOfPlace(from, track.durationMs);
+    this.stop(profileId);
+    this.player = {
+      profileId,
+      trackId,
+      positionMs: from,
+      durationMs: track.durationMs,
+      playing: true,
+      ended: false,
+      ambient,
+    };
+    this.save(profileId, trackId, from);
+    return this.state(this.player);
+  }
+
+  /** Moves the playing track on by `ms`, ending it at its length (test set-up: nothing runs by itself). */
+  advance(ms: number) {
+    const player = this.player;
+    if (player === null || !player.playing) return;
+    player.positionMs = Math.min(player.positionMs + ms, player.durationMs);
+    if (player.positionMs >= player.durationMs) {
+      player.playing = false;
+      player.ended = true;
+      player.ambient = null;
+    }
+  }
+
+  playback(profileId: string): TrackPlayback | null {
+    this.requireProfile(profileId);
+    const player = this.player;
+    if (player?.profileId !== profileId) return null;
+    if (player.ended) this.save(profileId, player.trackId, 0);
+    return this.state(player);
+  }
+
+  pause(profileId: string): TrackPlayback {
+    const player = this.loaded(profileId);
+    player.playing = false;
+    player.ambient = null;
+    this.save(profileId, player.trackId, player.ended ? 0 : player.positionMs);
+    return this.state(player);
+  }
+
+  seek(profileId: string, positionMs: number): TrackPlayback {
+    const player = this.loaded(profileId);
+    if (positionMs < 0 || positionMs >= player.durationMs) {
+      throw outOfPlace(positionMs, player.durationMs);
+    }
+    player.positionMs = positionMs;
+    player.ended = false;
+    this.save(profileId, player.trackId, positionMs);
+    return this.state(player);
+  }
+
+  stop(profileId: string): TrackPlayback | null {
+    this.requireProfile(profileId);
+    const player = this.player;
+    if (player?.profileId !== profileId) return null;
+    this.player = null;
+    this.save(profileId, player.trackId, player.ended ? 0 : player.positionMs);
+    return this.state(player);
+  }
+
+  setVolume(volume: number) {
+    if (!Number.isInteger(volume) || volume < 0 || volume > 100) {
+      throw new BackendError("validation", "out_of_range", {
+        subject: "volume",
+        min: 0,
+        max: 100,
+        actual: volume,
+      });
+    }
+    this.volume = volume;
+  }
+}

@@ -270,7 +270,7 @@ pub(crate) mod desktop {
         update: &Update,
         on_progress: &Channel<UpdateProgress>,
     ) -> Result<UpdateInstalled, CoreError> {
-        if tauri::utils::platform::bundle_type().is_none() && !cfg!(target_os = "macos") {
+        if tauri::utils::platform::bundle_type().is_none() {
             // A binary that was not installed from a bundle (a development build) has nothing the
             // updater could replace safely.
             return Err(CoreError::new(Reason::UpdatesUnsupported));

@@ -5,6 +5,7 @@ import {
   type ImportedProfile,
   type Profile,
 } from "../lib/backend";
+import { Gate } from "./gate";
 
 /** Where the fake says every export was written. */
 export const EXPORT_PATH = "/home/you/Downloads/wbot-2026-11-28.zip";
@@ -24,7 +25,7 @@ const STEPS = 2;
 export class FakeArchive {
   /** The profiles exported, in order. */
   readonly exported: string[] = [];
-  private gate: Promise<void> | null = null;
+  private readonly gate = new Gate();
 
   constructor(
     private readonly check: (profileId: string) => void,
@@ -34,20 +35,13 @@ export class FakeArchive {
 
   /** Makes the next exports and imports wait after their first notice until the returned call. */
   hold(): () => void {
-    let release = () => {};
-    this.gate = new Promise((resolve) => {
-      release = resolve;
-    });
-    return () => {
-      this.gate = null;
-      release();
-    };
+    return this.gate.hold();
   }
 
   private async report(job: string, profileId: string) {
     for (let done = 1; done <= STEPS; done++) {
       this.emit({ kind: "progress", job, profileId, done, total: STEPS });
-      if (this.gate !== null) await this.gate;
+      await this.gate.pass();
     }
   }
 

@@ -6,6 +6,7 @@ import {
   type UpdateProgress,
   type UpdateStatus,
 } from "../lib/backend";
+import { Gate } from "./gate";
 
 export const UPDATE_CHANNELS: readonly UpdateChannel[] = ["stable", "beta"];
 
@@ -70,18 +71,11 @@ export class FakeUpdates {
   restarts = 0;
   /** The update the last check found, waiting to be installed. */
   private pending: UpdateOffer | null = null;
-  private gate: Promise<void> | null = null;
+  private readonly gate = new Gate();
 
   /** Makes the next downloads wait after their first progress event until the returned call. */
   hold(): () => void {
-    let release = () => {};
-    this.gate = new Promise((resolve) => {
-      release = resolve;
-    });
-    return () => {
-      this.gate = null;
-      release();
-    };
+    return this.gate.hold();
   }
 
   status(): UpdateStatus {
@@ -133,7 +127,7 @@ export class FakeUpdates {
     if (update === null) throw new BackendError("conflict", "no_update_pending");
     for (const event of this.progress) {
       onProgress(event);
-      if (this.gate !== null) await this.gate;
+      await this.gate.pass();
     }
     if (this.installError !== null) throw this.installError;
     this.pending = null;

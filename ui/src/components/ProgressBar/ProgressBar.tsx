@@ -16,7 +16,12 @@ export interface ProgressBarProps {
 export function ProgressBar({ label, done, total, valueText }: ProgressBarProps) {
   if (total === null || total <= 0) {
     return (
-      <div role="progressbar" aria-label={label} aria-valuemin={0} className={styles.bar}>
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        className={`${styles.bar} ${styles.grow}`}
+      >
         <span className={styles.busy} />
       </div>
     );
@@ -30,7 +35,7 @@ export function ProgressBar({ label, done, total, valueText }: ProgressBarProps)
       aria-valuemax={total}
       aria-valuenow={value}
       aria-valuetext={valueText(value, total)}
-      className={styles.bar}
+      className={`${styles.bar} ${styles.grow}`}
     >
       <span className={styles.fill} style={{ "--fill": String(value / total) } as CSSProperties} />
     </div>

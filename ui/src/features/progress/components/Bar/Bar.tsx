@@ -1,5 +1,5 @@
 import type { CSSProperties } from "react";
-import styles from "./Bar.module.css";
+import styles from "../../../../components/ProgressBar/ProgressBar.module.css";
 
 export interface BarProps {
   value: number;

@@ -133,6 +133,8 @@ macro_rules! wbot_specta_builder {
                 $crate::commands::tracks::seek_track,
                 $crate::commands::tracks::stop_track,
                 $crate::commands::tracks::set_track_volume,
+                $crate::commands::tracks::written_meditations,
+                $crate::commands::tracks::speak_written_meditation,
                 $crate::commands::updates::update_status::<$runtime>,
                 $crate::commands::updates::set_update_channel::<$runtime>,
                 $crate::commands::updates::check_for_update::<$runtime>,
@@ -232,8 +234,9 @@ pub fn on_run_event<R: tauri::Runtime>(app: &tauri::AppHandle<R>, event: &tauri:
     }
 }
 
-/// Points the memory engine at the bundled model and runtime (or the development copies). Only paths
-/// are set here: the model loads on first use, so start-up never waits for it.
+/// Points the memory engine at the bundled model and runtime, and meditation at the local voice (or
+/// the development copies). Only paths are set here: models load on first use, so start-up never
+/// waits for them.
 fn configure_memory(app: &tauri::App, core: &Core) {
     let bundle_dir = match app.path().resource_dir() {
         Ok(dir) => Some(dir),
@@ -254,6 +257,14 @@ fn configure_memory(app: &tauri::App, core: &Core) {
         runtime = %config.runtime_path.display(),
         "memory model configured"
     );
+    let voice = wbot_core::meditation::VoicePaths::resolve(
+        bundle_dir.as_deref(),
+        dev_dir.as_deref(),
+        &wbot_core::memory::EnvPaths::from_process(),
+        config.runtime_path.clone(),
+    );
+    tracing::info!(voice_dir = %voice.voice_dir.display(), "local voice configured");
+    core.meditation().configure_voice(voice);
     tauri::async_runtime::block_on(core.memory().configure(config));
 }
 

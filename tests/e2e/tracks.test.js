@@ -1,7 +1,8 @@
 // Guided tracks end to end in the real app (issue 10): a WAV made here is imported from the
 // Meditation page (the native file dialog answered by WBOT_PICK_FILE, as WebDriver cannot reach
 // it), plays on a private PulseAudio null sink (so its place moves in real time), is sought to
-// 50 %, stopped, and resumed from there.
+// 50 %, stopped, and resumed from there. A meditation the team wrote is spoken by the local voice
+// into a track, which plays.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -9,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { invoke, withApp } from "./harness.js";
-import { click, fillField, onboard } from "./ui.js";
+import { click, fillField, onboard, waitForText } from "./ui.js";
 
 const SECONDS = 20;
 
@@ -35,6 +36,17 @@ function writeToneWav(file, seconds) {
   header.write("data", 36);
   header.writeUInt32LE(data.length, 40);
   writeFileSync(file, Buffer.concat([header, data]));
+}
+
+/** A scratch folder and a private PulseAudio daemon with a null sink in it, both gone after test `t`. */
+async function scratchWithPulse(t) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "wbot-tracks-"));
+  const pulse = await startPulse(dir);
+  t.after(() => {
+    pulse.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { dir, server: pulse.server };
 }
 
 /** A private PulseAudio daemon with a null sink; its server address for the app. */
@@ -93,14 +105,9 @@ async function seek(b, ms) {
 }
 
 test("a WAV imported as a guided track plays, is sought to 50 %, stopped and resumed from there", async (t) => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "wbot-tracks-"));
+  const { dir, server } = await scratchWithPulse(t);
   const wav = path.join(dir, "Calm start.wav");
   writeToneWav(wav, SECONDS);
-  const pulse = await startPulse(dir);
-  t.after(() => {
-    pulse.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   await withApp(
     t,
@@ -147,6 +154,35 @@ test("a WAV imported as a guided track plays, is sought to 50 %, stopped and res
       });
       await click(b, "Stop");
     },
-    { env: { WBOT_PICK_FILE: wav, PULSE_SERVER: pulse.server } },
+    { env: { WBOT_PICK_FILE: wav, PULSE_SERVER: server } },
+  );
+});
+
+test("a meditation the team wrote is spoken by the local voice into a track that plays", async (t) => {
+  const { server } = await scratchWithPulse(t);
+
+  await withApp(
+    t,
+    async (app) => {
+      const b = app.browser;
+      await onboard(b, "Ana");
+      await click(b, "Meditation");
+      await click(b, "Prepare Three minutes with the breath");
+      // The voice speaks it on the device (about 20 s), then it is one of the tracks.
+      await waitForText(b, "“Three minutes with the breath” is ready in your tracks.", 120_000);
+      const { ok: profile } = await invoke(b, "active_profile");
+      const { ok: tracks } = await invoke(b, "guided_tracks", { profileId: profile.id });
+      assert.equal(tracks.length, 1);
+      assert.equal(tracks[0].kind, "breathing_focus");
+      assert.ok(tracks[0].durationMs > 150_000, `${tracks[0].durationMs} ms`);
+
+      await click(b, "Play Three minutes with the breath");
+      await b.waitUntil(async () => (await position(b)) >= 2_000, {
+        timeout: 15_000,
+        timeoutMsg: "the spoken meditation did not play",
+      });
+      await click(b, "Stop");
+    },
+    { env: { PULSE_SERVER: server } },
   );
 });

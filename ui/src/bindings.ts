@@ -252,6 +252,13 @@ export const commands = {
 	stopTrack: (profileId: string) => typedError<TrackPlayback | null, AppError>(__TAURI_INVOKE("stop_track", { profileId })),
 	/**  Sets the guided tracks' volume, 0–100. */
 	setTrackVolume: (volume: number) => typedError<null, AppError>(__TAURI_INVOKE("set_track_volume", { volume })),
+	/**  The meditations the team wrote, which the local voice can speak (shortest first). */
+	writtenMeditations: () => typedError<WrittenMeditation[], AppError>(__TAURI_INVOKE("written_meditations")),
+	/**
+	 *  Speaks a written meditation with the local voice into a new guided track titled `title`
+	 *  (progress as `meditation.voice`).
+	 */
+	speakWrittenMeditation: (profileId: string, writtenId: string, title: string) => typedError<GuidedTrack, AppError>(__TAURI_INVOKE("speak_written_meditation", { profileId, writtenId, title })),
 	/**  The running version, the channel, and whether this build updates itself. */
 	updateStatus: () => typedError<UpdateStatus, AppError>(__TAURI_INVOKE("update_status")),
 	/**  Switches the release channel; an update found on the other channel is forgotten. */
@@ -1376,6 +1383,11 @@ export type Reason =
  */
 "update_rejected" | 
 /**
+ *  The local voice cannot speak (`value`: `model_missing` or `model_unusable` for the voice's
+ *  files, `phonemizer_missing` or `phonemizer_failed` for espeak-ng, `cancelled`).
+ */
+"voice_unavailable" | 
+/**
  *  A verified update could not be installed; the installed app is unchanged (`value`: `cancelled`
  *  when the person declined the system's password prompt, `failed` otherwise).
  */
@@ -1632,6 +1644,12 @@ export type Subject = "profile" | "display_name" |
 "track_language" | 
 /**  A place in a guided track, in ms. */
 "track_position" | 
+/**  A meditation script to be spoken. */
+"script" | 
+/**  A `[PAUSE Ns]` marker in a script. */
+"script_pause" | 
+/**  The local voice (its model, or espeak-ng making its phonemes). */
+"voice" | 
 /**  A profile archive (its file, or what is inside it). */
 "archive" | 
 /**  The format or schema version an archive was written with. */
@@ -1871,6 +1889,15 @@ export type WimHofStats = {
 	averageRetentionMs: number | null,
 	bestRetentionMs: number | null,
 	totalDurationMs: number | null,
+};
+
+/**  A written meditation the voice can speak (its title is the UI's, by id). */
+export type WrittenMeditation = {
+	id: string,
+	kind: GuidedKind,
+	language: string,
+	/**  About how long it lasts: its words at ~110 a minute, and its pauses. */
+	minutes: number,
 };
 
 /* Tauri Specta runtime */

@@ -13,6 +13,7 @@ mod profiles;
 mod progress;
 mod reminders;
 mod updates;
+mod voice;
 mod wellness;
 
 use std::future::Future;
@@ -22,6 +23,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use serde::de::DeserializeOwned;
+use wbot_core::meditation::VoicePaths;
 use wbot_core::memory::{EnvPaths, MemoryConfig};
 use wbot_core::{Core, CoreError, Reason};
 
@@ -87,6 +89,9 @@ enum Command {
     /// The update channel the app follows: `updates channel [stable|beta]`.
     #[command(subcommand)]
     Updates(updates::UpdatesCommand),
+    /// The local voice: `voice speak --script FILE --out FILE.wav` (how fast it speaks, too).
+    #[command(subcommand)]
+    Voice(voice::VoiceCommand),
     /// Trains and measures the crisis and activity classifiers and memory retrieval on the labelled sets.
     #[command(subcommand)]
     Judge(judge::JudgeCommand),
@@ -112,7 +117,9 @@ async fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> Result<(), CoreError> {
     let core = Core::open(&cli.data_dir).await?;
-    core.memory().configure(memory_config()).await;
+    let memory = memory_config();
+    core.meditation().configure_voice(voice_paths(&memory));
+    core.memory().configure(memory).await;
     let result = match unlock(&core, cli.unlock.as_deref()).await {
         Ok(()) => command(&core, cli.command).await,
         Err(e) => Err(e),
@@ -147,6 +154,7 @@ async fn command(core: &Core, command: Command) -> Result<(), CoreError> {
         Command::Import { file } => archive::import(core, &file).await,
         Command::Classify => classify::run(core).await,
         Command::Judge(cmd) => judge::run(core, cmd).await,
+        Command::Voice(cmd) => voice::run(&voice_paths(&memory_config()), cmd),
     }
 }
 
@@ -185,6 +193,20 @@ where
 /// The model and runtime: the repository's `src-tauri/resources` (a development build), unless
 /// `WBOT_RESOURCE_DIR`, `ORT_DYLIB_PATH` or `WBOT_MODEL_DIR` say otherwise.
 fn memory_config() -> MemoryConfig {
-    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../src-tauri/resources");
-    MemoryConfig::resolve(None, Some(&dev), &EnvPaths::from_process()).0
+    MemoryConfig::resolve(None, Some(&dev_resources()), &EnvPaths::from_process()).0
+}
+
+/// The local voice: `WBOT_RESOURCE_DIR`'s or the checkout's, on the memory model's runtime.
+fn voice_paths(memory: &MemoryConfig) -> VoicePaths {
+    VoicePaths::resolve(
+        None,
+        Some(&dev_resources()),
+        &EnvPaths::from_process(),
+        memory.runtime_path.clone(),
+    )
+}
+
+/// The repository's `src-tauri/resources`, where scripts/fetch-assets puts the models.
+fn dev_resources() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../src-tauri/resources")
 }

@@ -1,4 +1,4 @@
-//! `wbot meditation run|import|history|delete|import-track|tracks|delete-track`: the meditation
+//! `wbot meditation run|import|history|delete|import-track|speak|written|tracks|delete-track`: the meditation
 //! timer and guided tracks from a terminal. `run` runs a timer in real time (its bells on the audio
 //! engine, its events as JSON lines) and saves it; `import` saves sessions made elsewhere or on
 //! chosen days; `import-track` imports an audio file as a guided track (its progress as JSON
@@ -6,6 +6,7 @@
 
 use clap::Subcommand;
 use tokio::sync::broadcast::error::TryRecvError;
+use tokio::sync::broadcast::Receiver;
 use wbot_core::audio::{AmbientKind, BinauralBand};
 use wbot_core::db::Page;
 use wbot_core::events::CoreEvent;
@@ -76,6 +77,19 @@ pub enum MeditationCommand {
         /// The audio file.
         path: String,
     },
+    /// Speaks a meditation the team wrote with the local voice into a new guided track; prints
+    /// its progress, then the track. `written` lists them.
+    Speak {
+        #[arg(long)]
+        profile: String,
+        /// The written meditation's id (see `written`).
+        #[arg(long)]
+        written: String,
+        #[arg(long)]
+        title: String,
+    },
+    /// Prints the meditations the team wrote, shortest first.
+    Written,
     /// Prints the guided tracks, newest first.
     Tracks {
         #[arg(long)]
@@ -192,14 +206,25 @@ pub async fn run(core: &Core, cmd: MeditationCommand) -> Result<(), CoreError> {
             };
             let mut events = core.events().subscribe();
             let imported = meditation.import_track(&profile.parse()?, input).await;
-            loop {
-                match events.try_recv() {
-                    Ok(CoreEvent::Progress(progress)) => print_json(&progress)?,
-                    Ok(_) | Err(TryRecvError::Lagged(_)) => {}
-                    Err(_) => break,
-                }
-            }
+            print_progress(&mut events)?;
             print_json(&imported?)?;
+        }
+        MeditationCommand::Speak {
+            profile,
+            written,
+            title,
+        } => {
+            let mut events = core.events().subscribe();
+            let spoken = meditation
+                .speak_written_meditation(&profile.parse()?, &written, &title)
+                .await;
+            print_progress(&mut events)?;
+            print_json(&spoken?)?;
+        }
+        MeditationCommand::Written => {
+            for written in meditation.written_meditations()? {
+                print_json(&written)?;
+            }
         }
         MeditationCommand::Tracks { profile } => {
             for track in meditation.tracks(&profile.parse()?).await? {
@@ -213,4 +238,15 @@ pub async fn run(core: &Core, cmd: MeditationCommand) -> Result<(), CoreError> {
         }
     }
     Ok(())
+}
+
+/// Prints the progress notices a job sent (the last ones, if it sent more than the channel holds).
+fn print_progress(events: &mut Receiver<CoreEvent>) -> Result<(), CoreError> {
+    loop {
+        match events.try_recv() {
+            Ok(CoreEvent::Progress(progress)) => print_json(&progress)?,
+            Ok(_) | Err(TryRecvError::Lagged(_)) => {}
+            Err(_) => return Ok(()),
+        }
+    }
 }

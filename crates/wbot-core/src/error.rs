@@ -116,6 +116,9 @@ pub enum Reason {
     /// A downloaded update was refused and nothing was installed (`value`: `signature` when it was
     /// not signed by Wbot's key for the version announced, `format` when it is not the right package).
     UpdateRejected,
+    /// The local voice cannot speak (`value`: `model_missing` or `model_unusable` for the voice's
+    /// files, `phonemizer_missing` or `phonemizer_failed` for espeak-ng, `cancelled`).
+    VoiceUnavailable,
     /// A verified update could not be installed; the installed app is unchanged (`value`: `cancelled`
     /// when the person declined the system's password prompt, `failed` otherwise).
     UpdateInstallFailed,
@@ -146,7 +149,8 @@ impl Reason {
             | UpdatesUnsupported
             | UpdateUnreachable
             | UpdateRejected
-            | UpdateInstallFailed => ErrorCode::Unavailable,
+            | UpdateInstallFailed
+            | VoiceUnavailable => ErrorCode::Unavailable,
             Internal => ErrorCode::Internal,
             _ => ErrorCode::Validation,
         }
@@ -232,6 +236,12 @@ pub enum Subject {
     TrackLanguage,
     /// A place in a guided track, in ms.
     TrackPosition,
+    /// A meditation script to be spoken.
+    Script,
+    /// A `[PAUSE Ns]` marker in a script.
+    ScriptPause,
+    /// The local voice (its model, or espeak-ng making its phonemes).
+    Voice,
     // Export and import.
     /// A profile archive (its file, or what is inside it).
     Archive,

@@ -21,6 +21,7 @@ pub mod reminders;
 pub mod runner;
 pub mod text;
 pub mod updates;
+pub mod voice;
 pub mod wellness;
 
 use std::path::{Path, PathBuf};

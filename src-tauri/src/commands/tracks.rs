@@ -6,7 +6,9 @@ use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 use wbot_core::audio::AmbientKind;
 use wbot_core::error::{CoreError, Reason, Subject};
-use wbot_core::meditation::{GuidedTrack, TrackChanges, TrackImport, TrackPlayback};
+use wbot_core::meditation::{
+    GuidedTrack, TrackChanges, TrackImport, TrackPlayback, WrittenMeditation,
+};
 use wbot_core::Core;
 
 use super::Result;
@@ -167,4 +169,27 @@ pub async fn stop_track(
 pub async fn set_track_volume(core: State<'_, Core>, volume: Input<u8>) -> Result<()> {
     let volume = volume.parse("volume")?;
     Ok(core.meditation().set_track_volume(volume).await?)
+}
+
+/// The meditations the team wrote, which the local voice can speak (shortest first).
+#[tauri::command]
+#[specta::specta]
+pub async fn written_meditations(core: State<'_, Core>) -> Result<Vec<WrittenMeditation>> {
+    Ok(core.meditation().written_meditations()?)
+}
+
+/// Speaks a written meditation with the local voice into a new guided track titled `title`
+/// (progress as `meditation.voice`).
+#[tauri::command]
+#[specta::specta]
+pub async fn speak_written_meditation(
+    core: State<'_, Core>,
+    profile_id: String,
+    written_id: String,
+    title: String,
+) -> Result<GuidedTrack> {
+    Ok(core
+        .meditation()
+        .speak_written_meditation(&profile_id.parse()?, &written_id, &title)
+        .await?)
 }

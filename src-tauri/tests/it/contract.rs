@@ -52,11 +52,18 @@ fn the_shell_keeps_the_contract() {
         let expect = &case["expect"];
         if expect == "ok" {
             let answer = result.unwrap_or_else(|e| panic!("{name}: {e}"));
-            // Fields the answer must hold, when the case names them.
-            if let Some(want) = case.get("result").and_then(Value::as_object) {
-                for (field, value) in want {
-                    assert_eq!(&answer[field], value, "{name}: {field} in {answer}");
+            // Fields the answer must hold, when the case names them: of the answer, or of each
+            // item of a list.
+            match case.get("result") {
+                Some(Value::Object(want)) => holds(name, &answer, want),
+                Some(Value::Array(items)) => {
+                    let got = answer.as_array().expect("a list answer");
+                    assert_eq!(got.len(), items.len(), "{name}: {answer}");
+                    for (item, want) in got.iter().zip(items) {
+                        holds(name, item, want.as_object().expect("fields"));
+                    }
                 }
+                _ => {}
             }
             continue;
         }
@@ -72,5 +79,11 @@ fn the_shell_keeps_the_contract() {
             };
             assert!(same, "{name}: {param} is {got}, expected {want}, in {err}");
         }
+    }
+}
+
+fn holds(name: &str, answer: &Value, want: &serde_json::Map<String, Value>) {
+    for (field, value) in want {
+        assert_eq!(&answer[field], value, "{name}: {field} in {answer}");
     }
 }

@@ -23,7 +23,7 @@ import type { HelplineRegion } from "../features/chat/format";
 import type { Section } from "../features/shell/sections";
 import type { Preference, Topic } from "../features/wellness/codes";
 import type { ErrorMessages } from "./errors";
-import type { LengthFilter, TrackLanguage } from "../features/meditation/tracks";
+import type { LengthFilter, TrackLanguage, WrittenId } from "../features/meditation/tracks";
 import { errorsEn } from "./errors.en";
 
 type Question<T extends string> = { title: string; hint: string; options: Record<T, string> };
@@ -322,6 +322,19 @@ export interface Messages {
     volume: string;
     volumeValue: (percent: number) => string;
     ambient: string;
+    /** Meditations the team wrote, spoken by the voice on the device into tracks. */
+    spoken: {
+      title: string;
+      hint: string;
+      /** Each written meditation's title, by its id (an unknown one is called by its type). */
+      titles: Record<WrittenId, string>;
+      minutes: (n: number) => string;
+      prepare: string;
+      prepareTrack: (title: string) => string;
+      preparing: string;
+      ready: (title: string) => string;
+      empty: string;
+    };
   };
   journaling: {
     title: string;
@@ -1300,6 +1313,20 @@ export const en: Messages = {
     volume: "Track volume",
     volumeValue: (percent) => `${percent}%`,
     ambient: "Background sound",
+    spoken: {
+      title: "Spoken by the voice",
+      hint: "Written by the Wbot team and spoken by a voice on this device. Nothing is sent anywhere.",
+      titles: {
+        "breathing-focus-3": "Three minutes with the breath",
+        "body-scan-10": "A ten-minute body scan",
+      },
+      minutes: (n) => `about ${String(n)} min`,
+      prepare: "Prepare",
+      prepareTrack: (title) => `Prepare ${title}`,
+      preparing: "Preparing the voice",
+      ready: (title) => `“${title}” is ready in your tracks.`,
+      empty: "No written meditations come with this version of Wbot.",
+    },
   },
   journaling: {
     title: "Journaling",

@@ -180,6 +180,12 @@ export const errorsEn: ErrorMessages = {
       w.value === "cancelled"
         ? "The update wasn't installed because the system's permission request was declined. Nothing was changed."
         : "The update couldn't be installed. Nothing was changed; please try again later.",
+    voice_unavailable: (w) =>
+      w.value === "cancelled"
+        ? "The meditation stopped being spoken."
+        : w.value === "phonemizer_missing" || w.value === "phonemizer_failed"
+          ? "The voice can't speak on this device: its pronunciation helper (espeak-ng) is missing or failed."
+          : "The voice can't speak on this device: its files are missing or damaged.",
     internal: () => "Something went wrong on this device. Please try again.",
   },
   subjects: {
@@ -250,5 +256,8 @@ export const errorsEn: ErrorMessages = {
     track_file: TRACK_FILE,
     track_language: "the track's language (a two-letter code such as en)",
     track_position: "the position in the track (ms)",
+    script: "the meditation script",
+    script_pause: "the pause marker (like [PAUSE 5s])",
+    voice: "the voice",
   },
 };

@@ -187,6 +187,12 @@ export const errorsEs: ErrorMessages = {
       w.value === "cancelled"
         ? "La actualización no se instaló porque se rechazó la petición de permiso del sistema. No se ha cambiado nada."
         : "No se pudo instalar la actualización. No se ha cambiado nada; inténtalo de nuevo más tarde.",
+    voice_unavailable: (w) =>
+      w.value === "cancelled"
+        ? "La meditación dejó de narrarse."
+        : w.value === "phonemizer_missing" || w.value === "phonemizer_failed"
+          ? "La voz no puede hablar en este dispositivo: falta o ha fallado su ayudante de pronunciación (espeak-ng)."
+          : "La voz no puede hablar en este dispositivo: sus archivos faltan o están dañados.",
     internal: () => "Algo salió mal en este dispositivo. Inténtalo de nuevo.",
   },
   subjects: {
@@ -257,5 +263,8 @@ export const errorsEs: ErrorMessages = {
     track_file: TRACK_FILE,
     track_language: "el idioma de la pista (un código de dos letras como es)",
     track_position: "la posición en la pista (ms)",
+    script: "el guion de la meditación",
+    script_pause: "la marca de pausa (como [PAUSE 5s])",
+    voice: "la voz",
   },
 };

@@ -316,4 +316,49 @@ describe("error parameters", () => {
       expect(describeError(es.errors, "es", reason, params)).toBe(spanish);
     }
   });
+
+  it("words why the voice cannot speak, and a script that does not exist", () => {
+    const cases: [Reason, Partial<ErrorParams>, string, string][] = [
+      [
+        "voice_unavailable",
+        { subject: "voice", value: "model_missing" },
+        "The voice can't speak on this device: its files are missing or damaged.",
+        "La voz no puede hablar en este dispositivo: sus archivos faltan o están dañados.",
+      ],
+      [
+        "voice_unavailable",
+        { subject: "voice", value: "model_unusable" },
+        "The voice can't speak on this device: its files are missing or damaged.",
+        "La voz no puede hablar en este dispositivo: sus archivos faltan o están dañados.",
+      ],
+      [
+        "voice_unavailable",
+        { subject: "voice", value: "phonemizer_missing" },
+        "The voice can't speak on this device: its pronunciation helper (espeak-ng) is missing or failed.",
+        "La voz no puede hablar en este dispositivo: falta o ha fallado su ayudante de pronunciación (espeak-ng).",
+      ],
+      [
+        "voice_unavailable",
+        { subject: "voice", value: "phonemizer_failed" },
+        "The voice can't speak on this device: its pronunciation helper (espeak-ng) is missing or failed.",
+        "La voz no puede hablar en este dispositivo: falta o ha fallado su ayudante de pronunciación (espeak-ng).",
+      ],
+      [
+        "voice_unavailable",
+        { subject: "voice", value: "cancelled" },
+        "The meditation stopped being spoken.",
+        "La meditación dejó de narrarse.",
+      ],
+      [
+        "not_found",
+        { subject: "script", value: "no-such-script" },
+        "The meditation script could not be found; it may have been deleted.",
+        "No se ha encontrado el guion de la meditación; puede que se haya borrado.",
+      ],
+    ];
+    for (const [reason, params, english, spanish] of cases) {
+      expect(describeError(en.errors, "en", reason, params)).toBe(english);
+      expect(describeError(es.errors, "es", reason, params)).toBe(spanish);
+    }
+  });
 });

@@ -470,6 +470,20 @@ export const es: Messages = {
     volume: "Volumen de la pista",
     volumeValue: (percent) => `${percent} %`,
     ambient: "Sonido de fondo",
+    spoken: {
+      title: "Narradas por la voz",
+      hint: "Escritas por el equipo de Wbot y narradas por una voz en este dispositivo. No se envía nada a ningún sitio.",
+      titles: {
+        "breathing-focus-3": "Tres minutos con la respiración",
+        "body-scan-10": "Un escáner corporal de diez minutos",
+      },
+      minutes: (n) => `unos ${String(n)} min`,
+      prepare: "Preparar",
+      prepareTrack: (title) => `Preparar ${title}`,
+      preparing: "Preparando la voz",
+      ready: (title) => `«${title}» ya está en tus pistas.`,
+      empty: "Esta versión de Wbot no trae meditaciones escritas.",
+    },
   },
   journaling: {
     title: "Diario",

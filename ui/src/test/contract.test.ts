@@ -10,8 +10,8 @@ interface Case {
   command: string;
   args: Record<string, unknown>;
   expect: "ok" | { code: string; reason: string; params: Record<string, unknown> };
-  /** Fields an `ok` answer holds. */
-  result?: Record<string, unknown>;
+  /** Fields an `ok` answer holds; for a list, the fields of each of its items, in order. */
+  result?: Record<string, unknown> | Record<string, unknown>[];
 }
 const cases = contract.cases as Case[];
 

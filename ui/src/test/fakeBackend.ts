@@ -1097,6 +1097,16 @@ export class FakeBackend implements Backend {
     });
   }
 
+  writtenMeditations() {
+    return this.run_("writtenMeditations", () => this.tracks.written());
+  }
+
+  speakWrittenMeditation(profileId: string, writtenId: string, title: string) {
+    return this.run_("speakWrittenMeditation", () =>
+      this.tracks.speak(profileId, writtenId, title),
+    );
+  }
+
   /** Every profile's saved journal entries, newest first. */
   get journalEntries(): JournalEntry[] {
     return this.journal.entries;

@@ -158,4 +158,51 @@ describe("the fake's guided tracks", () => {
       params: { subject: "volume", min: 0, max: 100, actual: 101 },
     });
   });
+
+  it("lists the written meditations and speaks one into a WAV track, with its progress", async () => {
+    const { backend, ana, ben } = withTwo();
+    expect(await backend.writtenMeditations()).toEqual([
+      { id: "breathing-focus-3", kind: "breathing_focus", language: "en", minutes: 3 },
+      { id: "body-scan-10", kind: "body_scan", language: "en", minutes: 10 },
+    ]);
+    const notices: CoreNotice[] = [];
+    backend.onCoreNotice((notice) => notices.push(notice));
+
+    const track = await backend.speakWrittenMeditation(ana.id, "body-scan-10", "  A body scan ");
+    expect(track).toMatchObject({
+      title: "A body scan",
+      kind: "body_scan",
+      language: "en",
+      format: "wav",
+      durationMs: 600_000,
+      positionMs: 0,
+    });
+    const voice = notices.filter((n) => n.kind === "progress" && n.job === "meditation.voice");
+    expect(voice.length).toBeGreaterThan(1);
+    expect(voice.at(-1)).toMatchObject({ profileId: ana.id });
+    expect(voice.at(-1)).toMatchObject({ done: 6, total: 6 });
+    expect((await backend.guidedTracks(ana.id)).map((t) => t.id)).toEqual([track.id]);
+    expect(await backend.guidedTracks(ben.id)).toEqual([]);
+  });
+
+  it("checks the script, then the title, then the voice; nothing is kept when it fails", async () => {
+    const { backend, ana } = withTwo();
+    expect(await refusal(backend.speakWrittenMeditation(ana.id, "no-such-script", "   "))).toEqual({
+      code: "not_found",
+      reason: "not_found",
+      params: { subject: "script", value: "no-such-script" },
+    });
+    backend.tracks.voiceProblem = "phonemizer_missing";
+    expect(
+      await refusal(backend.speakWrittenMeditation(ana.id, "breathing-focus-3", "   ")),
+    ).toEqual({ code: "validation", reason: "empty", params: { subject: "title" } });
+    expect(
+      await refusal(backend.speakWrittenMeditation(ana.id, "breathing-focus-3", "Breath")),
+    ).toEqual({
+      code: "unavailable",
+      reason: "voice_unavailable",
+      params: { subject: "voice", value: "phonemizer_missing" },
+    });
+    expect(await backend.guidedTracks(ana.id)).toEqual([]);
+  });
 });

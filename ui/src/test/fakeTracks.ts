@@ -7,12 +7,26 @@ import {
   type TrackChanges,
   type TrackImport,
   type TrackPlayback,
+  type WrittenMeditation,
 } from "../lib/backend";
 import { requireText } from "./validation";
 import { Gate } from "./gate";
 
 /** The core's progress job of an import. */
 export const TRACK_IMPORT_JOB = "meditation.track_import";
+/** The core's progress job of speaking a written meditation. */
+export const VOICE_JOB = "meditation.voice";
+/** Why the local voice cannot speak (`voice_unavailable`'s value). */
+export type VoiceProblem =
+  "model_missing" | "model_unusable" | "phonemizer_missing" | "phonemizer_failed" | "cancelled";
+/**
+ * The scripts bundled with the app, shortest first, as the core lists them, and how many sentences
+ * and pauses each speaks (the fake's progress steps).
+ */
+export const WRITTEN: readonly (WrittenMeditation & { steps: number })[] = [
+  { id: "breathing-focus-3", kind: "breathing_focus", language: "en", minutes: 3, steps: 4 },
+  { id: "body-scan-10", kind: "body_scan", language: "en", minutes: 10, steps: 6 },
+];
 /** The largest file a track may be, in bytes. */
 export const MAX_TRACK_BYTES = 500 * 1024 * 1024;
 /** The longest title, in characters. */
@@ -117,6 +131,8 @@ export class FakeTracks {
   /** The track playing or paused now (one for the whole app, as the audio engine has one voice). */
   player: FakePlayer | null = null;
   volume = 100;
+  /** Set: the voice cannot speak, for this reason (after the script and the title are checked). */
+  voiceProblem: VoiceProblem | null = null;
   private readonly gate = new Gate();
 
   constructor(
@@ -124,7 +140,10 @@ export class FakeTracks {
     private readonly emit: (notice: CoreNotice) => void,
   ) {}
 
-  /** Makes the next imports wait after their first progress notice until the returned call. */
+  /**
+   * Makes the next imports and spoken meditations wait after their first progress notice until the
+   * returned call.
+   */
   hold(): () => void {
     return this.gate.hold();
   }
@@ -195,6 +214,51 @@ export class FakeTracks {
   private async report(profileId: string, done: number) {
     this.emit({ kind: "progress", job: TRACK_IMPORT_JOB, profileId, done, total: 100 });
     await this.gate.pass();
+  }
+
+  /** The written meditations, shortest first. */
+  written(): WrittenMeditation[] {
+    return WRITTEN.map(({ id, kind, language, minutes }) => ({ id, kind, language, minutes }));
+  }
+
+  /**
+   * Speaks a written meditation as the core does: the profile, the script (`not_found`), the title,
+   * then the voice (`voiceProblem`); one `meditation.voice` notice per sentence or pause spoken; then
+   * a WAV track as long as the script says, kept in the profile's tracks.
+   */
+  async speak(profileId: string, writtenId: string, rawTitle: string): Promise<GuidedTrack> {
+    this.requireProfile(profileId);
+    const script = WRITTEN.find((w) => w.id === writtenId);
+    if (script === undefined) {
+      throw new BackendError("not_found", "not_found", { subject: "script", value: writtenId });
+    }
+    const title = checkedTitle(rawTitle);
+    if (this.voiceProblem !== null) {
+      throw new BackendError("unavailable", "voice_unavailable", {
+        subject: "voice",
+        value: this.voiceProblem,
+      });
+    }
+    for (let done = 1; done <= script.steps; done++) {
+      this.emit({
+        kind: "progress",
+        job: VOICE_JOB,
+        profileId,
+        done,
+        total: script.steps,
+      });
+      await this.gate.pass();
+    }
+    const durationMs = script.minutes * 60_000;
+    return this.seed(profileId, {
+      title,
+      kind: script.kind,
+      language: script.language,
+      format: "wav",
+      // 16-bit mono at the voice's rate (22,050 Hz for a typical voice).
+      bytes: 44 + Math.round((durationMs / 1000) * 22_050 * 2),
+      durationMs,
+    });
   }
 
   list(profileId: string): GuidedTrack[] {

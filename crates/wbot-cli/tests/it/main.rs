@@ -13,4 +13,5 @@ mod profiles_cli;
 mod progress_cli;
 mod reminders_cli;
 mod updates_cli;
+mod voice_cli;
 mod wellness_cli;

@@ -3,10 +3,12 @@
 //! query filters on the profile.
 
 mod live;
+mod spoken;
 mod timer;
 mod tracks;
 
 pub use live::*;
+pub use spoken::*;
 pub use timer::*;
 pub use tracks::*;
 
@@ -184,6 +186,8 @@ pub struct MeditationService {
     events: EventBus,
     /// The guided track playing or paused now.
     player: tracks::PlayerSlot,
+    /// The local voice that speaks written meditations.
+    voice: spoken::VoiceSlot,
 }
 
 impl MeditationService {
@@ -202,6 +206,7 @@ impl MeditationService {
             data_dir,
             events,
             player: tracks::PlayerSlot::default(),
+            voice: spoken::VoiceSlot::default(),
         }
     }
 

@@ -173,7 +173,7 @@ fn checked_language(raw: &str) -> Result<String> {
     }
 }
 
-fn checked_title(raw: &str) -> Result<String> {
+pub(super) fn checked_title(raw: &str) -> Result<String> {
     let title = checked_text(raw, Subject::Title, MAX_TRACK_TITLE)?;
     if title.chars().any(char::is_control) {
         return Err(CoreError::new(Reason::InvalidCharacters).subject(Subject::Title));
@@ -181,7 +181,7 @@ fn checked_title(raw: &str) -> Result<String> {
     Ok(title)
 }
 
-fn file_error(path: &Path) -> impl Fn(std::io::Error) -> CoreError + '_ {
+pub(super) fn file_error(path: &Path) -> impl Fn(std::io::Error) -> CoreError + '_ {
     move |e| {
         CoreError::new(Reason::FileAccess)
             .subject(Subject::TrackFile)
@@ -343,7 +343,7 @@ fn copy_with_progress(
 }
 
 impl MeditationService {
-    fn tracks_dir(&self, profile: &ProfileId) -> PathBuf {
+    pub(super) fn tracks_dir(&self, profile: &ProfileId) -> PathBuf {
         self.data_dir.join("tracks").join(profile.as_str())
     }
 
@@ -399,9 +399,7 @@ impl MeditationService {
             return Err(not_audio("an empty file"));
         }
         let id = GuidedTrackId::new();
-        let dir = self.tracks_dir(&profile);
-        let part = dir.join(format!("{id}.{}.part", format.as_str()));
-        let done = dir.join(format!("{id}.{}", format.as_str()));
+        let part = self.part_path(&profile, &id, format);
         let this = self.clone();
         let who = profile.clone();
         let copied = part.clone();
@@ -417,42 +415,52 @@ impl MeditationService {
         })
         .await
         .map_err(|e| CoreError::internal(format!("the track import stopped ({e})")));
-        let result = async {
-            let duration = checked??;
-            let duration_ms = u32::try_from(duration.as_millis())
+        let made = checked.and_then(|c| c).map(|duration| GuidedTrack {
+            id: id.clone(),
+            title,
+            kind: input.kind,
+            language,
+            format,
+            bytes: u32::try_from(bytes).unwrap_or(u32::MAX),
+            duration_ms: u32::try_from(duration.as_millis())
                 .unwrap_or(u32::MAX)
-                .max(1);
+                .max(1),
+            position_ms: 0,
+            favourite: false,
+            created_at: now_rfc3339(),
+            played_at: None,
+        });
+        self.keep_track(&profile, &id, format, made).await
+    }
+
+    /// Where a new track's file is written before it is kept.
+    pub(super) fn part_path(
+        &self,
+        profile: &ProfileId,
+        id: &GuidedTrackId,
+        format: AudioFormat,
+    ) -> PathBuf {
+        self.tracks_dir(profile)
+            .join(format!("{id}.{}.part", format.as_str()))
+    }
+
+    /// Moves a new track's checked file (at [`Self::part_path`]) into place and saves the track;
+    /// when that or `made` (what wrote the file) failed, removes the file, so nothing is left behind.
+    pub(super) async fn keep_track(
+        &self,
+        profile: &ProfileId,
+        id: &GuidedTrackId,
+        format: AudioFormat,
+        made: Result<GuidedTrack>,
+    ) -> Result<GuidedTrack> {
+        let part = self.part_path(profile, id, format);
+        let done = self
+            .tracks_dir(profile)
+            .join(format!("{id}.{}", format.as_str()));
+        let result = async {
+            let track = made?;
             std::fs::rename(&part, &done).map_err(file_error(&done))?;
-            let track = GuidedTrack {
-                id: id.clone(),
-                title,
-                kind: input.kind,
-                language,
-                format,
-                bytes: u32::try_from(bytes).unwrap_or(u32::MAX),
-                duration_ms,
-                position_ms: 0,
-                favourite: false,
-                created_at: now_rfc3339(),
-                played_at: None,
-            };
-            let mut tx = self.db.begin_write().await?;
-            sqlx::query(
-                "INSERT INTO guided_tracks (id, profile_id, title, kind, language, format, bytes,
-                     duration_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            )
-            .bind(&track.id)
-            .bind(&profile)
-            .bind(&track.title)
-            .bind(track.kind.as_str())
-            .bind(&track.language)
-            .bind(track.format.as_str())
-            .bind(i64::from(track.bytes))
-            .bind(i64::from(track.duration_ms))
-            .bind(&track.created_at)
-            .execute(&mut *tx)
-            .await?;
-            tx.commit().await?;
+            self.insert_track(profile, &track).await?;
             Ok(track)
         }
         .await;
@@ -460,9 +468,31 @@ impl MeditationService {
             let _ = std::fs::remove_file(&part);
             let _ = std::fs::remove_file(&done);
         } else {
-            tracing::info!(profile = %profile, track = %id, "guided track imported");
+            tracing::info!(profile = %profile, track = %id, "guided track saved");
         }
         result
+    }
+
+    /// Saves a new track whose file is in place.
+    async fn insert_track(&self, profile: &ProfileId, track: &GuidedTrack) -> Result<()> {
+        let mut tx = self.db.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO guided_tracks (id, profile_id, title, kind, language, format, bytes,
+                 duration_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&track.id)
+        .bind(profile)
+        .bind(&track.title)
+        .bind(track.kind.as_str())
+        .bind(&track.language)
+        .bind(track.format.as_str())
+        .bind(i64::from(track.bytes))
+        .bind(i64::from(track.duration_ms))
+        .bind(&track.created_at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// A profile's guided tracks, newest first.

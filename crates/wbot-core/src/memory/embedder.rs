@@ -350,7 +350,7 @@ fn load(config: &MemoryConfig, events: &EventBus) -> Result<TextEmbedding> {
 
 /// ONNX Runtime allows one environment per process and loads its library once; both are kept for the
 /// life of the process (unloading releases the model session, the big part).
-fn ort_environment(path: &Path) -> Result<ort::environment::Environment> {
+pub(crate) fn ort_environment(path: &Path) -> Result<ort::environment::Environment> {
     static ENVIRONMENT: Mutex<Option<ort::environment::Environment>> = Mutex::new(None);
     // Checked every time, even once loaded, so a missing runtime is reported the same way in every process.
     if path.as_os_str().is_empty() || !path.is_file() {

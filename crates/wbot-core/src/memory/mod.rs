@@ -16,6 +16,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+pub(crate) use embedder::ort_environment;
 pub use embedder::{Embedder, Priority, TextRole, BATCH_SIZE, MAX_TOKENS};
 pub use engine::MemoryEngine;
 pub use index::VectorIndex;

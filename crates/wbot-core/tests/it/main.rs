@@ -39,4 +39,5 @@ mod progress;
 mod reminders;
 mod ui_fixtures;
 mod updates;
+mod voice;
 mod wellness;

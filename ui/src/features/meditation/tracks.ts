@@ -18,6 +18,14 @@ export function isTrackLanguage(code: string): code is TrackLanguage {
   return TRACK_LANGUAGES.some((language) => language === code);
 }
 
+/** The written meditations the UI has titles for (the core lists them; their titles are the UI's). */
+export const WRITTEN_IDS = ["breathing-focus-3", "body-scan-10"] as const;
+export type WrittenId = (typeof WRITTEN_IDS)[number];
+
+export function isWrittenId(id: string): id is WrittenId {
+  return WRITTEN_IDS.some((known) => known === id);
+}
+
 /** The library's length filter: short up to 5 minutes, medium up to 15, long beyond. */
 export const LENGTH_FILTERS = ["all", "short", "medium", "long"] as const;
 export type LengthFilter = (typeof LENGTH_FILTERS)[number];

@@ -12,6 +12,10 @@ import {
 /** How often the position is read while a track plays. */
 export const PLAYBACK_POLL_MS = 500;
 
+export const writtenKeys = {
+  all: ["written-meditations"] as const,
+};
+
 export const trackKeys = {
   all: (profileId: string) => ["tracks", profileId] as const,
   list: (profileId: string) => ["tracks", profileId, "list"] as const,
@@ -38,6 +42,28 @@ export function useImportTrack(profileId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: TrackImport) => backend.importTrack(profileId, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: trackKeys.list(profileId) }),
+  });
+}
+
+/** The meditations the team wrote, which the voice on the device can speak; shortest first. */
+export function useWrittenMeditations() {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: writtenKeys.all,
+    queryFn: () => backend.writtenMeditations(),
+    // Bundled with the app: they do not change while it runs.
+    staleTime: Infinity,
+  });
+}
+
+/** Speaks a written meditation into a new track titled `title` (the words of the UI's language). */
+export function useSpeakWritten(profileId: string) {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ writtenId, title }: { writtenId: string; title: string }) =>
+      backend.speakWrittenMeditation(profileId, writtenId, title),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: trackKeys.list(profileId) }),
   });
 }

@@ -6,6 +6,7 @@ import { useMeditationRun } from "../../hooks/useMeditationRun";
 import { MeditationHistory } from "../MeditationHistory";
 import { GuidedTracks } from "../GuidedTracks";
 import { MeditationSetup } from "../MeditationSetup";
+import { SpokenMeditations } from "../SpokenMeditations";
 import { TimerMeditation } from "../TimerMeditation";
 import styles from "./MeditationPage.module.css";
 
@@ -17,8 +18,8 @@ export interface MeditationPageProps {
 }
 
 /**
- * The Meditation section: set up a timer, run it full screen, save it, and look back; and the guided
- * tracks the person imported, to play.
+ * The Meditation section: set up a timer, run it full screen, save it, and look back; the meditations
+ * the team wrote, spoken by the voice on the device into tracks; and the guided tracks, to play.
  */
 export function MeditationPage({ profileId, locale, settings }: MeditationPageProps) {
   const t = useT();
@@ -47,6 +48,7 @@ export function MeditationPage({ profileId, locale, settings }: MeditationPagePr
           }}
         />
       </SettingsProvider>
+      <SpokenMeditations profileId={profileId} />
       <GuidedTracks profileId={profileId} settings={settings} />
       <MeditationHistory profileId={profileId} locale={locale} />
       {running ? (

@@ -135,6 +135,8 @@ macro_rules! wbot_specta_builder {
                 $crate::commands::tracks::set_track_volume,
                 $crate::commands::tracks::written_meditations,
                 $crate::commands::tracks::speak_written_meditation,
+                $crate::commands::tracks::write_meditation,
+                $crate::commands::tracks::track_script,
                 $crate::commands::updates::update_status::<$runtime>,
                 $crate::commands::updates::set_update_channel::<$runtime>,
                 $crate::commands::updates::check_for_update::<$runtime>,

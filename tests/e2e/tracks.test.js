@@ -2,13 +2,14 @@
 // Meditation page (the native file dialog answered by WBOT_PICK_FILE, as WebDriver cannot reach
 // it), plays on a private PulseAudio null sink (so its place moves in real time), is sought to
 // 50 %, stopped, and resumed from there. A meditation the team wrote is spoken by the local voice
-// into a track, which plays.
+// into a track, which plays; so is one the (fake) chat model writes for the person.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
+import { startFakeLlm } from "./fakeLlm.js";
 import { invoke, withApp } from "./harness.js";
 import { click, fillField, onboard, waitForText } from "./ui.js";
 
@@ -180,6 +181,57 @@ test("a meditation the team wrote is spoken by the local voice into a track that
       await b.waitUntil(async () => (await position(b)) >= 2_000, {
         timeout: 15_000,
         timeoutMsg: "the spoken meditation did not play",
+      });
+      await click(b, "Stop");
+    },
+    { env: { PULSE_SERVER: server } },
+  );
+});
+
+test("a meditation written for the person by the fake chat model is spoken by the local voice, saved and played", async (t) => {
+  const { server } = await scratchWithPulse(t);
+  const llm = await startFakeLlm({ kind: "openai" });
+  t.after(() => llm.close());
+  llm.enqueue({
+    reply:
+      "Welcome, Ana. Let yourself settle into your seat. [PAUSE 3s] Notice the worry about tomorrow, and where it sits in your body. [PAUSE 4s] Breathe around it, kindly. [PAUSE 3s] Now come back, gently, when you are ready.",
+  });
+
+  await withApp(
+    t,
+    async (app) => {
+      const b = app.browser;
+      await onboard(b, "Ana");
+      const { ok: ana } = await invoke(b, "active_profile");
+      const { err } = await invoke(b, "save_provider", {
+        profileId: ana.id,
+        input: { id: null, name: "Fake", kind: "openAiCompatible", baseUrl: llm.baseUrl, model: "fake", timeoutMs: 20_000 },
+      });
+      assert.equal(err, undefined, JSON.stringify(err));
+      await invoke(b, "add_checkin", {
+        profileId: ana.id,
+        checkin: { mood: 2, emotions: ["anxious"], note: "exam tomorrow", at: null },
+      });
+      await click(b, "Meditation");
+      await fillField(b, "Length", "5");
+      await click(b, "Write and speak");
+      await waitForText(b, "“A meditation for you” is ready in your tracks.", 120_000);
+
+      // Written for her: the model was asked for the practice her anxiety calls for, with what she shared.
+      assert.equal(llm.requests.length, 1);
+      const asked = JSON.stringify(llm.requests[0].body);
+      assert.match(asked, /worry or a hard feeling/);
+      assert.match(asked, /exam tomorrow/);
+      const { ok: tracks } = await invoke(b, "guided_tracks", { profileId: ana.id });
+      assert.equal(tracks.length, 1);
+      assert.equal(tracks[0].kind, "difficulties");
+      const { ok: script } = await invoke(b, "track_script", { profileId: ana.id, trackId: tracks[0].id });
+      assert.match(script, /^Welcome, Ana\./);
+
+      await click(b, "Play A meditation for you");
+      await b.waitUntil(async () => (await position(b)) >= 2_000, {
+        timeout: 15_000,
+        timeoutMsg: "the meditation written for her did not play",
       });
       await click(b, "Stop");
     },

@@ -259,6 +259,13 @@ export const commands = {
 	 *  (progress as `meditation.voice`).
 	 */
 	speakWrittenMeditation: (profileId: string, writtenId: string, title: string) => typedError<GuidedTrack, AppError>(__TAURI_INVOKE("speak_written_meditation", { profileId, writtenId, title })),
+	/**
+	 *  Writes a meditation for the person with their chat model (progress `meditation.write`) and
+	 *  speaks it with the local voice into a new guided track (progress `meditation.voice`).
+	 */
+	writeMeditation: (profileId: string, input: WriteMeditation) => typedError<GuidedTrack, AppError>(__TAURI_INVOKE("write_meditation", { profileId, input })),
+	/**  The script a track was spoken from, when it was written for the person (else null). */
+	trackScript: (profileId: string, trackId: string) => typedError<string | null, AppError>(__TAURI_INVOKE("track_script", { profileId, trackId })),
 	/**  The running version, the channel, and whether this build updates itself. */
 	updateStatus: () => typedError<UpdateStatus, AppError>(__TAURI_INVOKE("update_status")),
 	/**  Switches the release channel; an update found on the other channel is forgotten. */
@@ -1889,6 +1896,14 @@ export type WimHofStats = {
 	averageRetentionMs: number | null,
 	bestRetentionMs: number | null,
 	totalDurationMs: number | null,
+};
+
+/**  What writing a meditation needs. */
+export type WriteMeditation = {
+	/**  3–30. */
+	minutes: number,
+	/**  The new track's title (the UI's words). */
+	title: string,
 };
 
 /**  A written meditation the voice can speak (its title is the UI's, by id). */

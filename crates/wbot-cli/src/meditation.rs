@@ -1,4 +1,4 @@
-//! `wbot meditation run|import|history|delete|import-track|speak|written|tracks|delete-track`: the meditation
+//! `wbot meditation run|import|history|delete|import-track|speak|written|write|script|tracks|delete-track`: the meditation
 //! timer and guided tracks from a terminal. `run` runs a timer in real time (its bells on the audio
 //! engine, its events as JSON lines) and saves it; `import` saves sessions made elsewhere or on
 //! chosen days; `import-track` imports an audio file as a guided track (its progress as JSON
@@ -8,6 +8,7 @@ use clap::Subcommand;
 use tokio::sync::broadcast::error::TryRecvError;
 use tokio::sync::broadcast::Receiver;
 use wbot_core::audio::{AmbientKind, BinauralBand};
+use wbot_core::chat::meditation::WriteMeditation;
 use wbot_core::db::Page;
 use wbot_core::events::CoreEvent;
 use wbot_core::meditation::{
@@ -90,6 +91,24 @@ pub enum MeditationCommand {
     },
     /// Prints the meditations the team wrote, shortest first.
     Written,
+    /// Has the profile's chat model write a meditation for them (its type from what they said
+    /// lately, their latest check-in and the hour) and speaks it into a new guided track.
+    Write {
+        #[arg(long)]
+        profile: String,
+        /// 3–30.
+        #[arg(long)]
+        minutes: u8,
+        #[arg(long)]
+        title: String,
+    },
+    /// Prints the script a track was spoken from (when it was written for the person).
+    Script {
+        #[arg(long)]
+        profile: String,
+        /// The track's id.
+        track: String,
+    },
     /// Prints the guided tracks, newest first.
     Tracks {
         #[arg(long)]
@@ -220,6 +239,25 @@ pub async fn run(core: &Core, cmd: MeditationCommand) -> Result<(), CoreError> {
                 .await;
             print_progress(&mut events)?;
             print_json(&spoken?)?;
+        }
+        MeditationCommand::Write {
+            profile,
+            minutes,
+            title,
+        } => {
+            let mut events = core.events().subscribe();
+            let written = core
+                .chat()
+                .write_meditation(&profile.parse()?, WriteMeditation { minutes, title })
+                .await;
+            print_progress(&mut events)?;
+            print_json(&written?)?;
+        }
+        MeditationCommand::Script { profile, track } => {
+            let script = meditation
+                .track_script(&profile.parse()?, &track.parse()?)
+                .await?;
+            print_json(&serde_json::json!({ "script": script }))?;
         }
         MeditationCommand::Written => {
             for written in meditation.written_meditations()? {

@@ -5,6 +5,7 @@
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 use wbot_core::audio::AmbientKind;
+use wbot_core::chat::meditation::WriteMeditation;
 use wbot_core::error::{CoreError, Reason, Subject};
 use wbot_core::meditation::{
     GuidedTrack, TrackChanges, TrackImport, TrackPlayback, WrittenMeditation,
@@ -191,5 +192,35 @@ pub async fn speak_written_meditation(
     Ok(core
         .meditation()
         .speak_written_meditation(&profile_id.parse()?, &written_id, &title)
+        .await?)
+}
+
+/// Writes a meditation for the person with their chat model (progress `meditation.write`) and
+/// speaks it with the local voice into a new guided track (progress `meditation.voice`).
+#[tauri::command]
+#[specta::specta]
+pub async fn write_meditation(
+    core: State<'_, Core>,
+    profile_id: String,
+    input: Input<WriteMeditation>,
+) -> Result<GuidedTrack> {
+    let input = input.parse("meditation")?;
+    Ok(core
+        .chat()
+        .write_meditation(&profile_id.parse()?, input)
+        .await?)
+}
+
+/// The script a track was spoken from, when it was written for the person (else null).
+#[tauri::command]
+#[specta::specta]
+pub async fn track_script(
+    core: State<'_, Core>,
+    profile_id: String,
+    track_id: String,
+) -> Result<Option<String>> {
+    Ok(core
+        .meditation()
+        .track_script(&profile_id.parse()?, &track_id.parse()?)
         .await?)
 }

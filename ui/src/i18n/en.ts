@@ -335,6 +335,27 @@ export interface Messages {
       ready: (title: string) => string;
       empty: string;
     };
+    /** A meditation the person's chat model writes for them, spoken by the voice on the device. */
+    personal: {
+      title: string;
+      hint: string;
+      /** The script is English whatever the UI's language (one voice for now). */
+      english: string;
+      minutes: (n: number) => string;
+      write: string;
+      writing: string;
+      /** The new track's title. */
+      trackTitle: string;
+    };
+    /** The script a track written for the person was spoken from. */
+    script: {
+      read: string;
+      readTrack: (title: string) => string;
+      loading: string;
+      none: string;
+      /** A `[PAUSE Ns]` marker, as shown in the script. */
+      pause: (seconds: string) => string;
+    };
   };
   journaling: {
     title: string;
@@ -1326,6 +1347,22 @@ export const en: Messages = {
       preparing: "Preparing the voice",
       ready: (title) => `“${title}” is ready in your tracks.`,
       empty: "No written meditations come with this version of Wbot.",
+    },
+    personal: {
+      title: "A meditation for me",
+      hint: "Your chat model writes it from what you've shared lately and how you feel, and a voice on this device speaks it.",
+      english: "The voice speaks English for now.",
+      minutes: (n) => `${String(n)} minutes`,
+      write: "Write and speak",
+      writing: "Writing your meditation",
+      trackTitle: "A meditation for you",
+    },
+    script: {
+      read: "Read the script",
+      readTrack: (title) => `Read the script of ${title}`,
+      loading: "Loading the script…",
+      none: "This track has no script.",
+      pause: (seconds) => `— pause ${seconds} s —`,
     },
   },
   journaling: {

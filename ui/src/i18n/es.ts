@@ -484,6 +484,22 @@ export const es: Messages = {
       ready: (title) => `«${title}» ya está en tus pistas.`,
       empty: "Esta versión de Wbot no trae meditaciones escritas.",
     },
+    personal: {
+      title: "Una meditación para mí",
+      hint: "Tu modelo de chat la escribe a partir de lo que has compartido últimamente y de cómo te sientes, y una voz en este dispositivo la narra.",
+      english: "Por ahora la voz habla inglés.",
+      minutes: (n) => `${String(n)} minutos`,
+      write: "Escribir y narrar",
+      writing: "Escribiendo tu meditación",
+      trackTitle: "Una meditación para ti",
+    },
+    script: {
+      read: "Leer el guion",
+      readTrack: (title) => `Leer el guion de ${title}`,
+      loading: "Cargando el guion…",
+      none: "Esta pista no tiene guion.",
+      pause: (seconds) => `— pausa de ${seconds} s —`,
+    },
   },
   journaling: {
     title: "Diario",

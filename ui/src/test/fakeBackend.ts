@@ -29,6 +29,7 @@ import {
   type AmbientKind,
   type TrackChanges,
   type TrackImport,
+  type WriteMeditation,
 } from "../lib/backend";
 import {
   CHALLENGES,
@@ -1105,6 +1106,16 @@ export class FakeBackend implements Backend {
     return this.run_("speakWrittenMeditation", () =>
       this.tracks.speak(profileId, writtenId, title),
     );
+  }
+
+  writeMeditation(profileId: string, input: WriteMeditation) {
+    return this.run_("writeMeditation", () =>
+      this.tracks.write(profileId, input, this.chat.configured(profileId)),
+    );
+  }
+
+  trackScript(profileId: string, trackId: string) {
+    return this.run_("trackScript", () => this.tracks.script(profileId, trackId));
   }
 
   /** Every profile's saved journal entries, newest first. */

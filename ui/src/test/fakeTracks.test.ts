@@ -205,4 +205,62 @@ describe("the fake's guided tracks", () => {
     });
     expect(await backend.guidedTracks(ana.id)).toEqual([]);
   });
+
+  it("writes a meditation for the person: its length, a chat model, the script, the title, the voice", async () => {
+    const { backend, ana, ben } = withTwo();
+    const write = (minutes: number, title = "For you") =>
+      refusal(backend.writeMeditation(ana.id, { minutes, title }));
+    expect(await write(2)).toEqual({
+      code: "validation",
+      reason: "out_of_range",
+      params: { subject: "meditation_length", min: 3, max: 30, actual: 2 },
+    });
+    expect(await write(31)).toMatchObject({ params: { actual: 31 } });
+    expect(await write(5, "   ")).toEqual({
+      code: "validation",
+      reason: "no_chat_model",
+      params: {},
+    });
+
+    backend.chat.seedProvider(ana.id);
+    expect(await write(5, "   ")).toEqual({
+      code: "validation",
+      reason: "empty",
+      params: { subject: "title" },
+    });
+    backend.tracks.modelScript = "  [PAUSE 5s]  ";
+    expect(await write(5)).toMatchObject({ code: "validation", reason: "empty_reply" });
+    backend.tracks.modelScript = "Breathe. [PAUSE 5s] Rest.";
+    backend.tracks.voiceProblem = "model_missing";
+    expect(await write(5)).toMatchObject({ code: "unavailable", reason: "voice_unavailable" });
+    expect(await backend.guidedTracks(ana.id)).toEqual([]);
+    backend.tracks.voiceProblem = null;
+
+    const notices: CoreNotice[] = [];
+    backend.onCoreNotice((notice) => notices.push(notice));
+    const track = await backend.writeMeditation(ana.id, { minutes: 5, title: " For you " });
+    expect(track).toMatchObject({
+      title: "For you",
+      kind: "difficulties",
+      language: "en",
+      format: "wav",
+      durationMs: 300_000,
+    });
+    expect(
+      notices.flatMap((n) => (n.kind === "progress" ? [[n.job, n.done, n.total]] : [])),
+    ).toEqual([
+      ["meditation.write", 0, 1],
+      ["meditation.write", 1, 1],
+      ["meditation.voice", 1, 3],
+      ["meditation.voice", 2, 3],
+      ["meditation.voice", 3, 3],
+    ]);
+    expect(await backend.trackScript(ana.id, track.id)).toBe("Breathe. [PAUSE 5s] Rest.");
+    const other = backend.tracks.seed(ana.id);
+    expect(await backend.trackScript(ana.id, other.id)).toBeNull();
+    expect(await refusal(backend.trackScript(ben.id, track.id))).toMatchObject({
+      code: "not_found",
+      params: { subject: "guided_track" },
+    });
+  });
 });

@@ -3,10 +3,12 @@ import {
   type AmbientKind,
   type AudioFormat,
   type CoreNotice,
+  type GuidedKind,
   type GuidedTrack,
   type TrackChanges,
   type TrackImport,
   type TrackPlayback,
+  type WriteMeditation,
   type WrittenMeditation,
 } from "../lib/backend";
 import { requireText } from "./validation";
@@ -16,6 +18,18 @@ import { Gate } from "./gate";
 export const TRACK_IMPORT_JOB = "meditation.track_import";
 /** The core's progress job of speaking a written meditation. */
 export const VOICE_JOB = "meditation.voice";
+/** The core's progress job of the chat model writing a meditation (0 of 1, then 1 of 1). */
+export const WRITE_JOB = "meditation.write";
+/** The shortest and longest meditation the chat model can be asked for, in minutes. */
+export const MIN_WRITTEN_MINUTES = 3;
+export const MAX_WRITTEN_MINUTES = 30;
+/** What the fake's chat model writes when a test does not say. */
+export const FAKE_SCRIPT =
+  "Welcome. Settle into a comfortable position. [PAUSE 5s]\n" +
+  "Notice what is here for you right now, and make a little room for it. [PAUSE 10s]\n" +
+  "When you are ready, gently come back.";
+/** A script's pause markers, `[PAUSE 5s]` (any case). */
+const PAUSE = /\[\s*pause\s*\d+(?:\.\d+)?\s*s\s*\]/gi;
 /** Why the local voice cannot speak (`voice_unavailable`'s value). */
 export type VoiceProblem =
   "model_missing" | "model_unusable" | "phonemizer_missing" | "phonemizer_failed" | "cancelled";
@@ -133,6 +147,12 @@ export class FakeTracks {
   volume = 100;
   /** Set: the voice cannot speak, for this reason (after the script and the title are checked). */
   voiceProblem: VoiceProblem | null = null;
+  /** What the chat model writes next (a reply of only pauses or blanks is `empty_reply`, as in the core). */
+  modelScript = FAKE_SCRIPT;
+  /** The type of the next meditation written for the person (the core chooses it from their signals). */
+  writtenKind: GuidedKind = "difficulties";
+  /** The scripts of the tracks written for the person, by track id. */
+  readonly scripts = new Map<string, string>();
   private readonly gate = new Gate();
 
   constructor(
@@ -142,7 +162,8 @@ export class FakeTracks {
 
   /**
    * Makes the next imports and spoken meditations wait after their first progress notice until the
-   * returned call.
+   * returned call (one written for the person waits while its model writes, at `meditation.write` 0 of
+   * 1; holding again at once, before the release is awaited, stops it at the voice's first step).
    */
   hold(): () => void {
     return this.gate.hold();
@@ -261,6 +282,74 @@ export class FakeTracks {
     });
   }
 
+  /**
+   * Writes a meditation for the person as the core does: the profile, the length (3–30 minutes), a
+   * chat model (`configured`, else `no_chat_model`); `meditation.write` at 0 of 1 while the model writes
+   * (where a held test waits), then 1 of 1; then the script (`modelScript`, `empty_reply` when it says
+   * nothing), the title and the voice are checked, one `meditation.voice` notice per sentence or pause,
+   * and a WAV track of `writtenKind` is kept with its script.
+   */
+  async write(
+    profileId: string,
+    input: WriteMeditation,
+    configured: boolean,
+  ): Promise<GuidedTrack> {
+    this.requireProfile(profileId);
+    const { minutes } = input;
+    if (
+      !Number.isInteger(minutes) ||
+      minutes < MIN_WRITTEN_MINUTES ||
+      minutes > MAX_WRITTEN_MINUTES
+    ) {
+      throw new BackendError("validation", "out_of_range", {
+        subject: "meditation_length",
+        min: MIN_WRITTEN_MINUTES,
+        max: MAX_WRITTEN_MINUTES,
+        actual: minutes,
+      });
+    }
+    if (!configured) throw new BackendError("validation", "no_chat_model");
+    this.emit({ kind: "progress", job: WRITE_JOB, profileId, done: 0, total: 1 });
+    await this.gate.pass();
+    const script = this.modelScript.trim();
+    this.emit({ kind: "progress", job: WRITE_JOB, profileId, done: 1, total: 1 });
+    const said = script
+      .split(PAUSE)
+      .map((part) => part.trim())
+      .filter((part) => part !== "");
+    if (said.length === 0) throw new BackendError("validation", "empty_reply");
+    const title = checkedTitle(input.title);
+    if (this.voiceProblem !== null) {
+      throw new BackendError("unavailable", "voice_unavailable", {
+        subject: "voice",
+        value: this.voiceProblem,
+      });
+    }
+    // One step per sentence group and per pause, as the voice speaks them.
+    const steps = said.length + (script.match(PAUSE)?.length ?? 0);
+    for (let done = 1; done <= steps; done++) {
+      this.emit({ kind: "progress", job: VOICE_JOB, profileId, done, total: steps });
+      await this.gate.pass();
+    }
+    const durationMs = minutes * 60_000;
+    const track = this.seed(profileId, {
+      title,
+      kind: this.writtenKind,
+      language: "en",
+      format: "wav",
+      bytes: 44 + Math.round((durationMs / 1000) * 22_050 * 2),
+      durationMs,
+    });
+    this.scripts.set(track.id, script);
+    return track;
+  }
+
+  /** The script a track was spoken from when it was written for the person, else null. */
+  script(profileId: string, trackId: string): string | null {
+    this.own(profileId, trackId);
+    return this.scripts.get(trackId) ?? null;
+  }
+
   list(profileId: string): GuidedTrack[] {
     this.requireProfile(profileId);
     return this.tracks.filter((t) => this.owner.get(t.id) === profileId).map((t) => ({ ...t }));
@@ -294,6 +383,7 @@ export class FakeTracks {
       1,
     );
     this.owner.delete(trackId);
+    this.scripts.delete(trackId);
   }
 
   private state(player: FakePlayer): TrackPlayback {

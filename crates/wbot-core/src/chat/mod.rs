@@ -7,6 +7,7 @@ pub mod dataset;
 pub mod features;
 pub mod judgement;
 pub mod linear;
+pub mod meditation;
 pub mod prompt;
 pub mod proposal;
 pub mod provider;

@@ -146,7 +146,7 @@ fn exchange_text(user: &str, reply: &str) -> String {
 
 /// The reply's fallback chain: a local provider is sent `local`, an allowed online one `remote` (what the
 /// person chose to share with one), and one not allowed nothing at all (ADR 0017).
-fn chain<'a>(
+pub(super) fn chain<'a>(
     providers: &[ProviderSettings],
     local: &'a ChatRequest,
     remote: Option<&'a ChatRequest>,

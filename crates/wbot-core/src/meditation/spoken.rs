@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::{AudioFormat, GuidedKind, GuidedTrack, MeditationService};
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Result, Subject};
-use crate::events::{CoreEvent, Progress};
+use crate::events::{CoreEvent, EventBus, Progress};
 use crate::ids::{GuidedTrackId, ProfileId};
 use crate::memory::EnvPaths;
 use crate::voice::{LocalVoice, Script, Segment};
@@ -149,9 +149,59 @@ impl MeditationService {
     ) -> Result<GuidedTrack> {
         let profile = self.profiles.require_profile(profile_id).await?;
         let written = written(id)?;
-        let script = Script::parse(written.text)?;
+        self.speak(&profile, written.text, written.kind, title, false)
+            .await
+    }
+
+    /// Speaks a meditation written for the person (its `[PAUSE Ns]` markers as silence) into a new
+    /// guided track titled `title`, keeping the script beside it ([`Self::track_script`]).
+    pub async fn speak_meditation(
+        &self,
+        profile_id: &ProfileId,
+        script: &str,
+        kind: GuidedKind,
+        title: &str,
+    ) -> Result<GuidedTrack> {
+        let profile = self.profiles.require_profile(profile_id).await?;
+        self.speak(&profile, script, kind, title, true).await
+    }
+
+    /// The script a track was spoken from, when it was written for the person.
+    pub async fn track_script(
+        &self,
+        profile_id: &ProfileId,
+        track_id: &GuidedTrackId,
+    ) -> Result<Option<String>> {
+        let track = self.track(profile_id, track_id).await?;
+        let path = self.script_path(profile_id, &track.id);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Ok(Some(text)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(super::tracks::file_error(&path)(e)),
+        }
+    }
+
+    /// The progress and other notices the service sends.
+    pub(crate) fn events(&self) -> &EventBus {
+        &self.events
+    }
+
+    /// Speaks `text` (English, for the one voice there is) into a new track; with `keep_script`,
+    /// the script is saved beside it. Nothing is left behind when it fails.
+    async fn speak(
+        &self,
+        profile: &ProfileId,
+        text: &str,
+        kind: GuidedKind,
+        title: &str,
+        keep_script: bool,
+    ) -> Result<GuidedTrack> {
+        let profile = profile.clone();
+        let script = Script::parse(text)?;
         let title = super::tracks::checked_title(title)?;
         let track_id = GuidedTrackId::new();
+        let script_path = self.script_path(&profile, &track_id);
+        let script_text = keep_script.then(|| text.trim().to_string());
         let out = self.part_path(&profile, &track_id, AudioFormat::Wav);
         let this = self.clone();
         let who = profile.clone();
@@ -187,6 +237,10 @@ impl MeditationService {
             std::fs::create_dir_all(out.parent().unwrap_or(&out))
                 .map_err(super::tracks::file_error(&out))?;
             spoken.write_wav(&out)?;
+            if let Some(text) = &script_text {
+                std::fs::write(&script_path, text)
+                    .map_err(super::tracks::file_error(&script_path))?;
+            }
             let bytes = std::fs::metadata(&out)
                 .map_err(super::tracks::file_error(&out))?
                 .len();
@@ -200,8 +254,8 @@ impl MeditationService {
             .map(|(bytes, duration_ms)| GuidedTrack {
                 id: track_id.clone(),
                 title,
-                kind: written.kind,
-                language: written.language.into(),
+                kind,
+                language: "en".into(),
                 format: AudioFormat::Wav,
                 bytes: u32::try_from(bytes).unwrap_or(u32::MAX),
                 duration_ms: duration_ms.max(1),
@@ -210,8 +264,13 @@ impl MeditationService {
                 created_at: now_rfc3339(),
                 played_at: None,
             });
-        self.keep_track(&profile, &track_id, AudioFormat::Wav, made)
-            .await
+        let kept = self
+            .keep_track(&profile, &track_id, AudioFormat::Wav, made)
+            .await;
+        if kept.is_err() {
+            let _ = std::fs::remove_file(self.script_path(&profile, &track_id));
+        }
+        kept
     }
 }
 

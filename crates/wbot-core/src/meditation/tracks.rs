@@ -347,6 +347,11 @@ impl MeditationService {
         self.data_dir.join("tracks").join(profile.as_str())
     }
 
+    /// Where the script of a track written for the person is kept.
+    pub(super) fn script_path(&self, profile: &ProfileId, id: &GuidedTrackId) -> PathBuf {
+        self.tracks_dir(profile).join(format!("{id}.txt"))
+    }
+
     fn track_path(&self, profile: &ProfileId, track: &GuidedTrack) -> PathBuf {
         self.tracks_dir(profile)
             .join(format!("{}.{}", track.id, track.format.as_str()))
@@ -585,10 +590,14 @@ impl MeditationService {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        let path = self.track_path(profile_id, &track);
-        if let Err(e) = std::fs::remove_file(&path) {
-            if e.kind() != std::io::ErrorKind::NotFound {
-                tracing::warn!(error = %e, "a deleted track's file stayed");
+        for path in [
+            self.track_path(profile_id, &track),
+            self.script_path(profile_id, track_id),
+        ] {
+            if let Err(e) = std::fs::remove_file(&path) {
+                if e.kind() != std::io::ErrorKind::NotFound {
+                    tracing::warn!(error = %e, "a deleted track's file stayed");
+                }
             }
         }
         Ok(())
@@ -661,7 +670,8 @@ impl MeditationService {
             )
             .actual(f64::from(from_ms)));
         }
-        self.stop_track(profile_id).await?;
+        // One track plays at a time, whoever's it is: the one loaded keeps its place.
+        self.save_playing_track().await;
         let engine = self.audio.opened().await?;
         let rate = engine.with_mix(|m| m.rate());
         let path = self.track_path(profile_id, &track);
@@ -805,7 +815,8 @@ impl MeditationService {
         Ok(stopped)
     }
 
-    /// Stops whatever track plays, saving its place (the app is closing).
+    /// Stops whatever track is loaded, of any profile, saving its place (another starts, or the
+    /// app is closing).
     pub async fn save_playing_track(&self) {
         let profile = slot(&self.player).as_ref().map(|p| p.profile.clone());
         if let Some(profile) = profile {

@@ -488,3 +488,36 @@ async fn tracks_are_each_profiles_own_and_go_with_it() {
         "the file went with the track"
     );
 }
+
+#[tokio::test]
+async fn one_track_plays_at_a_time_and_the_one_it_replaces_keeps_its_place() {
+    let dir = tempfile::tempdir().expect("dir");
+    let core = Core::open(dir.path().join("data")).await.expect("open");
+    let ada = profile(&core, "Ada").await;
+    let ben = profile(&core, "Ben").await;
+    let source = dir.path().join("ramp.wav");
+    ramp_wav(&source, 3.0);
+    let med = core.meditation();
+    let hers = med.import_track(&ada, import(&source)).await.expect("hers");
+    let his = med.import_track(&ben, import(&source)).await.expect("his");
+
+    med.play_track(&ada, &hers.id, None, None)
+        .await
+        .expect("she plays");
+    render(&core, Duration::from_millis(700));
+    med.play_track(&ben, &his.id, None, None)
+        .await
+        .expect("he plays");
+    assert!(
+        med.track_playback(&ada).await.expect("hers").is_none(),
+        "hers stopped"
+    );
+    let kept = only_track(&core, &ada).await.position_ms;
+    assert!((700..800).contains(&kept), "hers kept its place: {kept} ms");
+    assert!(med
+        .track_playback(&ben)
+        .await
+        .expect("his")
+        .is_some_and(|p| p.playing));
+    med.stop_track(&ben).await.expect("stop");
+}

@@ -18,6 +18,7 @@ mod breathing_sound;
 mod breathing_store;
 mod chat_crisis;
 mod chat_keychain;
+mod chat_meditation;
 mod chat_providers;
 mod chat_remote;
 mod chat_store;

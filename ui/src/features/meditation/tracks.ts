@@ -10,6 +10,11 @@ export const GUIDED_KINDS: readonly GuidedKind[] = [
   "daily_mindfulness",
 ];
 
+/** The core's progress job of the voice speaking a meditation (one step per sentence and pause). */
+export const VOICE_JOB = "meditation.voice";
+/** The core's progress job of the chat model writing a meditation for the person (0 of 1, then 1 of 1). */
+export const WRITE_JOB = "meditation.write";
+
 /** The languages a track can be marked with (the app's own). */
 export const TRACK_LANGUAGES = ["en", "es"] as const;
 export type TrackLanguage = (typeof TRACK_LANGUAGES)[number];

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useIsMutating, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   useBackend,
   type AmbientKind,
@@ -7,6 +7,7 @@ import {
   type TrackChanges,
   type TrackImport,
   type TrackPlayback,
+  type WriteMeditation,
 } from "../../../lib/backend";
 
 /** How often the position is read while a track plays. */
@@ -20,7 +21,16 @@ export const trackKeys = {
   all: (profileId: string) => ["tracks", profileId] as const,
   list: (profileId: string) => ["tracks", profileId, "list"] as const,
   playback: (profileId: string) => ["tracks", profileId, "playback"] as const,
+  script: (profileId: string, trackId: string) => ["tracks", profileId, "script", trackId] as const,
 };
+
+/** The mutations that have the voice speak a meditation (the team's or one written for the person). */
+const speakingKey = (profileId: string) => ["tracks", profileId, "speaking"] as const;
+
+/** Whether the voice is speaking a meditation for the profile now: one at a time. */
+export function useVoiceBusy(profileId: string): boolean {
+  return useIsMutating({ mutationKey: speakingKey(profileId) }) > 0;
+}
 
 /** The profile's guided tracks, newest first. */
 export function useGuidedTracks(profileId: string) {
@@ -62,9 +72,35 @@ export function useSpeakWritten(profileId: string) {
   const backend = useBackend();
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: speakingKey(profileId),
     mutationFn: ({ writtenId, title }: { writtenId: string; title: string }) =>
       backend.speakWrittenMeditation(profileId, writtenId, title),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: trackKeys.list(profileId) }),
+  });
+}
+
+/**
+ * Has the profile's chat model write a meditation for the person, then the voice speak it into a new
+ * track titled `input.title` (the words of the UI's language).
+ */
+export function useWriteMeditation(profileId: string) {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: speakingKey(profileId),
+    mutationFn: (input: WriteMeditation) => backend.writeMeditation(profileId, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: trackKeys.list(profileId) }),
+  });
+}
+
+/** The script a track was spoken from (null when it was not written for the person). */
+export function useTrackScript(profileId: string, trackId: string) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: trackKeys.script(profileId, trackId),
+    queryFn: () => backend.trackScript(profileId, trackId),
+    // A track's script does not change.
+    staleTime: Infinity,
   });
 }
 

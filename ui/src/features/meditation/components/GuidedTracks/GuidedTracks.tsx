@@ -24,6 +24,7 @@ import {
 } from "../../tracks";
 import { TrackImport } from "../TrackImport";
 import { TrackPlayer } from "../TrackPlayer";
+import { TrackScript } from "../TrackScript";
 import listStyles from "../../../../styles/listSection.module.css";
 import styles from "./GuidedTracks.module.css";
 
@@ -196,6 +197,7 @@ export function GuidedTracks({ profileId, settings }: GuidedTracksProps) {
               {shown.map((track) => (
                 <TrackItem
                   key={track.id}
+                  profileId={profileId}
                   track={track}
                   loaded={loaded?.trackId === track.id}
                   pending={control.isPending}
@@ -243,6 +245,7 @@ export function GuidedTracks({ profileId, settings }: GuidedTracksProps) {
 }
 
 function TrackItem({
+  profileId,
   track,
   loaded,
   pending,
@@ -250,6 +253,7 @@ function TrackItem({
   onPlay,
   onDelete,
 }: {
+  profileId: string;
   track: GuidedTrack;
   /** Whether it is the track in the player. */
   loaded: boolean;
@@ -260,12 +264,20 @@ function TrackItem({
 }) {
   const t = useT();
   const copy = t.tracks;
+  const scriptId = useId();
+  const [reading, setReading] = useState(false);
+  // Only the voice makes WAV tracks; a written-for-you one's script is read when asked for.
+  const spoken = track.format === "wav";
   const language = isTrackLanguage(track.language)
     ? copy.languages[track.language]
     : track.language.toUpperCase();
   const details = [copy.kinds[track.kind], formatClock(track.durationMs), language];
   return (
-    <li className={loaded ? `${listStyles.rowItem} ${styles.loaded}` : listStyles.rowItem}>
+    <li
+      className={[listStyles.rowItem, styles.item, loaded ? styles.loaded : ""]
+        .filter(Boolean)
+        .join(" ")}
+    >
       <div className={styles.itemText}>
         <span className={styles.trackTitle}>{track.title}</span>
         <span className={listStyles.muted}>{details.join(" · ")}</span>
@@ -293,10 +305,24 @@ function TrackItem({
         >
           {copy.play}
         </Button>
+        {spoken ? (
+          <Button
+            variant="ghost"
+            aria-label={copy.script.readTrack(track.title)}
+            aria-expanded={reading}
+            aria-controls={reading ? scriptId : undefined}
+            onClick={() => {
+              setReading(!reading);
+            }}
+          >
+            {copy.script.read}
+          </Button>
+        ) : null}
         <Button variant="ghost" aria-label={copy.deleteTrack(track.title)} onClick={onDelete}>
           {copy.delete}
         </Button>
       </div>
+      {reading ? <TrackScript id={scriptId} profileId={profileId} trackId={track.id} /> : null}
     </li>
   );
 }

@@ -6,6 +6,7 @@ import { useMeditationRun } from "../../hooks/useMeditationRun";
 import { MeditationHistory } from "../MeditationHistory";
 import { GuidedTracks } from "../GuidedTracks";
 import { MeditationSetup } from "../MeditationSetup";
+import { PersonalMeditation } from "../PersonalMeditation";
 import { SpokenMeditations } from "../SpokenMeditations";
 import { TimerMeditation } from "../TimerMeditation";
 import styles from "./MeditationPage.module.css";
@@ -15,13 +16,21 @@ export interface MeditationPageProps {
   locale: string;
   /** The profile's settings: its ambient bed and volume. */
   settings: Settings;
+  /** Opens Settings (offered when a meditation cannot be written for want of a chat model). */
+  onOpenSettings?: () => void;
 }
 
 /**
- * The Meditation section: set up a timer, run it full screen, save it, and look back; the meditations
- * the team wrote, spoken by the voice on the device into tracks; and the guided tracks, to play.
+ * The Meditation section: set up a timer, run it full screen, save it, and look back; a meditation
+ * the person's chat model writes for them and the meditations the team wrote, spoken by the voice on
+ * the device into tracks; and the guided tracks, to play.
  */
-export function MeditationPage({ profileId, locale, settings }: MeditationPageProps) {
+export function MeditationPage({
+  profileId,
+  locale,
+  settings,
+  onOpenSettings,
+}: MeditationPageProps) {
   const t = useT();
   const run = useMeditationRun(profileId);
   const [saved, setSaved] = useState(false);
@@ -48,6 +57,7 @@ export function MeditationPage({ profileId, locale, settings }: MeditationPagePr
           }}
         />
       </SettingsProvider>
+      <PersonalMeditation profileId={profileId} onOpenSettings={onOpenSettings} />
       <SpokenMeditations profileId={profileId} />
       <GuidedTracks profileId={profileId} settings={settings} />
       <MeditationHistory profileId={profileId} locale={locale} />

@@ -5,13 +5,11 @@ import { ErrorState, InlineError, Loading } from "../../../../components/StatusV
 import { useT, type Messages } from "../../../../i18n";
 import type { WrittenMeditation } from "../../../../lib/backend";
 import { useJobProgress } from "../../../settings/hooks/useJobProgress";
-import { useSpeakWritten, useWrittenMeditations } from "../../hooks/tracks";
-import { isTrackLanguage, isWrittenId } from "../../tracks";
+import { useSpeakWritten, useVoiceBusy, useWrittenMeditations } from "../../hooks/tracks";
+import { VOICE_JOB, isTrackLanguage, isWrittenId } from "../../tracks";
 import listStyles from "../../../../styles/listSection.module.css";
+import spokenStyles from "../../spoken.module.css";
 import styles from "./SpokenMeditations.module.css";
-
-/** The core's progress job of speaking a meditation (one step per sentence and pause). */
-export const VOICE_JOB = "meditation.voice";
 
 /** A written meditation's title in the UI's language; one the UI has no words for is called by its type. */
 function writtenTitle(copy: Messages["tracks"], written: WrittenMeditation): string {
@@ -28,12 +26,14 @@ export function SpokenMeditations({ profileId }: { profileId: string }) {
   const id = useId();
   const written = useWrittenMeditations();
   const speak = useSpeakWritten(profileId);
+  // One meditation is spoken at a time (a meditation written for the person too).
+  const busy = useVoiceBusy(profileId);
   const { progress, reset } = useJobProgress(VOICE_JOB, profileId);
   const [ready, setReady] = useState<string | null>(null);
   const speaking = speak.isPending ? speak.variables.writtenId : null;
 
   const prepare = (item: WrittenMeditation) => {
-    if (speak.isPending) return;
+    if (busy) return;
     reset();
     setReady(null);
     speak.mutate(
@@ -49,7 +49,10 @@ export function SpokenMeditations({ profileId }: { profileId: string }) {
   const all = written.data ?? [];
 
   return (
-    <section className={`${listStyles.section} ${styles.section}`} aria-labelledby={`${id}-title`}>
+    <section
+      className={`${listStyles.section} ${spokenStyles.section}`}
+      aria-labelledby={`${id}-title`}
+    >
       <h2 id={`${id}-title`} className={listStyles.title}>
         {copy.spoken.title}
       </h2>
@@ -78,7 +81,7 @@ export function SpokenMeditations({ profileId }: { profileId: string }) {
                   variant="primary"
                   aria-label={copy.spoken.prepareTrack(title)}
                   aria-busy={speaking === item.id}
-                  disabled={speak.isPending}
+                  disabled={busy}
                   onClick={() => {
                     prepare(item);
                   }}
@@ -99,7 +102,7 @@ export function SpokenMeditations({ profileId }: { profileId: string }) {
         />
       ) : null}
       {ready !== null ? (
-        <p role="status" className={styles.ready}>
+        <p role="status" className={spokenStyles.ready}>
           {copy.spoken.ready(ready)}
         </p>
       ) : null}

@@ -148,6 +148,9 @@ export function AppShell({ profile, settings, onAddProfile }: AppShellProps) {
               profileId={profile.id}
               locale={settings.locale}
               settings={settings}
+              onOpenSettings={() => {
+                navigate("settings");
+              }}
             />
           ) : (
             <WellnessPage key={profile.id} profileId={profile.id} locale={settings.locale} />

@@ -1,0 +1,1 @@
+export { TrackScript, scriptBlocks } from "./TrackScript";

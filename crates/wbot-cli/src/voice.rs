@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use clap::Subcommand;
+use wbot_core::archive::file_error;
 use wbot_core::meditation::VoicePaths;
 use wbot_core::voice::{measure, LocalVoice, Script};
-use wbot_core::{CoreError, Reason};
+use wbot_core::CoreError;
 
 use crate::print_json;
 
@@ -34,11 +35,7 @@ fn read_script(path: &Path) -> Result<String, CoreError> {
     } else {
         std::fs::File::open(path).and_then(|mut f| f.read_to_string(&mut text))
     };
-    read.map_err(|e| {
-        CoreError::new(Reason::FileAccess)
-            .value(&format!("{:?}", e.kind()))
-            .detail(format!("{}: {e}", path.display()))
-    })?;
+    read.map_err(file_error(path))?;
     Ok(text)
 }
 

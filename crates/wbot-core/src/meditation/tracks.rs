@@ -182,12 +182,18 @@ pub(super) fn checked_title(raw: &str) -> Result<String> {
 }
 
 pub(super) fn file_error(path: &Path) -> impl Fn(std::io::Error) -> CoreError + '_ {
-    move |e| {
-        CoreError::new(Reason::FileAccess)
-            .subject(Subject::TrackFile)
-            .value(&format!("{:?}", e.kind()))
-            .detail(format!("{}: {e}", path.display()))
-    }
+    let access = crate::archive::file_error(path);
+    move |e| access(e).subject(Subject::TrackFile)
+}
+
+/// `out_of_range` for a place at or past a track's end (the end itself is not a place to play from).
+fn past_the_end(duration_ms: u32, position_ms: u32) -> CoreError {
+    CoreError::out_of_range(
+        Subject::TrackPosition,
+        0.0,
+        f64::from(duration_ms.saturating_sub(1)),
+    )
+    .actual(f64::from(position_ms))
 }
 
 fn not_audio(detail: impl Into<String>) -> CoreError {
@@ -663,12 +669,7 @@ impl MeditationService {
         let track = self.track(profile_id, track_id).await?;
         let from_ms = from_ms.unwrap_or(track.position_ms);
         if from_ms >= track.duration_ms {
-            return Err(CoreError::out_of_range(
-                Subject::TrackPosition,
-                0.0,
-                f64::from(track.duration_ms.saturating_sub(1)),
-            )
-            .actual(f64::from(from_ms)));
+            return Err(past_the_end(track.duration_ms, from_ms));
         }
         // One track plays at a time, whoever's it is: the one loaded keeps its place.
         self.save_playing_track().await;
@@ -755,12 +756,7 @@ impl MeditationService {
                     CoreError::new(Reason::NothingPlaying).subject(Subject::GuidedTrack)
                 })?;
             if position_ms >= player.duration_ms {
-                return Err(CoreError::out_of_range(
-                    Subject::TrackPosition,
-                    0.0,
-                    f64::from(player.duration_ms.saturating_sub(1)),
-                )
-                .actual(f64::from(position_ms)));
+                return Err(past_the_end(player.duration_ms, position_ms));
             }
             (player.track.clone(), player.state().playing)
         };

@@ -26,6 +26,7 @@ import { TrackImport } from "../TrackImport";
 import { TrackPlayer } from "../TrackPlayer";
 import { TrackScript } from "../TrackScript";
 import listStyles from "../../../../styles/listSection.module.css";
+import fields from "../../fields.module.css";
 import styles from "./GuidedTracks.module.css";
 
 export interface GuidedTracksProps {
@@ -64,13 +65,13 @@ export function GuidedTracks({ profileId, settings }: GuidedTracksProps) {
   };
 
   const bedSelect = (
-    <div className={styles.field}>
-      <label htmlFor={`${id}-bed`} className={styles.label}>
+    <div className={fields.field}>
+      <label htmlFor={`${id}-bed`} className={fields.label}>
         {copy.ambient}
       </label>
       <select
         id={`${id}-bed`}
-        className={styles.select}
+        className={fields.select}
         value={ambient ?? ""}
         onChange={(e) => {
           const value = e.target.value;
@@ -134,13 +135,13 @@ export function GuidedTracks({ profileId, settings }: GuidedTracksProps) {
         <>
           <fieldset className={styles.filters}>
             <legend className="visually-hidden">{copy.filters}</legend>
-            <div className={styles.field}>
-              <label htmlFor={`${id}-kind`} className={styles.label}>
+            <div className={fields.field}>
+              <label htmlFor={`${id}-kind`} className={fields.label}>
                 {copy.filterKind}
               </label>
               <select
                 id={`${id}-kind`}
-                className={styles.select}
+                className={fields.select}
                 value={filter.kind ?? ""}
                 onChange={(e) => {
                   const value = e.target.value;
@@ -155,13 +156,13 @@ export function GuidedTracks({ profileId, settings }: GuidedTracksProps) {
                 ))}
               </select>
             </div>
-            <div className={styles.field}>
-              <label htmlFor={`${id}-length`} className={styles.label}>
+            <div className={fields.field}>
+              <label htmlFor={`${id}-length`} className={fields.label}>
                 {copy.filterLength}
               </label>
               <select
                 id={`${id}-length`}
-                className={styles.select}
+                className={fields.select}
                 value={filter.length}
                 onChange={(e) => {
                   const value = e.target.value;

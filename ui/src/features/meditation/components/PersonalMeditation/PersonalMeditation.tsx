@@ -9,6 +9,7 @@ import { useVoiceBusy, useWriteMeditation } from "../../hooks/tracks";
 import { VOICE_JOB, WRITE_JOB } from "../../tracks";
 import listStyles from "../../../../styles/listSection.module.css";
 import spokenStyles from "../../spoken.module.css";
+import fields from "../../fields.module.css";
 import styles from "./PersonalMeditation.module.css";
 
 /** The lengths offered, in minutes (the core takes 3–30). */
@@ -72,13 +73,13 @@ export function PersonalMeditation({ profileId, onOpenSettings }: PersonalMedita
         {copy.personal.hint} {copy.personal.english}
       </p>
       <div className={styles.form}>
-        <div className={styles.field}>
-          <label htmlFor={`${id}-length`} className={styles.label}>
+        <div className={fields.field}>
+          <label htmlFor={`${id}-length`} className={fields.label}>
             {t.meditation.length}
           </label>
           <select
             id={`${id}-length`}
-            className={styles.select}
+            className={fields.select}
             value={String(minutes)}
             disabled={write.isPending}
             onChange={(e) => {

@@ -134,6 +134,8 @@ macro_rules! wbot_specta_builder {
                 $crate::commands::tracks::stop_track,
                 $crate::commands::tracks::set_track_volume,
                 $crate::commands::tracks::written_meditations,
+                $crate::commands::tracks::meditation_series,
+                $crate::commands::tracks::series_day_track,
                 $crate::commands::tracks::speak_written_meditation,
                 $crate::commands::tracks::write_meditation,
                 $crate::commands::tracks::track_script,

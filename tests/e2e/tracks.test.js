@@ -2,7 +2,8 @@
 // Meditation page (the native file dialog answered by WBOT_PICK_FILE, as WebDriver cannot reach
 // it), plays on a private PulseAudio null sink (so its place moves in real time), is sought to
 // 50 %, stopped, and resumed from there. A meditation the team wrote is spoken by the local voice
-// into a track, which plays; so is one the (fake) chat model writes for the person.
+// into a track, which plays; so is one the (fake) chat model writes for the person. A series' first
+// day is spoken on its first play, heard to its end, and done; the next day opens.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -11,7 +12,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { startFakeLlm } from "./fakeLlm.js";
 import { invoke, withApp } from "./harness.js";
-import { click, fillField, onboard, waitForText } from "./ui.js";
+import { byButton, click, fillField, onboard, waitForText } from "./ui.js";
 
 const SECONDS = 20;
 
@@ -234,6 +235,46 @@ test("a meditation written for the person by the fake chat model is spoken by th
         timeoutMsg: "the meditation written for her did not play",
       });
       await click(b, "Stop");
+    },
+    { env: { PULSE_SERVER: server } },
+  );
+});
+
+test("a series day is spoken on its first play, heard to its end, done, and the next day opens", async (t) => {
+  const { server } = await scratchWithPulse(t);
+
+  await withApp(
+    t,
+    async (app) => {
+      const b = app.browser;
+      await onboard(b, "Ana");
+      await click(b, "Meditation");
+      await (await byButton(b, "Play day 1 of 7 Day Calm")).waitForClickable({ timeout: 10_000 });
+      assert.equal(await (await byButton(b, "Play day 2 of 7 Day Calm")).isExisting(), false, "day 2 waits");
+      await click(b, "Play day 1 of 7 Day Calm");
+      // The voice speaks the day on the device (about five minutes of meditation), then it plays.
+      await b.waitUntil(async () => (await position(b)) >= 1_000, {
+        timeout: 150_000,
+        timeoutMsg: "the series day was not spoken and played",
+      });
+      const { ok: ana } = await invoke(b, "active_profile");
+      const { ok: series } = await invoke(b, "meditation_series", { profileId: ana.id });
+      const trackId = series[0].days[0].trackId;
+      assert.ok(trackId, "the day keeps its track");
+      const { ok: tracks } = await invoke(b, "guided_tracks", { profileId: ana.id });
+      const track = tracks.find((x) => x.id === trackId);
+      assert.equal(track.kind, "breathing_focus");
+
+      // Heard to its end: the day is done, day 2 opens, and it counts as a meditation.
+      await seek(b, track.durationMs - 2_000);
+      await (await byButton(b, "Play day 2 of 7 Day Calm")).waitForClickable({ timeout: 15_000 });
+      const { ok: after } = await invoke(b, "meditation_series", { profileId: ana.id });
+      const today = after[0].days[0].completedOn;
+      assert.ok(today, "day 1 is done");
+      assert.equal(after[0].days[1].completedOn, null);
+      const { ok: progress } = await invoke(b, "get_progress", { profileId: ana.id, today });
+      const meditated = progress.totals.find((x) => x.activity === "meditation").completed;
+      assert.equal(meditated, 1, "the day done counts as a meditation");
     },
     { env: { PULSE_SERVER: server } },
   );

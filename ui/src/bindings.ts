@@ -254,6 +254,13 @@ export const commands = {
 	setTrackVolume: (volume: number) => typedError<null, AppError>(__TAURI_INVOKE("set_track_volume", { volume })),
 	/**  The meditations the team wrote, which the local voice can speak (shortest first). */
 	writtenMeditations: () => typedError<WrittenMeditation[], AppError>(__TAURI_INVOKE("written_meditations")),
+	/**  The meditation series ("7 Day Calm", "Sleep Better") with the profile's days in each. */
+	meditationSeries: (profileId: string) => typedError<MeditationSeries[], AppError>(__TAURI_INVOKE("meditation_series", { profileId })),
+	/**
+	 *  The guided track of a series' day (1 for the first), spoken by the local voice on its first
+	 *  play (progress as `meditation.voice`) into a track titled `title`, and the same track after.
+	 */
+	seriesDayTrack: (profileId: string, series: string, day: number, title: string) => typedError<GuidedTrack, AppError>(__TAURI_INVOKE("series_day_track", { profileId, series, day, title })),
 	/**
 	 *  Speaks a written meditation with the local voice into a new guided track titled `title`
 	 *  (progress as `meditation.voice`).
@@ -406,7 +413,7 @@ export type Badge = {
 };
 
 /**  A badge; the UI names and draws it. */
-export type BadgeCode = "first_breath" | "first_meditation" | "first_journal" | "first_wim_hof" | "first_week" | "ten_breaths" | "ten_meditations" | "ten_entries" | "month_streak";
+export type BadgeCode = "first_breath" | "first_meditation" | "first_journal" | "first_wim_hof" | "first_week" | "ten_breaths" | "ten_meditations" | "ten_entries" | "month_streak" | "series_completed";
 
 /**  A bell at a time meditated (pauses excluded). */
 export type Bell = {
@@ -854,6 +861,14 @@ export type MeditationKind = "silent";
 
 /**  A meditation timer while it runs (the session it becomes when saved has its own id). */
 export type MeditationRunId = string;
+
+/**  A series and the person's days in it. */
+export type MeditationSeries = {
+	id: SeriesId,
+	days: SeriesDay[],
+	/**  The day its last day was done, `YYYY-MM-DD`. */
+	completedOn: string | null,
+};
 
 /**  A saved meditation session. */
 export type MeditationSession = {
@@ -1359,7 +1374,12 @@ export type Reason =
 /**  An update was asked to be installed, but no check has found one in this run. */
 "no_update_pending" | 
 /**  A guided track was asked to pause or seek, but none is playing or paused. */
-"nothing_playing" | "database_busy" | "keychain_unavailable" | "runtime_missing" | "runtime_unusable" | "model_missing" | "model_unusable" | "data_folder" | 
+"nothing_playing" | 
+/**
+ *  A series' day (`actual`) was asked before the days before it were done (`max`: the next
+ *  day to do).
+ */
+"series_day_locked" | "database_busy" | "keychain_unavailable" | "runtime_missing" | "runtime_unusable" | "model_missing" | "model_unusable" | "data_folder" | 
 /**  The system would not show a notification. */
 "notifications_unavailable" | 
 /**
@@ -1514,6 +1534,24 @@ export type SearchOptions = {
 	minSimilarity: number | null,
 };
 
+/**  A day of a series and how far the person is with it. */
+export type SeriesDay = {
+	/**  1 for the first. */
+	day: number,
+	kind: GuidedKind,
+	/**  About how long it lasts. */
+	minutes: number,
+	/**  The track it was spoken into, once it has been. */
+	trackId: GuidedTrackId | null,
+	/**  The day it was done (listened to its end), `YYYY-MM-DD`. */
+	completedOn: string | null,
+	/**  Whether it can be played: every day before it is done. */
+	open: boolean,
+};
+
+/**  A series of meditations, one a day; the UI names it. */
+export type SeriesId = "seven_day_calm" | "sleep_better";
+
 /**  A session to run: a named technique, a custom pattern, or the Wim Hof method. */
 export type SessionConfig = { technique: "box" } | { technique: "relaxing_478" } | { technique: "coherent" } | { technique: "deep_calm" } | {
 	technique: "custom",
@@ -1657,6 +1695,10 @@ export type Subject = "profile" | "display_name" |
 "script_pause" | 
 /**  The local voice (its model, or espeak-ng making its phonemes). */
 "voice" | 
+/**  A meditation series (its id). */
+"meditation_series" | 
+/**  A day of a meditation series (1 for the first). */
+"series_day" | 
 /**  A profile archive (its file, or what is inside it). */
 "archive" | 
 /**  The format or schema version an archive was written with. */

@@ -1,4 +1,4 @@
-//! `wbot meditation run|import|history|delete|import-track|speak|written|write|script|tracks|delete-track`: the meditation
+//! `wbot meditation run|import|history|delete|import-track|speak|written|series|series-day|write|script|tracks|delete-track`: the meditation
 //! timer and guided tracks from a terminal. `run` runs a timer in real time (its bells on the audio
 //! engine, its events as JSON lines) and saves it; `import` saves sessions made elsewhere or on
 //! chosen days; `import-track` imports an audio file as a guided track (its progress as JSON
@@ -91,6 +91,25 @@ pub enum MeditationCommand {
     },
     /// Prints the meditations the team wrote, shortest first.
     Written,
+    /// Prints each meditation series with the profile's days in it.
+    Series {
+        #[arg(long)]
+        profile: String,
+    },
+    /// Prints the guided track of a series' day, speaking it first (with its progress) on its
+    /// first play; a day opens when the one before it is done (played to its end).
+    SeriesDay {
+        #[arg(long)]
+        profile: String,
+        /// seven_day_calm or sleep_better.
+        #[arg(long)]
+        series: String,
+        /// 1 for the first.
+        #[arg(long)]
+        day: u32,
+        #[arg(long)]
+        title: String,
+    },
     /// Has the profile's chat model write a meditation for them (its type from what they said
     /// lately, their latest check-in and the hour) and speaks it into a new guided track.
     Write {
@@ -263,6 +282,24 @@ pub async fn run(core: &Core, cmd: MeditationCommand) -> Result<(), CoreError> {
             for written in meditation.written_meditations()? {
                 print_json(&written)?;
             }
+        }
+        MeditationCommand::Series { profile } => {
+            for series in meditation.meditation_series(&profile.parse()?).await? {
+                print_json(&series)?;
+            }
+        }
+        MeditationCommand::SeriesDay {
+            profile,
+            series,
+            day,
+            title,
+        } => {
+            let mut events = core.events().subscribe();
+            let track = meditation
+                .series_day_track(&profile.parse()?, &series, day, &title)
+                .await;
+            print_progress(&mut events)?;
+            print_json(&track?)?;
         }
         MeditationCommand::Tracks { profile } => {
             for track in meditation.tracks(&profile.parse()?).await? {

@@ -89,6 +89,9 @@ pub enum Reason {
     NoUpdatePending,
     /// A guided track was asked to pause or seek, but none is playing or paused.
     NothingPlaying,
+    /// A series' day (`actual`) was asked before the days before it were done (`max`: the next
+    /// day to do).
+    SeriesDayLocked,
     // Something this device cannot do right now.
     DatabaseBusy,
     KeychainUnavailable,
@@ -133,9 +136,8 @@ impl Reason {
         match self {
             NotFound | ReplyNotStreaming => ErrorCode::NotFound,
             SessionPaused | SessionEnded | WrongPhase | ReplyInProgress | DataInUse
-            | ProfileLocked | TooManyAttempts | NoUpdatePending | NothingPlaying => {
-                ErrorCode::Conflict
-            }
+            | ProfileLocked | TooManyAttempts | NoUpdatePending | NothingPlaying
+            | SeriesDayLocked => ErrorCode::Conflict,
             DatabaseBusy
             | KeychainUnavailable
             | RuntimeMissing
@@ -242,6 +244,10 @@ pub enum Subject {
     ScriptPause,
     /// The local voice (its model, or espeak-ng making its phonemes).
     Voice,
+    /// A meditation series (its id).
+    MeditationSeries,
+    /// A day of a meditation series (1 for the first).
+    SeriesDay,
     // Export and import.
     /// A profile archive (its file, or what is inside it).
     Archive,

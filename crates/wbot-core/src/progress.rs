@@ -14,6 +14,7 @@ use time::{Date, Duration, Weekday};
 use crate::db::{date_text, local_now, u32_of, Db};
 use crate::error::{CoreError, Result};
 use crate::ids::ProfileId;
+use crate::meditation::SeriesId;
 use crate::mood::{parse_date, MoodActivity};
 use crate::profile::ProfileService;
 use crate::text::string_enum;
@@ -113,6 +114,7 @@ string_enum!(
         FirstJournal = "first_journal", FirstWimHof = "first_wim_hof", FirstWeek = "first_week",
         TenBreaths = "ten_breaths", TenMeditations = "ten_meditations",
         TenEntries = "ten_entries", MonthStreak = "month_streak",
+        SeriesCompleted = "series_completed",
     }
 );
 
@@ -163,7 +165,14 @@ const ACTIVITIES: &str = "WITH acts AS (
     UNION ALL
     SELECT 'journaling', COALESCE(category, 'free'), local_date, 1, created_at, id
     FROM journal_entries WHERE profile_id = ?1
+    UNION ALL
+    SELECT 'meditation', kind, local_date, 1, completed_at, 'series:' || series || ':' || day
+    FROM meditation_series_days WHERE profile_id = ?1 AND completed_at IS NOT NULL
 )";
+
+/// The series with the days done in each, and the day of the latest.
+const SERIES: &str = "SELECT series, COUNT(*) AS done, MAX(local_date) AS last
+    FROM meditation_series_days WHERE profile_id = ? AND completed_at IS NOT NULL GROUP BY series";
 
 /// Per kind of activity: counts, and how the mood (the check-ins before and after) moved over all and
 /// over the latest rated ones; [`SINCE`] takes the place of `/*since*/` to count only activities from `?3` on.
@@ -209,6 +218,8 @@ struct Counts {
     /// Completed, and the days of the first and the tenth.
     per_activity: BTreeMap<MoodActivity, (u32, Option<Date>, Option<Date>)>,
     first_wim_hof: Option<Date>,
+    /// Meditation series completed, and the day the first was.
+    series: (u32, Option<Date>),
 }
 
 /// Effectiveness and progress, computed from what is saved.
@@ -305,6 +316,21 @@ impl ProgressService {
             }
             if row.try_get::<String, _>("kind")? == "wim_hof" && row.try_get::<i64, _>("k")? == 1 {
                 counts.first_wim_hof = day;
+            }
+        }
+        for row in sqlx::query(SERIES)
+            .bind(profile_id)
+            .fetch_all(self.db.reader())
+            .await?
+        {
+            let series: SeriesId = row.try_get::<String, _>("series")?.parse()?;
+            if u32_of(row.try_get("done")?) >= u32::from(series.days()) {
+                let day = parse_date(&row.try_get::<String, _>("last")?).ok();
+                counts.series.0 += 1;
+                counts.series.1 = match (counts.series.1, day) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
             }
         }
         let from = today - Duration::days(CALENDAR_DAYS - 1);
@@ -412,6 +438,7 @@ fn badges(counts: &Counts, days: &BTreeSet<Date>) -> Vec<Badge> {
                 BadgeCode::TenEntries => (10, tenth(MoodActivity::Journaling)),
                 BadgeCode::FirstWeek => (7, streak_day(&runs, 7)),
                 BadgeCode::MonthStreak => (30, streak_day(&runs, 30)),
+                BadgeCode::SeriesCompleted => (1, counts.series),
             };
             Badge {
                 code: *code,

@@ -8,7 +8,7 @@ use wbot_core::audio::AmbientKind;
 use wbot_core::chat::meditation::WriteMeditation;
 use wbot_core::error::{CoreError, Reason, Subject};
 use wbot_core::meditation::{
-    GuidedTrack, TrackChanges, TrackImport, TrackPlayback, WrittenMeditation,
+    GuidedTrack, MeditationSeries, TrackChanges, TrackImport, TrackPlayback, WrittenMeditation,
 };
 use wbot_core::Core;
 
@@ -192,6 +192,36 @@ pub async fn speak_written_meditation(
     Ok(core
         .meditation()
         .speak_written_meditation(&profile_id.parse()?, &written_id, &title)
+        .await?)
+}
+
+/// The meditation series ("7 Day Calm", "Sleep Better") with the profile's days in each.
+#[tauri::command]
+#[specta::specta]
+pub async fn meditation_series(
+    core: State<'_, Core>,
+    profile_id: String,
+) -> Result<Vec<MeditationSeries>> {
+    Ok(core
+        .meditation()
+        .meditation_series(&profile_id.parse()?)
+        .await?)
+}
+
+/// The guided track of a series' day (1 for the first), spoken by the local voice on its first
+/// play (progress as `meditation.voice`) into a track titled `title`, and the same track after.
+#[tauri::command]
+#[specta::specta]
+pub async fn series_day_track(
+    core: State<'_, Core>,
+    profile_id: String,
+    series: String,
+    day: u32,
+    title: String,
+) -> Result<GuidedTrack> {
+    Ok(core
+        .meditation()
+        .series_day_track(&profile_id.parse()?, &series, day, &title)
         .await?)
 }
 

@@ -10,7 +10,7 @@ import type {
   SupportType,
 } from "../lib/backend";
 import type { GateReason, Phase, ProposalReason, Technique } from "../lib/backend";
-import type { AmbientKind, BellKind, BinauralBand, GuidedKind } from "../lib/backend";
+import type { AmbientKind, BellKind, BinauralBand, GuidedKind, SeriesId } from "../lib/backend";
 import type { IndexHealth } from "../lib/backend";
 import type { JournalCategory, ProviderKind } from "../lib/backend";
 import type { Emotion, Moment, MoodActivity } from "../lib/backend";
@@ -346,6 +346,28 @@ export interface Messages {
       writing: string;
       /** The new track's title. */
       trackTitle: string;
+    };
+    /** The meditation series the team wrote, a day at a time, spoken by the voice on the device. */
+    series: {
+      title: string;
+      hint: string;
+      names: Record<SeriesId, string>;
+      descriptions: Record<SeriesId, string>;
+      /** How far the person is: "3 of 7 days done". */
+      daysDone: (done: number, total: number) => string;
+      /** The series is done; `date` is already worded. */
+      completedOn: (date: string) => string;
+      day: (day: number) => string;
+      /** A day done; `date` is already worded. */
+      doneOn: (date: string) => string;
+      play: string;
+      playAgain: string;
+      playDay: (day: number, series: string) => string;
+      /** A day not open yet: it opens once the day before it is done. */
+      opensAfter: (day: number) => string;
+      preparing: (day: number) => string;
+      /** The title of a day's track. */
+      trackTitle: (series: string, day: number) => string;
     };
     /** The script a track written for the person was spoken from. */
     script: {
@@ -1357,6 +1379,26 @@ export const en: Messages = {
       writing: "Writing your meditation",
       trackTitle: "A meditation for you",
     },
+    series: {
+      title: "Series",
+      hint: "One meditation a day, in order. The voice on this device speaks each day the first time you play it.",
+      names: { seven_day_calm: "7 Day Calm", sleep_better: "Sleep Better" },
+      descriptions: {
+        seven_day_calm: "A week of short daily meditations that build a calmer habit step by step.",
+        sleep_better:
+          "Five gentle meditations for bedtime, to help you unwind and drift off to sleep.",
+      },
+      daysDone: (done, total) => `${String(done)} of ${String(total)} days done`,
+      completedOn: (date) => `Completed on ${date}`,
+      day: (day) => `Day ${String(day)}`,
+      doneOn: (date) => `Done on ${date}`,
+      play: "Play",
+      playAgain: "Play again",
+      playDay: (day, series) => `Play day ${String(day)} of ${series}`,
+      opensAfter: (day) => `Opens after day ${String(day)}`,
+      preparing: (day) => `Preparing day ${String(day)}…`,
+      trackTitle: (series, day) => `${series} · Day ${String(day)}`,
+    },
     script: {
       read: "Read the script",
       readTrack: (title) => `Read the script of ${title}`,
@@ -2000,6 +2042,7 @@ export const en: Messages = {
       ten_meditations: { name: "Ten meditations", description: "Complete 10 meditations." },
       ten_entries: { name: "Ten entries", description: "Write 10 journal entries." },
       month_streak: { name: "A month in a row", description: "Do an activity 30 days in a row." },
+      series_completed: { name: "Series completed", description: "Finish a meditation series." },
     },
     earnedOn: (date) => `Earned ${date}`,
     badgeProgress: (progress, target) => `${progress}/${target}`,

@@ -161,6 +161,10 @@ export const errorsEn: ErrorMessages = {
     audio_incomplete: () =>
       "This audio file ends before the length it announces; it may be an unfinished download or a damaged copy.",
     nothing_playing: () => "No track is playing right now.",
+    series_day_locked: (w) =>
+      w.actual === "" || w.max === ""
+        ? "This day isn't open yet; do the days before it first."
+        : `Day ${w.actual} isn't open yet; do day ${w.max} first.`,
     no_update_pending: () => "There is no update to install yet; check for updates first.",
     updates_unsupported: () =>
       "This copy of Wbot can't update itself; the store or package manager it came from keeps it up to date.",
@@ -259,5 +263,7 @@ export const errorsEn: ErrorMessages = {
     script: "the meditation script",
     script_pause: "the pause marker (like [PAUSE 5s])",
     voice: "the voice",
+    meditation_series: "the meditation series",
+    series_day: "the day of the series",
   },
 };

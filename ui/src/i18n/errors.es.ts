@@ -167,6 +167,10 @@ export const errorsEs: ErrorMessages = {
     audio_incomplete: () =>
       "Este archivo de audio termina antes de la duración que indica; puede ser una descarga incompleta o una copia dañada.",
     nothing_playing: () => "No se está reproduciendo ninguna pista ahora.",
+    series_day_locked: (w) =>
+      w.actual === "" || w.max === ""
+        ? "Este día aún no está disponible; haz primero los días anteriores."
+        : `El día ${w.actual} aún no está disponible; haz primero el día ${w.max}.`,
     no_update_pending: () =>
       "Todavía no hay ninguna actualización que instalar; busca actualizaciones primero.",
     updates_unsupported: () =>
@@ -266,5 +270,7 @@ export const errorsEs: ErrorMessages = {
     script: "el guion de la meditación",
     script_pause: "la marca de pausa (como [PAUSE 5s])",
     voice: "la voz",
+    meditation_series: "la serie de meditación",
+    series_day: "el día de la serie",
   },
 };

@@ -361,4 +361,40 @@ describe("error parameters", () => {
       expect(describeError(es.errors, "es", reason, params)).toBe(spanish);
     }
   });
+  it("words a series' day that is not open yet or not in the series, and a series that does not exist", () => {
+    const cases: [Reason, Partial<ErrorParams>, string, string][] = [
+      [
+        "series_day_locked",
+        { subject: "series_day", actual: 3, max: 2 },
+        "Day 3 isn't open yet; do day 2 first.",
+        "El día 3 aún no está disponible; haz primero el día 2.",
+      ],
+      [
+        "series_day_locked",
+        { subject: "series_day" },
+        "This day isn't open yet; do the days before it first.",
+        "Este día aún no está disponible; haz primero los días anteriores.",
+      ],
+      [
+        "out_of_range",
+        { subject: "series_day", min: 1, max: 5, actual: 6 },
+        "The day of the series must be between 1 and 5; it was 6.",
+        "Valor fuera de rango para el día de la serie: debe estar entre 1 y 5; se recibió 6.",
+      ],
+      [
+        "invalid_value",
+        {
+          subject: "meditation_series",
+          value: "nope",
+          expected: ["seven_day_calm", "sleep_better"],
+        },
+        "“nope” is not one of: seven_day_calm or sleep_better.",
+        "«nope» no es ninguno de estos valores: seven_day_calm o sleep_better.",
+      ],
+    ];
+    for (const [reason, params, english, spanish] of cases) {
+      expect(describeError(en.errors, "en", reason, params)).toBe(english);
+      expect(describeError(es.errors, "es", reason, params)).toBe(spanish);
+    }
+  });
 });

@@ -493,6 +493,27 @@ export const es: Messages = {
       writing: "Escribiendo tu meditación",
       trackTitle: "Una meditación para ti",
     },
+    series: {
+      title: "Series",
+      hint: "Una meditación al día, en orden. La voz de este dispositivo narra cada día la primera vez que lo reproduces.",
+      names: { seven_day_calm: "7 días de calma", sleep_better: "Dormir mejor" },
+      descriptions: {
+        seven_day_calm:
+          "Una semana de meditaciones breves, una al día, para crear poco a poco un hábito de calma.",
+        sleep_better:
+          "Cinco meditaciones suaves para la hora de dormir, que te ayudan a relajarte y conciliar el sueño.",
+      },
+      daysDone: (done, total) => `${String(done)} de ${String(total)} días completados`,
+      completedOn: (date) => `Completada el ${date}`,
+      day: (day) => `Día ${String(day)}`,
+      doneOn: (date) => `Hecho el ${date}`,
+      play: "Reproducir",
+      playAgain: "Volver a reproducir",
+      playDay: (day, series) => `Reproducir el día ${String(day)} de ${series}`,
+      opensAfter: (day) => `Se abre después del día ${String(day)}`,
+      preparing: (day) => `Preparando el día ${String(day)}…`,
+      trackTitle: (series, day) => `${series} · Día ${String(day)}`,
+    },
     script: {
       read: "Leer el guion",
       readTrack: (title) => `Leer el guion de ${title}`,
@@ -1140,6 +1161,10 @@ export const es: Messages = {
       ten_meditations: { name: "Diez meditaciones", description: "Completa 10 meditaciones." },
       ten_entries: { name: "Diez entradas", description: "Escribe 10 entradas en tu diario." },
       month_streak: { name: "Un mes seguido", description: "Haz una actividad 30 días seguidos." },
+      series_completed: {
+        name: "Serie completada",
+        description: "Termina una serie de meditación.",
+      },
     },
     earnedOn: (date) => `Conseguida el ${date}`,
     badgeProgress: (progress, target) => `${progress}/${target}`,

@@ -1108,6 +1108,16 @@ export class FakeBackend implements Backend {
     );
   }
 
+  meditationSeries(profileId: string) {
+    return this.run_("meditationSeries", () => this.tracks.series(profileId));
+  }
+
+  seriesDayTrack(profileId: string, series: string, day: number, title: string) {
+    return this.run_("seriesDayTrack", () =>
+      this.tracks.seriesDayTrack(profileId, series, day, title),
+    );
+  }
+
   writeMeditation(profileId: string, input: WriteMeditation) {
     return this.run_("writeMeditation", () =>
       this.tracks.write(profileId, input, this.chat.configured(profileId)),
@@ -1238,6 +1248,16 @@ export class FakeBackend implements Backend {
           at: Date.parse(s.startedAt),
           ...moods(s.id),
         })),
+      // A series day heard to its end is a meditation of its kind, on the day it was done.
+      ...this.tracks.seriesDone(profileId).map((d) => ({
+        activity: "meditation" as const,
+        kind: d.kind,
+        day: d.completedOn,
+        completed: true,
+        at: Date.parse(d.completedAt ?? ""),
+        before: null,
+        after: null,
+      })),
       // The core dates an entry by the device's calendar when it saves it.
       ...this.journal.entries
         .filter((e) => this.journal.owner.get(e.id) === profileId)
@@ -1257,7 +1277,12 @@ export class FakeBackend implements Backend {
       // The day is checked first, as the core parses it before reading anything.
       parseDate(today);
       const settings = this.stored(profileId).settings;
-      return progress(this.done(profileId), today, settings);
+      return progress(
+        this.done(profileId),
+        today,
+        settings,
+        this.tracks.seriesCompleted(profileId),
+      );
     });
   }
 

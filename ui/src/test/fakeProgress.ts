@@ -34,6 +34,7 @@ const BADGES: readonly BadgeCode[] = [
   "ten_meditations",
   "ten_entries",
   "month_streak",
+  "series_completed",
 ];
 
 /** One saved activity as the core's progress reads it. */
@@ -145,7 +146,7 @@ function weeklyGoal(days: number[], today: number, goalDays: number): WeeklyGoal
   };
 }
 
-function badges(done: Done[], days: number[]): Badge[] {
+function badges(done: Done[], days: number[], seriesCompleted: string[]): Badge[] {
   const all = runs(days);
   const nth = (n: number, pick: (d: Done) => boolean): [number, string | null] => {
     const matching = done.filter((d) => d.completed && pick(d));
@@ -169,6 +170,8 @@ function badges(done: Done[], days: number[]): Badge[] {
     ten_meditations: [10, nth(10, of("meditation"))],
     ten_entries: [10, nth(10, of("journaling"))],
     month_streak: [30, streakDay(30)],
+    // Earned the day the first series was completed (its last day).
+    series_completed: [1, [seriesCompleted.length, [...seriesCompleted].sort()[0] ?? null]],
   };
   return BADGES.map((code) => {
     const [target, [progress, earnedOn]] = rules[code];
@@ -176,8 +179,16 @@ function badges(done: Done[], days: number[]): Badge[] {
   });
 }
 
-/** The core's Progress page for `today`; an invalid day is refused with the core's error. */
-export function progress(all: Done[], rawToday: string, settings: Settings): ProgressOverview {
+/**
+ * The core's Progress page for `today`; an invalid day is refused with the core's error.
+ * `seriesCompleted`: the day each meditation series done was completed.
+ */
+export function progress(
+  all: Done[],
+  rawToday: string,
+  settings: Settings,
+  seriesCompleted: string[] = [],
+): ProgressOverview {
   const today = parseDate(rawToday);
   const done = ordered(all);
   const days = [
@@ -188,7 +199,7 @@ export function progress(all: Done[], rawToday: string, settings: Settings): Pro
     today: text(today),
     streak: settings.streaksOn ? streak(days, today) : null,
     weeklyGoal: weeklyGoal(days, today, settings.weeklyGoalDays),
-    badges: settings.badgesOn ? badges(done, days) : null,
+    badges: settings.badgesOn ? badges(done, days, seriesCompleted) : null,
     activeDays: days.filter((d) => d >= from && d <= today).map(text),
     totals: MOOD_ACTIVITIES.map((activity) => ({
       activity,

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { CoreNotice, TrackImport } from "../lib/backend";
 import { FakeBackend } from "./fakeBackend";
+import { localDay } from "../lib/days";
 import { MAX_TRACK_BYTES } from "./fakeTracks";
 import { refusal } from "./refusal";
 
@@ -262,5 +263,172 @@ describe("the fake's guided tracks", () => {
       code: "not_found",
       params: { subject: "guided_track" },
     });
+  });
+
+  it("lists the two series with only their first days open", async () => {
+    const { backend, ana } = withTwo();
+    const all = await backend.meditationSeries(ana.id);
+    expect(all.map((s) => [s.id, s.days.length, s.completedOn])).toEqual([
+      ["seven_day_calm", 7, null],
+      ["sleep_better", 5, null],
+    ]);
+    expect(all[0]?.days.map((d) => d.kind)).toEqual([
+      "breathing_focus",
+      "breathing_focus",
+      "body_scan",
+      "daily_mindfulness",
+      "daily_mindfulness",
+      "loving_kindness",
+      "daily_mindfulness",
+    ]);
+    expect(all[1]?.days[0]).toEqual({
+      day: 1,
+      kind: "sleep",
+      minutes: 8,
+      trackId: null,
+      completedOn: null,
+      open: true,
+    });
+    for (const series of all) {
+      expect(series.days.filter((d) => d.open).map((d) => d.day)).toEqual([1]);
+    }
+    expect(await refusal(backend.meditationSeries("nobody"))).toMatchObject({
+      reason: "not_found",
+      params: { subject: "profile" },
+    });
+  });
+
+  it("checks the series, the day, that it is open, then the title and the voice", async () => {
+    const { backend, ana } = withTwo();
+    const day = (series: string, n: number, title = "Night") =>
+      refusal(backend.seriesDayTrack(ana.id, series, n, title));
+    expect(await day("nope", 0, "   ")).toEqual({
+      code: "validation",
+      reason: "invalid_value",
+      params: {
+        subject: "meditation_series",
+        value: "nope",
+        expected: ["seven_day_calm", "sleep_better"],
+      },
+    });
+    for (const n of [0, 6, 300]) {
+      expect(await day("sleep_better", n, "   ")).toEqual({
+        code: "validation",
+        reason: "out_of_range",
+        params: { subject: "series_day", min: 1, max: 5, actual: n },
+      });
+    }
+    expect(await day("seven_day_calm", 2, "   ")).toEqual({
+      code: "conflict",
+      reason: "series_day_locked",
+      params: { subject: "series_day", actual: 2, max: 1 },
+    });
+    expect(await day("seven_day_calm", 1, "   ")).toEqual({
+      code: "validation",
+      reason: "empty",
+      params: { subject: "title" },
+    });
+    backend.tracks.voiceProblem = "model_missing";
+    expect(await day("seven_day_calm", 1)).toEqual({
+      code: "unavailable",
+      reason: "voice_unavailable",
+      params: { subject: "voice", value: "model_missing" },
+    });
+    expect(await backend.guidedTracks(ana.id)).toEqual([]);
+    expect((await backend.meditationSeries(ana.id))[0]?.days[0]?.trackId).toBeNull();
+  });
+
+  it("speaks a day once, and it is done (a meditation in Progress) once heard to its end", async () => {
+    const { backend, ana, ben } = withTwo();
+    const notices: CoreNotice[] = [];
+    backend.onCoreNotice((notice) => notices.push(notice));
+    const voice = () =>
+      notices.filter((n) => n.kind === "progress" && n.job === "meditation.voice");
+
+    const track = await backend.seriesDayTrack(ana.id, "seven_day_calm", 1, " Calm, day 1 ");
+    expect(track).toMatchObject({
+      title: "Calm, day 1",
+      kind: "breathing_focus",
+      language: "en",
+      format: "wav",
+      durationMs: 300_000,
+      positionMs: 0,
+    });
+    expect(voice().length).toBeGreaterThan(1);
+    expect(voice().at(-1)).toMatchObject({ profileId: ana.id, done: 29, total: 29 });
+    expect(await backend.trackScript(ana.id, track.id)).not.toBeNull();
+    const spoken = voice().length;
+    expect(await backend.seriesDayTrack(ana.id, "seven_day_calm", 1, "another")).toEqual(track);
+    expect(voice()).toHaveLength(spoken);
+    let calm = (await backend.meditationSeries(ana.id))[0];
+    expect(calm?.days[0]).toMatchObject({ trackId: track.id, completedOn: null, open: true });
+    expect(calm?.days[1]?.open).toBe(false);
+
+    // Stopped before its end, it is not done.
+    await backend.playTrack(ana.id, track.id, 60_000, null);
+    backend.tracks.advance(1_000);
+    await backend.stopTrack(ana.id);
+    expect((await backend.meditationSeries(ana.id))[0]?.days[0]?.completedOn).toBeNull();
+
+    // Heard to its end, it is done today and the next day opens.
+    await backend.playTrack(ana.id, track.id, 299_000, null);
+    backend.tracks.advance(1_000);
+    expect(await backend.trackPlayback(ana.id)).toMatchObject({ ended: true });
+    const today = localDay();
+    calm = (await backend.meditationSeries(ana.id))[0];
+    expect(calm?.days[0]?.completedOn).toBe(today);
+    expect(calm?.days.filter((d) => d.open).map((d) => d.day)).toEqual([1, 2]);
+    expect(calm?.completedOn).toBeNull();
+    expect(await refusal(backend.seriesDayTrack(ana.id, "seven_day_calm", 3, "x"))).toMatchObject({
+      reason: "series_day_locked",
+      params: { actual: 3, max: 2 },
+    });
+    const overview = await backend.getProgress(ana.id, today);
+    expect(overview.totals.find((t) => t.activity === "meditation")?.completed).toBe(1);
+    expect(overview.activeDays).toEqual([today]);
+    expect(overview.badges?.find((b) => b.code === "series_completed")).toEqual({
+      code: "series_completed",
+      earnedOn: null,
+      progress: 0,
+      target: 1,
+    });
+    expect(await backend.activityEffectiveness(ana.id)).toContainEqual(
+      expect.objectContaining({ activity: "meditation", kind: "breathing_focus", completed: 1 }),
+    );
+
+    // Deleting its track forgets it; the day stays done. The other profile has done nothing.
+    await backend.deleteTrack(ana.id, track.id);
+    expect((await backend.meditationSeries(ana.id))[0]?.days[0]).toMatchObject({
+      trackId: null,
+      completedOn: today,
+    });
+    const theirs = (await backend.meditationSeries(ben.id))[0];
+    expect(theirs?.days.filter((d) => d.open).map((d) => d.day)).toEqual([1]);
+  });
+
+  it("completes a series on its last day, which earns its badge", async () => {
+    const { backend, ana } = withTwo();
+    for (let day = 1; day <= 5; day++) {
+      backend.tracks.seriesDays.push({
+        profileId: ana.id,
+        series: "sleep_better",
+        day,
+        kind: "sleep",
+        trackId: null,
+        completedAt: `2026-10-0${String(day)}T21:00:00Z`,
+        completedOn: `2026-10-0${String(day)}`,
+      });
+    }
+    const sleep = (await backend.meditationSeries(ana.id))[1];
+    expect(sleep?.completedOn).toBe("2026-10-05");
+    expect(sleep?.days.every((d) => d.open)).toBe(true);
+    const overview = await backend.getProgress(ana.id, "2026-10-06");
+    expect(overview.badges?.find((b) => b.code === "series_completed")).toEqual({
+      code: "series_completed",
+      earnedOn: "2026-10-05",
+      progress: 1,
+      target: 1,
+    });
+    expect(overview.activeDays).toHaveLength(5);
   });
 });

@@ -5,12 +5,15 @@ import {
   type CoreNotice,
   type GuidedKind,
   type GuidedTrack,
+  type MeditationSeries,
+  type SeriesId,
   type TrackChanges,
   type TrackImport,
   type TrackPlayback,
   type WriteMeditation,
   type WrittenMeditation,
 } from "../lib/backend";
+import { localDay } from "../lib/days";
 import { requireText } from "./validation";
 import { Gate } from "./gate";
 
@@ -41,6 +44,46 @@ export const WRITTEN: readonly (WrittenMeditation & { steps: number })[] = [
   { id: "breathing-focus-3", kind: "breathing_focus", language: "en", minutes: 3, steps: 4 },
   { id: "body-scan-10", kind: "body_scan", language: "en", minutes: 10, steps: 6 },
 ];
+/** A day of a series as the core bundles it: its practice, about how long it lasts, and its progress steps. */
+interface WrittenDay {
+  kind: GuidedKind;
+  minutes: number;
+  steps: number;
+}
+const calm = (kind: GuidedKind, steps: number): WrittenDay => ({ kind, minutes: 5, steps });
+const night = (steps: number): WrittenDay => ({ kind: "sleep", minutes: 8, steps });
+/**
+ * The series the core bundles, in its order: "7 Day Calm" (about five minutes a day) and "Sleep
+ * Better" (about eight), each day's practice, length and sentences and pauses as the core's scripts.
+ */
+export const SERIES: readonly { id: SeriesId; days: readonly WrittenDay[] }[] = [
+  {
+    id: "seven_day_calm",
+    days: [
+      calm("breathing_focus", 29),
+      calm("breathing_focus", 25),
+      calm("body_scan", 29),
+      calm("daily_mindfulness", 23),
+      calm("daily_mindfulness", 23),
+      calm("loving_kindness", 35),
+      calm("daily_mindfulness", 25),
+    ],
+  },
+  { id: "sleep_better", days: [night(41), night(39), night(43), night(33), night(35)] },
+];
+
+/** What the profile has of a series' day: the track it was spoken into, and when it was done. */
+export interface FakeSeriesDay {
+  profileId: string;
+  series: SeriesId;
+  day: number;
+  kind: GuidedKind;
+  trackId: string | null;
+  /** RFC 3339, and the device's calendar day then (`YYYY-MM-DD`). */
+  completedAt: string | null;
+  completedOn: string | null;
+}
+
 /** The largest file a track may be, in bytes. */
 export const MAX_TRACK_BYTES = 500 * 1024 * 1024;
 /** The longest title, in characters. */
@@ -131,8 +174,10 @@ function outOfPlace(positionMs: number, durationMs: number): BackendError {
  * (the file name without its extension when none is given), the language, then the file (a path with
  * "missing" in it does not exist; `files` says how long and how large others are, or that they are broken),
  * and sends its `meditation.track_import` progress; play, pause, seek and stop keep one loaded track with
- * the core's errors, saving where listening stopped. Nothing plays by itself: a test moves a playing
- * track on with `advance` (which ends it at its length).
+ * the core's errors, saving where listening stopped. The meditation series' days open in order; a day
+ * is spoken into a track on its first play and is done once that track is heard to its end (read,
+ * paused or stopped ended). Nothing plays by itself: a test moves a playing track on with `advance`
+ * (which ends it at its length).
  */
 export class FakeTracks {
   /** The profiles' tracks, newest first, and whose each is. */
@@ -151,8 +196,10 @@ export class FakeTracks {
   modelScript = FAKE_SCRIPT;
   /** The type of the next meditation written for the person (the core chooses it from their signals). */
   writtenKind: GuidedKind = "difficulties";
-  /** The scripts of the tracks written for the person, by track id. */
+  /** The scripts of the tracks written for the person (and of series days), by track id. */
   readonly scripts = new Map<string, string>();
+  /** The series days the profiles have played or done (the core's meditation_series_days). */
+  readonly seriesDays: FakeSeriesDay[] = [];
   private readonly gate = new Gate();
 
   constructor(
@@ -254,27 +301,36 @@ export class FakeTracks {
       throw new BackendError("not_found", "not_found", { subject: "script", value: writtenId });
     }
     const title = checkedTitle(rawTitle);
+    return this.voiceTrack(profileId, title, script.kind, script.minutes, script.steps);
+  }
+
+  /**
+   * The voice speaking a meditation as the core does: `voice_unavailable` when it cannot, else one
+   * `meditation.voice` notice per sentence or pause (`steps`, each a place a held test waits), and a
+   * WAV track `minutes` long kept in the profile's tracks.
+   */
+  private async voiceTrack(
+    profileId: string,
+    title: string,
+    kind: GuidedKind,
+    minutes: number,
+    steps: number,
+  ): Promise<GuidedTrack> {
     if (this.voiceProblem !== null) {
       throw new BackendError("unavailable", "voice_unavailable", {
         subject: "voice",
         value: this.voiceProblem,
       });
     }
-    for (let done = 1; done <= script.steps; done++) {
-      this.emit({
-        kind: "progress",
-        job: VOICE_JOB,
-        profileId,
-        done,
-        total: script.steps,
-      });
+    for (let done = 1; done <= steps; done++) {
+      this.emit({ kind: "progress", job: VOICE_JOB, profileId, done, total: steps });
       await this.gate.pass();
     }
-    const durationMs = script.minutes * 60_000;
+    const durationMs = minutes * 60_000;
     return this.seed(profileId, {
       title,
-      kind: script.kind,
-      language: script.language,
+      kind,
+      language: "en",
       format: "wav",
       // 16-bit mono at the voice's rate (22,050 Hz for a typical voice).
       bytes: 44 + Math.round((durationMs / 1000) * 22_050 * 2),
@@ -319,29 +375,133 @@ export class FakeTracks {
       .filter((part) => part !== "");
     if (said.length === 0) throw new BackendError("validation", "empty_reply");
     const title = checkedTitle(input.title);
-    if (this.voiceProblem !== null) {
-      throw new BackendError("unavailable", "voice_unavailable", {
-        subject: "voice",
-        value: this.voiceProblem,
-      });
-    }
     // One step per sentence group and per pause, as the voice speaks them.
     const steps = said.length + (script.match(PAUSE)?.length ?? 0);
-    for (let done = 1; done <= steps; done++) {
-      this.emit({ kind: "progress", job: VOICE_JOB, profileId, done, total: steps });
-      await this.gate.pass();
-    }
-    const durationMs = minutes * 60_000;
-    const track = this.seed(profileId, {
-      title,
-      kind: this.writtenKind,
-      language: "en",
-      format: "wav",
-      bytes: 44 + Math.round((durationMs / 1000) * 22_050 * 2),
-      durationMs,
-    });
+    const track = await this.voiceTrack(profileId, title, this.writtenKind, minutes, steps);
     this.scripts.set(track.id, script);
     return track;
+  }
+
+  private seriesDay(profileId: string, series: SeriesId, day: number): FakeSeriesDay | undefined {
+    return this.seriesDays.find(
+      (d) => d.profileId === profileId && d.series === series && d.day === day,
+    );
+  }
+
+  /** Every series in the core's order, with the profile's days: each opens once the ones before it are done. */
+  series(profileId: string): MeditationSeries[] {
+    this.requireProfile(profileId);
+    return SERIES.map(({ id, days }) => {
+      let open = true;
+      const mine = days.map((written, i) => {
+        const saved = this.seriesDay(profileId, id, i + 1);
+        const completedOn = saved?.completedOn ?? null;
+        const day = {
+          day: i + 1,
+          kind: written.kind,
+          minutes: written.minutes,
+          trackId: saved?.trackId ?? null,
+          completedOn,
+          open,
+        };
+        open = open && completedOn !== null;
+        return day;
+      });
+      const done = mine.map((d) => d.completedOn);
+      const completedOn = done.every((on) => on !== null)
+        ? done.reduce((a, b) => (a > b ? a : b))
+        : null;
+      return { id, days: mine, completedOn };
+    });
+  }
+
+  /**
+   * A series day's track as the core gives it: the profile, the series (`invalid_value`), the day
+   * (`out_of_range`), that the days before it are done (`series_day_locked`, `max` the next day to
+   * do); then the track it was spoken into before, or a new one spoken as `speak` does (the title, the
+   * voice, one `meditation.voice` notice per sentence or pause) with its script kept.
+   */
+  async seriesDayTrack(
+    profileId: string,
+    rawSeries: string,
+    day: number,
+    rawTitle: string,
+  ): Promise<GuidedTrack> {
+    this.requireProfile(profileId);
+    const series = SERIES.find((s) => s.id === rawSeries);
+    if (series === undefined) {
+      throw new BackendError("validation", "invalid_value", {
+        subject: "meditation_series",
+        value: rawSeries,
+        expected: SERIES.map((s) => s.id),
+      });
+    }
+    const written = series.days[day - 1];
+    if (!Number.isInteger(day) || written === undefined) {
+      throw new BackendError("validation", "out_of_range", {
+        subject: "series_day",
+        min: 1,
+        max: series.days.length,
+        actual: day,
+      });
+    }
+    const days = this.series(profileId).find((s) => s.id === series.id)?.days ?? [];
+    if (days[day - 1]?.open !== true) {
+      throw new BackendError("conflict", "series_day_locked", {
+        subject: "series_day",
+        actual: day,
+        max: days.find((d) => d.completedOn === null)?.day ?? 1,
+      });
+    }
+    const saved = this.seriesDay(profileId, series.id, day);
+    if (saved?.trackId != null) return { ...this.own(profileId, saved.trackId) };
+    const title = checkedTitle(rawTitle);
+    const track = await this.voiceTrack(
+      profileId,
+      title,
+      written.kind,
+      written.minutes,
+      written.steps,
+    );
+    this.scripts.set(track.id, `Welcome to day ${String(day)}. [PAUSE 5s]\nBreathe, and rest.`);
+    if (saved === undefined) {
+      this.seriesDays.push({
+        profileId,
+        series: series.id,
+        day,
+        kind: written.kind,
+        trackId: track.id,
+        completedAt: null,
+        completedOn: null,
+      });
+    } else {
+      saved.trackId = track.id;
+    }
+    return track;
+  }
+
+  /** The series days a profile has done, as Progress counts them. */
+  seriesDone(profileId: string): FakeSeriesDay[] {
+    return this.seriesDays.filter((d) => d.profileId === profileId && d.completedAt !== null);
+  }
+
+  /** The day each series the profile has done was completed (its latest day's), as the badge counts them. */
+  seriesCompleted(profileId: string): string[] {
+    return SERIES.flatMap(({ id, days }) => {
+      const done = this.seriesDone(profileId).filter((d) => d.series === id);
+      if (done.length < days.length) return [];
+      return [done.map((d) => d.completedOn ?? "").reduce((a, b) => (a > b ? a : b))];
+    });
+  }
+
+  /** A track played to its end: the series day it was spoken for, if any, is done today. */
+  private finished(profileId: string, trackId: string) {
+    for (const d of this.seriesDays) {
+      if (d.profileId !== profileId || d.trackId !== trackId || d.completedAt !== null) continue;
+      const now = new Date();
+      d.completedAt = now.toISOString();
+      d.completedOn = localDay(now);
+    }
   }
 
   /** The script a track was spoken from when it was written for the person, else null. */
@@ -384,6 +544,8 @@ export class FakeTracks {
     );
     this.owner.delete(trackId);
     this.scripts.delete(trackId);
+    // The series day it was spoken for forgets it (and stays done).
+    for (const d of this.seriesDays) if (d.trackId === trackId) d.trackId = null;
   }
 
   private state(player: FakePlayer): TrackPlayback {
@@ -397,6 +559,16 @@ export class FakeTracks {
     if (track === undefined) return;
     track.positionMs = Math.min(positionMs, track.durationMs);
     track.playedAt = new Date().toISOString();
+  }
+
+  /** Saves where a track paused or stopped; one played to its end starts over and its series day is done. */
+  private savePlace(player: FakePlayer) {
+    if (player.ended) {
+      this.save(player.profileId, player.trackId, 0);
+      this.finished(player.profileId, player.trackId);
+    } else {
+      this.save(player.profileId, player.trackId, player.positionMs);
+    }
   }
 
   private loaded(profileId: string): FakePlayer {
@@ -445,7 +617,7 @@ export class FakeTracks {
     this.requireProfile(profileId);
     const player = this.player;
     if (player?.profileId !== profileId) return null;
-    if (player.ended) this.save(profileId, player.trackId, 0);
+    if (player.ended) this.savePlace(player);
     return this.state(player);
   }
 
@@ -453,7 +625,7 @@ export class FakeTracks {
     const player = this.loaded(profileId);
     player.playing = false;
     player.ambient = null;
-    this.save(profileId, player.trackId, player.ended ? 0 : player.positionMs);
+    this.savePlace(player);
     return this.state(player);
   }
 
@@ -473,7 +645,7 @@ export class FakeTracks {
     const player = this.player;
     if (player?.profileId !== profileId) return null;
     this.player = null;
-    this.save(profileId, player.trackId, player.ended ? 0 : player.positionMs);
+    this.savePlace(player);
     return this.state(player);
   }
 

@@ -155,3 +155,47 @@ fn guided_tracks_can_be_imported_listed_and_deleted_and_bad_files_are_refused() 
     ok(d, &["meditation", "delete-track", "--profile", p, id], "");
     assert!(ok(d, &["meditation", "tracks", "--profile", p], "").is_empty());
 }
+
+#[test]
+fn series_are_listed_and_a_day_before_its_turn_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let profile = create_profile(d, "Ana");
+    let p = profile.as_str();
+    let series = ok(d, &["meditation", "series", "--profile", p], "");
+    let got: Vec<(&str, usize, usize)> = series
+        .iter()
+        .map(|s| {
+            let days = s["days"].as_array().expect("days");
+            let open = days.iter().filter(|d| d["open"] == true).count();
+            (s["id"].as_str().unwrap_or(""), days.len(), open)
+        })
+        .collect();
+    assert_eq!(got, [("seven_day_calm", 7, 1), ("sleep_better", 5, 1)]);
+    for (series, day, reason, subject) in [
+        ("sleep_better", "3", "series_day_locked", "series_day"),
+        ("sleep_better", "6", "out_of_range", "series_day"),
+        ("seven_days", "1", "invalid_value", "meditation_series"),
+    ] {
+        let err = failure(
+            d,
+            &[
+                "meditation",
+                "series-day",
+                "--profile",
+                p,
+                "--series",
+                series,
+                "--day",
+                day,
+                "--title",
+                "Night",
+            ],
+            "",
+        );
+        assert_eq!(
+            (err["reason"].as_str(), err["params"]["subject"].as_str()),
+            (Some(reason), Some(subject))
+        );
+    }
+}

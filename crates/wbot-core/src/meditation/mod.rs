@@ -3,11 +3,13 @@
 //! query filters on the profile.
 
 mod live;
+mod series;
 mod spoken;
 mod timer;
 mod tracks;
 
 pub use live::*;
+pub use series::*;
 pub use spoken::*;
 pub use timer::*;
 pub use tracks::*;

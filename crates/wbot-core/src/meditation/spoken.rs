@@ -21,11 +21,12 @@ pub const VOICE_JOB: &str = "meditation.voice";
 const WORDS_PER_MINUTE: f64 = 110.0;
 
 /// A script the team wrote.
-struct Written {
-    id: &'static str,
-    kind: GuidedKind,
-    language: &'static str,
-    text: &'static str,
+#[derive(Debug)]
+pub(super) struct Written {
+    pub(super) id: &'static str,
+    pub(super) kind: GuidedKind,
+    pub(super) language: &'static str,
+    pub(super) text: &'static str,
 }
 
 const WRITTEN: &[Written] = &[
@@ -95,7 +96,7 @@ pub(crate) struct VoiceSlot {
     loaded: Arc<Mutex<Option<LocalVoice>>>,
 }
 
-fn estimate_minutes(script: &Script) -> u32 {
+pub(super) fn estimate_minutes(script: &Script) -> u32 {
     let mut secs = 0.0;
     for segment in script.segments() {
         match segment {
@@ -188,7 +189,7 @@ impl MeditationService {
 
     /// Speaks `text` (English, for the one voice there is) into a new track; with `keep_script`,
     /// the script is saved beside it. Nothing is left behind when it fails.
-    async fn speak(
+    pub(super) async fn speak(
         &self,
         profile: &ProfileId,
         text: &str,

@@ -657,6 +657,18 @@ impl MeditationService {
         Ok(())
     }
 
+    /// Saves where a track paused or stopped; one played to its end starts over next time, and
+    /// the series day it was spoken for is done.
+    async fn save_place(&self, profile: &ProfileId, state: &TrackPlayback) -> Result<()> {
+        if state.ended {
+            self.save_position(profile, &state.track_id, 0).await?;
+            self.track_finished(profile, &state.track_id).await
+        } else {
+            self.save_position(profile, &state.track_id, state.position_ms)
+                .await
+        }
+    }
+
     /// Plays a track from `from_ms` (where it last stopped when absent), with a bed when given;
     /// whatever track played before stops where it was and keeps that place.
     pub async fn play_track(
@@ -712,7 +724,7 @@ impl MeditationService {
                 .map(Player::state)
         };
         if let Some(state) = state.as_ref().filter(|s| s.ended) {
-            self.save_position(&profile, &state.track_id, 0).await?;
+            self.save_place(&profile, state).await?;
         }
         Ok(state)
     }
@@ -720,7 +732,7 @@ impl MeditationService {
     /// Pauses the profile's track, keeping its place.
     pub async fn pause_track(&self, profile_id: &ProfileId) -> Result<TrackPlayback> {
         let profile = self.profiles.require_profile(profile_id).await?;
-        let (state, track) = {
+        let state = {
             let mut guard = slot(&self.player);
             let player = guard
                 .as_mut()
@@ -733,10 +745,9 @@ impl MeditationService {
                 player.from_ms = position;
                 self.silence(Some(player));
             }
-            (player.state(), player.track.clone())
+            player.state()
         };
-        let saved = if state.ended { 0 } else { state.position_ms };
-        self.save_position(&profile, &track, saved).await?;
+        self.save_place(&profile, &state).await?;
         Ok(state)
     }
 
@@ -805,8 +816,7 @@ impl MeditationService {
             }
         };
         if let Some(state) = &stopped {
-            let saved = if state.ended { 0 } else { state.position_ms };
-            self.save_position(&profile, &state.track_id, saved).await?;
+            self.save_place(&profile, state).await?;
         }
         Ok(stopped)
     }

@@ -28,6 +28,7 @@ mod journal_isolation;
 mod journal_store;
 mod judgement_figures;
 mod meditation_live;
+mod meditation_series;
 mod meditation_store;
 mod memory_embedding;
 mod memory_isolation;

@@ -1,5 +1,5 @@
 import type { Messages } from "../../i18n";
-import type { JournalCategory, MoodActivity, Technique } from "../../lib/backend";
+import type { GuidedKind, JournalCategory, MoodActivity, Technique } from "../../lib/backend";
 import { addDays, dayToDate } from "../../lib/days";
 
 function isTechnique(t: Messages, kind: string): kind is Technique {
@@ -10,16 +10,22 @@ function isCategory(t: Messages, kind: string): kind is JournalCategory {
   return Object.keys(t.chat.categories).includes(kind);
 }
 
+function isGuidedKind(t: Messages, kind: string): kind is GuidedKind {
+  return Object.keys(t.tracks.kinds).includes(kind);
+}
+
 /**
  * The name of a kind of activity as the core stores it: a breathing technique, the kind of meditation
- * (`silent`), or a journal category (`free` without one). Unknown kinds are shown as they are.
+ * (`silent` for the timer, or the practice of a guided one such as a series' day), or a journal
+ * category (`free` without one). Unknown kinds are shown as they are.
  */
 export function kindName(t: Messages, activity: MoodActivity, kind: string): string {
   switch (activity) {
     case "breathing":
       return isTechnique(t, kind) ? t.breathing.techniques[kind] : kind;
     case "meditation":
-      return kind === "silent" ? t.meditation.silentTimer : kind;
+      if (kind === "silent") return t.meditation.silentTimer;
+      return isGuidedKind(t, kind) ? t.tracks.kinds[kind] : kind;
     case "journaling":
       if (kind === "free") return t.journaling.freeWriting;
       return isCategory(t, kind) ? t.chat.categories[kind] : kind;

@@ -4,6 +4,7 @@ import {
   useBackend,
   type AmbientKind,
   type GuidedTrack,
+  type SeriesId,
   type TrackChanges,
   type TrackImport,
   type TrackPlayback,
@@ -22,9 +23,14 @@ export const trackKeys = {
   list: (profileId: string) => ["tracks", profileId, "list"] as const,
   playback: (profileId: string) => ["tracks", profileId, "playback"] as const,
   script: (profileId: string, trackId: string) => ["tracks", profileId, "script", trackId] as const,
+  /** The meditation series with the profile's days (under the tracks: a deleted track is forgotten by its day). */
+  series: (profileId: string) => ["tracks", profileId, "series"] as const,
 };
 
-/** The mutations that have the voice speak a meditation (the team's or one written for the person). */
+/**
+ * The mutations that have the voice speak a meditation (the team's, one written for the person, or a
+ * series' day).
+ */
 const speakingKey = (profileId: string) => ["tracks", profileId, "speaking"] as const;
 
 /** Whether the voice is speaking a meditation for the profile now: one at a time. */
@@ -90,6 +96,48 @@ export function useWriteMeditation(profileId: string) {
     mutationKey: speakingKey(profileId),
     mutationFn: (input: WriteMeditation) => backend.writeMeditation(profileId, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: trackKeys.list(profileId) }),
+  });
+}
+
+/**
+ * The meditation series with the profile's days in each. The core marks a day done when its track
+ * has played to its end, so they are read again when the track loaded has ended and is a day's.
+ */
+export function useMeditationSeries(profileId: string) {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  const series = useQuery({
+    queryKey: trackKeys.series(profileId),
+    queryFn: () => backend.meditationSeries(profileId),
+  });
+  const playback = useTrackPlayback(profileId);
+  const ended = playback.data?.ended === true ? playback.data.trackId : null;
+  const dayEnded =
+    ended !== null && (series.data ?? []).some((s) => s.days.some((day) => day.trackId === ended));
+  useEffect(() => {
+    if (dayEnded) void queryClient.invalidateQueries({ queryKey: trackKeys.series(profileId) });
+  }, [dayEnded, profileId, queryClient]);
+  return series;
+}
+
+/**
+ * The track of a series' day: spoken by the voice on its first play (titled `title`, the words of
+ * the UI's language), the same track after. The series are read again either way (the day now has
+ * its track; a day refused as locked shows where the person is).
+ */
+export function useSeriesDayTrack(profileId: string) {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: speakingKey(profileId),
+    mutationFn: ({ series, day, title }: { series: SeriesId; day: number; title: string }) =>
+      backend.seriesDayTrack(profileId, series, day, title),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: trackKeys.list(profileId) }),
+        queryClient.invalidateQueries({ queryKey: trackKeys.series(profileId) }),
+      ]),
+    onError: () => queryClient.invalidateQueries({ queryKey: trackKeys.series(profileId) }),
   });
 }
 

@@ -5,6 +5,7 @@ import { SettingsProvider } from "../../../settings/hooks/useSetting";
 import { useMeditationRun } from "../../hooks/useMeditationRun";
 import { MeditationHistory } from "../MeditationHistory";
 import { GuidedTracks } from "../GuidedTracks";
+import { MeditationSeries } from "../MeditationSeries";
 import { MeditationSetup } from "../MeditationSetup";
 import { PersonalMeditation } from "../PersonalMeditation";
 import { SpokenMeditations } from "../SpokenMeditations";
@@ -22,8 +23,9 @@ export interface MeditationPageProps {
 
 /**
  * The Meditation section: set up a timer, run it full screen, save it, and look back; a meditation
- * the person's chat model writes for them and the meditations the team wrote, spoken by the voice on
- * the device into tracks; and the guided tracks, to play.
+ * the person's chat model writes for them, the series of meditations (a day at a time, in order) and
+ * the meditations the team wrote, spoken by the voice on the device into tracks; and the guided
+ * tracks, to play (a series' day plays in their player).
  */
 export function MeditationPage({
   profileId,
@@ -58,6 +60,7 @@ export function MeditationPage({
         />
       </SettingsProvider>
       <PersonalMeditation profileId={profileId} onOpenSettings={onOpenSettings} />
+      <MeditationSeries profileId={profileId} locale={locale} settings={settings} />
       <SpokenMeditations profileId={profileId} />
       <GuidedTracks profileId={profileId} settings={settings} />
       <MeditationHistory profileId={profileId} locale={locale} />

@@ -28,14 +28,19 @@ async function openPersonal(
 }
 
 describe("PersonalMeditation", () => {
-  it("sits above the team's meditations, with its hint, lengths and button", async () => {
+  it("sits above the series and the team's meditations, with its hint, lengths and button", async () => {
     const { backend } = withAna();
     const { section } = await openPersonal(backend);
 
     const headings = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
-    expect(headings.indexOf("A meditation for me")).toBe(
-      headings.indexOf("Spoken by the voice") - 1,
-    );
+    // Then the series, then the team's meditations.
+    const personal = headings.indexOf("A meditation for me");
+    expect(personal).toBeGreaterThanOrEqual(0);
+    expect(headings.slice(personal, personal + 3)).toEqual([
+      "A meditation for me",
+      "Series",
+      "Spoken by the voice",
+    ]);
     expect(
       within(section).getByText(
         "Your chat model writes it from what you've shared lately and how you feel, and a voice on this device speaks it. The voice speaks English for now.",

@@ -1,7 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { BackendError } from "../../../../lib/backend";
-import { formatDay, localDay, weekdayFromMonday, addDays } from "../../../../lib/days";
+import { formatDay, localDay, weekdayFromMonday, addDays, dayToDate } from "../../../../lib/days";
 import { breatheOn, daysAgo, openSection, withAna } from "../../../../test/seedProgress";
 
 /** How a badge names the day it was earned. */
@@ -98,7 +98,7 @@ describe("ProgressPage", () => {
       if (item === null) throw new Error(`no badge ${name}`);
       return item;
     };
-    expect(within(badges).getAllByRole("listitem")).toHaveLength(9);
+    expect(within(badges).getAllByRole("listitem")).toHaveLength(10);
     expect(badge("First breath")).toHaveTextContent(`Earned ${earned(daysAgo(1))}`);
     expect(badge("First breath")).toHaveTextContent("Complete a breathing exercise.");
     expect(badge("First entry")).toHaveTextContent(`Earned ${earned(entryDay)}`);
@@ -113,6 +113,38 @@ describe("ProgressPage", () => {
     expect(badge("First week")).toHaveTextContent("2/7");
     expect(progressOf("First meditation")).toHaveAttribute("aria-valuenow", "0");
     expect(badge("First Wim Hof")).toHaveTextContent("0/1");
+    expect(badge("Series completed")).toHaveTextContent("Finish a meditation series.");
+    expect(badge("Series completed")).toHaveTextContent("0/1");
+  });
+
+  it("counts the days of a meditation series as meditations, and a whole series earns its badge", async () => {
+    const { backend, ana } = withAna();
+    const days = [daysAgo(4), daysAgo(3), daysAgo(2), daysAgo(1), daysAgo(0)];
+    for (const [i, day] of days.entries()) {
+      backend.tracks.seriesDays.push({
+        profileId: ana.id,
+        series: "sleep_better",
+        day: i + 1,
+        kind: "sleep",
+        trackId: null,
+        completedAt: dayToDate(day).toISOString(),
+        completedOn: day,
+      });
+    }
+    await openSection(backend);
+
+    const badges = await screen.findByRole("region", { name: "Badges" });
+    const totals = screen.getByRole("region", { name: "Completed activities" });
+    expect(
+      within(totals)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual(["0 breathing exercises", "5 meditations", "0 journal entries"]);
+    const series = within(badges).getByRole("heading", { name: "Series completed" }).closest("li");
+    expect(series).toHaveTextContent(`Earned ${earned(daysAgo(0))}`);
+    // What helps names the practice of the series' days.
+    const helps = screen.getByRole("region", { name: "What helps you" });
+    expect(await within(helps).findByRole("heading", { name: "Sleep" })).toBeInTheDocument();
   });
 
   it.each([

@@ -1,0 +1,1 @@
+export { MeditationSeries, type MeditationSeriesProps } from "./MeditationSeries";

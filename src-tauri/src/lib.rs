@@ -62,6 +62,7 @@ macro_rules! wbot_specta_builder {
                 $crate::commands::breathing::audio_state,
                 $crate::commands::breathing::set_audio_muted,
                 $crate::commands::breathing::set_breathing_ambient,
+                $crate::commands::breathing::prepare_voice_cues,
                 $crate::commands::journal::save_journal_entry,
                 $crate::commands::journal::get_journal_entry,
                 $crate::commands::journal::list_journal_entries,

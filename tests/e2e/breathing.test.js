@@ -1,6 +1,6 @@
 // Breathing end to end in the real app: a short custom pattern whose phase labels change on screen,
-// saved and found again in history after a restart; a full box session on time; and one manually
-// paced Wim Hof round.
+// saved and found again in history after a restart; a full box session on time, with the cues spoken
+// by the voice on the device and breath sounds; and one manually paced Wim Hof round.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { invoke, withApp } from "./harness.js";
@@ -87,10 +87,17 @@ test("a custom pattern runs, is saved, and is in history after a restart", async
   });
 });
 
-test("a box session runs its 4 cycles of in, hold, out, hold on time and is saved", async (t) => {
+test("a box session with spoken cues and breath sounds runs its 4 cycles of in, hold, out, hold on time and is saved", async (t) => {
   await withApp(t, async (app) => {
     const b = app.browser;
     await onboard(b, "Cleo");
+    // The voice on the device speaks the cues once, when they are turned on.
+    await click(b, "Settings");
+    await click(b, "Spoken cues");
+    await waitForText(b, "Spoken cues are ready.", 60_000);
+    await click(b, "Breath sounds");
+    const { ok: settings } = await invoke(b, "get_settings", { profileId: await activeProfileId(b) });
+    assert.deepEqual([settings.voiceCuesOn, settings.breathSoundsOn], [true, true]);
     await click(b, "Breathing");
     await choose(b, "Box Breathing");
     await recordPhases(b);

@@ -93,7 +93,11 @@ test("bad input gets a typed error in the UI and nothing saved is lost", async (
     assert.equal(await alertText(b), "Wbot could not understand this request. Please try again.");
     const { err: enumError } = await invoke(b, "update_settings", {
       profileId: (await invoke(b, "active_profile")).ok.id,
-      settings: { theme: "neon", locale: "en", cueVolume: 50, ambientVolume: 50, muted: false, ambientOn: false, ambientSound: "ocean" },
+      settings: {
+        theme: "neon", locale: "en", cueVolume: 50, ambientVolume: 50, muted: false, ambientOn: false, ambientSound: "ocean",
+        streaksOn: true, badgesOn: true, weeklyGoalDays: 5, voiceCuesOn: false, voiceCueVolume: 80, breathSoundsOn: false,
+        breathVolume: 50, remoteMemories: false, remoteAboutYou: false,
+      },
     });
     assert.deepEqual([enumError.code, enumError.reason, enumError.params.value], ["validation", "invalid_input", "settings"]);
 

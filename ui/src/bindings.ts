@@ -91,6 +91,11 @@ export const commands = {
 	 *  saved in its settings.
 	 */
 	setBreathingAmbient: (profileId: string, on: boolean) => typedError<AudioState, AppError>(__TAURI_INVOKE("set_breathing_ambient", { profileId, on })),
+	/**
+	 *  Has the local voice speak breathing's cues if it never did (progress as
+	 *  `breathing.voice_cues`); the number of cues. Called when the person turns spoken cues on.
+	 */
+	prepareVoiceCues: (profileId: string) => typedError<number, AppError>(__TAURI_INVOKE("prepare_voice_cues", { profileId })),
 	/**  Saves an entry (and discards the draft). */
 	saveJournalEntry: (profileId: string, entry: NewJournalEntry) => typedError<JournalEntry, AppError>(__TAURI_INVOKE("save_journal_entry", { profileId, entry })),
 	/**  One entry. */
@@ -1618,6 +1623,14 @@ export type Settings = {
 	badgesOn: boolean,
 	/**  Active days wanted in a Monday-first week, 1–7. */
 	weeklyGoalDays: number,
+	/**  Whether breathing's phases are also spoken by the local voice ("breathe in", "hold", ...). */
+	voiceCuesOn: boolean,
+	/**  Volume of the spoken cues, 0–100. */
+	voiceCueVolume: number,
+	/**  Whether breathing's inhales and exhales are also heard as soft breath sounds. */
+	breathSoundsOn: boolean,
+	/**  Volume of the breath sounds, 0–100. */
+	breathVolume: number,
 	/**  Whether prompts sent to an online chat model carry recalled memories (ADR 0017). */
 	remoteMemories: boolean,
 	/**
@@ -1680,7 +1693,11 @@ export type Streak = {
 /**  What an error is about: a value that was refused, or a thing that was not found. */
 export type Subject = "profile" | "display_name" | 
 /**  A profile's PIN (4–8 digits). */
-"pin" | "onboarding" | "cue_volume" | "ambient_volume" | "weekly_goal" | "reminder" | "reminder_time" | "reminder_days" | "notification_text" | "wellness_item" | "wellness_note" | "volume" | "mood_before" | "mood_after" | "mood_checkin" | "mood" | "emotion" | "checkin_note" | "checkin_time" | "date" | "utc_offset" | "date_range" | "conversation" | "message" | "reply" | "title" | "search_text" | "result_count" | "page_size" | "provider" | "provider_id" | "provider_name" | "provider_address" | "model_name" | "provider_timeout" | "api_key" | "helpline_region" | "memory" | "memory_batch" | "min_similarity" | "journal_entry" | "journal_prompt" | "writing_time" | "journal_draft" | "breathing_session" | "breathing_phase" | "cycles" | "rounds" | "breaths" | "breath_tempo" | "retention_hold" | "recovery_hold" | "recovery_pause" | "meditation_session" | "meditation_length" | "bell_interval" | "start_time" | "end_time" | 
+"pin" | "onboarding" | "cue_volume" | "ambient_volume" | 
+/**  The volume of breathing's spoken cues. */
+"voice_cue_volume" | 
+/**  The volume of breathing's breath sounds. */
+"breath_volume" | "weekly_goal" | "reminder" | "reminder_time" | "reminder_days" | "notification_text" | "wellness_item" | "wellness_note" | "volume" | "mood_before" | "mood_after" | "mood_checkin" | "mood" | "emotion" | "checkin_note" | "checkin_time" | "date" | "utc_offset" | "date_range" | "conversation" | "message" | "reply" | "title" | "search_text" | "result_count" | "page_size" | "provider" | "provider_id" | "provider_name" | "provider_address" | "model_name" | "provider_timeout" | "api_key" | "helpline_region" | "memory" | "memory_batch" | "min_similarity" | "journal_entry" | "journal_prompt" | "writing_time" | "journal_draft" | "breathing_session" | "breathing_phase" | "cycles" | "rounds" | "breaths" | "breath_tempo" | "retention_hold" | "recovery_hold" | "recovery_pause" | "meditation_session" | "meditation_length" | "bell_interval" | "start_time" | "end_time" | 
 /**  An imported guided meditation track. */
 "guided_track" | 
 /**  The audio file a guided track is imported from. */

@@ -1,11 +1,13 @@
-//! `wbot breathing import|history`: breathing sessions from a terminal (an import from another app, or
-//! sessions on chosen days for tests and benchmarks). Results are JSON lines on stdout.
+//! `wbot breathing import|history|voice-cues`: breathing sessions from a terminal (an import from another
+//! app, or sessions on chosen days for tests and benchmarks), and the spoken cues. Results are JSON
+//! lines on stdout.
 
 use clap::Subcommand;
 use wbot_core::breathing::NewBreathingSession;
 use wbot_core::db::Page;
 use wbot_core::{Core, CoreError};
 
+use crate::meditation::print_progress;
 use crate::{import_lines, print_json};
 
 #[derive(Subcommand)]
@@ -25,6 +27,12 @@ pub enum BreathingCommand {
         limit: Option<u32>,
         #[arg(long, default_value_t = 0)]
         offset: u32,
+    },
+    /// Has the local voice speak breathing's cues if it never did (they are kept in the data
+    /// folder); prints the progress, then how many cues there are.
+    VoiceCues {
+        #[arg(long)]
+        profile: String,
     },
 }
 
@@ -49,6 +57,12 @@ pub async fn run(core: &Core, cmd: BreathingCommand) -> Result<(), CoreError> {
             for session in history.items {
                 print_json(&session)?;
             }
+        }
+        BreathingCommand::VoiceCues { profile } => {
+            let mut events = core.events().subscribe();
+            let cues = breathing.prepare_voice_cues(&profile.parse()?).await;
+            print_progress(&mut events)?;
+            print_json(&serde_json::json!({ "cues": cues? }))?;
         }
     }
     Ok(())

@@ -59,7 +59,7 @@ enum Command {
     /// Mood check-ins: add, list, trend.
     #[command(subcommand)]
     Mood(mood::MoodCommand),
-    /// Breathing sessions: import, history.
+    /// Breathing sessions: import, history; the spoken cues (voice-cues).
     #[command(subcommand)]
     Breathing(breathing::BreathingCommand),
     /// The meditation timer: run, import, history.

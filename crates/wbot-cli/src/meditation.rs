@@ -316,7 +316,7 @@ pub async fn run(core: &Core, cmd: MeditationCommand) -> Result<(), CoreError> {
 }
 
 /// Prints the progress notices a job sent (the last ones, if it sent more than the channel holds).
-fn print_progress(events: &mut Receiver<CoreEvent>) -> Result<(), CoreError> {
+pub(crate) fn print_progress(events: &mut Receiver<CoreEvent>) -> Result<(), CoreError> {
     loop {
         match events.try_recv() {
             Ok(CoreEvent::Progress(progress)) => print_json(&progress)?,

@@ -171,6 +171,10 @@ pub enum Subject {
     Onboarding,
     CueVolume,
     AmbientVolume,
+    /// The volume of breathing's spoken cues.
+    VoiceCueVolume,
+    /// The volume of breathing's breath sounds.
+    BreathVolume,
     WeeklyGoal,
     Reminder,
     ReminderTime,

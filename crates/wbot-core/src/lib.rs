@@ -84,13 +84,22 @@ impl Core {
         let engine = memory::MemoryEngine::new(db.clone(), data_dir.clone(), events.clone());
         let memory = MemoryService::new(profiles.clone(), engine);
         let audio = audio::SessionAudio::default();
-        let breathing = BreathingService::new(db.clone(), profiles.clone(), audio.clone());
+        let voice = meditation::VoiceSlot::default();
+        let breathing = BreathingService::new(
+            db.clone(),
+            profiles.clone(),
+            audio.clone(),
+            voice.clone(),
+            data_dir.clone(),
+            events.clone(),
+        );
         let meditation = MeditationService::new(
             db.clone(),
             profiles.clone(),
             audio,
             data_dir.clone(),
             events.clone(),
+            voice,
         );
         let journal = JournalService::new(db.clone(), profiles.clone(), memory.clone());
         let mood = MoodService::new(db.clone(), profiles.clone());

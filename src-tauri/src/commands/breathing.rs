@@ -239,6 +239,17 @@ pub async fn set_audio_muted(
         .await?)
 }
 
+/// Has the local voice speak breathing's cues if it never did (progress as
+/// `breathing.voice_cues`); the number of cues. Called when the person turns spoken cues on.
+#[tauri::command]
+#[specta::specta]
+pub async fn prepare_voice_cues(core: State<'_, Core>, profile_id: String) -> Result<u32> {
+    Ok(core
+        .breathing()
+        .prepare_voice_cues(&profile_id.parse()?)
+        .await?)
+}
+
 /// Turns the ambient bed of the profile's breathing sessions on or off (at once when one runs);
 /// saved in its settings.
 #[tauri::command]

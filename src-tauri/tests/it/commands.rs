@@ -94,6 +94,7 @@ fn unknown_enum_values_are_validation_errors_and_keep_what_was_saved() {
         .to_string();
     let saved = json!({ "theme": "dark", "locale": "es", "cueVolume": 40, "ambientVolume": 20, "muted": false,
         "ambientOn": true, "ambientSound": "pink", "streaksOn": true, "badgesOn": false, "weeklyGoalDays": 4,
+        "voiceCuesOn": false, "voiceCueVolume": 80, "breathSoundsOn": true, "breathVolume": 40,
         "remoteMemories": false, "remoteAboutYou": true });
     h.call(
         "update_settings",

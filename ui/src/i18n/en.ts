@@ -547,6 +547,18 @@ export interface Messages {
       volumeValue: (percent: number) => string;
       muted: string;
       mutedHint: string;
+      /** Breathing's phases also spoken by the voice on the device, and its preparation. */
+      voiceCues: string;
+      voiceCuesHint: string;
+      voiceCueVolume: string;
+      preparingVoiceCues: string;
+      /** The preparation's progress as screen readers read it. */
+      voiceCuesProgress: (done: number, total: number) => string;
+      voiceCuesReady: string;
+      /** Soft inhale and exhale sounds in paced breathing. */
+      breathSounds: string;
+      breathSoundsHint: string;
+      breathVolume: string;
       ambientOn: string;
       ambientOnHint: string;
       ambientSound: string;
@@ -1702,7 +1714,19 @@ export const en: Messages = {
       ambientVolume: "Ambient volume",
       volumeValue: (percent) => `${percent}%`,
       muted: "Mute all session sounds",
-      mutedHint: "Silences cues and ambient sound; your volumes are kept.",
+      mutedHint:
+        "Silences the cues, the spoken cues, the breath sounds and the ambient sound; your volumes are kept.",
+      voiceCues: "Spoken cues",
+      voiceCuesHint:
+        "A voice on this device also says each phase: “Breathe in.”, “Hold.”, “Breathe out.”, and the Wim Hof round prompts. The voice speaks English for now. If it can't speak, sessions play their chimes alone. Applies from your next breathing session.",
+      voiceCueVolume: "Spoken cue volume",
+      preparingVoiceCues: "Preparing the spoken cues…",
+      voiceCuesProgress: (done, total) => `${String(done)} of ${String(total)} cues`,
+      voiceCuesReady: "Spoken cues are ready.",
+      breathSounds: "Breath sounds",
+      breathSoundsHint:
+        "Soft inhale and exhale sounds, shaped to each phase's length, in paced breathing (not Wim Hof's fast breaths). Applies from your next breathing session.",
+      breathVolume: "Breath sound volume",
       ambientOn: "Play an ambient sound",
       ambientOnHint:
         "A soft background sound during breathing sessions, and the one a meditation suggests.",

@@ -199,6 +199,8 @@ export const errorsEn: ErrorMessages = {
     onboarding: "the onboarding answers",
     cue_volume: "the cue volume",
     ambient_volume: "the ambient volume",
+    voice_cue_volume: "the spoken cue volume",
+    breath_volume: "the breath sound volume",
     weekly_goal: "the weekly goal",
     reminder: "the reminder",
     reminder_time: "the reminder time (HH:MM, 24-hour)",

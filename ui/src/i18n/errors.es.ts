@@ -206,6 +206,8 @@ export const errorsEs: ErrorMessages = {
     onboarding: "las respuestas de bienvenida",
     cue_volume: "el volumen de las señales",
     ambient_volume: "el volumen ambiental",
+    voice_cue_volume: "el volumen de las indicaciones habladas",
+    breath_volume: "el volumen de los sonidos de respiración",
     weekly_goal: "el objetivo semanal",
     reminder: "el recordatorio",
     reminder_time: "la hora del recordatorio (HH:MM, 24 horas)",

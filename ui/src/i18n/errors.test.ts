@@ -74,6 +74,31 @@ describe("error parameters", () => {
     );
   });
 
+  it("names each session volume that is out of range", () => {
+    const cases: [Subject, string, string][] = [
+      [
+        "cue_volume",
+        "The cue volume must be between 0 and 100; it was 101.",
+        "Valor fuera de rango para el volumen de las señales: debe estar entre 0 y 100; se recibió 101.",
+      ],
+      [
+        "voice_cue_volume",
+        "The spoken cue volume must be between 0 and 100; it was 101.",
+        "Valor fuera de rango para el volumen de las indicaciones habladas: debe estar entre 0 y 100; se recibió 101.",
+      ],
+      [
+        "breath_volume",
+        "The breath sound volume must be between 0 and 100; it was 101.",
+        "Valor fuera de rango para el volumen de los sonidos de respiración: debe estar entre 0 y 100; se recibió 101.",
+      ],
+    ];
+    for (const [subject, english, spanish] of cases) {
+      const params = { subject, min: 0, max: 100, actual: 101 };
+      expect(describeError(en.errors, "en", "out_of_range", params)).toBe(english);
+      expect(describeError(es.errors, "es", "out_of_range", params)).toBe(spanish);
+    }
+  });
+
   it("leaves out the value when it was not a number", () => {
     expect(
       describeError(en.errors, "en", "out_of_range", {

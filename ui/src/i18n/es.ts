@@ -815,7 +815,19 @@ export const es: Messages = {
       ambientVolume: "Volumen ambiental",
       volumeValue: (percent) => `${percent} %`,
       muted: "Silenciar todos los sonidos de las sesiones",
-      mutedHint: "Silencia las señales y el sonido ambiental; tus volúmenes se conservan.",
+      mutedHint:
+        "Silencia las señales, las indicaciones habladas, los sonidos de respiración y el sonido ambiental; tus volúmenes se conservan.",
+      voiceCues: "Indicaciones habladas",
+      voiceCuesHint:
+        "Una voz en este dispositivo dice también cada fase: «Breathe in.», «Hold.», «Breathe out.» y las indicaciones de las rondas Wim Hof. Por ahora la voz habla inglés. Si no puede hablar, las sesiones suenan solo con sus señales. Se aplica desde tu próxima sesión de respiración.",
+      voiceCueVolume: "Volumen de las indicaciones habladas",
+      preparingVoiceCues: "Preparando las indicaciones habladas…",
+      voiceCuesProgress: (done, total) => `${String(done)} de ${String(total)} indicaciones`,
+      voiceCuesReady: "Las indicaciones habladas están listas.",
+      breathSounds: "Sonidos de respiración",
+      breathSoundsHint:
+        "Sonidos suaves de inhalación y exhalación, ajustados a la duración de cada fase, en las respiraciones pautadas (no en las respiraciones rápidas de Wim Hof). Se aplica desde tu próxima sesión de respiración.",
+      breathVolume: "Volumen de los sonidos de respiración",
       ambientOn: "Reproducir un sonido ambiental",
       ambientOnHint:
         "Un sonido de fondo suave durante las sesiones de respiración, y el que te propone la meditación.",

@@ -86,6 +86,10 @@ export const DEFAULT_SETTINGS: Settings = {
   streaksOn: true,
   badgesOn: true,
   weeklyGoalDays: 5,
+  voiceCuesOn: false,
+  voiceCueVolume: 80,
+  breathSoundsOn: false,
+  breathVolume: 50,
   remoteMemories: false,
   remoteAboutYou: false,
 };
@@ -131,6 +135,8 @@ function validateSettings(settings: Settings) {
   for (const [subject, volume] of [
     ["cue_volume", settings.cueVolume],
     ["ambient_volume", settings.ambientVolume],
+    ["voice_cue_volume", settings.voiceCueVolume],
+    ["breath_volume", settings.breathVolume],
   ] as const) {
     if (!Number.isInteger(volume) || volume < 0 || volume > 100) {
       throw new BackendError("validation", "out_of_range", {
@@ -1122,6 +1128,11 @@ export class FakeBackend implements Backend {
     return this.run_("writeMeditation", () =>
       this.tracks.write(profileId, input, this.chat.configured(profileId)),
     );
+  }
+
+  /** Breathing's spoken cues, spoken once for the fake app (see FakeTracks.prepareCues). */
+  prepareVoiceCues(profileId: string) {
+    return this.run_("prepareVoiceCues", () => this.tracks.prepareCues(profileId));
   }
 
   trackScript(profileId: string, trackId: string) {

@@ -207,6 +207,42 @@ describe("the fake's guided tracks", () => {
     expect(await backend.guidedTracks(ana.id)).toEqual([]);
   });
 
+  it("speaks breathing's cues once for the app, with their progress the first time", async () => {
+    const { backend, ana, ben } = withTwo();
+    expect(await refusal(backend.prepareVoiceCues("profile-404"))).toMatchObject({
+      code: "not_found",
+      params: { subject: "profile" },
+    });
+    backend.tracks.voiceProblem = "phonemizer_failed";
+    expect(await refusal(backend.prepareVoiceCues(ana.id))).toEqual({
+      code: "unavailable",
+      reason: "voice_unavailable",
+      params: { subject: "voice", value: "phonemizer_failed" },
+    });
+    backend.tracks.voiceProblem = null;
+
+    const notices: CoreNotice[] = [];
+    backend.onCoreNotice((notice) => notices.push(notice));
+    expect(await backend.prepareVoiceCues(ana.id)).toBe(7);
+    const cues = notices.filter((n) => n.kind === "progress" && n.job === "breathing.voice_cues");
+    expect(cues.map((n) => (n.kind === "progress" ? [n.done, n.total] : null))).toEqual(
+      [1, 2, 3, 4, 5, 6, 7].map((done) => [done, 7]),
+    );
+    expect(cues.at(-1)).toMatchObject({ profileId: ana.id });
+
+    // Kept for the app: another profile, or a voice gone since, has them at once.
+    backend.tracks.voiceProblem = "model_missing";
+    expect(await backend.prepareVoiceCues(ben.id)).toBe(7);
+    expect(notices).toHaveLength(7);
+    // Another app has its own: its voice speaks them again.
+    const other = new FakeBackend();
+    const cy = other.seedProfile("Cy");
+    other.tracks.voiceProblem = "model_missing";
+    expect(await refusal(other.prepareVoiceCues(cy.id))).toMatchObject({
+      reason: "voice_unavailable",
+    });
+  });
+
   it("writes a meditation for the person: its length, a chat model, the script, the title, the voice", async () => {
     const { backend, ana, ben } = withTwo();
     const write = (minutes: number, title = "For you") =>

@@ -21,6 +21,10 @@ import { Gate } from "./gate";
 export const TRACK_IMPORT_JOB = "meditation.track_import";
 /** The core's progress job of speaking a written meditation. */
 export const VOICE_JOB = "meditation.voice";
+/** The core's progress job of the voice speaking breathing's cues (one notice per cue). */
+export const VOICE_CUES_JOB = "breathing.voice_cues";
+/** How many cues breathing has for the voice to speak ("Breathe in.", "Hold.", ...). */
+export const VOICE_CUES = 7;
 /** The core's progress job of the chat model writing a meditation (0 of 1, then 1 of 1). */
 export const WRITE_JOB = "meditation.write";
 /** The shortest and longest meditation the chat model can be asked for, in minutes. */
@@ -192,6 +196,8 @@ export class FakeTracks {
   volume = 100;
   /** Set: the voice cannot speak, for this reason (after the script and the title are checked). */
   voiceProblem: VoiceProblem | null = null;
+  /** Whether the voice has spoken breathing's cues (once for the app, as the core keeps them). */
+  cuesSpoken = false;
   /** What the chat model writes next (a reply of only pauses or blanks is `empty_reply`, as in the core). */
   modelScript = FAKE_SCRIPT;
   /** The type of the next meditation written for the person (the core chooses it from their signals). */
@@ -208,9 +214,10 @@ export class FakeTracks {
   ) {}
 
   /**
-   * Makes the next imports and spoken meditations wait after their first progress notice until the
-   * returned call (one written for the person waits while its model writes, at `meditation.write` 0 of
-   * 1; holding again at once, before the release is awaited, stops it at the voice's first step).
+   * Makes the next imports, spoken meditations and breathing's spoken cues wait after their first
+   * progress notice until the returned call (one written for the person waits while its model writes,
+   * at `meditation.write` 0 of 1; holding again at once, before the release is awaited, stops it at
+   * the voice's first step).
    */
   hold(): () => void {
     return this.gate.hold();
@@ -336,6 +343,29 @@ export class FakeTracks {
       bytes: 44 + Math.round((durationMs / 1000) * 22_050 * 2),
       durationMs,
     });
+  }
+
+  /**
+   * Has the voice speak breathing's cues as the core does: the profile, then at once when they were
+   * spoken before (by any profile: the core keeps them in the data folder); else `voice_unavailable`
+   * when the voice cannot speak, or one `breathing.voice_cues` notice per cue (each a place a held
+   * test waits). The number of cues.
+   */
+  async prepareCues(profileId: string): Promise<number> {
+    this.requireProfile(profileId);
+    if (this.cuesSpoken) return VOICE_CUES;
+    if (this.voiceProblem !== null) {
+      throw new BackendError("unavailable", "voice_unavailable", {
+        subject: "voice",
+        value: this.voiceProblem,
+      });
+    }
+    for (let done = 1; done <= VOICE_CUES; done++) {
+      this.emit({ kind: "progress", job: VOICE_CUES_JOB, profileId, done, total: VOICE_CUES });
+      await this.gate.pass();
+    }
+    this.cuesSpoken = true;
+    return VOICE_CUES;
   }
 
   /**

@@ -5,8 +5,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::synth::{chime, AmbientLoop, BinauralVoice};
-use super::{AmbientKind, BinauralBand, ChimeKind, LayerId, PlannedCue};
+use super::synth::{breath, chime, AmbientLoop, BinauralVoice};
+use super::{AmbientKind, BinauralBand, ChimeKind, LayerId, PlannedCue, SessionSounds};
 use crate::error::{CoreError, Result, Subject};
 
 /// Output channels (interleaved stereo).
@@ -21,6 +21,8 @@ pub const AMBIENT_FADE_OUT: Duration = Duration::from_secs(1);
 pub const VOLUME_RAMP: Duration = Duration::from_millis(20);
 /// A cue planned this far in the past still plays (late, at once); older ones are dropped.
 pub const LATE_CUE_GRACE: Duration = Duration::from_millis(100);
+/// The layers a session's cues play on: chimes and bells, spoken cues, breath sounds.
+const CUE_LAYERS: [LayerId; 3] = [LayerId::Cue, LayerId::Spoken, LayerId::Breath];
 
 /// Something a layer plays: yields stereo frames until it ends.
 pub trait VoiceSource: Send {
@@ -164,6 +166,10 @@ pub struct Mix {
     layers: Vec<Layer>,
     chimes: [Arc<[f32]>; 4],
     last_session_cue: Option<u64>,
+    /// What the session's cues bring besides their chimes.
+    sounds: SessionSounds,
+    /// Breath sounds made so far, by (inhale, frames): a session repeats a few lengths.
+    breaths: std::collections::HashMap<(bool, usize), Arc<[f32]>>,
     /// The bed started last and not stopped since.
     ambient: Option<AmbientKind>,
     /// The binaural beats started last and not stopped since.
@@ -191,6 +197,8 @@ impl Mix {
             layers: LayerId::ALL.iter().map(|_| Layer::new(1.0)).collect(),
             chimes: ChimeKind::ALL.map(|k| Arc::from(chime(k, rate))),
             last_session_cue: None,
+            sounds: SessionSounds::default(),
+            breaths: std::collections::HashMap::new(),
             ambient: None,
             binaural: None,
             output_clock: None,
@@ -322,12 +330,13 @@ impl Mix {
     }
 
     fn chime_voice(&self, kind: ChimeKind, start: u64, tag: Tag) -> Voice {
+        Self::clip_voice(self.chimes[kind as usize].clone(), start, tag)
+    }
+
+    fn clip_voice(samples: Arc<[f32]>, start: u64, tag: Tag) -> Voice {
         Voice {
             start,
-            source: Box::new(ChimeVoice {
-                samples: self.chimes[kind as usize].clone(),
-                pos: 0,
-            }),
+            source: Box::new(ChimeVoice { samples, pos: 0 }),
             env: Ramp::at(1.0),
             fade_in_frames: 0,
             releasing: false,
@@ -348,31 +357,64 @@ impl Mix {
     pub fn schedule_session_cues(&mut self, origin: u64, cues: &[PlannedCue]) {
         let grace = self.frames(LATE_CUE_GRACE);
         let rate = f64::from(self.rate);
-        let planned: Vec<(ChimeKind, u64)> = cues
+        let planned: Vec<(&PlannedCue, u64)> = cues
             .iter()
             .map(|cue| {
                 let offset = (cue.at_ms.max(0.0) * rate / 1000.0).round() as u64;
-                (cue.chime, origin + offset)
+                (cue, origin + offset)
             })
             .collect();
         let first = planned.iter().map(|&(_, at)| at).min();
-        self.layer(LayerId::Cue)
-            .pending
-            .retain(|v| v.tag != Tag::SessionCue || first.is_some_and(|first| v.start < first));
-        for (chime, at) in planned {
+        for layer in CUE_LAYERS {
+            self.layer(layer)
+                .pending
+                .retain(|v| v.tag != Tag::SessionCue || first.is_some_and(|first| v.start < first));
+        }
+        for (cue, at) in planned {
             if self.last_session_cue.is_some_and(|last| at <= last) || at + grace < self.position {
                 continue;
             }
-            let voice = self.chime_voice(chime, at.max(self.position), Tag::SessionCue);
+            let start = at.max(self.position);
+            let voice = self.chime_voice(cue.chime, start, Tag::SessionCue);
             self.schedule(LayerId::Cue, voice);
+            let word = self.sounds.words.as_ref().zip(cue.word);
+            if let Some(clip) = word.and_then(|(words, word)| words.get(&word).cloned()) {
+                self.schedule(
+                    LayerId::Spoken,
+                    Self::clip_voice(clip, start, Tag::SessionCue),
+                );
+            }
+            if let Some(sound) = cue.breath.filter(|_| self.sounds.breaths) {
+                let frames = (sound.length_ms.max(0.0) * rate / 1000.0).round() as usize;
+                let rate = self.rate;
+                let clip = self
+                    .breaths
+                    .entry((sound.inhale, frames))
+                    .or_insert_with(|| Arc::from(breath(sound.inhale, frames, rate)))
+                    .clone();
+                self.schedule(
+                    LayerId::Breath,
+                    Self::clip_voice(clip, start, Tag::SessionCue),
+                );
+            }
         }
     }
 
-    /// Drops the session cues that have not started yet (chimes already ringing finish).
+    /// Sets what the next session's cues bring besides their chimes (spoken cues, breath
+    /// sounds); a session sets it before its first cues are planned.
+    pub fn set_session_sounds(&mut self, sounds: SessionSounds) {
+        self.sounds = sounds;
+        self.breaths.clear();
+    }
+
+    /// Drops the session cues that have not started yet (chimes, words and breaths already
+    /// sounding finish).
     pub fn clear_session_cues(&mut self) {
-        self.layer(LayerId::Cue)
-            .pending
-            .retain(|v| v.tag != Tag::SessionCue);
+        for layer in CUE_LAYERS {
+            self.layer(layer)
+                .pending
+                .retain(|v| v.tag != Tag::SessionCue);
+        }
     }
 
     /// Forgets which session cues rang (a new session starts).

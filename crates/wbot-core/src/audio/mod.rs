@@ -11,9 +11,9 @@ pub use mix::{
     write_wav, Mix, VoiceSource, AMBIENT_FADE_IN, AMBIENT_FADE_OUT, CHANNELS, DEFAULT_RATE,
     LATE_CUE_GRACE, VOLUME_RAMP,
 };
-pub use session::{apply_volumes, SessionAudio};
+pub use session::{apply_volumes, SessionAudio, Volumes};
 pub use synth::{
-    chime, AmbientLoop, BinauralVoice, BELL_DECAY_S, BINAURAL_CARRIER_HZ, CHIME_ATTACK_S,
+    breath, chime, AmbientLoop, BinauralVoice, BELL_DECAY_S, BINAURAL_CARRIER_HZ, CHIME_ATTACK_S,
     CHIME_DECAY_S, CHIME_PEAK,
 };
 
@@ -22,7 +22,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::{CoreError, Result};
 use crate::text::string_enum;
 
-/// A layer of the mix. Voice and binaural are reserved for meditation.
+/// A layer of the mix. Voice and binaural are reserved for meditation; spoken cues and breath
+/// sounds for breathing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum LayerId {
@@ -34,11 +35,22 @@ pub enum LayerId {
     Voice,
     /// Binaural beats.
     Binaural,
+    /// Breathing cues spoken by the local voice ("breathe in", "hold", ...).
+    Spoken,
+    /// Soft inhale and exhale sounds shaped to each phase.
+    Breath,
 }
 
 impl LayerId {
     /// Every layer, in mixing order.
-    pub const ALL: [Self; 4] = [Self::Cue, Self::Ambient, Self::Voice, Self::Binaural];
+    pub const ALL: [Self; 6] = [
+        Self::Cue,
+        Self::Ambient,
+        Self::Voice,
+        Self::Binaural,
+        Self::Spoken,
+        Self::Breath,
+    ];
 
     pub(crate) fn index(self) -> usize {
         self as usize
@@ -103,10 +115,42 @@ string_enum!(
     }
 );
 
-/// A cue fixed by a session's schedule: a chime at a time in session-clock ms.
+string_enum!(
+    /// A breathing cue the local voice speaks with a phase's chime: the phases of a paced
+    /// technique, and the turns of a Wim Hof round (its breaths, the retention, the recovery
+    /// breath and letting it go).
+    CueWord {
+        In = "in", Hold = "hold", Out = "out", Breaths = "breaths",
+        Retention = "retention", Recovery = "recovery", LetGo = "let_go",
+    }
+);
+
+/// The spoken cues, each as mono samples at the mix's rate.
+pub type CueClips = std::collections::BTreeMap<CueWord, std::sync::Arc<[f32]>>;
+
+/// A breath sound: an inhale or an exhale, as long as its phase.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct BreathSound {
+    pub inhale: bool,
+    pub length_ms: f64,
+}
+
+/// A cue fixed by a session's schedule: a chime at a time in session-clock ms, with the word
+/// spoken and the breath sound heard with it when the session has them.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct PlannedCue {
     pub chime: ChimeKind,
     pub at_ms: f64,
+    pub word: Option<CueWord>,
+    pub breath: Option<BreathSound>,
+}
+
+/// What a session adds to its chimes (the profile's settings): spoken cues, breath sounds.
+#[derive(Debug, Clone, Default)]
+pub struct SessionSounds {
+    /// The spoken cues, when the person wants them and the voice could speak them.
+    pub words: Option<std::sync::Arc<CueClips>>,
+    pub breaths: bool,
 }

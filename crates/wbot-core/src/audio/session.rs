@@ -63,15 +63,25 @@ impl SessionAudio {
     }
 }
 
-/// Sets the cue and ambient volumes (0–100) and mutes or unmutes every layer.
-pub fn apply_volumes(
-    engine: &AudioEngine,
-    cue_volume: u8,
-    ambient_volume: u8,
-    muted: bool,
-) -> Result<()> {
-    engine.set_volume(LayerId::Cue, f32::from(cue_volume) / 100.0)?;
-    engine.set_volume(LayerId::Ambient, f32::from(ambient_volume) / 100.0)?;
+/// The volumes (0–100) of a session's layers, from the profile's settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Volumes {
+    pub cue: u8,
+    pub ambient: u8,
+    pub spoken: u8,
+    pub breath: u8,
+}
+
+/// Sets the session layers' volumes and mutes or unmutes every layer.
+pub fn apply_volumes(engine: &AudioEngine, volumes: Volumes, muted: bool) -> Result<()> {
+    for (layer, volume) in [
+        (LayerId::Cue, volumes.cue),
+        (LayerId::Ambient, volumes.ambient),
+        (LayerId::Spoken, volumes.spoken),
+        (LayerId::Breath, volumes.breath),
+    ] {
+        engine.set_volume(layer, f32::from(volume) / 100.0)?;
+    }
     for layer in LayerId::ALL {
         engine.set_muted(layer, muted);
     }

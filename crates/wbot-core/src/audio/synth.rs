@@ -50,6 +50,46 @@ pub fn chime(kind: ChimeKind, rate: u32) -> Vec<f32> {
         .collect()
 }
 
+/// Peak amplitude of a breath sound at full breath volume.
+pub const BREATH_PEAK: f32 = 0.25;
+/// The longest breath sound; a longer phase is breathed in this long and then quiet.
+pub const BREATH_MAX_S: f64 = 20.0;
+
+/// A mono breath at `rate`, `frames` long (at most [`BREATH_MAX_S`]): noise through a gentle
+/// low-pass whose brightness follows the air, under an envelope shaped like the breath. An inhale
+/// swells towards its end, an exhale starts full and sighs away; both start and end in silence.
+pub fn breath(inhale: bool, frames: usize, rate: u32) -> Vec<f32> {
+    let frames = frames.min((BREATH_MAX_S * f64::from(rate)) as usize);
+    let mut rng = Rng(if inhale { 0x1b1e_a7e5 } else { 0xe8ba_1e55 });
+    let mut low = 0.0f32;
+    let edge = (0.05 * f64::from(rate)) as usize;
+    (0..frames)
+        .map(|i| {
+            let t = i as f32 / frames.max(1) as f32;
+            let air = if inhale {
+                t.powf(0.7) * (1.0 - t).min(0.15) / 0.15
+            } else {
+                (1.0 - t).powf(1.3) * t.min(0.08) / 0.08
+            };
+            // Raised-cosine edges so the sound cannot click where it starts or stops.
+            let fade = |n: usize| {
+                if n >= edge {
+                    1.0
+                } else {
+                    0.5 - 0.5 * (std::f32::consts::PI * n as f32 / edge as f32).cos()
+                }
+            };
+            let env = air * fade(i) * fade(frames - 1 - i);
+            // A one-pole low-pass from about 300 Hz (little air) to 1,500 Hz (full breath).
+            let cutoff = 300.0 + 1_200.0 * air;
+            let a = 1.0 - (-std::f32::consts::TAU * cutoff / rate as f32).exp();
+            low += a * (rng.next_f32() - low);
+            BREATH_PEAK * env * low * 3.0
+        })
+        .map(|v| v.clamp(-1.0, 1.0))
+        .collect()
+}
+
 /// A stereo (interleaved) ambient loop whose last frame flows into its first.
 #[derive(Debug, Clone)]
 pub struct AmbientLoop {

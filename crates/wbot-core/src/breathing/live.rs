@@ -9,12 +9,19 @@ use super::engine::Session;
 use super::engine::SessionEvent;
 use super::store::{BreathingSession, NewBreathingSession};
 use super::BreathingService;
-use crate::audio::{apply_volumes, AmbientKind, AudioEngine, AudioStatus};
+use std::sync::Arc;
+
+use crate::audio::{apply_volumes, AmbientKind, AudioEngine, AudioStatus, CueClips, SessionSounds};
 use crate::error::{CoreError, Result, Subject};
+use crate::events::{CoreEvent, Progress};
 use crate::ids::{BreathingRunId, ProfileId};
 use crate::mood::check_mood;
 use crate::profile::Settings;
 use crate::runner::{Live, RunnerCommand, SessionRunner};
+use crate::voice::cues::{cues_dir, cues_ready, read_cues, speak_cues};
+
+/// The progress job of the voice speaking breathing's cues (one step per cue).
+pub const VOICE_CUES_JOB: &str = "breathing.voice_cues";
 
 /// A technique the UI can offer, with its pattern or Wim Hof defaults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
@@ -84,12 +91,7 @@ pub struct AudioState {
 /// that profile runs, the ambient bed on or off (started with its fade-in, stopped with its
 /// fade-out; left alone when it already is as asked, so a toggle never restarts it).
 fn apply_sound(engine: &AudioEngine, settings: &Settings, session_running: bool) -> Result<()> {
-    apply_volumes(
-        engine,
-        settings.cue_volume,
-        settings.ambient_volume,
-        settings.muted,
-    )?;
+    apply_volumes(engine, settings.volumes(), settings.muted)?;
     if session_running {
         let wanted = settings.ambient_on.then_some(settings.ambient_sound);
         let playing = engine.with_mix(|m| m.ambient());
@@ -186,7 +188,10 @@ impl BreathingService {
         let settings = self.profiles.settings(&profile).await?;
         let engine = self.audio.opened().await?;
         self.save_abandoned(&profile);
+        let rate = engine.with_mix(|m| m.rate());
+        let sounds = self.session_sounds(&profile, &settings, rate).await;
         let cues = self.audio.claim();
+        engine.with_mix(|m| m.set_session_sounds(sounds));
         let session = Session::new(input.config, std::time::Duration::ZERO)?;
         let runner = SessionRunner::start(session, on_event, Some(cues))?;
         // After the runner started: ending an abandoned run stops the bed, this one starts it.
@@ -212,6 +217,66 @@ impl BreathingService {
                 _ => None,
             },
         })
+    }
+
+    /// Has the local voice speak breathing's cues (once for the app: they are kept in the data
+    /// folder), with progress (`breathing.voice_cues`); the Settings switch calls it, so that a
+    /// voice that cannot speak says so there. Returns how many cues there are.
+    pub async fn prepare_voice_cues(&self, profile_id: &ProfileId) -> Result<u32> {
+        let profile = self.profiles.require_profile(profile_id).await?;
+        let rate = self.audio.opened().await?.with_mix(|m| m.rate());
+        let clips = self.cue_clips(&profile, rate).await?;
+        Ok(u32::try_from(clips.len()).unwrap_or(u32::MAX))
+    }
+
+    /// The spoken cues at `rate`, spoken first if they never were.
+    async fn cue_clips(&self, profile: &ProfileId, rate: u32) -> Result<Arc<CueClips>> {
+        let this = self.clone();
+        let who = profile.clone();
+        tokio::task::spawn_blocking(move || {
+            let paths = this.voice.paths()?;
+            let dir = cues_dir(&this.data_dir, &paths.voice_dir);
+            if !cues_ready(&dir) {
+                this.voice.with_voice(|voice| {
+                    speak_cues(voice, &dir, |done, total| {
+                        this.events.emit(CoreEvent::Progress(Progress {
+                            job: VOICE_CUES_JOB.into(),
+                            profile_id: Some(who.clone()),
+                            done: u32::try_from(done).unwrap_or(u32::MAX),
+                            total: u32::try_from(total).unwrap_or(u32::MAX),
+                        }));
+                    })
+                })?;
+            }
+            read_cues(&dir, rate).map(Arc::new)
+        })
+        .await
+        .map_err(|e| CoreError::internal(format!("the voice stopped ({e})")))?
+    }
+
+    /// What the profile's sessions add to their chimes: the spoken cues when wanted (a voice that
+    /// cannot speak leaves the chimes alone, and says why in the log), the breath sounds.
+    async fn session_sounds(
+        &self,
+        profile: &ProfileId,
+        settings: &Settings,
+        rate: u32,
+    ) -> SessionSounds {
+        let words = if settings.voice_cues_on {
+            match self.cue_clips(profile, rate).await {
+                Ok(clips) => Some(clips),
+                Err(e) => {
+                    tracing::warn!(error = %e, "breathing starts without its spoken cues");
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        SessionSounds {
+            words,
+            breaths: settings.breath_sounds_on,
+        }
     }
 
     /// Stops and saves (in the background) every session this profile still has running.

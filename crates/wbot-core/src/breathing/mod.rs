@@ -17,9 +17,13 @@ pub use live::*;
 pub use safety::*;
 pub use store::*;
 
+use std::path::PathBuf;
+
 use crate::audio::{AudioEngine, SessionAudio};
 use crate::db::Db;
+use crate::events::EventBus;
 use crate::ids::BreathingRunId;
+use crate::meditation::VoiceSlot;
 use crate::profile::ProfileService;
 use crate::runner::LiveRuns;
 
@@ -32,15 +36,30 @@ pub struct BreathingService {
     audio: SessionAudio,
     /// Sessions running now, steered by run id.
     runs: LiveRuns<BreathingRunId, Session>,
+    /// The local voice, shared with meditation: it speaks the cues once.
+    voice: VoiceSlot,
+    /// Where the spoken cues are kept.
+    data_dir: PathBuf,
+    events: EventBus,
 }
 
 impl BreathingService {
-    pub fn new(db: Db, profiles: ProfileService, audio: SessionAudio) -> Self {
+    pub(crate) fn new(
+        db: Db,
+        profiles: ProfileService,
+        audio: SessionAudio,
+        voice: VoiceSlot,
+        data_dir: PathBuf,
+        events: EventBus,
+    ) -> Self {
         Self {
             db,
             profiles,
             audio,
             runs: LiveRuns::default(),
+            voice,
+            data_dir,
+            events,
         }
     }
 

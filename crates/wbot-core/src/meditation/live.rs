@@ -39,12 +39,7 @@ fn not_running(run_id: &MeditationRunId) -> CoreError {
 }
 
 fn follow_volumes(engine: &AudioEngine, settings: &Settings) -> Result<()> {
-    apply_volumes(
-        engine,
-        settings.cue_volume,
-        settings.ambient_volume,
-        settings.muted,
-    )
+    apply_volumes(engine, settings.volumes(), settings.muted)
 }
 
 impl NewMeditationSession {

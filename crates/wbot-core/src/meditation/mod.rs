@@ -189,16 +189,17 @@ pub struct MeditationService {
     /// The guided track playing or paused now.
     player: tracks::PlayerSlot,
     /// The local voice that speaks written meditations.
-    voice: spoken::VoiceSlot,
+    voice: VoiceSlot,
 }
 
 impl MeditationService {
-    pub fn new(
+    pub(crate) fn new(
         db: Db,
         profiles: ProfileService,
         audio: SessionAudio,
         data_dir: PathBuf,
         events: EventBus,
+        voice: VoiceSlot,
     ) -> Self {
         Self {
             db,
@@ -208,7 +209,7 @@ impl MeditationService {
             data_dir,
             events,
             player: tracks::PlayerSlot::default(),
-            voice: spoken::VoiceSlot::default(),
+            voice,
         }
     }
 

@@ -89,11 +89,42 @@ impl VoicePaths {
     }
 }
 
-/// The voice, loaded on first use and kept (loading takes seconds).
+/// The voice, loaded on first use and kept (loading takes seconds); the app has one, which
+/// meditation and breathing's spoken cues share.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct VoiceSlot {
     paths: Arc<Mutex<Option<VoicePaths>>>,
     loaded: Arc<Mutex<Option<LocalVoice>>>,
+}
+
+impl VoiceSlot {
+    /// Where the voice is; `voice_unavailable` (`model_missing`) before a voice is configured.
+    pub(crate) fn paths(&self) -> Result<VoicePaths> {
+        self.paths
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+            .ok_or_else(|| {
+                CoreError::new(crate::error::Reason::VoiceUnavailable)
+                    .subject(Subject::Voice)
+                    .value("model_missing")
+                    .detail("no voice configured")
+            })
+    }
+
+    /// Runs `f` with the voice, loading it first if needed (blocking: call it off the async
+    /// threads).
+    pub(crate) fn with_voice<T>(&self, f: impl FnOnce(&mut LocalVoice) -> Result<T>) -> Result<T> {
+        let paths = self.paths()?;
+        let mut loaded = self.loaded.lock().unwrap_or_else(|p| p.into_inner());
+        if loaded.is_none() {
+            *loaded = Some(LocalVoice::load(&paths.runtime, &paths.voice_dir)?);
+        }
+        let voice = loaded
+            .as_mut()
+            .ok_or_else(|| CoreError::internal("no voice"))?;
+        f(voice)
+    }
 }
 
 pub(super) fn estimate_minutes(script: &Script) -> u32 {
@@ -207,33 +238,16 @@ impl MeditationService {
         let this = self.clone();
         let who = profile.clone();
         let spoken = tokio::task::spawn_blocking(move || -> Result<(u64, u32)> {
-            let paths = this
-                .voice
-                .paths
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .clone()
-                .ok_or_else(|| {
-                    CoreError::new(crate::error::Reason::VoiceUnavailable)
-                        .subject(Subject::Voice)
-                        .value("model_missing")
-                        .detail("no voice configured")
-                })?;
-            let mut loaded = this.voice.loaded.lock().unwrap_or_else(|p| p.into_inner());
-            if loaded.is_none() {
-                *loaded = Some(LocalVoice::load(&paths.runtime, &paths.voice_dir)?);
-            }
-            let voice = loaded
-                .as_mut()
-                .ok_or_else(|| CoreError::internal("no voice"))?;
-            let spoken = voice.speak(&script, |_, done, total| {
-                this.events.emit(CoreEvent::Progress(Progress {
-                    job: VOICE_JOB.into(),
-                    profile_id: Some(who.clone()),
-                    done: u32::try_from(done).unwrap_or(u32::MAX),
-                    total: u32::try_from(total).unwrap_or(u32::MAX),
-                }));
-                true
+            let spoken = this.voice.with_voice(|voice| {
+                voice.speak(&script, |_, done, total| {
+                    this.events.emit(CoreEvent::Progress(Progress {
+                        job: VOICE_JOB.into(),
+                        profile_id: Some(who.clone()),
+                        done: u32::try_from(done).unwrap_or(u32::MAX),
+                        total: u32::try_from(total).unwrap_or(u32::MAX),
+                    }));
+                    true
+                })
             })?;
             std::fs::create_dir_all(out.parent().unwrap_or(&out))
                 .map_err(super::tracks::file_error(&out))?;

@@ -317,6 +317,8 @@ impl Timed for Timer {
             .map(|b| PlannedCue {
                 chime: ChimeKind::Bell,
                 at_ms: f64::from(b.at_ms) + shift,
+                word: None,
+                breath: None,
             })
             .collect()
     }

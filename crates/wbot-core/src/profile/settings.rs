@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
 use super::ProfileService;
-use crate::audio::AmbientKind;
+use crate::audio::{AmbientKind, Volumes};
 use crate::db::now_rfc3339;
 use crate::error::{CoreError, Result, Subject};
 use crate::events::{CoreEvent, ProfileSettings};
@@ -46,6 +46,14 @@ pub struct Settings {
     pub badges_on: bool,
     /// Active days wanted in a Monday-first week, 1–7.
     pub weekly_goal_days: u8,
+    /// Whether breathing's phases are also spoken by the local voice ("breathe in", "hold", ...).
+    pub voice_cues_on: bool,
+    /// Volume of the spoken cues, 0–100.
+    pub voice_cue_volume: u8,
+    /// Whether breathing's inhales and exhales are also heard as soft breath sounds.
+    pub breath_sounds_on: bool,
+    /// Volume of the breath sounds, 0–100.
+    pub breath_volume: u8,
     /// Whether prompts sent to an online chat model carry recalled memories (ADR 0017).
     pub remote_memories: bool,
     /// Whether prompts sent to an online chat model carry what the person said about themselves: the
@@ -58,6 +66,8 @@ impl Settings {
         for (name, value) in [
             (Subject::CueVolume, self.cue_volume),
             (Subject::AmbientVolume, self.ambient_volume),
+            (Subject::VoiceCueVolume, self.voice_cue_volume),
+            (Subject::BreathVolume, self.breath_volume),
         ] {
             if value > 100 {
                 return Err(CoreError::out_of_range(name, 0.0, 100.0).actual(f64::from(value)));
@@ -69,6 +79,16 @@ impl Settings {
         }
         Ok(())
     }
+
+    /// The volumes a session's layers play at.
+    pub fn volumes(&self) -> Volumes {
+        Volumes {
+            cue: self.cue_volume,
+            ambient: self.ambient_volume,
+            spoken: self.voice_cue_volume,
+            breath: self.breath_volume,
+        }
+    }
 }
 
 impl ProfileService {
@@ -77,7 +97,8 @@ impl ProfileService {
         let id = self.profile(profile_id).await?.id;
         let row = sqlx::query(
             "SELECT theme, locale, cue_volume, ambient_volume, muted, ambient_on, ambient_sound,
-               streaks_on, badges_on, weekly_goal_days, remote_memories, remote_about_you
+               streaks_on, badges_on, weekly_goal_days, voice_cues_on, voice_cue_volume,
+               breath_sounds_on, breath_volume, remote_memories, remote_about_you
              FROM settings WHERE profile_id = ?",
         )
         .bind(&id)
@@ -94,6 +115,10 @@ impl ProfileService {
             streaks_on: row.get("streaks_on"),
             badges_on: row.get("badges_on"),
             weekly_goal_days: row.get("weekly_goal_days"),
+            voice_cues_on: row.get("voice_cues_on"),
+            voice_cue_volume: row.get("voice_cue_volume"),
+            breath_sounds_on: row.get("breath_sounds_on"),
+            breath_volume: row.get("breath_volume"),
             remote_memories: row.get("remote_memories"),
             remote_about_you: row.get("remote_about_you"),
         })
@@ -111,15 +136,19 @@ impl ProfileService {
         let mut tx = self.db.begin_write().await?;
         sqlx::query(
             "INSERT INTO settings (profile_id, theme, locale, cue_volume, ambient_volume, muted,
-               ambient_on, ambient_sound, streaks_on, badges_on, weekly_goal_days, remote_memories,
+               ambient_on, ambient_sound, streaks_on, badges_on, weekly_goal_days, voice_cues_on,
+               voice_cue_volume, breath_sounds_on, breath_volume, remote_memories,
                remote_about_you, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (profile_id) DO UPDATE SET theme = excluded.theme, locale = excluded.locale,
                cue_volume = excluded.cue_volume, ambient_volume = excluded.ambient_volume,
                muted = excluded.muted, ambient_on = excluded.ambient_on,
                ambient_sound = excluded.ambient_sound, streaks_on = excluded.streaks_on,
                badges_on = excluded.badges_on, weekly_goal_days = excluded.weekly_goal_days,
-               remote_memories = excluded.remote_memories,
+               voice_cues_on = excluded.voice_cues_on,
+               voice_cue_volume = excluded.voice_cue_volume,
+               breath_sounds_on = excluded.breath_sounds_on,
+               breath_volume = excluded.breath_volume, remote_memories = excluded.remote_memories,
                remote_about_you = excluded.remote_about_you, updated_at = excluded.updated_at",
         )
         .bind(&id)
@@ -133,6 +162,10 @@ impl ProfileService {
         .bind(settings.streaks_on)
         .bind(settings.badges_on)
         .bind(settings.weekly_goal_days)
+        .bind(settings.voice_cues_on)
+        .bind(settings.voice_cue_volume)
+        .bind(settings.breath_sounds_on)
+        .bind(settings.breath_volume)
         .bind(settings.remote_memories)
         .bind(settings.remote_about_you)
         .bind(now_rfc3339())

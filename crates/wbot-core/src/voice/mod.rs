@@ -2,6 +2,7 @@
 //! Runtime the app already ships, reading phonemes espeak-ng makes. It speaks a [`Script`]
 //! sentence by sentence, with the script's pauses as exact silence, into 16-bit mono WAV.
 
+pub mod cues;
 mod phonemes;
 mod script;
 

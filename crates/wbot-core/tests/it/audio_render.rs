@@ -415,6 +415,8 @@ fn without_a_device_the_engine_reports_unavailable_and_never_panics() {
     engine.plan(&[wbot_core::audio::PlannedCue {
         chime: ChimeKind::Hold,
         at_ms: 4000.0,
+        word: None,
+        breath: None,
     }]);
     engine.session_ended();
     engine.stop_ambient();

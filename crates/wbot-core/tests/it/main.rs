@@ -16,6 +16,7 @@ mod breathing_runner;
 mod breathing_safety;
 mod breathing_sound;
 mod breathing_store;
+mod breathing_voice_cues;
 mod chat_crisis;
 mod chat_keychain;
 mod chat_meditation;

@@ -33,6 +33,10 @@ async fn data_survives_reopening_the_database() {
         streaks_on: false,
         badges_on: false,
         weekly_goal_days: 3,
+        voice_cues_on: true,
+        voice_cue_volume: 60,
+        breath_sounds_on: true,
+        breath_volume: 25,
         remote_memories: true,
         remote_about_you: false,
     };
@@ -168,6 +172,10 @@ async fn invalid_input_is_rejected_with_clear_messages() {
         streaks_on: true,
         badges_on: true,
         weekly_goal_days: 5,
+        voice_cues_on: false,
+        voice_cue_volume: 80,
+        breath_sounds_on: false,
+        breath_volume: 50,
         remote_memories: false,
         remote_about_you: false,
     };

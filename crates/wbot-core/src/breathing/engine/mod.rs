@@ -10,7 +10,7 @@ pub use events::*;
 use std::time::Duration;
 
 use super::config::{seconds_to_ms, SessionConfig, WimHofSettings};
-use crate::audio::{ChimeKind, PlannedCue};
+use crate::audio::{BreathSound, ChimeKind, CueWord, PlannedCue};
 use crate::error::{CoreError, Reason, Result};
 use crate::runner::{RunnerCommand, Timed};
 
@@ -441,15 +441,28 @@ impl Session {
         let mut index = self.index;
         let mut start = self.step_start;
         loop {
-            if let Some(chime) = self.chime_for(index) {
+            if let Some((chime, word)) = self.chime_for(index) {
                 let at = if index == self.index {
                     self.step_start_wall
                 } else {
                     self.paused_total + start
                 };
+                let step = self.steps[index];
+                // A paced inhale or exhale is breathed as long as it lasts.
+                let breath = match (step.phase, step.duration_ms) {
+                    (Phase::Inhale | Phase::Exhale, Some(length)) if !self.is_wim_hof() => {
+                        Some(BreathSound {
+                            inhale: step.phase == Phase::Inhale,
+                            length_ms: f64::from(length),
+                        })
+                    }
+                    _ => None,
+                };
                 cues.push(PlannedCue {
                     chime,
                     at_ms: ms(at),
+                    word: Some(word),
+                    breath,
                 });
             }
             let Some(duration) = self.steps[index].duration_ms else {
@@ -464,7 +477,8 @@ impl Session {
         cues
     }
 
-    fn chime_for(&self, index: usize) -> Option<ChimeKind> {
+    /// The chime of step `index`, and the word spoken with it.
+    fn chime_for(&self, index: usize) -> Option<(ChimeKind, CueWord)> {
         if index == 0 {
             return None;
         }
@@ -472,17 +486,19 @@ impl Session {
         if self.is_wim_hof() {
             // Paced breaths are too fast for a chime each; mark the turns of the round instead.
             return match step.phase {
-                Phase::Inhale | Phase::Breath if step.breath == Some(1) => Some(ChimeKind::Inhale),
-                Phase::Retention => Some(ChimeKind::Hold),
-                Phase::RecoveryHold => Some(ChimeKind::Inhale),
-                Phase::RecoveryPause => Some(ChimeKind::Exhale),
+                Phase::Inhale | Phase::Breath if step.breath == Some(1) => {
+                    Some((ChimeKind::Inhale, CueWord::Breaths))
+                }
+                Phase::Retention => Some((ChimeKind::Hold, CueWord::Retention)),
+                Phase::RecoveryHold => Some((ChimeKind::Inhale, CueWord::Recovery)),
+                Phase::RecoveryPause => Some((ChimeKind::Exhale, CueWord::LetGo)),
                 _ => None,
             };
         }
         match step.phase {
-            Phase::Inhale => Some(ChimeKind::Inhale),
-            Phase::Hold | Phase::HoldAfter => Some(ChimeKind::Hold),
-            Phase::Exhale => Some(ChimeKind::Exhale),
+            Phase::Inhale => Some((ChimeKind::Inhale, CueWord::In)),
+            Phase::Hold | Phase::HoldAfter => Some((ChimeKind::Hold, CueWord::Hold)),
+            Phase::Exhale => Some((ChimeKind::Exhale, CueWord::Out)),
             _ => None,
         }
     }

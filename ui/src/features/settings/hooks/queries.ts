@@ -30,6 +30,19 @@ export function useSaveSettings(profileId: string) {
   });
 }
 
+/** The core's progress job of the voice speaking breathing's cues. */
+export const VOICE_CUES_JOB = "breathing.voice_cues";
+
+/**
+ * Has the voice on the device speak breathing's cues (once for the app: a few seconds the first
+ * time, with `VOICE_CUES_JOB` progress; at once afterwards), so that spoken cues are ready for the
+ * next session, or a voice that cannot speak says so. Resolves with the number of cues.
+ */
+export function usePrepareVoiceCues(profileId: string) {
+  const backend = useBackend();
+  return useMutation({ mutationFn: () => backend.prepareVoiceCues(profileId) });
+}
+
 export function useOnboarding(profileId: string) {
   const backend = useBackend();
   return useQuery({

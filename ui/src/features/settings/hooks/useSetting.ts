@@ -24,9 +24,15 @@ function useSavedSettings(): SavedSettings {
   return saved;
 }
 
+/** The profile whose settings the controls inside the SettingsProvider show. */
+export function useSettingsProfileId(): string {
+  return useSavedSettings().profileId;
+}
+
 /**
  * One setting of the profile, saved as soon as it is changed: `value` is the one being saved while
- * it saves (so the control shows it at once), `saved` the last saved one.
+ * it saves (so the control shows it at once), `saved` the last saved one. `save`'s `onSaved` runs
+ * once that value is saved.
  */
 export function useSetting<K extends keyof Settings>(field: K) {
   const { profileId, settings } = useSavedSettings();
@@ -37,8 +43,8 @@ export function useSetting<K extends keyof Settings>(field: K) {
     saved,
     saving: save.isPending,
     error: save.error,
-    save: (value: Settings[K]) => {
-      save.mutate({ [field]: value });
+    save: (value: Settings[K], onSaved?: () => void) => {
+      save.mutate({ [field]: value }, { onSuccess: onSaved });
     },
   };
 }

@@ -11,10 +11,12 @@ export interface SettingSwitchProps {
   field: SwitchSetting;
   label: string;
   hint: string;
+  /** Runs once a flip is saved, with the value saved. */
+  onSaved?: (on: boolean) => void;
 }
 
 /** An on/off setting, saved as soon as it is flipped (shown flipped while it saves). */
-export function SettingSwitch({ field, label, hint }: SettingSwitchProps) {
+export function SettingSwitch({ field, label, hint, onSaved }: SettingSwitchProps) {
   const setting = useSetting(field);
   return (
     <Switch
@@ -23,7 +25,16 @@ export function SettingSwitch({ field, label, hint }: SettingSwitchProps) {
       hint={hint}
       error={setting.error}
       onToggle={() => {
-        if (!setting.saving) setting.save(!setting.saved);
+        if (setting.saving) return;
+        const on = !setting.saved;
+        setting.save(
+          on,
+          onSaved === undefined
+            ? undefined
+            : () => {
+                onSaved(on);
+              },
+        );
       }}
     />
   );

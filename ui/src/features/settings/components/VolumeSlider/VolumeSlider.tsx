@@ -5,7 +5,7 @@ import { useSetting } from "../../hooks/useSetting";
 import styles from "./VolumeSlider.module.css";
 
 /** The settings that are a volume, 0–100. */
-export type VolumeSetting = "cueVolume" | "ambientVolume";
+export type VolumeSetting = "cueVolume" | "ambientVolume" | "voiceCueVolume" | "breathVolume";
 
 export interface VolumeSliderProps {
   field: VolumeSetting;

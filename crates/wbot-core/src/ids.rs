@@ -115,6 +115,8 @@ typed_id! {
     WellnessItemId => WellnessItem;
     /// An imported guided meditation track.
     GuidedTrackId => GuidedTrack;
+    /// A guided track heard to its end.
+    GuidedListenId => GuidedTrack;
 }
 
 #[cfg(test)]

@@ -166,8 +166,8 @@ const ACTIVITIES: &str = "WITH acts AS (
     SELECT 'journaling', COALESCE(category, 'free'), local_date, 1, created_at, id
     FROM journal_entries WHERE profile_id = ?1
     UNION ALL
-    SELECT 'meditation', kind, local_date, 1, completed_at, 'series:' || series || ':' || day
-    FROM meditation_series_days WHERE profile_id = ?1 AND completed_at IS NOT NULL
+    SELECT 'meditation', kind, local_date, 1, ended_at, id
+    FROM guided_listens WHERE profile_id = ?1
 )";
 
 /// The series with the days done in each, and the day of the latest.

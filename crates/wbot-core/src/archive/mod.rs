@@ -54,6 +54,8 @@ const TABLES: &[&str] = &[
     "mood_checkins",
     "breathing_sessions",
     "meditation_sessions",
+    "meditation_series_days",
+    "guided_listens",
     "reminders",
     "wellness_items",
 ];

@@ -13,8 +13,10 @@ use crate::ids::ProfileId;
 pub(super) type Row = serde_json::Map<String, Value>;
 
 /// Columns an archive leaves out: row numbers (an import numbers its rows anew, in the same order),
-/// vectors, which are derived from the text and computed again, and the profile's lock (an archive is
-/// readable anyway; a PIN hash in it would only be a PIN to guess offline).
+/// vectors, which are derived from the text and computed again, the profile's lock (an archive is
+/// readable anyway; a PIN hash in it would only be a PIN to guess offline), and the guided track a
+/// listen or a series day came from (the tracks' audio stays on the device; a series day is spoken
+/// again on its next play).
 const SKIPPED: &[&str] = &[
     "seq",
     "key",
@@ -23,6 +25,7 @@ const SKIPPED: &[&str] = &[
     "pin_hash",
     "pin_failures",
     "pin_retry_at",
+    "track_id",
 ];
 
 /// The stored (not generated) columns of each table, as this database has them.

@@ -313,9 +313,10 @@ fn activity_name(e: &Effectiveness) -> String {
         "wim_hof" => "Wim Hof",
         "self_compassion" => "self-compassion",
         "silent" => "silent",
+        "difficulties" => "working with difficulties",
         other => other,
     };
-    format!("{kind} {}", e.activity.as_str())
+    format!("{} {}", kind.replace('_', " "), e.activity.as_str())
 }
 
 /// The activity summary the companion has not replied to yet: one added after its last reply (the reply

@@ -170,8 +170,9 @@ fn helped_most<'a>(
                     prompt: String::new(),
                 }
             }
-            // One kind of meditation so far: the usual one, at the person's length.
-            (Activity::Meditation, MoodActivity::Meditation) => usual.clone(),
+            // The card runs the timer: the usual one, at the person's length (a guided type that
+            // helped is not what it offers).
+            (Activity::Meditation, MoodActivity::Meditation) if e.kind == "silent" => usual.clone(),
             _ => return None,
         };
         Some((suggestion, e))
@@ -400,6 +401,22 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.reason, ProposalReason::Processing);
+        // The card runs the timer: a timer that helped is offered as helping, a guided type is not.
+        let meditation = guess(Activity::Meditation, true);
+        let meditated = |kind: &str| Effectiveness {
+            activity: MoodActivity::Meditation,
+            ..helped(kind, true)
+        };
+        let p = propose("meditate", &meditation, None, &[meditated("silent")]).unwrap();
+        assert_eq!(p.reason, ProposalReason::Helped);
+        let p = propose("meditate", &meditation, None, &[meditated("sleep")]).unwrap();
+        assert_eq!(
+            (p.suggestion, p.reason),
+            (
+                ActivitySuggestion::Meditation { minutes: 5 },
+                ProposalReason::Space
+            )
+        );
         // A proposal saved before evidence existed still reads.
         let old = serde_json::json!({"activity": "breathing", "confidence": 0.8,
             "suggestion": {"kind": "breathing", "technique": "box"}, "reason": "anxiety", "decision": null});

@@ -11,7 +11,7 @@ use super::spoken::{estimate_minutes, Written};
 use super::{GuidedKind, GuidedTrack, MeditationService};
 use crate::db::{local_date, local_now, now_rfc3339};
 use crate::error::{CoreError, Reason, Result, Subject};
-use crate::ids::{GuidedTrackId, ProfileId};
+use crate::ids::{GuidedListenId, GuidedTrackId, ProfileId};
 use crate::text::string_enum;
 use crate::voice::Script;
 
@@ -226,19 +226,34 @@ impl MeditationService {
         Ok(track)
     }
 
-    /// A track played to its end: the series day it was spoken for, if any, is done today.
+    /// A track heard to its end: a listen (meditation of the track's type in Progress, migration
+    /// 0023), and the series day it was spoken for, if any, is done today.
     pub(super) async fn track_finished(
         &self,
         profile: &ProfileId,
         track: &GuidedTrackId,
     ) -> Result<()> {
+        let (now, today) = (now_rfc3339(), local_date(local_now()));
         let mut tx = self.db.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO guided_listens (id, profile_id, track_id, kind, duration_ms, ended_at,
+                                         local_date)
+             SELECT ?, profile_id, id, kind, duration_ms, ?, ? FROM guided_tracks
+             WHERE id = ? AND profile_id = ?",
+        )
+        .bind(GuidedListenId::new())
+        .bind(&now)
+        .bind(&today)
+        .bind(track)
+        .bind(profile)
+        .execute(&mut *tx)
+        .await?;
         sqlx::query(
             "UPDATE meditation_series_days SET completed_at = ?, local_date = ?
              WHERE profile_id = ? AND track_id = ? AND completed_at IS NULL",
         )
-        .bind(now_rfc3339())
-        .bind(local_date(local_now()))
+        .bind(&now)
+        .bind(&today)
         .bind(profile)
         .bind(track)
         .execute(&mut *tx)

@@ -287,6 +287,8 @@ pub(crate) struct Player {
     /// Frames heard since then (None while paused).
     played: Option<Arc<AtomicU64>>,
     ended: Arc<AtomicBool>,
+    /// The end reached now has been counted as a listen.
+    counted: bool,
     rate: u32,
     ambient: bool,
 }
@@ -304,6 +306,14 @@ impl Player {
         u32::try_from(u64::from(self.from_ms) + heard_ms)
             .unwrap_or(u32::MAX)
             .min(self.duration_ms)
+    }
+
+    /// Whether the track has reached its end since it last started and that end is not yet
+    /// counted; it is counted from now on.
+    fn count_end(&mut self) -> bool {
+        let first = self.ended.load(Ordering::Relaxed) && !self.counted;
+        self.counted |= first;
+        first
     }
 
     fn state(&self) -> TrackPlayback {
@@ -658,11 +668,20 @@ impl MeditationService {
     }
 
     /// Saves where a track paused or stopped; one played to its end starts over next time, and
-    /// the series day it was spoken for is done.
-    async fn save_place(&self, profile: &ProfileId, state: &TrackPlayback) -> Result<()> {
+    /// when that end is `finished` now (not seen before), it is a listen and the series day it
+    /// was spoken for is done.
+    async fn save_place(
+        &self,
+        profile: &ProfileId,
+        state: &TrackPlayback,
+        finished: bool,
+    ) -> Result<()> {
         if state.ended {
             self.save_position(profile, &state.track_id, 0).await?;
-            self.track_finished(profile, &state.track_id).await
+            if finished {
+                self.track_finished(profile, &state.track_id).await?;
+            }
+            Ok(())
         } else {
             self.save_position(profile, &state.track_id, state.position_ms)
                 .await
@@ -699,6 +718,7 @@ impl MeditationService {
             from_ms,
             played: Some(voice.played.clone()),
             ended: voice.ended.clone(),
+            counted: false,
             rate,
             ambient: ambient.is_some(),
         };
@@ -716,17 +736,17 @@ impl MeditationService {
     /// put back to its start.
     pub async fn track_playback(&self, profile_id: &ProfileId) -> Result<Option<TrackPlayback>> {
         let profile = self.profiles.require_profile(profile_id).await?;
-        let state = {
-            let player = slot(&self.player);
+        let loaded = {
+            let mut player = slot(&self.player);
             player
-                .as_ref()
+                .as_mut()
                 .filter(|p| p.profile == profile)
-                .map(Player::state)
+                .map(|p| (p.state(), p.count_end()))
         };
-        if let Some(state) = state.as_ref().filter(|s| s.ended) {
-            self.save_place(&profile, state).await?;
+        if let Some((state, finished)) = loaded.as_ref().filter(|(s, _)| s.ended) {
+            self.save_place(&profile, state, *finished).await?;
         }
-        Ok(state)
+        Ok(loaded.map(|(state, _)| state))
     }
 
     /// Pauses the profile's track, keeping its place.
@@ -745,10 +765,10 @@ impl MeditationService {
                 player.from_ms = position;
                 self.silence(Some(player));
             }
-            player.state()
+            (player.state(), player.count_end())
         };
-        self.save_place(&profile, &state).await?;
-        Ok(state)
+        self.save_place(&profile, &state.0, state.1).await?;
+        Ok(state.0)
     }
 
     /// Moves the profile's track to `position_ms`, playing on from there if it was playing.
@@ -787,6 +807,7 @@ impl MeditationService {
                 player.from_ms = position_ms;
                 player.played = Some(voice.played.clone());
                 player.ended = voice.ended.clone();
+                player.counted = false;
                 engine.start_track(Box::new(voice));
             }
         } else {
@@ -794,6 +815,7 @@ impl MeditationService {
             if let Some(player) = guard.as_mut().filter(|p| p.track == track) {
                 player.from_ms = position_ms;
                 player.ended = Arc::new(AtomicBool::new(false));
+                player.counted = false;
             }
         }
         self.save_position(&profile, &track, position_ms).await?;
@@ -808,17 +830,17 @@ impl MeditationService {
         let stopped = {
             let mut guard = slot(&self.player);
             if guard.as_ref().is_some_and(|p| p.profile == profile) {
-                let player = guard.take();
+                let mut player = guard.take();
                 self.silence(player.as_ref());
-                player.map(|p| p.state())
+                player.as_mut().map(|p| (p.state(), p.count_end()))
             } else {
                 None
             }
         };
-        if let Some(state) = &stopped {
-            self.save_place(&profile, state).await?;
+        if let Some((state, finished)) = &stopped {
+            self.save_place(&profile, state, *finished).await?;
         }
-        Ok(stopped)
+        Ok(stopped.map(|(state, _)| state))
     }
 
     /// Stops whatever track is loaded, of any profile, saving its place (another starts, or the

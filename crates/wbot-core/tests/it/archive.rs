@@ -192,6 +192,34 @@ async fn lived_in(h: &Harness, server: &Server) {
         )
         .await
         .unwrap();
+    // The first day of a series, spoken by the voice and heard to its end: a listen and a day done.
+    core.meditation()
+        .configure_voice(wbot_core::meditation::VoicePaths::resolve(
+            None,
+            Some(&crate::memory_support::resources()),
+            &wbot_core::memory::EnvPaths::default(),
+            crate::memory_support::config().runtime_path,
+        ));
+    let day = core
+        .meditation()
+        .series_day_track(p, "seven_day_calm", 1, "7 Day Calm, day 1")
+        .await
+        .unwrap();
+    core.meditation()
+        .play_track(p, &day.id, Some(day.duration_ms - 200), None)
+        .await
+        .unwrap();
+    core.breathing()
+        .audio()
+        .with_mix(|m| m.render_for(std::time::Duration::from_secs(1)));
+    assert!(
+        core.meditation()
+            .track_playback(p)
+            .await
+            .unwrap()
+            .unwrap()
+            .ended
+    );
     core.reminders()
         .save_reminder(
             p,
@@ -243,7 +271,7 @@ async fn a_profile_goes_out_and_comes_back_row_for_row_without_its_keys() {
     for (table, rows) in exported.as_object().unwrap() {
         assert!(!rows.as_array().unwrap().is_empty(), "{table} has no row");
     }
-    assert_eq!(exported.as_object().unwrap().len(), 16, "every table");
+    assert_eq!(exported.as_object().unwrap().len(), 18, "every table");
     let rows: usize = exported
         .as_object()
         .unwrap()

@@ -15,6 +15,7 @@ use wbot_core::events::CoreEvent;
 use wbot_core::meditation::{
     GuidedKind, GuidedTrack, TrackChanges, TrackImport, MAX_TRACK_BYTES, TRACK_IMPORT_JOB,
 };
+use wbot_core::mood::MoodActivity;
 use wbot_core::{Core, ErrorCode, ProfileId, Reason, Subject};
 
 const RATE: u32 = 48_000;
@@ -369,6 +370,22 @@ async fn a_track_plays_its_own_samples_seeks_pauses_and_resumes_where_it_stopped
         only_track(&core, &ada).await.position_ms,
         0,
         "a finished track starts over"
+    );
+
+    // Heard to its end, it is a meditation of its type, counted once however often it is asked.
+    med.track_playback(&ada).await.expect("asked again");
+    med.stop_track(&ada).await.expect("stop");
+    let listened: Vec<(MoodActivity, String, u32)> = core
+        .progress()
+        .effectiveness(&ada)
+        .await
+        .expect("effectiveness")
+        .into_iter()
+        .map(|e| (e.activity, e.kind, e.completed))
+        .collect();
+    assert_eq!(
+        listened,
+        [(MoodActivity::Meditation, track.kind.as_str().to_string(), 1)]
     );
 }
 

@@ -215,18 +215,22 @@ async fn a_series_opens_day_by_day_each_day_spoken_once_and_done_when_heard_to_i
         .await
         .expect("the database");
     for day in 1..=5 {
-        sqlx::query(
+        for sql in [
             "INSERT INTO meditation_series_days
                (profile_id, series, day, kind, completed_at, local_date)
-             VALUES (?, 'sleep_better', ?, 'sleep', ?, ?)",
-        )
-        .bind(ada.as_str())
-        .bind(day)
-        .bind(format!("2026-10-0{day}T21:00:00Z"))
-        .bind(format!("2026-10-0{day}"))
-        .execute(&mut conn)
-        .await
-        .expect("a night heard");
+             VALUES (?1, 'sleep_better', ?2, 'sleep', ?3, ?4)",
+            "INSERT INTO guided_listens (id, profile_id, kind, duration_ms, ended_at, local_date)
+             VALUES ('night-' || ?2, ?1, 'sleep', 480000, ?3, ?4)",
+        ] {
+            sqlx::query(sql)
+                .bind(ada.as_str())
+                .bind(day)
+                .bind(format!("2026-10-0{day}T21:00:00Z"))
+                .bind(format!("2026-10-0{day}"))
+                .execute(&mut conn)
+                .await
+                .expect("a night heard");
+        }
     }
     let sleep = series(&core, &ada, SeriesId::SleepBetter).await;
     assert_eq!(sleep.completed_on.as_deref(), Some("2026-10-05"));

@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{LocalVoice, Script, Spoken};
+use super::{wav_error, LocalVoice, Script, Spoken};
 use crate::audio::{CueClips, CueWord};
-use crate::error::{CoreError, Reason, Result};
+use crate::error::Result;
 
 /// The folder inside the data folder where the spoken cues are kept, one folder per voice.
 pub const CUES_DIR: &str = "voice-cues";
@@ -78,11 +78,7 @@ pub fn read_cues(dir: &Path, rate: u32) -> Result<CueClips> {
         .iter()
         .map(|&word| {
             let path = clip_path(dir, word);
-            let unreadable = |e: hound::Error| {
-                CoreError::new(Reason::FileAccess)
-                    .value("Other")
-                    .detail(format!("{}: {e}", path.display()))
-            };
+            let unreadable = wav_error(&path);
             let mut reader = hound::WavReader::open(&path).map_err(unreadable)?;
             let from = reader.spec().sample_rate;
             let samples = reader

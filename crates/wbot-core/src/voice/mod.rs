@@ -61,6 +61,15 @@ fn unavailable(value: &str, detail: impl Into<String>) -> CoreError {
         .detail(detail)
 }
 
+/// `file_access` for a WAV file the voice could not write or read back.
+pub(crate) fn wav_error(path: &Path) -> impl Fn(hound::Error) -> CoreError + Copy + '_ {
+    move |e| {
+        CoreError::new(Reason::FileAccess)
+            .value("Other")
+            .detail(format!("{}: {e}", path.display()))
+    }
+}
+
 /// What a spoken script became.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Spoken {
@@ -84,11 +93,7 @@ impl Spoken {
             bits_per_sample: 16,
             sample_format: hound::SampleFormat::Int,
         };
-        let fail = |e: hound::Error| {
-            CoreError::new(Reason::FileAccess)
-                .value("Other")
-                .detail(format!("{}: {e}", path.display()))
-        };
+        let fail = wav_error(path);
         let mut writer = hound::WavWriter::create(path, spec).map_err(fail)?;
         for s in &self.samples {
             writer
